@@ -1,0 +1,39 @@
+// Shared set-up for the browser tests: serve the built site on 127.0.0.1 and drive Debian's
+// Chromium with playwright-core (never a downloaded browser).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { ROOT, SITE } from '../node/helpers.mjs';
+
+export const SCREENSHOTS = join(ROOT, 'build', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Starts the server and the browser; returns { baseUrl, browser, close() }. */
+export async function startBrowser() {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await serve(SITE, 0);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    baseUrl: `http://127.0.0.1:${server.address().port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/** A new page that records console errors and uncaught exceptions into `errors`. */
+export async function openPage(browser, url, { locale = 'ko-KR', width = 1200, height = 900 } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 30000 });
+  return { page, errors, context };
+}

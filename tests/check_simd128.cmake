@@ -1,0 +1,15 @@
+# Fails unless the built .wasm really contains SIMD128 float instructions.
+# Usage: cmake -DWASM=path/to/tinyformer.wasm -DMIN_F32X4=200 -P check_simd128.cmake
+find_program(WASM_OBJDUMP wasm-objdump REQUIRED)
+execute_process(COMMAND ${WASM_OBJDUMP} -d ${WASM} OUTPUT_VARIABLE disasm RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "wasm-objdump failed on ${WASM}")
+endif()
+string(REGEX MATCHALL "f32x4\\.[a-z_]+" ops "${disasm}")
+list(LENGTH ops count)
+list(FILTER ops INCLUDE REGEX "f32x4\\.(mul|add)")
+list(LENGTH ops arith)
+message(STATUS "${WASM}: ${count} f32x4 instructions (${arith} f32x4.mul/add)")
+if(count LESS MIN_F32X4 OR arith EQUAL 0)
+  message(FATAL_ERROR "expected at least ${MIN_F32X4} f32x4 instructions including mul/add: the SIMD build fell back to scalar")
+endif()

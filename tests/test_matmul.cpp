@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "core/rng.hpp"
+#include "simd/arch.hpp"
+#include "simd/matmul.hpp"
+
+namespace {
+
+std::vector<float> random_vector(tf::Rng& rng, int n) {
+  std::vector<float> v(n);
+  for (float& x : v) x = rng.normal();
+  return v;
+}
+
+using MatmulFn = void (*)(float*, const float*, const float*, int, int, int, bool);
+
+void check_against_ref(MatmulFn fast, MatmulFn ref, int M, int K, int N) {
+  tf::Rng rng(M * 1000 + K * 10 + N);
+  const auto A = random_vector(rng, M * K);
+  const auto B = random_vector(rng, K * N);
+  const auto C0 = random_vector(rng, M * N);
+  for (bool accumulate : {false, true}) {
+    std::vector<float> got = C0, want = C0;
+    fast(got.data(), A.data(), B.data(), M, K, N, accumulate);
+    ref(want.data(), A.data(), B.data(), M, K, N, accumulate);
+    for (int i = 0; i < M * N; ++i) {
+      // SIMD width and FMA contraction change the summation order: relative 1e-5 of sqrt(K) scale.
+      REQUIRE(got[i] == Approx(want[i]).margin(1e-5f * K));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the worked example of matmul.hpp", "[matmul]") {
+  const float A[] = {1, 2, 3, 4}, B[] = {5, 6, 7, 8};
+  float C[4];
+  tf::matmul_nn(C, A, B, 2, 2, 2);
+  CHECK(std::vector<float>(C, C + 4) == std::vector<float>{19, 22, 43, 50});
+  tf::matmul_nt(C, A, B, 2, 2, 2);
+  CHECK(std::vector<float>(C, C + 4) == std::vector<float>{17, 23, 39, 53});
+  tf::matmul_tn(C, A, B, 2, 2, 2);
+  CHECK(std::vector<float>(C, C + 4) == std::vector<float>{26, 30, 38, 44});
+}
+
+TEST_CASE("SIMD matmul agrees with the scalar reference on odd sizes", "[matmul]") {
+  INFO("SIMD arch: " << tf::simd::arch_name() << ", width " << tf::simd::kWidth);
+  const int sizes[][3] = {{1, 1, 1},   {3, 5, 7},    {4, 8, 8},    {5, 3, 17},
+                          {9, 33, 13}, {16, 64, 64}, {33, 17, 70}, {7, 64, 192}};
+  for (const auto& s : sizes) {
+    check_against_ref(tf::matmul_nn, tf::matmul_nn_ref, s[0], s[1], s[2]);
+    check_against_ref(tf::matmul_nt, tf::matmul_nt_ref, s[0], s[1], s[2]);
+    check_against_ref(tf::matmul_tn, tf::matmul_tn_ref, s[0], s[1], s[2]);
+  }
+}

@@ -1,0 +1,50 @@
+// Locale handling: Korean first. The locale comes from ?lang=, then a saved choice, then the
+// browser's preferred languages (Korean if any of them is Korean), else English.
+import ko from './ko.js';
+import en from './en.js';
+
+const DICTS = { ko, en };
+const listeners = new Set();
+let current = detect();
+
+function detect() {
+  const param = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  if (param && DICTS[param]) return param;
+  try {
+    const saved = localStorage.getItem('tinyformer.lang');
+    if (saved && DICTS[saved]) return saved;
+  } catch { /* storage may be blocked */ }
+  const langs = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'];
+  return langs.some((l) => String(l).toLowerCase().startsWith('ko')) ? 'ko' : 'en';
+}
+
+export function locale() { return current; }
+
+/** Translates `key`, filling {placeholders} from `params`. Missing keys show as the key itself. */
+export function t(key, params = {}) {
+  const text = DICTS[current][key] ?? DICTS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** The message for an engine error (TinyformerError) in the current language. */
+export function errorMessage(err) {
+  const key = `error.${err?.code ?? 'internal'}`;
+  const known = key in DICTS[current];
+  return t(known ? key : 'error.internal', { detail: err?.detail, detail2: err?.detail2, message: err?.message ?? String(err) });
+}
+
+export function setLocale(lang) {
+  if (!DICTS[lang] || lang === current) return;
+  current = lang;
+  try { localStorage.setItem('tinyformer.lang', lang); } catch { /* ignore */ }
+  document.documentElement.lang = lang;
+  listeners.forEach((fn) => fn(lang));
+}
+
+export function onLocaleChange(fn) { listeners.add(fn); }
+
+/** Fills every [data-i18n] element's text and [data-i18n-placeholder] placeholder under `root`. */
+export function applyI18n(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+}
