@@ -1,0 +1,25 @@
+#include "layers/linear.hpp"
+
+#include "simd/matmul.hpp"
+
+namespace tf {
+
+void linear_forward(float* out, const float* inp, const float* weight, const float* bias, int N, int C, int OC) {
+  matmul_nt(out, inp, weight, N, C, OC);
+  if (bias) {
+    for (int n = 0; n < N; ++n)
+      for (int o = 0; o < OC; ++o) out[n * OC + o] += bias[o];
+  }
+}
+
+void linear_backward(float* dinp, float* dweight, float* dbias, const float* dout, const float* inp,
+                     const float* weight, int N, int C, int OC) {
+  if (dinp) matmul_nn(dinp, dout, weight, N, OC, C, /*accumulate=*/true);
+  matmul_tn(dweight, dout, inp, OC, N, C, /*accumulate=*/true);
+  if (dbias) {
+    for (int n = 0; n < N; ++n)
+      for (int o = 0; o < OC; ++o) dbias[o] += dout[n * OC + o];
+  }
+}
+
+}  // namespace tf

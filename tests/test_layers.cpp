@@ -1,0 +1,178 @@
+// Each layer: hand-computed forward values (the worked examples in the headers) and the backward
+// pass checked by central differences, once into zeroed and once into pre-filled gradients.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include "grad_check.hpp"
+#include "layers/activation.hpp"
+#include "layers/attention.hpp"
+#include "layers/layer_norm.hpp"
+#include "layers/linear.hpp"
+
+using tf::test::central_difference_error;
+using tf::test::normal_vector;
+using tf::test::weighted_sum;
+
+namespace {
+
+// analytic(prefilled) − prefill must equal analytic(zeroed): catches '=' written for '+='.
+void check_accumulates(const std::vector<float>& zeroed, const std::vector<float>& prefilled,
+                       const std::vector<float>& prefill) {
+  REQUIRE(zeroed.size() == prefilled.size());
+  for (std::size_t i = 0; i < zeroed.size(); ++i) REQUIRE(prefilled[i] - prefill[i] == Approx(zeroed[i]).margin(1e-4));
+}
+
+}  // namespace
+
+TEST_CASE("linear: y = x·Wᵀ + b and its gradients", "[layers]") {
+  const float x[] = {1, 2}, w[] = {1, 0, 0, 1, 1, 1}, b[] = {0.5f, 0, -1};
+  float y[3];
+  tf::linear_forward(y, x, w, b, 1, 2, 3);
+  CHECK(y[0] == 1.5f);
+  CHECK(y[1] == 2.0f);
+  CHECK(y[2] == 2.0f);
+
+  const int N = 5, C = 7, OC = 6;
+  tf::Rng rng(1);
+  auto inp = normal_vector(rng, N * C), weight = normal_vector(rng, OC * C), bias = normal_vector(rng, OC);
+  const auto r = normal_vector(rng, N * OC);
+  std::vector<float> out(N * OC);
+  auto loss = [&] {
+    tf::linear_forward(out.data(), inp.data(), weight.data(), bias.data(), N, C, OC);
+    return weighted_sum(out.data(), r);
+  };
+  for (bool prefill : {false, true}) {
+    const auto p_in = prefill ? normal_vector(rng, N * C) : std::vector<float>(N * C, 0.0f);
+    const auto p_w = prefill ? normal_vector(rng, OC * C) : std::vector<float>(OC * C, 0.0f);
+    const auto p_b = prefill ? normal_vector(rng, OC) : std::vector<float>(OC, 0.0f);
+    auto dinp = p_in, dweight = p_w, dbias = p_b;
+    tf::linear_backward(dinp.data(), dweight.data(), dbias.data(), r.data(), inp.data(), weight.data(), N, C, OC);
+    std::vector<float> zin(N * C, 0.0f), zw(OC * C, 0.0f), zb(OC, 0.0f);
+    tf::linear_backward(zin.data(), zw.data(), zb.data(), r.data(), inp.data(), weight.data(), N, C, OC);
+    check_accumulates(zin, dinp, p_in);
+    check_accumulates(zw, dweight, p_w);
+    check_accumulates(zb, dbias, p_b);
+  }
+  std::vector<float> dinp(N * C, 0.0f), dweight(OC * C, 0.0f), dbias(OC, 0.0f);
+  tf::linear_backward(dinp.data(), dweight.data(), dbias.data(), r.data(), inp.data(), weight.data(), N, C, OC);
+  CHECK(central_difference_error(inp, dinp, loss, 35, 2) < 2e-3);
+  CHECK(central_difference_error(weight, dweight, loss, 42, 3) < 2e-3);
+  CHECK(central_difference_error(bias, dbias, loss, 6, 4) < 2e-3);
+}
+
+TEST_CASE("layer norm: the worked example and its gradients", "[layers]") {
+  const float x[] = {1, 2, 3}, w[] = {1, 1, 1}, b[] = {0, 0, 0};
+  float y[3], mean, rstd;
+  tf::layer_norm_forward(y, &mean, &rstd, x, w, b, 1, 3, 0.0f);
+  CHECK(mean == Approx(2.0f));
+  CHECK(y[0] == Approx(-1.2247449f));
+  CHECK(y[1] == Approx(0.0f).margin(1e-7));
+  CHECK(y[2] == Approx(1.2247449f));
+
+  const int N = 4, C = 9;
+  tf::Rng rng(5);
+  auto inp = normal_vector(rng, N * C, 2.0f), weight = normal_vector(rng, C), bias = normal_vector(rng, C);
+  const auto r = normal_vector(rng, N * C);
+  std::vector<float> out(N * C), m(N), s(N);
+  auto loss = [&] {
+    tf::layer_norm_forward(out.data(), m.data(), s.data(), inp.data(), weight.data(), bias.data(), N, C, 1e-5f);
+    return weighted_sum(out.data(), r);
+  };
+  loss();
+  std::vector<float> dinp(N * C, 0.0f), dweight(C, 0.0f), dbias(C, 0.0f);
+  tf::layer_norm_backward(dinp.data(), dweight.data(), dbias.data(), r.data(), inp.data(), weight.data(), m.data(),
+                          s.data(), N, C);
+  const auto p = normal_vector(rng, N * C);
+  auto dinp2 = p;
+  std::vector<float> dw2(C, 0.0f), db2(C, 0.0f);
+  tf::layer_norm_backward(dinp2.data(), dw2.data(), db2.data(), r.data(), inp.data(), weight.data(), m.data(), s.data(),
+                          N, C);
+  check_accumulates(dinp, dinp2, p);
+  CHECK(central_difference_error(inp, dinp, loss, 36, 6, 1e-2f) < 5e-3);
+  CHECK(central_difference_error(weight, dweight, loss, 9, 7) < 2e-3);
+  CHECK(central_difference_error(bias, dbias, loss, 9, 8) < 2e-3);
+}
+
+TEST_CASE("causal attention: the worked example, rows sum to 1, gradients", "[layers]") {
+  {
+    // T = 2, C = D = 1, one head: q = k = [1, 2], v = [10, 20]
+    const float qkv[] = {1, 1, 10, 2, 2, 20};
+    std::vector<float> q(2), k(2), v(2), att(4), y(2), out(2);
+    const tf::AttentionCache cache{q.data(), k.data(), v.data(), att.data(), y.data(), nullptr};
+    tf::attention_forward(out.data(), cache, qkv, 1, 2, 1, 1);
+    CHECK(att[0] == 1.0f);
+    CHECK(att[1] == 0.0f);
+    CHECK(att[2] == Approx(0.1192029f));
+    CHECK(att[3] == Approx(0.8807971f));
+    CHECK(out[0] == Approx(10.0f));
+    CHECK(out[1] == Approx(18.807971f));
+  }
+  const int B = 2, T = 5, C = 8, H = 2, D = C / H;
+  tf::Rng rng(9);
+  auto qkv = normal_vector(rng, B * T * 3 * C);
+  const auto r = normal_vector(rng, B * T * C);
+  std::vector<float> q(B * H * T * D), k(q.size()), v(q.size()), y(q.size()), att(B * H * T * T), out(B * T * C);
+  const tf::AttentionCache cache{q.data(), k.data(), v.data(), att.data(), y.data(), nullptr};
+  auto loss = [&] {
+    tf::attention_forward(out.data(), cache, qkv.data(), B, T, C, H);
+    return weighted_sum(out.data(), r);
+  };
+  loss();
+  for (int row = 0; row < B * H * T; ++row) {
+    double sum = 0;
+    for (int s = 0; s < T; ++s) sum += att[row * T + s];
+    CHECK(sum == Approx(1.0).epsilon(1e-6));
+    for (int s = row % T + 1; s < T; ++s) CHECK(att[row * T + s] == 0.0f);  // causal mask
+  }
+  std::vector<float> scratch(tf::attention_scratch_size(T, C, H));
+  std::vector<float> dqkv(qkv.size(), 0.0f);
+  tf::attention_backward(dqkv.data(), r.data(), cache, scratch.data(), B, T, C, H);
+  const auto p = normal_vector(rng, qkv.size());
+  auto dqkv2 = p;
+  tf::attention_backward(dqkv2.data(), r.data(), cache, scratch.data(), B, T, C, H);
+  check_accumulates(dqkv, dqkv2, p);
+  CHECK(central_difference_error(qkv, dqkv, loss, 120, 10) < 3e-3);
+}
+
+TEST_CASE("activations: values, SIMD equals scalar, derivatives by finite differences", "[layers]") {
+  using tf::Activation;
+  const float xs[] = {1.0f, -1.0f, 0.0f};
+  float y[3];
+  tf::activation_forward_ref(Activation::Gelu, y, xs, 3);
+  CHECK(y[0] == Approx(0.8413447f));
+  CHECK(y[1] == Approx(-0.1586553f));
+  tf::activation_forward_ref(Activation::Silu, y, xs, 3);
+  CHECK(y[0] == Approx(0.7310586f));
+  tf::activation_forward_ref(Activation::Sigmoid, y, xs, 3);
+  CHECK(y[2] == 0.5f);
+  CHECK(tf::activation_from_string("gelu_tanh") == Activation::GeluTanh);
+  CHECK_THROWS(tf::activation_from_string("swish"));
+
+  tf::Rng rng(11);
+  const int n = 37;  // odd: exercises the scalar tail
+  for (Activation a : {Activation::Gelu, Activation::GeluTanh, Activation::Relu, Activation::Sigmoid, Activation::Tanh,
+                       Activation::Silu}) {
+    INFO(tf::to_string(a));
+    auto x = normal_vector(rng, n, 3.0f);
+    for (float& v : x)
+      if (std::fabs(v) < 0.05f) v += 0.1f;  // keep away from ReLU's kink
+    const auto r = normal_vector(rng, n);
+    std::vector<float> fast(n), ref(n);
+    tf::activation_forward(a, fast.data(), x.data(), n);
+    tf::activation_forward_ref(a, ref.data(), x.data(), n);
+    for (int i = 0; i < n; ++i) CHECK(fast[i] == Approx(ref[i]).margin(2e-6));
+    std::vector<float> dfast(n, 0.5f), dref(n, 0.5f);
+    tf::activation_backward(a, dfast.data(), x.data(), r.data(), n);
+    tf::activation_backward_ref(a, dref.data(), x.data(), r.data(), n);
+    for (int i = 0; i < n; ++i) CHECK(dfast[i] == Approx(dref[i]).margin(2e-5));
+    std::vector<float> out(n), dx(n, 0.0f);
+    tf::activation_backward(a, dx.data(), x.data(), r.data(), n);
+    auto loss = [&] {
+      tf::activation_forward(a, out.data(), x.data(), n);
+      return weighted_sum(out.data(), r);
+    };
+    CHECK(central_difference_error(x, dx, loss, n, 12, 1e-3f) < 3e-3);
+  }
+}
