@@ -1,0 +1,127 @@
+// Checkpoints: bit-exact round trips with nanoGPT names, optimizer state, and clear errors.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+
+#include "core/error.hpp"
+#include "io/checkpoint.hpp"
+#include "io/safetensors.hpp"
+
+using namespace tf;
+
+namespace {
+
+std::string code_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return "none";
+}
+
+ModelConfig small_config(int vocab) {
+  ModelConfig c;
+  c.vocab_size = vocab;
+  c.n_embd = 16;
+  c.n_head = 2;
+  c.n_layer = 2;
+  c.block_size = 8;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a checkpoint round-trips bit for bit, with tokenizer and optimizer state", "[checkpoint]") {
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "고양이는 귀엽다");
+  for (bool tied : {true, false}) {
+    ModelConfig c = small_config(tok.vocab_size());
+    c.tied = tied;
+    c.norm = NormPlacement::Post;
+    c.activation = Activation::Silu;
+    Model m(c, 5);
+    std::vector<ParamRef> refs = m.param_refs();
+    OptimizerConfig oc;
+    oc.kind = OptimizerKind::AdamW;
+    oc.weight_decay = 0.1f;
+    Optimizer opt(oc, refs);
+    for (float& g : m.grads()) g = 0.01f;
+    opt.step();
+    const std::string bytes = save_checkpoint_bytes(m, tok, &opt);
+    const Checkpoint ck = load_checkpoint_bytes(bytes);
+    CHECK(ck.model->weights() == m.weights());
+    CHECK(ck.model->config().to_json() == c.to_json());
+    CHECK(ck.tokenizer.vocab() == tok.vocab());
+    REQUIRE(ck.optimizer_config.has_value());
+    CHECK(ck.optimizer_config->kind == OptimizerKind::AdamW);
+    CHECK(ck.optimizer_steps == 1);
+    CHECK(ck.optimizer_state.size() == 2 * m.params().size());
+    CHECK(save_checkpoint_bytes(*ck.model, ck.tokenizer) == save_checkpoint_bytes(m, tok));  // deterministic bytes
+    const auto file = safetensors::parse(bytes);
+    CHECK(file.tensors.count("transformer.h.1.attn.c_attn.weight") == 1);
+    CHECK(file.tensors.at("transformer.h.1.attn.c_attn.weight").shape == std::vector<std::int64_t>{48, 16});
+    CHECK(file.tensors.count("lm_head.weight") == (tied ? 0u : 1u));
+  }
+}
+
+TEST_CASE("a nanoGPT-style file (tied head saved twice, only nanoGPT config keys) loads", "[checkpoint]") {
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "abc");
+  Model m(small_config(tok.vocab_size()), 6);
+  safetensors::File file = safetensors::parse(save_checkpoint_bytes(m, tok));
+  file.tensors["lm_head.weight"] = file.tensors.at("transformer.wte.weight");
+  file.metadata["config"] = R"({"n_layer": 2, "n_head": 2, "n_embd": 16, "block_size": 8, "vocab_size": 7,
+                                "bias": true, "dropout": 0.0})";
+  const Checkpoint ck = load_checkpoint_bytes(safetensors::serialize(file));
+  CHECK(ck.model->weights() == m.weights());
+  CHECK(ck.model->config().positional == PositionalKind::Learned);
+  CHECK(ck.model->config().hidden() == 64);
+}
+
+TEST_CASE("bad checkpoints name what is wrong and load nothing", "[checkpoint]") {
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "abc");
+  Model m(small_config(tok.vocab_size()), 6);
+  const std::string good = save_checkpoint_bytes(m, tok);
+  CHECK(code_of([&] { load_checkpoint_bytes(good.substr(0, good.size() - 3)); }) == "checkpoint_truncated");
+  CHECK(code_of([&] { load_checkpoint_bytes(good.substr(0, 5)); }) == "checkpoint_truncated");
+  CHECK(code_of([&] { load_checkpoint_bytes("not a checkpoint at all"); }) != "none");
+
+  auto with = [&](auto edit) {
+    safetensors::File f = safetensors::parse(good);
+    edit(f);
+    return safetensors::serialize(f);
+  };
+  const auto missing = with([](safetensors::File& f) { f.tensors.erase("transformer.h.1.ln_2.weight"); });
+  try {
+    load_checkpoint_bytes(missing);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == "checkpoint_mismatch");
+    CHECK(std::string(e.what()).find("transformer.h.1.ln_2.weight") != std::string::npos);
+  }
+  const auto reshaped = with([](safetensors::File& f) { f.tensors["transformer.ln_f.weight"].shape = {4, 4}; });
+  CHECK(code_of([&] { load_checkpoint_bytes(reshaped); }) == "checkpoint_mismatch");
+  const auto extra = with([](safetensors::File& f) { f.tensors["something.else"] = {{1}, {1.0f}}; });
+  CHECK(code_of([&] { load_checkpoint_bytes(extra); }) == "checkpoint_mismatch");
+  const auto nan = with([](safetensors::File& f) { f.tensors["transformer.ln_f.bias"].data[0] = NAN; });
+  CHECK(code_of([&] { load_checkpoint_bytes(nan); }) == "checkpoint_corrupt");
+  const auto no_config = with([](safetensors::File& f) { f.metadata.erase("config"); });
+  CHECK(code_of([&] { load_checkpoint_bytes(no_config); }) == "checkpoint_corrupt");
+  const auto bad_config = with([](safetensors::File& f) { f.metadata["config"] = R"({"n_head": 3, "n_embd": 16})"; });
+  CHECK(code_of([&] { load_checkpoint_bytes(bad_config); }) == "bad_config");
+  const auto big_vocab = with([](safetensors::File& f) {
+    f.metadata["tokenizer"] = R"({"type": "char", "vocab": ["<pad>", "<bos>", "<eos>", "<unk>", "a", "b", "c", "d"]})";
+  });
+  CHECK(code_of([&] { load_checkpoint_bytes(big_vocab); }) == "checkpoint_mismatch");
+}
+
+TEST_CASE("checkpoint files are written whole and read back", "[checkpoint]") {
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Word, "나는 밥을 먹었다");
+  Model m(small_config(tok.vocab_size()), 9);
+  const std::string path = "tinyformer_test_checkpoint.safetensors";
+  save_checkpoint(path, m, tok);
+  const Checkpoint ck = load_checkpoint(path);
+  CHECK(ck.model->weights() == m.weights());
+  CHECK(ck.tokenizer.kind() == TokenizerKind::Word);
+  std::remove(path.c_str());
+  CHECK(code_of([&] { load_checkpoint(path); }) == "file_not_found");
+}
