@@ -1,20 +1,24 @@
-// Embind registration only: every function here forwards to the engine in src/ and turns C++
-// exceptions into real JavaScript Errors (Emscripten 3.1.6 would otherwise deliver a bare number).
-// A thrown Error carries `code` (stable, translated by the page), `detail` and `detail2`.
+// Embind registration only: every function forwards to the engine (src/api/session.hpp and friends)
+// and turns C++ exceptions into real JavaScript Errors (Emscripten 3.1.6 would otherwise deliver a bare
+// number). A thrown Error carries `code` (stable, translated by the page), `detail` and `detail2`.
+// Text arrives as UTF-8 bytes (the JS wrapper passes a Uint8Array, which Embind copies into a
+// std::string unchanged), so invalid input reaches the engine's validator as it is.
+// Arrays leave as fresh typed-array copies: nothing returned points into wasm memory.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <string>
 #include <vector>
 
+#include "api/session.hpp"
 #include "core/error.hpp"
-#include "core/rng.hpp"
 #include "layers/positional.hpp"
 #include "simd/arch.hpp"
-#include "simd/matmul.hpp"
 #include "text/utf8.hpp"
 
 using emscripten::val;
+using tf::ModelSession;
+using tf::TrainingSession;
 
 namespace {
 
@@ -42,27 +46,59 @@ auto guarded(Fn&& fn) -> decltype(fn()) {
   }
 }
 
-// Copies floats out of wasm memory into a fresh Float32Array (safe across memory growth).
-val to_float32_array(const float* data, std::size_t n) {
-  return val::global("Float32Array").new_(emscripten::typed_memory_view(n, data));
+template <class T>
+val typed_array(const char* type, const T* data, std::size_t n) {
+  return val::global(type).new_(emscripten::typed_memory_view(n, data));
 }
+val float32(const std::vector<float>& v) { return typed_array("Float32Array", v.data(), v.size()); }
+val int32(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
+val bytes(const std::string& s) {
+  return typed_array("Uint8Array", reinterpret_cast<const unsigned char*>(s.data()), s.size());
+}
+std::vector<int> ids_from(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
 
-val tensor_object(const float* data, const std::vector<int>& shape) {
+val tensor_object(const float* data, const std::vector<std::size_t>& shape) {
   std::size_t n = 1;
   val js_shape = val::array();
-  for (int d : shape) {
-    n *= static_cast<std::size_t>(d);
-    js_shape.call<void>("push", d);
+  for (std::size_t d : shape) {
+    n *= d;
+    js_shape.call<void>("push", static_cast<double>(d));
   }
   val out = val::object();
-  out.set("data", to_float32_array(data, n));
+  out.set("data", typed_array("Float32Array", data, n));
   out.set("shape", js_shape);
   return out;
 }
 
-std::vector<float> floats_from(const val& array) { return emscripten::convertJSArrayToNumberVector<float>(array); }
+val tokens_array(const std::vector<tf::Token>& tokens) {
+  val out = val::array();
+  for (const auto& t : tokens) {
+    val o = val::object();
+    o.set("id", t.id);
+    o.set("text", t.text);
+    o.set("unknown", t.unknown);
+    out.call<void>("push", o);
+  }
+  return out;
+}
 
-// ---- bound functions ---------------------------------------------------------------------------
+val inspect_object(const tf::InspectResult& r) {
+  val out = val::object();
+  out.set("tokens", tokens_array(r.tokens));
+  out.set("ids", int32(r.ids));
+  out.set("loss", r.loss);
+  val names = val::array(), tensors = val::object();
+  for (const auto& name : r.record.names()) {
+    const auto& t = r.record.get(name);
+    names.call<void>("push", name);
+    tensors.set(name, tensor_object(t.data(), std::vector<std::size_t>(t.shape().begin(), t.shape().end())));
+  }
+  out.set("names", names);
+  out.set("tensors", tensors);
+  return out;
+}
+
+// ---- free functions ----------------------------------------------------------------------------------
 
 std::string version() { return TINYFORMER_VERSION; }
 std::string simd_arch() { return tf::simd::arch_name(); }
@@ -70,53 +106,158 @@ std::string simd_arch() { return tf::simd::arch_name(); }
 val positional_encoding(int T, int C) {
   return guarded([&] {
     const auto table = tf::sinusoidal_table(T, C);
-    return tensor_object(table.data(), {T, C});
+    return tensor_object(table.data(), {static_cast<std::size_t>(T), static_cast<std::size_t>(C)});
   });
 }
 
-// Text arrives as UTF-8 bytes (the JS wrapper passes a Uint8Array, which Embind copies into the
-// std::string unchanged), so invalid input reaches the engine's validator as it is.
-
-// The code points of UTF-8 text, as strings.
 val split_chars(const std::string& utf8) {
   return guarded([&] {
-    const auto cps = tf::decode_utf8(utf8);
     val out = val::array();
-    for (char32_t cp : cps) out.call<void>("push", tf::encode_utf8({cp}));
+    for (char32_t cp : tf::decode_utf8(utf8)) out.call<void>("push", tf::encode_utf8({cp}));
     return out;
   });
 }
 
-val rng_normals(double seed, int n) {
+// ---- ModelSession ------------------------------------------------------------------------------------
+
+void ms_create(ModelSession& m, const std::string& config, const std::string& tokenizer, double seed) {
+  guarded([&] { m.create(config, tokenizer, seed); });
+}
+void ms_create_from_corpus(ModelSession& m, const std::string& config, const std::string& type,
+                           const std::string& corpus, double seed) {
+  guarded([&] { m.create_from_corpus(config, type, corpus, seed); });
+}
+void ms_load(ModelSession& m, const std::string& checkpoint) {
+  guarded([&] { m.load(checkpoint); });
+}
+val ms_save(ModelSession& m) {
+  return guarded([&] { return bytes(m.save()); });
+}
+std::string ms_info(ModelSession& m) {
+  return guarded([&] { return m.info().dump(); });
+}
+std::string ms_tokenizer_json(ModelSession& m) {
+  return guarded([&] { return m.tokenizer().to_json(); });
+}
+val ms_tokenize(ModelSession& m, const std::string& text) {
+  return guarded([&] { return tokens_array(m.tokenize(text)); });
+}
+std::string ms_decode(ModelSession& m, const val& ids) {
+  return guarded([&] { return m.decode(ids_from(ids)); });
+}
+val ms_inspect(ModelSession& m, const std::string& text) {
+  return guarded([&] { return inspect_object(m.inspect_text(text)); });
+}
+val ms_inspect_ids(ModelSession& m, const val& ids) {
+  return guarded([&] { return inspect_object(m.inspect_ids(ids_from(ids))); });
+}
+val ms_next_token_probs(ModelSession& m, const val& ids, const std::string& sampling) {
+  return guarded([&] { return float32(m.next_token_probs(ids_from(ids), sampling)); });
+}
+val ms_generate(ModelSession& m, const val& ids, int max_tokens, const std::string& sampling, double seed) {
+  return guarded([&] { return int32(m.generate(ids_from(ids), max_tokens, sampling, seed)); });
+}
+val ms_parameter(ModelSession& m, const std::string& name) {
   return guarded([&] {
-    if (n < 0 || n > (1 << 20)) throw tf::Error("bad_count", "n must be in [0, 1048576]", n);
-    tf::Rng rng(static_cast<std::uint64_t>(seed));
-    std::vector<float> out(static_cast<std::size_t>(n));
-    for (float& x : out) x = rng.normal();
-    return to_float32_array(out.data(), out.size());
+    const auto& p = m.model().param_info(name);
+    return tensor_object(m.model().weights().data() + p.offset,
+                         std::vector<std::size_t>(p.shape.begin(), p.shape.end()));
   });
 }
 
-// C[M,N] = A[M,K] · B[N,K]ᵀ with the SIMD kernel: the layout of every Linear layer.
-val matmul_nt(const val& a, const val& b, int M, int K, int N) {
+// ---- TrainingSession ---------------------------------------------------------------------------------
+
+void ts_create(TrainingSession& t, const std::string& spec, const std::string& corpus) {
+  guarded([&] { t.create(spec, corpus); });
+}
+// Columnar results (typed arrays), ready to transfer from a Worker: one entry per racer per step.
+val ts_step(TrainingSession& t, int n) {
   return guarded([&] {
-    const auto A = floats_from(a), B = floats_from(b);
-    if (M < 1 || K < 1 || N < 1 || A.size() != static_cast<std::size_t>(M) * K ||
-        B.size() != static_cast<std::size_t>(N) * K)
-      throw tf::Error("bad_shape", "matmul: A must be M*K and B N*K floats");
-    std::vector<float> C(static_cast<std::size_t>(M) * N);
-    tf::matmul_nt(C.data(), A.data(), B.data(), M, K, N);
-    return tensor_object(C.data(), {M, N});
+    const auto steps = t.step(n);
+    std::vector<int> racer, step, tokens, diverged;
+    std::vector<float> loss, grad_norm, lr;
+    for (const auto& s : steps) {
+      racer.push_back(s.racer);
+      step.push_back(s.result.step);
+      tokens.push_back(s.result.tokens);
+      diverged.push_back(s.diverged ? 1 : 0);
+      loss.push_back(s.result.loss);
+      grad_norm.push_back(s.result.grad_norm);
+      lr.push_back(s.result.lr);
+    }
+    val out = val::object();
+    out.set("racer", int32(racer));
+    out.set("step", int32(step));
+    out.set("tokens", int32(tokens));
+    out.set("diverged", int32(diverged));
+    out.set("loss", float32(loss));
+    out.set("gradNorm", float32(grad_norm));
+    out.set("lr", float32(lr));
+    return out;
   });
+}
+float ts_evaluate(TrainingSession& t, int racer, int max_batches) {
+  return guarded([&] { return t.evaluate(racer, max_batches); });
+}
+void ts_set_lr(TrainingSession& t, int racer, float lr) {
+  guarded([&] { t.set_lr(racer, lr); });
+}
+void ts_set_sampling_prob(TrainingSession& t, int racer, float p) {
+  guarded([&] { t.set_sampling_prob(racer, p); });
+}
+val ts_optimizer_state(TrainingSession& t, int racer, const std::string& param, const std::string& which) {
+  return guarded([&] { return float32(t.optimizer_state(racer, param, which)); });
+}
+float ts_learning_rate(TrainingSession& t, int racer) {
+  return guarded([&] { return t.learning_rate(racer); });
+}
+val ts_save(TrainingSession& t, int racer) {
+  return guarded([&] { return bytes(t.save(racer)); });
+}
+ModelSession* ts_snapshot(TrainingSession& t, int racer) {
+  return guarded([&] { return t.snapshot(racer).release(); });
+}
+int ts_steps(TrainingSession& t) { return t.steps(); }
+std::string ts_info(TrainingSession& t) {
+  return guarded([&] { return t.info().dump(); });
 }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(tinyformer) {
+  using emscripten::allow_raw_pointers;
   emscripten::function("version", &version);
   emscripten::function("simdArch", &simd_arch);
   emscripten::function("positionalEncoding", &positional_encoding);
   emscripten::function("splitChars", &split_chars);
-  emscripten::function("rngNormals", &rng_normals);
-  emscripten::function("matmulNT", &matmul_nt);
+
+  emscripten::class_<ModelSession>("ModelSession")
+      .constructor<>()
+      .function("create", &ms_create)
+      .function("createFromCorpus", &ms_create_from_corpus)
+      .function("load", &ms_load)
+      .function("save", &ms_save)
+      .function("info", &ms_info)
+      .function("tokenizerJson", &ms_tokenizer_json)
+      .function("tokenize", &ms_tokenize)
+      .function("decode", &ms_decode)
+      .function("inspect", &ms_inspect)
+      .function("inspectIds", &ms_inspect_ids)
+      .function("nextTokenProbs", &ms_next_token_probs)
+      .function("generate", &ms_generate)
+      .function("parameter", &ms_parameter);
+
+  emscripten::class_<TrainingSession>("TrainingSession")
+      .constructor<>()
+      .function("create", &ts_create)
+      .function("step", &ts_step)
+      .function("evaluate", &ts_evaluate)
+      .function("setLearningRate", &ts_set_lr)
+      .function("setSamplingProb", &ts_set_sampling_prob)
+      .function("optimizerState", &ts_optimizer_state)
+      .function("learningRate", &ts_learning_rate)
+      .function("save", &ts_save)
+      .function("snapshot", &ts_snapshot, allow_raw_pointers())
+      .function("steps", &ts_steps)
+      .function("info", &ts_info);
 }

@@ -1,11 +1,15 @@
-// tinyformer's JavaScript API: an ES module over the Embind WebAssembly module.
+// tinyformer's JavaScript API: an ES module over the Embind WebAssembly engine.
 //
 //   import { createTinyformer } from './tinyformer.js';
 //   const tf = await createTinyformer();
-//   const pe = tf.positionalEncoding(5, 16);      // { data: Float32Array(80), shape: [5, 16] }
-//   tf.splitChars('고양이는 귀엽다');               // ['고', '양', '이', '는', ' ', '귀', '엽', '다']
+//   const model = tf.createModel({ n_layer: 2, n_embd: 32 }, { corpus: '나는 밥을 먹었다. ...' });
+//   const run = model.inspect('고양이는 귀엽다');
+//   run.attention(0, 1);            // { data: Float32Array(T*T), shape: [T, T] } softmax probabilities
+//   model.generate('고양이', { maxTokens: 10, temperature: 0.8 }).text;
+//   model.dispose();                // or: using model = ...  (Symbol.dispose)
 //
-// Every number comes from the C++ engine; arrays are copies (safe to keep). Errors are
+// Every number comes from the C++ engine. Arrays are copies (safe to keep). Settings use nanoGPT's
+// snake_case names (n_layer, block_size, ...); camelCase (nLayer) is accepted too. Errors are
 // TinyformerError objects with a stable `code` (translated by the page) and `detail` numbers.
 import createTinyformerModule from './tinyformer.mjs';
 
@@ -26,6 +30,14 @@ function rethrow(err) {
     throw new TinyformerError(err.message, err.code, err.detail ?? -1, err.detail2 ?? -1);
   }
   throw new TinyformerError(String(err?.message ?? err), 'internal');
+}
+
+function call(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    return rethrow(err);
+  }
 }
 
 /**
@@ -54,11 +66,235 @@ export function textBytes(text) {
   return Uint8Array.from(out);
 }
 
-function call(fn) {
-  try {
-    return fn();
-  } catch (err) {
-    rethrow(err);
+/** Settings object → the engine's JSON: camelCase keys become snake_case (nLayer → n_layer). */
+function settingsJson(settings = {}) {
+  const snake = (key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const convert = (v) => {
+    if (Array.isArray(v)) return v.map(convert);
+    if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [snake(k), convert(x)]));
+    }
+    return v;
+  };
+  return JSON.stringify(convert(settings));
+}
+
+function idsArray(ids) {
+  if (ids instanceof Int32Array) return ids;
+  if (Array.isArray(ids) || ArrayBuffer.isView(ids)) return Int32Array.from(ids);
+  throw new TinyformerError('token ids must be an array of integers', 'bad_token_id');
+}
+
+// Objects that own wasm memory: dispose() frees it; if one is garbage-collected undisposed, the
+// registry frees it then, so forgetting dispose() wastes memory for a while but never leaks for good.
+const finalizer = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => { try { handle.delete(); } catch { /* already gone */ } })
+  : null;
+
+class Owned {
+  constructor(handle) {
+    this._handle = handle;
+    finalizer?.register(this, handle, this);
+  }
+  get _h() {
+    if (!this._handle) throw new TinyformerError(`this ${this.constructor.name} was disposed`, 'disposed');
+    return this._handle;
+  }
+  /** Frees the wasm memory behind this object. Safe to call twice. */
+  dispose() {
+    if (!this._handle) return;
+    finalizer?.unregister(this);
+    this._handle.delete();
+    this._handle = null;
+  }
+  get disposed() { return !this._handle; }
+  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() { this.dispose(); }
+}
+
+/** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
+export class Inspection {
+  constructor(raw, config) {
+    /** @type {{id: number, text: string, unknown: boolean}[]} */
+    this.tokens = raw.tokens;
+    /** @type {Int32Array} */
+    this.ids = raw.ids;
+    /** Mean next-token cross-entropy over the sequence (NaN for one token). */
+    this.loss = raw.loss;
+    /** @type {string[]} tensor names in the order they were computed */
+    this.names = raw.names;
+    this.config = config;
+    this._tensors = raw.tensors;
+  }
+  /** @returns {{data: Float32Array, shape: number[]}} e.g. tensor('h0.attn.q') → shape [H, T, D] */
+  tensor(name) {
+    const t = this._tensors[name];
+    if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
+    return t;
+  }
+  /** Rows [T] of one head of a (H, T, X) tensor. */
+  head(name, head) {
+    const t = this.tensor(name);
+    const [H, T, X] = t.shape;
+    if (!(head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
+    return { data: t.data.slice(head * T * X, (head + 1) * T * X), shape: [T, X] };
+  }
+  /** Softmax attention probabilities of layer `layer`, head `head`: (T, T), rows sum to 1. */
+  attention(layer, head) { return this.head(`h${layer}.attn.probs`, head); }
+  /** (T, V) */
+  get logits() { return this.tensor('logits'); }
+  /** (T, V) next-token probabilities at every position */
+  get probs() { return this.tensor('probs'); }
+}
+
+/** A model and its tokenizer. */
+export class Model extends Owned {
+  constructor(handle) {
+    super(handle);
+    this._info = JSON.parse(call(() => handle.info()));
+  }
+  /** nanoGPT-style config: n_layer, n_head, n_embd, block_size, vocab_size, positional, norm, activation, ... */
+  get config() { return this._info.config; }
+  /** { config, tokenizer, vocab_size, num_parameters, params: [{name, shape}] } */
+  get info() { return this._info; }
+  /** The tokenizer as JSON: { type: 'char'|'word'|'jamo', vocab: string[] } */
+  get tokenizer() { return JSON.parse(call(() => this._h.tokenizerJson())); }
+  /** @returns {{id: number, text: string, unknown: boolean}[]} */
+  tokenize(text) { return call(() => this._h.tokenize(textBytes(text))); }
+  /** @returns {Int32Array} */
+  encode(text) { return Int32Array.from(this.tokenize(text), (t) => t.id); }
+  /** @returns {string} */
+  decode(ids) { return call(() => this._h.decode(idsArray(ids))); }
+  /** Runs the model on a sentence (or ids) and records every intermediate. @returns {Inspection} */
+  inspect(textOrIds) {
+    const raw = call(() => (typeof textOrIds === 'string' || textOrIds instanceof Uint8Array
+      ? this._h.inspect(textBytes(textOrIds)) : this._h.inspectIds(idsArray(textOrIds))));
+    return new Inspection(raw, this.config);
+  }
+  /**
+   * Probabilities (V) for the next token after `context`, after temperature / top-k / top-p.
+   * @param {string|ArrayLike<number>} context  @param {{temperature?: number, topK?: number, topP?: number}} [sampling]
+   * @returns {Float32Array}
+   */
+  nextTokenProbs(context, sampling = {}) {
+    const ids = typeof context === 'string' ? this.encode(context) : idsArray(context);
+    return call(() => this._h.nextTokenProbs(ids, settingsJson(sampling)));
+  }
+  /**
+   * Continues `prompt` token by token. temperature 0 = greedy.
+   * @param {{maxTokens?: number, temperature?: number, topK?: number, topP?: number, seed?: number}} [options]
+   * @returns {{ids: Int32Array, text: string}} only the new tokens
+   */
+  generate(prompt, { maxTokens = 20, seed = 1, ...sampling } = {}) {
+    const ids = typeof prompt === 'string' ? this.encode(prompt) : idsArray(prompt);
+    const out = call(() => this._h.generate(ids, maxTokens, settingsJson(sampling), seed));
+    return { ids: out, text: this.decode(out) };
+  }
+  /** One parameter tensor by its nanoGPT name, e.g. 'transformer.wte.weight' (V, C). */
+  parameter(name) { return call(() => this._h.parameter(name)); }
+  /** A .safetensors checkpoint (nanoGPT tensor names). @returns {Uint8Array} */
+  save() { return call(() => this._h.save()); }
+}
+
+/**
+ * Several models trained in lockstep on the same batches (one racer = plain training).
+ * Runs on the calling thread: use TrainingRun (training.js) to train in a Worker.
+ */
+export class Trainer extends Owned {
+  constructor(handle) {
+    super(handle);
+    this._info = JSON.parse(call(() => handle.info()));
+  }
+  /** { config, tokenizer, vocab, num_parameters, train_tokens, val_tokens, batch_size, seq_len, steps, racers } */
+  get info() { this._info = JSON.parse(call(() => this._h.info())); return this._info; }
+  get racers() { return this._info.racers.length; }
+  /** Lockstep steps taken so far. */
+  get steps() { return call(() => this._h.steps()); }
+  /**
+   * n lockstep steps. Columnar results, one entry per racer per step:
+   * @returns {{racer: Int32Array, step: Int32Array, tokens: Int32Array, diverged: Int32Array, loss: Float32Array, gradNorm: Float32Array, lr: Float32Array}}
+   */
+  step(n = 1) { return call(() => this._h.step(n)); }
+  /** Held-out loss of one racer (train loss when the corpus is too small to hold some out). */
+  evaluate(racer = 0, maxBatches = 4) { return call(() => this._h.evaluate(racer, maxBatches)); }
+  setLearningRate(racer, lr) { call(() => this._h.setLearningRate(racer, lr)); }
+  setSamplingProb(racer, p) { call(() => this._h.setSamplingProb(racer, p)); }
+  learningRate(racer = 0) { return call(() => this._h.learningRate(racer)); }
+  /** Optimizer state of one tensor: 'm', 'v', 'm_hat', 'v_hat', 'momentum', 'update', 'effective_lr'. @returns {Float32Array} */
+  optimizerState(racer, param, which) { return call(() => this._h.optimizerState(racer, param, which)); }
+  /** Checkpoint bytes incl. optimizer state. @returns {Uint8Array} */
+  save(racer = 0) { return call(() => this._h.save(racer)); }
+  /** An independent copy of a racer's model for inspection. Dispose it when done. @returns {Model} */
+  snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(racer))); }
+}
+
+/** The loaded engine. Create it with `await createTinyformer()`. */
+export class Tinyformer {
+  /** @param {object} module the Embind module (internal) */
+  constructor(module) {
+    this._m = module;
+    /** @type {string} engine version, e.g. "0.1.0" */
+    this.version = module.version();
+    /** @type {string} SIMD instruction set the kernels were built for ("wasm" = SIMD128) */
+    this.simdArch = module.simdArch();
+  }
+
+  /**
+   * The sinusoidal positional encoding of "Attention Is All You Need" for T positions and width C.
+   * @returns {{data: Float32Array, shape: [number, number]}} row-major (T, C)
+   */
+  positionalEncoding(T, C) { return call(() => this._m.positionalEncoding(T, C)); }
+
+  /** Bytes of wasm memory in use (it grows on demand and never shrinks). */
+  get memoryBytes() { return this._m.HEAP8.length; }
+
+  /** The Unicode code points of `text` as strings (a Hangul syllable is one). */
+  splitChars(text) { return call(() => this._m.splitChars(textBytes(text))); }
+
+  /**
+   * A new, untrained model. The tokenizer comes from `corpus` (type 'char' | 'word' | 'jamo'), or is
+   * given whole as `{ tokenizer: { type, vocab } }`. vocab_size defaults to the tokenizer's size.
+   * @param {object} config  @param {{corpus?: string, type?: string, tokenizer?: {type: string, vocab: string[]}, seed?: number}} source
+   * @returns {Model}
+   */
+  createModel(config = {}, { corpus, type = 'char', tokenizer, seed = 1337 } = {}) {
+    const handle = new this._m.ModelSession();
+    try {
+      if (tokenizer) call(() => handle.create(settingsJson(config), JSON.stringify(tokenizer), seed));
+      else call(() => handle.createFromCorpus(settingsJson(config), type, textBytes(corpus ?? ''), seed));
+      return new Model(handle);
+    } catch (err) {
+      handle.delete();
+      throw err;
+    }
+  }
+
+  /** Opens a .safetensors checkpoint (ours, or a tiny nanoGPT one). @param {Uint8Array|ArrayBuffer} bytes @returns {Model} */
+  loadModel(bytes) {
+    const handle = new this._m.ModelSession();
+    try {
+      call(() => handle.load(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+      return new Model(handle);
+    } catch (err) {
+      handle.delete();
+      throw err;
+    }
+  }
+
+  /**
+   * Training (one racer) or an optimizer race (several) on `corpus`.
+   * @param {{model?: object, tokenizer?: string, seed?: number, valFraction?: number, train?: {batchSize?: number, seqLen?: number},
+   *          racers?: {name?: string, optimizer?: object, samplingProb?: number}[]}} spec
+   * @returns {Trainer}
+   */
+  createTrainer(spec, corpus) {
+    const handle = new this._m.TrainingSession();
+    try {
+      call(() => handle.create(settingsJson(spec), textBytes(corpus ?? '')));
+      return new Trainer(handle);
+    } catch (err) {
+      handle.delete();
+      throw err;
+    }
   }
 }
 
@@ -78,53 +314,17 @@ async function prepareNode(options) {
   return { ...options, wasmBinary: await readFile(new URL('./tinyformer.wasm', import.meta.url)) };
 }
 
-/** The loaded engine. Create it with `await createTinyformer()`. */
-export class Tinyformer {
-  /** @param {object} module the Embind module (internal) */
-  constructor(module) {
-    this._m = module;
-    /** @type {string} engine version, e.g. "0.1.0" */
-    this.version = module.version();
-    /** @type {string} SIMD instruction set the kernels were built for ("wasm" = SIMD128) */
-    this.simdArch = module.simdArch();
-  }
-
-  /**
-   * The sinusoidal positional encoding of "Attention Is All You Need" for T positions and width C.
-   * @param {number} T positions (1..4096)  @param {number} C width d_model (1..4096)
-   * @returns {{data: Float32Array, shape: [number, number]}} row-major (T, C)
-   */
-  positionalEncoding(T, C) { return call(() => this._m.positionalEncoding(T, C)); }
-
-  /**
-   * The Unicode code points of `text` as strings (a Hangul syllable is one).
-   * @param {string|Uint8Array} text a string, or UTF-8 bytes (invalid bytes give a TinyformerError "invalid_utf8")
-   * @returns {string[]}
-   */
-  splitChars(text) { return call(() => this._m.splitChars(textBytes(text))); }
-
-  /**
-   * `n` standard normal numbers from the engine's seeded generator (the same in every build).
-   * @returns {Float32Array}
-   */
-  randomNormals(seed, n) { return call(() => this._m.rngNormals(seed, n)); }
-
-  /**
-   * C = A · Bᵀ with the SIMD kernel (A is M×K, B is N×K, row-major).
-   * @returns {{data: Float32Array, shape: [number, number]}}
-   */
-  matmulNT(A, B, M, K, N) { return call(() => this._m.matmulNT(A, B, M, K, N)); }
-}
-
 /**
  * Loads the WebAssembly engine.
  * @param {object} [options] passed to the Emscripten module factory (e.g. `{ wasmBinary }`)
  * @returns {Promise<Tinyformer>}
  */
 export async function createTinyformer(options = {}) {
+  let module;
   try {
-    return new Tinyformer(await createTinyformerModule(await prepareNode(options)));
+    module = await createTinyformerModule(await prepareNode(options));
   } catch (err) {
     throw new TinyformerError(`the WebAssembly engine could not start: ${err?.message ?? err}`, 'engine_failed');
   }
+  return new Tinyformer(module);
 }

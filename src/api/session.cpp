@@ -1,0 +1,319 @@
+#include "api/session.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.hpp"
+#include "io/checkpoint.hpp"
+#include "text/utf8.hpp"
+
+namespace tf {
+namespace {
+
+nlohmann::json parse_json(const std::string& text, const char* what, const char* code) {
+  try {
+    return text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception&) {
+    throw Error(code, std::string(what) + " is not valid JSON");
+  }
+}
+
+template <class T>
+T json_number(const nlohmann::json& j, const char* key, T fallback, const char* code) {
+  if (!j.contains(key)) return fallback;
+  if (!j[key].is_number()) throw Error(code, std::string(key) + " must be a number");
+  return j[key].get<T>();
+}
+
+}  // namespace
+
+void validate_text(std::string_view text, std::size_t max_bytes) {
+  if (text.empty()) throw Error("empty_text", "the text is empty");
+  if (text.size() > max_bytes) {
+    throw Error("text_too_large",
+                "the text has " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(max_bytes),
+                static_cast<long long>(text.size()), static_cast<long long>(max_bytes));
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    throw Error("binary_text", "the text contains NUL bytes: it looks like a binary file, not text",
+                static_cast<long long>(text.find('\0')));
+  }
+  decode_utf8(text);  // throws invalid_utf8 with the byte offset
+}
+
+SamplingConfig sampling_from_json(const std::string& json) {
+  const nlohmann::json j = parse_json(json, "sampling settings", "bad_sampling");
+  SamplingConfig s;
+  s.temperature = json_number<float>(j, "temperature", s.temperature, "bad_sampling");
+  s.top_k = json_number<int>(j, "top_k", s.top_k, "bad_sampling");
+  s.top_p = json_number<float>(j, "top_p", s.top_p, "bad_sampling");
+  s.validate();
+  return s;
+}
+
+// ---- ModelSession ----------------------------------------------------------------------------------
+
+void ModelSession::create(const std::string& config_json, const std::string& tokenizer_json, double seed) {
+  Tokenizer tok = Tokenizer::from_json(tokenizer_json);
+  nlohmann::json cj = parse_json(config_json, "model settings", "bad_config");
+  if (!cj.is_object()) throw Error("bad_config", "model settings must be a JSON object");
+  if (!cj.contains("vocab_size")) cj["vocab_size"] = tok.vocab_size();
+  const ModelConfig config = ModelConfig::from_json(cj);
+  if (tok.vocab_size() > config.vocab_size) {
+    throw Error("bad_config", "vocab_size is smaller than the tokenizer's vocabulary", config.vocab_size,
+                tok.vocab_size());
+  }
+  adopt(std::make_unique<Model>(config, static_cast<std::uint64_t>(seed)), std::move(tok));
+}
+
+void ModelSession::create_from_corpus(const std::string& config_json, const std::string& tokenizer_type,
+                                      std::string_view corpus, double seed) {
+  validate_text(corpus, kMaxCorpusBytes);
+  Tokenizer tok = Tokenizer::build(tokenizer_kind_from_string(tokenizer_type), corpus);
+  nlohmann::json cj = parse_json(config_json, "model settings", "bad_config");
+  if (!cj.is_object()) throw Error("bad_config", "model settings must be a JSON object");
+  cj["vocab_size"] = tok.vocab_size();
+  adopt(std::make_unique<Model>(ModelConfig::from_json(cj), static_cast<std::uint64_t>(seed)), std::move(tok));
+}
+
+void ModelSession::load(std::string_view checkpoint_bytes) {
+  Checkpoint ck = load_checkpoint_bytes(checkpoint_bytes);
+  adopt(std::move(ck.model), std::move(ck.tokenizer));
+}
+
+void ModelSession::adopt(std::unique_ptr<Model> model, Tokenizer tokenizer) {
+  model_ = std::move(model);
+  tokenizer_ = std::move(tokenizer);
+}
+
+std::string ModelSession::save() const {
+  if (!model_) throw Error("no_model", "there is no model yet");
+  return save_checkpoint_bytes(*model_, tokenizer_);
+}
+
+Model& ModelSession::model() {
+  if (!model_) throw Error("no_model", "there is no model yet");
+  return *model_;
+}
+
+const Tokenizer& ModelSession::tokenizer() const { return tokenizer_; }
+
+nlohmann::json ModelSession::info() const {
+  if (!model_) throw Error("no_model", "there is no model yet");
+  nlohmann::json params = nlohmann::json::array();
+  for (const auto& p : model_->params()) params.push_back({{"name", p.name}, {"shape", p.shape}});
+  return {{"config", model_->config().to_json()},
+          {"tokenizer", to_string(tokenizer_.kind())},
+          {"vocab_size", tokenizer_.vocab_size()},
+          {"num_parameters", model_->num_parameters()},
+          {"params", params}};
+}
+
+std::vector<Token> ModelSession::tokenize(std::string_view text) const {
+  if (text.size() > kMaxTextBytes) validate_text(text, kMaxTextBytes);
+  return tokenizer_.tokenize(text);
+}
+
+std::string ModelSession::decode(const std::vector<int>& ids) const { return tokenizer_.decode(ids); }
+
+InspectResult ModelSession::inspect_text(std::string_view text) {
+  validate_text(text, kMaxTextBytes);
+  InspectResult r = inspect_ids(tokenizer_.encode(text));
+  r.tokens = tokenizer_.tokenize(text);
+  return r;
+}
+
+InspectResult ModelSession::inspect_ids(const std::vector<int>& ids) {
+  Model& m = model();
+  if (ids.empty()) throw Error("empty_text", "there are no tokens to inspect");
+  InspectResult r;
+  r.ids = ids;
+  for (int id : ids) {
+    if (id < 0 || id >= tokenizer_.vocab_size()) {
+      throw Error("bad_token_id", "token id " + std::to_string(id) + " is not in the vocabulary", id,
+                  tokenizer_.vocab_size());
+    }
+    r.tokens.push_back({id, tokenizer_.token_text(id), id == Tokenizer::UNK});
+  }
+  const int T = static_cast<int>(ids.size());
+  std::vector<int> targets(ids.begin() + 1, ids.end());
+  targets.push_back(Model::kIgnore);
+  r.loss = m.forward(ids.data(), targets.data(), 1, T, &r.record);
+  return r;
+}
+
+std::vector<float> ModelSession::next_token_probs(const std::vector<int>& ids, const std::string& sampling_json) {
+  return tf::next_token_probs(model(), ids, sampling_from_json(sampling_json));
+}
+
+std::vector<int> ModelSession::generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json,
+                                        double seed) {
+  if (max_tokens < 0 || max_tokens > 4096) throw Error("bad_sampling", "max_tokens must be in [0, 4096]", max_tokens);
+  Rng rng(static_cast<std::uint64_t>(seed));
+  return tf::generate(model(), ids, max_tokens, sampling_from_json(sampling_json), rng);
+}
+
+// ---- TrainingSession -------------------------------------------------------------------------------
+
+void TrainingSession::create(const std::string& spec_json, std::string_view corpus) {
+  const nlohmann::json spec = parse_json(spec_json, "training settings", "bad_train_config");
+  if (!spec.is_object()) throw Error("bad_train_config", "training settings must be a JSON object");
+  validate_text(corpus, kMaxCorpusBytes);
+  const std::string tok_type = spec.value("tokenizer", std::string("char"));
+  Tokenizer tok = Tokenizer::build(tokenizer_kind_from_string(tok_type), corpus);
+  const std::vector<int> ids = tok.encode(corpus);
+
+  nlohmann::json mj = spec.contains("model") ? spec["model"] : nlohmann::json::object();
+  if (!mj.is_object()) throw Error("bad_config", "model settings must be a JSON object");
+  mj["vocab_size"] = tok.vocab_size();
+  const ModelConfig model_config = ModelConfig::from_json(mj);
+
+  const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
+  TrainConfig tc;
+  tc.batch_size = json_number<int>(tj, "batch_size", tc.batch_size, "bad_train_config");
+  tc.seq_len = json_number<int>(tj, "seq_len", tc.seq_len, "bad_train_config");
+  const double seed = json_number<double>(spec, "seed", 1337.0, "bad_train_config");
+  if (!(seed >= 0 && seed < 9007199254740992.0)) throw Error("bad_train_config", "seed must be a whole number >= 0");
+  tc.seed = static_cast<std::uint64_t>(seed);
+  tc.validate(model_config);
+  const int T = tc.seq_len > 0 ? tc.seq_len : model_config.block_size;
+
+  // held-out split: the last val_fraction of the tokens, when that leaves a window on both sides
+  const double val_fraction = json_number<double>(spec, "val_fraction", 0.1, "bad_train_config");
+  if (!(val_fraction >= 0.0 && val_fraction < 0.5)) throw Error("bad_train_config", "val_fraction must be in [0, 0.5)");
+  const auto n_val = static_cast<std::size_t>(ids.size() * val_fraction);
+  std::vector<int> train_ids = ids, val_ids;
+  if (n_val >= static_cast<std::size_t>(T) + 1 && ids.size() - n_val >= static_cast<std::size_t>(T) + 1) {
+    train_ids.assign(ids.begin(), ids.end() - static_cast<long>(n_val));
+    val_ids.assign(ids.end() - static_cast<long>(n_val), ids.end());
+  }
+  auto batches = std::make_unique<BatchSampler>(train_ids, tc.batch_size, T, tc.seed);  // throws corpus_too_short
+
+  const nlohmann::json racers =
+      spec.contains("racers") ? spec["racers"] : nlohmann::json::array({nlohmann::json::object()});
+  if (!racers.is_array() || racers.empty() || racers.size() > 6) {
+    throw Error("bad_train_config", "racers must be a list of 1 to 6 entries");
+  }
+  std::vector<std::unique_ptr<Trainer>> trainers;
+  std::vector<std::string> names;
+  for (const auto& r : racers) {
+    if (!r.is_object()) throw Error("bad_train_config", "each racer must be a JSON object");
+    const OptimizerConfig oc =
+        optimizer_config_from_json(r.contains("optimizer") ? r["optimizer"] : nlohmann::json::object());
+    TrainConfig rtc = tc;
+    rtc.sampling_prob = json_number<float>(r, "sampling_prob", 0.0f, "bad_train_config");
+    trainers.push_back(std::make_unique<Trainer>(model_config, oc, rtc));  // same seed: same initial weights
+    names.push_back(r.value("name", to_string(oc.kind)));
+  }
+  // Everything validated: take it.
+  tokenizer_ = std::move(tok);
+  train_ids_ = std::move(train_ids);
+  val_ids_ = std::move(val_ids);
+  trainers_ = std::move(trainers);
+  names_ = std::move(names);
+  diverged_.assign(trainers_.size(), false);
+  batches_ = std::move(batches);
+  steps_ = 0;
+}
+
+Trainer& TrainingSession::trainer(int racer) const {
+  if (racer < 0 || racer >= racers()) throw Error("bad_racer", "there is no racer " + std::to_string(racer), racer);
+  return *trainers_[racer];
+}
+
+const std::string& TrainingSession::racer_name(int racer) const {
+  trainer(racer);
+  return names_[racer];
+}
+
+std::vector<TrainingSession::RacerStep> TrainingSession::step(int n) {
+  if (trainers_.empty()) throw Error("no_model", "training has not been set up");
+  if (n < 1 || n > 10000) throw Error("bad_train_config", "steps per call must be in [1, 10000]", n);
+  std::vector<Trainer*> live;
+  std::vector<int> index;
+  std::vector<RacerStep> out;
+  for (int s = 0; s < n; ++s) {
+    live.clear();
+    index.clear();
+    for (int r = 0; r < racers(); ++r) {
+      if (diverged_[r]) continue;
+      live.push_back(trainers_[r].get());
+      index.push_back(r);
+    }
+    if (live.empty()) break;
+    const std::vector<StepResult> results = lockstep(live, *batches_);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const bool blew_up = !std::isfinite(results[i].loss);
+      if (blew_up) diverged_[index[i]] = true;
+      out.push_back({index[i], results[i], blew_up});
+    }
+    ++steps_;
+  }
+  return out;
+}
+
+float TrainingSession::evaluate(int racer, int max_batches) {
+  return trainer(racer).evaluate(val_ids_.empty() ? train_ids_ : val_ids_, max_batches);
+}
+
+void TrainingSession::set_lr(int racer, float lr) { trainer(racer).optimizer().set_lr(lr); }
+
+void TrainingSession::set_sampling_prob(int racer, float p) { trainer(racer).set_sampling_prob(p); }
+
+std::vector<float> TrainingSession::optimizer_state(int racer, const std::string& param,
+                                                    const std::string& which) const {
+  Trainer& t = trainer(racer);
+  const auto& params = t.optimizer().params();
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    if (params[i].name != param) continue;
+    std::vector<float> out(params[i].size);
+    t.optimizer().read_state(i, which, out.data());
+    return out;
+  }
+  throw Error("bad_param_name", "the model has no parameter named '" + param + "'");
+}
+
+std::vector<std::string> TrainingSession::optimizer_state_names(int racer) const {
+  return trainer(racer).optimizer().state_names();
+}
+
+float TrainingSession::learning_rate(int racer) const {
+  const Optimizer& o = trainer(racer).optimizer();
+  return learning_rate_at(o.config(), o.steps_taken());
+}
+
+std::string TrainingSession::save(int racer) const {
+  Trainer& t = trainer(racer);
+  return save_checkpoint_bytes(t.model(), tokenizer_, &t.optimizer());
+}
+
+std::unique_ptr<ModelSession> TrainingSession::snapshot(int racer) const {
+  auto copy = std::make_unique<Model>(trainer(racer).model());
+  auto session = std::make_unique<ModelSession>();
+  session->adopt(std::move(copy), tokenizer_);
+  return session;
+}
+
+nlohmann::json TrainingSession::info() const {
+  nlohmann::json racers = nlohmann::json::array();
+  for (int r = 0; r < this->racers(); ++r) {
+    racers.push_back({{"name", names_[r]},
+                      {"optimizer", optimizer_config_to_json(trainers_[r]->optimizer().config())},
+                      {"sampling_prob", trainers_[r]->config().sampling_prob},
+                      {"diverged", static_cast<bool>(diverged_[r])}});
+  }
+  const Trainer& t0 = *trainers_.at(0);
+  return {{"config", t0.model().config().to_json()},
+          {"tokenizer", to_string(tokenizer_.kind())},
+          {"vocab", tokenizer_.vocab()},
+          {"num_parameters", t0.model().num_parameters()},
+          {"train_tokens", train_ids_.size()},
+          {"val_tokens", val_ids_.size()},
+          {"batch_size", t0.config().batch_size},
+          {"seq_len", batches_->seq_len()},
+          {"steps", steps_},
+          {"racers", racers}};
+}
+
+}  // namespace tf

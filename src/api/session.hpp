@@ -1,0 +1,117 @@
+#pragma once
+// The engine as the page uses it: plain C++ facades that the WebAssembly bindings only register.
+// Settings cross as JSON strings (validated here, with tf::Error codes the page translates), text as
+// UTF-8 bytes, numbers as vectors; nothing here knows about JavaScript, so it is tested natively.
+//
+//   ModelSession m;
+//   m.create_from_corpus(R"({"n_layer": 2, "n_embd": 32})", "char", corpus, /*seed=*/1);
+//   InspectResult r = m.inspect_text("고양이는 귀엽다");      // every intermediate, by name
+//   TrainingSession t;
+//   t.create(R"({"model": {...}, "racers": [{"optimizer": {"kind": "sgd"}}, {"optimizer": {"kind": "adam"}}]})",
+//   corpus); auto results = t.step(10);                                  // 10 lockstep steps of every racer
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/generate.hpp"
+#include "model/inspection.hpp"
+#include "model/model.hpp"
+#include "text/tokenizer.hpp"
+#include "train/trainer.hpp"
+
+namespace tf {
+
+inline constexpr std::size_t kMaxTextBytes = 64 * 1024;          // one sentence / prompt
+inline constexpr std::size_t kMaxCorpusBytes = 8 * 1024 * 1024;  // a learner's own training text
+
+struct InspectResult {
+  std::vector<Token> tokens;
+  std::vector<int> ids;
+  Inspection record;
+  float loss = 0;  // mean next-token cross-entropy over the sequence (NaN for one token)
+};
+
+// Checks text from a learner: UTF-8, not empty, not over `max_bytes`, not binary.
+// Codes: empty_text, text_too_large (detail = bytes, detail2 = cap), invalid_utf8 (detail = offset), binary_text.
+void validate_text(std::string_view text, std::size_t max_bytes);
+
+SamplingConfig sampling_from_json(const std::string& json);  // {"temperature": 0.8, "top_k": 5, "top_p": 1}
+
+class ModelSession {
+ public:
+  void create(const std::string& config_json, const std::string& tokenizer_json, double seed);
+  // Builds the tokenizer from `corpus` (tokenizer_type: char | word | jamo) and sets vocab_size to fit it.
+  void create_from_corpus(const std::string& config_json, const std::string& tokenizer_type, std::string_view corpus,
+                          double seed);
+  void load(std::string_view checkpoint_bytes);
+  void adopt(std::unique_ptr<Model> model, Tokenizer tokenizer);
+  std::string save() const;
+
+  bool ready() const { return model_ != nullptr; }
+  Model& model();
+  const Tokenizer& tokenizer() const;
+  // {"config": {...}, "tokenizer": "char", "vocab_size": 57, "num_parameters": 12345, "params": [{"name", "shape"}]}
+  nlohmann::json info() const;
+
+  std::vector<Token> tokenize(std::string_view text) const;
+  std::string decode(const std::vector<int>& ids) const;
+  InspectResult inspect_text(std::string_view text);
+  InspectResult inspect_ids(const std::vector<int>& ids);
+  std::vector<float> next_token_probs(const std::vector<int>& ids, const std::string& sampling_json);
+  std::vector<int> generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json, double seed);
+
+ private:
+  std::unique_ptr<Model> model_;
+  Tokenizer tokenizer_;
+};
+
+// Several models trained in lockstep on the same batches (one racer = plain training).
+// spec JSON: {
+//   "model": {ModelConfig keys}, "tokenizer": "char", "seed": 1337, "val_fraction": 0.1,
+//   "train": {"batch_size": 16, "seq_len": 0},
+//   "racers": [{"name": "Adam", "optimizer": {"kind": "adam", "lr": 0.003}, "sampling_prob": 0}, ...]
+// }
+// Every racer starts from the same weights (the spec's seed) and sees the same batches.
+class TrainingSession {
+ public:
+  struct RacerStep {
+    int racer;
+    StepResult result;
+    bool diverged;  // this racer's loss or gradients blew up at this step (it stays where it was)
+  };
+
+  void create(const std::string& spec_json, std::string_view corpus);
+  int racers() const { return static_cast<int>(trainers_.size()); }
+  const std::string& racer_name(int racer) const;
+  std::vector<RacerStep> step(int n);              // n lockstep steps; racers that diverged earlier are skipped
+  float evaluate(int racer, int max_batches = 4);  // held-out loss (or train loss when there is no held-out part)
+  bool has_validation() const { return !val_ids_.empty(); }
+  void set_lr(int racer, float lr);
+  void set_sampling_prob(int racer, float p);
+  // Optimizer state of one parameter tensor: "m", "v", "m_hat", "v_hat", "momentum", "update", "effective_lr".
+  std::vector<float> optimizer_state(int racer, const std::string& param, const std::string& which) const;
+  std::vector<std::string> optimizer_state_names(int racer) const;
+  float learning_rate(int racer) const;
+  std::string save(int racer) const;                        // checkpoint bytes incl. optimizer state
+  std::unique_ptr<ModelSession> snapshot(int racer) const;  // an independent copy for inspection
+  const Tokenizer& tokenizer() const { return tokenizer_; }
+  nlohmann::json info() const;
+  int steps() const { return steps_; }
+
+ private:
+  Trainer& trainer(int racer) const;
+
+  Tokenizer tokenizer_;
+  std::vector<int> train_ids_, val_ids_;
+  std::vector<std::unique_ptr<Trainer>> trainers_;
+  std::vector<std::string> names_;
+  std::vector<bool> diverged_;
+  std::unique_ptr<BatchSampler> batches_;
+  std::vector<int> x_, y_;
+  int steps_ = 0;
+};
+
+}  // namespace tf

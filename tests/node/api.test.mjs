@@ -1,0 +1,218 @@
+// The JavaScript API under Node: every export, its errors, and that memory stays flat.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NATIVE_CLI, ROOT, loadApi } from './helpers.mjs';
+
+const { createTinyformer, TinyformerError, Inspection, Model, Trainer, textBytes } = await loadApi();
+const tf = await createTinyformer();
+const corpus = readFileSync(join(ROOT, 'tests', 'data', 'korean_small.txt'), 'utf8');
+const small = { n_layer: 2, n_head: 2, n_embd: 16, block_size: 16 };
+
+const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
+
+test('createModel builds the tokenizer from a corpus; info, tokenize, encode, decode', () => {
+  const model = tf.createModel(small, { corpus, type: 'char', seed: 3 });
+  assert.ok(model instanceof Model);
+  assert.equal(model.config.n_layer, 2);
+  assert.equal(model.config.vocab_size, model.info.vocab_size);
+  assert.equal(model.tokenizer.type, 'char');
+  assert.equal(model.info.params[0].name, 'transformer.wte.weight');
+  const tokens = model.tokenize('고양이는 귀엽다');
+  assert.deepEqual(tokens.map((t) => t.text), ['고', '양', '이', '는', ' ', '귀', '엽', '다']);
+  assert.ok(tokens.every((t) => !t.unknown));
+  assert.equal(model.decode(model.encode('고양이는 귀엽다')), '고양이는 귀엽다');
+  assert.equal(model.tokenize('zebra')[0].unknown, true);
+  const wte = model.parameter('transformer.wte.weight');
+  assert.deepEqual(wte.shape, [model.config.vocab_size, 16]);
+  model.dispose();
+  model.dispose();  // twice is fine
+  assert.throws(() => model.tokenize('a'), isError('disposed'));
+});
+
+test('word and jamo tokenizers, and a tokenizer given whole', () => {
+  const words = tf.createModel(small, { corpus, type: 'word' });
+  assert.deepEqual(words.tokenize('나는 밥을 먹었다.').map((t) => t.text), ['나는', ' 밥을', ' 먹었다', '.']);
+  const jamo = tf.createModel(small, { corpus, type: 'jamo' });
+  assert.equal(jamo.tokenize('각').length, 3);  // ᄀ ᅡ ᆨ, even when unseen
+  assert.deepEqual(jamo.tokenize('밥').map((t) => t.unknown), [false, false, false]);
+  assert.equal(jamo.decode(jamo.encode('나는 밥을 먹었다')), '나는 밥을 먹었다');
+  const given = tf.createModel(small, { tokenizer: { type: 'char', vocab: ['<pad>', '<bos>', '<eos>', '<unk>', 'a', 'b'] } });
+  assert.equal(given.config.vocab_size, 6);
+  for (const m of [words, jamo, given]) m.dispose();
+});
+
+test('inspect records every step; attention rows sum to 1; probabilities sum to 1', () => {
+  const model = tf.createModel(small, { corpus });
+  const run = model.inspect('나는 밥을 먹었다');
+  assert.ok(run instanceof Inspection);
+  assert.equal(run.tokens.length, 9);
+  for (const name of ['embed.token', 'embed.position', 'embed.sum', 'h0.ln_1', 'h0.attn.q', 'h0.attn.scores',
+    'h0.attn.scaled', 'h0.attn.masked', 'h0.attn.probs', 'h1.attn.head_out', 'h1.attn.concat', 'h1.attn.proj',
+    'h1.residual_1', 'h1.ln_2', 'h1.mlp.pre', 'h1.mlp.act', 'h1.mlp.out', 'h1.residual_2', 'ln_f', 'logits', 'probs']) {
+    assert.ok(run.names.includes(name), name);
+  }
+  assert.deepEqual(run.tensor('h0.attn.q').shape, [2, 9, 8]);
+  const att = run.attention(1, 1);
+  assert.deepEqual(att.shape, [9, 9]);
+  for (let t = 0; t < 9; t++) {
+    let sum = 0;
+    for (let s = 0; s < 9; s++) sum += att.data[t * 9 + s];
+    assert.ok(Math.abs(sum - 1) < 1e-5);
+    if (t < 8) assert.equal(att.data[t * 9 + 8], 0);
+  }
+  assert.equal(run.tensor('h0.attn.masked').data[8], -Infinity);
+  const p = model.nextTokenProbs('나는', { temperature: 1 });
+  assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+  assert.equal(model.nextTokenProbs('나는', { temperature: 0 }).filter((x) => x === 1).length, 1);
+  assert.equal(model.nextTokenProbs([5, 6], { topK: 3 }).filter((x) => x > 0).length, 3);
+  assert.ok(Number.isFinite(run.loss));
+  assert.deepEqual(model.inspect(run.ids).tensor('logits').data, run.logits.data);
+  assert.throws(() => run.tensor('nope'), isError('bad_tensor_name'));
+  assert.throws(() => run.attention(0, 7), isError('bad_head'));
+  model.dispose();
+});
+
+test('generation is seeded and step by step equals whole', () => {
+  const model = tf.createModel(small, { corpus });
+  const a = model.generate('고양이는', { maxTokens: 8, temperature: 0.9, seed: 4 });
+  const b = model.generate('고양이는', { maxTokens: 8, temperature: 0.9, seed: 4 });
+  assert.deepEqual(a, b);
+  assert.equal(a.ids.length, 8);
+  const greedy = model.generate('고양이는', { maxTokens: 5, temperature: 0 });
+  let ids = Array.from(model.encode('고양이는'));
+  for (let i = 0; i < 5; i++) {
+    const p = model.nextTokenProbs(ids, { temperature: 0 });
+    ids.push(p.indexOf(1));
+  }
+  assert.deepEqual(Array.from(greedy.ids), ids.slice(-5));
+  model.dispose();
+});
+
+test('save and load round-trip the logits exactly', () => {
+  const model = tf.createModel({ ...small, norm: 'post', positional: 'sinusoidal', activation: 'silu' }, { corpus });
+  const bytes = model.save();
+  assert.ok(bytes instanceof Uint8Array);
+  const loaded = tf.loadModel(bytes);
+  assert.equal(loaded.config.norm, 'post');
+  assert.deepEqual(loaded.inspect('고양이').logits.data, model.inspect('고양이').logits.data);
+  model.dispose();
+  loaded.dispose();
+});
+
+test('the same checkpoint gives the same logits natively (tinyformer inspect) and in wasm', { skip: !existsSync(NATIVE_CLI) && 'native CLI not built' }, () => {
+  const model = tf.createModel(small, { corpus, seed: 11 });
+  const dir = mkdtempSync(join(tmpdir(), 'tinyformer-'));
+  const path = join(dir, 'model.safetensors');
+  writeFileSync(path, model.save());
+  const text = '강아지는 우유를 마셨다';
+  const native = JSON.parse(execFileSync(NATIVE_CLI, ['inspect', '--model', path, '--text', text, '--json']));
+  const wasm = model.inspect(text);
+  const [T, V] = wasm.logits.shape;
+  assert.equal(native.logits.length, T);
+  let maxDiff = 0;
+  for (let t = 0; t < T; t++) {
+    for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(native.logits[t][v] - wasm.logits.data[t * V + v]));
+  }
+  // SIMD widths (16 vs 4 floats) and FMA change summation order only.
+  assert.ok(maxDiff < 1e-4, `max |native - wasm| logit difference ${maxDiff}`);
+  assert.ok(Math.abs(native.loss - wasm.loss) < 1e-4);
+  model.dispose();
+});
+
+test('bad input: config, text, ids, checkpoints — clear codes, and the object stays usable', () => {
+  assert.throws(() => tf.createModel({ n_head: 3, n_embd: 16 }, { corpus }), isError('bad_config'));
+  assert.throws(() => tf.createModel({ n_layer: 'two' }, { corpus }), isError('bad_config'));
+  assert.throws(() => tf.createModel(small, { corpus: '' }), isError('empty_text'));
+  assert.throws(() => tf.createModel(small, { corpus, type: 'bpe' }), isError('bad_tokenizer'));
+  const model = tf.createModel(small, { corpus });
+  assert.throws(() => model.inspect(''), isError('empty_text'));
+  assert.throws(() => model.inspect('가'.repeat(40)), isError('too_long'));
+  assert.throws(() => model.inspect('bad \ud800'), (e) => e.code === 'invalid_utf8' && e.detail === 4);
+  assert.throws(() => model.inspect(new Uint8Array([0x61, 0xff])), (e) => e.code === 'invalid_utf8' && e.detail === 1);
+  assert.throws(() => model.inspect([1, 9999]), isError('bad_token_id'));
+  assert.throws(() => model.decode([-1]), isError('bad_token_id'));
+  assert.throws(() => model.nextTokenProbs('나', { topP: 0 }), isError('bad_sampling'));
+  assert.throws(() => model.generate([], {}), isError('empty_context'));
+  assert.throws(() => tf.loadModel(new Uint8Array([1, 2, 3])), isError('checkpoint_truncated'));
+  const bytes = model.save();
+  const corrupt = bytes.slice();
+  corrupt[12] ^= 0xff;  // inside the JSON header
+  assert.throws(() => tf.loadModel(corrupt), (e) => e instanceof TinyformerError && e.code.startsWith('checkpoint'));
+  assert.throws(() => tf.loadModel(bytes.slice(0, bytes.length - 10)), isError('checkpoint_truncated'));
+  assert.equal(model.inspect('나는').tokens.length, 2);  // still usable
+  assert.throws(() => textBytes(42), isError('bad_text'));
+  model.dispose();
+});
+
+test('a trainer races optimizers in lockstep; the loss falls; state is readable', () => {
+  const trainer = tf.createTrainer({
+    model: small, seed: 2, train: { batchSize: 4 },
+    racers: [{ name: 'SGD', optimizer: { kind: 'sgd', lr: 0.5 } }, { name: 'Adam', optimizer: { kind: 'adam', lr: 0.01 } }],
+  }, corpus);
+  assert.ok(trainer instanceof Trainer);
+  assert.equal(trainer.racers, 2);
+  const first = trainer.step(1);
+  assert.deepEqual(Array.from(first.racer), [0, 1]);
+  assert.equal(first.loss[0], first.loss[1]);  // same initial weights, same batch
+  const r = trainer.step(80);
+  assert.equal(r.loss.length, 160);
+  assert.equal(trainer.steps, 81);
+  assert.ok(r.loss[159] < 0.7 * first.loss[1], `Adam: ${first.loss[1]} → ${r.loss[159]}`);
+  const v = trainer.optimizerState(1, 'transformer.h.0.attn.c_attn.weight', 'v');
+  assert.equal(v.length, 48 * 16);
+  assert.ok(v.every((x) => x >= 0));
+  assert.ok(trainer.optimizerState(1, 'transformer.h.0.attn.c_attn.weight', 'effective_lr').some((x) => x > 0));
+  assert.throws(() => trainer.optimizerState(0, 'transformer.wte.weight', 'm'), isError('bad_state'));
+  trainer.setLearningRate(0, 0.1);
+  assert.ok(Math.abs(trainer.learningRate(0) - 0.1) < 1e-7);
+  trainer.setSamplingProb(1, 0.5);
+  assert.throws(() => trainer.setSamplingProb(1, 2), isError('bad_train_config'));
+  assert.ok(Number.isFinite(trainer.evaluate(1)));
+  const snap = trainer.snapshot(1);
+  const loaded = tf.loadModel(trainer.save(1));
+  assert.deepEqual(loaded.inspect('나는').logits.data, snap.inspect('나는').logits.data);
+  snap.dispose();
+  loaded.dispose();
+  trainer.dispose();
+});
+
+test('a learning rate that blows up marks the racer diverged with the step', () => {
+  const trainer = tf.createTrainer({ model: small, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'sgd', lr: 1e7 } }] }, corpus);
+  let at = -1;
+  for (let i = 0; i < 30 && at < 0; i++) {
+    const r = trainer.step(1);
+    if (r.diverged.length && r.diverged[0]) at = trainer.steps;
+  }
+  assert.ok(at > 0);
+  assert.equal(trainer.info.racers[0].diverged, true);
+  assert.equal(trainer.step(3).loss.length, 0);  // nothing left to train
+  assert.throws(() => tf.createTrainer({ racers: [{ optimizer: { lr: -1 } }] }, corpus), isError('bad_optimizer_config'));
+  assert.throws(() => tf.createTrainer({}, '짧다'), isError('corpus_too_short'));
+  trainer.dispose();
+});
+
+test('memory stays flat: 1,000 create/dispose cycles and 10,000 training steps', () => {
+  const warm = tf.createModel(small, { corpus });
+  warm.inspect('나는 밥을');
+  warm.dispose();
+  const before = tf.memoryBytes;
+  for (let i = 0; i < 1000; i++) {
+    const m = tf.createModel(small, { corpus, seed: i });
+    m.inspect('나는 밥을');
+    m.dispose();
+  }
+  const afterModels = tf.memoryBytes;
+  // bound: at most one 64 KiB page-growth step per 100 cycles (it should not grow at all)
+  assert.ok(afterModels - before <= 10 * 65536, `grew ${afterModels - before} bytes over 1,000 cycles`);
+  const trainer = tf.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 8 }, train: { batchSize: 2 } }, corpus);
+  trainer.step(10);
+  const start = tf.memoryBytes;
+  for (let i = 0; i < 100; i++) trainer.step(100);
+  assert.equal(trainer.steps, 10010);
+  assert.equal(tf.memoryBytes, start, 'training allocated per step');
+  trainer.dispose();
+});

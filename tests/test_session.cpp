@@ -1,0 +1,122 @@
+// The facades the page uses (what wasm/bindings.cpp registers), tested natively.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "api/session.hpp"
+#include "core/error.hpp"
+
+using namespace tf;
+
+namespace {
+
+const char* kCorpus =
+    "나는 밥을 먹었다.\n밥을 나는 먹었다.\n고양이는 귀엽다.\n강아지는 귀엽다.\n나는 사과를 먹었다.\n"
+    "너는 빵을 먹었다.\n고양이는 물을 마셨다.\n강아지는 우유를 마셨다.\n나는 학교에 갔다.\n동생은 집에 갔다.\n";
+
+std::string code_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return "none";
+}
+
+}  // namespace
+
+TEST_CASE("a model session builds from a corpus, inspects, predicts and round-trips", "[session]") {
+  ModelSession m;
+  m.create_from_corpus(R"({"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16})", "char", kCorpus, 3);
+  const auto info = m.info();
+  CHECK(info["vocab_size"] == m.tokenizer().vocab_size());
+  CHECK(info["config"]["vocab_size"] == m.tokenizer().vocab_size());
+  CHECK(info["params"][0]["name"] == "transformer.wte.weight");
+
+  const InspectResult r = m.inspect_text("고양이는 귀엽다");
+  REQUIRE(r.tokens.size() == 8);
+  CHECK(r.tokens[0].text == "고");
+  CHECK(r.record.get("h0.attn.probs").shape()[1] == 8);
+  CHECK(std::isfinite(r.loss));
+  const auto probs = m.next_token_probs(r.ids, R"({"temperature": 1})");
+  double sum = 0;
+  for (float p : probs) sum += p;
+  CHECK(sum == Approx(1.0));
+  CHECK(m.generate(r.ids, 5, R"({"temperature": 0.8, "top_k": 5})", 1) ==
+        m.generate(r.ids, 5, R"({"temperature": 0.8, "top_k": 5})", 1));
+
+  ModelSession loaded;
+  loaded.load(m.save());
+  CHECK(loaded.model().weights() == m.model().weights());
+  CHECK(loaded.inspect_text("고양이는 귀엽다").loss == r.loss);
+
+  CHECK(code_of([&] { m.inspect_text(""); }) == "empty_text");
+  CHECK(code_of([&] { m.inspect_text(std::string(40, 'a')); }) == "too_long");
+  CHECK(code_of([&] { m.inspect_text("ab\xC0"); }) == "invalid_utf8");
+  CHECK(code_of([&] { m.inspect_text(std::string(kMaxTextBytes + 1, 'a')); }) == "text_too_large");
+  CHECK(code_of([&] { m.next_token_probs(r.ids, R"({"top_p": 0})"); }) == "bad_sampling");
+  CHECK(code_of([&] { m.next_token_probs(r.ids, "{oops"); }) == "bad_sampling");
+  CHECK(code_of([&] { loaded.load("garbage"); }) != "none");
+  CHECK(loaded.ready());  // a failed load leaves the previous model in place
+  CHECK(code_of([&] { ModelSession().create("{}", R"({"type": "char", "vocab": []})", 1); }) == "bad_tokenizer");
+  CHECK(code_of([&] { m.create_from_corpus(R"({"n_head": 3})", "char", kCorpus, 1); }) == "bad_config");
+  CHECK(code_of([&] { m.create_from_corpus("{}", "char", std::string("a\0b", 3), 1); }) == "binary_text");
+  CHECK(m.ready());
+}
+
+TEST_CASE("a training session races optimizers from the same weights on the same batches", "[session]") {
+  TrainingSession t;
+  t.create(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16},
+               "train": {"batch_size": 4}, "seed": 5, "val_fraction": 0.2,
+               "racers": [{"name": "SGD", "optimizer": {"kind": "sgd", "lr": 0.5}},
+                          {"name": "Adam", "optimizer": {"kind": "adam", "lr": 0.01}}]})",
+           kCorpus);
+  CHECK(t.racers() == 2);
+  CHECK(t.racer_name(1) == "Adam");
+  CHECK(t.has_validation());
+  const auto first = t.step(1);
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].result.loss == first[1].result.loss);  // same weights, same batch
+  CHECK(std::isfinite(t.evaluate(1)));                  // held-out loss
+  const auto more = t.step(60);
+  CHECK(more.size() == 120);
+  CHECK(more.back().racer == 1);
+  CHECK(more.back().result.loss < 0.7f * first[1].result.loss);  // Adam's training loss falls
+  CHECK(t.optimizer_state(1, "transformer.wte.weight", "v").size() == t.info()["vocab"].size() * 16);
+  CHECK(code_of([&] { t.optimizer_state(0, "transformer.wte.weight", "v"); }) == "bad_state");  // SGD has no v
+  CHECK(code_of([&] { t.evaluate(2); }) == "bad_racer");
+  ModelSession snap = std::move(*t.snapshot(1));
+  ModelSession loaded;
+  loaded.load(t.save(1));
+  CHECK(loaded.model().weights() == snap.model().weights());
+  t.step(1);  // training goes on; the snapshot does not move
+  CHECK(loaded.model().weights() == snap.model().weights());
+}
+
+TEST_CASE("a racer whose learning rate blows up is marked diverged; the others go on", "[session]") {
+  TrainingSession t;
+  t.create(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16}, "train": {"batch_size": 4},
+               "racers": [{"optimizer": {"kind": "sgd", "lr": 1e6}}, {"optimizer": {"kind": "adam", "lr": 0.003}}]})",
+           kCorpus);
+  bool diverged = false;
+  for (int i = 0; i < 30 && !diverged; ++i)
+    for (const auto& s : t.step(1)) diverged = diverged || (s.racer == 0 && s.diverged);
+  CHECK(diverged);
+  CHECK(t.info()["racers"][0]["diverged"] == true);
+  const auto later = t.step(2);
+  REQUIRE(later.size() == 2);  // only the healthy racer steps
+  CHECK(later[0].racer == 1);
+  CHECK(std::isfinite(later[1].result.loss));
+}
+
+TEST_CASE("training settings and corpora are validated with clear codes", "[session]") {
+  TrainingSession t;
+  CHECK(code_of([&] { t.create("{", kCorpus); }) == "bad_train_config");
+  CHECK(code_of([&] { t.create(R"({"train": {"batch_size": 0}})", kCorpus); }) == "bad_train_config");
+  CHECK(code_of([&] { t.create(R"({"racers": [{"optimizer": {"lr": -1}}]})", kCorpus); }) == "bad_optimizer_config");
+  CHECK(code_of([&] { t.create(R"({"racers": [{"optimizer": {"kind": "lion"}}]})", kCorpus); }) == "bad_optimizer");
+  CHECK(code_of([&] { t.create("{}", ""); }) == "empty_text");
+  CHECK(code_of([&] { t.create("{}", "짧다"); }) == "corpus_too_short");
+  CHECK(code_of([&] { t.create(R"({"tokenizer": "bpe"})", kCorpus); }) == "bad_tokenizer");
+  CHECK(code_of([&] { t.step(1); }) == "no_model");
+}

@@ -1,0 +1,177 @@
+// The training Worker: owns a Trainer (one model, or several racing in lockstep) and runs it in
+// chunks of a few milliseconds, so messages (pause, learning-rate changes, snapshots) get through
+// between chunks and the page never freezes. Progress is posted at a bounded rate, as typed arrays
+// transferred (not copied). Driven by TrainingRun in training.js; see that file for the protocol.
+import { createTinyformer, TinyformerError } from './tinyformer.js';
+
+const CHUNK_MS = 25;       // target time of one uninterrupted burst of steps
+const PROGRESS_MS = 100;   // at most ~10 progress messages per second
+
+let trainer = null;
+let running = false;
+let maxSteps = Infinity;
+let stepsPerChunk = 1;
+let pending = null;        // results not yet posted
+let lastPost = 0;
+let tokensSincePost = 0;
+let startedAt = 0, activeMs = 0;
+let diverged = [];          // per racer
+const enginePromise = createTinyformer();
+
+function errorFields(err) {
+  return { code: err?.code ?? 'internal', message: err?.message ?? String(err), detail: err?.detail ?? -1 };
+}
+
+function append(results) {
+  if (!pending) {
+    pending = { ...results };
+    return;
+  }
+  for (const key of Object.keys(results)) {
+    const merged = new results[key].constructor(pending[key].length + results[key].length);
+    merged.set(pending[key]);
+    merged.set(results[key], pending[key].length);
+    pending[key] = merged;
+  }
+}
+
+function flush(force = false) {
+  const now = performance.now();
+  if (!pending || (!force && now - lastPost < PROGRESS_MS)) return;
+  const seconds = Math.max(1e-3, (now - lastPost) / 1000);
+  const msg = {
+    type: 'progress', results: pending, steps: trainer.steps, running,
+    tokensPerSecond: tokensSincePost / seconds, elapsedMs: activeMs,
+    lr: Array.from({ length: trainer.racers }, (_, r) => trainer.learningRate(r)),
+  };
+  self.postMessage(msg, Object.values(pending).map((a) => a.buffer));
+  pending = null;
+  tokensSincePost = 0;
+  lastPost = now;
+}
+
+function runSteps(n) {
+  const t0 = performance.now();
+  const results = trainer.step(n);
+  activeMs += performance.now() - t0;
+  for (let i = 0; i < results.tokens.length; i++) tokensSincePost += results.tokens[i];
+  append(results);
+  for (let i = 0; i < results.diverged.length; i++) {
+    if (!results.diverged[i]) continue;
+    diverged[results.racer[i]] = true;
+    self.postMessage({ type: 'diverged', racer: results.racer[i], step: results.step[i] + 1 });
+  }
+  if (diverged.every(Boolean)) return 'all_diverged';
+  if (trainer.steps >= maxSteps) return 'max_steps';
+  return null;
+}
+
+function stopWith(reason) {
+  running = false;
+  flush(true);
+  self.postMessage({ type: 'stopped', reason, steps: trainer.steps });
+}
+
+function tick() {
+  if (!running || !trainer) return;
+  try {
+    const t0 = performance.now();
+    const n = Math.max(1, Math.min(stepsPerChunk, maxSteps - trainer.steps));
+    const reason = runSteps(n);
+    const ms = performance.now() - t0;
+    // adapt the chunk so one burst takes about CHUNK_MS
+    stepsPerChunk = Math.max(1, Math.min(1000, Math.round(stepsPerChunk * (ms > 0 ? CHUNK_MS / ms : 2))));
+    flush();
+    if (reason) return stopWith(reason);
+  } catch (err) {
+    running = false;
+    self.postMessage({ type: 'error', ...errorFields(err) });
+    return;
+  }
+  setTimeout(tick, 0);
+}
+
+const requests = {
+  save: ({ racer }) => {
+    const bytes = trainer.save(racer);
+    return { result: bytes, transfer: [bytes.buffer] };
+  },
+  inspect: ({ racer, text }) => {
+    const model = trainer.snapshot(racer);
+    try {
+      const run = model.inspect(text);
+      return { result: { tokens: run.tokens, ids: run.ids, loss: run.loss, names: run.names, tensors: run._tensors, config: run.config } };
+    } finally {
+      model.dispose();
+    }
+  },
+  sample: ({ racer, prompt, options }) => {
+    const model = trainer.snapshot(racer);
+    try {
+      return { result: model.generate(prompt, options) };
+    } finally {
+      model.dispose();
+    }
+  },
+  evaluate: ({ racer, maxBatches }) => ({ result: trainer.evaluate(racer, maxBatches) }),
+  optimizerState: ({ racer, param, which }) => {
+    const data = trainer.optimizerState(racer, param, which);
+    return { result: data, transfer: [data.buffer] };
+  },
+  info: () => ({ result: trainer.info }),
+};
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  try {
+    if (msg.type === 'init') {
+      const engine = await enginePromise;
+      trainer?.dispose();
+      trainer = engine.createTrainer(msg.spec, msg.corpus);
+      maxSteps = msg.maxSteps ?? Infinity;
+      diverged = new Array(trainer.racers).fill(false);
+      startedAt = performance.now();
+      lastPost = startedAt;
+      self.postMessage({ type: 'ready', info: trainer.info, simdArch: engine.simdArch });
+      return;
+    }
+    if (!trainer) throw new TinyformerError('training has not been set up', 'no_model');
+    switch (msg.type) {
+      case 'start':
+      case 'resume':
+        if (!running) {
+          running = true;
+          lastPost = performance.now();
+          tokensSincePost = 0;
+          setTimeout(tick, 0);
+        }
+        break;
+      case 'pause':
+        running = false;
+        flush(true);
+        self.postMessage({ type: 'paused', steps: trainer.steps });
+        break;
+      case 'step': {
+        running = false;
+        const reason = runSteps(msg.n ?? 1);
+        flush(true);
+        if (reason) stopWith(reason);
+        break;
+      }
+      case 'setLearningRate': trainer.setLearningRate(msg.racer, msg.lr); break;
+      case 'setSamplingProb': trainer.setSamplingProb(msg.racer, msg.p); break;
+      case 'request': {
+        try {
+          const { result, transfer = [] } = requests[msg.what](msg);
+          self.postMessage({ type: 'reply', id: msg.id, result }, transfer);
+        } catch (err) {
+          self.postMessage({ type: 'reply', id: msg.id, error: errorFields(err) });
+        }
+        break;
+      }
+      default: throw new TinyformerError(`unknown message ${msg.type}`, 'internal');
+    }
+  } catch (err) {
+    self.postMessage({ type: 'error', ...errorFields(err) });
+  }
+};

@@ -1,0 +1,109 @@
+// TrainingRun: training in a Web Worker, driven from the page.
+//
+//   import { TrainingRun } from './training.js';
+//   const run = await TrainingRun.create(spec, corpus);     // spec as for Tinyformer.createTrainer
+//   run.addEventListener('progress', (e) => chart.add(e.detail.results));   // columnar typed arrays
+//   run.addEventListener('diverged', (e) => warn(e.detail.racer, e.detail.step));
+//   run.start();  run.pause();  run.step(1);  run.setLearningRate(0, 1e-3);
+//   const bytes = await run.save(0);                        // .safetensors with optimizer state
+//   const view = await run.inspect(0, '고양이는 귀엽다');      // an Inspection of a snapshot, training goes on
+//   run.terminate();
+//
+// Events (CustomEvent, data in .detail): ready {info}, progress {results, steps, tokensPerSecond,
+// elapsedMs, lr, running}, diverged {racer, step}, paused {steps}, stopped {reason, steps},
+// error {code, message} (code 'worker_died' when the worker itself failed). Requests made after an
+// error reject with a TinyformerError; a new TrainingRun starts over.
+import { Inspection, TinyformerError } from './tinyformer.js';
+
+export class TrainingRun extends EventTarget {
+  /** Starts a Worker and sets up training; resolves once the engine is ready. */
+  static create(spec, corpus, { maxSteps } = {}) {
+    const run = new TrainingRun();
+    return run._init(spec, corpus, maxSteps).then(() => run);
+  }
+
+  constructor() {
+    super();
+    this._worker = new Worker(new URL('./training-worker.js', import.meta.url), { type: 'module' });
+    this._pending = new Map();
+    this._nextId = 1;
+    this._dead = null;
+    this.info = null;
+    this._worker.onmessage = (e) => this._receive(e.data);
+    this._worker.onerror = (e) => {
+      e.preventDefault?.();
+      this._fail({ code: 'worker_died', message: e.message || 'the training worker stopped unexpectedly' });
+    };
+  }
+
+  _init(spec, corpus, maxSteps) {
+    return new Promise((resolve, reject) => {
+      const onReady = (e) => { cleanup(); this.info = e.detail.info; resolve(); };
+      const onError = (e) => { cleanup(); reject(new TinyformerError(e.detail.message, e.detail.code, e.detail.detail)); };
+      const cleanup = () => {
+        this.removeEventListener('ready', onReady);
+        this.removeEventListener('error', onError);
+      };
+      this.addEventListener('ready', onReady);
+      this.addEventListener('error', onError);
+      this._worker.postMessage({ type: 'init', spec, corpus, maxSteps });
+    });
+  }
+
+  _receive(msg) {
+    if (msg.type === 'reply') {
+      const p = this._pending.get(msg.id);
+      this._pending.delete(msg.id);
+      if (msg.error) p?.reject(new TinyformerError(msg.error.message, msg.error.code, msg.error.detail));
+      else p?.resolve(msg.result);
+      return;
+    }
+    this.dispatchEvent(new CustomEvent(msg.type, { detail: msg }));
+  }
+
+  _fail(detail) {
+    this._dead = detail;
+    for (const p of this._pending.values()) p.reject(new TinyformerError(detail.message, detail.code));
+    this._pending.clear();
+    this.dispatchEvent(new CustomEvent('error', { detail }));
+  }
+
+  _send(msg) {
+    if (this._dead) throw new TinyformerError(this._dead.message, this._dead.code);
+    this._worker.postMessage(msg);
+  }
+
+  _request(what, args = {}) {
+    if (this._dead) return Promise.reject(new TinyformerError(this._dead.message, this._dead.code));
+    const id = this._nextId++;
+    return new Promise((resolve, reject) => {
+      this._pending.set(id, { resolve, reject });
+      this._worker.postMessage({ type: 'request', id, what, ...args });
+    });
+  }
+
+  start() { this._send({ type: 'start' }); }
+  resume() { this._send({ type: 'resume' }); }
+  pause() { this._send({ type: 'pause' }); }
+  /** n steps now (pauses continuous training). */
+  step(n = 1) { this._send({ type: 'step', n }); }
+  setLearningRate(racer, lr) { this._send({ type: 'setLearningRate', racer, lr }); }
+  setSamplingProb(racer, p) { this._send({ type: 'setSamplingProb', racer, p }); }
+  /** @returns {Promise<Uint8Array>} checkpoint bytes of one racer (with optimizer state) */
+  save(racer = 0) { return this._request('save', { racer }); }
+  /** @returns {Promise<Inspection>} every intermediate of a snapshot of `racer` on `text` */
+  inspect(racer, text) { return this._request('inspect', { racer, text }).then((raw) => new Inspection(raw, raw.config)); }
+  /** @returns {Promise<{ids: Int32Array, text: string}>} */
+  sample(racer, prompt, options = {}) { return this._request('sample', { racer, prompt, options }); }
+  /** @returns {Promise<number>} held-out loss */
+  evaluate(racer = 0, maxBatches = 4) { return this._request('evaluate', { racer, maxBatches }); }
+  /** @returns {Promise<Float32Array>} */
+  optimizerState(racer, param, which) { return this._request('optimizerState', { racer, param, which }); }
+  /** @returns {Promise<object>} the trainer's info (steps, racers, diverged flags, ...) */
+  refreshInfo() { return this._request('info').then((info) => { this.info = info; return info; }); }
+  /** Stops the worker for good and frees everything it held. */
+  terminate() {
+    this._worker.terminate();
+    if (!this._dead) this._fail({ code: 'terminated', message: 'the training run was stopped' });
+  }
+}
