@@ -1,4 +1,4 @@
-// Types for tinyformer.js, the JavaScript API over the WebAssembly engine.
+// Types for tinyformer.js (the JavaScript API over the WebAssembly engine) and training.js.
 
 export interface Tensor {
   /** Row-major values, copied out of wasm memory. */
@@ -6,21 +6,145 @@ export interface Tensor {
   shape: number[];
 }
 
+export interface Token {
+  id: number;
+  /** The text this token stands for (a jamo token shows its jamo). */
+  text: string;
+  /** True when the piece is not in the vocabulary (id is <unk>). */
+  unknown: boolean;
+}
+
+/** nanoGPT's GPTConfig keys plus tinyformer's options. camelCase spellings are accepted too. */
+export interface ModelConfig {
+  n_layer?: number;
+  n_head?: number;
+  n_embd?: number;
+  block_size?: number;
+  vocab_size?: number;
+  /** Hidden units of the feed-forward block; 0 means 4·n_embd. */
+  mlp_hidden?: number;
+  bias?: boolean;
+  tied?: boolean;
+  positional?: 'learned' | 'sinusoidal' | 'none';
+  norm?: 'pre' | 'post';
+  activation?: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu';
+  ln_eps?: number;
+}
+
+export interface OptimizerSettings {
+  kind?: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw';
+  lr?: number;
+  momentum?: number;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  weight_decay?: number;
+  grad_clip?: number;
+  schedule?: 'constant' | 'warmup_cosine';
+  warmup_steps?: number;
+  total_steps?: number;
+  min_lr_ratio?: number;
+}
+
+export interface SamplingOptions {
+  /** 0 = greedy. */
+  temperature?: number;
+  topK?: number;
+  topP?: number;
+}
+
+export interface TrainerSpec {
+  model?: ModelConfig;
+  tokenizer?: 'char' | 'word' | 'jamo';
+  seed?: number;
+  /** Share of the corpus (its end) held out for evaluation, default 0.1. */
+  valFraction?: number;
+  train?: { batchSize?: number; seqLen?: number };
+  racers?: { name?: string; optimizer?: OptimizerSettings; samplingProb?: number }[];
+}
+
+/** Columnar: one entry per racer per step. */
+export interface StepResults {
+  racer: Int32Array;
+  step: Int32Array;
+  tokens: Int32Array;
+  diverged: Int32Array;
+  loss: Float32Array;
+  gradNorm: Float32Array;
+  lr: Float32Array;
+}
+
 export class TinyformerError extends Error {
-  /** Stable machine-readable code, e.g. "invalid_utf8", "bad_shape". */
+  /** Stable machine-readable code, e.g. "invalid_utf8", "bad_config", "too_long". */
   code: string;
   detail: number;
   detail2: number;
+}
+
+export function textBytes(text: string | Uint8Array): Uint8Array;
+
+export class Inspection {
+  readonly tokens: Token[];
+  readonly ids: Int32Array;
+  readonly loss: number;
+  /** Names of the recorded tensors, in the order computed (embed.token ... h0.attn.probs ... probs). */
+  readonly names: string[];
+  readonly config: ModelConfig;
+  tensor(name: string): Tensor;
+  head(name: string, head: number): Tensor;
+  /** (T, T) softmax probabilities; rows sum to 1; zero above the diagonal. */
+  attention(layer: number, head: number): Tensor;
+  readonly logits: Tensor;
+  readonly probs: Tensor;
+}
+
+interface Disposable {
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
+export class Model implements Disposable {
+  readonly config: Required<ModelConfig>;
+  readonly info: { config: Required<ModelConfig>; tokenizer: string; vocab_size: number; num_parameters: number; params: { name: string; shape: number[] }[] };
+  readonly tokenizer: { type: 'char' | 'word' | 'jamo'; vocab: string[] };
+  tokenize(text: string | Uint8Array): Token[];
+  encode(text: string | Uint8Array): Int32Array;
+  decode(ids: ArrayLike<number>): string;
+  inspect(textOrIds: string | Uint8Array | ArrayLike<number>): Inspection;
+  nextTokenProbs(context: string | ArrayLike<number>, sampling?: SamplingOptions): Float32Array;
+  generate(prompt: string | ArrayLike<number>, options?: SamplingOptions & { maxTokens?: number; seed?: number }): { ids: Int32Array; text: string };
+  parameter(name: string): Tensor;
+  save(): Uint8Array;
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
+export class Trainer implements Disposable {
+  readonly info: any;
+  readonly racers: number;
+  readonly steps: number;
+  step(n?: number): StepResults;
+  evaluate(racer?: number, maxBatches?: number): number;
+  setLearningRate(racer: number, lr: number): void;
+  setSamplingProb(racer: number, p: number): void;
+  learningRate(racer?: number): number;
+  optimizerState(racer: number, param: string, which: 'm' | 'v' | 'm_hat' | 'v_hat' | 'momentum' | 'update' | 'effective_lr'): Float32Array;
+  save(racer?: number): Uint8Array;
+  snapshot(racer?: number): Model;
+  dispose(): void;
+  readonly disposed: boolean;
 }
 
 export class Tinyformer {
   readonly version: string;
   /** "wasm" when the SIMD128 kernels are in use. */
   readonly simdArch: string;
+  readonly memoryBytes: number;
   positionalEncoding(T: number, C: number): Tensor;
   splitChars(text: string | Uint8Array): string[];
-  randomNormals(seed: number, n: number): Float32Array;
-  matmulNT(A: Float32Array | number[], B: Float32Array | number[], M: number, K: number, N: number): Tensor;
+  createModel(config?: ModelConfig, source?: { corpus?: string; type?: 'char' | 'word' | 'jamo'; tokenizer?: { type: string; vocab: string[] }; seed?: number }): Model;
+  loadModel(bytes: Uint8Array | ArrayBuffer): Model;
+  createTrainer(spec: TrainerSpec, corpus: string | Uint8Array): Trainer;
 }
 
 export function createTinyformer(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Tinyformer>;
