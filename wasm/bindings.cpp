@@ -82,19 +82,25 @@ val tokens_array(const std::vector<tf::Token>& tokens) {
   return out;
 }
 
+// {name: {data, shape}} for every recorded tensor.
+val inspection_object(const tf::Inspection& rec) {
+  val out = val::object();
+  for (const auto& name : rec.names()) {
+    const auto& t = rec.get(name);
+    out.set(name, tensor_object(t.data(), std::vector<std::size_t>(t.shape().begin(), t.shape().end())));
+  }
+  return out;
+}
+
 val inspect_object(const tf::InspectResult& r) {
   val out = val::object();
   out.set("tokens", tokens_array(r.tokens));
   out.set("ids", int32(r.ids));
   out.set("loss", r.loss);
-  val names = val::array(), tensors = val::object();
-  for (const auto& name : r.record.names()) {
-    const auto& t = r.record.get(name);
-    names.call<void>("push", name);
-    tensors.set(name, tensor_object(t.data(), std::vector<std::size_t>(t.shape().begin(), t.shape().end())));
-  }
+  val names = val::array();
+  for (const auto& name : r.record.names()) names.call<void>("push", name);
   out.set("names", names);
-  out.set("tensors", tensors);
+  out.set("tensors", inspection_object(r.record));
   return out;
 }
 
@@ -117,6 +123,29 @@ val split_chars(const std::string& utf8) {
     return out;
   });
 }
+
+val apply_activation(const std::string& kind, const val& xs) {
+  return guarded(
+      [&] { return float32(tf::apply_activation(kind, emscripten::convertJSArrayToNumberVector<float>(xs))); });
+}
+
+// A tokenizer alone (for comparing char / word / jamo on the same sentence).
+void tk_build(tf::Tokenizer& t, const std::string& type, const std::string& corpus) {
+  guarded([&] {
+    tf::validate_text(corpus, tf::kMaxCorpusBytes);
+    t = tf::Tokenizer::build(tf::tokenizer_kind_from_string(type), corpus);
+  });
+}
+val tk_tokenize(tf::Tokenizer& t, const std::string& text) {
+  return guarded([&] {
+    if (text.size() > tf::kMaxTextBytes) tf::validate_text(text, tf::kMaxTextBytes);
+    return tokens_array(t.tokenize(text));
+  });
+}
+std::string tk_decode(tf::Tokenizer& t, const val& ids) {
+  return guarded([&] { return t.decode(ids_from(ids)); });
+}
+std::string tk_json(tf::Tokenizer& t) { return t.to_json(); }
 
 // ---- ModelSession ------------------------------------------------------------------------------------
 
@@ -150,6 +179,9 @@ val ms_inspect(ModelSession& m, const std::string& text) {
 }
 val ms_inspect_ids(ModelSession& m, const val& ids) {
   return guarded([&] { return inspect_object(m.inspect_ids(ids_from(ids))); });
+}
+val ms_embed(ModelSession& m, const val& ids, const std::string& positional) {
+  return guarded([&] { return inspection_object(m.embed(ids_from(ids), positional)); });
 }
 val ms_next_token_probs(ModelSession& m, const val& ids, const std::string& sampling) {
   return guarded([&] { return float32(m.next_token_probs(ids_from(ids), sampling)); });
@@ -230,6 +262,14 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
   emscripten::function("simdArch", &simd_arch);
   emscripten::function("positionalEncoding", &positional_encoding);
   emscripten::function("splitChars", &split_chars);
+  emscripten::function("applyActivation", &apply_activation);
+
+  emscripten::class_<tf::Tokenizer>("Tokenizer")
+      .constructor<>()
+      .function("build", &tk_build)
+      .function("tokenize", &tk_tokenize)
+      .function("decode", &tk_decode)
+      .function("json", &tk_json);
 
   emscripten::class_<ModelSession>("ModelSession")
       .constructor<>()
@@ -243,6 +283,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("decode", &ms_decode)
       .function("inspect", &ms_inspect)
       .function("inspectIds", &ms_inspect_ids)
+      .function("embed", &ms_embed)
       .function("nextTokenProbs", &ms_next_token_probs)
       .function("generate", &ms_generate)
       .function("parameter", &ms_parameter);

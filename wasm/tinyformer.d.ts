@@ -111,6 +111,7 @@ export class Model implements Disposable {
   encode(text: string | Uint8Array): Int32Array;
   decode(ids: ArrayLike<number>): string;
   inspect(textOrIds: string | Uint8Array | ArrayLike<number>): Inspection;
+  embed(textOrIds: string | ArrayLike<number>, positional: 'learned' | 'sinusoidal' | 'none'): { 'embed.token': Tensor; 'embed.position': Tensor; 'embed.sum': Tensor };
   nextTokenProbs(context: string | ArrayLike<number>, sampling?: SamplingOptions): Float32Array;
   generate(prompt: string | ArrayLike<number>, options?: SamplingOptions & { maxTokens?: number; seed?: number }): { ids: Int32Array; text: string };
   parameter(name: string): Tensor;
@@ -135,6 +136,14 @@ export class Trainer implements Disposable {
   readonly disposed: boolean;
 }
 
+export class Tokenizer implements Disposable {
+  readonly json: { type: 'char' | 'word' | 'jamo'; vocab: string[] };
+  tokenize(text: string | Uint8Array): Token[];
+  decode(ids: ArrayLike<number>): string;
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
 export class Tinyformer {
   readonly version: string;
   /** "wasm" when the SIMD128 kernels are in use. */
@@ -142,6 +151,8 @@ export class Tinyformer {
   readonly memoryBytes: number;
   positionalEncoding(T: number, C: number): Tensor;
   splitChars(text: string | Uint8Array): string[];
+  applyActivation(kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu', xs: ArrayLike<number>): Float32Array;
+  createTokenizer(type: 'char' | 'word' | 'jamo', corpus: string | Uint8Array): Tokenizer;
   createModel(config?: ModelConfig, source?: { corpus?: string; type?: 'char' | 'word' | 'jamo'; tokenizer?: { type: string; vocab: string[] }; seed?: number }): Model;
   loadModel(bytes: Uint8Array | ArrayBuffer): Model;
   createTrainer(spec: TrainerSpec, corpus: string | Uint8Array): Trainer;

@@ -171,6 +171,15 @@ export class Model extends Owned {
     return new Inspection(raw, this.config);
   }
   /**
+   * The model input for a sentence if positions were encoded as `positional`
+   * ('sinusoidal' | 'none' for any model; 'learned' for a model with a learned table).
+   * @returns {{'embed.token': Tensor, 'embed.position': Tensor, 'embed.sum': Tensor}} each (T, C)
+   */
+  embed(textOrIds, positional) {
+    const ids = typeof textOrIds === 'string' ? this.encode(textOrIds) : idsArray(textOrIds);
+    return call(() => this._h.embed(ids, positional));
+  }
+  /**
    * Probabilities (V) for the next token after `context`, after temperature / top-k / top-p.
    * @param {string|ArrayLike<number>} context  @param {{temperature?: number, topK?: number, topP?: number}} [sampling]
    * @returns {Float32Array}
@@ -227,6 +236,15 @@ export class Trainer extends Owned {
   snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(racer))); }
 }
 
+/** A tokenizer on its own, e.g. to compare char / word / jamo on one sentence. */
+export class Tokenizer extends Owned {
+  /** @returns {{type: string, vocab: string[]}} */
+  get json() { return JSON.parse(call(() => this._h.json())); }
+  /** @returns {Token[]} */
+  tokenize(text) { return call(() => this._h.tokenize(textBytes(text))); }
+  decode(ids) { return call(() => this._h.decode(idsArray(ids))); }
+}
+
 /** The loaded engine. Create it with `await createTinyformer()`. */
 export class Tinyformer {
   /** @param {object} module the Embind module (internal) */
@@ -246,6 +264,26 @@ export class Tinyformer {
 
   /** Bytes of wasm memory in use (it grows on demand and never shrinks). */
   get memoryBytes() { return this._m.HEAP8.length; }
+
+  /**
+   * f(x) for every x under a feed-forward activation ('gelu', 'gelu_tanh', 'relu', 'sigmoid', 'tanh', 'silu'),
+   * computed by the engine's kernel. @returns {Float32Array}
+   */
+  applyActivation(kind, xs) {
+    return call(() => this._m.applyActivation(kind, xs instanceof Float32Array ? xs : Float32Array.from(xs)));
+  }
+
+  /** A tokenizer built from `corpus`. @param {'char'|'word'|'jamo'} type @returns {Tokenizer} */
+  createTokenizer(type, corpus) {
+    const handle = new this._m.Tokenizer();
+    try {
+      call(() => handle.build(type, textBytes(corpus ?? '')));
+      return new Tokenizer(handle);
+    } catch (err) {
+      handle.delete();
+      throw err;
+    }
+  }
 
   /** The Unicode code points of `text` as strings (a Hangul syllable is one). */
   splitChars(text) { return call(() => this._m.splitChars(textBytes(text))); }

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "io/checkpoint.hpp"
+#include "layers/positional.hpp"
 #include "text/utf8.hpp"
 
 namespace tf {
@@ -141,6 +142,49 @@ InspectResult ModelSession::inspect_ids(const std::vector<int>& ids) {
   targets.push_back(Model::kIgnore);
   r.loss = m.forward(ids.data(), targets.data(), 1, T, &r.record);
   return r;
+}
+
+Inspection ModelSession::embed(const std::vector<int>& ids, const std::string& positional) {
+  Model& m = model();
+  const int T = static_cast<int>(ids.size()), C = m.config().n_embd;
+  if (T < 1) throw Error("empty_text", "there are no tokens to embed");
+  if (T > m.config().block_size) {
+    throw Error("too_long", "sequence of " + std::to_string(T) + " tokens is longer than block_size", T,
+                m.config().block_size);
+  }
+  const PositionalKind kind = positional_from_string(positional);
+  std::vector<float> pos(static_cast<std::size_t>(T) * C, 0.0f);
+  if (kind == PositionalKind::Sinusoidal) {
+    sinusoidal_encoding(pos.data(), T, C);
+  } else if (kind == PositionalKind::Learned) {
+    if (m.config().positional != PositionalKind::Learned) {
+      throw Error("no_learned_positions",
+                  "this model has no learned position table (it uses " + to_string(m.config().positional) + ")");
+    }
+    std::copy_n(m.positional_table(), pos.size(), pos.begin());
+  }
+  const float* wte = m.weights().data() + m.param_info("transformer.wte.weight").offset;
+  std::vector<float> tok(pos.size()), sum(pos.size());
+  for (int t = 0; t < T; ++t) {
+    if (ids[t] < 0 || ids[t] >= m.config().vocab_size) throw Error("bad_token_id", "token id out of range", ids[t]);
+    for (int c = 0; c < C; ++c) {
+      tok[t * C + c] = wte[static_cast<std::size_t>(ids[t]) * C + c];
+      sum[t * C + c] = tok[t * C + c] + pos[t * C + c];
+    }
+  }
+  Inspection out;
+  const std::size_t Tz = T, Cz = C;
+  out.add("embed.token", tok.data(), {Tz, Cz});
+  out.add("embed.position", pos.data(), {Tz, Cz});
+  out.add("embed.sum", sum.data(), {Tz, Cz});
+  return out;
+}
+
+std::vector<float> apply_activation(const std::string& activation, const std::vector<float>& xs) {
+  if (xs.size() > (1u << 20)) throw Error("bad_shape", "at most 1048576 values at once");
+  std::vector<float> out(xs.size());
+  activation_forward(activation_from_string(activation), out.data(), xs.data(), static_cast<int>(xs.size()));
+  return out;
 }
 
 std::vector<float> ModelSession::next_token_probs(const std::vector<int>& ids, const std::string& sampling_json) {

@@ -60,6 +60,9 @@ class ModelSession {
   std::string decode(const std::vector<int>& ids) const;
   InspectResult inspect_text(std::string_view text);
   InspectResult inspect_ids(const std::vector<int>& ids);
+  // The model input for `ids` if positions were encoded as `positional` ("learned" needs a model with
+  // learned positions; "sinusoidal" and "none" work for any model): token (T,C), position (T,C), sum (T,C).
+  Inspection embed(const std::vector<int>& ids, const std::string& positional);
   std::vector<float> next_token_probs(const std::vector<int>& ids, const std::string& sampling_json);
   std::vector<int> generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json, double seed);
 
@@ -67,6 +70,9 @@ class ModelSession {
   std::unique_ptr<Model> model_;
   Tokenizer tokenizer_;
 };
+
+// f(x) for each x under one of the feed-forward activations, computed by the engine's kernel.
+std::vector<float> apply_activation(const std::string& activation, const std::vector<float>& xs);
 
 // Several models trained in lockstep on the same batches (one racer = plain training).
 // spec JSON: {

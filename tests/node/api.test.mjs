@@ -216,3 +216,36 @@ test('memory stays flat: 1,000 create/dispose cycles and 10,000 training steps',
   assert.equal(tf.memoryBytes, start, 'training allocated per step');
   trainer.dispose();
 });
+
+test('activation curves, embeddings under each positional encoding, and standalone tokenizers', () => {
+  const ys = tf.applyActivation('relu', [-1, 0, 2]);
+  assert.deepEqual(Array.from(ys), [0, 0, 2]);
+  assert.ok(Math.abs(tf.applyActivation('gelu', [1])[0] - 0.8413447) < 1e-6);
+  assert.throws(() => tf.applyActivation('swish', [1]), isError('bad_config'));
+
+  const model = tf.createModel(small, { corpus });
+  const a = model.embed('나는 밥을', 'sinusoidal');
+  const pe = tf.positionalEncoding(5, 16);
+  assert.deepEqual(a['embed.position'].data, pe.data);
+  const none = model.embed('나는 밥을', 'none');
+  assert.ok(none['embed.position'].data.every((x) => x === 0));
+  assert.deepEqual(none['embed.sum'].data, none['embed.token'].data);
+  const learned = model.embed('나는 밥을', 'learned');
+  assert.deepEqual(learned['embed.sum'].data, model.inspect('나는 밥을').tensor('embed.sum').data);
+  const sino = tf.createModel({ ...small, positional: 'sinusoidal' }, { corpus });
+  assert.throws(() => sino.embed('나는', 'learned'), isError('no_learned_positions'));
+  model.dispose();
+  sino.dispose();
+
+  const texts = {};
+  for (const type of ['char', 'word', 'jamo']) {
+    const tok = tf.createTokenizer(type, corpus);
+    texts[type] = tok.tokenize('나는 밥을 먹었다').map((t) => t.text);
+    assert.equal(tok.json.type, type);
+    tok.dispose();
+  }
+  assert.equal(texts.char.length, 9);
+  assert.equal(texts.word.length, 3);
+  assert.equal(texts.jamo.length, 21);  // 나(2) 는(3) ␣ 밥(3) 을(3) ␣ 먹(3) 었(3) 다(2)
+  assert.throws(() => tf.createTokenizer('char', ''), isError('empty_text'));
+});
