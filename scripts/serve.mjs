@@ -1,6 +1,8 @@
 // A tiny static file server for the built site (no dependencies): correct MIME types for .mjs and
 // .wasm, loopback only. Used by scripts/serve.sh and by the browser tests.
 //   node scripts/serve.mjs <dir> [port]      (port 0 picks a free one)
+//   node scripts/serve.mjs --dev [port]      web/ live from the source tree, lib/ from build/wasm/site/lib
+//                                            (edit a view, reload; rebuild only when C++ changes)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -14,12 +16,22 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root` on 127.0.0.1:`port`; resolves to the http.Server once listening. */
-export function serve(root, port = 0) {
-  const base = resolve(root);
+/**
+ * Starts serving `root` on 127.0.0.1:`port`; resolves to the http.Server once listening.
+ * `mounts` maps URL prefixes to other folders, e.g. { '/lib/': 'build/wasm/site/lib' }.
+ */
+export function serve(root, port = 0, mounts = {}) {
+  const bases = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let base = resolve(root);
+      for (const [prefix, dir] of bases) {
+        if (path.startsWith(prefix)) {
+          base = dir;
+          path = path.slice(prefix.length - 1);
+        }
+      }
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside'), { status: 403 });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -38,8 +50,10 @@ export function serve(root, port = 0) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [root = 'build/wasm/site', port = '8080'] = process.argv.slice(2);
-  serve(root, Number(port)).then(
+  const args = process.argv.slice(2);
+  const dev = args[0] === '--dev';
+  const [root = dev ? 'web' : 'build/wasm/site', port = '8080'] = dev ? ['web', args[1]] : args;
+  serve(root, Number(port ?? 8080), dev ? { '/lib/': 'build/wasm/site/lib' } : {}).then(
     (server) => console.log(`tinyformer playground: http://127.0.0.1:${server.address().port}/  (Ctrl-C stops)`),
     (err) => {
       console.error(`cannot serve on port ${port}: ${err.message} (try scripts/serve.sh --port 8081)`);

@@ -1,78 +1,173 @@
 // The playground page: wires the engine (lib/tinyformer.js) to the views. Views only show what the
-// engine computed; this file holds no model math.
+// engine computed; this file holds no model math — only which sentence, which model, which stage.
 import { createTinyformer } from './lib/tinyformer.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
-import './components/tf-heatmap.js';
-
-export const MAX_CHARS = 128;
+import { STAGES } from './stages.js';
+import { tokenLabels, el } from './components/labels.js';
+import './components/tf-tokens.js';
+import './components/tf-tensor-view.js';
+import './components/stages/index.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { tf: null, status: { main: '…', worker: '…' }, lastError: null };
+const TILES = {
+  ko: ['나', '는', '밥', '을', '먹었다', '고양이', '귀엽다', '사과', '를', '의미로', '구매해서', '드렸다', ' ', '.'],
+  en: ['I', 'the', 'cat', 'is', 'cute', 'ate', 'rice', 'an', 'apple', ' ', '.'],
+};
+
+const state = {
+  tf: null, model: null, corpus: '', inspection: null, error: null,
+  stage: 'inputs', layer: 0, status: { main: '…', worker: '…' },
+  tokenizers: {},
+};
 
 function showMessage(text, kind = 'info') {
-  const el = $('message');
-  el.hidden = !text;
-  el.textContent = text ?? '';
-  el.classList.toggle('error', kind === 'error');
+  const box = $('message');
+  box.hidden = !text;
+  box.textContent = text ?? '';
+  box.classList.toggle('error', kind === 'error');
 }
 
-function renderTokens(chars) {
-  const list = $('tokens');
-  list.replaceChildren(...chars.map((ch, pos) => {
-    const li = document.createElement('li');
-    const piece = document.createElement('span');
-    piece.className = 'piece';
-    piece.textContent = ch === ' ' ? '␣' : ch;   // textContent: user text is never parsed as HTML
-    const index = document.createElement('span');
-    index.className = 'pos';
-    index.textContent = String(pos);
-    li.append(piece, index);
+// ---- model ----------------------------------------------------------------------------------------
+
+async function loadDefaultModel() {
+  // Until a trained demo checkpoint ships, a freshly initialised model (clearly labelled).
+  state.corpus = await (await fetch(new URL('./data/ko-small.txt', import.meta.url))).text();
+  const model = state.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 32, block_size: 64 }, { corpus: state.corpus, type: 'char', seed: 1 });
+  setModel(model, { trained: false, name: t('model.untrainedName') });
+}
+
+function setModel(model, meta) {
+  state.model?.dispose();
+  state.model = model;
+  state.modelMeta = meta;
+  for (const tok of Object.values(state.tokenizers)) tok.dispose();
+  state.tokenizers = {};
+  for (const type of ['char', 'word', 'jamo']) state.tokenizers[type] = state.tf.createTokenizer(type, state.corpus);
+  renderModelBar();
+  update();
+}
+
+function renderModelBar() {
+  const cfg = state.model.config;
+  $('model-name').textContent = state.modelMeta.name;
+  $('model-badge').textContent = state.modelMeta.trained ? t('model.trained') : t('model.untrained');
+  $('model-badge').className = `badge ${state.modelMeta.trained ? 'ok' : 'warn'}`;
+  $('model-shape').textContent = t('model.shape', {
+    layers: cfg.n_layer, heads: cfg.n_head, width: cfg.n_embd, vocab: cfg.vocab_size,
+    params: state.model.info.num_parameters.toLocaleString(), positional: cfg.positional, norm: cfg.norm,
+  });
+}
+
+// ---- sentence -------------------------------------------------------------------------------------
+
+function renderTiles() {
+  const box = $('tiles');
+  const set = locale() === 'ko' ? TILES.ko : TILES.en;
+  box.replaceChildren(...set.map((word) => {
+    const b = el('button', 'chip tile', word === ' ' ? '␣' : word);
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      $('sentence').value += word;
+      update();
+    });
+    return b;
+  }));
+}
+
+function renderTokenizerCompare(text) {
+  const rows = ['char', 'word', 'jamo'].map((type) => {
+    const row = el('div', 'compare-row');
+    row.append(el('span', 'compare-name', t(`tokenizer.${type}`)));
+    const strip = document.createElement('tf-tokens');
+    strip.setAttribute('compact', '');
+    const tokens = state.tokenizers[type].tokenize(text);
+    strip.tokens = tokens;
+    row.append(strip, el('span', 'compare-count', t('tokens.count', { n: tokens.length })));
+    return row;
+  });
+  $('tokenizer-compare').replaceChildren(...rows);
+}
+
+/** Re-runs the model on the sentence; any engine error becomes a message, never a crash. */
+export function update() {
+  if (!state.model) return;
+  const text = $('sentence').value;
+  state.error = null;
+  try {
+    if (text.length === 0) {
+      state.inspection = null;
+      showMessage(t('msg.empty'));
+    } else {
+      state.inspection = state.model.inspect(text);
+      showMessage(null);
+      const unknown = state.inspection.tokens.filter((tok) => tok.unknown).length;
+      if (unknown) showMessage(t('msg.unknown', { n: unknown }));
+    }
+  } catch (err) {
+    state.inspection = null;
+    state.error = err;
+    const max = state.model.config.block_size;
+    showMessage(err.code === 'too_long' ? t('msg.tooLong', { n: err.detail, max }) : errorMessage(err), 'error');
+  }
+  const ok = Boolean(state.inspection);
+  $('tokens').tokens = ok ? state.inspection.tokens : [];
+  $('token-count').textContent = ok ? t('tokens.count', { n: state.inspection.tokens.length }) : '';
+  if (ok) renderTokenizerCompare(text);
+  $('pipeline').hidden = !ok;
+  document.body.dataset.inspection = ok ? 'ok' : 'none';
+  if (ok) renderStage();
+}
+
+// ---- pipeline -------------------------------------------------------------------------------------
+
+function renderNav() {
+  const nav = $('stage-nav');
+  nav.replaceChildren(...STAGES.map((s, i) => {
+    const li = el('li');
+    const b = el('button', 'stage-button', `${i + 1}. ${t(`stage.${s.id}.short`)}`);
+    b.type = 'button';
+    b.dataset.stage = s.id;
+    b.setAttribute('aria-current', String(s.id === state.stage));
+    b.addEventListener('click', () => {
+      state.stage = s.id;
+      renderNav();
+      renderStage();
+    });
+    li.append(b);
     return li;
   }));
-  $('token-count').textContent = t('tokens.count', { n: chars.length });
 }
 
-function renderPositional(chars) {
-  const C = Number($('pe-width').value);
-  const pe = state.tf.positionalEncoding(chars.length, C);
-  const heatmap = $('pe-heatmap');
-  heatmap.setAttribute('row-title', t('pe.rows'));
-  heatmap.setAttribute('col-title', t('pe.cols'));
-  heatmap.matrix = {
-    values: pe.data, rows: pe.shape[0], cols: pe.shape[1],
-    rowLabels: chars.map((ch, pos) => `${pos} ${ch === ' ' ? '␣' : ch}`),
-    colLabels: Array.from({ length: C }, (_, d) => String(d)),
+function renderStage() {
+  const stage = STAGES.find((s) => s.id === state.stage);
+  $('stage-title').textContent = t(`stage.${stage.id}.title`);
+  $('stage-explain').textContent = t(`stage.${stage.id}.explain`);
+  const layerBox = $('layer-picker');
+  layerBox.hidden = !stage.layered;
+  if (stage.layered) {
+    const select = $('layer');
+    const L = state.model.config.n_layer;
+    if (select.options.length !== L) {
+      select.replaceChildren(...Array.from({ length: L }, (_, l) => new Option(t('stage.layerOption', { n: l + 1 }), String(l))));
+    }
+    state.layer = Math.min(state.layer, L - 1);
+    select.value = String(state.layer);
+  }
+  const host = $('stage-view');
+  let view = host.firstElementChild;
+  if (!view || view.localName !== stage.tag || view.dataset.which !== String(stage.which ?? '')) {
+    view = document.createElement(stage.tag);
+    view.dataset.which = String(stage.which ?? '');
+    if (stage.which) view.setAttribute('which', String(stage.which));
+    host.replaceChildren(view);
+  }
+  view.state = {
+    tf: state.tf, model: state.model, inspection: state.inspection, text: $('sentence').value,
+    layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
   };
 }
 
-/** Re-renders everything from the sentence box; any engine error becomes a message, never a crash. */
-export function update() {
-  if (!state.tf) return;
-  const text = $('sentence').value;
-  const cards = [$('tokens-card'), $('pe-card')];
-  state.lastError = null;
-  try {
-    if (text.length === 0) {
-      cards.forEach((c) => { c.hidden = true; });
-      showMessage(t('msg.empty'));
-      return;
-    }
-    const chars = state.tf.splitChars(text);
-    if (chars.length > MAX_CHARS) {
-      cards.forEach((c) => { c.hidden = true; });
-      showMessage(t('msg.tooLong', { n: chars.length, max: MAX_CHARS }), 'error');
-      return;
-    }
-    cards.forEach((c) => { c.hidden = false; });
-    showMessage(null);
-    renderTokens(chars);
-    renderPositional(chars);
-  } catch (err) {
-    state.lastError = err;
-    cards.forEach((c) => { c.hidden = true; });
-    showMessage(errorMessage(err), 'error');
-  }
-}
+// ---- start ----------------------------------------------------------------------------------------
 
 function renderStatus() {
   if (!state.tf) return;
@@ -81,33 +176,41 @@ function renderStatus() {
 
 function checkWorker() {
   const worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = (e) => {
-    state.status.worker = e.data.type === 'pong' && e.data.simdArch === 'wasm' ? '✓' : '✗';
-    document.body.dataset.worker = state.status.worker === '✓' ? 'ok' : 'failed';
+  const done = (ok) => {
+    state.status.worker = ok ? '✓' : '✗';
+    document.body.dataset.worker = ok ? 'ok' : 'failed';
     renderStatus();
     worker.terminate();
   };
-  worker.onerror = () => {
-    state.status.worker = '✗';
-    document.body.dataset.worker = 'failed';
-    renderStatus();
-  };
+  worker.onmessage = (e) => done(e.data.type === 'pong' && e.data.simdArch === 'wasm');
+  worker.onerror = () => done(false);
   worker.postMessage({ type: 'ping', id: 1, T: 3, C: 8 });
 }
 
 async function main() {
   document.documentElement.lang = locale();
   applyI18n();
+  renderTiles();
+  renderNav();
   $('lang-toggle').addEventListener('click', () => setLocale(locale() === 'ko' ? 'en' : 'ko'));
-  onLocaleChange(() => { applyI18n(); renderStatus(); update(); });
+  onLocaleChange(() => {
+    applyI18n();
+    renderTiles();
+    renderNav();
+    renderStatus();
+    if (state.model) renderModelBar();
+    update();
+  });
   $('sentence').addEventListener('input', update);
-  $('pe-width').addEventListener('change', update);
+  $('clear').addEventListener('click', () => { $('sentence').value = ''; update(); $('sentence').focus(); });
+  $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); });
   document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => {
     $('sentence').value = b.textContent;
     update();
   }));
   try {
     state.tf = await createTinyformer();
+    await loadDefaultModel();
   } catch (err) {
     $('engine-status').textContent = t('engine.failed', { message: err.message });
     showMessage(errorMessage(err), 'error');
@@ -116,7 +219,6 @@ async function main() {
   }
   state.status.main = state.tf.simdArch === 'wasm' ? '✓' : '✗';
   renderStatus();
-  update();
   checkWorker();
   document.body.dataset.engine = 'ready';
 }

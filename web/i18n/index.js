@@ -1,9 +1,12 @@
 // Locale handling: Korean first. The locale comes from ?lang=, then a saved choice, then the
 // browser's preferred languages (Korean if any of them is Korean), else English.
+//
+// Strings live in locale files: ko.js / en.js for the page, and one pair per view under ko/ and en/
+// that the view registers itself (registerStrings), so views stay self-contained and embeddable.
 import ko from './ko.js';
 import en from './en.js';
 
-const DICTS = { ko, en };
+const DICTS = { ko: { ...ko }, en: { ...en } };
 const listeners = new Set();
 let current = detect();
 
@@ -16,6 +19,11 @@ function detect() {
   } catch { /* storage may be blocked */ }
   const langs = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'];
   return langs.some((l) => String(l).toLowerCase().startsWith('ko')) ? 'ko' : 'en';
+}
+
+/** Adds a view's strings: registerStrings({ ko: {...}, en: {...} }). Keys should be prefixed by the view. */
+export function registerStrings(dicts) {
+  for (const [lang, strings] of Object.entries(dicts)) Object.assign(DICTS[lang] ??= {}, strings);
 }
 
 export function locale() { return current; }
@@ -41,10 +49,15 @@ export function setLocale(lang) {
   listeners.forEach((fn) => fn(lang));
 }
 
-export function onLocaleChange(fn) { listeners.add(fn); }
+/** Calls fn(lang) after every language switch; returns a function that unsubscribes. */
+export function onLocaleChange(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
 
 /** Fills every [data-i18n] element's text and [data-i18n-placeholder] placeholder under `root`. */
 export function applyI18n(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-title]').forEach((el) => { el.title = t(el.dataset.i18nTitle); });
 }

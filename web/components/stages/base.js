@@ -1,0 +1,38 @@
+// StageView: the base of every pipeline stage view. It keeps the `state` the page hands it
+// ({ tf, model, inspection, text, layer, tokens, labels }), re-renders when the state or the
+// language changes, and gives subclasses small helpers. Views render into their own light DOM so
+// the page's styles (cards, hints, formulas) apply; they never compute model numbers themselves.
+import { onLocaleChange, t } from '../../i18n/index.js';
+import { el } from '../labels.js';
+import '../tf-tensor-view.js';
+
+export class StageView extends HTMLElement {
+  constructor() {
+    super();
+    this._state = null;
+  }
+  set state(s) {
+    this._state = s;
+    if (this.isConnected) this.render();
+  }
+  get state() { return this._state; }
+  connectedCallback() {
+    this._unsubscribe = onLocaleChange(() => this._state && this.render());
+    if (this._state) this.render();
+  }
+  disconnectedCallback() { this._unsubscribe?.(); }
+
+  /** Subclasses draw this._state into the element. */
+  render() {}
+
+  /** A <tf-tensor-view> showing `panels` (see tf-tensor-view.js). */
+  tensorView(panels) {
+    const view = document.createElement('tf-tensor-view');
+    view.show(panels);
+    return view;
+  }
+  /** A paragraph of explanation text from a locale key. */
+  explain(key, params) { return el('p', 'explain', t(key, params)); }
+  /** The model's width labels "0".."C-1". */
+  dims(n) { return Array.from({ length: n }, (_, i) => String(i)); }
+}
