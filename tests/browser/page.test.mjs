@@ -1,5 +1,5 @@
-// The real page in headless Chromium: the engine runs on the main thread and in a Worker, the
-// positional-encoding heatmap shows the engine's numbers, bad input gets a clear message.
+// The playground page in headless Chromium: the engine on the main thread and in a Worker, a
+// Korean and an English sentence through every stage, bad input, both languages, phone width.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -9,8 +9,11 @@ let env;
 before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
-async function peMatrix(page) {
-  return page.$eval('#pe-heatmap', (el) => ({ rows: el.matrix.rows, cols: el.matrix.cols, values: Array.from(el.matrix.values), rowLabels: el.matrix.rowLabels }));
+const STAGES = ['inputs', 'embedding', 'positional', 'attention', 'addnorm1', 'ffn', 'addnorm2', 'linear', 'softmax'];
+
+async function typeSentence(page, text) {
+  await page.fill('#sentence', text);
+  await page.waitForFunction(() => document.body.dataset.inspection);
 }
 
 test('SIMD128 runs on the main thread and in a Web Worker, with no console errors', async () => {
@@ -19,68 +22,76 @@ test('SIMD128 runs on the main thread and in a Web Worker, with no console error
   assert.equal(await page.getAttribute('body', 'data-worker'), 'ok');
   assert.equal(await page.evaluate(() => globalThis.tinyformerApp.tf.simdArch), 'wasm');
   assert.match(await page.textContent('#engine-status'), /SIMD128/);
+  assert.match(await page.textContent('#model-badge'), /학습/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('a Korean sentence shows its tokens and the PE table of its length, matching the formula', async () => {
+test('a Korean sentence: tokens with ids from the engine, and every stage opens', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
-  await page.fill('#sentence', '고양이는 귀엽다');
-  assert.equal(await page.locator('#tokens li').count(), 8);
-  assert.equal(await page.textContent('#tokens li:first-child .piece'), '고');
-  const m = await peMatrix(page);
-  assert.equal(m.rows, 8);
-  assert.equal(m.cols, 16);
-  assert.equal(m.rowLabels[0], '0 고');
-  for (let pos = 0; pos < m.rows; pos++) {
-    for (let d = 0; d < m.cols; d++) {
-      const angle = pos / 10000 ** ((d - (d % 2)) / m.cols);
-      assert.ok(Math.abs(m.values[pos * m.cols + d] - (d % 2 ? Math.cos(angle) : Math.sin(angle))) < 1e-6);
-    }
+  await typeSentence(page, '고양이는 귀엽다');
+  const chips = await page.$eval('#tokens', (el) => el.tokens.map((t) => [t.text, t.id]));
+  const engine = await page.evaluate(() => globalThis.tinyformerApp.model.tokenize('고양이는 귀엽다').map((t) => [t.text, t.id]));
+  assert.deepEqual(chips, engine);
+  assert.equal(chips.length, 8);
+  assert.match(await page.textContent('#token-count'), /8/);
+  // the tokenizer comparison shows char / word / jamo counts
+  await page.click('details.compare summary');
+  const counts = await page.$$eval('#tokenizer-compare tf-tokens', (els) => els.map((e) => e.tokens.length));
+  assert.deepEqual(counts, [8, 2, 18]);  // jamo: 고(2) 양(3) 이(2) 는(3) ␣ 귀(2) 엽(3) 다(2)
+  for (const stage of STAGES) {
+    await page.click(`[data-stage=${stage}]`);
+    assert.equal(await page.getAttribute(`[data-stage=${stage}]`, 'aria-current'), 'true');
+    assert.ok((await page.textContent('#stage-title')).length > 0);
+    assert.ok(await page.$eval('#stage-view', (el) => el.firstElementChild.childElementCount > 0), `${stage} is empty`);
   }
-  // Hovering a cell shows its value.
-  const box = await page.locator('#pe-heatmap canvas').first().boundingBox();
-  await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5);
-  const readout = await page.locator('#pe-heatmap').evaluate((el) => el.shadowRoot.querySelector('.readout').textContent);
-  assert.match(readout, /7 다.*15.*→ [-\d.]+/);
-  await page.selectOption('#pe-width', '32');
-  assert.equal((await peMatrix(page)).cols, 32);
-  await page.screenshot({ path: join(SCREENSHOTS, 'foundation-ko.png'), fullPage: true });
+  await page.click('[data-stage=attention]');
+  await page.screenshot({ path: join(SCREENSHOTS, 'page-ko.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('English UI, and empty, very long and invalid input each get a clear message', async () => {
+test('English UI; empty, 500-character, invalid, emoji and mixed-script input', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale: 'en-US' });
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  await page.fill('#sentence', '');
+  await typeSentence(page, '');
   assert.match(await page.textContent('#message'), /Type a sentence/);
-  await page.fill('#sentence', 'x'.repeat(500));
-  assert.match(await page.textContent('#message'), /too long: 500 characters/);
-  assert.ok(await page.isHidden('#pe-card'));
+  assert.ok(await page.isHidden('#pipeline'));
+  await typeSentence(page, '가'.repeat(500));
+  assert.match(await page.textContent('#message'), /too long: 500 tokens\. This model can look at \d+/);
+  assert.ok(await page.isHidden('#pipeline'));
   await page.evaluate(() => {
     const input = document.getElementById('sentence');
     input.value = 'bad \ud800 text';
     input.dispatchEvent(new Event('input'));
   });
   assert.match(await page.textContent('#message'), /broken character \(at byte 4\)/);
-  await page.fill('#sentence', 'The cat is cute');
+  await typeSentence(page, '고양이 🐱 cat');
+  assert.match(await page.textContent('#message'), /unknown to the model/);
+  assert.ok(await page.isVisible('#pipeline'));
+  const unknown = await page.$eval('#tokens', (el) => el.tokens.filter((t) => t.unknown).map((t) => t.text));
+  assert.ok(unknown.includes('🐱'));
+  await typeSentence(page, '나는 밥을 먹었다');
   assert.ok(await page.isHidden('#message'));
-  assert.equal((await peMatrix(page)).rows, 15);
-  await page.screenshot({ path: join(SCREENSHOTS, 'foundation-en.png'), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'page-en.png'), fullPage: true });
   await page.click('#lang-toggle');
   assert.equal(await page.getAttribute('html', 'lang'), 'ko');
-  assert.match(await page.textContent('#tokens-card h2'), /토큰/);
+  assert.match(await page.textContent('#stage-title'), /입력/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('the page is usable at phone width', async () => {
+test('word tiles build a sentence; the page is usable at phone width', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl, { width: 390, height: 844 });
-  await page.fill('#sentence', '사과의 의미로 사과를 구매해서 드렸다');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
-  await page.screenshot({ path: join(SCREENSHOTS, 'foundation-phone-ko.png'), fullPage: true });
+  await page.click('#clear');
+  for (const word of ['고양이', '는', '␣', '귀엽다']) await page.click(`#tiles button:text-is("${word}")`);
+  assert.equal(await page.inputValue('#sentence'), '고양이는 귀엽다');
+  for (const stage of ['embedding', 'attention', 'softmax']) {
+    await page.click(`[data-stage=${stage}]`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${stage}: the page scrolls sideways by ${overflow}px`);
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'page-phone-ko.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });
