@@ -183,6 +183,53 @@ val ms_inspect_ids(ModelSession& m, const val& ids) {
 val ms_embed(ModelSession& m, const val& ids, const std::string& positional) {
   return guarded([&] { return inspection_object(m.embed(ids_from(ids), positional)); });
 }
+// Sentences arrive as one UTF-8 byte string joined by '\n' (a sentence has no newline).
+val ms_analyze_word(ModelSession& m, const std::string& joined, const std::string& word) {
+  return guarded([&] {
+    std::vector<std::string> sentences;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= joined.size(); ++i) {
+      if (i == joined.size() || joined[i] == '\n') {
+        sentences.push_back(joined.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+    const tf::ContextualAnalysis a = m.analyze_word(sentences, word);
+    const int N = static_cast<int>(a.occurrences.size());
+    val occ = val::array();
+    for (const auto& o : a.occurrences) {
+      val x = val::object();
+      x.set("sentence", o.sentence);
+      x.set("token", o.token);
+      x.set("firstToken", o.first_token);
+      occ.call<void>("push", x);
+    }
+    val tokens = val::array(), vectors = val::array(), cosine = val::array(), projection = val::array(),
+        attention = val::array();
+    for (const auto& t : a.tokens) tokens.call<void>("push", tokens_array(t));
+    for (int l = 0; l < a.layers; ++l) {
+      vectors.call<void>(
+          "push", tensor_object(a.vectors[l].data(), {static_cast<std::size_t>(N), static_cast<std::size_t>(a.width)}));
+      cosine.call<void>("push",
+                        tensor_object(a.cosine[l].data(), {static_cast<std::size_t>(N), static_cast<std::size_t>(N)}));
+      projection.call<void>("push", tensor_object(a.projection[l].data(), {static_cast<std::size_t>(N), 2}));
+    }
+    for (const auto& layer : a.attention) {
+      val rows = val::array();
+      for (const auto& row : layer) rows.call<void>("push", float32(row));
+      attention.call<void>("push", rows);
+    }
+    val out = val::object();
+    out.set("occurrences", occ);
+    out.set("tokens", tokens);
+    out.set("layers", a.layers);
+    out.set("vectors", vectors);
+    out.set("cosine", cosine);
+    out.set("projection", projection);
+    out.set("attention", attention);
+    return out;
+  });
+}
 val ms_next_token_probs(ModelSession& m, const val& ids, const std::string& sampling) {
   return guarded([&] { return float32(m.next_token_probs(ids_from(ids), sampling)); });
 }
@@ -284,6 +331,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("inspect", &ms_inspect)
       .function("inspectIds", &ms_inspect_ids)
       .function("embed", &ms_embed)
+      .function("analyzeWord", &ms_analyze_word)
       .function("nextTokenProbs", &ms_next_token_probs)
       .function("generate", &ms_generate)
       .function("parameter", &ms_parameter);

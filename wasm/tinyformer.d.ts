@@ -112,6 +112,15 @@ export class Model implements Disposable {
   decode(ids: ArrayLike<number>): string;
   inspect(textOrIds: string | Uint8Array | ArrayLike<number>): Inspection;
   embed(textOrIds: string | ArrayLike<number>, positional: 'learned' | 'sinusoidal' | 'none'): { 'embed.token': Tensor; 'embed.position': Tensor; 'embed.sum': Tensor };
+  analyzeWord(sentences: string[], word: string): {
+    occurrences: { sentence: number; token: number; firstToken: number }[];
+    tokens: Token[][];
+    layers: number;
+    vectors: Tensor[];
+    cosine: Tensor[];
+    projection: Tensor[];
+    attention: Float32Array[][];
+  };
   nextTokenProbs(context: string | ArrayLike<number>, sampling?: SamplingOptions): Float32Array;
   generate(prompt: string | ArrayLike<number>, options?: SamplingOptions & { maxTokens?: number; seed?: number }): { ids: Int32Array; text: string };
   parameter(name: string): Tensor;

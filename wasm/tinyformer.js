@@ -180,6 +180,19 @@ export class Model extends Owned {
     return call(() => this._h.embed(ids, positional));
   }
   /**
+   * How the same word's hidden state changes with its context: for every occurrence of `word` in
+   * `sentences`, its vector after the embedding and after each block, cosine similarities, a 2-D
+   * projection (PCA) and where it attends.
+   * @returns {{occurrences: {sentence: number, token: number, firstToken: number}[], tokens: Token[][], layers: number,
+   *   vectors: Tensor[], cosine: Tensor[], projection: Tensor[], attention: Float32Array[][]}}
+   */
+  analyzeWord(sentences, word) {
+    if (!Array.isArray(sentences) || sentences.some((s) => typeof s !== 'string' || s.includes('\n'))) {
+      throw new TinyformerError('sentences must be strings without line breaks', 'bad_text');
+    }
+    return call(() => this._h.analyzeWord(textBytes(sentences.join('\n')), textBytes(word)));
+  }
+  /**
    * Probabilities (V) for the next token after `context`, after temperature / top-k / top-p.
    * @param {string|ArrayLike<number>} context  @param {{temperature?: number, topK?: number, topP?: number}} [sampling]
    * @returns {Float32Array}

@@ -180,6 +180,13 @@ Inspection ModelSession::embed(const std::vector<int>& ids, const std::string& p
   return out;
 }
 
+ContextualAnalysis ModelSession::analyze_word(const std::vector<std::string>& sentences, const std::string& word) {
+  if (sentences.empty() || sentences.size() > 64) throw Error("bad_shape", "give 1 to 64 sentences", sentences.size());
+  for (const auto& s : sentences) validate_text(s, kMaxTextBytes);
+  validate_text(word, kMaxTextBytes);
+  return tf::analyze_word(model(), tokenizer_, sentences, word);
+}
+
 std::vector<float> apply_activation(const std::string& activation, const std::vector<float>& xs) {
   if (xs.size() > (1u << 20)) throw Error("bad_shape", "at most 1048576 values at once");
   std::vector<float> out(xs.size());

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/contextual.hpp"
 #include "model/generate.hpp"
 #include "model/inspection.hpp"
 #include "model/model.hpp"
@@ -64,6 +65,8 @@ class ModelSession {
   // learned positions; "sinusoidal" and "none" work for any model): token (T,C), position (T,C), sum (T,C).
   Inspection embed(const std::vector<int>& ids, const std::string& positional);
   std::vector<float> next_token_probs(const std::vector<int>& ids, const std::string& sampling_json);
+  // The contextual vectors of `word` in each sentence (see analysis/contextual.hpp). At most 64 sentences.
+  ContextualAnalysis analyze_word(const std::vector<std::string>& sentences, const std::string& word);
   std::vector<int> generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json, double seed);
 
  private:

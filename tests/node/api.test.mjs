@@ -249,3 +249,18 @@ test('activation curves, embeddings under each positional encoding, and standalo
   assert.equal(texts.jamo.length, 21);  // 나(2) 는(3) ␣ 밥(3) 을(3) ␣ 먹(3) 었(3) 다(2)
   assert.throws(() => tf.createTokenizer('char', ''), isError('empty_text'));
 });
+
+test('analyzeWord follows 사과 through the layers', () => {
+  const model = tf.createModel(small, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
+  const a = model.analyzeWord(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과');
+  assert.equal(a.occurrences.length, 4);
+  assert.equal(a.layers, 3);
+  assert.deepEqual(a.cosine[2].shape, [4, 4]);
+  assert.ok(Math.abs(a.cosine[2].data[0] - 1) < 1e-5);
+  assert.deepEqual(a.projection[1].shape, [4, 2]);
+  assert.equal(a.attention.length, 2);
+  assert.equal(a.attention[0][0].length, a.tokens[0].length);
+  assert.throws(() => model.analyzeWord(['고양이는 귀엽다'], '사과'), isError('word_not_found'));
+  assert.throws(() => model.analyzeWord(['a\nb'], 'a'), isError('bad_text'));
+  model.dispose();
+});

@@ -1,0 +1,156 @@
+#include "analysis/contextual.hpp"
+
+#include <cmath>
+
+#include "core/error.hpp"
+#include "model/inspection.hpp"
+#include "text/hangul.hpp"
+#include "text/utf8.hpp"
+
+namespace tf {
+namespace {
+
+// Token ranges [first, last] whose concatenated text equals `word` (a word token's leading space
+// — " 사과를" in the word tokenizer — is not part of the word).
+std::vector<std::pair<int, int>> find_word(const std::vector<Token>& tokens, const std::string& word) {
+  std::vector<std::pair<int, int>> found;
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    std::string text = tokens[i].text;
+    if (text.size() > 1 && text[0] == ' ') text.erase(0, 1);
+    for (int j = i;; ++j) {
+      if (text.rfind(word, 0) == 0) {  // the word starts these tokens
+        found.emplace_back(i, j);
+        break;
+      }
+      if (text.size() >= word.size() || j + 1 >= static_cast<int>(tokens.size())) break;
+      text += tokens[j + 1].text;
+    }
+  }
+  return found;
+}
+
+// First two principal components of the rows of X (N × C), by power iteration with deflation.
+std::vector<float> pca2(const std::vector<float>& X, int N, int C) {
+  std::vector<double> mean(C, 0.0);
+  for (int i = 0; i < N; ++i)
+    for (int c = 0; c < C; ++c) mean[c] += X[i * C + c] / N;
+  std::vector<double> Z(static_cast<std::size_t>(N) * C);
+  for (int i = 0; i < N; ++i)
+    for (int c = 0; c < C; ++c) Z[i * C + c] = X[i * C + c] - mean[c];
+  std::vector<float> out(static_cast<std::size_t>(N) * 2, 0.0f);
+  std::vector<double> prev;
+  for (int k = 0; k < 2; ++k) {
+    std::vector<double> v(C);
+    for (int c = 0; c < C; ++c) v[c] = 1.0 + 0.01 * c * (k + 1);  // deterministic start
+    for (int iter = 0; iter < 200; ++iter) {
+      // w = Zᵀ Z v
+      std::vector<double> zv(N, 0.0), w(C, 0.0);
+      for (int i = 0; i < N; ++i)
+        for (int c = 0; c < C; ++c) zv[i] += Z[i * C + c] * v[c];
+      for (int i = 0; i < N; ++i)
+        for (int c = 0; c < C; ++c) w[c] += Z[i * C + c] * zv[i];
+      if (k == 1) {  // deflate: stay orthogonal to the first component
+        double d = 0;
+        for (int c = 0; c < C; ++c) d += w[c] * prev[c];
+        for (int c = 0; c < C; ++c) w[c] -= d * prev[c];
+      }
+      double norm = 0;
+      for (double x : w) norm += x * x;
+      norm = std::sqrt(norm);
+      if (norm < 1e-20) break;
+      for (int c = 0; c < C; ++c) v[c] = w[c] / norm;
+    }
+    // a fixed sign, so the picture does not flip between runs
+    double s = 0;
+    for (int c = 0; c < C; ++c) s += v[c];
+    if (s < 0)
+      for (double& x : v) x = -x;
+    for (int i = 0; i < N; ++i) {
+      double p = 0;
+      for (int c = 0; c < C; ++c) p += Z[i * C + c] * v[c];
+      out[i * 2 + k] = static_cast<float>(p);
+    }
+    prev = v;
+  }
+  return out;
+}
+
+}  // namespace
+
+ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                                const std::string& word) {
+  if (word.empty()) throw Error("empty_text", "the word to follow is empty");
+  decode_utf8(word);
+  const int L = model.config().n_layer, C = model.config().n_embd, H = model.config().n_head;
+  // jamo tokens spell 사 as ᄉ ᅡ: look for the word in the same spelling
+  const std::string target = tokenizer.kind() == TokenizerKind::Jamo ? decompose_hangul(word) : word;
+  ContextualAnalysis a;
+  a.layers = L + 1;
+  a.width = C;
+  a.vectors.resize(a.layers);
+  a.attention.resize(L);
+  for (int s = 0; s < static_cast<int>(sentences.size()); ++s) {
+    std::vector<Token> tokens = tokenizer.tokenize(sentences[s]);
+    const auto found = find_word(tokens, target);
+    a.tokens.push_back(tokens);
+    if (found.empty()) continue;
+    std::vector<int> ids;
+    for (const auto& t : tokens) ids.push_back(t.id);
+    Inspection rec;
+    model.forward(ids.data(), nullptr, 1, static_cast<int>(ids.size()), &rec);
+    const int T = static_cast<int>(ids.size());
+    for (const auto& [first, last] : found) {
+      a.occurrences.push_back({s, last, first});
+      for (int l = 0; l < a.layers; ++l) {
+        const auto& h = rec.get(l == 0 ? "embed.sum" : "h" + std::to_string(l - 1) + ".out");
+        a.vectors[l].insert(a.vectors[l].end(), h.data() + static_cast<std::size_t>(last) * C,
+                            h.data() + static_cast<std::size_t>(last + 1) * C);
+      }
+      for (int l = 0; l < L; ++l) {
+        const auto& probs = rec.get("h" + std::to_string(l) + ".attn.probs");  // (H, T, T)
+        std::vector<float> row(T, 0.0f);
+        for (int h = 0; h < H; ++h)
+          for (int j = 0; j < T; ++j) row[j] += probs.data()[(static_cast<std::size_t>(h) * T + last) * T + j] / H;
+        a.attention[l].push_back(std::move(row));
+      }
+    }
+  }
+  const int N = static_cast<int>(a.occurrences.size());
+  if (N == 0) throw Error("word_not_found", "'" + word + "' does not occur in the sentences");
+  for (int l = 0; l < a.layers; ++l) {
+    const std::vector<float>& V = a.vectors[l];
+    std::vector<double> norms(N, 0.0);
+    for (int i = 0; i < N; ++i)
+      for (int c = 0; c < C; ++c) norms[i] += static_cast<double>(V[i * C + c]) * V[i * C + c];
+    std::vector<float> cos(static_cast<std::size_t>(N) * N);
+    for (int i = 0; i < N; ++i)
+      for (int j = 0; j < N; ++j) {
+        double d = 0;
+        for (int c = 0; c < C; ++c) d += static_cast<double>(V[i * C + c]) * V[j * C + c];
+        cos[i * N + j] = static_cast<float>(d / (std::sqrt(norms[i] * norms[j]) + 1e-12));
+      }
+    a.cosine.push_back(std::move(cos));
+    a.projection.push_back(pca2(V, N, C));
+  }
+  return a;
+}
+
+GroupSimilarity group_similarity(const std::vector<float>& cosine, const std::vector<std::string>& groups) {
+  const std::size_t N = groups.size();
+  if (cosine.size() != N * N) throw Error("bad_shape", "cosine matrix and groups do not match");
+  double within = 0, across = 0;
+  int nw = 0, na = 0;
+  for (std::size_t i = 0; i < N; ++i)
+    for (std::size_t j = i + 1; j < N; ++j) {
+      if (groups[i] == groups[j]) {
+        within += cosine[i * N + j];
+        ++nw;
+      } else {
+        across += cosine[i * N + j];
+        ++na;
+      }
+    }
+  return {nw ? static_cast<float>(within / nw) : 0.0f, na ? static_cast<float>(across / na) : 0.0f};
+}
+
+}  // namespace tf
