@@ -3,6 +3,7 @@
 // the inspection record.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -201,6 +202,16 @@ TEST_CASE("inspection records every intermediate, named and shaped", "[model][in
     const float recorded = m.forward(ids, ids + 1, 1, 4, &rec);
     CHECK(recorded == plain);
     CHECK(rec.names().front() == "embed.token");
+    // names come in the order they were computed: post-LN normalises after each residual sum
+    const auto& names = rec.names();
+    auto at = [&](const char* n) { return std::find(names.begin(), names.end(), n) - names.begin(); };
+    if (norm == tf::NormPlacement::Post) {
+      CHECK(at("h0.ln_1") > at("h0.residual_1"));
+      CHECK(at("h0.ln_2") > at("h0.residual_2"));
+    } else {
+      CHECK(at("h0.ln_1") < at("h0.attn.q"));
+      CHECK(at("h0.ln_2") < at("h0.mlp.pre"));
+    }
     CHECK(rec.names().back() == "probs");
     for (const char* name :
          {"embed.position", "embed.sum",     "h0.ln_1",          "h1.attn.q",      "h1.attn.scores", "h1.attn.scaled",

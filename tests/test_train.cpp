@@ -179,7 +179,7 @@ TEST_CASE("sampling: temperature, top-k, top-p", "[generate]") {
   c.n_embd = 16;
   c.block_size = 8;
   Model m(c, 2);
-  for (float& w : m.weights()) w *= 20.0f;  // a peaked distribution
+  for (float& w : m.weights()) w *= 4.0f;  // a more peaked distribution than at init
   const std::vector<int> ctx{1, 2, 3};
   SamplingConfig s;
   const auto p = next_token_probs(m, ctx, s);
@@ -212,4 +212,24 @@ TEST_CASE("sampling: temperature, top-k, top-p", "[generate]") {
   // a context longer than block_size is cropped to its last block_size tokens
   std::vector<int> long_ctx(20, 4);
   CHECK(next_token_probs(m, long_ctx, SamplingConfig{}).size() == 10);
+}
+
+TEST_CASE("generation never proposes the special tokens", "[generate]") {
+  ModelConfig c;
+  c.vocab_size = 12;
+  c.n_embd = 16;
+  c.block_size = 8;
+  Model m(c, 5);
+  // make <unk> (id 3) the model's favourite: its embedding row aligned with everything
+  float* wte = m.param("transformer.wte.weight");
+  for (int i = 0; i < 16; ++i) wte[3 * 16 + i] = 5.0f;
+  for (float t : {0.0f, 1.0f}) {
+    SamplingConfig s;
+    s.temperature = t;
+    const auto p = next_token_probs(m, {5, 6}, s);
+    for (int special = 0; special < 4; ++special) CHECK(p[special] == 0.0f);
+    double sum = 0;
+    for (float v : p) sum += v;
+    CHECK(sum == Approx(1.0));
+  }
 }

@@ -1,92 +1,109 @@
 // tinyformer: the native command-line tool.
-//   tinyformer --version
-//   tinyformer positional --length T --width C     print the sinusoidal positional-encoding table as JSON
-#include <cstdio>
-#include <cstdlib>
+//
+//   tinyformer train --corpus FILE --out FILE.safetensors [options]   train and save a checkpoint
+//   tinyformer generate --model FILE --prompt TEXT [options]            continue a prompt
+//   tinyformer inspect --model FILE --text TEXT [--json] [--tensor N]   one forward pass, every intermediate
+//   tinyformer positional --length T --width C                          the sinusoidal table as JSON
+//   tinyformer --version | --help | help [command] | <command> --help
+//
+// main only dispatches: each command is a flag table plus a run function (commands.hpp). Errors become
+// one line on stderr: usage mistakes exit 2, runtime failures (files, engine errors) exit 1.
 #include <iostream>
-#include <map>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "core/error.hpp"
-#include "layers/positional.hpp"
 #include "simd/arch.hpp"
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: tinyformer <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  positional --length T --width C   print the sinusoidal positional encoding (T, C) as JSON\n"
-    "\n"
-    "options:\n"
-    "  --version   print the version and the SIMD instruction set\n"
-    "  --help      this text (also: tinyformer <command> --help)\n";
+using tf::cli::Command;
 
-// Parses "--name value" pairs; every flag must be one of `allowed`.
-std::map<std::string, std::string> parse_flags(int argc, char** argv, int first,
-                                               const std::vector<std::string>& allowed) {
-  std::map<std::string, std::string> flags;
-  for (int i = first; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg.rfind("--", 0) != 0) throw tf::Error("bad_flag", "unexpected argument '" + arg + "'");
-    arg = arg.substr(2);
-    bool known = false;
-    for (const auto& a : allowed) known = known || a == arg;
-    if (!known) throw tf::Error("bad_flag", "unknown flag --" + arg);
-    if (i + 1 >= argc) throw tf::Error("bad_flag", "flag --" + arg + " needs a value");
-    flags[arg] = argv[++i];
+std::vector<Command> all_commands() {
+  return {tf::cli::train_command(), tf::cli::generate_command(), tf::cli::inspect_command(),
+          tf::cli::positional_command()};
+}
+
+const Command* find_command(const std::vector<Command>& commands, const std::string& name) {
+  for (const auto& c : commands) {
+    if (c.name == name) return &c;
   }
-  return flags;
+  return nullptr;
 }
 
-int parse_int(const std::map<std::string, std::string>& flags, const std::string& name) {
-  const auto it = flags.find(name);
-  if (it == flags.end()) throw tf::Error("bad_flag", "missing --" + name);
-  char* end = nullptr;
-  const long value = std::strtol(it->second.c_str(), &end, 10);
-  if (end == it->second.c_str() || *end != '\0') throw tf::Error("bad_flag", "--" + name + " needs an integer");
-  return static_cast<int>(value);
+std::string overview(const std::vector<Command>& commands) {
+  std::string text =
+      "usage: tinyformer <command> [options]\n"
+      "\n"
+      "commands:\n";
+  for (const auto& c : commands) text += "  " + c.name + std::string(12 - c.name.size(), ' ') + c.summary + "\n";
+  text +=
+      "\n"
+      "options:\n"
+      "  --version   print the version and the SIMD instruction set\n"
+      "  --help      this text (also: tinyformer help <command>, tinyformer <command> --help)\n";
+  return text;
 }
 
-int cmd_positional(int argc, char** argv) {
-  const auto flags = parse_flags(argc, argv, 2, {"length", "width"});
-  const int T = parse_int(flags, "length"), C = parse_int(flags, "width");
-  const auto table = tf::sinusoidal_table(T, C);
-  nlohmann::json out = {{"shape", {T, C}}, {"data", std::vector<float>(table.begin(), table.end())}};
-  std::cout << out.dump() << "\n";
-  return 0;
+std::string command_help(const Command& c) { return tf::cli::format_help(c.usage, c.description, c.flags); }
+
+// `tinyformer help [command]`
+int run_help(const std::vector<Command>& commands, int argc, char** argv) {
+  if (argc < 3) {
+    std::cout << overview(commands);
+    return tf::cli::kExitOk;
+  }
+  const Command* c = find_command(commands, argv[2]);
+  if (!c) {
+    std::cerr << "tinyformer help: unknown command '" << argv[2] << "' (see tinyformer --help)\n";
+    return tf::cli::kExitUsage;
+  }
+  std::cout << command_help(*c);
+  return tf::cli::kExitOk;
+}
+
+int run_command(const Command& c, int argc, char** argv) {
+  const std::string prefix = "tinyformer " + c.name + ": ";
+  try {
+    const tf::cli::Flags flags = tf::cli::parse_flags(std::vector<std::string>(argv + 2, argv + argc), c.flags);
+    if (flags.help_requested()) {
+      std::cout << command_help(c);
+      return tf::cli::kExitOk;
+    }
+    return c.run(flags);
+  } catch (const tf::cli::UsageError& e) {
+    std::cerr << prefix << tf::cli::one_line(e.what()) << " (see tinyformer " << c.name << " --help)\n";
+    return tf::cli::kExitUsage;
+  } catch (const std::exception& e) {  // tf::Error and anything else the engine or the library throws
+    std::cerr << prefix << tf::cli::one_line(e.what()) << "\n";
+    return tf::cli::kExitRuntimeError;
+  }
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::vector<Command> commands = all_commands();
   if (argc < 2) {
-    std::cerr << kUsage;
-    return 2;
+    std::cerr << overview(commands);
+    return tf::cli::kExitUsage;
   }
-  const std::string command = argv[1];
-  try {
-    if (command == "--version") {
-      std::cout << "tinyformer " << TINYFORMER_VERSION << " (SIMD: " << tf::simd::arch_name() << ")\n";
-      return 0;
-    }
-    if (command == "--help" || command == "-h" || command == "help") {
-      std::cout << kUsage;
-      return 0;
-    }
-    if (argc > 2 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
-      std::cout << kUsage;
-      return 0;
-    }
-    if (command == "positional") return cmd_positional(argc, argv);
-    std::cerr << "tinyformer: unknown command '" << command << "' (see tinyformer --help)\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "tinyformer " << command << ": " << e.what() << "\n";
-    return 1;
+  const std::string name = argv[1];
+  if (name == "--version") {
+    std::cout << "tinyformer " << TINYFORMER_VERSION << " (SIMD: " << tf::simd::arch_name() << ")\n";
+    return tf::cli::kExitOk;
   }
+  if (name == "--help" || name == "-h") {
+    std::cout << overview(commands);
+    return tf::cli::kExitOk;
+  }
+  if (name == "help") return run_help(commands, argc, argv);
+  const Command* command = find_command(commands, name);
+  if (!command) {
+    std::cerr << "tinyformer: unknown command '" << name << "' (see tinyformer --help)\n";
+    return tf::cli::kExitUsage;
+  }
+  return run_command(*command, argc, argv);
 }

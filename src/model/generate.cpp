@@ -8,6 +8,10 @@
 
 namespace tf {
 
+namespace {
+constexpr int kSpecialTokens = 4;  // Tokenizer::PAD, BOS, EOS, UNK
+}  // namespace
+
 void SamplingConfig::validate() const {
   if (!(temperature >= 0.0f && temperature <= 100.0f)) throw Error("bad_sampling", "temperature must be in [0, 100]");
   if (top_k < 0) throw Error("bad_sampling", "top_k must be >= 0");
@@ -22,13 +26,15 @@ std::vector<float> next_token_probs(Model& model, const std::vector<int>& contex
   model.forward(context.data() + context.size() - T, nullptr, 1, T);
   const float* logits = model.logits() + static_cast<std::size_t>(T - 1) * V;
   std::vector<float> probs(V, 0.0f);
+  // <pad>, <bos>, <eos> and <unk> (ids 0..3) never occur in training text: never sample them.
+  const int first = V > kSpecialTokens ? kSpecialTokens : 0;
   if (sampling.temperature == 0.0f) {
-    probs[std::max_element(logits, logits + V) - logits] = 1.0f;
+    probs[std::max_element(logits + first, logits + V) - logits] = 1.0f;
     return probs;
   }
-  const float maxval = *std::max_element(logits, logits + V);
+  const float maxval = *std::max_element(logits + first, logits + V);
   double sum = 0;
-  for (int v = 0; v < V; ++v) {
+  for (int v = first; v < V; ++v) {
     probs[v] = std::exp((logits[v] - maxval) / sampling.temperature);
     sum += probs[v];
   }

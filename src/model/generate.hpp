@@ -8,6 +8,8 @@
 // temperature divides the logits (→ 0: always the most likely token; 1: the model's own distribution;
 // > 1: flatter); top_k keeps the k most likely tokens; top_p keeps the smallest set whose probability
 // reaches p (nucleus sampling). Both renormalise. The context is cropped to the last block_size tokens.
+// The special tokens (ids 0..3: <pad> <bos> <eos> <unk>) get probability 0: they never occur in the
+// training text, so the model has nothing meaningful to say about them.
 #include <vector>
 
 #include "core/rng.hpp"

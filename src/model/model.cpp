@@ -200,7 +200,17 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
 
   const int N = static_cast<int>(BT);
   const bool pre = config_.norm == NormPlacement::Pre;
-  if (record) resize(preatt_, static_cast<std::size_t>(H) * T * T);
+  if (record) {
+    record->clear();
+    resize(preatt_, static_cast<std::size_t>(H) * T * T);
+    const std::size_t Tz = T, Cz = C;
+    std::vector<float> tok(Tz * Cz);
+    for (std::size_t t = 0; t < Tz; ++t)
+      std::copy_n(wte + static_cast<std::size_t>(ids[t]) * C, C, tok.begin() + t * C);
+    record->add("embed.token", tok.data(), {Tz, Cz});
+    record->add("embed.position", pos, {Tz, Cz});
+    record->add("embed.sum", x0_.data(), {Tz, Cz});
+  }
   for (int l = 0; l < config_.n_layer; ++l) {
     const LayerPtrs p = layer_ptrs(weights_, l);
     LayerActs& a = acts_[l];
@@ -238,10 +248,11 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
     if (record) {
       const std::string h = "h" + std::to_string(l) + ".";
       const std::size_t D = C / H, Tz = T, Cz = C, Hz = H, Fz = F;
-      record->add(h + "ln_1", a.ln1.data(), {Tz, Cz});
+      if (pre) record->add(h + "ln_1", a.ln1.data(), {Tz, Cz});  // post-LN: attention reads the block input
       record->add(h + "attn.q", a.q.data(), {Hz, Tz, D});
       record->add(h + "attn.k", a.k.data(), {Hz, Tz, D});
       record->add(h + "attn.v", a.v.data(), {Hz, Tz, D});
+      // the forward pass keeps the scaled scores; the raw ones are shown as scaled·√D
       const std::size_t n = Hz * Tz * Tz;
       std::vector<float> tmp(n);
       const float sqrt_d = std::sqrt(static_cast<float>(D));
@@ -249,8 +260,8 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
       record->add(h + "attn.scores", tmp.data(), {Hz, Tz, Tz});
       record->add(h + "attn.scaled", preatt_.data(), {Hz, Tz, Tz});
       for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t t = (i / Tz) % Tz, s = i % Tz;
-        tmp[i] = s > t ? -std::numeric_limits<float>::infinity() : preatt_[i];
+        const std::size_t t = (i / Tz) % Tz, s2 = i % Tz;
+        tmp[i] = s2 > t ? -std::numeric_limits<float>::infinity() : preatt_[i];
       }
       record->add(h + "attn.masked", tmp.data(), {Hz, Tz, Tz});
       record->add(h + "attn.probs", a.att.data(), {Hz, Tz, Tz});
@@ -258,8 +269,7 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
       record->add(h + "attn.concat", a.atty.data(), {Tz, Cz});
       record->add(h + "attn.proj", a.attproj.data(), {Tz, Cz});
       record->add(h + "residual_1", a.r1.data(), {Tz, Cz});
-      record->add(h + "ln_2", pre ? a.ln2.data() : a.ln1.data(), {Tz, Cz});
-      if (!pre) record->add(h + "ln_1", a.ln1.data(), {Tz, Cz});
+      record->add(h + (pre ? "ln_2" : "ln_1"), mlp_in, {Tz, Cz});
       record->add(h + "mlp.pre", a.fch.data(), {Tz, Fz});
       record->add(h + "mlp.act", a.fch_act.data(), {Tz, Fz});
       record->add(h + "mlp.out", a.fcproj.data(), {Tz, Cz});
@@ -297,25 +307,9 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
   }
   if (record) {
     const std::size_t Tz = T, Cz = C, Vz = V;
-    std::vector<float> tok(Tz * Cz), posv(Tz * Cz);
-    for (std::size_t t = 0; t < Tz; ++t) {
-      std::copy_n(wte + static_cast<std::size_t>(ids[t]) * C, C, tok.begin() + t * C);
-      std::copy_n(pos + t * C, C, posv.begin() + t * C);
-    }
-    Inspection head_first;  // embeddings go first in the record's order
-    head_first.add("embed.token", tok.data(), {Tz, Cz});
-    head_first.add("embed.position", posv.data(), {Tz, Cz});
-    head_first.add("embed.sum", x0_.data(), {Tz, Cz});
-    for (const auto& name : record->names()) head_first.add(name, record->get(name).data(), {});
-    Inspection merged;
-    for (const auto& name : head_first.names()) {
-      const auto& src = name.rfind("embed.", 0) == 0 ? head_first.get(name) : record->get(name);
-      merged.add(name, src.data(), std::vector<std::size_t>(src.shape().begin(), src.shape().end()));
-    }
-    merged.add("ln_f", lnf_.data(), {Tz, Cz});
-    merged.add("logits", logits_.data(), {Tz, Vz});
-    merged.add("probs", probs_.data(), {Tz, Vz});
-    *record = std::move(merged);
+    record->add("ln_f", lnf_.data(), {Tz, Cz});
+    record->add("logits", logits_.data(), {Tz, Vz});
+    record->add("probs", probs_.data(), {Tz, Vz});
   }
   return counted_ > 0 ? static_cast<float>(loss_sum / counted_) : std::numeric_limits<float>::quiet_NaN();
 }

@@ -251,7 +251,7 @@ test('activation curves, embeddings under each positional encoding, and standalo
 });
 
 test('analyzeWord follows 사과 through the layers', () => {
-  const model = tf.createModel(small, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
+  const model = tf.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
   const a = model.analyzeWord(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과');
   assert.equal(a.occurrences.length, 4);
   assert.equal(a.layers, 3);

@@ -1,0 +1,35 @@
+#pragma once
+// Helpers shared by the subcommands: JSON with float numbers, loading a checkpoint with the file name
+// in every error, and showing tokens so that spaces and line breaks stay visible.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "io/checkpoint.hpp"
+
+namespace tf::cli {
+
+// JSON whose numbers are floats, so the engine's values print in their shortest float form (0.1, not
+// 0.10000000149011612), and whose keys keep the order they were added in. Non-finite numbers (the
+// attention mask's -inf, an undefined loss) print as null.
+using FloatJson =
+    nlohmann::basic_json<nlohmann::ordered_map, std::vector, std::string, bool, std::int64_t, std::uint64_t, float>;
+
+// The engine's nlohmann::json (doubles) as FloatJson.
+FloatJson to_float_json(const nlohmann::json& j);
+
+// load_checkpoint(path), with "<path>: " in front of any error message.
+Checkpoint load_model_file(const std::string& path);
+
+// A token as a learner can read it on one line: " " -> "␠", "\n" -> "\\n", "\t" -> "\\t".
+std::string visible_token(const std::string& text);
+
+// `message` with line breaks replaced by spaces, so an error stays one line.
+std::string one_line(std::string message);
+
+// "1.23k", "45.6" — a rate for the progress bar and the summary.
+std::string short_number(double value);
+
+}  // namespace tf::cli

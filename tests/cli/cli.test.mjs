@@ -1,0 +1,267 @@
+// End-to-end tests of the native `tinyformer` command-line tool: they run the real binary.
+//
+//   node --test tests/cli/cli.test.mjs          (ctest runs it as cli_end_to_end)
+//   TINYFORMER_CLI=path/to/tinyformer            default build/native/tinyformer
+//   TINYFORMER_TEST_DATA=path/to/tests/data      default tests/data next to this folder
+//
+// A tiny model (1 layer, C = 16, block 16) trains in well under a second, so the whole file runs in a
+// few seconds even under AddressSanitizer.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = process.env.TINYFORMER_CLI ?? join(ROOT, 'build', 'native', 'tinyformer');
+const DATA = process.env.TINYFORMER_TEST_DATA ?? join(ROOT, 'tests', 'data');
+const CORPUS = join(DATA, 'korean_small.txt');
+
+// The tiny model every test trains; ids and shapes below follow from it.
+const TINY = ['--n-layer', '1', '--n-head', '2', '--n-embd', '16', '--block-size', '16', '--batch-size', '8'];
+const TRAIN = ['train', '--corpus', CORPUS, ...TINY, '--lr', '0.01', '--seed', '7'];
+
+let dir;
+const tmp = (name) => join(dir, name);
+
+/** Runs the CLI to completion: { code, stdout, stderr }. */
+function run(args) {
+  const r = spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI and expects success; returns stdout. */
+function ok(args) {
+  const r = run(args);
+  assert.equal(r.code, 0, `tinyformer ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Expects exit `code` with exactly one line on stderr that matches `pattern`. */
+function fails(args, code, pattern) {
+  const r = run(args);
+  assert.equal(r.code, code, `exit code of tinyformer ${args.join(' ')}; stderr: ${r.stderr}`);
+  const lines = r.stderr.split('\n').filter((l) => l.length > 0);
+  assert.equal(lines.length, 1, `one line on stderr, got:\n${r.stderr}`);
+  assert.match(lines[0], /^tinyformer[ :]/);
+  assert.match(lines[0], pattern);
+  return lines[0];
+}
+
+const lastJsonLine = (stdout) => JSON.parse(stdout.trim().split('\n').at(-1));
+
+/** `args` with the value of `--name` replaced (a flag may be given only once). */
+function withFlag(args, name, value) {
+  const copy = [...args];
+  copy[copy.indexOf(name) + 1] = value;
+  return copy;
+}
+
+before(() => {
+  assert.ok(existsSync(CLI), `${CLI} is missing: build the native tree first`);
+  dir = mkdtempSync(join(tmpdir(), 'tinyformer-cli-'));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('help', () => {
+  test('every command has --help and tinyformer help <command> says the same', () => {
+    assert.match(ok(['--help']), /train[\s\S]*generate[\s\S]*inspect/);
+    for (const command of ['train', 'generate', 'inspect', 'positional']) {
+      const text = ok([command, '--help']);
+      assert.match(text, new RegExp(`^usage: tinyformer ${command}`));
+      assert.equal(ok(['help', command]), text);
+    }
+    assert.match(ok(['train', '--help']), /--sampling-prob X/);
+  });
+
+  test('no command is a usage error', () => {
+    assert.equal(run([]).code, 2);
+  });
+});
+
+describe('train → generate → inspect', () => {
+  const model = () => tmp('tiny.safetensors');
+  let summary;
+
+  before(() => {
+    summary = lastJsonLine(ok([...TRAIN, '--steps', '30', '--eval-every', '10', '--out', model()]));
+  });
+
+  test('train prints a JSON summary and saves the checkpoint', () => {
+    assert.equal(summary.steps, 30);
+    assert.equal(summary.out, model());
+    assert.equal(summary.interrupted, false);
+    assert.ok(existsSync(model()));
+    assert.ok(Number.isFinite(summary.val_loss), 'the held-out 10% is long enough for one window');
+    assert.ok(summary.tokens_per_second > 0);
+    const V = JSON.parse(ok(['inspect', '--model', model(), '--text', '나', '--json'])).config.vocab_size;
+    assert.ok(summary.final_loss < Math.log(V), `final loss ${summary.final_loss} < ln(V) = ${Math.log(V)}`);
+    assert.ok(summary.final_loss < summary.initial_loss);
+  });
+
+  test('generate is reproducible from a seed and starts with the prompt', () => {
+    const args = ['generate', '--model', model(), '--prompt', '나는 ', '--max-tokens', '20', '--seed', '3'];
+    const first = ok(args);
+    assert.equal(ok(args), first);
+    assert.ok(first.startsWith('나는 '));
+    const greedy = [...args, '--temperature', '0'];
+    assert.equal(ok(greedy), ok([...greedy.slice(0, -4), '--seed', '99', '--temperature', '0']));
+  });
+
+  test('inspect --json has tokens, logits (T,V), attention (L,H,T,T) with rows summing to 1, and the loss', () => {
+    const out = JSON.parse(ok(['inspect', '--model', model(), '--text', '나는 밥을', '--json']));
+    const T = 5;
+    const { n_layer: L, n_head: H, vocab_size: V } = out.config;
+    assert.deepEqual([L, H], [1, 2]);
+    assert.equal(out.tokens.length, T);
+    assert.deepEqual(out.tokens.map((t) => t.text).join(''), '나는 밥을');
+    for (const t of out.tokens) assert.ok(Number.isInteger(t.id) && t.id >= 0 && t.id < V);
+    assert.equal(out.logits.length, T);
+    for (const row of out.logits) assert.equal(row.length, V);
+    assert.equal(out.attention.length, L);
+    for (const layer of out.attention) {
+      assert.equal(layer.length, H);
+      for (const head of layer) {
+        assert.equal(head.length, T);
+        head.forEach((row, t) => {
+          assert.equal(row.length, T);
+          const sum = row.reduce((a, b) => a + b, 0);
+          assert.ok(Math.abs(sum - 1) < 1e-5, `attention row ${t} sums to ${sum}`);
+          for (let s = t + 1; s < T; ++s) assert.equal(row[s], 0, 'no attention to later tokens');
+        });
+      }
+    }
+    assert.ok(Number.isFinite(out.loss) && out.loss > 0);
+  });
+
+  test('inspect --tensor adds recorded intermediates; the mask -inf becomes null', () => {
+    const out = JSON.parse(
+      ok(['inspect', '--model', model(), '--ids', '10,8,4', '--json',
+        '--tensor', 'h0.attn.masked', '--tensor', 'ln_f']),
+    );
+    assert.equal(out.tokens.length, 3);
+    const masked = out.tensors['h0.attn.masked'];
+    assert.deepEqual(masked.shape, [2, 3, 3]);
+    assert.equal(masked.data.length, 18);
+    assert.equal(masked.data[1], null, 'above the diagonal');
+    assert.ok(Number.isFinite(masked.data[0]));
+    assert.deepEqual(out.tensors.ln_f.shape, [3, 16]);
+  });
+
+  test('inspect: one token has no loss; the summary and --tensor list are readable', () => {
+    assert.equal(JSON.parse(ok(['inspect', '--model', model(), '--text', '나', '--json'])).loss, null);
+    const summaryText = ok(['inspect', '--model', model(), '--text', '나는']);
+    assert.match(summaryText, /tokens \(2\)/);
+    assert.match(summaryText, /1\.\s+\d+\.\d\d%/);
+    const names = ok(['inspect', '--model', model(), '--tensor', 'list']);
+    for (const name of ['embed.sum', 'h0.attn.scores', 'h0.attn.probs', 'h0.mlp.act', 'logits']) {
+      assert.match(names, new RegExp(`^${name.replace('.', '\\.')} \\[`, 'm'));
+    }
+  });
+});
+
+describe('Ctrl-C and --resume', () => {
+  test('SIGINT saves a checkpoint, exits 130, and --resume finishes the run', async () => {
+    const out = tmp('interrupted.safetensors');
+    const child = spawn(CLI, [...TRAIN, '--steps', '10000000', '--out', out]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+    // The handler is installed before the "data:" line is printed.
+    await new Promise((resolve) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (/\ndata: /.test(stderr)) setTimeout(resolve, 200);
+      });
+    });
+    child.kill('SIGINT');
+    const { code } = await exited;
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /interrupted at step \d+: saved to /);
+    const summary = lastJsonLine(stdout);
+    assert.equal(summary.interrupted, true);
+    assert.ok(summary.steps >= 1);
+    assert.ok(existsSync(out));
+    ok(['generate', '--model', out, '--prompt', '나', '--max-tokens', '5']);
+
+    const resumed = lastJsonLine(
+      ok([...TRAIN, '--steps', String(summary.steps + 5), '--resume', out, '--out', tmp('finished.safetensors')]),
+    );
+    assert.equal(resumed.steps, summary.steps + 5);
+  });
+
+  test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
+    const straight = tmp('straight.safetensors');
+    const half = tmp('half.safetensors');
+    const resumed = tmp('resumed.safetensors');
+    ok([...TRAIN, '--steps', '20', '--out', straight]);
+    ok([...TRAIN, '--steps', '10', '--out', half]);
+    ok([...TRAIN, '--steps', '20', '--resume', half, '--out', resumed]);
+    assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
+  });
+
+  test('--resume refuses model flags that differ from the checkpoint', () => {
+    const half = tmp('half.safetensors');
+    const resume = [...TRAIN, '--steps', '20', '--resume', half, '--out', tmp('x.safetensors')];
+    const args = withFlag(resume, '--n-embd', '32');
+    fails(args, 2, /--n-embd 32 differs from .*half\.safetensors, which has 16/);
+    fails([...TRAIN, '--steps', '10', '--resume', half, '--out', tmp('x.safetensors')], 2, /--steps 10 is not more/);
+  });
+});
+
+describe('errors: one line on stderr and a non-zero exit', () => {
+  const out = () => tmp('never.safetensors');
+
+  test('usage errors exit 2 and name the flag', () => {
+    fails(['train', '--out', out()], 2, /missing --corpus/);
+    fails([...TRAIN, '--out', out(), '--steps', '0'], 2, /--steps must be in \[1, /);
+    fails([...TRAIN, '--out', out(), '--steps', 'many'], 2, /--steps needs a whole number, got 'many'/);
+    fails([...TRAIN, '--out', out(), '--lr'], 2, /--lr needs a value/);
+    fails([...TRAIN, '--out', out(), '--frobnicate', '1'], 2, /unknown flag --frobnicate/);
+    fails([...TRAIN, '--out', out(), '--activation', 'swish'], 2, /--activation must be one of gelu/);
+    fails(withFlag([...TRAIN, '--out', out()], '--n-head', '3'), 2, /n_embd \(16\) must be divisible by n_head \(3\)/);
+    fails([...TRAIN, '--out', out(), '--seq-len', '32'], 2, /--seq-len \(32\) must not exceed/);
+    fails([...TRAIN, '--out', out(), '--warmup', '5'], 2, /--warmup needs --schedule cosine/);
+    fails(['generate', '--prompt', 'x'], 2, /missing --model/);
+    fails(['inspect', '--model', 'm'], 2, /missing --text TEXT or --ids/);
+    fails([...TRAIN, '--out', out(), '--seed', '1'], 2, /--seed is given twice/);
+    fails(['nonsense'], 2, /unknown command 'nonsense'/);
+  });
+
+  test('bad corpus files exit 1 and say what is wrong', () => {
+    const write = (name, bytes) => {
+      writeFileSync(tmp(name), bytes);
+      return tmp(name);
+    };
+    const train = (corpus) => ['train', '--corpus', corpus, ...TINY, '--out', out()];
+    fails(train(tmp('missing.txt')), 1, /corpus .*missing\.txt: no such file/);
+    fails(train(write('empty.txt', '')), 1, /corpus .*empty\.txt is empty/);
+    fails(train(write('latin1.txt', Buffer.from([0x61, 0x62, 0xe9, 0x74, 0xe9]))), 1, /not valid UTF-8.*offset 2/);
+    fails(train(write('binary.txt', Buffer.from([0x61, 0x00, 0x62]))), 1, /binary file \(NUL byte at offset 1\)/);
+    fails(train(write('short.txt', '가나다라')), 1, /too short: 4 tokens/);
+    assert.equal(existsSync(out()), false, 'nothing was saved');
+  });
+
+  test('bad model files exit 1 and name the file', () => {
+    const corrupt = tmp('corrupt.safetensors');
+    writeFileSync(corrupt, 'this is not a checkpoint at all');
+    fails(['generate', '--model', corrupt, '--prompt', 'x'], 1, /corrupt\.safetensors/);
+    fails(['inspect', '--model', corrupt, '--text', 'x', '--json'], 1, /corrupt\.safetensors/);
+    const truncated = tmp('truncated.safetensors');
+    writeFileSync(truncated, readFileSync(tmp('tiny.safetensors')).subarray(0, 400));
+    fails(['generate', '--model', truncated, '--prompt', 'x'], 1, /truncated\.safetensors/);
+    fails(['generate', '--model', tmp('nope.safetensors'), '--prompt', 'x'], 1, /no such file/);
+  });
+
+  test('inspect: text longer than block_size, bad ids and unknown tensors', () => {
+    const model = tmp('tiny.safetensors');
+    fails(['inspect', '--model', model, '--text', '가'.repeat(17)], 2, /17 tokens long; .*block_size = 16/);
+    fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2, /--ids must be in \[0, \d+\], got 100000/);
+    fails(['inspect', '--model', model, '--text', 'a', '--tensor', 'h9.nope'], 2, /--tensor h9\.nope: no recorded/);
+  });
+});
