@@ -5,42 +5,64 @@
 //   h.matrix = { values: Float32Array, rows: 3, cols: 4, rowLabels: ['나', '는', '밥'], colLabels: ['0', '1', '2', '3'] };
 //   h.setAttribute('scale', 'diverging');   // or 'sequential' (probabilities)
 //   h.addEventListener('cell-hover', (e) => console.log(e.detail));   // {row, col, value}
+//   h.addEventListener('cell-leave', () => ...);                       // pointer / cursor left the cells
+//
+// Optional matrix fields:
+//   mask: Uint8Array (1 = masked)          masked cells (and −∞ values) are drawn hatched grey
+//   rowNotes: string[], rowNotesTitle      a text column to the right of the cells, one entry per row
+//   colGroups: [{from, to, label, active}] column groups (e.g. heads): dividers, a label above, the
+//                                          active group outlined
 //
 // Attributes: scale (diverging | sequential), cell (preferred cell size in px, default 18),
-// row-title / col-title (axis names), label (accessible name). A pure view: it never computes the
-// numbers it shows.
-import { divergingColor, sequentialColor } from './colors.js';
+// min-cell (smallest cell before the box scrolls sideways, default 4), cell-height, show-values
+// (write each value in its cell when it fits), mask-note (what a masked cell means, shown in the
+// legend and the readout), row-title / col-title (axis names), label (accessible name).
+// Property `highlight` = {row?, col?} outlines a row / column (linked views). A pure view: it never
+// computes the numbers it shows.
+import { divergingColor, sequentialColor, textColorOn } from './colors.js';
 
 const STYLE = `
-  :host { display: block; position: relative; font: 12px/1.3 system-ui, "Noto Sans CJK KR", sans-serif; }
+  :host { display: block; position: relative; max-width: 100%; min-width: 0; font: 12px/1.3 system-ui, "Noto Sans CJK KR", sans-serif; }
   .wrap { overflow: auto; max-width: 100%; }
   canvas { display: block; outline: none; }
   canvas:focus-visible { box-shadow: 0 0 0 3px #f4a582; border-radius: 4px; }
-  .readout { min-height: 1.4em; margin-top: 4px; color: #333; font-variant-numeric: tabular-nums; }
-  .legend { display: flex; align-items: center; gap: 6px; margin-top: 2px; color: #555; }
-  .legend canvas { width: 140px; height: 10px; border: 1px solid #ccc; }
+  .readout { min-height: 1.4em; margin-top: 4px; color: #333; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+  .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 2px; color: #555; }
+  .legend canvas { width: 120px; height: 10px; border: 1px solid #ccc; }
+  .mask-key { display: inline-flex; align-items: center; gap: 4px; margin-left: 8px; }
+  .mask-key[hidden] { display: none; }
+  .swatch { width: 14px; height: 12px; border: 1px solid #bbb;
+    background: repeating-linear-gradient(135deg, #e6e6e6 0 3px, #9a9a9a 3px 4px); }
 `;
+const FONT = '12px system-ui, "Noto Sans CJK KR", sans-serif';
+const BOLD = `bold ${FONT}`;
+const CELL_FONT = '11px system-ui, "Noto Sans CJK KR", sans-serif';
+const SMALL_FONT = '9.5px system-ui, "Noto Sans CJK KR", sans-serif';
 
 export class TfHeatmap extends HTMLElement {
-  static get observedAttributes() { return ['scale', 'cell']; }
+  static get observedAttributes() { return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note']; }
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this.shadowRoot.innerHTML = `<style>${STYLE}</style><div class="wrap"><canvas tabindex="0" role="img"></canvas></div>
-      <div class="legend"><span class="lo"></span><canvas class="bar" width="140" height="10"></canvas><span class="hi"></span></div>
+    this.shadowRoot.innerHTML = `<style>${STYLE}</style><div class="wrap"><canvas class="cells" tabindex="0" role="img"></canvas></div>
+      <div class="legend"><span class="lo"></span><canvas class="bar" width="120" height="10"></canvas><span class="hi"></span>
+      <span class="mask-key" hidden><span class="swatch"></span><span class="mask-text"></span></span></div>
       <div class="readout" aria-live="polite"></div>`;
-    this._canvas = this.shadowRoot.querySelector('canvas');
+    this._canvas = this.shadowRoot.querySelector('canvas.cells');
     this._readout = this.shadowRoot.querySelector('.readout');
     this._matrix = null;
     this._cursor = null;
+    this._highlight = null;
     this._layout = null;
+    this._drawnWidth = -1;
     this._canvas.addEventListener('pointermove', (e) => this._pointer(e));
     this._canvas.addEventListener('pointerleave', () => this._select(null));
+    this._canvas.addEventListener('blur', () => this._select(null));
     this._canvas.addEventListener('keydown', (e) => this._key(e));
   }
 
-  /** { values: Float32Array|number[], rows, cols, rowLabels?: string[], colLabels?: string[], mask?: Uint8Array } */
+  /** { values: Float32Array|number[], rows, cols, rowLabels?, colLabels?, mask?, rowNotes?, rowNotesTitle?, colGroups? } */
   set matrix(m) {
     this._matrix = m;
     this._cursor = null;
@@ -48,11 +70,37 @@ export class TfHeatmap extends HTMLElement {
   }
   get matrix() { return this._matrix; }
 
+  /** Outline a row and/or a column: {row, col} (either may be missing); null clears. */
+  set highlight(h) {
+    this._highlight = h;
+    this._draw();
+  }
+  get highlight() { return this._highlight; }
+
   /** The value shown at (row, col), for tests and for linked views. */
   valueAt(row, col) { return this._matrix.values[row * this._matrix.cols + col]; }
 
+  /** True when (row, col) is drawn as masked (mask bit set, or the value is −∞). */
+  isMasked(row, col) {
+    const m = this._matrix, i = row * m.cols + col;
+    return Boolean(m.mask?.[i]) || m.values[i] === -Infinity;
+  }
+
   attributeChangedCallback() { this._draw(); }
-  connectedCallback() { this._draw(); }
+  connectedCallback() {
+    this._draw();
+    if (!this._resize && typeof ResizeObserver !== 'undefined') {
+      // Redraw when the box gets a new width (e.g. a <details> opens, the phone turns). A box that
+      // only hugs its own canvas (a shrink-to-fit parent) is left alone, so sizes cannot feed back.
+      this._resize = new ResizeObserver(() => {
+        const w = this.clientWidth;
+        if (w === this._drawnWidth || Math.abs(w - this._canvas.offsetWidth) < 1) return;
+        requestAnimationFrame(() => this._draw());
+      });
+    }
+    this._resize?.observe(this);
+  }
+  disconnectedCallback() { this._resize?.disconnect(); }
 
   _range() {
     const v = this._matrix.values;
@@ -62,6 +110,7 @@ export class TfHeatmap extends HTMLElement {
       lo = Math.min(lo, v[i]);
       hi = Math.max(hi, v[i]);
     }
+    if (lo > hi) lo = hi = 0;   // nothing finite to scale
     if (this.getAttribute('scale') === 'sequential') return { lo: Math.min(0, lo), hi: Math.max(hi, 1e-9) };
     const limit = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
     return { lo: -limit, hi: limit };
@@ -73,61 +122,162 @@ export class TfHeatmap extends HTMLElement {
       ? sequentialColor(value, range.lo, range.hi) : divergingColor(value, range.hi);
   }
 
+  _hatch(ctx) {
+    if (!this._pattern) {
+      const tile = document.createElement('canvas');
+      tile.width = tile.height = 6;
+      const t = tile.getContext('2d');
+      t.fillStyle = '#e6e6e6';
+      t.fillRect(0, 0, 6, 6);
+      t.strokeStyle = '#9a9a9a';
+      t.lineWidth = 1;
+      t.beginPath();
+      t.moveTo(0, 6); t.lineTo(6, 0);
+      t.moveTo(-1, 1); t.lineTo(1, -1);
+      t.moveTo(5, 7); t.lineTo(7, 5);
+      t.stroke();
+      this._pattern = ctx.createPattern(tile, 'repeat');
+    }
+    return this._pattern;
+  }
+
   _draw() {
     const m = this._matrix;
     if (!m || !this.isConnected) return;
     const ctx = this._canvas.getContext('2d');
     const dpr = window.devicePixelRatio || 1;
-    const font = '12px system-ui, "Noto Sans CJK KR", sans-serif';
-    ctx.font = font;
+    ctx.font = FONT;
     const rowLabels = m.rowLabels ?? [];
     const colLabels = m.colLabels ?? [];
+    const notes = m.rowNotes ?? null;
+    const groups = m.colGroups ?? null;
     const labelW = Math.ceil(Math.max(0, ...rowLabels.map((s) => ctx.measureText(s).width))) + (rowLabels.length ? 8 : 0);
-    const labelH = colLabels.length ? Math.ceil(Math.max(...colLabels.map((s) => ctx.measureText(s).width))) + 8 : 0;
+    const notesW = notes ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width,
+      ...notes.map((s) => ctx.measureText(s).width))) + 14 : 0;
     const preferred = Number(this.getAttribute('cell')) || 18;
-    const avail = Math.max(120, (this.clientWidth || 600) - labelW - 4);
-    const cell = Math.max(4, Math.min(preferred, Math.floor(avail / m.cols)));
-    const cellH = Math.max(cell, 16);
-    const width = labelW + m.cols * cell, height = labelH + m.rows * cellH;
+    const minCell = Number(this.getAttribute('min-cell')) || 4;
+    this._drawnWidth = this.clientWidth;
+    const avail = Math.max(120, (this.clientWidth || 600) - labelW - notesW - 4);
+    const cell = Math.max(minCell, Math.min(preferred, Math.floor(avail / m.cols)));
+    const cellH = Number(this.getAttribute('cell-height')) || Math.max(cell, 16);
+    const colW = colLabels.length ? Math.max(...colLabels.map((s) => ctx.measureText(s).width)) : 0;
+    const flat = colLabels.length > 0 && colW <= cell - 4;   // column labels fit upright
+    const groupH = groups ? 18 : 0;
+    const notesTitleH = notes && m.rowNotesTitle ? 16 : 0;
+    const labelH = Math.max(notesTitleH, colLabels.length ? (flat ? 16 : Math.ceil(colW) + 8) : 0) + groupH;
+    const width = labelW + m.cols * cell + notesW, height = labelH + m.rows * cellH + 2;
     this._canvas.width = Math.round(width * dpr);
     this._canvas.height = Math.round(height * dpr);
     this._canvas.style.width = `${width}px`;
     this._canvas.style.height = `${height}px`;
     this._canvas.setAttribute('aria-label', `${this.getAttribute('label') ?? ''} ${m.rows}×${m.cols}`);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = font;
+    ctx.clearRect(0, 0, width, height);
     const range = this._range();
     this._layout = { labelW, labelH, cell, cellH, range };
+    const level = this.hasAttribute('show-values') ? this._textLevel(ctx, cell) : null;
+    let anyMasked = false;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    if (level) ctx.font = level.font;
     for (let r = 0; r < m.rows; r++) {
       for (let c = 0; c < m.cols; c++) {
-        const masked = m.mask && m.mask[r * m.cols + c];
-        ctx.fillStyle = masked ? '#eeeeee' : this._color(m.values[r * m.cols + c], range);
-        ctx.fillRect(labelW + c * cell, labelH + r * cellH, cell, cellH);
+        const value = m.values[r * m.cols + c];
+        const masked = this.isMasked(r, c);
+        anyMasked ||= masked;
+        const x = labelW + c * cell, y = labelH + r * cellH;
+        const color = masked ? null : this._color(value, range);
+        ctx.fillStyle = masked ? this._hatch(ctx) : color;
+        ctx.fillRect(x, y, cell, cellH);
+        // a masked cell says "−∞" when that is its value; a hidden 0 (after softmax) stays blank
+        if (level && (!masked || value === -Infinity)) {
+          ctx.fillStyle = masked ? '#333' : textColorOn(color);
+          ctx.fillText(cellText(value, level.digits), x + cell / 2, y + cellH / 2 + 0.5);
+        }
       }
     }
+    ctx.font = FONT;
+    if (groups) {
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      for (const g of groups) {
+        const x0 = labelW + g.from * cell, x1 = labelW + g.to * cell;
+        ctx.font = g.active ? BOLD : FONT;
+        ctx.fillStyle = g.active ? '#b35806' : '#444';
+        ctx.fillText(g.label ?? '', (x0 + x1) / 2, groupH / 2, x1 - x0 - 2);
+        if (g.from > 0) {
+          ctx.fillStyle = '#fff';
+          ctx.fillRect(x0 - 1, labelH, 2, m.rows * cellH);
+          ctx.fillStyle = '#222';
+          ctx.fillRect(x0 - 0.5, 0, 1, labelH);
+        }
+      }
+      ctx.font = FONT;
+    }
+    const hl = this._highlight ?? {};
     ctx.fillStyle = '#222';
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
-    rowLabels.forEach((s, r) => ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2));
-    ctx.save();
-    ctx.textAlign = 'left';
-    colLabels.forEach((s, c) => {
-      ctx.save();
-      ctx.translate(labelW + c * cell + cell / 2, labelH - 4);
-      ctx.rotate(-Math.PI / 2);
-      ctx.fillText(s, 0, 0);
-      ctx.restore();
+    rowLabels.forEach((s, r) => {
+      ctx.font = r === hl.row ? BOLD : FONT;
+      ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2);
     });
-    ctx.restore();
+    ctx.font = FONT;
+    if (flat) {
+      ctx.textAlign = 'center';
+      colLabels.forEach((s, c) => {
+        ctx.font = c === hl.col ? BOLD : FONT;
+        ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9);
+      });
+      ctx.font = FONT;
+    } else {
+      ctx.textAlign = 'left';
+      const every = Math.ceil(13 / cell);   // thin the labels out when they would overlap
+      colLabels.forEach((s, c) => {
+        if (c % every && c !== hl.col) return;
+        ctx.save();
+        ctx.font = c === hl.col ? BOLD : FONT;
+        ctx.translate(labelW + c * cell + cell / 2, labelH - 4);
+        ctx.rotate(-Math.PI / 2);
+        ctx.fillText(s, 0, 0);
+        ctx.restore();
+      });
+    }
+    if (notes) {
+      const x = labelW + m.cols * cell + 8;
+      ctx.textAlign = 'left';
+      ctx.fillStyle = '#444';
+      if (m.rowNotesTitle) ctx.fillText(m.rowNotesTitle, x, labelH - 9);
+      ctx.fillStyle = '#222';
+      notes.forEach((s, r) => ctx.fillText(s, x, labelH + r * cellH + cellH / 2));
+    }
+    if (groups) {
+      for (const g of groups.filter((x) => x.active)) {
+        ctx.strokeStyle = '#b35806';
+        ctx.lineWidth = 3;
+        ctx.strokeRect(labelW + g.from * cell + 1.5, labelH + 1.5, (g.to - g.from) * cell - 3, m.rows * cellH - 3);
+      }
+    }
+    ctx.strokeStyle = '#111';
+    ctx.lineWidth = 2;
+    if (hl.row != null && hl.row >= 0 && hl.row < m.rows) {
+      ctx.strokeRect(labelW + 1, labelH + hl.row * cellH + 1, m.cols * cell - 2, cellH - 2);
+    }
+    if (hl.col != null && hl.col >= 0 && hl.col < m.cols) {
+      ctx.strokeRect(labelW + hl.col * cell + 1, labelH + 1, cell - 2, m.rows * cellH - 2);
+    }
     if (this._cursor) {
       ctx.strokeStyle = '#000';
       ctx.lineWidth = 2;
       ctx.strokeRect(labelW + this._cursor.col * cell + 1, labelH + this._cursor.row * cellH + 1, cell - 2, cellH - 2);
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(labelW + this._cursor.col * cell + 3, labelH + this._cursor.row * cellH + 3, cell - 6, cellH - 6);
     }
-    this._drawLegend(range);
+    this._drawLegend(range, anyMasked);
   }
 
-  _drawLegend(range) {
+  _drawLegend(range, anyMasked) {
     const bar = this.shadowRoot.querySelector('.bar');
     const ctx = bar.getContext('2d');
     for (let x = 0; x < bar.width; x++) {
@@ -136,6 +286,21 @@ export class TfHeatmap extends HTMLElement {
     }
     this.shadowRoot.querySelector('.lo').textContent = formatValue(range.lo);
     this.shadowRoot.querySelector('.hi').textContent = formatValue(range.hi);
+    const key = this.shadowRoot.querySelector('.mask-key');
+    key.hidden = !anyMasked;
+    key.querySelector('.mask-text').textContent = this.getAttribute('mask-note') ?? '';
+  }
+
+  /** The font and decimals with which every cell's value fits its cell (one choice for all), or null. */
+  _textLevel(ctx, cell) {
+    const v = this._matrix.values;
+    for (const level of [{ font: CELL_FONT, digits: 3 }, { font: CELL_FONT, digits: 2 }, { font: SMALL_FONT, digits: 2 }]) {
+      ctx.font = level.font;
+      let widest = 0;
+      for (let i = 0; i < v.length; i++) widest = Math.max(widest, ctx.measureText(cellText(v[i], level.digits)).width);
+      if (widest <= cell - 4) return level;
+    }
+    return null;
   }
 
   _pointer(e) {
@@ -145,6 +310,7 @@ export class TfHeatmap extends HTMLElement {
     const col = Math.floor((e.clientX - rect.left - labelW) / cell);
     const row = Math.floor((e.clientY - rect.top - labelH) / cellH);
     const inside = row >= 0 && col >= 0 && row < this._matrix.rows && col < this._matrix.cols;
+    if (inside && this._cursor && this._cursor.row === row && this._cursor.col === col) return;
     this._select(inside ? { row, col } : null);
   }
 
@@ -160,25 +326,44 @@ export class TfHeatmap extends HTMLElement {
   }
 
   _select(cell) {
+    const had = this._cursor;
     this._cursor = cell;
     this._draw();
     if (!cell) {
       this._readout.textContent = '';
+      if (had) this.dispatchEvent(new CustomEvent('cell-leave', { bubbles: true, composed: true }));
       return;
     }
     const m = this._matrix;
     const value = this.valueAt(cell.row, cell.col);
+    const masked = this.isMasked(cell.row, cell.col);
     const rowName = m.rowLabels?.[cell.row] ?? cell.row;
     const colName = m.colLabels?.[cell.col] ?? cell.col;
     const rt = this.getAttribute('row-title') ?? '', ct = this.getAttribute('col-title') ?? '';
-    this._readout.textContent = `${rt} ${rowName} · ${ct} ${colName} → ${formatValue(value)}`;
-    this.dispatchEvent(new CustomEvent('cell-hover', { detail: { ...cell, value }, bubbles: true, composed: true }));
+    const note = masked && this.getAttribute('mask-note') ? `  (${this.getAttribute('mask-note')})` : '';
+    this._readout.textContent = `${rt} ${rowName} · ${ct} ${colName} → ${formatValue(value)}${note}`;
+    this.dispatchEvent(new CustomEvent('cell-hover', { detail: { ...cell, value, masked }, bubbles: true, composed: true }));
   }
 }
 
+/** A value as the readouts write it: 4 decimals, exponent for very large / small, −∞ for a mask. */
 export function formatValue(v) {
+  if (v === -Infinity) return '−∞';
+  if (v === Infinity) return '∞';
   if (!Number.isFinite(v)) return String(v);
   return Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : v.toFixed(4);
+}
+
+/** A value short enough to write inside a cell: plain decimals (no exponents), −∞ for a mask. */
+export function cellText(v, digits = 3) {
+  if (v === -Infinity) return '−∞';
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 10) return v.toFixed(1);
+  if (a >= 1) return v.toFixed(Math.min(2, digits));
+  return v.toFixed(digits);
 }
 
 customElements.define('tf-heatmap', TfHeatmap);

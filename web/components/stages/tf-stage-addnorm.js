@@ -1,25 +1,385 @@
-// Stages 5 and 7 — Add & Norm: the residual sum and its LayerNorm (attribute which = 1 or 2).
+// Stages 5 and 7 — Add & Norm (attribute which = 1 after attention, 2 after the feed-forward block):
+// input + sublayer output = sum (three heatmaps), then LayerNorm of one chosen token (its vector
+// before and after, with the mean and spread of the engine's numbers), and where the norm sits:
+// pre-LN (GPT-2) vs post-LN (the original paper), with this model's placement (config.norm) marked.
+//
+// Which recorded tensors (see src/model/model.cpp):
+//   pre-LN  ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_2
+//           ②  x = h{l}.residual_1,         FFN = h{l}.mlp.out,    sum = h{l}.residual_2, LN = h{l+1}.ln_1 | ln_f
+//   post-LN ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_1
+//           ②  x = h{l}.ln_1,               FFN = h{l}.mlp.out,    sum = h{l}.residual_2, LN = h{l}.ln_2 (= h{l}.out)
 import { registerStrings, t } from '../../i18n/index.js';
+import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
+import { ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, summary, tokenPicker } from './stage-kit.js';
 
 registerStrings({
-  ko: { 'addnorm.sum': '더하기: 입력 + {what}', 'addnorm.norm': '정규화 (LayerNorm)', 'addnorm.attn': '어텐션 출력', 'addnorm.mlp': '피드 포워드 출력' },
-  en: { 'addnorm.sum': 'Add: input + {what}', 'addnorm.norm': 'Normalise (LayerNorm)', 'addnorm.attn': 'attention output', 'addnorm.mlp': 'feed-forward output' },
+  ko: {
+    'addnorm.add.title': '① 더하기: 잔차 연결',
+    'addnorm.add.explain1': '층에 들어온 벡터(입력)에 어텐션이 만든 값을 그대로 더해요. 원래 정보는 지키고 새 정보만 얹는 "지름길"이에요. 같은 자리의 칸끼리 더해지니 세 표의 같은 칸을 비교해 보세요.',
+    'addnorm.add.explain2': '어텐션 뒤의 값에 피드 포워드가 만든 값을 다시 더해요. 이렇게 더해 가는 흐름을 "잔차 흐름"이라고 불러요.',
+    'addnorm.input.layer': '입력 x (이 층에 들어온 벡터)',
+    'addnorm.input.sum1': '입력 x (①의 더하기 결과)',
+    'addnorm.input.norm1': '입력 x (①의 정규화 결과)',
+    'addnorm.sub.attn': '어텐션 출력 Attn(…)',
+    'addnorm.sub.ffn': '피드 포워드 출력 FFN(…)',
+    'addnorm.sum': '합 = 입력 + 출력',
+    'addnorm.norm.title': '② 정규화: LayerNorm',
+    'addnorm.norm.explain': '토큰 하나의 숫자 {C}개를 평균 0, 퍼짐(표준편차) 1이 되도록 맞춰요. 숫자가 너무 커지거나 작아지지 않아서 학습이 안정돼요. 토큰마다 따로 계산합니다.',
+    'addnorm.norm.formula': 'LN(x) = (x − 평균) ÷ 표준편차 × γ + β      (γ, β는 학습되는 크기와 이동)',
+    'addnorm.pick': '토큰을 하나 골라 보세요 (위 표의 행을 눌러도 돼요):',
+    'addnorm.before': '정규화 전: "{tok}"의 합 벡터',
+    'addnorm.after': '정규화 후: LN(합)',
+    'addnorm.stats': '평균 {mean} · 표준편차 {std}',
+    'addnorm.ok': '정규화 후 평균 ≈ 0, 표준편차 ≈ 1 — 크기가 고르게 맞춰졌어요.',
+    'addnorm.gamma': '정규화 후 평균 {mean}, 표준편차 {std}: 학습된 γ(크기)와 β(이동)가 다시 조금 바꿨기 때문에 정확히 0과 1은 아니에요.',
+    'addnorm.sameScale': '두 그래프를 같은 눈금으로 보기',
+    'addnorm.legend.mean': '평균',
+    'addnorm.legend.band': '평균 ± 표준편차',
+    'addnorm.readout': '차원 {i}: 정규화 전 {before} → 후 {after}',
+    'addnorm.stripHint': '막대 위에 마우스를 올리거나, 그래프를 누른 뒤 ←/→ 키로 차원을 하나씩 볼 수 있어요.',
+    'addnorm.normAll': 'LN(합): 모든 토큰',
+    'addnorm.where.title': '정규화는 어디에? Pre-LN과 Post-LN',
+    'addnorm.pre.name': 'Pre-LN (GPT-2 방식)',
+    'addnorm.post.name': 'Post-LN (원래 논문 방식)',
+    'addnorm.pre.explain': '정규화를 먼저 하고 {sub}에 넣어요. 더한 합은 정규화하지 않은 채 다음으로 흘러가서 층이 깊어도 학습이 안정적이에요.',
+    'addnorm.post.explain': '먼저 더하고, 그 합을 정규화해요. "Attention Is All You Need" 논문의 원래 방식이에요.',
+    'addnorm.current': '이 모델',
+    'addnorm.now.pre1': '이 모델은 Pre-LN이에요. 그래서 위의 "정규화 후" 값은 피드 포워드가 읽는 입력이고, 다음으로 흘러가는 것은 정규화 전의 합이에요.',
+    'addnorm.now.pre2': '이 모델은 Pre-LN이에요. 위의 "정규화 후" 값은 {next}에 들어가는 입력이고, 다음으로 흘러가는 것은 정규화 전의 합이에요.',
+    'addnorm.now.post1': '이 모델은 Post-LN이에요. 정규화한 값이 그대로 피드 포워드로, 그리고 다음 더하기로 넘어가요.',
+    'addnorm.now.post2': '이 모델은 Post-LN이에요. 정규화한 값이 곧 이 층의 출력이에요.',
+    'addnorm.next.layer': '다음 층의 어텐션',
+    'addnorm.next.final': '마지막 선형 층',
+    'addnorm.attn': '어텐션',
+    'addnorm.ffn': '피드 포워드',
+    'addnorm.next': '다음',
+  },
+  en: {
+    'addnorm.add.title': '① Add: the residual connection',
+    'addnorm.add.explain1': 'The attention result is added, cell by cell, to the vector that entered the layer (the input). The original information is kept and the new one is laid on top — a "shortcut". Compare the same cell in the three tables.',
+    'addnorm.add.explain2': 'The feed-forward result is added once more to what came out of attention. This running sum is called the "residual stream".',
+    'addnorm.input.layer': 'Input x (the vectors entering this layer)',
+    'addnorm.input.sum1': 'Input x (the sum from ①)',
+    'addnorm.input.norm1': 'Input x (the normalised result of ①)',
+    'addnorm.sub.attn': 'Attention output Attn(…)',
+    'addnorm.sub.ffn': 'Feed-forward output FFN(…)',
+    'addnorm.sum': 'Sum = input + output',
+    'addnorm.norm.title': '② Normalise: LayerNorm',
+    'addnorm.norm.explain': 'The {C} numbers of one token are shifted and scaled to mean 0 and spread (standard deviation) 1, so they neither blow up nor shrink away and training stays stable. Each token is normalised on its own.',
+    'addnorm.norm.formula': 'LN(x) = (x − mean) ÷ std × γ + β      (γ, β: a learned scale and shift)',
+    'addnorm.pick': 'Pick a token (or click a row of the tables above):',
+    'addnorm.before': 'Before: the sum vector of "{tok}"',
+    'addnorm.after': 'After: LN(sum)',
+    'addnorm.stats': 'mean {mean} · std {std}',
+    'addnorm.ok': 'After normalising: mean ≈ 0 and std ≈ 1 — the sizes are evened out.',
+    'addnorm.gamma': 'After normalising: mean {mean}, std {std}. Not exactly 0 and 1 because the learned γ (scale) and β (shift) adjust them again.',
+    'addnorm.sameScale': 'Draw both on the same scale',
+    'addnorm.legend.mean': 'mean',
+    'addnorm.legend.band': 'mean ± std',
+    'addnorm.readout': 'dim {i}: before {before} → after {after}',
+    'addnorm.stripHint': 'Hover the bars, or click a chart and use ←/→ to step through the dimensions.',
+    'addnorm.normAll': 'LN(sum): every token',
+    'addnorm.where.title': 'Where does the norm go? Pre-LN vs post-LN',
+    'addnorm.pre.name': 'Pre-LN (GPT-2)',
+    'addnorm.post.name': 'Post-LN (the original paper)',
+    'addnorm.pre.explain': 'Normalise first, then run the {sub}. The sum flows on un-normalised, which keeps deep models stable to train.',
+    'addnorm.post.explain': 'Add first, then normalise the sum — the original "Attention Is All You Need" layout.',
+    'addnorm.current': 'this model',
+    'addnorm.now.pre1': 'This model is pre-LN, so the "after" values above are what the feed-forward block reads; what flows on is the un-normalised sum.',
+    'addnorm.now.pre2': 'This model is pre-LN, so the "after" values above are what {next} reads; what flows on is the un-normalised sum.',
+    'addnorm.now.post1': 'This model is post-LN: the normalised values go on to the feed-forward block and to the next addition.',
+    'addnorm.now.post2': 'This model is post-LN: the normalised values are this layer’s output.',
+    'addnorm.next.layer': 'the next layer’s attention',
+    'addnorm.next.final': 'the linear layer (after the final norm)',
+    'addnorm.attn': 'attention',
+    'addnorm.ffn': 'feed-forward block',
+    'addnorm.next': 'next',
+  },
 });
 
+// Remembered across re-renders and stage switches: the chosen token and the scale toggle.
+const memory = { token: -1, text: null, sameScale: false };
+
+/** Names of the four tensors this stage shows (see the table at the top). */
+export function addNormTensors(config, layer, which) {
+  const pre = config.norm === 'pre';
+  const h = `h${layer}.`;
+  const prevOut = layer === 0 ? 'embed.sum' : `h${layer - 1}.out`;
+  if (which === 1) {
+    return { input: prevOut, sub: `${h}attn.proj`, sum: `${h}residual_1`, norm: pre ? `${h}ln_2` : `${h}ln_1` };
+  }
+  const last = layer + 1 >= config.n_layer;
+  return {
+    input: pre ? `${h}residual_1` : `${h}ln_1`,
+    sub: `${h}mlp.out`,
+    sum: `${h}residual_2`,
+    norm: pre ? (last ? 'ln_f' : `h${layer + 1}.ln_1`) : `${h}ln_2`,
+  };
+}
+
+/** A caption number: 3 decimals (a mean of 2e-10 reads as 0.000, not as an exponent). */
+function caption(v) {
+  const s = v.toFixed(3);
+  return s === '-0.000' ? '0.000' : s;
+}
+
+const POS = '#e08214', NEG = '#4393c3';
+
+/** One token's vector as a column strip on a canvas, with its mean (dashed) and mean ± std (band). */
+class VectorStrip {
+  constructor(values, onCursor) {
+    this.values = values;
+    this.stats = summary(values);
+    this.limit = 1;
+    this.cursor = -1;
+    this.onCursor = onCursor;
+    this.canvas = document.createElement('canvas');
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.addEventListener('pointermove', (e) => {
+      const i = this._index(e);
+      if (i !== this.cursor) this.onCursor(i);
+    });
+    this.canvas.addEventListener('pointerleave', () => this.onCursor(-1));
+    this.canvas.addEventListener('keydown', (e) => {
+      const n = this.values.length;
+      const step = { ArrowLeft: -1, ArrowRight: 1, Home: -n, End: n }[e.key];
+      if (step === undefined) return;
+      e.preventDefault();
+      this.onCursor(Math.min(n - 1, Math.max(0, (this.cursor < 0 ? 0 : this.cursor + step))));
+    });
+  }
+  _index(e) {
+    if (!this.layout) return -1;
+    const rect = this.canvas.getBoundingClientRect();
+    const i = Math.floor((e.clientX - rect.left - this.layout.left) / this.layout.bw);
+    return i >= 0 && i < this.values.length ? i : -1;
+  }
+  draw() {
+    const { ctx, w, h } = fitCanvas(this.canvas, 150, 560);
+    const left = 46, right = 6, top = 8, bottom = 20;
+    const n = this.values.length;
+    const bw = (w - left - right) / n;
+    const L = this.limit;
+    const y = (v) => top + ((L - v) / (2 * L)) * (h - top - bottom);
+    this.layout = { left, bw };
+    ctx.clearRect(0, 0, w, h);
+    const { mean, std } = this.stats;
+    ctx.fillStyle = 'rgba(33, 102, 172, 0.14)';
+    const b0 = y(Math.min(L, mean + std)), b1 = y(Math.max(-L, mean - std));
+    ctx.fillRect(left, b0, w - left - right, b1 - b0);
+    ctx.strokeStyle = '#8a8a96';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(left, y(0));
+    ctx.lineTo(w - right, y(0));
+    ctx.stroke();
+    for (let i = 0; i < n; i++) {
+      const v = Math.max(-L, Math.min(L, this.values[i]));
+      ctx.fillStyle = v < 0 ? NEG : POS;
+      const x = left + i * bw + Math.max(0.5, bw * 0.12);
+      ctx.fillRect(x, Math.min(y(0), y(v)), Math.max(1, bw * 0.76), Math.abs(y(v) - y(0)));
+    }
+    if (this.cursor >= 0) {
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 2;
+      ctx.strokeRect(left + this.cursor * bw + 0.5, top, bw - 1, h - top - bottom);
+    }
+    ctx.strokeStyle = '#111';
+    ctx.setLineDash([5, 4]);
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(left, y(mean));
+    ctx.lineTo(w - right, y(mean));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = '#333';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    const tick = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
+    ctx.fillText(tick(L), left - 4, y(L));
+    ctx.fillText('0', left - 4, y(0));
+    ctx.fillText(tick(-L), left - 4, y(-L));
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.fillText('0', left + bw / 2, h - bottom + 4);
+    ctx.fillText(String(n - 1), left + (n - 0.5) * bw, h - bottom + 4);
+  }
+}
+
 class TfStageAddNorm extends StageView {
+  /** The recorded tensors on screen: {input, sub, sum, norm} (names), and the chosen token. */
+  get tensorNames() { return this._names ? { ...this._names } : null; }
+  get selectedToken() { return memory.token; }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this._unwatch = onWidthChange(this, () => this._tensors && this._drawNorm());
+  }
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this._unwatch?.();
+  }
+
   render() {
-    const { inspection, labels, layer, model } = this.state;
-    const which = Number(this.getAttribute('which') ?? 1);
-    const pre = model.config.norm === 'pre';
-    const h = `h${layer}.`;
-    const sum = which === 1 ? `${h}residual_1` : `${h}residual_2`;
-    const norm = which === 1 ? (pre ? `${h}ln_2` : `${h}ln_1`) : (pre ? (layer + 1 < model.config.n_layer ? `h${layer + 1}.ln_1` : 'ln_f') : `${h}ln_2`);
-    const dims = this.dims(model.config.n_embd);
-    this.replaceChildren(this.tensorView([
-      { title: t('addnorm.sum', { what: t(which === 1 ? 'addnorm.attn' : 'addnorm.mlp') }), tensor: inspection.tensor(sum), rowLabels: labels, colLabels: dims },
-      { title: t('addnorm.norm'), tensor: inspection.tensor(norm), rowLabels: labels, colLabels: dims },
-    ]));
+    ensureStyle();
+    const { inspection, labels, layer, model, tokens, text } = this.state;
+    const which = Number(this.getAttribute('which') ?? 1) === 2 ? 2 : 1;
+    const cfg = model.config;
+    const pre = cfg.norm === 'pre';
+    const names = addNormTensors(cfg, layer, which);
+    const T = tokens.length, C = cfg.n_embd;
+    if (memory.text !== text || memory.token < 0 || memory.token >= T) memory.token = T - 1;
+    memory.text = text;
+    const tensors = Object.fromEntries(Object.entries(names).map(([k, n]) => [k, inspection.tensor(n)]));
+    const dims = this.dims(C);
+    this.classList.add('tfo');
+
+    // ① add: input + sublayer = sum
+    const inputTitle = which === 1 ? t('addnorm.input.layer') : t(pre ? 'addnorm.input.sum1' : 'addnorm.input.norm1');
+    const subTitle = t(which === 1 ? 'addnorm.sub.attn' : 'addnorm.sub.ffn');
+    const figs = [
+      ['input', inputTitle], ['sub', subTitle], ['sum', t('addnorm.sum')],
+    ].map(([key, title]) => {
+      // no column header here: 32 numbers in three narrow tables would overlap (the readout names the column)
+      const fig = heatmapFigure({ title, name: names[key], values: tensors[key].data, rows: T, cols: C, rowLabels: labels, colLabels: [], cell: 10 });
+      fig.dataset.part = key;
+      return fig;
+    });
+    const eq = el('div', 'tfo-eq');
+    eq.append(figs[0], el('div', 'tfo-op', '+'), figs[1], el('div', 'tfo-op', '='), figs[2]);
+    for (const fig of figs) {
+      const h = fig.querySelector('tf-heatmap');
+      let row = -1;
+      h.addEventListener('cell-hover', (e) => { row = e.detail.row; });
+      h.addEventListener('click', () => row >= 0 && this._pick(row));
+      h.addEventListener('keydown', (e) => { if ((e.key === 'Enter' || e.key === ' ') && row >= 0) { e.preventDefault(); this._pick(row); } });
+    }
+
+    // ② LayerNorm of the chosen token
+    this._picker = tokenPicker(tokens, memory.token, (i) => this._pick(i));
+    this._normBox = el('div', 'tfo-norm-detail');
+    const scale = el('label', '');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = memory.sameScale;
+    box.className = 'tfo-same-scale';
+    box.addEventListener('change', () => { memory.sameScale = box.checked; this._drawNorm(); });
+    scale.append(box, document.createTextNode(` ${t('addnorm.sameScale')}`));
+
+    const normAll = heatmapFigure({ title: t('addnorm.normAll'), name: names.norm, values: tensors.norm.data, rows: T, cols: C, rowLabels: labels, colLabels: dims });
+    normAll.dataset.part = 'norm';
+
+    this.replaceChildren(
+      el('h3', '', `${t('addnorm.add.title')} · ${t('stage.layerOption', { n: layer + 1 })}`),
+      el('p', 'explain', t(which === 1 ? 'addnorm.add.explain1' : 'addnorm.add.explain2')),
+      el('p', 'tfo-formula', which === 1 ? 'x + Attn(…)' : 'x + FFN(…)'),
+      eq,
+      el('h3', '', t('addnorm.norm.title')),
+      el('p', 'explain', t('addnorm.norm.explain', { C })),
+      el('p', 'tfo-formula', t('addnorm.norm.formula')),
+      el('p', 'hint', t('addnorm.pick')),
+      this._picker,
+      el('div', 'tfo-controls', ''),
+      this._normBox,
+      normAll,
+      this._placement(which, layer, cfg),
+    );
+    this.querySelector('.tfo-controls').append(scale);
+    this._tensors = tensors;
+    this._names = names;
+    this._pick(memory.token);
+  }
+
+  _pick(row) {
+    memory.token = row;
+    if (this._picker) this._picker.selected = row;
+    for (const h of this.querySelectorAll('tf-heatmap')) h.highlight = { row };
+    this._drawNorm();
+  }
+
+  /** The before/after strips of the chosen token, with their mean and spread. */
+  _drawNorm() {
+    const { tokens, model } = this.state;
+    const C = model.config.n_embd, r = memory.token;
+    const before = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
+    const after = this._tensors.norm.data.subarray(r * C, (r + 1) * C);
+    const readout = el('div', 'tfo-readout', t('addnorm.stripHint'));
+    readout.setAttribute('aria-live', 'polite');
+    const strips = [];
+    const setCursor = (i) => {
+      for (const s of strips) { s.cursor = i; s.draw(); }
+      readout.textContent = i < 0 ? t('addnorm.stripHint')
+        : t('addnorm.readout', { i, before: formatValue(before[i]), after: formatValue(after[i]) });
+    };
+    const b = new VectorStrip(before, setCursor), a = new VectorStrip(after, setCursor);
+    strips.push(b, a);
+    const maxAbs = (v) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-6);
+    if (memory.sameScale) b.limit = a.limit = Math.max(maxAbs(before), maxAbs(after));
+    else { b.limit = maxAbs(before); a.limit = maxAbs(after); }
+    const tok = visibleToken(tokens[r].text);
+    const panel = (strip, title, which) => {
+      const fig = el('figure', 'tfo-strip');
+      fig.dataset.part = which;
+      fig.append(el('figcaption', '', title));
+      const stat = el('div', 'tfo-stat');
+      stat.dataset.mean = String(strip.stats.mean);
+      stat.dataset.std = String(strip.stats.std);
+      stat.append(el('span', '', t('addnorm.stats', { mean: caption(strip.stats.mean), std: caption(strip.stats.std) })));
+      strip.canvas.setAttribute('aria-label', `${title}: ${stat.textContent}`);
+      fig.append(stat, strip.canvas);
+      return fig;
+    };
+    const row = el('div', 'tfo-row');
+    row.append(panel(b, t('addnorm.before', { tok }), 'before'), panel(a, t('addnorm.after'), 'after'));
+    const legend = el('div', 'tfo-legend');
+    const item = (cls, text) => { const s = el('span', ''); s.append(el('i', cls), document.createTextNode(text)); return s; };
+    legend.append(item('mean', t('addnorm.legend.mean')), item('band', t('addnorm.legend.band')));
+    const s = a.stats;
+    const ok = Math.abs(s.mean) < 0.05 && Math.abs(s.std - 1) < 0.05;
+    const note = el('p', `tfo-note${ok ? ' ok' : ''}`, ok ? t('addnorm.ok') : t('addnorm.gamma', { mean: caption(s.mean), std: caption(s.std) }));
+    this._normBox.replaceChildren(row, legend, readout, note);
+    b.draw();
+    a.draw();
+  }
+
+  /** Pre-LN vs post-LN, with this model's placement marked. */
+  _placement(which, layer, cfg) {
+    const sub = which === 1 ? 'Attn' : 'FFN';
+    const subName = t(which === 1 ? 'addnorm.attn' : 'addnorm.ffn');
+    const flow = (steps) => {
+      const f = el('div', 'tfo-flow');
+      steps.forEach((s, i) => {
+        if (i) f.append(el('span', 'tfo-arr', '→'));
+        f.append(el('span', `tfo-node ${s[1] ?? ''}`, s[0]));
+      });
+      return f;
+    };
+    const card = (kind) => {
+      const current = cfg.norm === kind;
+      const c = el('div', `tfo-norm${current ? ' current' : ''}`);
+      c.dataset.norm = kind;
+      const h = el('h4', '', t(`addnorm.${kind}.name`));
+      if (current) h.append(el('span', 'tfo-badge', t('addnorm.current')));
+      c.append(h);
+      c.append(el('p', 'tfo-formula', kind === 'pre' ? `x + ${sub}(LN(x))` : `LN(x + ${sub}(x))`));
+      c.append(kind === 'pre'
+        ? flow([['x'], ['LN', 'ln'], [subName, 'sub'], ['+ x', 'add'], [t('addnorm.next')]])
+        : flow([['x'], [subName, 'sub'], ['+ x', 'add'], ['LN', 'ln'], [t('addnorm.next')]]));
+      c.append(el('p', '', t(`addnorm.${kind}.explain`, { sub: subName })));
+      return c;
+    };
+    const wrap = el('section', 'tfo-where');
+    const cards = el('div', 'tfo-norms');
+    cards.append(card('pre'), card('post'));
+    let now;
+    if (cfg.norm === 'pre') {
+      now = which === 1 ? t('addnorm.now.pre1')
+        : t('addnorm.now.pre2', { next: t(layer + 1 < cfg.n_layer ? 'addnorm.next.layer' : 'addnorm.next.final') });
+    } else now = t(which === 1 ? 'addnorm.now.post1' : 'addnorm.now.post2');
+    wrap.append(el('h3', '', t('addnorm.where.title')), cards, el('p', 'tfo-note', now));
+    return wrap;
   }
 }
 customElements.define('tf-stage-addnorm', TfStageAddNorm);

@@ -1,21 +1,479 @@
-// Stage 6 — Feed forward: pre-activations, the activation, and the block's output.
+// Stage 6 — Feed forward (MLP): widen each token's vector (c_fc), pass it through an activation,
+// fold it back (c_proj). The learner switches the activation and sees its curve (tf.applyActivation,
+// the engine's own kernel) over this sentence's real pre-activations (h{l}.mlp.pre), and how many
+// units "fire" — output above a threshold θ — per token and overall. The model itself was trained
+// with config.activation; any other choice shows what that function would do to the same inputs.
 import { registerStrings, t } from '../../i18n/index.js';
+import { el } from '../labels.js';
 import { StageView } from './base.js';
+import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange } from './stage-kit.js';
 
 registerStrings({
-  ko: { 'ffn.pre': '활성화 함수 전 (c_fc 출력)', 'ffn.act': '활성화 함수 후 ({act})', 'ffn.out': '피드 포워드 출력 (c_proj)' },
-  en: { 'ffn.pre': 'Before the activation (c_fc output)', 'ffn.act': 'After the activation ({act})', 'ffn.out': 'Feed-forward output (c_proj)' },
+  ko: {
+    'ffn.shape.title': '넓혔다가 다시 접기',
+    'ffn.shape': '토큰마다 따로: {C}칸 → {F}칸으로 넓히기 (c_fc) → 활성화 함수 → 다시 {C}칸으로 접기 (c_proj)',
+    'ffn.widen': '넓히기',
+    'ffn.fold': '접기',
+    'ffn.act.title': '활성화 함수 고르기',
+    'ffn.trainedWith': '학습에 쓴 함수',
+    'ffn.desc.relu': '음수는 0, 양수는 그대로. 가장 단순한 "켜짐/꺼짐" 스위치예요.',
+    'ffn.desc.gelu': '0 근처에서 부드럽게 켜지는 ReLU예요. GPT-2가 쓰는 함수로, 조금 음수인 값은 살짝 음수로 남아요.',
+    'ffn.desc.gelu_tanh': 'GELU를 tanh로 빠르게 근사한 것 (GPT-2 원본 코드의 방식)이에요.',
+    'ffn.desc.sigmoid': '모든 값을 0과 1 사이로 눌러요. 0을 넣어도 0.5가 나와서 거의 늘 켜져 있어요.',
+    'ffn.desc.tanh': '모든 값을 −1과 1 사이로 눌러요. 음수는 음수로 남아요.',
+    'ffn.desc.silu': 'x × sigmoid(x). GELU처럼 부드러워요 (LLaMA 같은 모델이 써요).',
+    'ffn.same': '이 모델은 {act}로 학습했어요. 아래 값은 엔진이 실제로 계산한 {name}와 같아요.',
+    'ffn.same.check': '✓ 일치',
+    'ffn.other': '이 모델은 {trained}로 학습했어요. 지금은 같은 입력(mlp.pre)에 {act}를 씌웠다면 어떻게 될지를 보여줘요. 모델의 실제 출력은 그대로 {trained}로 계산돼요.',
+    'ffn.curve.title': '{act}의 모양과 이 문장의 실제 입력',
+    'ffn.curve.legend.curve': '{act} 곡선',
+    'ffn.curve.legend.trained': '학습에 쓴 {act}',
+    'ffn.curve.legend.hist': '이 문장의 입력 x 분포 (mlp.pre, {n}개)',
+    'ffn.curve.legend.thr': '기준값 θ',
+    'ffn.curve.dots': '점 하나 = 유닛 하나: 주황 = 켜짐, 파랑 = 꺼짐',
+    'ffn.curve.outside': '범위 밖 값 {n}개는 양 끝 칸에 모아 그렸어요.',
+    'ffn.curve.squeezed': '이 문장의 입력은 모두 ±{r} 안에 모여 있어요. "이 문장 값에 맞추기"를 누르면 크게 볼 수 있어요.',
+    'ffn.curve.hint': '그래프 위에 마우스를 올리거나, 그래프를 누른 뒤 ←/→ 키로 곡선을 따라가 보세요.',
+    'ffn.curve.readout': 'x = {x} → {act}(x) = {y}',
+    'ffn.range': 'x 범위',
+    'ffn.range.full': '−4 ~ 4',
+    'ffn.range.data': '이 문장 값에 맞추기 (±{r})',
+    'ffn.thr': '기준값 θ',
+    'ffn.fire.title': '몇 개의 유닛이 켜질까?',
+    'ffn.fire.explain': '유닛 하나의 출력 f(x)가 기준값 θ보다 크면 "켜졌다(발화)"고 세요. θ = 0이면 ReLU에서는 "입력이 양수면 켜짐"과 같아요. 시그모이드처럼 0을 넣어도 양수가 나오는 함수는 θ를 올려야 차이가 보여요.',
+    'ffn.fire.overall': '전체 {total}개 중 {n}개가 켜짐',
+    'ffn.fire.perToken': '토큰별 켜진 비율 ({F}개 유닛 중)',
+    'ffn.fire.compare': '같은 입력, 같은 θ = {thr}에서 함수별 켜진 비율',
+    'ffn.fire.col.act': '함수',
+    'ffn.fire.col.share': '켜진 비율',
+    'ffn.fire.col.count': '개수',
+    'ffn.heat.pre': '활성화 전 x = c_fc 출력',
+    'ffn.heat.act': '활성화 후 {act}(x)',
+    'ffn.heat.out': '피드 포워드 출력 (c_proj, 학습에 쓴 {act} 기준)',
+    'ffn.tables': '표로 보기',
+  },
+  en: {
+    'ffn.shape.title': 'Widen, then fold back',
+    'ffn.shape': 'For each token on its own: {C} numbers → widened to {F} (c_fc) → activation function → folded back to {C} (c_proj)',
+    'ffn.widen': 'widen',
+    'ffn.fold': 'fold',
+    'ffn.act.title': 'Pick an activation function',
+    'ffn.trainedWith': 'used in training',
+    'ffn.desc.relu': 'Negatives become 0, positives pass unchanged — the simplest on/off switch.',
+    'ffn.desc.gelu': 'A smooth ReLU that switches on gradually around 0. GPT-2 uses it; slightly negative inputs stay slightly negative.',
+    'ffn.desc.gelu_tanh': 'A fast tanh approximation of GELU (as in the original GPT-2 code).',
+    'ffn.desc.sigmoid': 'Squashes everything into 0…1. Even 0 gives 0.5, so it is almost always on.',
+    'ffn.desc.tanh': 'Squashes everything into −1…1; negatives stay negative.',
+    'ffn.desc.silu': 'x × sigmoid(x): smooth like GELU (used by LLaMA-style models).',
+    'ffn.same': 'This model was trained with {act}. The values below equal {name}, what the engine actually computed.',
+    'ffn.same.check': '✓ identical',
+    'ffn.other': 'This model was trained with {trained}. You are seeing what {act} would do to the same inputs (mlp.pre); the model’s real output is still computed with {trained}.',
+    'ffn.curve.title': 'The shape of {act} and this sentence’s real inputs',
+    'ffn.curve.legend.curve': '{act} curve',
+    'ffn.curve.legend.trained': '{act}, used in training',
+    'ffn.curve.legend.hist': 'inputs x of this sentence (mlp.pre, {n} values)',
+    'ffn.curve.legend.thr': 'threshold θ',
+    'ffn.curve.dots': 'one dot = one unit: orange = on, blue = off',
+    'ffn.curve.outside': '{n} values outside the range are piled into the end bins.',
+    'ffn.curve.squeezed': 'All of this sentence’s inputs lie within ±{r}. Press "fit this sentence" to zoom in.',
+    'ffn.curve.hint': 'Hover the chart, or click it and use ←/→ to walk along the curve.',
+    'ffn.curve.readout': 'x = {x} → {act}(x) = {y}',
+    'ffn.range': 'x range',
+    'ffn.range.full': '−4 to 4',
+    'ffn.range.data': 'fit this sentence (±{r})',
+    'ffn.thr': 'threshold θ',
+    'ffn.fire.title': 'How many units fire?',
+    'ffn.fire.explain': 'A unit "fires" when its output f(x) is above the threshold θ. With θ = 0 and ReLU that is simply "the input is positive". Functions that give a positive output even at 0 (like sigmoid) need a higher θ to show a difference.',
+    'ffn.fire.overall': '{n} of {total} units fire',
+    'ffn.fire.perToken': 'Share firing per token (out of {F} units)',
+    'ffn.fire.compare': 'Same inputs, same θ = {thr}: share firing per function',
+    'ffn.fire.col.act': 'function',
+    'ffn.fire.col.share': 'firing',
+    'ffn.fire.col.count': 'count',
+    'ffn.heat.pre': 'Before the activation: x = c_fc output',
+    'ffn.heat.act': 'After the activation: {act}(x)',
+    'ffn.heat.out': 'Feed-forward output (c_proj, with the trained {act})',
+    'ffn.tables': 'As tables',
+  },
 });
 
+export const ACTIVATIONS = ['relu', 'gelu', 'sigmoid', 'tanh', 'silu'];
+const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
+const SAMPLES = 161;
+
+// Remembered across re-renders and stage switches.
+const memory = { act: null, theta: 0.1, fit: false };
+
+/** Counts values the engine returned that are above θ: overall and per row of F. */
+export function countFiring(values, rows, F, theta) {
+  const perRow = new Int32Array(rows);
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    let n = 0;
+    for (let j = r * F; j < (r + 1) * F; j++) if (values[j] > theta) n++;
+    perRow[r] = n;
+    total += n;
+  }
+  return { total, perRow };
+}
+
+const pct = (share) => `${(100 * share).toFixed(1)}%`;
+
 class TfStageFfn extends StageView {
+  /** What is on screen, for tests and linked views. */
+  get activation() { return memory.act; }
+  get threshold() { return memory.theta; }
+  /** The drawn curve: {xs, ys} with ys = tf.applyActivation(activation, xs). */
+  get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
+  /** Units above θ: {total, perRow (per token), units (T·F)}. */
+  get firing() { return this._fire ? { total: this._fire.total, perRow: Array.from(this._fire.perRow), units: this._T * this._F } : null; }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this._unwatch = onWidthChange(this, () => this._curve && this._drawCurve());
+  }
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this._unwatch?.();
+  }
+
   render() {
-    const { inspection, labels, layer, model } = this.state;
-    const h = `h${layer}.`;
-    this.replaceChildren(this.tensorView([
-      { title: t('ffn.pre'), tensor: inspection.tensor(`${h}mlp.pre`), rowLabels: labels },
-      { title: t('ffn.act', { act: model.config.activation }), tensor: inspection.tensor(`${h}mlp.act`), rowLabels: labels },
-      { title: t('ffn.out'), tensor: inspection.tensor(`${h}mlp.out`), rowLabels: labels, colLabels: this.dims(model.config.n_embd) },
-    ]));
+    ensureStyle();
+    this.classList.add('tfo');
+    const { model, layer, tokens } = this.state;
+    const cfg = model.config;
+    const list = ACTIVATIONS.includes(cfg.activation) ? ACTIVATIONS : [...ACTIVATIONS, cfg.activation];
+    if (!memory.act || !list.includes(memory.act)) memory.act = cfg.activation;
+    const pre = this.state.inspection.tensor(`h${layer}.mlp.pre`);
+    this._pre = pre;
+    this._T = tokens.length;
+    this._F = pre.shape[1];
+    this._list = list;
+    const C = cfg.n_embd, F = this._F;
+    // the data range, for the "fit" zoom: a round number just above the largest |x|
+    let maxAbs = 0;
+    for (const v of pre.data) maxAbs = Math.max(maxAbs, Math.abs(v));
+    this._fitRange = [0.25, 0.5, 1, 2, 4, 8, 16, 32].find((r) => r >= maxAbs * 1.05) ?? Math.ceil(maxAbs);
+
+    const shape = el('div', 'tfo-flow');
+    [[`${C}`], [`${F}`, 'sub'], [NAMES[cfg.activation], 'ln'], [`${F}`, 'sub'], [`${C}`]].forEach((s, i) => {
+      if (i) shape.append(el('span', 'tfo-arr', ['', `${t('ffn.widen')} (c_fc) →`, '→', '→', `${t('ffn.fold')} (c_proj) →`][i]));
+      shape.append(el('span', `tfo-node ${s[1] ?? ''}`, s[0]));
+    });
+
+    // activation switch
+    this._seg = el('div', 'tfo-seg');
+    this._seg.setAttribute('role', 'group');
+    this._seg.setAttribute('aria-label', t('ffn.act.title'));
+    for (const kind of list) {
+      const b = button(NAMES[kind], () => { memory.act = kind; this._update(); });
+      b.dataset.act = kind;
+      if (kind === cfg.activation) b.append(el('span', 'tfo-badge', t('ffn.trainedWith')));
+      this._seg.append(b);
+    }
+    this._desc = el('p', 'hint');
+    this._modelNote = el('p', 'tfo-note');
+
+    // x range and threshold
+    const controls = el('div', 'tfo-controls');
+    this._rangeSeg = el('div', 'tfo-seg');
+    this._rangeSeg.setAttribute('role', 'group');
+    this._rangeSeg.setAttribute('aria-label', t('ffn.range'));
+    const full = button(t('ffn.range.full'), () => { memory.fit = false; this._update(); });
+    full.dataset.range = 'full';
+    const fit = button(t('ffn.range.data', { r: this._fitRange }), () => { memory.fit = true; this._update(); });
+    fit.dataset.range = 'fit';
+    this._rangeSeg.append(full, fit);
+    const rangeLabel = el('span', '', `${t('ffn.range')}:`);
+    const thrLabel = el('label', '');
+    const thr = document.createElement('input');
+    thr.type = 'range';
+    thr.min = '0';
+    thr.max = '1';
+    thr.step = '0.05';
+    thr.value = String(memory.theta);
+    thr.className = 'tfo-theta';
+    const thrOut = el('output', '', memory.theta.toFixed(2));
+    thr.addEventListener('input', () => { memory.theta = Number(thr.value); thrOut.textContent = memory.theta.toFixed(2); this._update(); });
+    thrLabel.append(el('span', '', t('ffn.thr')), thr, thrOut);
+    const rangeBox = el('div', 'tfo-controls');
+    rangeBox.append(rangeLabel, this._rangeSeg);
+    controls.append(rangeBox, thrLabel);
+
+    // curve
+    this._curveTitle = el('h3', '');
+    this._canvas = document.createElement('canvas');
+    this._canvas.tabIndex = 0;
+    this._canvas.setAttribute('role', 'img');
+    this._canvas.className = 'tfo-curve';
+    this._legend = el('div', 'tfo-legend');
+    this._readout = el('div', 'tfo-readout');
+    this._readout.setAttribute('aria-live', 'polite');
+    this._cursor = -1;
+    this._canvas.addEventListener('pointermove', (e) => this._hover(e));
+    this._canvas.addEventListener('pointerleave', () => this._setCursor(-1));
+    this._canvas.addEventListener('keydown', (e) => {
+      const step = { ArrowLeft: -1, ArrowRight: 1, PageDown: -10, PageUp: 10, Home: -SAMPLES, End: SAMPLES }[e.key];
+      if (step === undefined) return;
+      e.preventDefault();
+      this._setCursor(Math.min(SAMPLES - 1, Math.max(0, this._cursor < 0 ? (SAMPLES - 1) / 2 : this._cursor + step)));
+    });
+
+    // firing
+    this._fireBig = el('div', 'tfo-big');
+    this._fireBig.classList.add('tfo-fire-overall');
+    this._fireText = el('div', 'hint');
+    this._perToken = document.createElement('tf-bar-chart');
+    this._perToken.classList.add('tfo-fire-tokens');
+    this._perTokenTitle = el('h4', '');
+    this._compare = el('div', 'tfo-scroll');
+
+    this._heat = el('div', 'tfo-heats');
+
+    this.replaceChildren(
+      el('h3', '', t('ffn.shape.title')),
+      el('p', 'explain', t('ffn.shape', { C, F })),
+      shape,
+      el('h3', '', t('ffn.act.title')),
+      this._seg, this._desc, this._modelNote,
+      this._curveTitle, controls, this._canvas, this._legend, this._readout,
+      el('h3', '', t('ffn.fire.title')),
+      el('p', 'explain', t('ffn.fire.explain')),
+      this._fireBig, this._fireText,
+      el('div', 'tfo-row'),
+      this._heat,
+    );
+    const row = this.querySelector('.tfo-row');
+    const left = el('div', '');
+    left.append(this._perTokenTitle, this._perToken);
+    const right = el('div', '');
+    right.append(this._compare);
+    row.append(left, right);
+    this._update();
+  }
+
+  /** Everything that depends on the chosen activation, θ or the x range. */
+  _update() {
+    const { tf, model, layer, labels, inspection } = this.state;
+    const cfg = model.config;
+    const act = memory.act, trained = cfg.activation;
+    const theta = memory.theta;
+    const T = this._T, F = this._F;
+    this.dataset.act = act;
+    for (const b of this._seg.children) b.setAttribute('aria-pressed', String(b.dataset.act === act));
+    for (const b of this._rangeSeg.children) b.setAttribute('aria-pressed', String((b.dataset.range === 'fit') === memory.fit));
+    this._desc.textContent = t(`ffn.desc.${act}`);
+
+    // the engine applies the chosen activation to this sentence's pre-activations
+    const applied = tf.applyActivation(act, this._pre.data);
+    this._applied = applied;
+    const name = `h${layer}.mlp.act`;
+    if (act === trained) {
+      const real = inspection.tensor(name).data;
+      const same = real.length === applied.length && real.every((v, i) => v === applied[i]);
+      this._modelNote.className = 'tfo-note ok';
+      this._modelNote.textContent = `${t('ffn.same', { act: NAMES[act], name })}${same ? `  ${t('ffn.same.check')}` : ''}`;
+    } else {
+      this._modelNote.className = 'tfo-note';
+      this._modelNote.textContent = t('ffn.other', { act: NAMES[act], trained: NAMES[trained] });
+    }
+
+    // the curves: x samples in the range, f(x) from the engine's kernel
+    const R = memory.fit ? this._fitRange : 4;
+    const xs = Float32Array.from({ length: SAMPLES }, (_, i) => -R + (2 * R * i) / (SAMPLES - 1));
+    this._curve = { xs, ys: tf.applyActivation(act, xs), trainedYs: act === trained ? null : tf.applyActivation(trained, xs), R };
+    this._curveTitle.textContent = t('ffn.curve.title', { act: NAMES[act] });
+    this._drawCurve();
+    const item = (cls, text) => { const s = el('span', ''); s.append(el('i', cls), document.createTextNode(text)); return s; };
+    this._legend.replaceChildren(
+      item('', t('ffn.curve.legend.curve', { act: NAMES[act] })),
+      ...(act === trained ? [] : [item('trained', t('ffn.curve.legend.trained', { act: NAMES[trained] }))]),
+      item('hist', t('ffn.curve.legend.hist', { n: T * F })),
+      item('thr', `${t('ffn.curve.legend.thr')} = ${theta.toFixed(2)}`),
+      el('span', '', t('ffn.curve.dots')),
+      ...(this._outside ? [el('span', '', t('ffn.curve.outside', { n: this._outside }))] : []),
+    );
+    if (!memory.fit && this._fitRange <= 1) this._legend.append(el('strong', 'tfo-squeezed', t('ffn.curve.squeezed', { r: this._fitRange })));
+    if (this._cursor < 0) this._readout.textContent = t('ffn.curve.hint');
+    else this._setCursor(this._cursor);
+
+    // firing: count the engine's outputs above θ
+    const fire = countFiring(applied, T, F, theta);
+    this._fire = fire;
+    this._fireBig.textContent = pct(fire.total / (T * F));
+    this._fireBig.dataset.share = String(fire.total / (T * F));
+    this._fireText.textContent = `${t('ffn.fire.overall', { n: fire.total, total: T * F })} · ${NAMES[act]} · θ = ${theta.toFixed(2)}`;
+    this._perTokenTitle.textContent = t('ffn.fire.perToken', { F });
+    this._perToken.setAttribute('label', t('ffn.fire.perToken', { F }));
+    this._perToken.data = {
+      labels, values: Array.from(fire.perRow, (n) => n / F), domain: [0, 1], format: pct,
+      details: Array.from(fire.perRow, (n) => `${n} / ${F}`),
+    };
+
+    // the same inputs under every activation
+    const table = document.createElement('table');
+    table.className = 'tfo-fire-compare';
+    const cap = document.createElement('caption');
+    cap.textContent = t('ffn.fire.compare', { thr: theta.toFixed(2) });
+    cap.style.textAlign = 'left';
+    cap.style.fontWeight = '600';
+    const head = document.createElement('tr');
+    for (const k of ['act', 'share', 'count']) head.append(el('th', '', t(`ffn.fire.col.${k}`)));
+    table.append(cap, head);
+    for (const kind of this._list) {
+      const n = kind === act ? fire.total : countFiring(tf.applyActivation(kind, this._pre.data), T, F, theta).total;
+      const tr = document.createElement('tr');
+      tr.dataset.act = kind;
+      if (kind === act) tr.style.fontWeight = '700';
+      tr.append(el('td', '', `${kind === act ? '▶ ' : ''}${NAMES[kind]}${kind === trained ? ' *' : ''}`), el('td', '', pct(n / (T * F))), el('td', '', `${n} / ${T * F}`));
+      table.append(tr);
+    }
+    this._compare.replaceChildren(table, el('p', 'hint', `* ${t('ffn.trainedWith')}`));
+
+    // tables: x, f(x), and the block's real output
+    this._heat.replaceChildren(
+      el('h3', '', t('ffn.tables')),
+      heatmapFigure({ title: t('ffn.heat.pre'), name: `h${layer}.mlp.pre`, values: this._pre.data, rows: T, cols: F, rowLabels: labels, colLabels: [] }),
+      heatmapFigure({ title: t('ffn.heat.act', { act: NAMES[act] }), name: act === trained ? name : `${NAMES[act]}(h${layer}.mlp.pre)`, values: applied, rows: T, cols: F, rowLabels: labels, colLabels: [] }),
+      heatmapFigure({ title: t('ffn.heat.out', { act: NAMES[trained] }), name: `h${layer}.mlp.out`, values: inspection.tensor(`h${layer}.mlp.out`).data, rows: T, cols: cfg.n_embd, rowLabels: labels, colLabels: this.dims(cfg.n_embd) }),
+    );
+  }
+
+  _geometry(w, h) {
+    const left = 40, right = 10, top = 10, bottom = 24;
+    const { ys, trainedYs, R } = this._curve;
+    let lo = Math.min(0, memory.theta), hi = Math.max(0, memory.theta);
+    for (const arr of [ys, trainedYs]) if (arr) for (const v of arr) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    const pad = (hi - lo) * 0.08 || 0.5;
+    lo -= pad;
+    hi += pad;
+    return {
+      left, right, top, bottom, lo, hi, R,
+      X: (x) => left + ((x + R) / (2 * R)) * (w - left - right),
+      Y: (y) => top + ((hi - y) / (hi - lo)) * (h - top - bottom),
+    };
+  }
+
+  _drawCurve() {
+    if (!this._canvas.isConnected) return;
+    const { ctx, w, h } = fitCanvas(this._canvas, 260, 720);
+    const g = this._geometry(w, h);
+    this._g = { ...g, w };
+    const { xs, ys, trainedYs, R } = this._curve;
+    ctx.clearRect(0, 0, w, h);
+    // histogram of the real inputs (counting the engine's mlp.pre values into bins)
+    const bins = 48, counts = new Int32Array(bins);
+    let outside = 0;
+    for (const v of this._pre.data) {
+      if (v < -R || v > R) outside++;
+      const b = Math.min(bins - 1, Math.max(0, Math.floor(((v + R) / (2 * R)) * bins)));
+      counts[b]++;
+    }
+    this._outside = outside;
+    const maxCount = Math.max(1, ...counts);
+    const plotH = h - g.top - g.bottom;
+    ctx.fillStyle = '#c7dcef';
+    const bw = (w - g.left - g.right) / bins;
+    for (let b = 0; b < bins; b++) {
+      const bh = (counts[b] / maxCount) * plotH * 0.45;
+      ctx.fillRect(g.left + b * bw + 0.5, h - g.bottom - bh, bw - 1, bh);
+    }
+    // axes
+    ctx.strokeStyle = '#8a8a96';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(g.left, g.Y(0));
+    ctx.lineTo(w - g.right, g.Y(0));
+    ctx.moveTo(g.X(0), g.top);
+    ctx.lineTo(g.X(0), h - g.bottom);
+    ctx.stroke();
+    ctx.fillStyle = '#333';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const f of [-1, -0.5, 0, 0.5, 1]) {
+      const x = f * R;
+      ctx.fillText(String(+x.toFixed(3)), g.X(x), h - g.bottom + 5);
+    }
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    const tick = (v) => String(+v.toFixed(2));
+    for (const v of niceTicks(g.lo, g.hi)) ctx.fillText(tick(v), g.left - 5, g.Y(v));
+    // threshold
+    ctx.strokeStyle = '#b35806';
+    ctx.setLineDash([6, 4]);
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(g.left, g.Y(memory.theta));
+    ctx.lineTo(w - g.right, g.Y(memory.theta));
+    ctx.stroke();
+    // the trained activation, for comparison
+    if (trainedYs) {
+      ctx.strokeStyle = '#5b5b66';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      xs.forEach((x, i) => (i ? ctx.lineTo(g.X(x), g.Y(trainedYs[i])) : ctx.moveTo(g.X(x), g.Y(trainedYs[i]))));
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    // the chosen activation
+    ctx.strokeStyle = '#2166ac';
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    xs.forEach((x, i) => (i ? ctx.lineTo(g.X(x), g.Y(ys[i])) : ctx.moveTo(g.X(x), g.Y(ys[i]))));
+    ctx.stroke();
+    // each unit of this sentence: (x, f(x)), both from the engine
+    const pre = this._pre.data, out = this._applied;
+    for (let i = 0; i < pre.length; i++) {
+      if (pre[i] < -R || pre[i] > R) continue;
+      const on = out[i] > memory.theta;
+      ctx.fillStyle = on ? 'rgba(179, 88, 6, 0.55)' : 'rgba(33, 102, 172, 0.45)';
+      ctx.beginPath();
+      ctx.arc(g.X(pre[i]), g.Y(out[i]), 2.6, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    if (this._cursor >= 0) {
+      const x = g.X(xs[this._cursor]), y = g.Y(ys[this._cursor]);
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(x, g.top);
+      ctx.lineTo(x, h - g.bottom);
+      ctx.stroke();
+      ctx.fillStyle = '#111';
+      ctx.beginPath();
+      ctx.arc(x, y, 5, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    this._canvas.setAttribute('aria-label', t('ffn.curve.title', { act: NAMES[memory.act] }));
+  }
+
+  _hover(e) {
+    if (!this._g) return;
+    const rect = this._canvas.getBoundingClientRect();
+    const { left, right, w } = this._g;
+    const f = (e.clientX - rect.left - left) / (w - left - right);
+    this._setCursor(f < 0 || f > 1 ? -1 : Math.round(f * (SAMPLES - 1)));
+  }
+
+  _setCursor(i) {
+    this._cursor = i;
+    this._drawCurve();
+    if (i < 0) {
+      this._readout.textContent = t('ffn.curve.hint');
+      return;
+    }
+    const { xs, ys } = this._curve;
+    this._readout.textContent = t('ffn.curve.readout', { x: xs[i].toFixed(2), act: NAMES[memory.act], y: formatValue(ys[i]) });
   }
 }
+
+/** A few round tick values between lo and hi (always including 0 when it is inside). */
+function niceTicks(lo, hi) {
+  const span = hi - lo;
+  const step = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10].find((s) => span / s <= 6) ?? 10;
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(Math.abs(v) < 1e-9 ? 0 : v);
+  return out;
+}
+
 customElements.define('tf-stage-ffn', TfStageFfn);

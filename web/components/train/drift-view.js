@@ -1,0 +1,318 @@
+// <tf-drift-view>: why autoregressive decoding "loses the thread", step by step on one sentence.
+//   (a) teacher-forced: at every position, the model's top next token given the TRUE prefix
+//       (the engine's probabilities from model.inspect(sentence); the largest is picked),
+//   (b) free-running: the model continues its first few tokens on its own, greedily
+//       (model.generate(prefix ids, {temperature: 0})), each guess becoming the next input.
+// The two are aligned under the true sentence; the first wrong free-running token is marked and
+// the tokens after it are counted, so one early mistake is seen carrying into every later token.
+// Both come from one snapshot of the racer (run.save → tf.loadModel), taken while training goes on,
+// or from a model loaded from a file.
+//
+//   drift.tf = engine; drift.session = trainSession; drift.corpusText = '...'; drift.loadedModel = model;
+import { errorMessage, onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { el, visibleToken } from '../labels.js';
+import { racerName } from './settings-form.js';
+
+registerStrings({
+  ko: {
+    'train.drift.explain': '글을 만들 때 모델은 자기가 방금 만든 토큰을 다음 입력으로 써요(자기회귀). 한 번 틀린 토큰이 나오면 그 틀린 토큰이 다음 입력이 되어, 실수가 뒤로 계속 이어져요. 학습할 때 늘 정답 앞 토큰을 넣어 주는 것이 교사 강요(teacher forcing)예요. 같은 문장에서 두 방식을 나란히 비교해 봐요.',
+    'train.drift.model': '모델',
+    'train.drift.loaded': '불러온 모델',
+    'train.drift.sentence': '문장 (학습한 글에서 고르기)',
+    'train.drift.own': '직접 쓰기',
+    'train.drift.ownLabel': '비교할 문장',
+    'train.drift.prefix': '처음 몇 토큰을 줄까요',
+    'train.drift.run': '비교하기',
+    'train.drift.auto': '학습 중 몇 초마다 다시 비교',
+    'train.drift.at': '{step}단계 모델',
+    'train.drift.key.truth': '정답',
+    'train.drift.key.teacher': '(a) 교사 강요',
+    'train.drift.key.free': '(b) 자유 생성',
+    'train.drift.row.truth': '학습한 글의 진짜 문장',
+    'train.drift.row.teacher': '자리마다 정답 앞부분을 보고 모델이 가장 높은 확률을 준 다음 토큰',
+    'train.drift.row.free': '처음 몇 토큰만 주고, 그다음은 자기 예측을 입력으로 이어 붙이며 만든 글 (온도 0)',
+    'train.drift.given': '주어진 시작',
+    'train.drift.first': '첫 실수',
+    'train.drift.legend': '✓ 정답과 같음 · ✗ 다름 · 굵은 테두리 = 첫 실수 · 빗금 = 첫 실수 뒤',
+    'train.drift.summary.teacher': '(a) 교사 강요: {n}개 중 {ok}개가 맞았어요.',
+    'train.drift.summary.freeOk': '(b) 자유 생성: {n}개 모두 정답과 같아요. 이 문장은 모델이 외웠어요. 학습 초반이나 처음 보는 문장으로 해 보세요.',
+    'train.drift.summary.free': '(b) 자유 생성: {pos}번째 토큰에서 처음 틀렸고, 그 뒤 {after}개 중 {ok}개만 맞았어요. 같은 자리에서 교사 강요 예측은 {tfOk}개가 맞았어요. 처음 실수가 다음 입력이 되어 뒤의 토큰까지 흔들린 거예요.',
+    'train.drift.tooShort': '문장이 너무 짧아요: 토큰이 {n}개예요. 시작보다 최소 2개는 더 있어야 비교할 수 있어요.',
+    'train.drift.noModel': '학습을 준비하거나 모델을 불러오면 비교할 수 있어요.',
+  },
+  en: {
+    'train.drift.explain': 'When it writes, the model feeds each token it just produced back in as the next input (autoregressive). Once a wrong token comes out, that wrong token becomes the next input and the mistake carries on. Teacher forcing means always feeding the true previous token during training. Compare both on the same sentence.',
+    'train.drift.model': 'Model',
+    'train.drift.loaded': 'Loaded model',
+    'train.drift.sentence': 'Sentence (from the training text)',
+    'train.drift.own': 'Type my own',
+    'train.drift.ownLabel': 'Sentence to compare',
+    'train.drift.prefix': 'How many first tokens to give',
+    'train.drift.run': 'Compare',
+    'train.drift.auto': 'Compare again every few seconds while training',
+    'train.drift.at': 'model after step {step}',
+    'train.drift.key.truth': 'truth',
+    'train.drift.key.teacher': '(a) teacher-forced',
+    'train.drift.key.free': '(b) free-running',
+    'train.drift.row.truth': 'the real sentence from the text',
+    'train.drift.row.teacher': 'at each position, the next token the model rates most likely given the TRUE start',
+    'train.drift.row.free': 'given only the first few tokens, then its own predictions fed back in (temperature 0)',
+    'train.drift.given': 'given start',
+    'train.drift.first': 'first mistake',
+    'train.drift.legend': '✓ same as the truth · ✗ different · thick border = first mistake · hatched = after it',
+    'train.drift.summary.teacher': '(a) Teacher-forced: {ok} of {n} right.',
+    'train.drift.summary.freeOk': '(b) Free-running: all {n} match the truth. The model has memorised this sentence; try early in training or a new sentence.',
+    'train.drift.summary.free': '(b) Free-running: the first mistake is token {pos}; after it only {ok} of {after} are right. At the same positions the teacher-forced predictions got {tfOk} right. The first mistake became the next input and shook every token after it.',
+    'train.drift.tooShort': 'The sentence is too short: {n} tokens. It needs at least 2 more than the start to compare.',
+    'train.drift.noModel': 'Set up training or load a model to compare.',
+  },
+});
+
+const MAX_SENTENCES = 60;
+
+function argmaxRow(probs, row) {
+  const V = probs.shape[1];
+  const data = probs.data;
+  let best = 0;
+  for (let j = 1; j < V; j++) if (data[row * V + j] > data[row * V + best]) best = j;
+  return best;
+}
+
+export class TfDriftView extends HTMLElement {
+  constructor() {
+    super();
+    this._tf = null;
+    this._session = null;
+    this._loaded = null;
+    this._sentences = [];
+    this._choice = 0;
+    this._own = '';
+    this._source = 0;     // racer index, or 'loaded'
+    this._prefix = 2;
+    this._auto = true;
+    this._busy = false;
+    this._visible = true;
+    this._result = null;
+    this._onPeriodic = () => { if (this._auto && this._visible && this._source !== 'loaded') this.compare(); };
+  }
+
+  set tf(engine) { this._tf = engine; }
+
+  set session(s) {
+    this._session?.removeEventListener('periodic', this._onPeriodic);
+    this._session = s;
+    s?.addEventListener('periodic', this._onPeriodic);
+    if (this._source !== 'loaded') this._source = s?.racers.length > 1 ? 1 : 0;
+    this._result = null;
+    this._build();
+  }
+
+  set loadedModel(model) {
+    this._loaded = model;
+    if (model) this._source = 'loaded';
+    else if (this._source === 'loaded') this._source = 0;
+    this._result = null;
+    this._build();
+  }
+
+  set corpusText(text) {
+    const lines = String(text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => [...l].length >= 4);
+    this._sentences = [...new Set(lines)].slice(0, MAX_SENTENCES);
+    this._choice = 0;
+    this._build();
+  }
+
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._build());
+    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
+    this._io.observe(this);
+    this._build();
+  }
+  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
+
+  get sentence() {
+    return this._choice === 'own' ? this._own : this._sentences[this._choice] ?? '';
+  }
+
+  _build() {
+    if (!this.isConnected) return;
+    const parts = [el('p', 'explain', t('train.drift.explain'))];
+    const sources = [];
+    this._session?.racers.forEach((r) => sources.push([String(r.index), racerName(r)]));
+    if (this._loaded) sources.push(['loaded', t('train.drift.loaded')]);
+    if (!sources.length) {
+      parts.push(el('p', 'hint', t('train.drift.noModel')));
+      this.replaceChildren(...parts);
+      return;
+    }
+    const controls = el('div', 'tr-row tr-drift-controls');
+    const field = (labelText, control) => {
+      const label = el('label', 'tr-field');
+      label.append(el('span', '', labelText), control);
+      controls.append(label);
+      return label;
+    };
+    const source = document.createElement('select');
+    source.name = 'drift-model';
+    for (const [v, text] of sources) source.append(new Option(text, v));
+    source.value = String(this._source);
+    source.addEventListener('change', () => {
+      this._source = source.value === 'loaded' ? 'loaded' : Number(source.value);
+      this.compare();
+    });
+    field(t('train.drift.model'), source);
+    const sentence = document.createElement('select');
+    sentence.name = 'drift-sentence';
+    this._sentences.forEach((s, i) => sentence.append(new Option(s, String(i))));
+    sentence.append(new Option(t('train.drift.own'), 'own'));
+    sentence.value = String(this._choice);
+    field(t('train.drift.sentence'), sentence);
+    const own = document.createElement('input');
+    own.type = 'text';
+    own.name = 'drift-own';
+    own.value = this._own;
+    const ownLabel = field(t('train.drift.ownLabel'), own);
+    ownLabel.hidden = this._choice !== 'own';
+    sentence.addEventListener('change', () => {
+      this._choice = sentence.value === 'own' ? 'own' : Number(sentence.value);
+      ownLabel.hidden = this._choice !== 'own';
+      this.compare();
+    });
+    own.addEventListener('change', () => { this._own = own.value; this.compare(); });
+    const prefix = document.createElement('input');
+    prefix.type = 'number';
+    prefix.name = 'drift-prefix';
+    prefix.min = '1';
+    prefix.max = '20';
+    prefix.value = String(this._prefix);
+    prefix.addEventListener('change', () => {
+      const v = Number(prefix.value);
+      if (Number.isInteger(v) && v >= 1) { this._prefix = v; this.compare(); } else prefix.value = String(this._prefix);
+    });
+    field(t('train.drift.prefix'), prefix);
+    const run = el('button', 'tr-btn primary', t('train.drift.run'));
+    run.type = 'button';
+    run.dataset.action = 'compare';
+    run.addEventListener('click', () => this.compare());
+    controls.append(run);
+    const auto = el('label', 'tr-check');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = this._auto;
+    box.addEventListener('change', () => { this._auto = box.checked; });
+    auto.append(box, document.createTextNode(t('train.drift.auto')));
+    controls.append(auto);
+    this._out = el('div', 'tr-drift-out');
+    this._out.setAttribute('aria-live', 'polite');
+    parts.push(controls, this._out);
+    this.replaceChildren(...parts);
+    this._renderResult();
+  }
+
+  /** Takes a snapshot and compares (a) and (b) on the chosen sentence. */
+  async compare() {
+    if (this._busy || !this._tf) return;
+    const text = this.sentence;
+    if (!text) return;
+    this._busy = true;
+    let model = null, owned = false, step = null;
+    try {
+      if (this._source === 'loaded') model = this._loaded;
+      else if (this._session) {
+        step = this._session.steps;
+        model = this._tf.loadModel(await this._session.run.save(this._source));
+        owned = true;
+      }
+      if (!model) return;
+      const ins = model.inspect(text);
+      const n = ins.tokens.length;
+      const k = Math.min(this._prefix, n);
+      if (n - k < 2) {
+        this._result = { error: t('train.drift.tooShort', { n }) };
+        return;
+      }
+      const vocab = model.tokenizer.vocab;
+      const teacher = [];
+      for (let j = 1; j < n; j++) teacher[j] = argmaxRow(ins.probs, j - 1);
+      const gen = model.generate(ins.ids.slice(0, k), { maxTokens: n - k, temperature: 0 });
+      const free = Array.from(gen.ids);
+      this._result = { step, tokens: ins.tokens, ids: Array.from(ins.ids), teacher, free, k, vocab };
+    } catch (err) {
+      this._result = { error: errorMessage(err) };
+    } finally {
+      if (owned) model?.dispose();
+      this._busy = false;
+      this._renderResult();
+    }
+  }
+
+  _renderResult() {
+    if (!this._out) return;
+    const r = this._result;
+    if (!r) { this._out.replaceChildren(); return; }
+    if (r.error) {
+      const p = el('p', 'message error', r.error);
+      this._out.replaceChildren(p);
+      return;
+    }
+    const { tokens, ids, teacher, free, k, vocab } = r;
+    const n = tokens.length;
+    const piece = (id) => visibleToken(vocab[id] ?? '?');
+    let firstWrong = -1;
+    for (let j = k; j < n; j++) {
+      if (free[j - k] !== ids[j]) { firstWrong = j; break; }
+    }
+    const grid = el('ol', 'tr-drift');
+    grid.setAttribute('aria-label', t('train.drift.row.truth'));
+    const keys = el('li', 'tr-drift-col keys');
+    keys.setAttribute('aria-hidden', 'true');
+    keys.append(el('span', 'tr-drift-pos', '#'));
+    for (const key of ['truth', 'teacher', 'free']) keys.append(el('span', `tr-drift-cell key ${key}`, t(`train.drift.key.${key}`)));
+    grid.append(keys);
+    let tfOk = 0, tfAfterOk = 0, freeAfterOk = 0;
+    for (let j = 0; j < n; j++) {
+      const col = el('li', 'tr-drift-col');
+      col.dataset.pos = String(j);
+      col.append(el('span', 'tr-drift-pos', String(j)));
+      col.append(el('span', 'tr-drift-cell truth', visibleToken(tokens[j].text)));
+      if (j === 0) col.append(el('span', 'tr-drift-cell empty', '·'));
+      else {
+        const ok = teacher[j] === ids[j];
+        if (ok) tfOk++;
+        if (firstWrong >= 0 && j > firstWrong && ok) tfAfterOk++;
+        const cell = el('span', `tr-drift-cell teacher ${ok ? 'ok' : 'bad'}`, `${piece(teacher[j])} ${ok ? '✓' : '✗'}`);
+        col.append(cell);
+      }
+      if (j < k) {
+        col.classList.add('given');
+        col.append(el('span', 'tr-drift-cell free given', visibleToken(tokens[j].text)));
+      } else {
+        const id = free[j - k];
+        const ok = id === ids[j];
+        const cls = ['tr-drift-cell free', ok ? 'ok' : 'bad'];
+        if (j === firstWrong) cls.push('first');
+        if (firstWrong >= 0 && j > firstWrong) {
+          cls.push('after');
+          if (ok) freeAfterOk++;
+        }
+        const cell = el('span', cls.join(' '), `${id === undefined ? '∅' : piece(id)} ${ok ? '✓' : '✗'}`);
+        col.append(cell);
+        if (j === firstWrong) col.append(el('span', 'tr-drift-flag', t('train.drift.first')));
+      }
+      grid.append(col);
+    }
+    const summary = el('div', 'tr-drift-summary');
+    if (r.step !== null) summary.append(el('p', 'hint', t('train.drift.at', { step: r.step })));
+    summary.append(el('p', '', t('train.drift.summary.teacher', { n: n - 1, ok: tfOk })));
+    if (firstWrong < 0) summary.append(el('p', '', t('train.drift.summary.freeOk', { n: n - k })));
+    else {
+      summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.free', { pos: firstWrong, after: n - 1 - firstWrong, ok: freeAfterOk, tfOk: tfAfterOk })));
+    }
+    const rows = el('ul', 'tr-drift-rows hint');
+    for (const key of ['truth', 'teacher', 'free']) rows.append(el('li', '', `${t(`train.drift.key.${key}`)}: ${t(`train.drift.row.${key}`)}`));
+    this._out.replaceChildren(grid, rows, el('p', 'hint', t('train.drift.legend')), summary);
+    this._out.dataset.firstWrong = String(firstWrong);
+  }
+}
+
+customElements.define('tf-drift-view', TfDriftView);

@@ -1,0 +1,286 @@
+// <tf-look-inside>: the first page's pipeline views, opened on the model while it trains. Every few
+// seconds (or on demand) it takes a snapshot — run.save(racer) → tf.loadModel(bytes) → model.inspect
+// (sentence) — without stopping training, and hands the stage view the same state the first page
+// gives it ({tf, model, inspection, text, layer, tokens, labels}). Watching attention sharpen as the
+// model learns is the point. A model loaded from a file can be opened here too.
+//
+//   inside.tf = engine; inside.session = trainSession; inside.loadedModel = model; inside.sentence = '…';
+import { errorMessage, onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { el, tokenLabels } from '../labels.js';
+import { STAGES } from '../../stages.js';
+import '../stages/index.js';
+import { racerName } from './settings-form.js';
+
+registerStrings({
+  ko: {
+    'train.inside.explain': '학습 중인 모델을 첫 페이지의 단계별 화면으로 들여다봐요. 몇 초마다 모델의 복사본(스냅샷)을 찍어서 보여 주고, 학습은 멈추지 않아요. 어텐션 단계에서 학습이 진행될수록 고르게 퍼져 있던 어텐션이 특정 토큰으로 모이는 걸 보세요.',
+    'train.inside.model': '모델',
+    'train.inside.loaded': '불러온 모델: {name}',
+    'train.inside.sentence': '넣어 볼 문장',
+    'train.inside.snap': '지금 찍기',
+    'train.inside.auto': '학습 중 몇 초마다 새로 찍기',
+    'train.inside.at': '{step}단계 뒤의 스냅샷 · {time}',
+    'train.inside.atLoaded': '파일에서 불러온 모델',
+    'train.inside.none': '학습을 준비하거나 모델을 불러오면 여기서 들여다볼 수 있어요.',
+    'train.inside.tooLong': '문장이 이 모델에겐 너무 길어요: 토큰 {n}개 (최대 {max}개). 더 짧게 써 주세요.',
+  },
+  en: {
+    'train.inside.explain': 'Look at the training model through the first page’s stage views. Every few seconds a copy (snapshot) of the model is taken and shown; training does not stop. On the attention stage, watch attention that starts spread evenly gather on particular tokens as the model learns.',
+    'train.inside.model': 'Model',
+    'train.inside.loaded': 'Loaded model: {name}',
+    'train.inside.sentence': 'Sentence to try',
+    'train.inside.snap': 'Snapshot now',
+    'train.inside.auto': 'New snapshot every few seconds while training',
+    'train.inside.at': 'Snapshot after step {step} · {time}',
+    'train.inside.atLoaded': 'Model loaded from a file',
+    'train.inside.none': 'Set up training or load a model to look inside.',
+    'train.inside.tooLong': 'The sentence is too long for this model: {n} tokens (at most {max}). Please shorten it.',
+  },
+});
+
+export class TfLookInside extends HTMLElement {
+  constructor() {
+    super();
+    this._tf = null;
+    this._session = null;
+    this._loaded = null;
+    this._loadedName = '';
+    this._source = 0;
+    this._sentence = '';
+    this._stage = 'attention';
+    this._layer = 0;
+    this._auto = true;
+    this._visible = true;
+    this._busy = false;
+    this._model = null;       // the snapshot on screen (owned unless it is the loaded model)
+    this._owned = false;
+    this._inspection = null;
+    this._snapStep = null;
+    this._snapTime = null;
+    this._error = null;
+    this._onPeriodic = () => { if (this._auto && this._visible && this._source !== 'loaded') this.snapshot(); };
+    this._onState = (e) => { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.snapshot(); };
+  }
+
+  set tf(engine) { this._tf = engine; }
+
+  set session(s) {
+    if (this._session) {
+      this._session.removeEventListener('periodic', this._onPeriodic);
+      this._session.removeEventListener('state', this._onState);
+    }
+    this._session = s;
+    if (s) {
+      s.addEventListener('periodic', this._onPeriodic);
+      s.addEventListener('state', this._onState);
+    }
+    if (this._source !== 'loaded') {
+      this._source = 0;
+      this._drop();
+      this._build();
+      if (s) this.snapshot();
+    } else this._build();
+  }
+
+  /** A model loaded from a file (not owned: the page disposes it). */
+  setLoaded(model, name) {
+    if (this._source === 'loaded') this._drop();
+    this._loaded = model;
+    this._loadedName = name;
+    if (model) {
+      this._source = 'loaded';
+      this._build();
+      this.snapshot();
+    } else if (this._source === 'loaded') {
+      this._source = 0;
+      this._build();
+      this.snapshot();
+    }
+  }
+
+  set sentence(text) {
+    if (this._sentence) return;
+    this._sentence = text;
+    if (this._input) this._input.value = text;
+  }
+
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._build());
+    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
+    this._io.observe(this);
+    this._build();
+  }
+  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
+
+  _drop() {
+    if (this._owned) this._model?.dispose();
+    this._model = null;
+    this._owned = false;
+    this._inspection = null;
+  }
+
+  /** Takes a snapshot of the chosen racer (or uses the loaded model) and renders the stage. */
+  async snapshot() {
+    if (this._busy || !this._tf || !this._sentence) return;
+    this._busy = true;
+    try {
+      let model, owned, step = null;
+      if (this._source === 'loaded') {
+        model = this._loaded;
+        owned = false;
+      } else {
+        const s = this._session;
+        if (!s) return;
+        step = s.steps;
+        model = this._tf.loadModel(await s.run.save(this._source));
+        owned = true;
+        if (s !== this._session) { model.dispose(); return; }
+      }
+      let inspection = null;
+      this._error = null;
+      try {
+        inspection = model.inspect(this._sentence);
+      } catch (err) {
+        this._error = err.code === 'too_long'
+          ? t('train.inside.tooLong', { n: err.detail, max: model.config.block_size }) : errorMessage(err);
+      }
+      const old = this._owned ? this._model : null;
+      this._model = model;
+      this._owned = owned;
+      this._inspection = inspection;
+      this._snapStep = step;
+      this._snapTime = new Date();
+      this._renderStage();
+      if (old && old !== model) old.dispose();
+    } catch (err) {
+      if (err?.code !== 'terminated') {
+        this._error = errorMessage(err);
+        this._renderStage();
+      }
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  _build() {
+    if (!this.isConnected) return;
+    const parts = [el('p', 'explain', t('train.inside.explain'))];
+    const sources = [];
+    this._session?.racers.forEach((r) => sources.push([String(r.index), racerName(r)]));
+    if (this._loaded) sources.push(['loaded', t('train.inside.loaded', { name: this._loadedName })]);
+    if (!sources.length) {
+      parts.push(el('p', 'hint', t('train.inside.none')));
+      this.replaceChildren(...parts);
+      this._view = null;
+      return;
+    }
+    const controls = el('div', 'tr-row');
+    const source = document.createElement('select');
+    source.name = 'inside-model';
+    for (const [v, text] of sources) source.append(new Option(text, v));
+    source.value = String(this._source);
+    source.addEventListener('change', () => {
+      this._source = source.value === 'loaded' ? 'loaded' : Number(source.value);
+      this.snapshot();
+    });
+    const srcLabel = el('label', 'tr-field');
+    srcLabel.append(el('span', '', t('train.inside.model')), source);
+    const sentLabel = el('label', 'tr-field tr-grow');
+    this._input = document.createElement('input');
+    this._input.type = 'text';
+    this._input.name = 'inside-sentence';
+    this._input.value = this._sentence;
+    this._input.addEventListener('change', () => { this._sentence = this._input.value; this.snapshot(); });
+    sentLabel.append(el('span', '', t('train.inside.sentence')), this._input);
+    const snap = el('button', 'tr-btn', t('train.inside.snap'));
+    snap.type = 'button';
+    snap.dataset.action = 'snapshot';
+    snap.addEventListener('click', () => {
+      this._sentence = this._input.value;
+      this.snapshot();
+    });
+    const auto = el('label', 'tr-check');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = this._auto;
+    box.addEventListener('change', () => { this._auto = box.checked; });
+    auto.append(box, document.createTextNode(t('train.inside.auto')));
+    controls.append(srcLabel, sentLabel, snap, auto);
+    this._caption = el('p', 'hint tr-inside-caption');
+    this._caption.setAttribute('aria-live', 'polite');
+    const nav = el('ol', 'stage-nav');
+    nav.setAttribute('aria-label', 'pipeline');
+    STAGES.forEach((stage, i) => {
+      const li = el('li');
+      const b = el('button', 'stage-button', `${i + 1}. ${t(`stage.${stage.id}.short`)}`);
+      b.type = 'button';
+      b.dataset.stage = stage.id;
+      b.setAttribute('aria-current', String(stage.id === this._stage));
+      b.addEventListener('click', () => {
+        this._stage = stage.id;
+        nav.querySelectorAll('button').forEach((x) => x.setAttribute('aria-current', String(x.dataset.stage === stage.id)));
+        this._renderStage();
+      });
+      li.append(b);
+      nav.append(li);
+    });
+    const head = el('div', 'stage-head');
+    this._title = el('h3', 'tr-stage-title');
+    this._layerLabel = el('label', 'inline');
+    this._layerSelect = document.createElement('select');
+    this._layerSelect.name = 'inside-layer';
+    this._layerSelect.addEventListener('change', () => { this._layer = Number(this._layerSelect.value); this._renderStage(); });
+    this._layerLabel.append(el('span', '', t('stage.layer')), this._layerSelect);
+    head.append(this._title, this._layerLabel);
+    this._explain = el('p', 'explain');
+    this._message = el('p', 'message error');
+    this._message.hidden = true;
+    this._host = el('div', 'tr-stage-host');
+    parts.push(controls, this._caption, nav, head, this._explain, this._message, this._host);
+    this.replaceChildren(...parts);
+    this._view = null;
+    this._renderStage();
+  }
+
+  _renderStage() {
+    if (!this._host) return;
+    const stage = STAGES.find((s) => s.id === this._stage);
+    this._title.textContent = t(`stage.${stage.id}.title`);
+    this._explain.textContent = t(`stage.${stage.id}.explain`);
+    const model = this._model;
+    this._caption.textContent = !model ? '' : this._source === 'loaded' ? t('train.inside.atLoaded')
+      : t('train.inside.at', { step: this._snapStep, time: this._snapTime.toLocaleTimeString() });
+    this.dataset.step = this._snapStep === null ? '' : String(this._snapStep);
+    this._message.hidden = !this._error;
+    this._message.textContent = this._error ?? '';
+    this._layerLabel.hidden = !stage.layered || !model;
+    if (model) {
+      const L = model.config.n_layer;
+      if (this._layerSelect.options.length !== L) {
+        this._layerSelect.replaceChildren(...Array.from({ length: L }, (_, l) => new Option(t('stage.layerOption', { n: l + 1 }), String(l))));
+      }
+      this._layer = Math.min(this._layer, L - 1);
+      this._layerSelect.value = String(this._layer);
+    }
+    if (!model || !this._inspection) {
+      this._host.replaceChildren();
+      this._view = null;
+      return;
+    }
+    let view = this._view;
+    if (!view || view.localName !== stage.tag || view.dataset.which !== String(stage.which ?? '')) {
+      view = document.createElement(stage.tag);
+      view.dataset.which = String(stage.which ?? '');
+      if (stage.which) view.setAttribute('which', String(stage.which));
+      this._host.replaceChildren(view);
+      this._view = view;
+    }
+    const ins = this._inspection;
+    view.state = {
+      tf: this._tf, model, inspection: ins, text: this._sentence, layer: this._layer,
+      tokens: ins.tokens, labels: tokenLabels(ins.tokens),
+    };
+  }
+}
+
+customElements.define('tf-look-inside', TfLookInside);

@@ -1,0 +1,374 @@
+// <tf-optimizer-lens>: what each optimizer actually does, read from the engine on real parameters.
+// Pick a parameter tensor; for every racer it shows the per-weight effective step size
+// (run.optimizerState(racer, param, 'effective_lr') = |update| / |gradient|) as a histogram on shared
+// bins, with the racer's learning rate marked — one bar for SGD, a spread for Adam — and the state
+// the optimizer keeps: Adam's m and v as heatmaps, the bias correction m → m̂ on a few weights,
+// momentum's velocity buffer. The text corrects the "Adam remembers wrong answers" myth gently.
+//
+//   lens.tf = engine;  lens.session = trainSession;   // refreshes every few seconds while it trains
+// Counting values into histogram bins is the only arithmetic here (display, not model math).
+import { onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { el, visibleToken } from '../labels.js';
+import '../tf-bar-chart.js';
+import '../tf-heatmap.js';
+import { formatValue } from '../tf-heatmap.js';
+import { racerColor, racerName } from './settings-form.js';
+import { formatLr } from './settings.js';
+
+registerStrings({
+  ko: {
+    'train.lens.myth.title': 'Adam은 “틀린 문제를 기억”할까요?',
+    'train.lens.myth.p1': '흔한 설명은 “Adam은 한 번 틀린 유형을 기억해 두었다가 다음엔 쉽게 푼다”예요. 실제로 Adam이 기억하는 것은 틀린 문제가 아니라, 가중치 하나하나마다 숫자 두 개예요: m = 최근 기울기들의 평균(어느 쪽으로 가야 하는지), v = 최근 기울기 제곱의 평균(기울기가 보통 얼마나 큰지).',
+    'train.lens.myth.p2': '한 걸음은 학습률 × m̂ ÷ (√v̂ + ε)예요. 기울기의 보통 크기로 나누기 때문에, 기울기가 크든 작든 모든 가중치가 한 단계에 대략 “학습률”만큼 움직여요. SGD는 모든 가중치를 학습률 × 기울기만큼 움직여서, 기울기가 작은 가중치(예: 드물게 나오는 글자의 임베딩)는 아주 조금밖에 안 움직여요. 그래서 가중치마다 기울기 크기가 크게 다를 때 Adam이 유리해요.',
+    'train.lens.myth.p3': '하지만 “항상 더 좋다”는 아니에요. 학습률을 잘 고른 모멘텀 SGD가 따라잡기도 해요 (위의 “공정한 비교” 설정으로 직접 경주시켜 보세요). 모멘텀은 기울기의 이동 평균(속도)을 따라가서, 같은 방향으로 계속 밀리는 가중치는 점점 빨라져요.',
+    'train.lens.param': '파라미터 (가중치 묶음)',
+    'train.lens.refresh': '지금 새로 읽기',
+    'train.lens.auto': '학습 중 몇 초마다 새로 읽기',
+    'train.lens.readAt': '{step}단계 뒤 엔진에서 읽은 값 · 가중치 {n}개',
+    'train.lens.noSteps': '아직 한 단계도 학습하지 않았어요. 한 단계만 해 봐도 값이 생겨요.',
+    'train.lens.noSession': '학습을 준비하면 여기에 옵티마이저의 속이 보여요.',
+    'train.lens.eff.title': '가중치마다 실제 걸음 크기 (|변화량| ÷ |기울기|)',
+    'train.lens.eff.explain': '막대 하나 = 걸음 크기가 그 범위인 가중치 수. ▶ 표시는 이 옵티마이저의 학습률이 들어 있는 칸이에요. SGD는 모든 가중치가 학습률 한 칸에 모여요. Adam은 가중치마다 달라요.',
+    'train.lens.eff.zero': '0 (기울기 0)',
+    'train.lens.eff.count': '{n}개 ({pct}%)',
+    'train.lens.lr': '학습률 {lr}',
+    'train.lens.sgd.none': 'SGD는 따로 기억하는 값이 없어요: 한 걸음 = 학습률 × 지금의 기울기.',
+    'train.lens.update': '이번 단계의 변화량 (새 값 − 옛 값)',
+    'train.lens.momentum': '모멘텀 버퍼 (기울기의 이동 평균 = 속도)',
+    'train.lens.m': 'm: 기울기의 이동 평균 (방향)',
+    'train.lens.v': 'v: 기울기 제곱의 이동 평균 (보통 크기²)',
+    'train.lens.bias.title': '편향 보정: m → m̂, v → v̂',
+    'train.lens.bias.explain': 'm과 v는 0에서 출발해서 학습 초반엔 실제보다 작게 나와요. 그래서 m̂ = m ÷ (1 − β₁ᵗ), v̂ = v ÷ (1 − β₂ᵗ)로 키워서 바로잡아요 (β₁ = 0.9, β₂ = 0.999, t = 단계). m의 보정은 몇십 단계면 거의 1배가 되지만 v의 보정은 훨씬 오래 남아요. 아래는 실제 가중치 세 개예요: 기울기가 가장 큰 것, 중간, 가장 작은 것.',
+    'train.lens.bias.which': '가중치',
+    'train.lens.bias.big': '기울기 큰 #{i}',
+    'train.lens.bias.mid': '중간 #{i}',
+    'train.lens.bias.small': '기울기 작은 #{i}',
+    'train.lens.bias.ratio': 'm̂ ÷ m',
+    'train.lens.bias.vratio': 'v̂ ÷ v',
+    'train.lens.bias.step': '|변화량|',
+    'train.lens.bias.eff': '걸음 크기',
+    'train.lens.bias.note': '세 가중치의 v̂(기울기 크기²)는 서로 크게 달라도, |변화량|은 모두 학습률 정도를 넘지 않아요 (기울기 방향이 오락가락하면 m̂이 작아져서 더 작아져요). SGD였다면 변화량이 기울기 크기에 비례해서 그만큼 차이 났을 거예요.',
+    'train.lens.rows': '행',
+    'train.lens.cols': '열',
+  },
+  en: {
+    'train.lens.myth.title': 'Does Adam “remember wrong answers”?',
+    'train.lens.myth.p1': 'A common explanation: “Adam remembers the kinds of problems it got wrong and solves them easily next time.” What Adam actually keeps is not wrong answers but two numbers for every single weight: m = the running average of its recent gradients (which way to go) and v = the running average of their squares (how big its gradient usually is).',
+    'train.lens.myth.p2': 'One step is learning rate × m̂ ÷ (√v̂ + ε). Dividing by the usual gradient size makes every weight move by about “the learning rate” per step, whether its gradient is large or small. SGD moves every weight by learning rate × gradient, so weights with small gradients (e.g. the embedding of a rare character) barely move. That is why Adam helps when gradient scales differ a lot between weights.',
+    'train.lens.myth.p3': 'But it is not “always better”. SGD with momentum at a well-chosen learning rate can keep up (race them with the “fair comparison” set-up above). Momentum follows a running average of the gradient (a velocity), so a weight pushed the same way again and again speeds up.',
+    'train.lens.param': 'Parameter (a tensor of weights)',
+    'train.lens.refresh': 'Read again now',
+    'train.lens.auto': 'Read again every few seconds while training',
+    'train.lens.readAt': 'Read from the engine after step {step} · {n} weights',
+    'train.lens.noSteps': 'No step has been taken yet. Even one step fills these in.',
+    'train.lens.noSession': 'Once training is set up, the optimizers’ insides appear here.',
+    'train.lens.eff.title': 'Each weight’s actual step size (|change| ÷ |gradient|)',
+    'train.lens.eff.explain': 'Each bar counts the weights whose step size falls in that range. ▶ marks the bin holding this optimizer’s learning rate. With SGD every weight sits in that one bin; with Adam every weight gets its own.',
+    'train.lens.eff.zero': '0 (zero gradient)',
+    'train.lens.eff.count': '{n} ({pct}%)',
+    'train.lens.lr': 'learning rate {lr}',
+    'train.lens.sgd.none': 'SGD keeps nothing: one step = learning rate × the current gradient.',
+    'train.lens.update': 'The change this step (new − old)',
+    'train.lens.momentum': 'Momentum buffer (running average of the gradient = velocity)',
+    'train.lens.m': 'm: running average of the gradient (direction)',
+    'train.lens.v': 'v: running average of the squared gradient (usual size²)',
+    'train.lens.bias.title': 'Bias correction: m → m̂, v → v̂',
+    'train.lens.bias.explain': 'm and v start at 0, so early in training they come out too small. m̂ = m ÷ (1 − β₁ᵗ) and v̂ = v ÷ (1 − β₂ᵗ) scale them back up (β₁ = 0.9, β₂ = 0.999, t = step). The correction of m fades to ×1 within a few dozen steps; that of v lasts much longer. Below, three real weights: the one with the largest gradients, a middle one and the one with the smallest.',
+    'train.lens.bias.which': 'Weight',
+    'train.lens.bias.big': 'largest gradient #{i}',
+    'train.lens.bias.mid': 'middle #{i}',
+    'train.lens.bias.small': 'smallest gradient #{i}',
+    'train.lens.bias.ratio': 'm̂ ÷ m',
+    'train.lens.bias.vratio': 'v̂ ÷ v',
+    'train.lens.bias.step': '|change|',
+    'train.lens.bias.eff': 'step size',
+    'train.lens.bias.note': 'The three weights’ v̂ (gradient size²) differ a lot, yet no |change| goes much past the learning rate (when the gradient keeps flipping sign, m̂ shrinks and the change is smaller still). With SGD the changes would differ in proportion to the gradients.',
+    'train.lens.rows': 'rows',
+    'train.lens.cols': 'columns',
+  },
+});
+
+const DEFAULT_PARAM = 'transformer.wte.weight';
+const BINS_PER_DECADE = 2;
+
+/** Shared log-scale bins for effective step sizes from all racers: [{lo, hi, label}] plus a zero bin. */
+function makeBins(arrays) {
+  let lo = Infinity, hi = -Infinity;
+  for (const a of arrays) {
+    for (const v of a) {
+      if (!(v > 0) || !Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!Number.isFinite(lo)) return [];
+  const from = Math.floor(Math.log10(lo) * BINS_PER_DECADE);
+  const to = Math.max(from + 1, Math.ceil(Math.log10(hi) * BINS_PER_DECADE + 1e-9));
+  const bins = [];
+  for (let k = from; k < to; k++) {
+    const a = 10 ** (k / BINS_PER_DECADE), b = 10 ** ((k + 1) / BINS_PER_DECADE);
+    bins.push({ lo: a, hi: b, label: `${formatLr(Number(a.toPrecision(2)))} – ${formatLr(Number(b.toPrecision(2)))}` });
+  }
+  return bins;
+}
+
+function histogram(values, bins) {
+  const counts = new Array(bins.length + 1).fill(0);   // last = zero bin
+  for (const v of values) {
+    if (!(v > 0)) { counts[bins.length]++; continue; }
+    let i = bins.findIndex((b) => v < b.hi);
+    if (i < 0) i = bins.length - 1;
+    counts[i]++;
+  }
+  return counts;
+}
+
+export class TfOptimizerLens extends HTMLElement {
+  constructor() {
+    super();
+    this._session = null;
+    this._tf = null;
+    this._params = [];
+    this._vocab = [];
+    this._param = DEFAULT_PARAM;
+    this._auto = true;
+    this._busy = false;
+    this._visible = true;
+    this._onPeriodic = () => { if (this._auto && this._visible) this.refresh(); };
+    this._onState = (e) => { if (['paused', 'finished', 'diverged'].includes(e.detail.state)) this.refresh(); };
+  }
+
+  set tf(engine) { this._tf = engine; }
+
+  set session(s) {
+    if (this._session) {
+      this._session.removeEventListener('periodic', this._onPeriodic);
+      this._session.removeEventListener('state', this._onState);
+    }
+    this._session = s;
+    this._params = [];
+    this._data = null;
+    if (s) {
+      s.addEventListener('periodic', this._onPeriodic);
+      s.addEventListener('state', this._onState);
+      this._vocab = s.info.vocab ?? [];
+      this._loadParams();
+    }
+    this._build();
+  }
+
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._build());
+    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
+    this._io.observe(this);
+    this._build();
+  }
+  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
+
+  /** The parameter list comes from a snapshot of the model (model.info.params), read once. */
+  async _loadParams() {
+    const s = this._session;
+    if (!s || !this._tf) return;
+    try {
+      const model = this._tf.loadModel(await s.run.save(0));
+      this._params = model.info.params;
+      model.dispose();
+    } catch { this._params = []; }
+    if (s !== this._session) return;
+    if (!this._params.some((p) => p.name === this._param)) this._param = this._params[0]?.name ?? DEFAULT_PARAM;
+    this._build();
+    this.refresh();
+  }
+
+  /** Reads every racer's optimizer state for the chosen parameter from the engine. */
+  async refresh() {
+    const s = this._session;
+    if (!s || this._busy || !this._params.length) return;
+    this._busy = true;
+    try {
+      const step = s.steps;
+      const param = this._param;
+      const racers = [];
+      for (const r of s.racers) {
+        const read = (which) => s.run.optimizerState(r.index, param, which);
+        const entry = { racer: r, lr: r.lr, effective: await read('effective_lr'), update: await read('update') };
+        if (r.kind === 'adam' || r.kind === 'adamw') {
+          Object.assign(entry, { m: await read('m'), v: await read('v'), mHat: await read('m_hat'), vHat: await read('v_hat') });
+        }
+        if (r.kind === 'momentum') entry.momentum = await read('momentum');
+        racers.push(entry);
+      }
+      if (s === this._session && param === this._param) {
+        this._data = { step, param, racers };
+        this._renderData();
+      }
+    } catch (err) {
+      if (err?.code !== 'terminated') this._error = err;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  _build() {
+    if (!this.isConnected) return;
+    const myth = el('div', 'tr-myth');
+    myth.append(el('h3', '', t('train.lens.myth.title')));
+    for (const k of ['p1', 'p2', 'p3']) myth.append(el('p', '', t(`train.lens.myth.${k}`)));
+    const parts = [myth];
+    if (!this._session) {
+      parts.push(el('p', 'hint', t('train.lens.noSession')));
+      this.replaceChildren(...parts);
+      return;
+    }
+    const controls = el('div', 'tr-row');
+    const label = el('label', 'tr-field');
+    label.append(el('span', '', t('train.lens.param')));
+    const select = document.createElement('select');
+    select.name = 'lens-param';
+    for (const p of this._params) select.append(new Option(`${p.name}  (${p.shape.join(' × ')})`, p.name));
+    select.value = this._param;
+    select.addEventListener('change', () => {
+      this._param = select.value;
+      this._data = null;
+      this._renderData();
+      this.refresh();
+    });
+    label.append(select);
+    const refresh = el('button', 'tr-btn', t('train.lens.refresh'));
+    refresh.type = 'button';
+    refresh.addEventListener('click', () => this.refresh());
+    const auto = el('label', 'tr-check');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = this._auto;
+    box.addEventListener('change', () => { this._auto = box.checked; });
+    auto.append(box, document.createTextNode(t('train.lens.auto')));
+    controls.append(label, refresh, auto);
+    this._caption = el('p', 'hint tr-lens-caption');
+    this._body = el('div', 'tr-lens-body');
+    parts.push(controls, this._caption, this._body);
+    this.replaceChildren(...parts);
+    this._renderData();
+  }
+
+  _shape() {
+    const p = this._params.find((x) => x.name === this._param);
+    const shape = p?.shape ?? [1];
+    return shape.length === 1 ? [1, shape[0]] : [shape[0], shape.slice(1).reduce((a, b) => a * b, 1)];
+  }
+
+  _heatmap(title, values, scale) {
+    const [rows, cols] = this._shape();
+    const fig = el('figure', 'tr-lens-fig');
+    fig.append(el('figcaption', '', title));
+    const h = document.createElement('tf-heatmap');
+    h.setAttribute('scale', scale);
+    h.setAttribute('label', title);
+    h.setAttribute('cell', '6');
+    h.setAttribute('min-cell', '2');
+    h.setAttribute('row-title', t('train.lens.rows'));
+    h.setAttribute('col-title', t('train.lens.cols'));
+    fig.append(h);
+    const wte = this._param === 'transformer.wte.weight';
+    h.matrix = {
+      values, rows, cols,
+      rowLabels: Array.from({ length: rows }, (_, i) => (wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i))),
+      colLabels: Array.from({ length: cols }, (_, i) => String(i)),
+    };
+    return fig;
+  }
+
+  _renderData() {
+    if (!this._body) return;
+    const d = this._data;
+    const s = this._session;
+    if (!d) {
+      this._caption.textContent = '';
+      this._body.replaceChildren();
+      return;
+    }
+    const n = d.racers[0]?.effective.length ?? 0;
+    this._caption.textContent = d.step === 0 ? t('train.lens.noSteps') : t('train.lens.readAt', { step: d.step, n });
+    const bins = makeBins(d.racers.map((r) => r.effective));
+    const cols = d.racers.map((entry, i) => {
+      const col = el('div', 'tr-lens-col');
+      col.dataset.racer = String(i);
+      col.style.borderTopColor = racerColor(i);
+      const title = el('h4', '');
+      const sw = el('span', 'tr-swatch');
+      sw.style.background = racerColor(i);
+      title.append(sw, document.createTextNode(`${racerName(entry.racer)} · ${t('train.lens.lr', { lr: formatLr(entry.lr) })}`));
+      col.append(title);
+      col.append(el('h5', '', t('train.lens.eff.title')));
+      const counts = histogram(entry.effective, bins);
+      const chart = document.createElement('tf-bar-chart');
+      chart.setAttribute('label', `${racerName(entry.racer)}: ${t('train.lens.eff.title')}`);
+      const lrBin = bins.findIndex((b) => entry.lr >= b.lo && entry.lr < b.hi);
+      const total = entry.effective.length || 1;
+      chart.data = {
+        labels: [...bins.map((b) => b.label), t('train.lens.eff.zero')],
+        values: Float32Array.from(counts),
+        highlight: lrBin,
+        muted: [bins.length],
+        format: (v) => t('train.lens.eff.count', { n: v, pct: ((100 * v) / total).toFixed(v / total < 0.01 && v > 0 ? 1 : 0) }),
+        details: counts.map((_, k) => (k === lrBin ? t('train.lens.lr', { lr: formatLr(entry.lr) }) : '')),
+      };
+      chart.dataset.kind = 'effective-lr';
+      col.append(chart);
+      if (entry.m) {
+        col.append(this._heatmap(t('train.lens.m'), entry.m, 'diverging'));
+        col.append(this._heatmap(t('train.lens.v'), entry.v, 'sequential'));
+        col.append(this._biasTable(entry, d.step));
+      } else if (entry.momentum) {
+        col.append(this._heatmap(t('train.lens.momentum'), entry.momentum, 'diverging'));
+      } else {
+        col.append(el('p', 'hint', t('train.lens.sgd.none')));
+        col.append(this._heatmap(t('train.lens.update'), entry.update, 'diverging'));
+      }
+      return col;
+    });
+    const grid = el('div', 'tr-lens-grid');
+    grid.append(...cols);
+    this._body.replaceChildren(el('p', 'hint', t('train.lens.eff.explain')), grid);
+    if (s) this.dataset.step = String(d.step);
+  }
+
+  /** Three real weights (largest, middle, smallest v̂): m, m̂, v, v̂, the change and the step size. */
+  _biasTable(entry, step) {
+    const box = el('div', 'tr-bias');
+    box.append(el('h5', '', t('train.lens.bias.title')));
+    box.append(el('p', 'hint', t('train.lens.bias.explain')));
+    if (step === 0) return box;
+    const order = Array.from(entry.vHat.keys()).filter((i) => entry.vHat[i] > 0).sort((a, b) => entry.vHat[b] - entry.vHat[a]);
+    if (!order.length) return box;
+    const picks = [['big', order[0]], ['mid', order[Math.floor(order.length / 2)]], ['small', order[order.length - 1]]];
+    const table = el('table', 'tr-bias-table');
+    const head = el('tr');
+    for (const key of ['which']) head.append(el('th', '', t(`train.lens.bias.${key}`)));
+    for (const text of ['m', 'm̂', t('train.lens.bias.ratio'), 'v', 'v̂', t('train.lens.bias.vratio'), t('train.lens.bias.step'), t('train.lens.bias.eff')]) head.append(el('th', '', text));
+    const thead = el('thead');
+    thead.append(head);
+    const tbody = el('tbody');
+    for (const [kind, i] of picks) {
+      const tr = el('tr');
+      tr.append(el('td', '', t(`train.lens.bias.${kind}`, { i })));
+      const ratio = (a, b) => (b !== 0 ? `×${formatValue(a / b)}` : '—');
+      for (const text of [formatValue(entry.m[i]), formatValue(entry.mHat[i]), ratio(entry.mHat[i], entry.m[i]),
+        formatValue(entry.v[i]), formatValue(entry.vHat[i]), ratio(entry.vHat[i], entry.v[i]),
+        formatValue(Math.abs(entry.update[i])), formatValue(entry.effective[i])]) tr.append(el('td', '', text));
+      tbody.append(tr);
+    }
+    table.append(thead, tbody);
+    const scroll = el('div', 'tr-scroll');
+    scroll.append(table);
+    box.append(scroll, el('p', 'hint', t('train.lens.bias.note')));
+    return box;
+  }
+
+  /** What is on screen (for tests): the step and, per racer, the histogram counts. */
+  get shown() {
+    return this._data ? { step: this._data.step, param: this._data.param, racers: this._data.racers.map((r) => r.racer.kind) } : null;
+  }
+}
+
+customElements.define('tf-optimizer-lens', TfOptimizerLens);

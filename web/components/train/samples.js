@@ -1,0 +1,114 @@
+// <tf-train-samples>: text the model writes every few seconds while it trains (run.sample on a
+// snapshot, temperature 0.8), newest first, per racer — so the learner sees noise turn into words.
+//   samples.session = trainSession;  samples.defaultPrompt = '나는';
+import { onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { el } from '../labels.js';
+import { racerColor, racerName } from './settings-form.js';
+
+registerStrings({
+  ko: {
+    'train.samples.title': '모델이 쓴 글',
+    'train.samples.explain': '몇 초마다 지금의 모델에게 이어 쓰게 해요(온도 0.8). 처음엔 아무 글자나 나오다가, 학습할수록 단어와 문장이 돼요.',
+    'train.samples.prompt': '시작 글',
+    'train.samples.now': '지금 써 보기',
+    'train.samples.step': '{step}단계',
+    'train.samples.none': '학습을 시작하면 여기에 글이 나타나요.',
+  },
+  en: {
+    'train.samples.title': 'What the model writes',
+    'train.samples.explain': 'Every few seconds the current model continues the prompt (temperature 0.8). At first it writes random characters; as it learns, words and sentences appear.',
+    'train.samples.prompt': 'Prompt',
+    'train.samples.now': 'Write now',
+    'train.samples.step': 'step {step}',
+    'train.samples.none': 'Samples appear here once training starts.',
+  },
+});
+
+export class TfTrainSamples extends HTMLElement {
+  constructor() {
+    super();
+    this._session = null;
+    this._prompt = '';
+    this._onSample = () => this._renderList();
+  }
+
+  set session(s) {
+    this._session?.removeEventListener('sampled', this._onSample);
+    this._session = s;
+    if (s) {
+      s.addEventListener('sampled', this._onSample);
+      s.samplePrompt = this._prompt;
+    }
+    this._renderList();
+  }
+
+  set defaultPrompt(p) {
+    if (this._prompt && this._input?.value) return;
+    this._prompt = p;
+    if (this._input) this._input.value = p;
+    if (this._session) this._session.samplePrompt = p;
+  }
+
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._build());
+    this._build();
+  }
+  disconnectedCallback() { this._off?.(); }
+
+  _build() {
+    const head = el('h3', '', t('train.samples.title'));
+    const row = el('div', 'tr-row');
+    const label = el('label', 'tr-field');
+    label.append(el('span', '', t('train.samples.prompt')));
+    this._input = document.createElement('input');
+    this._input.type = 'text';
+    this._input.name = 'sample-prompt';
+    this._input.value = this._prompt;
+    this._input.addEventListener('change', () => {
+      this._prompt = this._input.value;
+      if (this._session) this._session.samplePrompt = this._prompt;
+    });
+    label.append(this._input);
+    const now = el('button', 'tr-btn', t('train.samples.now'));
+    now.type = 'button';
+    now.addEventListener('click', () => {
+      this._prompt = this._input.value;
+      if (!this._session) return;
+      this._session.samplePrompt = this._prompt;
+      this._session.periodic();
+    });
+    row.append(label, now);
+    this._list = el('div', 'tr-sample-list');
+    this._list.setAttribute('aria-live', 'polite');
+    this.replaceChildren(head, el('p', 'hint', t('train.samples.explain')), row, this._list);
+    this._renderList();
+  }
+
+  _renderList() {
+    if (!this._list) return;
+    const s = this._session;
+    if (!s || s.samples.every((list) => !list.length)) {
+      this._list.replaceChildren(el('p', 'hint', t('train.samples.none')));
+      return;
+    }
+    this._list.replaceChildren(...s.racers.map((r, i) => {
+      const box = el('div', 'tr-sample-racer');
+      box.dataset.racer = String(i);
+      box.style.borderLeftColor = racerColor(i);
+      if (s.racers.length > 1) box.append(el('h4', '', racerName(r)));
+      const ol = el('ol', 'tr-samples');
+      for (const sample of [...s.samples[i]].reverse().slice(0, 4)) {
+        const li = el('li');
+        li.append(el('span', 'tr-sample-step', t('train.samples.step', { step: sample.step })));
+        const text = el('span', 'tr-sample-text');
+        text.append(el('b', 'tr-sample-prompt', sample.prompt), document.createTextNode(sample.text));
+        li.append(text);
+        ol.append(li);
+      }
+      box.append(ol);
+      return box;
+    }));
+  }
+}
+
+customElements.define('tf-train-samples', TfTrainSamples);

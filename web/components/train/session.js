@@ -1,0 +1,267 @@
+// TrainSession: one training run of the page (one racer, or several racing in lockstep) on top of
+// the engine's TrainingRun (a Worker). It records what the engine reports — every step's loss per
+// racer, the held-out losses it is asked for every few seconds, tokens/s, elapsed time — and
+// tells the views through events. It computes no model numbers itself.
+//
+//   const s = await TrainSession.create(settings, corpus);   // throws TinyformerError (bad text, ...)
+//   s.addEventListener('update', () => draw(s.history));     // after progress (≤ 10 per second)
+//   s.addEventListener('periodic', ...);                     // every few seconds while training
+//   s.start(); s.pause(); s.resume(); s.step(); s.extend(200); s.setLearningRate(0, 0.01);
+//   s.dispose();
+//
+// Events: update, evaluated, sampled {racer, step, text}, periodic, diverged {racer, step, value},
+// state {state: 'ready'|'running'|'paused'|'finished'|'diverged'|'error'}, error {error}.
+import { TrainingRun } from '../../lib/training.js';
+import { TinyformerError } from '../../lib/tinyformer.js';
+import { racerList, trainerSpec } from './settings.js';
+
+const PERIOD_MS = 3000;
+
+export class TrainSession extends EventTarget {
+  /**
+   * Sets up training in a Worker. Rejects with the engine's TinyformerError for bad text or settings.
+   * `tf` (the main-thread engine) is used only to recover an error's second number (e.g. the size
+   * cap of text_too_large, the minimum of corpus_too_short), which the Worker protocol drops.
+   * @returns {Promise<TrainSession>}
+   */
+  static async create(settings, corpus, { tf = null, periodMs = PERIOD_MS } = {}) {
+    let run;
+    try {
+      run = await TrainingRun.create(trainerSpec(settings), corpus, { maxSteps: settings.steps });
+    } catch (err) {
+      throw TrainSession._complete(err, settings, corpus, tf);
+    }
+    return new TrainSession(run, settings, periodMs);
+  }
+
+  static _complete(err, settings, corpus, tf) {
+    if (!tf || !(err?.detail2 === -1 || err?.detail2 === undefined)) return err;
+    if (!['corpus_too_short', 'text_too_large'].includes(err.code)) return err;
+    // the same check on this thread: both errors are raised before any real work is done
+    try {
+      tf.createTrainer(trainerSpec(settings), corpus).dispose();
+    } catch (full) {
+      if (full?.code === err.code) return full;
+    }
+    return err;
+  }
+
+  constructor(run, settings, periodMs) {
+    super();
+    this.run = run;
+    this.settings = settings;
+    this.info = run.info;
+    this.racers = racerList(settings).map((r, i) => ({ ...r, index: i, lr: r.lr }));
+    this.history = this.racers.map(() => ({ steps: [], loss: [], evalSteps: [], evalLoss: [], diverged: null }));
+    this.samples = this.racers.map(() => []);
+    this.steps = 0;
+    this.target = settings.steps;
+    this.tokensPerSecond = 0;
+    this.elapsedMs = 0;
+    this.state = 'ready';
+    this.samplePrompt = '';
+    this.savedAtStep = 0;
+    this.periodMs = periodMs;
+    this._timer = null;
+    this._busy = false;
+    this._pumping = false;
+    this._pumpGen = 0;
+    this._disposed = false;
+    run.addEventListener('progress', (e) => this._progress(e.detail));
+    run.addEventListener('diverged', (e) => this._diverged(e.detail));
+    run.addEventListener('stopped', (e) => this._stopped(e.detail));
+    run.addEventListener('paused', () => { if (!this._pumping && this.state === 'running') this._setState('paused'); });
+    run.addEventListener('error', (e) => {
+      if (this._disposed) return;
+      this._stopTimer();
+      this.lastError = new TinyformerError(e.detail.message, e.detail.code, e.detail.detail);
+      this._setState('error');
+      this.dispatchEvent(new CustomEvent('error', { detail: { error: this.lastError } }));
+    });
+  }
+
+  /** Has this session trained steps that were not saved to a file since? */
+  get unsaved() { return this.steps > this.savedAtStep; }
+
+  _setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.dispatchEvent(new CustomEvent('state', { detail: { state } }));
+  }
+
+  _progress(d) {
+    const r = d.results;
+    for (let i = 0; i < r.racer.length; i++) {
+      const h = this.history[r.racer[i]];
+      h.steps.push(r.step[i] + 1);       // step[i] counts from 0: after it, step[i] + 1 steps are done
+      h.loss.push(r.loss[i]);
+    }
+    this.steps = d.steps;
+    this.tokensPerSecond = d.tokensPerSecond;
+    this.elapsedMs = d.elapsedMs;
+    d.lr.forEach((lr, i) => { this.racers[i].lr = lr; });
+    this.dispatchEvent(new CustomEvent('update'));
+  }
+
+  _diverged({ racer, step }) {
+    const h = this.history[racer];
+    // the loss the engine reported at that step (NaN or ±Infinity)
+    const at = h.steps.lastIndexOf(step);
+    h.diverged = { step, value: at >= 0 ? h.loss[at] : NaN };
+    this.dispatchEvent(new CustomEvent('diverged', { detail: { racer, ...h.diverged } }));
+  }
+
+  _stopped({ reason }) {
+    if (this._pumping) return;   // extend() drives chunks of steps; each one reports "stopped"
+    if (reason === 'max_steps' && this.state === 'running' && this.steps < this.target && !this.allDiverged) {
+      this._pumping = true;
+      this._pump();
+      return;
+    }
+    this._stopTimer();
+    this._setState(this.allDiverged ? 'diverged' : this.steps >= this.target ? 'finished' : 'paused');
+    this.periodic();
+  }
+
+  /** Starts (or resumes) training toward the target number of steps. */
+  start() {
+    if (this.state === 'running' || this.steps >= this.target || this.allDiverged) return;
+    this._setState('running');
+    this._startTimer();
+    if (this.steps < this.settings.steps) this.run.start();
+    else {
+      this._pumping = true;
+      this._pump();
+    }
+  }
+
+  pause() {
+    if (this.state !== 'running') return;
+    this._pumping = false;
+    this.run.pause();
+    this._stopTimer();
+    this._setState('paused');
+    this.periodic();
+  }
+
+  /** n steps now (pauses continuous training); the held-out loss follows. */
+  step(n = 1) {
+    if (this.allDiverged) return;
+    this._pumping = false;
+    this._stopTimer();
+    this.run.step(n);
+    this.target = Math.max(this.target, this.steps + n);
+    this._setState('paused');
+    this.periodic();   // its requests queue behind the step in the worker
+  }
+
+  /** Raises the target by `n` steps and trains on. */
+  extend(n) {
+    if (this.allDiverged) return;
+    this.target = Math.max(this.target, this.steps) + n;
+    this.start();
+  }
+
+  /**
+   * The worker stops for good at the step count it was created with (settings.steps), so steps past
+   * it are asked for in chunks of about 50 ms of work each, until the target is reached.
+   */
+  _pump() {
+    if (!this._pumping || this._disposed) return;
+    const left = this.target - this.steps;
+    if (left <= 0 || this.allDiverged) {
+      this._pumping = false;
+      this._stopTimer();
+      this._setState(this.allDiverged ? 'diverged' : 'finished');
+      this.periodic();
+      return;
+    }
+    const tokensPerStep = this.info.batch_size * this.info.seq_len * this.racers.length;
+    const chunk = Math.max(1, Math.min(left, Math.round(((this.tokensPerSecond || 5000) * 0.05) / tokensPerStep)));
+    const before = this.steps;
+    const gen = ++this._pumpGen;
+    const onUpdate = () => {
+      if (this.steps < before + chunk && !this.allDiverged) return;
+      this.removeEventListener('update', onUpdate);
+      if (gen === this._pumpGen) setTimeout(() => this._pump(), 0);
+    };
+    this.addEventListener('update', onUpdate);
+    this.run.step(chunk);
+  }
+
+  get allDiverged() { return this.history.every((h) => h.diverged); }
+
+  setLearningRate(racer, lr) {
+    this.run.setLearningRate(racer, lr);
+    this.racers[racer].lr = lr;
+  }
+
+  setSamplingProb(racer, p) {
+    this.run.setSamplingProb(racer, p);
+    this.racers[racer].samplingProb = p;
+  }
+
+  _startTimer() {
+    if (this._timer) return;
+    this._timer = setInterval(() => this.periodic(), this.periodMs);
+  }
+
+  _stopTimer() {
+    clearInterval(this._timer);
+    this._timer = null;
+  }
+
+  /**
+   * Asks the engine for a held-out loss of every live racer and a sample from each, then tells the
+   * views ('periodic') so they can refresh their own snapshots. One round at a time.
+   */
+  async periodic() {
+    if (this._busy || this._disposed) return;
+    this._busy = true;
+    try {
+      const step = this.steps;
+      for (const r of this.racers) {
+        if (this.history[r.index].diverged) continue;
+        const loss = await this.run.evaluate(r.index, 4);
+        const h = this.history[r.index];
+        const at = Math.max(step, this.steps);
+        if (h.evalSteps.at(-1) === at) h.evalLoss[h.evalLoss.length - 1] = loss;
+        else { h.evalSteps.push(at); h.evalLoss.push(loss); }
+      }
+      this.dispatchEvent(new CustomEvent('evaluated'));
+      if (this.samplePrompt) {
+        for (const r of this.racers) {
+          if (this.history[r.index].diverged) continue;
+          const out = await this.run.sample(r.index, this.samplePrompt, { maxTokens: 48, temperature: 0.8, seed: 1 });
+          const list = this.samples[r.index];
+          const at = this.steps;
+          if (list.at(-1)?.step === at) list.pop();
+          list.push({ step: at, prompt: this.samplePrompt, text: out.text });
+          if (list.length > 8) list.shift();
+          this.dispatchEvent(new CustomEvent('sampled', { detail: { racer: r.index, step: at, text: out.text } }));
+        }
+      }
+      this.dispatchEvent(new CustomEvent('periodic'));
+    } catch (err) {
+      if (!this._disposed && err?.code !== 'terminated') {
+        this.dispatchEvent(new CustomEvent('error', { detail: { error: err } }));
+      }
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** Checkpoint bytes of one racer (.safetensors with optimizer state). */
+  async save(racer = 0) {
+    const bytes = await this.run.save(racer);
+    this.savedAtStep = this.steps;
+    return bytes;
+  }
+
+  dispose() {
+    this._disposed = true;
+    this._pumping = false;
+    this._stopTimer();
+    this.run.terminate();
+  }
+}
