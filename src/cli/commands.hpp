@@ -6,6 +6,7 @@
 //   tinyformer generate   continue a prompt with a trained model
 //   tinyformer inspect    one forward pass: tokens, logits, attention, any intermediate (JSON or text)
 //   tinyformer positional print the sinusoidal positional-encoding table as JSON
+//   tinyformer corpus     write a built-in corpus generated from templates
 //
 // Exit codes: 0 success, 1 runtime error (bad file, engine error), 2 usage error, 130 interrupted.
 #include <string>
@@ -33,5 +34,6 @@ Command train_command();
 Command generate_command();
 Command inspect_command();
 Command positional_command();
+Command corpus_command();
 
 }  // namespace tf::cli

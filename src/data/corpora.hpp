@@ -1,0 +1,78 @@
+#pragma once
+// Built-in corpora: small Korean, English and Korean–English text generated from templates, so a
+// learner can train a model in the browser tab without finding (or downloading) a data set.
+//
+//   "ko"     Korean sentences: subject-object-verb, adjectives, places with 에/에서/으로, companions with
+//            와/과, tools with 으로/로, time words, giving, buying, having, 이다 ...; three tenses and three
+//            speech levels (해라체 먹었다, 해요체 먹었어요, 합쇼체 먹었습니다).
+//   "en"     English sentences from the same templates (a/an, third-person -s, plurals, will + verb).
+//   "ko-en"  aligned pairs, one per line as "ko<TAB>en", plain 해라체 on the Korean side (the form a
+//            later lesson trains translation on); some pairs use 사과 in either sense.
+//   "sagwa"  Korean sentences using 사과 as apple or as apology, labelled "apple", "apology" or "both".
+//
+// Worked example: one eating frame {actor 나/I, food 밥/rice, past} renders as
+//   ko  "나는 밥을 먹었다"   words {나|는} {밥|을} {먹었다}   (particles chosen by 받침: 밥 -> 을)
+//   en  "I ate rice"
+// and, in the "ko" corpus with other draws, as "저는 어제 사과 두 개를 먹었어요" or "밥을 나는 먹었다".
+//
+// Generation is deterministic: it uses only tf::Rng::below(), so a seed gives the same corpus natively
+// and in WebAssembly. Sentences are distinct; the learner-notes' sentences (나는 밥을 먹었다, 밥을 나는
+// 먹었다, 고양이는 귀엽다, 사과의 의미로 사과를 구매해서 드렸다) always come first in `train`. Of the
+// other sentences, in generation order, every 10th is held out. By default a corpus stops at about
+// 45 KB of text (kDefaultCorpusBytes); max_sentences > 0 asks for that many sentences instead.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/korean.hpp"
+
+namespace tf {
+
+struct CorpusSentence {
+  std::string text;   // one sentence; for "ko-en" "ko<TAB>en"
+  std::string label;  // "" or, for sentences using 사과, "apple" / "apology" / "both"
+  // The Korean side as words with their particles (empty for "en"): join_words(ko_words) is the
+  // Korean text, so every particle can be re-checked.
+  std::vector<ko::KoreanWord> ko_words;
+};
+
+struct Corpus {
+  std::string name;
+  std::vector<CorpusSentence> train, heldout;
+  // One sentence per line, each followed by '\n'.
+  std::string text(bool heldout = false) const;
+  // Bytes of text(false) + text(true).
+  std::size_t bytes() const;
+};
+
+struct ParallelPair {
+  std::string ko, en;
+  std::string label;  // as CorpusSentence::label
+  std::vector<ko::KoreanWord> ko_words;
+  bool heldout = false;  // the pair is in the "ko-en" corpus's held-out part
+};
+
+constexpr std::size_t kDefaultCorpusBytes = 45000;
+constexpr int kMaxCorpusSentences = 20000;
+
+// "ko", "en", "ko-en", "sagwa".
+std::vector<std::string> corpus_names();
+
+// Throws tf::Error("bad_corpus") for an unknown name and tf::Error("bad_corpus_size") when
+// max_sentences is negative or above kMaxCorpusSentences.
+Corpus make_corpus(const std::string& name, std::uint64_t seed = 1, int max_sentences = 0);
+
+// The pairs of the "ko-en" corpus with the same seed and size, in generation order (train and
+// held-out interleaved; `heldout` says which).
+std::vector<ParallelPair> make_parallel(std::uint64_t seed = 1, int max_pairs = 0);
+
+// English helpers the templates use (exposed for tests).
+namespace en {
+std::string indefinite_article(std::string_view word);   // "an" for apple, hour; "a" for cat, university
+std::string with_article(std::string_view noun_phrase);  // "an apple", "a red apple"
+std::string plural(std::string_view noun);               // peach -> peaches, puppy -> puppies, fish -> fish
+std::string third_person(std::string_view verb);         // eat -> eats, watch -> watches, cry -> cries
+}  // namespace en
+
+}  // namespace tf
