@@ -183,6 +183,12 @@ val ms_inspect_ids(ModelSession& m, const val& ids) {
 val ms_embed(ModelSession& m, const val& ids, const std::string& positional) {
   return guarded([&] { return inspection_object(m.embed(ids_from(ids), positional)); });
 }
+val ms_position_similarity(ModelSession& m, const std::string& positional, int T) {
+  return guarded([&] {
+    const auto sim = m.position_similarity(positional, T);
+    return tensor_object(sim.data(), {static_cast<std::size_t>(T), static_cast<std::size_t>(T)});
+  });
+}
 // Sentences arrive as one UTF-8 byte string joined by '\n' (a sentence has no newline).
 val ms_analyze_word(ModelSession& m, const std::string& joined, const std::string& word) {
   return guarded([&] {
@@ -332,6 +338,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("inspectIds", &ms_inspect_ids)
       .function("embed", &ms_embed)
       .function("analyzeWord", &ms_analyze_word)
+      .function("positionSimilarity", &ms_position_similarity)
       .function("nextTokenProbs", &ms_next_token_probs)
       .function("generate", &ms_generate)
       .function("parameter", &ms_parameter);

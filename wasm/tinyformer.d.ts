@@ -112,6 +112,7 @@ export class Model implements Disposable {
   decode(ids: ArrayLike<number>): string;
   inspect(textOrIds: string | Uint8Array | ArrayLike<number>): Inspection;
   embed(textOrIds: string | ArrayLike<number>, positional: 'learned' | 'sinusoidal' | 'none'): { 'embed.token': Tensor; 'embed.position': Tensor; 'embed.sum': Tensor };
+  positionSimilarity(positional: 'learned' | 'sinusoidal' | 'none', T: number): Tensor;
   analyzeWord(sentences: string[], word: string): {
     occurrences: { sentence: number; token: number; firstToken: number }[];
     tokens: Token[][];

@@ -180,6 +180,11 @@ export class Model extends Owned {
     return call(() => this._h.embed(ids, positional));
   }
   /**
+   * Dot products between the position vectors of positions 0..T-1 under `positional`
+   * ('sinusoidal' | 'learned' | 'none'): (T, T), computed by the engine.
+   */
+  positionSimilarity(positional, T) { return call(() => this._h.positionSimilarity(positional, T)); }
+  /**
    * How the same word's hidden state changes with its context: for every occurrence of `word` in
    * `sentences`, its vector after the embedding and after each block, cosine similarities, a 2-D
    * projection (PCA) and where it attends.

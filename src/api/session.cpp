@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "io/checkpoint.hpp"
 #include "layers/positional.hpp"
+#include "simd/matmul.hpp"
 #include "text/utf8.hpp"
 
 namespace tf {
@@ -144,13 +145,11 @@ InspectResult ModelSession::inspect_ids(const std::vector<int>& ids) {
   return r;
 }
 
-Inspection ModelSession::embed(const std::vector<int>& ids, const std::string& positional) {
+std::vector<float> ModelSession::position_table(const std::string& positional, int T) {
   Model& m = model();
-  const int T = static_cast<int>(ids.size()), C = m.config().n_embd;
-  if (T < 1) throw Error("empty_text", "there are no tokens to embed");
-  if (T > m.config().block_size) {
-    throw Error("too_long", "sequence of " + std::to_string(T) + " tokens is longer than block_size", T,
-                m.config().block_size);
+  const int C = m.config().n_embd;
+  if (T < 1 || T > m.config().block_size) {
+    throw Error("too_long", "positions must be in [1, block_size]", T, m.config().block_size);
   }
   const PositionalKind kind = positional_from_string(positional);
   std::vector<float> pos(static_cast<std::size_t>(T) * C, 0.0f);
@@ -163,6 +162,25 @@ Inspection ModelSession::embed(const std::vector<int>& ids, const std::string& p
     }
     std::copy_n(m.positional_table(), pos.size(), pos.begin());
   }
+  return pos;
+}
+
+std::vector<float> ModelSession::position_similarity(const std::string& positional, int T) {
+  const std::vector<float> pos = position_table(positional, T);
+  std::vector<float> sim(static_cast<std::size_t>(T) * T);
+  matmul_nt(sim.data(), pos.data(), pos.data(), T, model().config().n_embd, T);  // (T, T) = P·Pᵀ
+  return sim;
+}
+
+Inspection ModelSession::embed(const std::vector<int>& ids, const std::string& positional) {
+  Model& m = model();
+  const int T = static_cast<int>(ids.size()), C = m.config().n_embd;
+  if (T < 1) throw Error("empty_text", "there are no tokens to embed");
+  if (T > m.config().block_size) {
+    throw Error("too_long", "sequence of " + std::to_string(T) + " tokens is longer than block_size", T,
+                m.config().block_size);
+  }
+  const std::vector<float> pos = position_table(positional, T);
   const float* wte = m.weights().data() + m.param_info("transformer.wte.weight").offset;
   std::vector<float> tok(pos.size()), sum(pos.size());
   for (int t = 0; t < T; ++t) {

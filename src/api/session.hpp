@@ -64,6 +64,10 @@ class ModelSession {
   // The model input for `ids` if positions were encoded as `positional` ("learned" needs a model with
   // learned positions; "sinusoidal" and "none" work for any model): token (T,C), position (T,C), sum (T,C).
   Inspection embed(const std::vector<int>& ids, const std::string& positional);
+  // The position vectors (T, C) of `positional` for positions 0..T-1, and their dot products (T, T):
+  // how alike two positions look to the model before it has seen any token.
+  std::vector<float> position_table(const std::string& positional, int T);
+  std::vector<float> position_similarity(const std::string& positional, int T);
   std::vector<float> next_token_probs(const std::vector<int>& ids, const std::string& sampling_json);
   // The contextual vectors of `word` in each sentence (see analysis/contextual.hpp). At most 64 sentences.
   ContextualAnalysis analyze_word(const std::vector<std::string>& sentences, const std::string& word);

@@ -29,8 +29,12 @@ int run_corpus(const Flags& f) {
       make_corpus(f.get_text("name"), static_cast<std::uint64_t>(f.get_int("seed")), f.get_int("max-sentences"));
   std::string text;
   const bool labels = f.get_switch("labels");
-  for (const auto* part : {&c.train, &c.heldout}) {
-    for (const auto& s : *part) text += labels ? s.text + "\t" + s.label + "\n" : s.text + "\n";
+  const std::string part = f.get_text("part");
+  std::vector<const std::vector<CorpusSentence>*> parts;
+  if (part != "heldout") parts.push_back(&c.train);
+  if (part != "train") parts.push_back(&c.heldout);
+  for (const auto* sentences : parts) {
+    for (const auto& s : *sentences) text += labels ? s.text + "\t" + s.label + "\n" : s.text + "\n";
   }
   write_file(f.get_text("out"), text);
   std::cerr << "tinyformer corpus: " << c.name << ": " << c.train.size() << " training + " << c.heldout.size()
@@ -43,7 +47,7 @@ int run_corpus(const Flags& f) {
 Command corpus_command() {
   return {"corpus",
           "write a built-in corpus (Korean, English, Korean-English pairs, the 사과 set)",
-          "tinyformer corpus --name NAME --out FILE [--seed S] [--max-sentences N] [--labels]",
+          "tinyformer corpus --name NAME --out FILE [--seed S] [--max-sentences N] [--part P] [--labels]",
           "Generates a corpus from the project's templates (particles and conjugations checked by tests)\n"
           "and writes it one sentence per line, the training sentences first and the held-out ones last.\n"
           "Corpora: " +
@@ -52,6 +56,7 @@ Command corpus_command() {
            text_flag("out", "FILE", "where to write it").required(),
            int_flag("seed", "S", "generation seed", "1", 0, 2147483647),
            int_flag("max-sentences", "N", "at most N sentences (0 = the default size)", "0", 0, kMaxCorpusSentences),
+           choice_flag("part", "which sentences", "all", {"all", "train", "heldout"}),
            switch_flag("labels", "write 'sentence<TAB>label' lines (sense labels of the 사과 set)")},
           run_corpus};
 }

@@ -264,3 +264,19 @@ test('analyzeWord follows 사과 through the layers', () => {
   assert.throws(() => model.analyzeWord(['a\nb'], 'a'), isError('bad_text'));
   model.dispose();
 });
+
+test('position similarity: dot products of the position vectors', () => {
+  const model = tf.createModel(small, { corpus });
+  const sim = model.positionSimilarity('sinusoidal', 6);
+  assert.deepEqual(sim.shape, [6, 6]);
+  const pe = tf.positionalEncoding(6, 16);
+  for (const [i, j] of [[0, 0], [1, 4], [5, 2]]) {
+    let dot = 0;
+    for (let c = 0; c < 16; c++) dot += pe.data[i * 16 + c] * pe.data[j * 16 + c];
+    assert.ok(Math.abs(sim.data[i * 6 + j] - dot) < 1e-5);
+  }
+  assert.ok(Math.abs(sim.data[0] - 8) < 1e-5);  // |PE(0)|² = C/2 (sin 0 = 0, cos 0 = 1)
+  assert.ok(model.positionSimilarity('none', 3).data.every((x) => x === 0));
+  assert.throws(() => model.positionSimilarity('sinusoidal', 99), isError('too_long'));
+  model.dispose();
+});

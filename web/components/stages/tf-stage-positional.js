@@ -34,6 +34,11 @@ registerStrings({
     'positional.rows': '위치',
     'positional.cols': '차원',
     'positional.waves': '차원별 물결: 위치가 바뀌면 값이 어떻게 바뀔까요?',
+    'positional.similarity': '위치끼리 얼마나 닮았을까요? (내적)',
+    'positional.similarityTitle': '위치 벡터의 내적 PE[i]·PE[j]',
+    'positional.similarityHint.sinusoidal': '대각선(자기 자신)이 가장 크고, 멀어질수록 작아져요. 가까운 위치끼리 닮았다는 뜻이라 모델이 "얼마나 떨어져 있는지"를 알 수 있어요.',
+    'positional.similarityHint.learned': '학습된 표의 내적이에요. 학습 전에는 무작위라 무늬가 없고, 학습하면서 가까운 위치끼리 닮아 가요.',
+    'positional.similarityHint.none': '위치 정보가 없으면 모든 내적이 0이에요: 모델은 어느 위치든 구별하지 못해요.',
     'positional.wavesPick': '볼 차원을 고르세요 (최대 {max}개):',
     'positional.dim': '차원 {d}',
     'positional.dimSin': '차원 {d} (sin)',
@@ -89,6 +94,11 @@ registerStrings({
     'positional.rows': 'position',
     'positional.cols': 'dim',
     'positional.waves': 'Waves per dimension: how does the value change with position?',
+    'positional.similarity': 'How alike are two positions? (dot product)',
+    'positional.similarityTitle': 'Dot products of position vectors PE[i]·PE[j]',
+    'positional.similarityHint.sinusoidal': 'The diagonal (a position with itself) is largest and values fall with distance: nearby positions look alike, so the model can tell how far apart two tokens are.',
+    'positional.similarityHint.learned': 'Dot products of the learned table. Before training it is random, so there is no pattern; nearby positions grow alike as it trains.',
+    'positional.similarityHint.none': 'Without positions every dot product is 0: the model cannot tell any position from another.',
     'positional.wavesPick': 'Pick dimensions to plot (up to {max}):',
     'positional.dim': 'dim {d}',
     'positional.dimSin': 'dim {d} (sin)',
@@ -200,6 +210,23 @@ class TfStagePositional extends StageView {
     panel.dataset.layout = 'dims-by-positions';
     box.append(panel, el('p', 'hint', t('positional.tableHint', { last: Math.min(T, P) - 1 })));
     box.append(this.wavesSection(table, P, C, T));
+    box.append(this.similaritySection(T));
+    return box;
+  }
+
+  /** Dot products between this sentence's position vectors (engine: model.positionSimilarity). */
+  similaritySection(T) {
+    const { model, inspection } = this.state;
+    const box = el('section', 'tfi-section');
+    box.dataset.role = 'similarity';
+    const sim = model.positionSimilarity(choice.mode, T);
+    const labels = Array.from({ length: T }, (_, p) => `${p} ${visibleToken(inspection.tokens[p].text)}`);
+    box.append(el('h3', '', t('positional.similarity')), el('p', 'hint', t(`positional.similarityHint.${choice.mode}`)),
+      heatmapPanel({
+        name: 'positional-similarity', title: t('positional.similarityTitle'), shape: [T, T], scale: 'diverging',
+        rowTitle: t('positional.rows'), colTitle: t('positional.rows'),
+        matrix: { values: sim.data, rows: T, cols: T, rowLabels: labels, colLabels: labels.map((_, p) => String(p)) },
+      }));
     return box;
   }
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Rebuilds what the page ships in web/data/ and web/models/: the built-in corpora (generated from
+# the project's templates) and the demo checkpoints, trained by the project's own `tinyformer train`
+# with the exact commands below. Deterministic: the same engine gives the same files.
+#   scripts/make-demo-models.sh            (a few minutes on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh build
+scripts/build.sh native
+tf=build/native/tinyformer
+mkdir -p web/data web/models build/demo
+
+# ---- corpora shipped with the page (train sentences first, held-out last) ----------------------------
+$tf corpus --name ko --seed 1 --out web/data/ko.txt
+$tf corpus --name en --seed 1 --out web/data/en.txt
+$tf corpus --name sagwa --seed 1 --out web/data/sagwa.txt
+$tf corpus --name sagwa --seed 1 --labels --out web/data/sagwa.tsv
+$tf corpus --name ko-en --seed 1 --out web/data/ko-en.tsv
+
+# ---- demo models -----------------------------------------------------------------------------------
+# Korean: everyday sentences and the 사과 set together, so the model meets both senses of 사과.
+# The training parts come first and the held-out parts last, so `train` holds out unseen sentences.
+for part in train heldout; do
+  for name in ko sagwa; do $tf corpus --name $name --seed 1 --part $part --out build/demo/$name-$part.txt; done
+done
+cat build/demo/{ko,sagwa}-train.txt build/demo/{ko,sagwa}-heldout.txt > build/demo/ko-demo.txt
+
+common=(--tokenizer char --n-layer 2 --n-head 4 --n-embd 64 --block-size 64 --batch-size 16
+        --optimizer adamw --lr 3e-3 --weight-decay 0.01 --schedule cosine --warmup 200 --grad-clip 1 --seed 1 --eval-every 1000)
+$tf train --corpus build/demo/ko-demo.txt --out web/models/ko-char.safetensors --steps 4000 "${common[@]}"
+$tf train --corpus web/data/en.txt --out web/models/en-char.safetensors --steps 4000 "${common[@]}"
+ls -l web/data web/models
