@@ -422,3 +422,33 @@ TEST_CASE("safetensors: save_file and load_file", "[safetensors]") {
   expect_code([&] { st::load_file(path); }, "checkpoint_truncated");
   std::remove(path.c_str());
 }
+
+TEST_CASE("F16 writing rounds to nearest even and reads back", "[safetensors]") {
+  using namespace tf::safetensors;
+  File f;
+  const std::vector<float> values = {1.0f,           -2.5f,
+                                     65504.0f,       70000.0f,
+                                     0.0f,           -0.0f,
+                                     5.9604645e-08f,  // smallest subnormal
+                                     1.0009765625f,   // 1 + 2^-10: exact in half
+                                     1.00048828125f,  // halfway between 1 and 1+2^-10: ties to even (1)
+                                     0.1f,           std::numeric_limits<float>::infinity(),
+                                     std::nanf("")};
+  f.tensors["x"] = {{static_cast<std::int64_t>(values.size())}, values};
+  const std::string bytes = serialize(f, Dtype::F16);
+  const File back = parse(bytes);
+  const auto& got = back.tensors.at("x").data;
+  CHECK(got[0] == 1.0f);
+  CHECK(got[1] == -2.5f);
+  CHECK(got[2] == 65504.0f);
+  CHECK(std::isinf(got[3]));
+  CHECK(got[4] == 0.0f);
+  CHECK(std::signbit(got[5]));
+  CHECK(got[6] == 5.9604645e-08f);
+  CHECK(got[7] == 1.0009765625f);
+  CHECK(got[8] == 1.0f);
+  CHECK(got[9] == Approx(0.1f).epsilon(1e-3));
+  CHECK(std::isinf(got[10]));
+  CHECK(std::isnan(got[11]));
+  CHECK(bytes.size() < serialize(f).size());
+}

@@ -7,6 +7,7 @@ import { tokenLabels, el } from './components/labels.js';
 import './components/tf-tokens.js';
 import './components/tf-tensor-view.js';
 import './components/stages/index.js';
+import './components/tf-sagwa-lesson.js';
 
 const $ = (id) => document.getElementById(id);
 const TILES = {
@@ -29,27 +30,74 @@ function showMessage(text, kind = 'info') {
 
 // ---- model ----------------------------------------------------------------------------------------
 
-async function loadDefaultModel() {
-  // Until a trained demo checkpoint ships, a freshly initialised model (clearly labelled).
-  state.corpus = await (await fetch(new URL('./data/ko-small.txt', import.meta.url))).text();
-  const model = state.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 32, block_size: 64 }, { corpus: state.corpus, type: 'char', seed: 1 });
-  setModel(model, { trained: false, name: t('model.untrainedName') });
+// The models the page offers: the shipped demo checkpoints (trained by scripts/make-demo-models.sh)
+// and a fresh, untrained one, so the difference training makes can be seen.
+const MODELS = {
+  ko: { file: 'models/ko-char.safetensors', corpus: 'data/ko.txt', trained: true },
+  en: { file: 'models/en-char.safetensors', corpus: 'data/en.txt', trained: true },
+  fresh: { corpus: 'data/ko.txt', trained: false },
+};
+
+async function fetchBytes(path) {
+  const response = await fetch(new URL(path, import.meta.url));
+  if (!response.ok) throw Object.assign(new Error(`${path}: HTTP ${response.status}`), { code: 'fetch_failed' });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function loadModel(key) {
+  const spec = MODELS[key];
+  const corpus = new TextDecoder().decode(await fetchBytes(spec.corpus));
+  const model = spec.file
+    ? state.tf.loadModel(await fetchBytes(spec.file))
+    : state.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 }, { corpus, type: 'char', seed: 1 });
+  state.corpus = corpus;
+  setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) });
+}
+
+async function loadModelFile(file) {
+  try {
+    const model = state.tf.loadModel(new Uint8Array(await file.arrayBuffer()));
+    const vocab = model.tokenizer.vocab.slice(4).join('');
+    state.corpus = vocab.length ? vocab : ' ';
+    setModel(model, { key: 'file', trained: true, name: file.name });
+  } catch (err) {
+    showMessage(t('model.loadFailed', { name: file.name, message: errorMessage(err) }), 'error');
+  }
 }
 
 function setModel(model, meta) {
   state.model?.dispose();
   state.model = model;
   state.modelMeta = meta;
+  document.body.dataset.model = meta.key;
   for (const tok of Object.values(state.tokenizers)) tok.dispose();
   state.tokenizers = {};
   for (const type of ['char', 'word', 'jamo']) state.tokenizers[type] = state.tf.createTokenizer(type, state.corpus);
   renderModelBar();
   update();
+  renderLesson();
+}
+
+// The 사과 lesson needs a model that knows the word's letters.
+async function renderLesson() {
+  const card = $('sagwa-card');
+  const knows = state.model.tokenize('사과').every((tok) => !tok.unknown);
+  card.hidden = !knows;
+  if (!knows) return;
+  state.lesson ??= await (await fetch(new URL('./data/sagwa-lesson.json', import.meta.url))).json();
+  const view = $('sagwa');
+  view.lesson = state.lesson;
+  view.trained = state.modelMeta.trained;
+  view.model = state.model;
 }
 
 function renderModelBar() {
   const cfg = state.model.config;
-  $('model-name').textContent = state.modelMeta.name;
+  const select = $('model-select');
+  select.replaceChildren(...[...Object.keys(MODELS), ...(state.modelMeta.key === 'file' ? ['file'] : [])].map((key) =>
+    new Option(key === 'file' ? state.modelMeta.name : t(`model.name.${key}`), key)));
+  select.value = state.modelMeta.key;
+  $('model-name').textContent = state.modelMeta.key === 'file' ? state.modelMeta.name : '';
   $('model-badge').textContent = state.modelMeta.trained ? t('model.trained') : t('model.untrained');
   $('model-badge').className = `badge ${state.modelMeta.trained ? 'ok' : 'warn'}`;
   $('model-shape').textContent = t('model.shape', {
@@ -198,10 +246,20 @@ async function main() {
     renderTiles();
     renderNav();
     renderStatus();
-    if (state.model) renderModelBar();
+    if (state.model) {
+      if (state.modelMeta.key !== 'file') state.modelMeta.name = t(`model.name.${state.modelMeta.key}`);
+      renderModelBar();
+    }
     update();
   });
   $('sentence').addEventListener('input', update);
+  $('model-select').addEventListener('change', (e) => {
+    if (e.target.value !== 'file') loadModel(e.target.value).catch((err) => showMessage(errorMessage(err), 'error'));
+  });
+  $('model-file').addEventListener('change', (e) => {
+    if (e.target.files[0]) loadModelFile(e.target.files[0]);
+    e.target.value = '';
+  });
   $('clear').addEventListener('click', () => { $('sentence').value = ''; update(); $('sentence').focus(); });
   $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); });
   document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => {
@@ -210,7 +268,7 @@ async function main() {
   }));
   try {
     state.tf = await createTinyformer();
-    await loadDefaultModel();
+    await loadModel('ko');
   } catch (err) {
     $('engine-status').textContent = t('engine.failed', { message: err.message });
     showMessage(errorMessage(err), 'error');

@@ -7,6 +7,7 @@
 //   tinyformer inspect    one forward pass: tokens, logits, attention, any intermediate (JSON or text)
 //   tinyformer positional print the sinusoidal positional-encoding table as JSON
 //   tinyformer corpus     write a built-in corpus generated from templates
+//   tinyformer export     a checkpoint without optimizer state, optionally as F16 (what the page ships)
 //
 // Exit codes: 0 success, 1 runtime error (bad file, engine error), 2 usage error, 130 interrupted.
 #include <string>
@@ -35,5 +36,6 @@ Command generate_command();
 Command inspect_command();
 Command positional_command();
 Command corpus_command();
+Command export_command();
 
 }  // namespace tf::cli

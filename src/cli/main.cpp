@@ -22,8 +22,8 @@ namespace {
 using tf::cli::Command;
 
 std::vector<Command> all_commands() {
-  return {tf::cli::train_command(), tf::cli::generate_command(), tf::cli::inspect_command(),
-          tf::cli::positional_command(), tf::cli::corpus_command()};
+  return {tf::cli::train_command(),      tf::cli::generate_command(), tf::cli::inspect_command(),
+          tf::cli::positional_command(), tf::cli::corpus_command(),   tf::cli::export_command()};
 }
 
 const Command* find_command(const std::vector<Command>& commands, const std::string& name) {

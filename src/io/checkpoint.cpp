@@ -109,6 +109,11 @@ void save_checkpoint(const std::string& path, const Model& model, const Tokenize
   safetensors::save_file(path, checkpoint_file(model, tokenizer, optimizer));
 }
 
+void export_checkpoint(const std::string& path, const Model& model, const Tokenizer& tokenizer,
+                       safetensors::Dtype dtype) {
+  safetensors::save_file(path, checkpoint_file(model, tokenizer, nullptr), dtype);
+}
+
 namespace {
 
 Checkpoint checkpoint_from_file(const safetensors::File& file) {

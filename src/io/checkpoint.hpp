@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/safetensors.hpp"
 #include "model/model.hpp"
 #include "text/tokenizer.hpp"
 #include "train/optimizer.hpp"
@@ -34,6 +35,10 @@ struct Checkpoint {
 std::string save_checkpoint_bytes(const Model& model, const Tokenizer& tokenizer, const Optimizer* optimizer = nullptr);
 void save_checkpoint(const std::string& path, const Model& model, const Tokenizer& tokenizer,
                      const Optimizer* optimizer = nullptr);
+
+// The model and tokenizer only (no optimizer state), with weights stored as F16 or F32: what a page ships.
+void export_checkpoint(const std::string& path, const Model& model, const Tokenizer& tokenizer,
+                       safetensors::Dtype dtype);
 
 Checkpoint load_checkpoint_bytes(std::string_view bytes);
 Checkpoint load_checkpoint(const std::string& path);

@@ -296,7 +296,33 @@ Tensor decode(const Entry& e, const unsigned char* buffer) {
 
 }  // namespace
 
-std::string serialize(const File& file) {
+namespace {
+
+// float → IEEE half, round to nearest even; overflow → ±inf, NaN stays NaN (quiet).
+std::uint16_t float_to_half(float value) {
+  std::uint32_t f;
+  std::memcpy(&f, &value, 4);
+  const std::uint32_t sign = (f >> 16) & 0x8000u;
+  const std::uint32_t abs = f & 0x7FFFFFFFu;
+  if (abs >= 0x7F800000u) return static_cast<std::uint16_t>(sign | 0x7C00u | (abs > 0x7F800000u ? 0x200u : 0u));
+  if (abs >= 0x477FF000u) return static_cast<std::uint16_t>(sign | 0x7C00u);  // rounds past 65504
+  if (abs < 0x38800000u) {  // a half subnormal (or zero): shift the mantissa with its hidden bit
+    if (abs < 0x33000000u) return static_cast<std::uint16_t>(sign);
+    const std::uint32_t mant = (abs & 0x7FFFFFu) | 0x800000u;
+    const int shift = 126 - static_cast<int>(abs >> 23);  // 14..24
+    const std::uint32_t half = mant >> shift;
+    const std::uint32_t rest = mant & ((1u << shift) - 1), mid = 1u << (shift - 1);
+    return static_cast<std::uint16_t>(sign | (half + (rest > mid || (rest == mid && (half & 1u)))));
+  }
+  const std::uint32_t half = ((abs - 0x38000000u) >> 13);  // rebias 127 → 15
+  const std::uint32_t rest = abs & 0x1FFFu;
+  return static_cast<std::uint16_t>(sign | (half + (rest > 0x1000u || (rest == 0x1000u && (half & 1u)))));
+}
+
+}  // namespace
+
+std::string serialize(const File& file, Dtype dtype) {
+  const std::uint64_t width = dtype == Dtype::F16 ? 2 : 4;
   Json header = Json::object();
   if (!file.metadata.empty()) header[kMetadataKey] = file.metadata;
   std::uint64_t offset = 0;
@@ -314,9 +340,10 @@ std::string serialize(const File& file) {
                std::to_string(numel),
            as_detail(tensor.data.size()), as_detail(numel));
     }
-    header[name] = {
-        {"dtype", "F32"}, {"shape", tensor.shape}, {"data_offsets", Json::array({offset, offset + 4 * numel})}};
-    offset += 4 * numel;
+    header[name] = {{"dtype", dtype == Dtype::F16 ? "F16" : "F32"},
+                    {"shape", tensor.shape},
+                    {"data_offsets", Json::array({offset, offset + width * numel})}};
+    offset += width * numel;
   }
   std::string text;
   try {
@@ -332,9 +359,13 @@ std::string serialize(const File& file) {
   out += text;
   for (const auto& item : file.tensors) {
     for (float v : item.second.data) {
-      std::uint32_t bits;
-      std::memcpy(&bits, &v, 4);
-      append_le(out, bits, 4);
+      if (dtype == Dtype::F16) {
+        append_le(out, float_to_half(v), 2);
+      } else {
+        std::uint32_t bits;
+        std::memcpy(&bits, &v, 4);
+        append_le(out, bits, 4);
+      }
     }
   }
   return out;
@@ -383,8 +414,8 @@ File parse(std::string_view bytes, std::uint64_t max_bytes) {
   return file;
 }
 
-void save_file(const std::string& path, const File& file) {
-  const std::string bytes = serialize(file);  // throws before anything touches the disk
+void save_file(const std::string& path, const File& file, Dtype dtype) {
+  const std::string bytes = serialize(file, dtype);  // throws before anything touches the disk
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) fail("file_unwritable", "cannot create " + tmp + ": " + std::strerror(errno));

@@ -46,13 +46,15 @@ inline constexpr std::uint64_t kDefaultMaxBytes = 256ull << 20;
 // so the same File always gives the same bytes and parse(serialize(f)) is bit-exact (NaN payloads too).
 // Throws tf::Error("checkpoint_invalid") for a negative dimension, data.size() != product(shape), the
 // reserved name "__metadata__", or names/metadata that are not valid UTF-8.
-std::string serialize(const File& file);
+// F32 by default; F16 halves the size (values rounded to nearest even; fine for shipped demo models).
+enum class Dtype { F32, F16 };
+std::string serialize(const File& file, Dtype dtype = Dtype::F32);
 
 // Validates everything (see above) and decodes the tensors to float.
 File parse(std::string_view bytes, std::uint64_t max_bytes = kDefaultMaxBytes);
 
 // Writes path + ".tmp", then renames it over `path`, so a crash never leaves a half-written checkpoint.
-void save_file(const std::string& path, const File& file);
+void save_file(const std::string& path, const File& file, Dtype dtype = Dtype::F32);
 
 // Reads and parses `path`; refuses a file over max_bytes before reading it.
 File load_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);

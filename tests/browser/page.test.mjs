@@ -95,3 +95,32 @@ test('word tiles build a sentence; the page is usable at phone width', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the demo model loads by default; the 사과 lesson separates the two senses; a bad model file gets a message', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
+  assert.match(await page.textContent('#model-badge'), /학습된/);
+  await page.waitForSelector('#sagwa-card:not([hidden]) tf-sagwa-lesson .sagwa-stats');
+  const shown = await page.$eval('.sagwa-stats', (el) => ({ within: Number(el.dataset.within), across: Number(el.dataset.across) }));
+  assert.ok(shown.within > shown.across, `within ${shown.within} vs across ${shown.across}`);
+  // the heatmap shows the engine's cosines for the last layer
+  const same = await page.evaluate(async () => {
+    const app = globalThis.tinyformerApp;
+    const a = app.model.analyzeWord(app.lesson.sentences.map((s) => s.text), '사과');
+    const shownValues = document.querySelector('tf-sagwa-lesson tf-heatmap').matrix.values;
+    return Array.from(a.cosine[a.layers - 1].data).every((v, i) => v === shownValues[i]);
+  });
+  assert.ok(same);
+  await page.screenshot({ path: join(SCREENSHOTS, 'sagwa-ko.png'), fullPage: true });
+  // a corrupt file: a clear message, and the current model stays
+  await page.setInputFiles('#model-file', { name: 'broken.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model at all') });
+  await page.waitForSelector('#message.error');
+  assert.match(await page.textContent('#message'), /broken\.safetensors/);
+  assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
+  // switching to the English demo model hides the lesson (it cannot spell 사과)
+  await page.selectOption('#model-select', 'en');
+  await page.waitForSelector('body[data-model="en"]');
+  assert.ok(await page.isHidden('#sagwa-card'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
