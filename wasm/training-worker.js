@@ -19,7 +19,7 @@ let diverged = [];          // per racer
 const enginePromise = createTinyformer();
 
 function errorFields(err) {
-  return { code: err?.code ?? 'internal', message: err?.message ?? String(err), detail: err?.detail ?? -1 };
+  return { code: err?.code ?? 'internal', message: err?.message ?? String(err), detail: err?.detail ?? -1, detail2: err?.detail2 ?? -1 };
 }
 
 function append(results) {
@@ -159,6 +159,7 @@ self.onmessage = async (event) => {
         break;
       }
       case 'setLearningRate': trainer.setLearningRate(msg.racer, msg.lr); break;
+      case 'setMaxSteps': maxSteps = msg.maxSteps ?? Infinity; break;
       case 'setSamplingProb': trainer.setSamplingProb(msg.racer, msg.p); break;
       case 'request': {
         try {

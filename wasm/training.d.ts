@@ -19,6 +19,7 @@ export class TrainingRun extends EventTarget {
   step(n?: number): void;
   setLearningRate(racer: number, lr: number): void;
   setSamplingProb(racer: number, p: number): void;
+  setMaxSteps(maxSteps: number): void;
   save(racer?: number): Promise<Uint8Array>;
   inspect(racer: number, text: string): Promise<Inspection>;
   sample(racer: number, prompt: string, options?: object): Promise<{ ids: Int32Array; text: string }>;

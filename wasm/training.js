@@ -39,7 +39,7 @@ export class TrainingRun extends EventTarget {
   _init(spec, corpus, maxSteps) {
     return new Promise((resolve, reject) => {
       const onReady = (e) => { cleanup(); this.info = e.detail.info; resolve(); };
-      const onError = (e) => { cleanup(); reject(new TinyformerError(e.detail.message, e.detail.code, e.detail.detail)); };
+      const onError = (e) => { cleanup(); reject(new TinyformerError(e.detail.message, e.detail.code, e.detail.detail, e.detail.detail2)); };
       const cleanup = () => {
         this.removeEventListener('ready', onReady);
         this.removeEventListener('error', onError);
@@ -54,7 +54,7 @@ export class TrainingRun extends EventTarget {
     if (msg.type === 'reply') {
       const p = this._pending.get(msg.id);
       this._pending.delete(msg.id);
-      if (msg.error) p?.reject(new TinyformerError(msg.error.message, msg.error.code, msg.error.detail));
+      if (msg.error) p?.reject(new TinyformerError(msg.error.message, msg.error.code, msg.error.detail, msg.error.detail2));
       else p?.resolve(msg.result);
       return;
     }
@@ -89,6 +89,8 @@ export class TrainingRun extends EventTarget {
   step(n = 1) { this._send({ type: 'step', n }); }
   setLearningRate(racer, lr) { this._send({ type: 'setLearningRate', racer, lr }); }
   setSamplingProb(racer, p) { this._send({ type: 'setSamplingProb', racer, p }); }
+  /** Continuous training stops (event 'stopped', reason 'max_steps') after this many steps in all. */
+  setMaxSteps(maxSteps) { this._send({ type: 'setMaxSteps', maxSteps }); }
   /** @returns {Promise<Uint8Array>} checkpoint bytes of one racer (with optimizer state) */
   save(racer = 0) { return this._request('save', { racer }); }
   /** @returns {Promise<Inspection>} every intermediate of a snapshot of `racer` on `text` */

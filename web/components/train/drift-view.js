@@ -94,17 +94,21 @@ export class TfDriftView extends HTMLElement {
     this._visible = true;
     this._result = null;
     this._onPeriodic = () => { if (this._auto && this._visible && this._source !== 'loaded') this.compare(); };
+    this._onState = (e) => { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.compare(); };
   }
 
   set tf(engine) { this._tf = engine; }
 
   set session(s) {
     this._session?.removeEventListener('periodic', this._onPeriodic);
+    this._session?.removeEventListener('state', this._onState);
     this._session = s;
     s?.addEventListener('periodic', this._onPeriodic);
-    if (this._source !== 'loaded') this._source = s?.racers.length > 1 ? 1 : 0;
+    s?.addEventListener('state', this._onState);
+    if (this._source !== 'loaded') this._source = 0;
     this._result = null;
     this._build();
+    if (s && this._source !== 'loaded') this.compare();
   }
 
   set loadedModel(model) {

@@ -98,8 +98,9 @@ export class TfLookInside extends HTMLElement {
     }
   }
 
+  /** The sentence used until the learner types their own. */
   set sentence(text) {
-    if (this._sentence) return;
+    if (this._edited) return;
     this._sentence = text;
     if (this._input) this._input.value = text;
   }
@@ -190,7 +191,11 @@ export class TfLookInside extends HTMLElement {
     this._input.type = 'text';
     this._input.name = 'inside-sentence';
     this._input.value = this._sentence;
-    this._input.addEventListener('change', () => { this._sentence = this._input.value; this.snapshot(); });
+    this._input.addEventListener('change', () => {
+      this._edited = true;
+      this._sentence = this._input.value;
+      this.snapshot();
+    });
     sentLabel.append(el('span', '', t('train.inside.sentence')), this._input);
     const snap = el('button', 'tr-btn', t('train.inside.snap'));
     snap.type = 'button';

@@ -13,12 +13,12 @@ registerStrings({
     'train.file.saveTitle': '학습한 모델 저장하기',
     'train.file.saveExplain': '가중치와 토큰 목록, 설정, 옵티마이저 상태를 .safetensors 파일 하나에 담아요. 나중에 여기서 다시 열거나, 명령줄 도구(tinyformer generate --model …)로 쓸 수 있어요.',
     'train.file.which': '저장할 모델',
-    'train.file.save': '💾 모델 저장 (.safetensors)',
+    'train.file.save': '모델 저장 (.safetensors)',
     'train.file.saved': '{step}단계 모델을 저장했어요: {name} ({kb} KB).',
     'train.file.again': '다시 내려받기',
     'train.file.loadTitle': '모델 파일 열기',
-    'train.file.loadExplain': '이 페이지나 명령줄 도구로 학습한 .safetensors 파일을 열면, 설정을 보여 주고 아래 “들여다보기”와 “교사 강요 비교”에서 쓸 수 있어요.',
-    'train.file.open': '📂 .safetensors 파일 열기',
+    'train.file.loadExplain': '이 페이지나 명령줄 도구로 학습한 .safetensors 파일을 열면, 설정을 보여 주고, 위의 “들여다보기”와 “교사 강요 vs 자유 생성” 비교에서 쓸 수 있어요.',
+    'train.file.open': '.safetensors 파일 열기…',
     'train.file.loaded': '{name}을(를) 열었어요.',
     'train.file.failed': '{name}을(를) 열 수 없어요: {message}',
     'train.file.config': '층 {L} · 헤드 {H} · 폭 {C} · 문맥 {T} · 어휘 {V}개 · 파라미터 {P}개 · 위치 {pos} · 정규화 {norm} · 활성화 {act} · 토큰 {tok}',
@@ -33,12 +33,12 @@ registerStrings({
     'train.file.saveTitle': 'Save the trained model',
     'train.file.saveExplain': 'Weights, token list, settings and optimizer state go into one .safetensors file. Open it here again later, or use it with the command-line tool (tinyformer generate --model …).',
     'train.file.which': 'Model to save',
-    'train.file.save': '💾 Save model (.safetensors)',
+    'train.file.save': 'Save model (.safetensors)',
     'train.file.saved': 'Saved the model after step {step}: {name} ({kb} KB).',
     'train.file.again': 'Download again',
     'train.file.loadTitle': 'Open a model file',
-    'train.file.loadExplain': 'Open a .safetensors file trained here or with the command-line tool: its settings appear, and “Look inside” and the teacher-forcing comparison can use it.',
-    'train.file.open': '📂 Open a .safetensors file',
+    'train.file.loadExplain': 'Open a .safetensors file trained here or with the command-line tool: its settings appear, and and “Look inside” and the teacher-forcing comparison above can use it.',
+    'train.file.open': 'Open a .safetensors file…',
     'train.file.loaded': 'Opened {name}.',
     'train.file.failed': 'Cannot open {name}: {message}',
     'train.file.config': '{L} layers · {H} heads · width {C} · context {T} · {V} tokens · {P} parameters · positions {pos} · norm {norm} · activation {act} · tokens {tok}',
@@ -67,6 +67,8 @@ export class TfModelFile extends HTMLElement {
     this._saved = null;     // { url, name, step, kb }
     this._loaded = null;    // { name, model } | { name, error }
     this._onState = () => this._renderSave();
+    /** The prompt of the first continuation shown for a loaded model. */
+    this.prompt = '';
   }
 
   set tf(engine) { this._tf = engine; }
@@ -210,7 +212,7 @@ export class TfModelFile extends HTMLElement {
       }))];
     try {
       const vocab = m.tokenizer.vocab;
-      const prompt = vocab.find((v) => v.trim()) ?? vocab[0];
+      const prompt = this.prompt || (vocab.find((v) => v.trim()) ?? vocab[0]);
       const out = m.generate(prompt, { maxTokens: 40, temperature: 0 });
       const p = el('p', 'tr-sample-text');
       p.append(el('b', 'tr-sample-prompt', prompt), document.createTextNode(out.text));

@@ -19,16 +19,19 @@ registerStrings({
   ko: {
     'train.lens.myth.title': 'Adam은 “틀린 문제를 기억”할까요?',
     'train.lens.myth.p1': '흔한 설명은 “Adam은 한 번 틀린 유형을 기억해 두었다가 다음엔 쉽게 푼다”예요. 실제로 Adam이 기억하는 것은 틀린 문제가 아니라, 가중치 하나하나마다 숫자 두 개예요: m = 최근 기울기들의 평균(어느 쪽으로 가야 하는지), v = 최근 기울기 제곱의 평균(기울기가 보통 얼마나 큰지).',
-    'train.lens.myth.p2': '한 걸음은 학습률 × m̂ ÷ (√v̂ + ε)예요. 기울기의 보통 크기로 나누기 때문에, 기울기가 크든 작든 모든 가중치가 한 단계에 대략 “학습률”만큼 움직여요. SGD는 모든 가중치를 학습률 × 기울기만큼 움직여서, 기울기가 작은 가중치(예: 드물게 나오는 글자의 임베딩)는 아주 조금밖에 안 움직여요. 그래서 가중치마다 기울기 크기가 크게 다를 때 Adam이 유리해요.',
-    'train.lens.myth.p3': '하지만 “항상 더 좋다”는 아니에요. 학습률을 잘 고른 모멘텀 SGD가 따라잡기도 해요 (위의 “공정한 비교” 설정으로 직접 경주시켜 보세요). 모멘텀은 기울기의 이동 평균(속도)을 따라가서, 같은 방향으로 계속 밀리는 가중치는 점점 빨라져요.',
+    'train.lens.myth.p2': '한 걸음은 학습률 × m̂ ÷ (√v̂ + ε)예요. 기울기를 그 보통 크기로 나누기 때문에, 기울기가 크든 작든 한 걸음이 대략 학습률 정도로 맞춰져요(그보다 작을 때가 많아요). SGD는 학습률 × 기울기만큼 움직여서, 기울기가 작은 가중치(예: 드물게 나오는 글자의 임베딩)는 아주 조금밖에 안 움직여요. 그래서 가중치마다 기울기 크기가 크게 다를 때 Adam이 유리해요. 아래 ②에서 보듯, Adam은 가중치마다 다른 학습률(≈ 학습률 ÷ √v̂)을 쓰는 셈이에요.',
+    'train.lens.myth.p3': '하지만 “항상 더 좋다”는 아니에요. 학습률을 잘 고른 모멘텀 SGD가 따라잡기도 해요(“옵티마이저 경주”의 “공정한 비교” 설정). 드문 글자가 많은 글에서는 Adam이 앞서요(“Adam이 잘하는 경우” 설정) — 바로 위에서 말한, 기울기 크기가 가중치마다 크게 다른 경우예요. 모멘텀은 기울기의 이동 평균(속도)을 따라가서, 같은 방향으로 계속 밀리는 가중치는 점점 빨라져요. 직접 경주시켜 보세요.',
     'train.lens.param': '파라미터 (가중치 묶음)',
     'train.lens.refresh': '지금 새로 읽기',
     'train.lens.auto': '학습 중 몇 초마다 새로 읽기',
     'train.lens.readAt': '{step}단계 뒤 엔진에서 읽은 값 · 가중치 {n}개',
     'train.lens.noSteps': '아직 한 단계도 학습하지 않았어요. 한 단계만 해 봐도 값이 생겨요.',
     'train.lens.noSession': '학습을 준비하면 여기에 옵티마이저의 속이 보여요.',
-    'train.lens.eff.title': '가중치마다 실제 걸음 크기 (|변화량| ÷ |기울기|)',
-    'train.lens.eff.explain': '막대 하나 = 걸음 크기가 그 범위인 가중치 수. ▶ 표시는 이 옵티마이저의 학습률이 들어 있는 칸이에요. SGD는 모든 가중치가 학습률 한 칸에 모여요. Adam은 가중치마다 달라요.',
+    'train.lens.step.title': '① 이번 단계에 실제로 움직인 크기 |변화량|',
+    'train.lens.step.explain': '① 막대 하나 = 이번 단계에 그만큼 움직인 가중치 수, ▶ = 학습률이 든 칸. Adam의 한 걸음은 학습률 × m̂ ÷ √v̂라서, 기울기가 커도 학습률(▶) 정도를 넘지 않아요(대부분은 그보다 작아요: 기울기 방향이 오락가락하면 m̂이 작아지고, v̂는 예전의 큰 기울기를 오래 기억해요). SGD의 한 걸음은 학습률 × 기울기라서 기울기를 그대로 따라가고 이런 천장이 없어요 — 지금 작아 보인다면 기울기가 이미 작아졌기 때문이에요.',
+    'train.lens.step.zero': '0 (안 움직임)',
+    'train.lens.eff.title': '② 가중치마다의 학습률 = |변화량| ÷ |기울기|',
+    'train.lens.eff.explain': '② “SGD로 치면 몇의 학습률로 움직인 셈인가”예요. SGD는 모든 가중치가 학습률 한 칸(▶)에 모여요. Adam은 가중치마다 자기 학습률을 가져요: 기울기가 작은 가중치일수록 큰 학습률(대략 학습률 ÷ √v̂)을 받아요. 모멘텀은 지금 기울기가 아니라 속도를 따라가서 흩어져요.',
     'train.lens.eff.zero': '0 (기울기 0)',
     'train.lens.eff.count': '{n}개 ({pct}%)',
     'train.lens.lr': '학습률 {lr}',
@@ -37,6 +40,7 @@ registerStrings({
     'train.lens.momentum': '모멘텀 버퍼 (기울기의 이동 평균 = 속도)',
     'train.lens.m': 'm: 기울기의 이동 평균 (방향)',
     'train.lens.v': 'v: 기울기 제곱의 이동 평균 (보통 크기²)',
+    'train.lens.wteHint': '이 표의 행 하나 = 글자 하나의 임베딩이에요. v가 밝은 행은 자주 나오는 글자(기울기가 크고 자주 옴), 어두운 행은 드문 글자예요. SGD라면 어두운 행은 거의 안 움직이지만, Adam은 v로 나눠서 드문 글자도 비슷한 크기로 움직여요.',
     'train.lens.bias.title': '편향 보정: m → m̂, v → v̂',
     'train.lens.bias.explain': 'm과 v는 0에서 출발해서 학습 초반엔 실제보다 작게 나와요. 그래서 m̂ = m ÷ (1 − β₁ᵗ), v̂ = v ÷ (1 − β₂ᵗ)로 키워서 바로잡아요 (β₁ = 0.9, β₂ = 0.999, t = 단계). m의 보정은 몇십 단계면 거의 1배가 되지만 v의 보정은 훨씬 오래 남아요. 아래는 실제 가중치 세 개예요: 기울기가 가장 큰 것, 중간, 가장 작은 것.',
     'train.lens.bias.which': '가중치',
@@ -54,16 +58,19 @@ registerStrings({
   en: {
     'train.lens.myth.title': 'Does Adam “remember wrong answers”?',
     'train.lens.myth.p1': 'A common explanation: “Adam remembers the kinds of problems it got wrong and solves them easily next time.” What Adam actually keeps is not wrong answers but two numbers for every single weight: m = the running average of its recent gradients (which way to go) and v = the running average of their squares (how big its gradient usually is).',
-    'train.lens.myth.p2': 'One step is learning rate × m̂ ÷ (√v̂ + ε). Dividing by the usual gradient size makes every weight move by about “the learning rate” per step, whether its gradient is large or small. SGD moves every weight by learning rate × gradient, so weights with small gradients (e.g. the embedding of a rare character) barely move. That is why Adam helps when gradient scales differ a lot between weights.',
-    'train.lens.myth.p3': 'But it is not “always better”. SGD with momentum at a well-chosen learning rate can keep up (race them with the “fair comparison” set-up above). Momentum follows a running average of the gradient (a velocity), so a weight pushed the same way again and again speeds up.',
+    'train.lens.myth.p2': 'One step is learning rate × m̂ ÷ (√v̂ + ε). Dividing by the gradient’s usual size scales every step to about the learning rate (often less), whether the gradient is large or small. SGD moves each weight by learning rate × gradient, so weights with small gradients (e.g. the embedding of a rare character) barely move. That is why Adam helps when gradient scales differ a lot between weights. As ② below shows, Adam in effect gives every weight its own learning rate (≈ learning rate ÷ √v̂).',
+    'train.lens.myth.p3': 'But it is not “always better”. SGD with momentum at a well-chosen learning rate can keep up (the “fair comparison” set-up of the optimizer race). On text with many rare characters Adam stays ahead (the “Where Adam shines” set-up) — exactly the case above, where gradient sizes differ a lot between weights. Momentum follows a running average of the gradient (a velocity), so a weight pushed the same way again and again speeds up. Race them yourself.',
     'train.lens.param': 'Parameter (a tensor of weights)',
     'train.lens.refresh': 'Read again now',
     'train.lens.auto': 'Read again every few seconds while training',
     'train.lens.readAt': 'Read from the engine after step {step} · {n} weights',
     'train.lens.noSteps': 'No step has been taken yet. Even one step fills these in.',
     'train.lens.noSession': 'Once training is set up, the optimizers’ insides appear here.',
-    'train.lens.eff.title': 'Each weight’s actual step size (|change| ÷ |gradient|)',
-    'train.lens.eff.explain': 'Each bar counts the weights whose step size falls in that range. ▶ marks the bin holding this optimizer’s learning rate. With SGD every weight sits in that one bin; with Adam every weight gets its own.',
+    'train.lens.step.title': '① How far each weight actually moved this step: |change|',
+    'train.lens.step.explain': '① Each bar counts the weights that moved that far this step; ▶ = the bin holding the learning rate. An Adam step is learning rate × m̂ ÷ √v̂, so however large the gradient, it stays at about the learning rate (▶) or below (mostly below: when the gradient’s direction wobbles m̂ shrinks, and v̂ remembers earlier, larger gradients for a long time). An SGD step is learning rate × gradient: it follows the gradient and has no such ceiling — if its steps look small now, it is because the gradients have become small.',
+    'train.lens.step.zero': '0 (did not move)',
+    'train.lens.eff.title': '② Each weight’s own learning rate = |change| ÷ |gradient|',
+    'train.lens.eff.explain': '② “What learning rate would SGD have needed for this move?” With SGD every weight sits in the one learning-rate bin (▶). With Adam every weight gets its own: the smaller its gradients, the larger its rate (about learning rate ÷ √v̂). Momentum follows its velocity rather than the current gradient, so it spreads too.',
     'train.lens.eff.zero': '0 (zero gradient)',
     'train.lens.eff.count': '{n} ({pct}%)',
     'train.lens.lr': 'learning rate {lr}',
@@ -72,6 +79,7 @@ registerStrings({
     'train.lens.momentum': 'Momentum buffer (running average of the gradient = velocity)',
     'train.lens.m': 'm: running average of the gradient (direction)',
     'train.lens.v': 'v: running average of the squared gradient (usual size²)',
+    'train.lens.wteHint': 'Each row of this table is one character’s embedding. Bright rows in v are frequent characters (large, frequent gradients); dark rows are rare ones. SGD barely moves the dark rows; Adam divides by v, so rare characters move by a similar amount.',
     'train.lens.bias.title': 'Bias correction: m → m̂, v → v̂',
     'train.lens.bias.explain': 'm and v start at 0, so early in training they come out too small. m̂ = m ÷ (1 − β₁ᵗ) and v̂ = v ÷ (1 − β₂ᵗ) scale them back up (β₁ = 0.9, β₂ = 0.999, t = step). The correction of m fades to ×1 within a few dozen steps; that of v lasts much longer. Below, three real weights: the one with the largest gradients, a middle one and the one with the smallest.',
     'train.lens.bias.which': 'Weight',
@@ -91,7 +99,11 @@ registerStrings({
 const DEFAULT_PARAM = 'transformer.wte.weight';
 const BINS_PER_DECADE = 2;
 
-/** Shared log-scale bins for effective step sizes from all racers: [{lo, hi, label}] plus a zero bin. */
+/**
+ * Shared log-scale bins (two per decade) for the values of all racers, centred on 1, ≈3.2, 10, …
+ * so that usual learning rates (0.1, 0.003, …) sit inside a bin rather than on an edge:
+ * [{k, lo, hi, label}], bin k holding values whose log10 × 2 rounds to k.
+ */
 function makeBins(arrays) {
   let lo = Infinity, hi = -Infinity;
   for (const a of arrays) {
@@ -102,23 +114,26 @@ function makeBins(arrays) {
     }
   }
   if (!Number.isFinite(lo)) return [];
-  const from = Math.floor(Math.log10(lo) * BINS_PER_DECADE);
-  const to = Math.max(from + 1, Math.ceil(Math.log10(hi) * BINS_PER_DECADE + 1e-9));
+  const from = Math.round(Math.log10(lo) * BINS_PER_DECADE);
+  const to = Math.round(Math.log10(hi) * BINS_PER_DECADE);
   const bins = [];
-  for (let k = from; k < to; k++) {
-    const a = 10 ** (k / BINS_PER_DECADE), b = 10 ** ((k + 1) / BINS_PER_DECADE);
-    bins.push({ lo: a, hi: b, label: `${formatLr(Number(a.toPrecision(2)))} – ${formatLr(Number(b.toPrecision(2)))}` });
+  for (let k = from; k <= to; k++) {
+    bins.push({
+      k, lo: 10 ** ((k - 0.5) / BINS_PER_DECADE), hi: 10 ** ((k + 0.5) / BINS_PER_DECADE),
+      label: `≈ ${formatLr(Number((10 ** (k / BINS_PER_DECADE)).toPrecision(2)))}`,
+    });
   }
   return bins;
 }
 
+/** Counts per bin, plus a last count for values that are 0 (or not finite). */
 function histogram(values, bins) {
-  const counts = new Array(bins.length + 1).fill(0);   // last = zero bin
+  const counts = new Array(bins.length + 1).fill(0);
+  const from = bins[0]?.k ?? 0;
   for (const v of values) {
-    if (!(v > 0)) { counts[bins.length]++; continue; }
-    let i = bins.findIndex((b) => v < b.hi);
-    if (i < 0) i = bins.length - 1;
-    counts[i]++;
+    if (!(v > 0) || !Number.isFinite(v)) { counts[bins.length]++; continue; }
+    const i = Math.round(Math.log10(v) * BINS_PER_DECADE) - from;
+    counts[Math.min(bins.length - 1, Math.max(0, i))]++;
   }
   return counts;
 }
@@ -264,15 +279,16 @@ export class TfOptimizerLens extends HTMLElement {
     const h = document.createElement('tf-heatmap');
     h.setAttribute('scale', scale);
     h.setAttribute('label', title);
-    h.setAttribute('cell', '6');
-    h.setAttribute('min-cell', '2');
+    h.setAttribute('cell', '10');
+    h.setAttribute('min-cell', '3');
+    h.setAttribute('cell-height', String(rows > 64 ? Math.max(2, Math.floor(720 / rows)) : rows > 1 ? 12 : 18));
     h.setAttribute('row-title', t('train.lens.rows'));
     h.setAttribute('col-title', t('train.lens.cols'));
     fig.append(h);
     const wte = this._param === 'transformer.wte.weight';
     h.matrix = {
       values, rows, cols,
-      rowLabels: Array.from({ length: rows }, (_, i) => (wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i))),
+      rowLabels: rows > 64 ? undefined : Array.from({ length: rows }, (_, i) => (wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i))),
       colLabels: Array.from({ length: cols }, (_, i) => String(i)),
     };
     return fig;
@@ -289,7 +305,13 @@ export class TfOptimizerLens extends HTMLElement {
     }
     const n = d.racers[0]?.effective.length ?? 0;
     this._caption.textContent = d.step === 0 ? t('train.lens.noSteps') : t('train.lens.readAt', { step: d.step, n });
-    const bins = makeBins(d.racers.map((r) => r.effective));
+    if (d.step === 0) {
+      this._body.replaceChildren();
+      return;
+    }
+    const moved = d.racers.map((r) => r.update.map(Math.abs));
+    const stepBins = makeBins(moved);
+    const effBins = makeBins(d.racers.map((r) => r.effective));
     const cols = d.racers.map((entry, i) => {
       const col = el('div', 'tr-lens-col');
       col.dataset.racer = String(i);
@@ -299,38 +321,48 @@ export class TfOptimizerLens extends HTMLElement {
       sw.style.background = racerColor(i);
       title.append(sw, document.createTextNode(`${racerName(entry.racer)} · ${t('train.lens.lr', { lr: formatLr(entry.lr) })}`));
       col.append(title);
+      col.append(el('h5', '', t('train.lens.step.title')));
+      col.append(this._histogram(entry, moved[i], stepBins, 'step'));
       col.append(el('h5', '', t('train.lens.eff.title')));
-      const counts = histogram(entry.effective, bins);
-      const chart = document.createElement('tf-bar-chart');
-      chart.setAttribute('label', `${racerName(entry.racer)}: ${t('train.lens.eff.title')}`);
-      const lrBin = bins.findIndex((b) => entry.lr >= b.lo && entry.lr < b.hi);
-      const total = entry.effective.length || 1;
-      chart.data = {
-        labels: [...bins.map((b) => b.label), t('train.lens.eff.zero')],
-        values: Float32Array.from(counts),
-        highlight: lrBin,
-        muted: [bins.length],
-        format: (v) => t('train.lens.eff.count', { n: v, pct: ((100 * v) / total).toFixed(v / total < 0.01 && v > 0 ? 1 : 0) }),
-        details: counts.map((_, k) => (k === lrBin ? t('train.lens.lr', { lr: formatLr(entry.lr) }) : '')),
-      };
-      chart.dataset.kind = 'effective-lr';
-      col.append(chart);
+      col.append(this._histogram(entry, entry.effective, effBins, 'effective-lr'));
+      const figs = el('div', 'tr-lens-figs');
       if (entry.m) {
-        col.append(this._heatmap(t('train.lens.m'), entry.m, 'diverging'));
-        col.append(this._heatmap(t('train.lens.v'), entry.v, 'sequential'));
+        figs.append(this._heatmap(t('train.lens.m'), entry.m, 'diverging'), this._heatmap(t('train.lens.v'), entry.v, 'sequential'));
+        col.append(figs);
+        if (this._param === 'transformer.wte.weight') col.append(el('p', 'hint', t('train.lens.wteHint')));
         col.append(this._biasTable(entry, d.step));
       } else if (entry.momentum) {
-        col.append(this._heatmap(t('train.lens.momentum'), entry.momentum, 'diverging'));
+        figs.append(this._heatmap(t('train.lens.momentum'), entry.momentum, 'diverging'));
+        col.append(figs);
       } else {
-        col.append(el('p', 'hint', t('train.lens.sgd.none')));
-        col.append(this._heatmap(t('train.lens.update'), entry.update, 'diverging'));
+        figs.append(this._heatmap(t('train.lens.update'), entry.update, 'diverging'));
+        col.append(el('p', 'hint', t('train.lens.sgd.none')), figs);
       }
       return col;
     });
     const grid = el('div', 'tr-lens-grid');
     grid.append(...cols);
-    this._body.replaceChildren(el('p', 'hint', t('train.lens.eff.explain')), grid);
+    this._body.replaceChildren(el('p', 'hint', t('train.lens.step.explain')), el('p', 'hint', t('train.lens.eff.explain')), grid);
     if (s) this.dataset.step = String(d.step);
+  }
+
+  /** A histogram (tf-bar-chart) of `values` on shared `bins`, the bin holding the racer's lr marked ▶. */
+  _histogram(entry, values, bins, kind) {
+    const counts = histogram(values, bins);
+    const chart = document.createElement('tf-bar-chart');
+    chart.setAttribute('label', `${racerName(entry.racer)}: ${t(kind === 'step' ? 'train.lens.step.title' : 'train.lens.eff.title')}`);
+    const lrBin = bins.findIndex((b) => b.k === Math.round(Math.log10(entry.lr) * BINS_PER_DECADE));
+    const total = values.length || 1;
+    chart.data = {
+      labels: [...bins.map((b) => b.label), t(kind === 'step' ? 'train.lens.step.zero' : 'train.lens.eff.zero')],
+      values: Float32Array.from(counts),
+      highlight: lrBin,
+      muted: [bins.length],
+      format: (v) => t('train.lens.eff.count', { n: v, pct: ((100 * v) / total).toFixed(v / total < 0.01 && v > 0 ? 1 : 0) }),
+      details: counts.map((_, k) => (k === lrBin ? t('train.lens.lr', { lr: formatLr(entry.lr) }) : '')),
+    };
+    chart.dataset.kind = kind;
+    return chart;
   }
 
   /** Three real weights (largest, middle, smallest v̂): m, m̂, v, v̂, the change and the step size. */

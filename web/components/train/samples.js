@@ -24,6 +24,15 @@ registerStrings({
   },
 });
 
+const MAX_LINES = 4;
+
+/** A sample as at most a few lines; runs of empty lines shown as one ↵×n marker (display only). */
+function compactLines(text) {
+  const lines = text.replace(/\n{2,}/g, (m) => `\n↵×${m.length - 1}\n`).split('\n');
+  const shown = lines.slice(0, MAX_LINES).join('\n');
+  return lines.length > MAX_LINES ? `${shown} …` : shown;
+}
+
 export class TfTrainSamples extends HTMLElement {
   constructor() {
     super();
@@ -42,8 +51,9 @@ export class TfTrainSamples extends HTMLElement {
     this._renderList();
   }
 
+  /** The prompt used until the learner types their own. */
   set defaultPrompt(p) {
-    if (this._prompt && this._input?.value) return;
+    if (this._edited) return;
     this._prompt = p;
     if (this._input) this._input.value = p;
     if (this._session) this._session.samplePrompt = p;
@@ -65,6 +75,7 @@ export class TfTrainSamples extends HTMLElement {
     this._input.name = 'sample-prompt';
     this._input.value = this._prompt;
     this._input.addEventListener('change', () => {
+      this._edited = true;
       this._prompt = this._input.value;
       if (this._session) this._session.samplePrompt = this._prompt;
     });
@@ -97,11 +108,11 @@ export class TfTrainSamples extends HTMLElement {
       box.style.borderLeftColor = racerColor(i);
       if (s.racers.length > 1) box.append(el('h4', '', racerName(r)));
       const ol = el('ol', 'tr-samples');
-      for (const sample of [...s.samples[i]].reverse().slice(0, 4)) {
+      for (const sample of [...s.samples[i]].reverse().slice(0, 3)) {
         const li = el('li');
         li.append(el('span', 'tr-sample-step', t('train.samples.step', { step: sample.step })));
         const text = el('span', 'tr-sample-text');
-        text.append(el('b', 'tr-sample-prompt', sample.prompt), document.createTextNode(sample.text));
+        text.append(el('b', 'tr-sample-prompt', sample.prompt), document.createTextNode(compactLines(sample.text)));
         li.append(text);
         ol.append(li);
       }

@@ -15,7 +15,7 @@ import { TrainingRun } from '../../lib/training.js';
 import { TinyformerError } from '../../lib/tinyformer.js';
 import { racerList, trainerSpec } from './settings.js';
 
-const PERIOD_MS = 3000;
+const PERIOD_MS = 1500;   // held-out loss this often; samples and snapshots every second round
 
 export class TrainSession extends EventTarget {
   /**
@@ -49,7 +49,7 @@ export class TrainSession extends EventTarget {
   constructor(run, settings, periodMs) {
     super();
     this.run = run;
-    this.settings = settings;
+    this.settings = JSON.parse(JSON.stringify(settings));   // as created (the worker stops at settings.steps)
     this.info = run.info;
     this.racers = racerList(settings).map((r, i) => ({ ...r, index: i, lr: r.lr }));
     this.history = this.racers.map(() => ({ steps: [], loss: [], evalSteps: [], evalLoss: [], diverged: null }));
@@ -100,6 +100,21 @@ export class TrainSession extends EventTarget {
     this.tokensPerSecond = d.tokensPerSecond;
     this.elapsedMs = d.elapsedMs;
     d.lr.forEach((lr, i) => { this.racers[i].lr = lr; });
+    this.dispatchEvent(new CustomEvent('update'));
+    if (this.state === 'running' && !this._pumping && this.steps >= this.target) {
+      // the target was lowered below the worker's own stopping point
+      this.run.pause();
+      this._stopTimer();
+      this._setState('finished');
+      this.periodic();
+    }
+  }
+
+  /** A new target number of steps (live): training stops there, or goes on to it. */
+  setTarget(n) {
+    this.target = Math.max(1, n);
+    if (this.state === 'finished' && this.steps < this.target) this._setState('paused');
+    else if (this.state === 'paused' && this.steps >= this.target) this._setState('finished');
     this.dispatchEvent(new CustomEvent('update'));
   }
 
@@ -203,7 +218,7 @@ export class TrainSession extends EventTarget {
 
   _startTimer() {
     if (this._timer) return;
-    this._timer = setInterval(() => this.periodic(), this.periodMs);
+    this._timer = setInterval(() => this.periodic({ light: (this._round = (this._round ?? 0) + 1) % 2 === 1 }), this.periodMs);
   }
 
   _stopTimer() {
@@ -212,10 +227,10 @@ export class TrainSession extends EventTarget {
   }
 
   /**
-   * Asks the engine for a held-out loss of every live racer and a sample from each, then tells the
-   * views ('periodic') so they can refresh their own snapshots. One round at a time.
+   * Asks the engine for a held-out loss of every live racer and (unless `light`) a sample from each,
+   * then tells the views ('periodic') so they can refresh their own snapshots. One round at a time.
    */
-  async periodic() {
+  async periodic({ light = false } = {}) {
     if (this._busy || this._disposed) return;
     this._busy = true;
     try {
@@ -229,10 +244,11 @@ export class TrainSession extends EventTarget {
         else { h.evalSteps.push(at); h.evalLoss.push(loss); }
       }
       this.dispatchEvent(new CustomEvent('evaluated'));
+      if (light) return;
       if (this.samplePrompt) {
         for (const r of this.racers) {
           if (this.history[r.index].diverged) continue;
-          const out = await this.run.sample(r.index, this.samplePrompt, { maxTokens: 48, temperature: 0.8, seed: 1 });
+          const out = await this.run.sample(r.index, this.samplePrompt, { maxTokens: 40, temperature: 0.8, seed: 1 });
           const list = this.samples[r.index];
           const at = this.steps;
           if (list.at(-1)?.step === at) list.pop();

@@ -57,6 +57,15 @@ export const RACE_PRESETS = {
       // for contrast, the "typical" preset at step 300 (seed 1): SGD 0.1 → 0.753, Adam 0.003 → 0.133
     },
   },
+  adamAhead: {
+    racers: [{ kind: 'momentum', lr: 0.3 }, { kind: 'adam', lr: 0.003 }],
+    model: { ...MODEL_PRESETS.small }, corpus: 'ko', batch: 16, seed: 1, steps: 600,
+    // Same engine measurement on data/ko.txt (330 characters, many rare; 1794 held-out tokens): held-out
+    // loss at steps 300 / 600 / 1000 — momentum 0.3: 1.860 / 1.635 / 1.333, Adam 0.003: 1.673 / 1.334 /
+    // 1.203 (momentum 0.15: 1.906 at 300; 0.5 diverges). Adam's per-weight step sizes help the rare
+    // characters' embeddings, whose gradients are small: the case Adam is good at.
+    measured: { heldOut: { 300: { momentum: 1.860, adam: 1.673 }, 600: { momentum: 1.635, adam: 1.334 }, 1000: { momentum: 1.333, adam: 1.203 } } },
+  },
   all: {
     racers: [{ kind: 'sgd', lr: 0.1 }, { kind: 'momentum', lr: 0.1 }, { kind: 'adam', lr: 0.003 }, { kind: 'adamw', lr: 0.003 }],
   },
@@ -152,10 +161,12 @@ export function encodeHash(s) {
   });
   if (s.mode === 'tf') p.set('p', String(s.samplingProb));
   if (s.corpus === 'own' && s.text && textFitsUrl(s.text)) p.set('text', base64url(new TextEncoder().encode(s.text)));
-  return p.toString();
+  // readable: ':' and ',' need no escaping in a fragment
+  return [...p].map(([k, v]) => `${k}=${/^[\w.,:-]*$/.test(v) ? v : encodeURIComponent(v)}`).join('&');
 }
 
 const int = (v, lo, hi, fallback) => {
+  if (v === null || v === '') return fallback;
   const n = Number(v);
   return Number.isInteger(n) && n >= lo && n <= hi ? n : fallback;
 };
