@@ -1,5 +1,5 @@
 #pragma once
-// Finite-difference gradient checking for the Catch2 tests.
+// Helpers for the Catch2 tests: finite-difference gradient checking, and the error code of a call.
 //
 // central_difference_error samples `count` coordinates of `x`, nudges each by ±eps, and compares
 // (loss(x+eps) − loss(x−eps)) / 2eps with the analytic gradient. It returns
@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <vector>
 
+#include <functional>
+#include <string>
+
+#include "core/error.hpp"
 #include "core/rng.hpp"
 
 namespace tf::test {
@@ -46,6 +50,16 @@ inline std::vector<float> normal_vector(Rng& rng, std::size_t n, float stddev = 
   std::vector<float> v(n);
   for (float& x : v) x = rng.normal(0.0f, stddev);
   return v;
+}
+
+// The tf::Error code `fn` throws, or "none".
+inline std::string code_of(const std::function<void()>& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return "none";
 }
 
 }  // namespace tf::test

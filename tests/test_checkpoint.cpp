@@ -4,21 +4,14 @@
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "grad_check.hpp"
 #include "io/checkpoint.hpp"
 #include "io/safetensors.hpp"
 
 using namespace tf;
+using tf::test::code_of;
 
 namespace {
-
-std::string code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "none";
-}
 
 ModelConfig small_config(int vocab) {
   ModelConfig c;

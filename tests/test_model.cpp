@@ -172,14 +172,7 @@ TEST_CASE("bad inputs are tf::Errors and leave the model usable", "[model]") {
   Model m(tiny_config());
   const int ids[] = {1, 2, 3, 4, 5, 6, 7};
   const int bad[] = {1, 99};
-  auto code_of = [](auto&& fn) {
-    try {
-      fn();
-    } catch (const tf::Error& e) {
-      return e.code();
-    }
-    return std::string("none");
-  };
+  using tf::test::code_of;
   CHECK(code_of([&] { m.forward(ids, nullptr, 1, 7); }) == "too_long");
   CHECK(code_of([&] { m.forward(bad, nullptr, 1, 2); }) == "bad_token_id");
   CHECK(code_of([&] { m.forward(ids, bad, 1, 2); }) == "bad_token_id");

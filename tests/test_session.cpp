@@ -5,23 +5,16 @@
 
 #include "api/session.hpp"
 #include "core/error.hpp"
+#include "grad_check.hpp"
 
 using namespace tf;
+using tf::test::code_of;
 
 namespace {
 
 const char* kCorpus =
     "나는 밥을 먹었다.\n밥을 나는 먹었다.\n고양이는 귀엽다.\n강아지는 귀엽다.\n나는 사과를 먹었다.\n"
     "너는 빵을 먹었다.\n고양이는 물을 마셨다.\n강아지는 우유를 마셨다.\n나는 학교에 갔다.\n동생은 집에 갔다.\n";
-
-std::string code_of(const std::function<void()>& fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return "none";
-}
 
 }  // namespace
 
