@@ -85,9 +85,10 @@ test('every step shows the engine’s tensors for the chosen layer and head; row
       assert.ok(s.same, `step ${id}: ${s.name} differs from the engine`);
       if (s.name.startsWith('h0.attn.') && !['h0.attn.concat', 'h0.attn.proj'].includes(s.name)) assert.equal(s.head, 0, s.name);
     }
+    const { n_embd: C, n_head: H } = await page.evaluate(() => globalThis.tinyformerApp.model.config);
     if (id === 'qkv') assert.deepEqual(shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]),
-      [['q', 32, 8], ['k', 32, 8], ['v', 32, 8]]);
-    if (id === 'proj') assert.deepEqual(shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]), [['o', 32, 32]]);
+      [['q', C, C / H], ['k', C, C / H], ['v', C, C / H]]);
+    if (id === 'proj') assert.deepEqual(shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]), [['o', C, C]]);
     if (id === 'mask' || id === 'softmax') {
       const mask = await page.$eval('tf-stage-attention .att-panel tf-heatmap', (h) => {
         const { rows, cols } = h.matrix, bad = [];
