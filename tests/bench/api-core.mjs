@@ -1,0 +1,62 @@
+// The reference workload through tinyformer's JS API (what the page calls), in Node or in a browser:
+// training tokens/s via Trainer.step(n) and inspection latency via Model.inspect(ids).
+// Returns the same shape as the C++ bench's JSON ({metrics: [{id, what, unit, samples}], checks, ...}).
+import { MODEL_SETTINGS, REFERENCE, syntheticCorpus } from './workload.mjs';
+
+/**
+ * @param {{createTinyformer: Function}} lib  the module wasm/tinyformer.js
+ * @param {{steps?: number, reps?: number}} [options]
+ */
+export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
+  const { B, T } = REFERENCE;
+  const engine = await lib.createTinyformer();
+  const corpus = syntheticCorpus(1 << 17);
+  const spec = {
+    model: MODEL_SETTINGS, seed: 1337, valFraction: 0, train: { batchSize: B, seqLen: T },
+    racers: [{ name: 'adam', optimizer: { kind: 'adam', lr: REFERENCE.lr } }],
+  };
+  const metrics = [];
+  const checks = [];
+  const trainer = engine.createTrainer(spec, corpus);
+  const info = trainer.info;
+  const vocab = info.config?.vocab_size ?? info.vocab?.length;
+  checks.push({ check: 'JS API model: vocab 96, 108,288 parameters', vocab, params: info.num_parameters,
+    ok: vocab === REFERENCE.vocab && info.num_parameters === REFERENCE.params });
+
+  const first = trainer.step(1).loss[0];
+  trainer.step(3);  // warm-up (JIT tiers, buffers)
+  const tps = [];
+  let last = first;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const res = trainer.step(steps);
+    const sec = (performance.now() - t0) / 1000;
+    tps.push((steps * B * T) / sec);
+    last = res.loss[res.loss.length - 1];
+  }
+  metrics.push({ id: 'api_train_tokens_per_s', what: 'training tokens/s via JS API Trainer.step (B=16 T=32, Adam)',
+    unit: 'tokens/s', samples: tps });
+  checks.push({ check: 'JS API: first loss near ln 96, then falls', first, last,
+    ok: Math.abs(first - Math.log(96)) < 0.3 && last < first });
+
+  // inspection through the JS API: the engine's forward with every intermediate + copies into JS arrays
+  const model = trainer.snapshot(0);
+  const ids = model.encode(corpus.slice(0, T));
+  for (let i = 0; i < 3; i++) model.inspect(ids);
+  const ms = [];
+  let names = 0;
+  const perSample = 5;
+  for (let r = 0; r < 4 * reps; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perSample; i++) names = model.inspect(ids).names.length;
+    ms.push((performance.now() - t0) / perSample);
+  }
+  metrics.push({ id: 'api_inspect_ms', what: 'inspection latency via JS API Model.inspect (32 tokens, all tensors to JS)',
+    unit: 'ms', samples: ms });
+  metrics.push({ id: 'api_memory_mb', what: 'wasm memory after training + inspection (memoryBytes)', unit: 'MB',
+    samples: [engine.memoryBytes / 1e6] });
+  model.dispose();
+  trainer.dispose();
+  return { target: 'wasm', mode: 'api', arch: engine.simdArch, ok: checks.every((c) => c.ok), metrics, checks,
+    inspection_tensors: names, ids: ids.length };
+}

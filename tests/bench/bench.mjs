@@ -1,0 +1,316 @@
+// The benchmark driver (scripts/bench.sh runs it after building): runs the reference workload natively,
+// as wasm under Node, as wasm in headless Chromium and in TensorFlow.js, each several times in separate
+// processes, pools the samples and prints one table (median / min / max against the issue's targets).
+// The results also go to build/bench/results-<date>.json so runs can be compared.
+//
+//   node tests/bench/bench.mjs [--quick] [--only native,node,chromium,tfjs] [--out FILE]
+//
+// Processes run one at a time, round-robin over the places, so a burst of load from elsewhere on the
+// machine spreads over all of them instead of hitting one. Timings are wall-clock: on a shared machine,
+// read the max (best) column as well as the median. Only correctness checks (fast matmul vs its `_ref`
+// twin, sane losses, vocab and parameter counts) can fail the run; speed never does.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { summarize } from './workload.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const NATIVE_BENCH = process.env.TINYFORMER_BENCH_NATIVE ?? join(ROOT, 'build', 'native', 'tinyformer_bench');
+const WASM_DIR = join(ROOT, 'build', 'wasm', 'bench');
+const SITE_LIB = join(ROOT, 'build', 'wasm', 'site', 'lib');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const PLACES = ['native', 'node', 'chromium', 'tfjs'];
+
+// ---- a child process of the driver: the JS API under Node --------------------------------------------
+if (process.argv[2] === '--child' && process.argv[3] === 'api') {
+  const { runApi } = await import('./api-core.mjs');
+  const lib = await import(pathToFileURL(join(SITE_LIB, 'tinyformer.js')).href);
+  const out = await runApi(lib, { steps: Number(process.argv[4] ?? 20), reps: Number(process.argv[5] ?? 3) });
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  process.exit(0);
+}
+
+// ---- options ------------------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const value = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const quick = flag('--quick');
+const only = new Set(value('--only', PLACES.join(',')).split(','));
+// process runs per job, and what each process does
+const PLAN = quick
+  ? { kernelRuns: 1, modelRuns: 2, apiRuns: 1, tfjsRuns: 1, kernelArgs: ['--reps', '3', '--min-ms', '10'],
+    modelArgs: ['--reps', '2', '--steps', '10'], apiArgs: [10, 2], tfjsArgs: ['--reps', '2', '--steps', '5'] }
+  : { kernelRuns: 3, modelRuns: 5, apiRuns: 3, tfjsRuns: 3, kernelArgs: ['--reps', '4', '--min-ms', '25'],
+    modelArgs: ['--reps', '3', '--steps', '20'], apiArgs: [20, 3], tfjsArgs: ['--reps', '3', '--steps', '10'] };
+
+function need(path, hint) {
+  if (!existsSync(path)) {
+    console.error(`tinyformer bench: ${relative(ROOT, path)} is missing: ${hint}`);
+    process.exit(2);
+  }
+}
+
+// ---- running one process and collecting its JSON --------------------------------------------------------
+function lastJsonLine(text) {
+  const lines = String(text ?? '').trim().split('\n').reverse();
+  for (const line of lines) {
+    if (line.startsWith('{')) {
+      try { return JSON.parse(line); } catch { /* not ours */ }
+    }
+  }
+  return null;
+}
+
+function runProcess(cmd, args, cwd) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 << 20 });
+  const out = lastJsonLine(r.stdout);
+  if (!out) {
+    return { ok: false, metrics: [], checks: [],
+      error: `${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr || r.stdout || '').slice(-800)}` };
+  }
+  return out;
+}
+
+let chromiumEnv = null;
+async function startChromium() {
+  const { chromium } = await import('playwright-core');
+  const { serve } = await import(pathToFileURL(join(ROOT, 'scripts', 'serve.mjs')).href);
+  const server = await serve(HERE, 0, { '/wasm/': WASM_DIR, '/lib/': SITE_LIB });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return { server, browser, base: `http://127.0.0.1:${server.address().port}/`, version: browser.version() };
+}
+
+// One run in a fresh browser context (a fresh renderer): the wasm bench in a Worker, or the JS API on
+// the page's main thread.
+async function runChromium(kind, args) {
+  const context = await chromiumEnv.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${chromiumEnv.base}page.html`);
+    // a new context starts renderer processes that keep a core busy for a moment: let them settle
+    await page.waitForTimeout(1500);
+    if (kind === 'api') {
+      return await page.evaluate(async ([steps, reps]) => {
+        const lib = await import('/lib/tinyformer.js');
+        const { runApi } = await import('/api-core.mjs');
+        return runApi(lib, { steps, reps });
+      }, args);
+    }
+    const res = await page.evaluate((a) => new Promise((resolve) => {
+      const worker = new Worker('/bench-worker.js');
+      worker.onmessage = (e) => { worker.terminate(); resolve(e.data); };
+      worker.onerror = (e) => { worker.terminate(); resolve({ rc: -1, out: '', error: e.message }); };
+      worker.postMessage({ args: a });
+    }), [kind, ...args]);
+    return lastJsonLine(res.out) ?? { ok: false, metrics: [], checks: [], error: res.error ?? res.out };
+  } catch (err) {
+    return { ok: false, metrics: [], checks: [], error: String(err?.message ?? err) };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- the jobs ---------------------------------------------------------------------------------------------
+const nodeWasm = (mode, args) => () => runProcess(process.execPath,
+  ['--no-experimental-fetch', join(WASM_DIR, 'tinyformer_bench.js'), mode, ...args], WASM_DIR);
+const jobs = [];  // { where, name, runs, fn }
+if (only.has('native')) {
+  need(NATIVE_BENCH, 'run scripts/bench.sh (it builds build/native)');
+  jobs.push({ where: 'native', name: 'kernels', runs: PLAN.kernelRuns,
+    fn: () => runProcess(NATIVE_BENCH, ['kernels', ...PLAN.kernelArgs]) });
+  jobs.push({ where: 'native', name: 'model', runs: PLAN.modelRuns,
+    fn: () => runProcess(NATIVE_BENCH, ['model', ...PLAN.modelArgs]) });
+}
+if (only.has('node')) {
+  need(join(WASM_DIR, 'tinyformer_bench.js'), 'run scripts/bench.sh (it builds build/wasm)');
+  need(join(SITE_LIB, 'tinyformer.js'), 'run scripts/build.sh wasm');
+  jobs.push({ where: 'node', name: 'kernels', runs: PLAN.kernelRuns, fn: nodeWasm('kernels', PLAN.kernelArgs) });
+  jobs.push({ where: 'node', name: 'model', runs: PLAN.modelRuns, fn: nodeWasm('model', PLAN.modelArgs) });
+  jobs.push({ where: 'node', name: 'JS API', runs: PLAN.apiRuns,
+    fn: () => runProcess(process.execPath, [fileURLToPath(import.meta.url), '--child', 'api', ...PLAN.apiArgs.map(String)]) });
+}
+if (only.has('chromium')) {
+  need(join(WASM_DIR, 'tinyformer_bench_web.js'), 'run scripts/bench.sh (it builds build/wasm)');
+  need(CHROMIUM, 'install Debian\'s chromium (scripts/deps.sh test)');
+  jobs.push({ where: 'chromium', name: 'kernels', runs: Math.max(1, PLAN.kernelRuns - 1),
+    fn: () => runChromium('kernels', PLAN.kernelArgs) });
+  jobs.push({ where: 'chromium', name: 'model', runs: Math.max(1, PLAN.modelRuns - 2),
+    fn: () => runChromium('model', PLAN.modelArgs) });
+  jobs.push({ where: 'chromium', name: 'JS API', runs: PLAN.apiRuns, fn: () => runChromium('api', PLAN.apiArgs) });
+}
+if (only.has('tfjs')) {
+  need(join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'), 'run npm ci (scripts/deps.sh test)');
+  jobs.push({ where: 'tfjs', name: 'TF.js 4.22 wasm', runs: PLAN.tfjsRuns,
+    fn: () => runProcess(process.execPath, [join(HERE, 'tfjs.mjs'), ...PLAN.tfjsArgs]) });
+}
+
+// ---- run them, round-robin ---------------------------------------------------------------------------------
+const started = new Date();
+const loadBefore = os.loadavg();
+const rows = new Map();  // `${where}|${id}` → { where, id, what, unit, samples, extra }
+const checks = [];
+const runs = [];
+const errors = [];
+const arches = {};
+const t0 = performance.now();
+if (jobs.some((j) => j.where === 'chromium')) chromiumEnv = await startChromium();
+const maxRuns = Math.max(0, ...jobs.map((j) => j.runs));
+for (let i = 0; i < maxRuns; i++) {
+  for (const job of jobs) {
+    if (i >= job.runs) continue;
+    const t = performance.now();
+    const out = await job.fn();
+    const sec = (performance.now() - t) / 1000;
+    process.stderr.write(`  ${job.where.padEnd(8)} ${job.name.padEnd(16)} run ${i + 1}/${job.runs}  ${sec.toFixed(1)} s` +
+      `${out.ok ? '' : '  FAILED'}\n`);
+    runs.push({ where: job.where, job: job.name, run: i + 1, seconds: sec, result: out });
+    if (out.error) errors.push(`${job.where} ${job.name}: ${out.error}`);
+    if (out.arch) arches[job.where] = out.arch;
+    for (const c of out.checks ?? []) {
+      if (!c.ok || i === 0) checks.push({ where: job.where, ...c });
+    }
+    for (const m of out.metrics ?? []) {
+      const key = `${job.where}|${m.id}`;
+      if (!rows.has(key)) rows.set(key, { where: job.where, id: m.id, what: m.what, unit: m.unit, samples: [], extra: {} });
+      const row = rows.get(key);
+      row.samples.push(...m.samples);
+      if (m.us_per_call !== undefined) (row.extra.us_per_call ??= []).push(m.us_per_call);
+      if (m.calls_per_step !== undefined) row.extra.calls_per_step = m.calls_per_step;
+      if (m.variant !== undefined) (row.extra.variant ??= []).push(m.variant);
+    }
+  }
+}
+if (chromiumEnv) {
+  await chromiumEnv.browser.close();
+  await new Promise((ok) => chromiumEnv.server.close(ok));
+}
+const totalSeconds = (performance.now() - t0) / 1000;
+
+// ---- summaries, targets, ratios -------------------------------------------------------------------------
+const table = [];
+for (const row of rows.values()) table.push({ ...row, ...summarize(row.samples) });
+const find = (where, id) => table.find((r) => r.where === where && r.id === id);
+
+function addRatio(where, id, what) {
+  const a = find(where, id);
+  const b = find('tfjs', id);
+  if (!a || !b) return;
+  table.push({ where, id: `ratio:${id}`, what, unit: '×', samples: [], extra: {},
+    median: a.median / b.median, min: a.min / b.max, max: a.max / b.min, n: a.n });
+}
+for (const where of ['node', 'chromium', 'native']) {
+  addRatio(where, 'train_tokens_per_s', 'tinyformer / TF.js wasm: training tokens/s');
+  addRatio(where, 'forward_tokens_per_s', 'tinyformer / TF.js wasm: forward tokens/s');
+}
+
+const WASM = new Set(['node', 'chromium']);
+function target(row) {
+  const peak = find(row.where, 'peak_mul_add');
+  const fma = find(row.where, 'peak_fma');
+  if (row.id.startsWith('kernel:')) {
+    // a peak is the best the machine showed, so kernels are compared with the peak's max (best) sample
+    if (WASM.has(row.where) && peak) {
+      const frac = row.median / peak.max;
+      return { text: `>= 60% of peak ${fmt(peak.max)}: ${(100 * frac).toFixed(0)}%`, met: frac >= 0.6 };
+    }
+    const ref = fma ?? peak;
+    return ref ? { text: `(${(100 * row.median / ref.max).toFixed(0)}% of ${fma ? 'FMA ' : ''}peak ${fmt(ref.max)})`, met: null } : null;
+  }
+  if (row.id === 'train_tokens_per_s' || row.id === 'api_train_tokens_per_s') {
+    if (row.where === 'native') return { text: '>= 75,000', met: row.median >= 75000 };
+    if (WASM.has(row.where)) return { text: '>= 30,000', met: row.median >= 30000 };
+  }
+  if ((row.id === 'inspect_ms' || row.id === 'api_inspect_ms') && WASM.has(row.where)) {
+    return { text: '< 5 ms', met: row.median < 5 };
+  }
+  return null;
+}
+for (const row of table) {
+  const t = target(row);
+  row.target = t ? t.text : '';
+  row.met = t ? t.met : null;
+}
+
+const ORDER = ['peak_fma', 'peak_mul_add', 'kernel:', 'step_matmul_ms', 'forward_matmul_ms', 'train_tokens_per_s',
+  'api_train_tokens_per_s', 'ratio:train_tokens_per_s', 'forward_tokens_per_s', 'ratio:forward_tokens_per_s',
+  'phase_forward_ms', 'phase_backward_ms', 'phase_optimizer_ms', 'inspect_ms', 'api_inspect_ms', 'peak_memory_mb',
+  'api_memory_mb', 'tensors_bytes_mb', 'allocs_per_step', 'alloc_bytes_per_step', 'allocs_first_step',
+  'alloc_bytes_first_step', 'allocs_per_forward', 'allocs_per_inspect'];
+const orderOf = (id) => {
+  const i = ORDER.findIndex((o) => (o.endsWith(':') ? id.startsWith(o) : id === o));
+  return i < 0 ? ORDER.length : i;
+};
+const kernelIndex = new Map();
+for (const r of runs) {
+  for (const m of r.result.metrics ?? []) if (m.id.startsWith('kernel:') && !kernelIndex.has(m.id)) kernelIndex.set(m.id, kernelIndex.size);
+}
+table.sort((a, b) => orderOf(a.id) - orderOf(b.id) || (kernelIndex.get(a.id) ?? 0) - (kernelIndex.get(b.id) ?? 0) ||
+  PLACES.indexOf(a.where) - PLACES.indexOf(b.where));
+
+// ---- the table ---------------------------------------------------------------------------------------------
+function fmt(x) {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (a >= 100) return x.toFixed(0);
+  if (a >= 10) return x.toFixed(1);
+  if (a >= 1) return x.toFixed(2);
+  return x.toPrecision(2);
+}
+const header = ['what', 'where', 'median', 'min', 'max', 'unit', 'target'];
+const lines = table.map((r) => [
+  r.what, r.where, fmt(r.median), fmt(r.min), fmt(r.max), r.unit,
+  r.target ? `${r.target}${r.met === true ? '  ok' : r.met === false ? '  MISS' : ''}` : '']);
+const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+const right = new Set([2, 3, 4]);
+const cell = (s, i) => (right.has(i) ? String(s).padStart(widths[i]) : String(s).padEnd(widths[i]));
+const print = (l) => console.log(l.map(cell).join('  ').trimEnd());
+console.log();
+print(header);
+print(widths.map((w) => '-'.repeat(w)));
+// blank lines around each kernel's rows (the same shape in every place), so the long middle reads easily
+const section = (id) => (id.startsWith('kernel:') ? id : /^peak_(fma|mul_add)$/.test(id) ? 'peaks' : 'model');
+for (let i = 0; i < lines.length; i++) {
+  if (i > 0 && section(table[i].id) !== section(table[i - 1].id)) console.log();
+  print(lines[i]);
+}
+const loadAfter = os.loadavg();
+console.log();
+console.log(`${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores; SIMD: ${Object.entries(arches)
+  .map(([w, a]) => `${w} ${a}`).join(', ')}; load average ${loadBefore[0].toFixed(1)} → ${loadAfter[0].toFixed(1)}` +
+  `${loadBefore[0] > 1.5 || loadAfter[0] > 1.5 ? ' (busy machine: medians are pessimistic, see max)' : ''}; ` +
+  `${runs.length} processes in ${totalSeconds.toFixed(0)} s`);
+
+// ---- JSON ----------------------------------------------------------------------------------------------------
+function git(args) {
+  const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+const stamp = started.toISOString().replace(/\..*$/, '').replace(/:/g, '-');
+const outPath = value('--out', join(ROOT, 'build', 'bench', `results-${stamp}.json`));
+mkdirSync(dirname(outPath), { recursive: true });
+const failed = checks.filter((c) => !c.ok);
+writeFileSync(outPath, `${JSON.stringify({
+  date: started.toISOString(), quick, seconds: totalSeconds,
+  git: { commit: git(['rev-parse', 'HEAD']), dirty: (git(['status', '--porcelain']) ?? '').length > 0 },
+  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, load_before: loadBefore, load_after: loadAfter,
+    node: process.version, chromium: chromiumEnv?.version ?? null, simd: arches },
+  workload: { vocab: 96, T: 32, C: 64, H: 4, L: 2, F: 256, B: 16, optimizer: 'adam', lr: 1e-3, params: 108288 },
+  rows: table.map(({ what, where, id, unit, median, min, max, n, target: t, met, samples, extra }) =>
+    ({ id, what, where, median, min, max, unit, n, target: t, met, samples, ...extra })),
+  checks, errors, runs: runs.map(({ where, job, run, seconds, result }) =>
+    ({ where, job, run, seconds, ok: result.ok, losses: result.losses, error: result.error })),
+}, null, 1)}\n`);
+console.log(`results: ${relative(process.cwd(), outPath)}`);
+
+if (failed.length || errors.length) {
+  console.error('\ntinyformer bench: correctness checks FAILED (the figures above cannot be trusted):');
+  for (const c of failed) console.error(`  ${c.where}: ${JSON.stringify(c)}`);
+  for (const e of errors) console.error(`  ${e}`);
+  process.exit(1);
+}
