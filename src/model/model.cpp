@@ -63,6 +63,18 @@ Model::Model(const ModelConfig& config, std::uint64_t seed) : config_(config) {
     sinusoid_.assign(static_cast<std::size_t>(config_.block_size) * C, 0.0f);
   }
   acts_.resize(L);
+  static const char* const kLayerTensors[12] = {
+      "ln_1.weight", "ln_1.bias", "attn.c_attn.weight", "attn.c_attn.bias", "attn.c_proj.weight", "attn.c_proj.bias",
+      "ln_2.weight", "ln_2.bias", "mlp.c_fc.weight",    "mlp.c_fc.bias",    "mlp.c_proj.weight",  "mlp.c_proj.bias"};
+  layer_offsets_.resize(L);
+  for (int l = 0; l < L; ++l) {
+    for (int i = 0; i < 12; ++i) {
+      const std::string name = layer_name(l, kLayerTensors[i]);
+      layer_offsets_[l][i] = -1;
+      for (const auto& p : params_)
+        if (p.name == name) layer_offsets_[l][i] = static_cast<long>(p.offset);
+    }
+  }
   init_weights(seed);
 }
 
@@ -77,10 +89,10 @@ void Model::add_param(const std::string& name, std::vector<int> shape, bool deca
   params_.push_back(std::move(p));
 }
 
-const ParamInfo& Model::param_info(const std::string& name) const {
+const ParamInfo& Model::param_info(std::string_view name) const {
   for (const auto& p : params_)
     if (p.name == name) return p;
-  throw Error("bad_param_name", "the model has no parameter named '" + name + "'");
+  throw Error("bad_param_name", "the model has no parameter named '" + std::string(name) + "'");
 }
 
 std::vector<ParamRef> Model::param_refs() {
@@ -92,15 +104,9 @@ std::vector<ParamRef> Model::param_refs() {
 }
 
 Model::LayerPtrs Model::layer_ptrs(std::vector<float>& buffer, int l) {
-  auto at = [&](const char* rest) -> float* {
-    const std::string name = layer_name(l, rest);
-    for (const auto& p : params_)
-      if (p.name == name) return buffer.data() + p.offset;
-    return nullptr;  // absent bias
-  };
-  return {at("ln_1.weight"),        at("ln_1.bias"),        at("attn.c_attn.weight"), at("attn.c_attn.bias"),
-          at("attn.c_proj.weight"), at("attn.c_proj.bias"), at("ln_2.weight"),        at("ln_2.bias"),
-          at("mlp.c_fc.weight"),    at("mlp.c_fc.bias"),    at("mlp.c_proj.weight"),  at("mlp.c_proj.bias")};
+  const auto& o = layer_offsets_[l];
+  auto at = [&](int i) { return o[i] < 0 ? nullptr : buffer.data() + o[i]; };
+  return {at(0), at(1), at(2), at(3), at(4), at(5), at(6), at(7), at(8), at(9), at(10), at(11)};
 }
 
 // nanoGPT's _init_weights: N(0, 0.02) for Linear and Embedding weights, N(0, 0.02/√(2L)) for the

@@ -13,8 +13,10 @@
 //   Model model(config, /*seed=*/1337);
 //   float loss = model.forward(ids, targets, B, T);   // mean next-token cross-entropy
 //   model.zero_grad(); model.backward();               // gradients in model.grads()
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/config.hpp"
@@ -40,7 +42,7 @@ class Model {
   const ModelConfig& config() const { return config_; }
   const std::vector<ParamInfo>& params() const { return params_; }
   std::size_t num_parameters() const { return weights_.size(); }
-  const ParamInfo& param_info(const std::string& name) const;  // tf::Error("bad_param_name")
+  const ParamInfo& param_info(std::string_view name) const;  // tf::Error("bad_param_name"); allocates nothing
   float* param(const std::string& name) { return weights_.data() + param_info(name).offset; }
   float* grad(const std::string& name) { return grads_.data() + param_info(name).offset; }
   std::vector<float>& weights() { return weights_; }
@@ -74,6 +76,9 @@ class Model {
 
   void add_param(const std::string& name, std::vector<int> shape, bool decay);
   LayerPtrs layer_ptrs(std::vector<float>& buffer, int l);
+  // Offsets of each layer's 12 tensors (ln_1.weight ... mlp.c_proj.bias), -1 where absent (no bias),
+  // worked out once so a training step looks nothing up by name (and allocates nothing).
+  std::vector<std::array<long, 12>> layer_offsets_;
   void init_weights(std::uint64_t seed);
   void ensure_buffers(int B, int T);
   const float* layer_output(int l) const;
