@@ -9,9 +9,10 @@
 // or from a model loaded from a file.
 //
 //   drift.tf = engine; drift.session = trainSession; drift.corpusText = '...'; drift.loadedModel = model;
-import { errorMessage, onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { errorMessage, registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { racerName } from './settings-form.js';
+import { LivePanel } from './live-panel.js';
 
 registerStrings({
   ko: {
@@ -78,33 +79,24 @@ function argmaxRow(probs, row) {
   return best;
 }
 
-export class TfDriftView extends HTMLElement {
+export class TfDriftView extends LivePanel {
   constructor() {
     super();
-    this._tf = null;
-    this._session = null;
     this._loaded = null;
     this._sentences = [];
     this._choice = 0;
     this._own = '';
     this._source = 0;     // racer index, or 'loaded'
     this._prefix = 2;
-    this._auto = true;
     this._busy = false;
-    this._visible = true;
     this._result = null;
-    this._onPeriodic = () => { if (this._auto && this._visible && this._source !== 'loaded') this.compare(); };
-    this._onState = (e) => { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.compare(); };
   }
 
-  set tf(engine) { this._tf = engine; }
+  onPeriodic() { if (this._source !== 'loaded') this.compare(); }
+  onState(e) { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.compare(); }
 
   set session(s) {
-    this._session?.removeEventListener('periodic', this._onPeriodic);
-    this._session?.removeEventListener('state', this._onState);
-    this._session = s;
-    s?.addEventListener('periodic', this._onPeriodic);
-    s?.addEventListener('state', this._onState);
+    this.follow(s);
     if (this._source !== 'loaded') this._source = 0;
     this._result = null;
     this._build();
@@ -125,14 +117,6 @@ export class TfDriftView extends HTMLElement {
     this._choice = 0;
     this._build();
   }
-
-  connectedCallback() {
-    this._off = onLocaleChange(() => this._build());
-    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
-    this._io.observe(this);
-    this._build();
-  }
-  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
 
   get sentence() {
     return this._choice === 'own' ? this._own : this._sentences[this._choice] ?? '';

@@ -5,11 +5,12 @@
 // model learns is the point. A model loaded from a file can be opened here too.
 //
 //   inside.tf = engine; inside.session = trainSession; inside.loadedModel = model; inside.sentence = '…';
-import { errorMessage, onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { errorMessage, registerStrings, t } from '../../i18n/index.js';
 import { el, tokenLabels } from '../labels.js';
 import { STAGES } from '../../stages.js';
 import '../stages/index.js';
 import { racerName } from './settings-form.js';
+import { LivePanel } from './live-panel.js';
 
 registerStrings({
   ko: {
@@ -38,19 +39,15 @@ registerStrings({
   },
 });
 
-export class TfLookInside extends HTMLElement {
+export class TfLookInside extends LivePanel {
   constructor() {
     super();
-    this._tf = null;
-    this._session = null;
     this._loaded = null;
     this._loadedName = '';
     this._source = 0;
     this._sentence = '';
     this._stage = 'attention';
     this._layer = 0;
-    this._auto = true;
-    this._visible = true;
     this._busy = false;
     this._model = null;       // the snapshot on screen (owned unless it is the loaded model)
     this._owned = false;
@@ -58,22 +55,13 @@ export class TfLookInside extends HTMLElement {
     this._snapStep = null;
     this._snapTime = null;
     this._error = null;
-    this._onPeriodic = () => { if (this._auto && this._visible && this._source !== 'loaded') this.snapshot(); };
-    this._onState = (e) => { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.snapshot(); };
   }
 
-  set tf(engine) { this._tf = engine; }
+  onPeriodic() { if (this._source !== 'loaded') this.snapshot(); }
+  onState(e) { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.snapshot(); }
 
   set session(s) {
-    if (this._session) {
-      this._session.removeEventListener('periodic', this._onPeriodic);
-      this._session.removeEventListener('state', this._onState);
-    }
-    this._session = s;
-    if (s) {
-      s.addEventListener('periodic', this._onPeriodic);
-      s.addEventListener('state', this._onState);
-    }
+    this.follow(s);
     if (this._source !== 'loaded') {
       this._source = 0;
       this._drop();
@@ -104,14 +92,6 @@ export class TfLookInside extends HTMLElement {
     this._sentence = text;
     if (this._input) this._input.value = text;
   }
-
-  connectedCallback() {
-    this._off = onLocaleChange(() => this._build());
-    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
-    this._io.observe(this);
-    this._build();
-  }
-  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
 
   _drop() {
     if (this._owned) this._model?.dispose();

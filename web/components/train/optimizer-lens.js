@@ -7,13 +7,14 @@
 //
 //   lens.tf = engine;  lens.session = trainSession;   // refreshes every few seconds while it trains
 // Counting values into histogram bins is the only arithmetic here (display, not model math).
-import { onLocaleChange, registerStrings, t } from '../../i18n/index.js';
+import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import '../tf-bar-chart.js';
 import '../tf-heatmap.js';
 import { formatValue } from '../tf-heatmap.js';
 import { racerColor, racerName } from './settings-form.js';
 import { formatLr } from './settings.js';
+import { LivePanel } from './live-panel.js';
 
 registerStrings({
   ko: {
@@ -138,47 +139,28 @@ function histogram(values, bins) {
   return counts;
 }
 
-export class TfOptimizerLens extends HTMLElement {
+export class TfOptimizerLens extends LivePanel {
   constructor() {
     super();
-    this._session = null;
-    this._tf = null;
     this._params = [];
     this._vocab = [];
     this._param = DEFAULT_PARAM;
-    this._auto = true;
     this._busy = false;
-    this._visible = true;
-    this._onPeriodic = () => { if (this._auto && this._visible) this.refresh(); };
-    this._onState = (e) => { if (['paused', 'finished', 'diverged'].includes(e.detail.state)) this.refresh(); };
   }
 
-  set tf(engine) { this._tf = engine; }
+  onPeriodic() { this.refresh(); }
+  onState(e) { if (['paused', 'finished', 'diverged'].includes(e.detail.state)) this.refresh(); }
 
   set session(s) {
-    if (this._session) {
-      this._session.removeEventListener('periodic', this._onPeriodic);
-      this._session.removeEventListener('state', this._onState);
-    }
-    this._session = s;
+    this.follow(s);
     this._params = [];
     this._data = null;
     if (s) {
-      s.addEventListener('periodic', this._onPeriodic);
-      s.addEventListener('state', this._onState);
       this._vocab = s.info.vocab ?? [];
       this._loadParams();
     }
     this._build();
   }
-
-  connectedCallback() {
-    this._off = onLocaleChange(() => this._build());
-    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
-    this._io.observe(this);
-    this._build();
-  }
-  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
 
   /** The parameter list comes from a snapshot of the model (model.info.params), read once. */
   async _loadParams() {
