@@ -47,8 +47,19 @@ TEST_CASE("the worked example of matmul.hpp", "[matmul]") {
 
 TEST_CASE("SIMD matmul agrees with the scalar reference on odd sizes", "[matmul]") {
   INFO("SIMD arch: " << tf::simd::arch_name() << ", width " << tf::simd::kWidth);
-  const int sizes[][3] = {{1, 1, 1},   {3, 5, 7},    {4, 8, 8},    {5, 3, 17},
-                          {9, 33, 13}, {16, 64, 64}, {33, 17, 70}, {7, 64, 192}};
+  const int sizes[][3] = {{1, 1, 1},
+                          {3, 5, 7},
+                          {4, 8, 8},
+                          {5, 3, 17},
+                          {9, 33, 13},
+                          {16, 64, 64},
+                          {33, 17, 70},
+                          {7, 64, 192},
+                          // past one k block (kKC is 64 to 512 floats) and with every column-strip width
+                          {6, 600, 100},
+                          {13, 130, 67},
+                          {0, 5, 3},
+                          {3, 0, 5}};
   for (const auto& s : sizes) {
     check_against_ref(tf::matmul_nn, tf::matmul_nn_ref, s[0], s[1], s[2]);
     check_against_ref(tf::matmul_nt, tf::matmul_nt_ref, s[0], s[1], s[2]);

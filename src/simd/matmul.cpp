@@ -1,5 +1,6 @@
 #include "simd/matmul.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "simd/arch.hpp"
@@ -10,60 +11,136 @@ namespace {
 using simd::FloatBatch;
 constexpr int W = simd::kWidth;
 
-// The register-blocked micro-kernel: MR rows of C times two SIMD vectors of columns at a time.
-// A is addressed through strides so one kernel serves A (row-major, sai=K, sak=1) and Aᵀ (sai=1, sak=M).
-template <int MR>
-void rows_block(float* C, int N, const float* A, int sai, int sak, const float* B, int K, bool accumulate) {
-  int j = 0;
-  for (; j + 2 * W <= N; j += 2 * W) {
-    FloatBatch acc0[MR], acc1[MR];
+// Register tile: MR rows of C times NV SIMD vectors of columns, held in MR·NV accumulators while k runs.
+// AVX-512 has 32 vector registers, so a 4×4 tile (16 accumulators, 4 B vectors, 1 broadcast) fits;
+// SSE/AVX2/SIMD128 have 16, so 4×2. Each B vector loaded feeds MR multiply-adds, each A broadcast NV.
+constexpr int kMR = 4;
+constexpr int kNV = W >= 16 ? 4 : 2;
+// k is cut into blocks so the B panel one column strip needs (KC rows × kNV·W columns) stays in a
+// 16 KiB slice of L1 while every row block of C sweeps over it.
+constexpr int kKC = 16 * 1024 / (4 * kNV * W);
+
+// C[MR, NV·W] (+)= A[MR, kc] · B[kc, NV·W].  A is addressed through strides so one kernel serves A
+// (row-major: sai = K, sak = 1) and Aᵀ (sai = 1, sak = M); B and C are row-major with leading dims ldb, ldc.
+template <int MR, int NV>
+void tile(float* C, int ldc, const float* A, int sai, int sak, const float* B, int ldb, int kc, bool load_c) {
+  FloatBatch acc[MR][NV];
+  for (int r = 0; r < MR; ++r)
+    for (int v = 0; v < NV; ++v)
+      acc[r][v] = load_c ? FloatBatch::load_unaligned(C + r * ldc + v * W) : FloatBatch(0.0f);
+  for (int k = 0; k < kc; ++k) {
+    FloatBatch b[NV];
+    for (int v = 0; v < NV; ++v) b[v] = FloatBatch::load_unaligned(B + k * ldb + v * W);
     for (int r = 0; r < MR; ++r) {
-      acc0[r] = accumulate ? FloatBatch::load_unaligned(C + r * N + j) : FloatBatch(0.0f);
-      acc1[r] = accumulate ? FloatBatch::load_unaligned(C + r * N + j + W) : FloatBatch(0.0f);
-    }
-    for (int k = 0; k < K; ++k) {
-      const FloatBatch b0 = FloatBatch::load_unaligned(B + k * N + j);
-      const FloatBatch b1 = FloatBatch::load_unaligned(B + k * N + j + W);
-      for (int r = 0; r < MR; ++r) {
-        const FloatBatch a(A[r * sai + k * sak]);
-        acc0[r] = xsimd::fma(a, b0, acc0[r]);
-        acc1[r] = xsimd::fma(a, b1, acc1[r]);
-      }
-    }
-    for (int r = 0; r < MR; ++r) {
-      acc0[r].store_unaligned(C + r * N + j);
-      acc1[r].store_unaligned(C + r * N + j + W);
+      const FloatBatch a(A[r * sai + k * sak]);
+      for (int v = 0; v < NV; ++v) acc[r][v] = xsimd::fma(a, b[v], acc[r][v]);
     }
   }
-  for (; j + W <= N; j += W) {
-    FloatBatch acc[MR];
-    for (int r = 0; r < MR; ++r) acc[r] = accumulate ? FloatBatch::load_unaligned(C + r * N + j) : FloatBatch(0.0f);
-    for (int k = 0; k < K; ++k) {
-      const FloatBatch b = FloatBatch::load_unaligned(B + k * N + j);
-      for (int r = 0; r < MR; ++r) acc[r] = xsimd::fma(FloatBatch(A[r * sai + k * sak]), b, acc[r]);
-    }
-    for (int r = 0; r < MR; ++r) acc[r].store_unaligned(C + r * N + j);
-  }
-  for (; j < N; ++j) {  // scalar tail
-    for (int r = 0; r < MR; ++r) {
-      float acc = accumulate ? C[r * N + j] : 0.0f;
-      for (int k = 0; k < K; ++k) acc += A[r * sai + k * sak] * B[k * N + j];
-      C[r * N + j] = acc;
-    }
-  }
+  for (int r = 0; r < MR; ++r)
+    for (int v = 0; v < NV; ++v) acc[r][v].store_unaligned(C + r * ldc + v * W);
 }
 
-void gemm_strided(float* C, const float* A, int sai, int sak, const float* B, int M, int K, int N, bool accumulate) {
-  constexpr int MR = 4;
+// One column strip of NV·W columns, all M rows: full MR-row tiles, then single rows.
+template <int NV>
+void strip(float* C, int ldc, const float* A, int sai, int sak, const float* B, int ldb, int M, int kc, bool load_c) {
   int i = 0;
-  for (; i + MR <= M; i += MR) rows_block<MR>(C + i * N, N, A + i * sai, sai, sak, B, K, accumulate);
-  for (; i < M; ++i) rows_block<1>(C + i * N, N, A + i * sai, sai, sak, B, K, accumulate);
+  for (; i + kMR <= M; i += kMR) tile<kMR, NV>(C + i * ldc, ldc, A + i * sai, sai, sak, B, ldb, kc, load_c);
+  for (; i < M; ++i) tile<1, NV>(C + i * ldc, ldc, A + i * sai, sai, sak, B, ldb, kc, load_c);
 }
 
-// Scratch for the transposed right operand of matmul_nt; grows once, then is reused.
-std::vector<float>& transpose_scratch() {
-  static std::vector<float> buffer;
-  return buffer;
+// C[M,N] (+)= A·B[K,N] with A[i,k] at A[i·sai + k·sak]: k blocks outside, column strips, then row tiles.
+void gemm_strided(float* C, const float* A, int sai, int sak, const float* B, int M, int K, int N, bool accumulate) {
+  if (K == 0) {
+    if (!accumulate) std::fill(C, C + static_cast<std::size_t>(M) * N, 0.0f);
+    return;
+  }
+  for (int k0 = 0; k0 < K; k0 += kKC) {
+    const int kc = std::min(kKC, K - k0);
+    const bool load_c = accumulate || k0 > 0;
+    const float* Ak = A + k0 * sak;
+    const float* Bk = B + k0 * N;
+    int j = 0;
+    for (; j + kNV * W <= N; j += kNV * W) strip<kNV>(C + j, N, Ak, sai, sak, Bk + j, N, M, kc, load_c);
+    if constexpr (kNV > 2)
+      for (; j + 2 * W <= N; j += 2 * W) strip<2>(C + j, N, Ak, sai, sak, Bk + j, N, M, kc, load_c);
+    for (; j + W <= N; j += W) strip<1>(C + j, N, Ak, sai, sak, Bk + j, N, M, kc, load_c);
+    for (; j < N; ++j)  // scalar tail columns
+      for (int i = 0; i < M; ++i) {
+        float acc = load_c ? C[i * N + j] : 0.0f;
+        for (int k = 0; k < kc; ++k) acc += Ak[i * sai + k * sak] * Bk[k * N + j];
+        C[i * N + j] = acc;
+      }
+  }
+}
+
+// ---- A·Bᵀ by dot products along k, no transpose -----------------------------------------------
+// Row i of C over columns j..j+W is W dot products A[i,:]·B[j+c,:], each accumulated as a vector along k
+// and reduced together by one haddp (lane c of the result = sum of lanes of accumulator c). Needs K to be
+// a multiple of W. Each k-step loads MR A vectors and W B vectors for MR·W multiply-adds, and no
+// broadcasts, which SIMD128 has to emulate with a load and a shuffle: in wasm this runs at 45–51 GFLOP/s
+// on the Linear shapes against 38–42 for the broadcast kernel above plus the transpose. With 16 lanes
+// (AVX-512) the 16-way haddp costs more than the transpose saves, so natively nt stays transpose + nn.
+constexpr bool kNtByDot = W == 4;
+constexpr int kDotMR = 2;
+
+template <int MR>
+void dot_tile(float* C, int ldc, const float* A, const float* B, int K, bool accumulate) {
+  FloatBatch acc[MR][W];
+  for (int r = 0; r < MR; ++r)
+    for (int c = 0; c < W; ++c) acc[r][c] = FloatBatch(0.0f);
+  for (int k = 0; k < K; k += W) {
+    FloatBatch a[MR];
+    for (int r = 0; r < MR; ++r) a[r] = FloatBatch::load_unaligned(A + r * K + k);
+    for (int c = 0; c < W; ++c) {
+      const FloatBatch b = FloatBatch::load_unaligned(B + c * K + k);
+      for (int r = 0; r < MR; ++r) acc[r][c] = xsimd::fma(a[r], b, acc[r][c]);
+    }
+  }
+  for (int r = 0; r < MR; ++r) {
+    FloatBatch sum = xsimd::haddp(acc[r]);
+    if (accumulate) sum += FloatBatch::load_unaligned(C + r * ldc);
+    sum.store_unaligned(C + r * ldc);
+  }
+}
+
+void gemm_nt_dot(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
+  int j = 0;
+  for (; j + W <= N; j += W) {
+    int i = 0;
+    for (; i + kDotMR <= M; i += kDotMR) dot_tile<kDotMR>(C + i * N + j, N, A + i * K, B + j * K, K, accumulate);
+    for (; i < M; ++i) dot_tile<1>(C + i * N + j, N, A + i * K, B + j * K, K, accumulate);
+  }
+  for (; j < N; ++j)  // scalar tail columns
+    for (int i = 0; i < M; ++i) {
+      float acc = accumulate ? C[i * N + j] : 0.0f;
+      for (int k = 0; k < K; ++k) acc += A[i * K + k] * B[j * K + k];
+      C[i * N + j] = acc;
+    }
+}
+
+// Bᵀ of B[N,K] into scratch that grows once and is then reused. 16×16 blocks, so neither the reads
+// nor the writes (a stride of N floats) walk through more than 16 cache lines at a time.
+const float* transposed(const float* B, int N, int K) {
+  static std::vector<float> scratch;
+  if (scratch.size() < static_cast<std::size_t>(K) * N) scratch.resize(static_cast<std::size_t>(K) * N);
+  float* t = scratch.data();
+  constexpr int kBlock = 16;
+  for (int n0 = 0; n0 < N; n0 += kBlock)
+    for (int k0 = 0; k0 < K; k0 += kBlock) {
+      const int n1 = std::min(N, n0 + kBlock), k1 = std::min(K, k0 + kBlock);
+      for (int k = k0; k < k1; ++k)
+        for (int n = n0; n < n1; ++n) t[k * N + n] = B[n * K + k];
+    }
+  return t;
+}
+
+template <bool ByDot>
+void gemm_nt(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
+  if constexpr (ByDot) {
+    if (K % W == 0 && K > 0) return gemm_nt_dot(C, A, B, M, K, N, accumulate);
+  }
+  // Bᵀ costs N·K moves against M·N·K multiply-adds, and turns the product into the nn layout.
+  gemm_strided(C, A, K, 1, transposed(B, N, K), M, K, N, accumulate);
 }
 
 }  // namespace
@@ -77,12 +154,7 @@ void matmul_tn(float* C, const float* A, const float* B, int M, int K, int N, bo
 }
 
 void matmul_nt(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  // Bᵀ costs N·K moves against M·N·K multiply-adds, and turns the product into the fast nn layout.
-  std::vector<float>& bt = transpose_scratch();
-  if (bt.size() < static_cast<std::size_t>(K) * N) bt.resize(static_cast<std::size_t>(K) * N);
-  for (int n = 0; n < N; ++n)
-    for (int k = 0; k < K; ++k) bt[k * N + n] = B[n * K + k];
-  gemm_strided(C, A, K, 1, bt.data(), M, K, N, accumulate);
+  gemm_nt<kNtByDot>(C, A, B, M, K, N, accumulate);
 }
 
 void matmul_nn_ref(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
