@@ -11,6 +11,15 @@ namespace {
 using simd::FloatBatch;
 constexpr int W = simd::kWidth;
 
+// GCC folds a load into each multiply-add that uses it, so a B vector feeding MR multiply-adds would be
+// loaded MR times and the tile would wait on the load ports; an empty asm that claims to change the
+// register keeps one load per vector. (WebAssembly has no registers to pin, and needs nothing here.)
+inline void keep_in_register([[maybe_unused]] FloatBatch& x) {
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+  asm("" : "+v"(x.data));
+#endif
+}
+
 // Register tile: MR rows of C times NV SIMD vectors of columns, held in MR·NV accumulators while k runs.
 // AVX-512 has 32 vector registers, so a 4×4 tile (16 accumulators, 4 B vectors, 1 broadcast) fits;
 // SSE/AVX2/SIMD128 have 16, so 4×2. Each B vector loaded feeds MR multiply-adds, each A broadcast NV.
@@ -30,7 +39,10 @@ void tile(float* C, int ldc, const float* A, int sai, int sak, const float* B, i
       acc[r][v] = load_c ? FloatBatch::load_unaligned(C + r * ldc + v * W) : FloatBatch(0.0f);
   for (int k = 0; k < kc; ++k) {
     FloatBatch b[NV];
-    for (int v = 0; v < NV; ++v) b[v] = FloatBatch::load_unaligned(B + k * ldb + v * W);
+    for (int v = 0; v < NV; ++v) {
+      b[v] = FloatBatch::load_unaligned(B + k * ldb + v * W);
+      keep_in_register(b[v]);
+    }
     for (int r = 0; r < MR; ++r) {
       const FloatBatch a(A[r * sai + k * sak]);
       for (int v = 0; v < NV; ++v) acc[r][v] = xsimd::fma(a, b[v], acc[r][v]);
