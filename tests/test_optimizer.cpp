@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/rng.hpp"
+#include "simd/arch.hpp"
+#include "train/update_rules.hpp"
 
 namespace {
 
@@ -706,4 +709,41 @@ TEST_CASE("zero_grads and grad_global_norm", "[optimizer]") {
   CHECK(ts[0].grad == std::vector<float>{0.0f, 0.0f});
   CHECK(ts[1].grad == std::vector<float>{0.0f});
   CHECK(tf::grad_global_norm(refs(ts)) == 0.0f);
+}
+
+TEST_CASE("SIMD Adam and sum of squares agree with their scalar references", "[optimizer]") {
+  INFO("SIMD arch: " << tf::simd::arch_name() << ", width " << tf::simd::kWidth);
+  tf::Rng rng(11);
+  for (int n : {1, 3, 4, 17, 64, 100, 1023, 1024, 2500}) {
+    std::vector<float> w(n), dw(n), m(n), v(n);
+    for (int j = 0; j < n; ++j) {
+      w[j] = rng.normal();
+      dw[j] = j % 5 == 0 ? 0.0f : 0.01f * rng.normal();  // zero gradients take effective_lr's other branch
+      m[j] = 0.01f * rng.normal();
+      v[j] = 1e-4f * std::fabs(rng.normal());
+    }
+    for (float l2 : {0.0f, 0.1f}) {
+      const tf::AdamStep h{3e-3f, l2, 0.01f, 0.9f, 0.999f, 1e-8f, 0.271f, 0.00299f};
+      std::vector<float> w1 = w, m1 = m, v1 = v, u1(n), e1(n);
+      std::vector<float> w2 = w, m2 = m, v2 = v, u2(n), e2(n);
+      tf::adam_update(w1.data(), dw.data(), m1.data(), v1.data(), u1.data(), e1.data(), n, h);
+      tf::adam_update_ref(w2.data(), dw.data(), m2.data(), v2.data(), u2.data(), e2.data(), n, h);
+      for (int j = 0; j < n; ++j) {  // the same float operations in the same order: equal to the bit
+        INFO("n " << n << ", element " << j);
+        REQUIRE(w1[j] == w2[j]);
+        REQUIRE(m1[j] == m2[j]);
+        REQUIRE(v1[j] == v2[j]);
+        REQUIRE(u1[j] == u2[j]);
+        REQUIRE(e1[j] == e2[j]);
+      }
+    }
+    CHECK(tf::sum_squares(dw.data(), n) == Approx(tf::sum_squares_ref(dw.data(), n)).epsilon(1e-6));
+  }
+  // A float block sum that would overflow is redone in double; only a non-finite element makes it non-finite.
+  std::vector<float> big(3000, 3e19f);
+  CHECK(tf::sum_squares(big.data(), big.size()) == Approx(3000.0 * 9e38));
+  big[2000] = std::numeric_limits<float>::infinity();
+  CHECK_FALSE(std::isfinite(tf::sum_squares(big.data(), big.size())));
+  big[2000] = std::nanf("");
+  CHECK_FALSE(std::isfinite(tf::sum_squares(big.data(), big.size())));
 }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "train/update_rules.hpp"
 
 namespace tf {
 namespace {
@@ -22,74 +23,11 @@ std::string format_number(double x) {
   throw Error("bad_optimizer_config", std::string(field) + ": must be " + rule + ", got " + format_number(got));
 }
 
-// Sum of squares of all gradients, in double (a float sum loses the small grads next to big ones).
+// Sum of squares of all gradients, as a double (see sum_squares).
 double grad_sum_squares(const std::vector<ParamRef>& params) {
   double sum = 0.0;
-  for (const ParamRef& p : params) {
-    for (std::size_t j = 0; j < p.size; ++j) sum += static_cast<double>(p.grad[j]) * p.grad[j];
-  }
+  for (const ParamRef& p : params) sum += sum_squares(p.grad, p.size);
   return sum;
-}
-
-// Records the visualization read-outs of element j after an update old -> w[j] driven by grad g.
-inline void record_update(float* update, float* effective_lr, std::size_t j, float old_w, float new_w, float g) {
-  update[j] = new_w - old_w;
-  effective_lr[j] = g != 0.0f ? std::fabs(update[j]) / std::fabs(g) : 0.0f;
-}
-
-// ---- the update rules, one plain loop each (w, dw, buffers: (n,)) ------------------------------
-
-// SGD with optional L2 (wd = 0 when the param does not decay):
-//   g = dw + wd * w
-//   w = w - lr * g
-void sgd_update(float* w, const float* dw, float* update, float* effective_lr, std::size_t n, float lr, float wd) {
-  for (std::size_t j = 0; j < n; ++j) {
-    const float old_w = w[j];
-    const float g = dw[j] + wd * old_w;
-    w[j] = old_w - lr * g;
-    record_update(update, effective_lr, j, old_w, w[j], dw[j]);
-  }
-}
-
-// Heavy-ball momentum (PyTorch, dampening 0) and Nesterov momentum:
-//   g = dw + wd * w
-//   b = mu * b + g
-//   Momentum: w = w - lr * b
-//   Nesterov: w = w - lr * (g + mu * b)
-void momentum_update(float* w, const float* dw, float* b, float* update, float* effective_lr, std::size_t n, float lr,
-                     float wd, float mu, bool nesterov) {
-  for (std::size_t j = 0; j < n; ++j) {
-    const float old_w = w[j];
-    const float g = dw[j] + wd * old_w;
-    b[j] = mu * b[j] + g;
-    const float step_dir = nesterov ? g + mu * b[j] : b[j];
-    w[j] = old_w - lr * step_dir;
-    record_update(update, effective_lr, j, old_w, w[j], dw[j]);
-  }
-}
-
-// Adam (Kingma & Ba 2015, Algorithm 1) and AdamW (Loshchilov & Hutter 2019), t counting from 1:
-//   g     = dw + l2 * w                     (Adam's L2 weight decay; l2 = 0 for AdamW)
-//   m     = b1 * m + (1 - b1) * g
-//   v     = b2 * v + (1 - b2) * g^2
-//   m_hat = m / (1 - b1^t)                  (bc1 = 1 - b1^t)
-//   v_hat = v / (1 - b2^t)                  (bc2 = 1 - b2^t)
-//   w     = w - lr * decoupled * w          (AdamW's decoupled decay; decoupled = 0 for Adam)
-//   w     = w - lr * m_hat / (sqrt(v_hat) + eps)
-void adam_update(float* w, const float* dw, float* m, float* v, float* update, float* effective_lr, std::size_t n,
-                 float lr, float l2, float decoupled, float b1, float b2, float eps, float bc1, float bc2) {
-  for (std::size_t j = 0; j < n; ++j) {
-    const float old_w = w[j];
-    const float g = dw[j] + l2 * old_w;
-    m[j] = b1 * m[j] + (1.0f - b1) * g;
-    v[j] = b2 * v[j] + (1.0f - b2) * g * g;
-    const float m_hat = m[j] / bc1;
-    const float v_hat = v[j] / bc2;
-    float new_w = old_w - lr * decoupled * old_w;
-    new_w -= lr * m_hat / (std::sqrt(v_hat) + eps);
-    w[j] = new_w;
-    record_update(update, effective_lr, j, old_w, w[j], dw[j]);
-  }
 }
 
 // 1 - beta^t for the bias correction, computed in double; t >= 1.
@@ -299,8 +237,9 @@ StepStats Optimizer::step() {
       case OptimizerKind::Adam:
       case OptimizerKind::AdamW: {
         const bool decoupled = config_.kind == OptimizerKind::AdamW;
-        adam_update(p.value, p.grad, s.m.data(), s.v.data(), s.update.data(), s.effective_lr.data(), p.size, lr,
-                    decoupled ? 0.0f : wd, decoupled ? wd : 0.0f, config_.beta1, config_.beta2, config_.eps, bc1, bc2);
+        const AdamStep h{
+            lr, decoupled ? 0.0f : wd, decoupled ? wd : 0.0f, config_.beta1, config_.beta2, config_.eps, bc1, bc2};
+        adam_update(p.value, p.grad, s.m.data(), s.v.data(), s.update.data(), s.effective_lr.data(), p.size, h);
         break;
       }
     }
