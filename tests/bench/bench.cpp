@@ -468,10 +468,13 @@ int run_model(const Options& opt, json& out) {
     batches.next(x.data(), y.data());
     trainer.step(x.data(), y.data());
   }
+  // read the counters before anything else allocates (building a metric does)
+  const double step_allocs = static_cast<double>(g_allocs - a0) / kCounted;
+  const double step_bytes = static_cast<double>(g_alloc_bytes - b0) / kCounted;
   metrics.push_back(metric("allocs_per_step", "allocations per training step after the first (operator new)", "calls",
-                           {static_cast<double>(g_allocs - a0) / kCounted}));
-  metrics.push_back(metric("alloc_bytes_per_step", "bytes allocated per training step after the first", "bytes",
-                           {static_cast<double>(g_alloc_bytes - b0) / kCounted}));
+                           {step_allocs}));
+  metrics.push_back(
+      metric("alloc_bytes_per_step", "bytes allocated per training step after the first", "bytes", {step_bytes}));
   metrics.push_back(metric("allocs_first_step", "allocations in the first training step", "calls", {first_allocs}));
   metrics.push_back(
       metric("alloc_bytes_first_step", "bytes allocated in the first training step", "bytes", {first_bytes}));
@@ -558,9 +561,9 @@ int run_model(const Options& opt, json& out) {
     tf::Inspection rec;
     demo.forward(ids.data(), targets.data(), 1, kT, &rec);
   }
+  const double inspect_allocs = static_cast<double>(g_allocs - a0);
   metrics.push_back(metric("inspect_ms", "inspection latency, 32 tokens, every intermediate recorded", "ms", insp_ms));
-  metrics.push_back(metric("allocs_per_inspect", "allocations per inspection (32 tokens)", "calls",
-                           {static_cast<double>(g_allocs - a0)}));
+  metrics.push_back(metric("allocs_per_inspect", "allocations per inspection (32 tokens)", "calls", {inspect_allocs}));
   out["inspection_tensors"] = recorded;
 
   metrics.push_back(metric("peak_memory_mb",
