@@ -59,7 +59,10 @@ TEST_CASE("SIMD matmul agrees with the scalar reference on odd sizes", "[matmul]
                           {6, 600, 100},
                           {13, 130, 67},
                           {0, 5, 3},
-                          {3, 0, 5}};
+                          {3, 0, 5},
+                          // enough rows for the dot-product path of A·B in wasm, K a multiple of 4
+                          {70, 64, 37},
+                          {65, 12, 4}};
   for (const auto& s : sizes) {
     check_against_ref(tf::matmul_nn, tf::matmul_nn_ref, s[0], s[1], s[2]);
     check_against_ref(tf::matmul_nt, tf::matmul_nt_ref, s[0], s[1], s[2]);
