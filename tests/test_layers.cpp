@@ -10,6 +10,7 @@
 #include "layers/attention.hpp"
 #include "layers/layer_norm.hpp"
 #include "layers/linear.hpp"
+#include "layers/softmax.hpp"
 
 using tf::test::central_difference_error;
 using tf::test::normal_vector;
@@ -175,4 +176,40 @@ TEST_CASE("activations: values, SIMD equals scalar, derivatives by finite differ
     };
     CHECK(central_difference_error(x, dx, loss, n, 12, 1e-3f) < 3e-3);
   }
+}
+
+TEST_CASE("softmax: the worked example, SIMD equals scalar, in place, no overflow", "[layers]") {
+  const float z[] = {1, 2, 3};
+  float p[3];
+  const tf::SoftmaxStats st = tf::softmax(p, z, 3);
+  CHECK(st.max == 3.0f);
+  CHECK(st.sum == Approx(1.5032f).margin(1e-4));
+  CHECK(p[0] == Approx(0.0900f).margin(1e-4));
+  CHECK(p[1] == Approx(0.2447f).margin(1e-4));
+  CHECK(p[2] == Approx(0.6652f).margin(1e-4));
+
+  tf::Rng rng(5);
+  for (int n : {1, 2, 3, 4, 5, 15, 16, 17, 31, 32, 33, 96, 101}) {
+    for (float scale : {1.0f, 30.0f}) {  // 30: logits far apart, most probabilities underflow
+      std::vector<float> zs = normal_vector(rng, n, scale), got(n), want(n);
+      const tf::SoftmaxStats a = tf::softmax(got.data(), zs.data(), n);
+      const tf::SoftmaxStats b = tf::softmax_ref(want.data(), zs.data(), n);
+      INFO("n " << n << ", scale " << scale);
+      CHECK(a.max == b.max);
+      CHECK(a.sum == Approx(b.sum).epsilon(1e-5));
+      float total = 0.0f;
+      for (int i = 0; i < n; ++i) {
+        REQUIRE(got[i] == Approx(want[i]).epsilon(1e-5).margin(1e-7));
+        total += got[i];
+      }
+      CHECK(total == Approx(1.0f).epsilon(1e-5));
+      tf::softmax(zs.data(), zs.data(), n);  // in place gives the same
+      for (int i = 0; i < n; ++i) REQUIRE(zs[i] == got[i]);
+    }
+  }
+  const float huge[] = {1e30f, 1e30f, -1e30f};
+  tf::softmax(p, huge, 3);
+  CHECK(p[0] == Approx(0.5f));
+  CHECK(p[1] == Approx(0.5f));
+  CHECK(p[2] == 0.0f);
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "layers/softmax.hpp"
 #include "simd/matmul.hpp"
 
 namespace tf {
@@ -31,15 +32,7 @@ void attention_forward(float* out, const AttentionCache& cache, const float* qkv
         for (int s = 0; s < T; ++s) row[s] *= scale;
         if (cache.preatt) std::memcpy(cache.preatt + bh * T * T + t * T, row, sizeof(float) * T);
         // softmax over s <= t; masked entries become exactly 0
-        float maxval = row[0];
-        for (int s = 1; s <= t; ++s) maxval = row[s] > maxval ? row[s] : maxval;
-        float sum = 0.0f;
-        for (int s = 0; s <= t; ++s) {
-          row[s] = std::exp(row[s] - maxval);
-          sum += row[s];
-        }
-        const float inv = 1.0f / sum;
-        for (int s = 0; s <= t; ++s) row[s] *= inv;
+        softmax(row, row, t + 1);
         for (int s = t + 1; s < T; ++s) row[s] = 0.0f;
       }
       matmul_nn(y, att, v, T, T, D);  // (T, D) = att·V

@@ -11,6 +11,7 @@
 #include "layers/layer_norm.hpp"
 #include "layers/linear.hpp"
 #include "layers/positional.hpp"
+#include "layers/softmax.hpp"
 
 namespace tf {
 namespace {
@@ -296,18 +297,10 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
   counted_ = 0;
   for (std::size_t i = 0; i < BT; ++i) {
     const float* z = logits_.data() + i * V;
-    float* prob = probs_.data() + i * V;
-    float maxval = z[0];
-    for (int v = 1; v < V; ++v) maxval = std::max(maxval, z[v]);
-    float sum = 0.0f;
-    for (int v = 0; v < V; ++v) {
-      prob[v] = std::exp(z[v] - maxval);
-      sum += prob[v];
-    }
-    for (int v = 0; v < V; ++v) prob[v] /= sum;
+    const SoftmaxStats st = softmax(probs_.data() + i * V, z, V);
     if (targets_[i] != kIgnore) {
       // −log p[target], computed from the logits for accuracy when p is tiny
-      loss_sum += -(z[targets_[i]] - maxval - std::log(sum));
+      loss_sum += -(z[targets_[i]] - st.max - std::log(st.sum));
       ++counted_;
     }
   }
