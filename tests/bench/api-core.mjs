@@ -42,7 +42,8 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
   // inspection through the JS API: the engine's forward with every intermediate + copies into JS arrays
   const model = trainer.snapshot(0);
   const ids = model.encode(corpus.slice(0, T));
-  for (let i = 0; i < 3; i++) model.inspect(ids);
+  // the page inspects at every keystroke: measure it warm (V8 tiers wasm and JS up over the first calls)
+  for (let i = 0; i < 30; i++) model.inspect(ids);
   const ms = [];
   let names = 0;
   const perSample = 5;
