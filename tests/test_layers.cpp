@@ -55,6 +55,11 @@ TEST_CASE("linear: y = x·Wᵀ + b and its gradients", "[layers]") {
     check_accumulates(zin, dinp, p_in);
     check_accumulates(zw, dweight, p_w);
     check_accumulates(zb, dbias, p_b);
+    // overwrite_dinp: dinp is written whatever it held; the weight gradients still accumulate
+    auto oin = p_in, ow = p_w, ob = p_b;
+    tf::linear_backward(oin.data(), ow.data(), ob.data(), r.data(), inp.data(), weight.data(), N, C, OC, true);
+    for (int i = 0; i < N * C; ++i) CHECK(oin[i] == Approx(zin[i]).margin(1e-5));
+    check_accumulates(zw, ow, p_w);
   }
   std::vector<float> dinp(N * C, 0.0f), dweight(OC * C, 0.0f), dbias(OC, 0.0f);
   tf::linear_backward(dinp.data(), dweight.data(), dbias.data(), r.data(), inp.data(), weight.data(), N, C, OC);
@@ -134,6 +139,9 @@ TEST_CASE("causal attention: the worked example, rows sum to 1, gradients", "[la
   auto dqkv2 = p;
   tf::attention_backward(dqkv2.data(), r.data(), cache, scratch.data(), B, T, C, H);
   check_accumulates(dqkv, dqkv2, p);
+  auto dqkv3 = p;  // overwrite: the same gradient whatever was in the buffer
+  tf::attention_backward(dqkv3.data(), r.data(), cache, scratch.data(), B, T, C, H, /*overwrite=*/true);
+  CHECK(dqkv3 == dqkv);
   CHECK(central_difference_error(qkv, dqkv, loss, 120, 10) < 3e-3);
 }
 
@@ -170,6 +178,9 @@ TEST_CASE("activations: values, SIMD equals scalar, derivatives by finite differ
     for (int i = 0; i < n; ++i) CHECK(dfast[i] == Approx(dref[i]).margin(2e-5));
     std::vector<float> out(n), dx(n, 0.0f);
     tf::activation_backward(a, dx.data(), x.data(), r.data(), n);
+    std::vector<float> dover(n, 7.0f);  // overwrite: the 7s are not added
+    tf::activation_backward(a, dover.data(), x.data(), r.data(), n, /*overwrite=*/true);
+    CHECK(dover == dx);
     auto loss = [&] {
       tf::activation_forward(a, out.data(), x.data(), n);
       return weighted_sum(out.data(), r);

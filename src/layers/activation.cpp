@@ -144,13 +144,13 @@ void activation_forward(Activation a, float* out, const float* in, int n) {
   for (; i < n; ++i) out[i] = f_ref(a, in[i]);
 }
 
-void activation_backward(Activation a, float* dinp, const float* inp, const float* dout, int n) {
+void activation_backward(Activation a, float* dinp, const float* inp, const float* dout, int n, bool overwrite) {
   int i = 0;
   for (; i + W <= n; i += W) {
-    const B d = B::load_unaligned(dinp + i) + df_simd(a, B::load_unaligned(inp + i)) * B::load_unaligned(dout + i);
-    d.store_unaligned(dinp + i);
+    const B d = df_simd(a, B::load_unaligned(inp + i)) * B::load_unaligned(dout + i);
+    (overwrite ? d : B::load_unaligned(dinp + i) + d).store_unaligned(dinp + i);
   }
-  for (; i < n; ++i) dinp[i] += df_ref(a, inp[i]) * dout[i];
+  for (; i < n; ++i) dinp[i] = (overwrite ? 0.0f : dinp[i]) + df_ref(a, inp[i]) * dout[i];
 }
 
 void activation_forward_ref(Activation a, float* out, const float* in, int n) {

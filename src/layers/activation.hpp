@@ -20,8 +20,8 @@ Activation activation_from_string(const std::string& name);  // tf::Error("bad_c
 
 // out[i] = f(in[i]) for n elements (out may alias in).
 void activation_forward(Activation a, float* out, const float* in, int n);
-// dinp[i] += f'(inp[i]) · dout[i]
-void activation_backward(Activation a, float* dinp, const float* inp, const float* dout, int n);
+// dinp[i] += f'(inp[i]) · dout[i]    (= with overwrite: the caller need not zero dinp first)
+void activation_backward(Activation a, float* dinp, const float* inp, const float* dout, int n, bool overwrite = false);
 
 void activation_forward_ref(Activation a, float* out, const float* in, int n);
 void activation_backward_ref(Activation a, float* dinp, const float* inp, const float* dout, int n);

@@ -42,7 +42,7 @@ void attention_forward(float* out, const AttentionCache& cache, const float* qkv
 }
 
 void attention_backward(float* dqkv, const float* dout, const AttentionCache& cache, float* scratch, int B, int T,
-                        int C, int H) {
+                        int C, int H, bool overwrite) {
   const int D = C / H;
   const float scale = 1.0f / std::sqrt(static_cast<float>(D));
   float* dy = scratch;       // (T, D), then reused as dq
@@ -75,6 +75,12 @@ void attention_backward(float* dqkv, const float* dout, const AttentionCache& ca
       matmul_tn(dk, datt, q, T, T, D);
       for (int t = 0; t < T; ++t) {
         float* row = dqkv + (b * T + t) * 3 * C + h * D;
+        if (overwrite) {
+          std::memcpy(row, dq + t * D, sizeof(float) * D);
+          std::memcpy(row + C, dk + t * D, sizeof(float) * D);
+          std::memcpy(row + 2 * C, dv + t * D, sizeof(float) * D);
+          continue;
+        }
         for (int d = 0; d < D; ++d) {
           row[d] += dq[t * D + d];
           row[C + d] += dk[t * D + d];

@@ -26,9 +26,10 @@ struct AttentionCache {
 
 void attention_forward(float* out, const AttentionCache& cache, const float* qkv, int B, int T, int C, int H);
 
-// dqkv (B, T, 3C) += ∂loss/∂qkv given dout (B, T, C). scratch needs 3·T·D + T·T floats.
+// dqkv (B, T, 3C) += ∂loss/∂qkv given dout (B, T, C); = with overwrite (the caller need not zero dqkv).
+// scratch needs 3·T·D + T·T floats.
 void attention_backward(float* dqkv, const float* dout, const AttentionCache& cache, float* scratch, int B, int T,
-                        int C, int H);
+                        int C, int H, bool overwrite = false);
 
 inline int attention_scratch_size(int T, int C, int H) { return 3 * T * (C / H) + T * T; }
 

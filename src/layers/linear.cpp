@@ -13,8 +13,8 @@ void linear_forward(float* out, const float* inp, const float* weight, const flo
 }
 
 void linear_backward(float* dinp, float* dweight, float* dbias, const float* dout, const float* inp,
-                     const float* weight, int N, int C, int OC) {
-  if (dinp) matmul_nn(dinp, dout, weight, N, OC, C, /*accumulate=*/true);
+                     const float* weight, int N, int C, int OC, bool overwrite_dinp) {
+  if (dinp) matmul_nn(dinp, dout, weight, N, OC, C, /*accumulate=*/!overwrite_dinp);
   matmul_tn(dweight, dout, inp, OC, N, C, /*accumulate=*/true);
   if (dbias) {
     for (int n = 0; n < N; ++n)

@@ -340,11 +340,10 @@ void Model::backward() {
   const float* wte = weights_.data() + params_[0].offset;
   float* dhead = config_.tied ? dwte : grads_.data() + param_info("lm_head.weight").offset;
   const float* head = config_.tied ? wte : weights_.data() + param_info("lm_head.weight").offset;
-  std::fill(dlnf_.begin(), dlnf_.begin() + BTC, 0.0f);
-  linear_backward(dlnf_.data(), dhead, nullptr, dlogits_.data(), lnf_.data(), head, N, C, V);
+  linear_backward(dlnf_.data(), dhead, nullptr, dlogits_.data(), lnf_.data(), head, N, C, V, /*overwrite_dinp=*/true);
   // lnf = LN(out_{L-1})
-  std::fill(dres_.begin(), dres_.begin() + (L + 1) * BTC, 0.0f);
-  float* dout_last = dres_.data() + L * BTC;
+  float* dout_last = dres_.data() + L * BTC;  // the layers' slots dres[0..L) are written by the loop
+  std::fill(dout_last, dout_last + BTC, 0.0f);
   layer_norm_backward(dout_last, grads_.data() + param_info("transformer.ln_f.weight").offset,
                       config_.bias ? grads_.data() + param_info("transformer.ln_f.bias").offset : nullptr, dlnf_.data(),
                       layer_output(L - 1), weights_.data() + param_info("transformer.ln_f.weight").offset,
@@ -356,17 +355,11 @@ void Model::backward() {
     const LayerPtrs g = layer_ptrs(grads_, l);
     const LayerActs& a = acts_[l];
     const float* x = layer_output(l - 1);
-    float* dx = dres_.data() + l * BTC;  // ∂/∂(layer input), zeroed above
+    float* dx = dres_.data() + l * BTC;  // ∂/∂(layer input)
     const float* dout = dres_.data() + (l + 1) * BTC;
     float* dr1 = d.r1.data();
     float* dmlp_in = pre ? d.ln2.data() : d.ln1.data();
     const float* mlp_in = pre ? a.ln2.data() : a.ln1.data();
-    std::fill(dr1, dr1 + BTC, 0.0f);
-    std::fill(dmlp_in, dmlp_in + BTC, 0.0f);
-    std::fill(d.fch_act.begin(), d.fch_act.begin() + BT * F, 0.0f);
-    std::fill(d.fch.begin(), d.fch.begin() + BT * F, 0.0f);
-    std::fill(d.atty.begin(), d.atty.begin() + BTC, 0.0f);
-    std::fill(d.qkv.begin(), d.qkv.begin() + BTC * 3, 0.0f);
     // r2 (pre: r1 + fcproj; post: ln1 + fcproj), post-LN adds out = LN2(r2)
     const float* dr2;
     if (pre) {
@@ -377,11 +370,14 @@ void Model::backward() {
                           a.ln2_rstd.data(), N, C);
       dr2 = d.r2.data();
     }
-    accumulate(pre ? dr1 : dmlp_in, dr2, BTC);  // residual branch of r2 (pre: r1, post: ln1)
+    // Gradient buffers are not zeroed: the first contribution to each is written (copied, or a layer's
+    // backward with overwrite), the later ones add.
+    std::copy(dr2, dr2 + BTC, pre ? dr1 : dmlp_in);  // residual branch of r2 (pre: r1, post: ln1)
+    if (!pre) std::fill(dr1, dr1 + BTC, 0.0f);       // post-LN: dr1's only contribution, LN backward, adds
     // fcproj = c_proj(fch_act);  fch_act = act(fch);  fch = c_fc(mlp_in)
-    linear_backward(d.fch_act.data(), g.fcproj_w, g.fcproj_b, dr2, a.fch_act.data(), p.fcproj_w, N, F, C);
-    activation_backward(config_.activation, d.fch.data(), a.fch.data(), d.fch_act.data(), N * F);
-    linear_backward(dmlp_in, g.fc_w, g.fc_b, d.fch.data(), mlp_in, p.fc_w, N, C, F);
+    linear_backward(d.fch_act.data(), g.fcproj_w, g.fcproj_b, dr2, a.fch_act.data(), p.fcproj_w, N, F, C, true);
+    activation_backward(config_.activation, d.fch.data(), a.fch.data(), d.fch_act.data(), N * F, true);
+    linear_backward(dmlp_in, g.fc_w, g.fc_b, d.fch.data(), mlp_in, p.fc_w, N, C, F, /*overwrite_dinp=*/pre);
     // mlp_in = LN(r1) (pre: ln_2, post: ln_1)
     if (pre) {
       layer_norm_backward(dr1, g.ln2_w, g.ln2_b, dmlp_in, a.r1.data(), p.ln2_w, a.ln2_mean.data(), a.ln2_rstd.data(), N,
@@ -391,15 +387,14 @@ void Model::backward() {
                           C);
     }
     // r1 = x + attproj;  attproj = c_proj(atty);  atty = attention(qkv);  qkv = c_attn(pre ? ln1 : x)
-    accumulate(dx, dr1, BTC);
-    linear_backward(d.atty.data(), g.proj_w, g.proj_b, dr1, a.atty.data(), p.proj_w, N, C, C);
+    std::copy(dr1, dr1 + BTC, dx);  // residual branch of r1 = x + attproj
+    linear_backward(d.atty.data(), g.proj_w, g.proj_b, dr1, a.atty.data(), p.proj_w, N, C, C, true);
     const AttentionCache cache{const_cast<float*>(a.q.data()), const_cast<float*>(a.k.data()),
                                const_cast<float*>(a.v.data()), const_cast<float*>(a.att.data()),
                                const_cast<float*>(a.y.data()), nullptr};
-    attention_backward(d.qkv.data(), d.atty.data(), cache, att_scratch_.data(), B, T, C, H);
+    attention_backward(d.qkv.data(), d.atty.data(), cache, att_scratch_.data(), B, T, C, H, /*overwrite=*/true);
     if (pre) {
-      std::fill(d.ln1.begin(), d.ln1.begin() + BTC, 0.0f);
-      linear_backward(d.ln1.data(), g.qkv_w, g.qkv_b, d.qkv.data(), a.ln1.data(), p.qkv_w, N, C, 3 * C);
+      linear_backward(d.ln1.data(), g.qkv_w, g.qkv_b, d.qkv.data(), a.ln1.data(), p.qkv_w, N, C, 3 * C, true);
       layer_norm_backward(dx, g.ln1_w, g.ln1_b, d.ln1.data(), x, p.ln1_w, a.ln1_mean.data(), a.ln1_rstd.data(), N, C);
     } else {
       linear_backward(dx, g.qkv_w, g.qkv_b, d.qkv.data(), x, p.qkv_w, N, C, 3 * C);
