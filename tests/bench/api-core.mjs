@@ -24,7 +24,8 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
     ok: vocab === REFERENCE.vocab && info.num_parameters === REFERENCE.params });
 
   const first = trainer.step(1).loss[0];
-  trainer.step(3);  // warm-up (JIT tiers, buffers)
+  // warm-up as in bench.cpp: at least 3 steps and 0.3 s (JIT tiers, clocks)
+  for (let i = 0, w0 = performance.now(); i < 3 || performance.now() - w0 < 300; i++) trainer.step(1);
   const tps = [];
   let last = first;
   for (let r = 0; r < reps; r++) {

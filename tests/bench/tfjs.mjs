@@ -116,7 +116,8 @@ async function main() {
   };
 
   const first = trainStep();
-  for (let i = 0; i < 2; i++) trainStep();  // warm-up
+  // warm-up as in bench.cpp: at least 2 steps and 0.3 s
+  for (let i = 0, w0 = performance.now(); i < 2 || performance.now() - w0 < 300; i++) trainStep();
   const trainTps = [];
   let last = first;
   for (let r = 0; r < reps; r++) {
