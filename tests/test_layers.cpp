@@ -101,6 +101,37 @@ TEST_CASE("layer norm: the worked example and its gradients", "[layers]") {
   CHECK(central_difference_error(bias, dbias, loss, 9, 8) < 2e-3);
 }
 
+TEST_CASE("layer norm: SIMD equals the scalar reference on odd widths", "[layers]") {
+  tf::Rng rng(17);
+  for (int C : {1, 3, 4, 5, 17, 64, 70}) {
+    const int N = 3;
+    INFO("C " << C);
+    const auto x = normal_vector(rng, N * C, 3.0f), w = normal_vector(rng, C), b = normal_vector(rng, C);
+    const auto dy = normal_vector(rng, N * C), dx0 = normal_vector(rng, N * C), dw0 = normal_vector(rng, C);
+    for (bool with_bias : {true, false}) {
+      const float* bp = with_bias ? b.data() : nullptr;
+      std::vector<float> y1(N * C), y2(N * C), m1(N), m2(N), s1(N), s2(N);
+      tf::layer_norm_forward(y1.data(), m1.data(), s1.data(), x.data(), w.data(), bp, N, C, 1e-5f);
+      tf::layer_norm_forward_ref(y2.data(), m2.data(), s2.data(), x.data(), w.data(), bp, N, C, 1e-5f);
+      for (int n = 0; n < N; ++n) {
+        REQUIRE(m1[n] == Approx(m2[n]).margin(1e-5));
+        REQUIRE(s1[n] == Approx(s2[n]).epsilon(1e-5));
+      }
+      for (int i = 0; i < N * C; ++i) REQUIRE(y1[i] == Approx(y2[i]).margin(1e-5));
+      auto dxa = dx0, dxb = dx0, dwa = dw0, dwb = dw0, dba = b, dbb = b;  // pre-filled: both add
+      tf::layer_norm_backward(dxa.data(), dwa.data(), with_bias ? dba.data() : nullptr, dy.data(), x.data(), w.data(),
+                              m2.data(), s2.data(), N, C);
+      tf::layer_norm_backward_ref(dxb.data(), dwb.data(), with_bias ? dbb.data() : nullptr, dy.data(), x.data(),
+                                  w.data(), m2.data(), s2.data(), N, C);
+      for (int i = 0; i < N * C; ++i) REQUIRE(dxa[i] == Approx(dxb[i]).margin(1e-5));
+      for (int i = 0; i < C; ++i) {
+        REQUIRE(dwa[i] == Approx(dwb[i]).margin(1e-5));
+        REQUIRE(dba[i] == Approx(dbb[i]).margin(1e-5));
+      }
+    }
+  }
+}
+
 TEST_CASE("causal attention: the worked example, rows sum to 1, gradients", "[layers]") {
   {
     // T = 2, C = D = 1, one head: q = k = [1, 2], v = [10, 20]

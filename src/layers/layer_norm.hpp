@@ -10,9 +10,15 @@
 //   dx      += rstd · (dnorm − mean(dnorm) − norm · mean(dnorm·norm))   with dnorm = dout·weight
 namespace tf {
 
+// SIMD over C (the sums in vector lanes); the `_ref` twins are the plain loops they are tested against.
 void layer_norm_forward(float* out, float* mean, float* rstd, const float* inp, const float* weight, const float* bias,
                         int N, int C, float eps);
 void layer_norm_backward(float* dinp, float* dweight, float* dbias, const float* dout, const float* inp,
                          const float* weight, const float* mean, const float* rstd, int N, int C);
+
+void layer_norm_forward_ref(float* out, float* mean, float* rstd, const float* inp, const float* weight,
+                            const float* bias, int N, int C, float eps);
+void layer_norm_backward_ref(float* dinp, float* dweight, float* dbias, const float* dout, const float* inp,
+                             const float* weight, const float* mean, const float* rstd, int N, int C);
 
 }  // namespace tf
