@@ -1,12 +1,48 @@
 #include "layers/attention.hpp"
 
 #include <cmath>
-#include <cstring>
 
 #include "layers/softmax.hpp"
+#include "simd/arch.hpp"
 #include "simd/matmul.hpp"
 
 namespace tf {
+namespace {
+
+using simd::FloatBatch;
+constexpr int W = simd::kWidth;
+
+// One head's row is D floats (16 in the demo models): too short for a memcpy call to pay off in wasm,
+// where every call leaves the function. These loops run inline, in SIMD.
+inline void copy_row(float* dst, const float* src, int n) {
+  int i = 0;
+  for (; i + W <= n; i += W) FloatBatch::load_unaligned(src + i).store_unaligned(dst + i);
+  for (; i < n; ++i) dst[i] = src[i];
+}
+inline void add_row(float* dst, const float* src, int n) {
+  int i = 0;
+  for (; i + W <= n; i += W)
+    (FloatBatch::load_unaligned(dst + i) + FloatBatch::load_unaligned(src + i)).store_unaligned(dst + i);
+  for (; i < n; ++i) dst[i] += src[i];
+}
+
+// Softmax backward over one row of n probabilities a and their gradients d, in place:
+//   d[s] = a[s] · (d[s] − Σ_r a[r]·d[r]) · scale
+inline void softmax_backward_row(float* d, const float* a, int n, float scale) {
+  FloatBatch acc(0.0f);
+  int s = 0;
+  for (; s + W <= n; s += W) acc += FloatBatch::load_unaligned(a + s) * FloatBatch::load_unaligned(d + s);
+  float dot = xsimd::hadd(acc);
+  for (int r = s; r < n; ++r) dot += a[r] * d[r];
+  const FloatBatch dotv(dot), scalev(scale);
+  for (s = 0; s + W <= n; s += W) {
+    const FloatBatch av = FloatBatch::load_unaligned(a + s);
+    (av * (FloatBatch::load_unaligned(d + s) - dotv) * scalev).store_unaligned(d + s);
+  }
+  for (; s < n; ++s) d[s] = a[s] * (d[s] - dot) * scale;
+}
+
+}  // namespace
 
 void attention_forward(float* out, const AttentionCache& cache, const float* qkv, int B, int T, int C, int H) {
   const int D = C / H;
@@ -22,21 +58,21 @@ void attention_forward(float* out, const AttentionCache& cache, const float* qkv
       // gather this head's Q, K, V into contiguous (T, D) blocks
       for (int t = 0; t < T; ++t) {
         const float* row = qkv + (b * T + t) * 3 * C + h * D;
-        std::memcpy(q + t * D, row, sizeof(float) * D);
-        std::memcpy(k + t * D, row + C, sizeof(float) * D);
-        std::memcpy(v + t * D, row + 2 * C, sizeof(float) * D);
+        copy_row(q + t * D, row, D);
+        copy_row(k + t * D, row + C, D);
+        copy_row(v + t * D, row + 2 * C, D);
       }
       matmul_nt(att, q, k, T, D, T);  // (T, T) = Q·Kᵀ
       for (int t = 0; t < T; ++t) {
         float* row = att + t * T;
         for (int s = 0; s < T; ++s) row[s] *= scale;
-        if (cache.preatt) std::memcpy(cache.preatt + bh * T * T + t * T, row, sizeof(float) * T);
+        if (cache.preatt) copy_row(cache.preatt + bh * T * T + t * T, row, T);
         // softmax over s <= t; masked entries become exactly 0
         softmax(row, row, t + 1);
         for (int s = t + 1; s < T; ++s) row[s] = 0.0f;
       }
       matmul_nn(y, att, v, T, T, D);  // (T, D) = att·V
-      for (int t = 0; t < T; ++t) std::memcpy(out + (b * T + t) * C + h * D, y + t * D, sizeof(float) * D);
+      for (int t = 0; t < T; ++t) copy_row(out + (b * T + t) * C + h * D, y + t * D, D);
     }
   }
 }
@@ -56,17 +92,14 @@ void attention_backward(float* dqkv, const float* dout, const AttentionCache& ca
       const float* k = cache.k + bh * T * D;
       const float* v = cache.v + bh * T * D;
       const float* att = cache.att + bh * T * T;
-      for (int t = 0; t < T; ++t) std::memcpy(dy + t * D, dout + (b * T + t) * C + h * D, sizeof(float) * D);
+      for (int t = 0; t < T; ++t) copy_row(dy + t * D, dout + (b * T + t) * C + h * D, D);
       // y = att·V  →  datt = dy·Vᵀ,  dV = attᵀ·dy
       matmul_nt(datt, dy, v, T, D, T);
       matmul_tn(dv, att, dy, T, T, D);
       // att = softmax(pre)  →  dpre[t,s] = att[t,s]·(datt[t,s] − Σ_r att[t,r]·datt[t,r]); then ·scale
       for (int t = 0; t < T; ++t) {
         float* drow = datt + t * T;
-        const float* arow = att + t * T;
-        float dot = 0.0f;
-        for (int s = 0; s <= t; ++s) dot += arow[s] * drow[s];
-        for (int s = 0; s <= t; ++s) drow[s] = arow[s] * (drow[s] - dot) * scale;
+        softmax_backward_row(drow, att + t * T, t + 1, scale);
         for (int s = t + 1; s < T; ++s) drow[s] = 0.0f;
       }
       // pre = Q·Kᵀ  →  dQ = dpre·K,  dK = dpreᵀ·Q
@@ -76,15 +109,13 @@ void attention_backward(float* dqkv, const float* dout, const AttentionCache& ca
       for (int t = 0; t < T; ++t) {
         float* row = dqkv + (b * T + t) * 3 * C + h * D;
         if (overwrite) {
-          std::memcpy(row, dq + t * D, sizeof(float) * D);
-          std::memcpy(row + C, dk + t * D, sizeof(float) * D);
-          std::memcpy(row + 2 * C, dv + t * D, sizeof(float) * D);
-          continue;
-        }
-        for (int d = 0; d < D; ++d) {
-          row[d] += dq[t * D + d];
-          row[C + d] += dk[t * D + d];
-          row[2 * C + d] += dv[t * D + d];
+          copy_row(row, dq + t * D, D);
+          copy_row(row + C, dk + t * D, D);
+          copy_row(row + 2 * C, dv + t * D, D);
+        } else {
+          add_row(row, dq + t * D, D);
+          add_row(row + C, dk + t * D, D);
+          add_row(row + 2 * C, dv + t * D, D);
         }
       }
     }
