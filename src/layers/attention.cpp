@@ -5,6 +5,7 @@
 #include "layers/softmax.hpp"
 #include "simd/arch.hpp"
 #include "simd/matmul.hpp"
+#include "simd/rows.hpp"
 
 namespace tf {
 namespace {
@@ -12,19 +13,8 @@ namespace {
 using simd::FloatBatch;
 constexpr int W = simd::kWidth;
 
-// One head's row is D floats (16 in the demo models): too short for a memcpy call to pay off in wasm,
-// where every call leaves the function. These loops run inline, in SIMD.
-inline void copy_row(float* dst, const float* src, int n) {
-  int i = 0;
-  for (; i + W <= n; i += W) FloatBatch::load_unaligned(src + i).store_unaligned(dst + i);
-  for (; i < n; ++i) dst[i] = src[i];
-}
-inline void add_row(float* dst, const float* src, int n) {
-  int i = 0;
-  for (; i + W <= n; i += W)
-    (FloatBatch::load_unaligned(dst + i) + FloatBatch::load_unaligned(src + i)).store_unaligned(dst + i);
-  for (; i < n; ++i) dst[i] += src[i];
-}
+using simd::add_row;
+using simd::copy_row;  // one head's rows are D floats: copied inline, never through a memcpy call
 
 // Softmax backward over one row of n probabilities a and their gradients d, in place:
 //   d[s] = a[s] · (d[s] − Σ_r a[r]·d[r]) · scale

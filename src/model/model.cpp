@@ -12,6 +12,7 @@
 #include "layers/linear.hpp"
 #include "layers/positional.hpp"
 #include "layers/softmax.hpp"
+#include "simd/rows.hpp"
 
 namespace tf {
 namespace {
@@ -20,14 +21,6 @@ std::string layer_name(int l, const char* rest) { return "transformer.h." + std:
 
 void resize(std::vector<float>& v, std::size_t n) {
   if (v.size() < n) v.resize(n);
-}
-
-void add_into(float* out, const float* a, const float* b, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) out[i] = a[i] + b[i];
-}
-
-void accumulate(float* out, const float* a, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) out[i] += a[i];
 }
 
 }  // namespace
@@ -202,7 +195,8 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
   const float* pos = positional_table();
   for (std::size_t i = 0; i < BT; ++i) {
     const int t = static_cast<int>(i % T);
-    add_into(x0_.data() + i * C, wte + static_cast<std::size_t>(ids[i]) * C, pos + static_cast<std::size_t>(t) * C, C);
+    simd::sum_rows(x0_.data() + i * C, wte + static_cast<std::size_t>(ids[i]) * C,
+                   pos + static_cast<std::size_t>(t) * C, C);
   }
 
   const int N = static_cast<int>(BT);
@@ -232,7 +226,7 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
     }
     attention_forward(a.atty.data(), cache, a.qkv.data(), B, T, C, H);
     linear_forward(a.attproj.data(), a.atty.data(), p.proj_w, p.proj_b, N, C, C);
-    add_into(a.r1.data(), x, a.attproj.data(), BT * C);
+    simd::sum_rows(a.r1.data(), x, a.attproj.data(), BT * C);
     const float* mlp_in;
     if (pre) {
       layer_norm_forward(a.ln2.data(), a.ln2_mean.data(), a.ln2_rstd.data(), a.r1.data(), p.ln2_w, p.ln2_b, N, C,
@@ -247,7 +241,7 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
     activation_forward(config_.activation, a.fch_act.data(), a.fch.data(), N * F);
     linear_forward(a.fcproj.data(), a.fch_act.data(), p.fcproj_w, p.fcproj_b, N, F, C);
     // second residual: pre-LN adds to the stream r1; post-LN adds to the normalised ln1
-    add_into(a.r2.data(), pre ? a.r1.data() : mlp_in, a.fcproj.data(), BT * C);
+    simd::sum_rows(a.r2.data(), pre ? a.r1.data() : mlp_in, a.fcproj.data(), BT * C);
     if (!pre) {
       layer_norm_forward(a.ln2.data(), a.ln2_mean.data(), a.ln2_rstd.data(), a.r2.data(), p.ln2_w, p.ln2_b, N, C,
                          config_.ln_eps);
@@ -406,8 +400,8 @@ void Model::backward() {
                     ? grads_.data() + param_info("transformer.wpe.weight").offset
                     : nullptr;
   for (std::size_t i = 0; i < BT; ++i) {
-    accumulate(dwte + static_cast<std::size_t>(ids_[i]) * C, dx0 + i * C, C);
-    if (dwpe) accumulate(dwpe + (i % T) * C, dx0 + i * C, C);
+    simd::add_row(dwte + static_cast<std::size_t>(ids_[i]) * C, dx0 + i * C, C);
+    if (dwpe) simd::add_row(dwpe + (i % T) * C, dx0 + i * C, C);
   }
 }
 
