@@ -42,14 +42,14 @@ TEST_CASE("a checkpoint round-trips bit for bit, with tokenizer and optimizer st
     opt.step();
     const std::string bytes = save_checkpoint_bytes(m, tok, &opt);
     const Checkpoint ck = load_checkpoint_bytes(bytes);
-    CHECK(ck.model->weights() == m.weights());
-    CHECK(ck.model->config().to_json() == c.to_json());
+    CHECK(ck.gpt()->weights() == m.weights());
+    CHECK(ck.gpt()->config().to_json() == c.to_json());
     CHECK(ck.tokenizer.vocab() == tok.vocab());
     REQUIRE(ck.optimizer_config.has_value());
     CHECK(ck.optimizer_config->kind == OptimizerKind::AdamW);
     CHECK(ck.optimizer_steps == 1);
     CHECK(ck.optimizer_state.size() == 2 * m.params().size());
-    CHECK(save_checkpoint_bytes(*ck.model, ck.tokenizer) == save_checkpoint_bytes(m, tok));  // deterministic bytes
+    CHECK(save_checkpoint_bytes(*ck.gpt(), ck.tokenizer) == save_checkpoint_bytes(m, tok));  // deterministic bytes
     const auto file = safetensors::parse(bytes);
     CHECK(file.tensors.count("transformer.h.1.attn.c_attn.weight") == 1);
     CHECK(file.tensors.at("transformer.h.1.attn.c_attn.weight").shape == std::vector<std::int64_t>{48, 16});
@@ -65,9 +65,9 @@ TEST_CASE("a nanoGPT-style file (tied head saved twice, only nanoGPT config keys
   file.metadata["config"] = R"({"n_layer": 2, "n_head": 2, "n_embd": 16, "block_size": 8, "vocab_size": 7,
                                 "bias": true, "dropout": 0.0})";
   const Checkpoint ck = load_checkpoint_bytes(safetensors::serialize(file));
-  CHECK(ck.model->weights() == m.weights());
-  CHECK(ck.model->config().positional == PositionalKind::Learned);
-  CHECK(ck.model->config().hidden() == 64);
+  CHECK(ck.gpt()->weights() == m.weights());
+  CHECK(ck.gpt()->config().positional == PositionalKind::Learned);
+  CHECK(ck.gpt()->config().hidden() == 64);
 }
 
 TEST_CASE("bad checkpoints name what is wrong and load nothing", "[checkpoint]") {
@@ -113,7 +113,7 @@ TEST_CASE("checkpoint files are written whole and read back", "[checkpoint]") {
   const std::string path = "tinyformer_test_checkpoint.safetensors";
   save_checkpoint(path, m, tok);
   const Checkpoint ck = load_checkpoint(path);
-  CHECK(ck.model->weights() == m.weights());
+  CHECK(ck.gpt()->weights() == m.weights());
   CHECK(ck.tokenizer.kind() == TokenizerKind::Word);
   std::remove(path.c_str());
   CHECK(code_of([&] { load_checkpoint(path); }) == "file_not_found");

@@ -58,7 +58,7 @@ TEST_CASE("the demo models beat a unigram model on held-out sentences and write 
     Checkpoint ck = load_checkpoint(kWeb + "/models/" + d.file + ".safetensors");
     const Corpus c = make_corpus(d.corpus, 1, d.max_sentences);
     const auto [ours, unigram] =
-        heldout_losses(*ck.model, ck.tokenizer.encode(c.text(false)), ck.tokenizer.encode(c.text(true)));
+        heldout_losses(*ck.gpt(), ck.tokenizer.encode(c.text(false)), ck.tokenizer.encode(c.text(true)));
     INFO("held-out loss: model " << ours << " nats/token, unigram " << unigram);
     CHECK(ours < unigram - 1.5);
     CHECK(ours < 0.5 * unigram);
@@ -68,7 +68,7 @@ TEST_CASE("the demo models beat a unigram model on held-out sentences and write 
     greedy.temperature = 0.0f;
     const std::string prompt = d.prompt;
     const std::string text =
-        prompt + ck.tokenizer.decode(generate(*ck.model, ck.tokenizer.encode(prompt), 80, greedy, rng));
+        prompt + ck.tokenizer.decode(generate(*ck.gpt(), ck.tokenizer.encode(prompt), 80, greedy, rng));
     const std::string line = first_line(text);
     INFO("generated: " << text);
     CHECK(line.size() > prompt.size() + 3);  // it says something before the line ends
@@ -94,7 +94,7 @@ TEST_CASE("the 사과 lesson: after training, same-sense occurrences are closer 
     for (const auto& sense : s["senses"]) senses.push_back(sense);
   }
   Checkpoint ck = load_checkpoint(kWeb + "/models/ko-char.safetensors");
-  const ContextualAnalysis a = analyze_word(*ck.model, ck.tokenizer, sentences, lesson["word"]);
+  const ContextualAnalysis a = analyze_word(*ck.gpt(), ck.tokenizer, sentences, lesson["word"]);
   REQUIRE(a.occurrences.size() == senses.size());
   const GroupSimilarity last = group_similarity(a.cosine.back(), senses);
   INFO("last layer: within-sense " << last.within << ", cross-sense " << last.across);

@@ -81,7 +81,7 @@ void ModelSession::create_from_corpus(const std::string& config_json, const std:
 
 void ModelSession::load(std::string_view checkpoint_bytes) {
   Checkpoint ck = load_checkpoint_bytes(checkpoint_bytes);
-  adopt(std::move(ck.model), std::move(ck.tokenizer));
+  adopt(ck.take_gpt(), std::move(ck.tokenizer));
 }
 
 void ModelSession::adopt(std::unique_ptr<Model> model, Tokenizer tokenizer) {

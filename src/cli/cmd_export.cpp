@@ -3,17 +3,18 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "io/checkpoint.hpp"
 
 namespace tf::cli {
 namespace {
 
 int run_export(const Flags& f) {
-  const Checkpoint ck = load_checkpoint(f.get_text("model"));
+  const Checkpoint ck = load_model_file(f.get_text("model"));
   const auto dtype = f.get_text("dtype") == "f16" ? safetensors::Dtype::F16 : safetensors::Dtype::F32;
-  export_checkpoint(f.get_text("out"), *ck.model, ck.tokenizer, dtype);
-  std::cerr << "tinyformer export: " << ck.model->num_parameters() << " parameters as " << f.get_text("dtype") << " -> "
-            << f.get_text("out") << "\n";
+  export_checkpoint(f.get_text("out"), *ck.network, ck.tokenizer, dtype, ck.seq2seq() ? &ck.source_tokenizer : nullptr);
+  std::cerr << "tinyformer export: " << ck.network->num_parameters() << " parameters as " << f.get_text("dtype")
+            << " -> " << f.get_text("out") << "\n";
   return kExitOk;
 }
 

@@ -66,7 +66,7 @@ std::string prompt_and_continuation(const Tokenizer& tokenizer, const std::strin
 
 int run_generate(const Flags& f) {
   const SamplingConfig sampling = sampling_from_flags(f);
-  Checkpoint ck = load_model_file(f.get_text("model"));
+  GptCheckpoint ck = load_gpt_file(f.get_text("model"));
   const std::string prompt = f.get_text("prompt");
   const std::vector<Token> tokens = tokenize_prompt(ck.tokenizer, prompt);
 

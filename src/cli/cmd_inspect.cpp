@@ -84,7 +84,7 @@ void check_input_flags(const Flags& f, bool list_only) {
   if (!text && !ids && !list_only) throw UsageError("missing --text TEXT or --ids LIST");
 }
 
-Sequence requested_sequence(const Flags& f, const Checkpoint& ck) {
+Sequence requested_sequence(const Flags& f, const GptCheckpoint& ck) {
   const bool text = f.has("text");
   Sequence s = text ? sequence_from_text(ck.tokenizer, f.get_text("text"))
                     : sequence_from_ids(ck.tokenizer, f.get_text("ids"), ck.model->config().vocab_size);
@@ -149,7 +149,7 @@ FloatJson tokens_json(const Sequence& s) {
   return out;
 }
 
-FloatJson inspection_json(const Checkpoint& ck, const Sequence& s, const Pass& pass,
+FloatJson inspection_json(const GptCheckpoint& ck, const Sequence& s, const Pass& pass,
                           const std::vector<std::string>& tensor_names) {
   FloatJson attention = FloatJson::array();  // (L,H,T,T)
   for (int l = 0; l < ck.model->config().n_layer; ++l) {
@@ -203,7 +203,7 @@ void print_tensor_preview(const std::string& name, const xt::xarray<float>& a) {
   if (rows > kPreviewRows) std::cout << "  ... (" << rows - kPreviewRows << " more rows)\n";
 }
 
-void print_summary(const Checkpoint& ck, const Sequence& s, const Pass& pass,
+void print_summary(const GptCheckpoint& ck, const Sequence& s, const Pass& pass,
                    const std::vector<std::string>& tensor_names) {
   const ModelConfig& c = ck.model->config();
   std::cout << "model: " << c.n_layer << " layers, " << c.n_head << " heads, C=" << c.n_embd << ", block_size "
@@ -252,7 +252,7 @@ int run_inspect(const Flags& f) {
   const std::vector<std::string> tensor_names = f.get_all("tensor");
   const bool list = std::find(tensor_names.begin(), tensor_names.end(), "list") != tensor_names.end();
   check_input_flags(f, list);
-  Checkpoint ck = load_model_file(f.get_text("model"));
+  GptCheckpoint ck = load_gpt_file(f.get_text("model"));
   if (list && !f.has("text") && !f.has("ids")) {  // the names do not depend on the text: one token will do
     print_tensor_list(recorded_forward(*ck.model, {Tokenizer::BOS}).record, f.get_switch("json"), true);
     return kExitOk;

@@ -258,7 +258,7 @@ void check_model_flags_match(const Flags& f, const ModelConfig& c, const Tokeniz
 
 Run resumed_run(const Flags& f) {
   const std::string path = f.get_text("resume");
-  Checkpoint ck = load_model_file(path);
+  GptCheckpoint ck = load_gpt_file(path);
   check_model_flags_match(f, ck.model->config(), ck.tokenizer, path);
   Run run;
   run.tokenizer = ck.tokenizer;

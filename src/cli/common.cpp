@@ -19,6 +19,16 @@ Checkpoint load_model_file(const std::string& path) {
   }
 }
 
+GptCheckpoint load_gpt_file(const std::string& path) {
+  Checkpoint ck = load_model_file(path);
+  if (!ck.gpt()) {
+    throw Error("wrong_arch",
+                path + " holds an encoder-decoder (seq2seq) model, not a GPT: use `tinyformer translate`");
+  }
+  return {ck.take_gpt(), std::move(ck.tokenizer), ck.optimizer_config, ck.optimizer_steps,
+          std::move(ck.optimizer_state)};
+}
+
 std::string visible_token(const std::string& text) {
   std::string out;
   for (const char c : text) {

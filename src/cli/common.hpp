@@ -2,6 +2,8 @@
 // Helpers shared by the subcommands: JSON with float numbers, loading a checkpoint with the file name
 // in every error, and showing tokens so that spaces and line breaks stay visible.
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,17 @@ FloatJson to_float_json(const nlohmann::json& j);
 
 // load_checkpoint(path), with "<path>: " in front of any error message.
 Checkpoint load_model_file(const std::string& path);
+
+// A GPT checkpoint from load_model_file: a file holding another architecture gets an error naming the path
+// and what the file holds (e.g. an encoder-decoder given to `generate`).
+struct GptCheckpoint {
+  std::unique_ptr<Model> model;
+  Tokenizer tokenizer;
+  std::optional<OptimizerConfig> optimizer_config;
+  int optimizer_steps = 0;
+  std::vector<std::pair<std::string, std::vector<float>>> optimizer_state;
+};
+GptCheckpoint load_gpt_file(const std::string& path);
 
 // A token as a learner can read it on one line: " " -> "␠", "\n" -> "\\n", "\t" -> "\\t".
 std::string visible_token(const std::string& text);

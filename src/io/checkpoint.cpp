@@ -1,5 +1,6 @@
 #include "io/checkpoint.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
@@ -73,17 +74,38 @@ OptimizerConfig optimizer_config_from_json(const nlohmann::json& j) {
 
 namespace {
 
-safetensors::File checkpoint_file(const Model& model, const Tokenizer& tokenizer, const Optimizer* optimizer) {
-  if (tokenizer.vocab_size() > model.config().vocab_size) {
-    throw Error("bad_config", "the tokenizer has more tokens than the model's vocab_size", tokenizer.vocab_size(),
-                model.config().vocab_size);
+void check_vocab(const Tokenizer& tokenizer, int rows, const char* what, const char* code) {
+  if (tokenizer.vocab_size() > rows) {
+    throw Error(code,
+                std::string("the ") + what + " has " + std::to_string(tokenizer.vocab_size()) +
+                    " tokens but the model's embedding has " + std::to_string(rows) + " rows",
+                tokenizer.vocab_size(), rows);
   }
+}
+
+constexpr const char* kPositionalBuffer = "positional_encoding.pos_embedding";
+
+safetensors::File checkpoint_file(const Network& net, const Tokenizer& tokenizer, const Optimizer* optimizer,
+                                  const Tokenizer* source_tokenizer) {
   safetensors::File file;
   file.metadata["format"] = "tinyformer";
-  file.metadata["config"] = model.config().to_json().dump();
-  file.metadata["tokenizer"] = tokenizer.to_json();
-  for (const auto& p : model.params()) {
-    const auto* w = model.weights().data() + p.offset;
+  file.metadata["config"] = net.config_json().dump();
+  if (const auto* s2s = dynamic_cast<const Seq2Seq*>(&net)) {
+    if (!source_tokenizer) throw Error("bad_config", "an encoder-decoder checkpoint needs the source tokenizer");
+    check_vocab(*source_tokenizer, s2s->config().src_vocab_size, "source tokenizer", "bad_config");
+    check_vocab(tokenizer, s2s->config().tgt_vocab_size, "target tokenizer", "bad_config");
+    file.metadata["src_tokenizer"] = source_tokenizer->to_json();
+    file.metadata["tgt_tokenizer"] = tokenizer.to_json();
+    // PyTorch's class keeps its sinusoid table as a buffer in the state_dict: (maxlen, 1, C), here maxlen = block_size.
+    const std::int64_t P = s2s->config().block_size, C = s2s->config().n_embd;
+    const float* pe = s2s->positional_table();
+    file.tensors[kPositionalBuffer] = {{P, 1, C}, std::vector<float>(pe, pe + P * C)};
+  } else {
+    check_vocab(tokenizer, net.vocab_size(), "tokenizer", "bad_config");
+    file.metadata["tokenizer"] = tokenizer.to_json();
+  }
+  for (const auto& p : net.params()) {
+    const auto* w = net.weights().data() + p.offset;
     file.tensors[p.name] = {shape64(p.shape), std::vector<float>(w, w + p.size)};
   }
   if (optimizer) {
@@ -98,42 +120,16 @@ safetensors::File checkpoint_file(const Model& model, const Tokenizer& tokenizer
   return file;
 }
 
-}  // namespace
-
-std::string save_checkpoint_bytes(const Model& model, const Tokenizer& tokenizer, const Optimizer* optimizer) {
-  return safetensors::serialize(checkpoint_file(model, tokenizer, optimizer));
+Tokenizer tokenizer_field(const std::map<std::string, std::string>& meta, const std::string& key) {
+  const auto it = meta.find(key);
+  if (it == meta.end()) throw Error("checkpoint_corrupt", "checkpoint has no \"" + key + "\" in its metadata");
+  return Tokenizer::from_json(it->second);
 }
 
-void save_checkpoint(const std::string& path, const Model& model, const Tokenizer& tokenizer,
-                     const Optimizer* optimizer) {
-  safetensors::save_file(path, checkpoint_file(model, tokenizer, optimizer));
-}
-
-void export_checkpoint(const std::string& path, const Model& model, const Tokenizer& tokenizer,
-                       safetensors::Dtype dtype) {
-  safetensors::save_file(path, checkpoint_file(model, tokenizer, nullptr), dtype);
-}
-
-namespace {
-
-Checkpoint checkpoint_from_file(const safetensors::File& file) {
-  Checkpoint ck;
-  ModelConfig config = ModelConfig::from_json(parse_json_field(file.metadata, "config"));
-  // nanoGPT saves lm_head.weight next to wte even when tied (it is the same tensor).
-  const bool has_head = file.tensors.count("lm_head.weight") > 0;
-  const auto tok_it = file.metadata.find("tokenizer");
-  if (tok_it == file.metadata.end())
-    throw Error("checkpoint_corrupt", "checkpoint has no \"tokenizer\" in its metadata");
-  ck.tokenizer = Tokenizer::from_json(tok_it->second);
-  if (ck.tokenizer.vocab_size() > config.vocab_size) {
-    throw Error("checkpoint_mismatch",
-                "the tokenizer has " + std::to_string(ck.tokenizer.vocab_size()) + " tokens but vocab_size is " +
-                    std::to_string(config.vocab_size),
-                ck.tokenizer.vocab_size(), config.vocab_size);
-  }
-  auto model = std::make_unique<Model>(config, 0);
+// Copies every parameter of `net` from `file` (shape and finiteness checked); returns how many tensors it used.
+std::size_t read_params(Network& net, const safetensors::File& file) {
   std::size_t used = 0;
-  for (const auto& p : model->params()) {
+  for (const auto& p : net.params()) {
     const auto it = file.tensors.find(p.name);
     if (it == file.tensors.end()) throw Error("checkpoint_mismatch", "checkpoint is missing tensor " + p.name);
     if (it->second.shape != shape64(p.shape)) {
@@ -142,16 +138,101 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
     }
     for (float v : it->second.data)
       if (!std::isfinite(v)) throw Error("checkpoint_corrupt", "tensor " + p.name + " holds NaN or infinite values");
-    std::copy(it->second.data.begin(), it->second.data.end(), model->weights().begin() + p.offset);
+    std::copy(it->second.data.begin(), it->second.data.end(), net.weights().begin() + p.offset);
     ++used;
   }
-  if (config.tied && has_head) {
-    const auto& head = file.tensors.at("lm_head.weight");
-    const auto& wte = file.tensors.at("transformer.wte.weight");
-    if (head.shape != wte.shape || head.data != wte.data) {
-      throw Error("checkpoint_mismatch", "config says tied but lm_head.weight differs from transformer.wte.weight");
+  return used;
+}
+
+// PyTorch's sinusoid buffer, when present: (maxlen, 1, C), the same table we compute (rows beyond ours ignored).
+bool check_positional_buffer(const Seq2Seq& net, const safetensors::File& file) {
+  const auto it = file.tensors.find(kPositionalBuffer);
+  if (it == file.tensors.end()) return false;
+  const auto& shape = it->second.shape;
+  const std::int64_t C = net.config().n_embd;
+  if (shape.size() != 3 || shape[1] != 1 || shape[2] != C || shape[0] < 1) {
+    throw Error("checkpoint_mismatch", std::string("tensor ") + kPositionalBuffer + " has shape " + shape_text(shape) +
+                                           ", expected [maxlen, 1, " + std::to_string(C) + "]");
+  }
+  const std::int64_t rows = std::min<std::int64_t>(shape[0], net.config().block_size);
+  const float* ours = net.positional_table();
+  for (std::int64_t i = 0; i < rows * C; ++i) {
+    if (!(std::fabs(it->second.data[i] - ours[i]) <= 1e-3f)) {
+      throw Error("checkpoint_mismatch",
+                  std::string("tensor ") + kPositionalBuffer + " is not the sinusoidal table this model adds");
     }
-    ++used;
+  }
+  return true;
+}
+
+}  // namespace
+
+Model* Checkpoint::gpt() const { return dynamic_cast<Model*>(network.get()); }
+Seq2Seq* Checkpoint::seq2seq() const { return dynamic_cast<Seq2Seq*>(network.get()); }
+
+std::unique_ptr<Model> Checkpoint::take_gpt() {
+  if (!gpt()) {
+    throw Error("wrong_arch", "this checkpoint holds an encoder-decoder (seq2seq) model, not a GPT: use translate", 0,
+                0);
+  }
+  return std::unique_ptr<Model>(static_cast<Model*>(network.release()));
+}
+
+std::unique_ptr<Seq2Seq> Checkpoint::take_seq2seq() {
+  if (!seq2seq()) throw Error("wrong_arch", "this checkpoint holds a GPT, not an encoder-decoder (seq2seq) model");
+  return std::unique_ptr<Seq2Seq>(static_cast<Seq2Seq*>(network.release()));
+}
+
+std::string save_checkpoint_bytes(const Network& net, const Tokenizer& tokenizer, const Optimizer* optimizer,
+                                  const Tokenizer* source_tokenizer) {
+  return safetensors::serialize(checkpoint_file(net, tokenizer, optimizer, source_tokenizer));
+}
+
+void save_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
+                     const Optimizer* optimizer, const Tokenizer* source_tokenizer) {
+  safetensors::save_file(path, checkpoint_file(net, tokenizer, optimizer, source_tokenizer));
+}
+
+void export_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
+                       safetensors::Dtype dtype, const Tokenizer* source_tokenizer) {
+  safetensors::save_file(path, checkpoint_file(net, tokenizer, nullptr, source_tokenizer), dtype);
+}
+
+namespace {
+
+Checkpoint checkpoint_from_file(const safetensors::File& file) {
+  Checkpoint ck;
+  const nlohmann::json config_json = parse_json_field(file.metadata, "config");
+  const bool is_seq2seq = config_json.is_object() && config_json.contains("arch") && config_json["arch"].is_string() &&
+                          config_json["arch"] == "seq2seq";
+  std::size_t used = 0;
+  bool tied_head = false;
+  if (is_seq2seq) {
+    const Seq2SeqConfig config = Seq2SeqConfig::from_json(config_json);
+    ck.source_tokenizer = tokenizer_field(file.metadata, "src_tokenizer");
+    ck.tokenizer = tokenizer_field(file.metadata, "tgt_tokenizer");
+    check_vocab(ck.source_tokenizer, config.src_vocab_size, "source tokenizer", "checkpoint_mismatch");
+    check_vocab(ck.tokenizer, config.tgt_vocab_size, "target tokenizer", "checkpoint_mismatch");
+    auto net = std::make_unique<Seq2Seq>(config, 0);
+    used = read_params(*net, file) + (check_positional_buffer(*net, file) ? 1 : 0);
+    ck.network = std::move(net);
+  } else {
+    const ModelConfig config = ModelConfig::from_json(config_json);
+    ck.tokenizer = tokenizer_field(file.metadata, "tokenizer");
+    check_vocab(ck.tokenizer, config.vocab_size, "tokenizer", "checkpoint_mismatch");
+    auto model = std::make_unique<Model>(config, 0);
+    used = read_params(*model, file);
+    // nanoGPT saves lm_head.weight next to wte even when tied (it is the same tensor).
+    if (config.tied && file.tensors.count("lm_head.weight")) {
+      const auto& head = file.tensors.at("lm_head.weight");
+      const auto& wte = file.tensors.at("transformer.wte.weight");
+      if (head.shape != wte.shape || head.data != wte.data) {
+        throw Error("checkpoint_mismatch", "config says tied but lm_head.weight differs from transformer.wte.weight");
+      }
+      tied_head = true;
+      ++used;
+    }
+    ck.network = std::move(model);
   }
   std::size_t optim_tensors = 0;
   for (const auto& [name, tensor] : file.tensors) {
@@ -162,8 +243,9 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
   }
   if (used + optim_tensors != file.tensors.size()) {
     for (const auto& [name, tensor] : file.tensors) {
-      bool known = name.rfind(kOptimPrefix, 0) == 0 || (name == "lm_head.weight" && config.tied);
-      for (const auto& p : model->params()) known = known || p.name == name;
+      bool known = name.rfind(kOptimPrefix, 0) == 0 || (name == "lm_head.weight" && tied_head) ||
+                   (is_seq2seq && name == kPositionalBuffer);
+      for (const auto& p : ck.network->params()) known = known || p.name == name;
       if (!known) throw Error("checkpoint_mismatch", "checkpoint has an unexpected tensor " + name);
     }
   }
@@ -172,7 +254,6 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
     ck.optimizer_config = optimizer_config_from_json(meta);
     ck.optimizer_steps = meta.value("steps", 0);
   }
-  ck.model = std::move(model);
   return ck;
 }
 

@@ -10,11 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "layers/activation.hpp"
+#include "layers/block.hpp"  // NormPlacement
 
 namespace tf {
 
 enum class PositionalKind { Learned, Sinusoidal, None };
-enum class NormPlacement { Pre, Post };
 
 std::string to_string(PositionalKind p);
 std::string to_string(NormPlacement n);

@@ -10,6 +10,7 @@ namespace tf {
 
 namespace {
 constexpr int kSpecialTokens = 4;  // Tokenizer::PAD, BOS, EOS, UNK
+constexpr int kEos = 2;
 }  // namespace
 
 void SamplingConfig::validate() const {
@@ -18,23 +19,22 @@ void SamplingConfig::validate() const {
   if (!(top_p > 0.0f && top_p <= 1.0f)) throw Error("bad_sampling", "top_p must be in (0, 1]");
 }
 
-std::vector<float> next_token_probs(Model& model, const std::vector<int>& context, const SamplingConfig& sampling) {
+std::vector<float> sampling_distribution(const float* logits, int V, const SamplingConfig& sampling, bool allow_eos) {
   sampling.validate();
-  if (context.empty()) throw Error("empty_context", "generation needs at least one token of context");
-  const int V = model.config().vocab_size;
-  const int T = std::min<int>(static_cast<int>(context.size()), model.config().block_size);
-  model.forward(context.data() + context.size() - T, nullptr, 1, T);
-  const float* logits = model.logits() + static_cast<std::size_t>(T - 1) * V;
   std::vector<float> probs(V, 0.0f);
-  // <pad>, <bos>, <eos> and <unk> (ids 0..3) never occur in training text: never sample them.
-  const int first = V > kSpecialTokens ? kSpecialTokens : 0;
+  // <pad>, <bos> and <unk> (and <eos> for a GPT, whose text never holds one) are never sampled.
+  auto allowed = [&](int v) { return v >= kSpecialTokens || V <= kSpecialTokens || (allow_eos && v == kEos); };
+  int best = -1;
+  for (int v = 0; v < V; ++v)
+    if (allowed(v) && (best < 0 || logits[v] > logits[best])) best = v;
   if (sampling.temperature == 0.0f) {
-    probs[std::max_element(logits + first, logits + V) - logits] = 1.0f;
+    probs[best] = 1.0f;
     return probs;
   }
-  const float maxval = *std::max_element(logits + first, logits + V);
+  const float maxval = logits[best];
   double sum = 0;
-  for (int v = first; v < V; ++v) {
+  for (int v = 0; v < V; ++v) {
+    if (!allowed(v)) continue;
     probs[v] = std::exp((logits[v] - maxval) / sampling.temperature);
     sum += probs[v];
   }
@@ -58,6 +58,15 @@ std::vector<float> next_token_probs(Model& model, const std::vector<int>& contex
     for (int i = 0; i < keep; ++i) probs[order[i]] = static_cast<float>(probs[order[i]] / kept);
   }
   return probs;
+}
+
+std::vector<float> next_token_probs(Model& model, const std::vector<int>& context, const SamplingConfig& sampling) {
+  sampling.validate();
+  if (context.empty()) throw Error("empty_context", "generation needs at least one token of context");
+  const int V = model.config().vocab_size;
+  const int T = std::min<int>(static_cast<int>(context.size()), model.config().block_size);
+  model.forward(context.data() + context.size() - T, nullptr, 1, T);
+  return sampling_distribution(model.logits() + static_cast<std::size_t>(T - 1) * V, V, sampling, false);
 }
 
 int sample_token(const std::vector<float>& probs, Rng& rng) {

@@ -24,6 +24,10 @@ struct SamplingConfig {
   void validate() const;     // tf::Error("bad_sampling")
 };
 
+// The distribution to sample from, given one row of logits (V): temperature, top-k, top-p applied; the
+// special tokens get 0 (except <eos> with allow_eos: an encoder-decoder ends its output with it).
+std::vector<float> sampling_distribution(const float* logits, int V, const SamplingConfig& sampling, bool allow_eos);
+
 // Probabilities (V) for the token after `context` (non-empty), after temperature / top-k / top-p.
 std::vector<float> next_token_probs(Model& model, const std::vector<int>& context, const SamplingConfig& sampling);
 

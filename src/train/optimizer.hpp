@@ -30,17 +30,9 @@
 #include <utility>
 #include <vector>
 
-namespace tf {
+#include "core/params.hpp"  // ParamRef
 
-// A view of one parameter tensor owned by the model. The pointers must stay valid as long as the
-// optimizer lives (re-create the optimizer if the model reallocates its buffers).
-struct ParamRef {
-  std::string name;  // e.g. "transformer.h.0.attn.c_attn.weight"; unique, used by export_state
-  float* value;      // (size,)
-  float* grad;       // (size,) accumulated by backward; clipping scales it in place
-  std::size_t size;
-  bool decay;  // weight decay applies (nanoGPT: 2-D weights yes, biases and LayerNorm no)
-};
+namespace tf {
 
 enum class OptimizerKind { SGD, Momentum, Nesterov, Adam, AdamW };
 // "sgd", "momentum", "nesterov", "adam", "adamw"; anything else throws tf::Error("bad_optimizer").

@@ -1,49 +1,39 @@
 #pragma once
-// Training: batches of next-token windows, one optimizer step at a time, and several models in
-// lockstep for the optimizer race. Knows nothing of who displays it.
+// Training: one optimizer step at a time on batches from a sampler, for any model behind the Network seam,
+// and several models in lockstep for the optimizer race. Knows nothing of who displays it.
 //
-//   BatchSampler batches(train_ids, /*B=*/16, /*T=*/32, /*seed=*/1);
-//   Trainer trainer(model_config, optimizer_config, train_config);
+//   BatchSampler batches(train_ids, /*B=*/16, /*T=*/32, /*seed=*/1);     // or a PairSampler (train/samplers.hpp)
+//   Trainer trainer(std::make_unique<Model>(model_config, seed), optimizer_config, train_config);
+//   Batch batch;
 //   for (int i = 0; i < 1000; ++i) {
-//     batches.next(inputs, targets);                // (B, T) each; targets are inputs shifted by one
-//     StepResult r = trainer.step(inputs, targets);  // forward, backward, optimizer update
+//     batches.next(batch);                    // inputs (B, T), targets (B, T) [, source (B, S)]
+//     StepResult r = trainer.step(batch);     // forward, backward, optimizer update
 //   }
 //
 // Teacher forcing vs free-running: with sampling_prob p > 0 (scheduled sampling, Bengio et al. 2015)
 // each input token after the first is replaced, with probability p, by the model's own greedy
-// prediction of it from a first, teacher-forced pass over the same window. p = 0 is teacher
-// forcing; p = 1 feeds the model only its own predictions. Targets always stay the true text.
+// prediction of it from a first, teacher-forced pass over the same batch (the GPT's window, or the
+// decoder's side of a pair). p = 0 is teacher forcing; p = 1 feeds the model only its own predictions.
+// Targets always stay the true text; padded positions are never replaced.
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 #include "core/rng.hpp"
 #include "model/model.hpp"
+#include "model/network.hpp"
 #include "train/optimizer.hpp"
+#include "train/samplers.hpp"
 
 namespace tf {
 
-// Random windows of T+1 consecutive tokens from a token stream.
-class BatchSampler {
- public:
-  BatchSampler(std::vector<int> tokens, int B, int T, std::uint64_t seed);
-  void next(int* inputs, int* targets);  // (B, T) each
-  int batch_size() const { return B_; }
-  int seq_len() const { return T_; }
-  const std::vector<int>& tokens() const { return tokens_; }
-
- private:
-  std::vector<int> tokens_;
-  int B_, T_;
-  Rng rng_;
-};
-
 struct TrainConfig {
   int batch_size = 16;
-  int seq_len = 0;                                // 0 = the model's block_size
-  float sampling_prob = 0.0f;                     // scheduled sampling p: 0 teacher forcing .. 1 free-running
-  std::uint64_t seed = 1337;                      // weights, and the scheduled-sampling coin flips
-  void validate(const ModelConfig& model) const;  // tf::Error("bad_train_config")
+  int seq_len = 0;                         // GPT windows; 0 = the model's block_size
+  float sampling_prob = 0.0f;              // scheduled sampling p: 0 teacher forcing .. 1 free-running
+  std::uint64_t seed = 1337;               // weights, and the scheduled-sampling coin flips
+  void validate(int max_positions) const;  // tf::Error("bad_train_config")
+  void validate(const ModelConfig& model) const { validate(model.block_size); }
 };
 
 struct StepResult {
@@ -57,35 +47,43 @@ struct StepResult {
 
 class Trainer {
  public:
+  Trainer(std::unique_ptr<Network> model, const OptimizerConfig& optimizer_config, const TrainConfig& train_config);
+  // A new GPT from its configuration, seeded with train_config.seed.
   Trainer(const ModelConfig& model_config, const OptimizerConfig& optimizer_config, const TrainConfig& train_config);
-  // Adopts an existing model (e.g. a loaded checkpoint).
-  Trainer(std::unique_ptr<Model> model, const OptimizerConfig& optimizer_config, const TrainConfig& train_config);
 
-  // One update on (B, T) inputs and targets. When the loss or a gradient is NaN/Inf the weights are
-  // left as they were and tf::Error("loss_not_finite", step) is thrown: lower the learning rate.
+  // One update on `batch`. When the loss or a gradient is NaN/Inf the weights are left as they were and
+  // tf::Error("loss_not_finite", step) is thrown: lower the learning rate.
+  StepResult step(const Batch& batch);
+  // GPT windows: (B, T) inputs and targets with B = batch_size, T = seq_len (or block_size).
   StepResult step(const int* inputs, const int* targets);
-  // Mean loss over consecutive windows of `tokens` (at most max_batches batches), no update.
+  // Mean loss over the counted targets of `batches`, no update.
+  float evaluate(const std::vector<Batch>& batches);
+  // GPT: mean loss over consecutive windows of `tokens` (at most max_batches batches).
   float evaluate(const std::vector<int>& tokens, int max_batches = 8);
 
-  Model& model() { return *model_; }
-  const Model& model() const { return *model_; }
+  Network& network() { return *model_; }
+  const Network& network() const { return *model_; }
+  Model& model();  // the GPT; tf::Error("wrong_arch") for another model
+  const Model& model() const;
   Optimizer& optimizer() { return *optimizer_; }
   const TrainConfig& config() const { return train_config_; }
+  int window() const;  // GPT window length: seq_len, or block_size when 0
   void set_sampling_prob(float p);
   int steps() const { return optimizer_->steps_taken(); }
 
  private:
-  int apply_scheduled_sampling(const int* inputs, int B, int T);
+  int apply_scheduled_sampling(const Batch& batch);
 
-  std::unique_ptr<Model> model_;
+  std::unique_ptr<Network> model_;
   std::unique_ptr<Optimizer> optimizer_;
   TrainConfig train_config_;
   Rng coin_;
-  std::vector<int> mixed_;
+  Batch mixed_, probe_, window_;  // reused: a step allocates nothing after the first
 };
 
 // The optimizer race: every trainer takes one step on the same batch. Returns one result per trainer;
 // a trainer whose loss blew up reports loss NaN and stays where it was (the others go on).
-std::vector<StepResult> lockstep(std::vector<Trainer*>& trainers, BatchSampler& batches);
+std::vector<StepResult> lockstep(std::vector<Trainer*>& trainers, Sampler& batches);
+std::vector<StepResult> lockstep(std::vector<Trainer*>& trainers, Sampler& batches, Batch& scratch);
 
 }  // namespace tf
