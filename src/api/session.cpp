@@ -30,20 +30,6 @@ T json_number(const nlohmann::json& j, const char* key, T fallback, const char* 
 
 }  // namespace
 
-void validate_text(std::string_view text, std::size_t max_bytes) {
-  if (text.empty()) throw Error("empty_text", "the text is empty");
-  if (text.size() > max_bytes) {
-    throw Error("text_too_large",
-                "the text has " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(max_bytes),
-                static_cast<long long>(text.size()), static_cast<long long>(max_bytes));
-  }
-  if (text.find('\0') != std::string_view::npos) {
-    throw Error("binary_text", "the text contains NUL bytes: it looks like a binary file, not text",
-                static_cast<long long>(text.find('\0')));
-  }
-  decode_utf8(text);  // throws invalid_utf8 with the byte offset
-}
-
 SamplingConfig sampling_from_json(const std::string& json) {
   const nlohmann::json j = parse_json(json, "sampling settings", "bad_sampling");
   SamplingConfig s;
@@ -228,7 +214,8 @@ std::vector<int> ModelSession::generate(const std::vector<int>& ids, int max_tok
 void TrainingSession::create(const std::string& spec_json, std::string_view corpus) {
   const nlohmann::json spec = parse_json(spec_json, "training settings", "bad_train_config");
   if (!spec.is_object()) throw Error("bad_train_config", "training settings must be a JSON object");
-  validate_text(corpus, kMaxCorpusBytes);
+  validate_corpus(corpus, kMaxCorpusBytes);
+  corpus = strip_bom(corpus);
   const std::string tok_type = spec.value("tokenizer", std::string("char"));
   Tokenizer tok = Tokenizer::build(tokenizer_kind_from_string(tok_type), corpus);
   const std::vector<int> ids = tok.encode(corpus);
@@ -251,13 +238,8 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   // held-out split: the last val_fraction of the tokens, when that leaves a window on both sides
   const double val_fraction = json_number<double>(spec, "val_fraction", 0.1, "bad_train_config");
   if (!(val_fraction >= 0.0 && val_fraction < 0.5)) throw Error("bad_train_config", "val_fraction must be in [0, 0.5)");
-  const auto n_val = static_cast<std::size_t>(ids.size() * val_fraction);
-  std::vector<int> train_ids = ids, val_ids;
-  if (n_val >= static_cast<std::size_t>(T) + 1 && ids.size() - n_val >= static_cast<std::size_t>(T) + 1) {
-    train_ids.assign(ids.begin(), ids.end() - static_cast<long>(n_val));
-    val_ids.assign(ids.end() - static_cast<long>(n_val), ids.end());
-  }
-  auto batches = std::make_unique<BatchSampler>(train_ids, tc.batch_size, T, tc.seed);  // throws corpus_too_short
+  TextSplit split = split_text(ids, val_fraction, T);  // throws corpus_too_short
+  auto batches = std::make_unique<BatchSampler>(split.train, tc.batch_size, T, tc.seed);
 
   const nlohmann::json racers =
       spec.contains("racers") ? spec["racers"] : nlohmann::json::array({nlohmann::json::object()});
@@ -277,8 +259,8 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   }
   // Everything validated: take it.
   tokenizer_ = std::move(tok);
-  train_ids_ = std::move(train_ids);
-  val_ids_ = std::move(val_ids);
+  train_ids_ = std::move(split.train);
+  val_ids_ = std::move(split.held_out);
   trainers_ = std::move(trainers);
   names_ = std::move(names);
   diverged_.assign(trainers_.size(), false);

@@ -21,6 +21,7 @@
 #include "model/inspection.hpp"
 #include "model/model.hpp"
 #include "text/tokenizer.hpp"
+#include "train/setup.hpp"  // validate_text
 #include "train/trainer.hpp"
 
 namespace tf {
@@ -34,10 +35,6 @@ struct InspectResult {
   Inspection record;
   float loss = 0;  // mean next-token cross-entropy over the sequence (NaN for one token)
 };
-
-// Checks text from a learner: UTF-8, not empty, not over `max_bytes`, not binary.
-// Codes: empty_text, text_too_large (detail = bytes, detail2 = cap), invalid_utf8 (detail = offset), binary_text.
-void validate_text(std::string_view text, std::size_t max_bytes);
 
 SamplingConfig sampling_from_json(const std::string& json);  // {"temperature": 0.8, "top_k": 5, "top_p": 1}
 
