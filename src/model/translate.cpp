@@ -46,4 +46,34 @@ Translation translate(Seq2Seq& model, const std::vector<int>& source_ids, int ma
   return t;
 }
 
+TranslationScore score_translations(Seq2Seq& model, const std::vector<TokenPair>& pairs, int max_pairs) {
+  TranslationScore score;
+  const std::size_t n = max_pairs > 0 ? std::min<std::size_t>(pairs.size(), max_pairs) : pairs.size();
+  SamplingConfig greedy;
+  greedy.temperature = 0;
+  Rng rng(1);
+  long long right = 0, total = 0;
+  const int V = model.vocab_size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const TokenPair& p = pairs[i];
+    std::vector<int> want = p.target;
+    want.push_back(Tokenizer::EOS);
+    const Translation t = translate(model, p.source, static_cast<int>(want.size()) + 4, greedy, rng);
+    score.exact_match += t.output == want;
+    Batch b;
+    b.resize(1, static_cast<int>(want.size()), static_cast<int>(p.source.size()) + 2);
+    fill_pair(b, 0, p);
+    model.forward(b);
+    for (int k = 0; k < b.T; ++k) {
+      const float* z = model.logits() + static_cast<std::size_t>(k) * V;
+      right += std::max_element(z, z + V) - z == b.targets[k];
+      ++total;
+    }
+  }
+  score.pairs = static_cast<int>(n);
+  if (n > 0) score.exact_match /= static_cast<double>(n);
+  if (total > 0) score.token_accuracy = static_cast<double>(right) / static_cast<double>(total);
+  return score;
+}
+
 }  // namespace tf

@@ -13,6 +13,7 @@
 #include "core/rng.hpp"
 #include "model/generate.hpp"
 #include "model/seq2seq.hpp"
+#include "train/samplers.hpp"
 
 namespace tf {
 
@@ -27,5 +28,14 @@ struct Translation {
 // capped at block_size − 1 (the decoder's inputs are <bos> + what it wrote).
 Translation translate(Seq2Seq& model, const std::vector<int>& source_ids, int max_tokens,
                       const SamplingConfig& sampling, Rng& rng);
+
+struct TranslationScore {
+  int pairs = 0;
+  double exact_match = 0;     // share of pairs whose greedy translation is the target exactly (then <eos>)
+  double token_accuracy = 0;  // share of target tokens (and the final <eos>) that the teacher-forced decoder's
+                              // argmax gets right
+};
+// Greedy translation of each pair's source, compared with its target; at most max_pairs pairs (0 = all).
+TranslationScore score_translations(Seq2Seq& model, const std::vector<TokenPair>& pairs, int max_pairs = 0);
 
 }  // namespace tf
