@@ -218,16 +218,17 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   const out = () => tmp('never.safetensors');
 
   test('usage errors exit 2 and name the flag', () => {
-    fails(['train', '--out', out()], 2, /missing --corpus/);
-    fails([...TRAIN, '--out', out(), '--steps', '0'], 2, /--steps must be in \[1, /);
-    fails([...TRAIN, '--out', out(), '--steps', 'many'], 2, /--steps needs a whole number, got 'many'/);
-    fails([...TRAIN, '--out', out(), '--lr'], 2, /--lr needs a value/);
+    fails(['train', '--out', out()], 2, /--corpus is required/);
+    fails([...TRAIN, '--out', out(), '--steps', '0'], 2, /--steps: must be an integer in \[1, 10000000\], got '0'/);
+    fails([...TRAIN, '--out', out(), '--steps', 'many'], 2, /--steps: must be an integer in \[1, 10000000\], got 'many'/);
+    fails([...TRAIN, '--out', out(), '--lr'], 2, /--lr: needs a value \(X\)/);
     fails([...TRAIN, '--out', out(), '--frobnicate', '1'], 2, /unknown flag --frobnicate/);
-    fails([...TRAIN, '--out', out(), '--activation', 'swish'], 2, /--activation must be one of gelu/);
+    fails([...TRAIN, '--out', out(), '--activation', 'swish'], 2,
+      /--activation: must be one of gelu, gelu_tanh, relu, sigmoid, tanh, silu; got 'swish'/);
     fails(withFlag([...TRAIN, '--out', out()], '--n-head', '3'), 2, /n_embd \(16\) must be divisible by n_head \(3\)/);
     fails([...TRAIN, '--out', out(), '--seq-len', '32'], 2, /--seq-len \(32\) must not exceed/);
     fails([...TRAIN, '--out', out(), '--warmup', '5'], 2, /--warmup needs --schedule cosine/);
-    fails(['generate', '--prompt', 'x'], 2, /missing --model/);
+    fails(['generate', '--prompt', 'x'], 2, /--model is required/);
     fails(['inspect', '--model', 'm'], 2, /missing --text TEXT or --ids/);
     fails([...TRAIN, '--out', out(), '--seed', '1'], 2, /--seed is given twice/);
     fails(['nonsense'], 2, /unknown command 'nonsense'/);
@@ -261,7 +262,7 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   test('inspect: text longer than block_size, bad ids and unknown tensors', () => {
     const model = tmp('tiny.safetensors');
     fails(['inspect', '--model', model, '--text', '가'.repeat(17)], 2, /17 tokens long; .*block_size = 16/);
-    fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2, /--ids must be in \[0, \d+\], got 100000/);
+    fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2, /--ids: must be an integer in \[0, \d+\], got '100000'/);
     fails(['inspect', '--model', model, '--text', 'a', '--tensor', 'h9.nope'], 2, /--tensor h9\.nope: no recorded/);
   });
 });
