@@ -49,7 +49,7 @@ std::string integer_rule(long long min, long long max) {
 // ---- validators: CLI11 runs them on each value before converting it; a non-empty result is the error,
 // which CLI11 prefixes with "--flag: ". They may rewrite the value into what CLI11 then converts.
 
-// A value that is another flag of the command was most likely a forgotten value: `--lr --json`.
+// A value that is another flag of the command was most likely a forgotten value: `--prompt --max-tokens 5`.
 CLI::Validator not_a_flag(const CLI::App& cmd, const std::string& value_name) {
   return CLI::Validator(
       [&cmd, value_name](std::string& value) {
@@ -222,7 +222,10 @@ CLI::App& add_command(CLI::App& app, const std::string& name, const std::string&
   CLI::App& cmd = *app.add_subcommand(name, summary);
   cmd.group("commands");
   cmd.footer(description);  // HelpFormatter shows it under the usage line
-  cmd.set_help_flag("-h,--help", "show this text");
+  // --help wins over any mistake in the other flags: it stops parsing where it stands.
+  cmd.set_help_flag("-h,--help", "show this text")->trigger_on_parse()->each([](const std::string&) {
+    throw CLI::CallForHelp();
+  });
   return cmd;
 }
 

@@ -121,6 +121,7 @@ describe('help', () => {
       assert.match(text, /^ {2}-h,--help +show this text$/m);
     }
     const train = ok(['train', '--help']);
+    assert.equal(ok(['train', '--steps', 'abc', '--help']), train, '--help wins over a mistake in the other flags');
     assert.match(flagHelp(train, '--corpus FILE'), /\(required\)$/);
     assert.match(flagHelp(train, '--steps N'), /\(default 200; \[1, 10000000\]\)$/);
     assert.match(flagHelp(train, '--lr X'), /\(default 0\.001; \(0, 10\]\)$/);
