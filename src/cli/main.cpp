@@ -4,6 +4,8 @@
 //   tinyformer generate --model FILE --prompt TEXT [options]            continue a prompt
 //   tinyformer inspect --model FILE --text TEXT [--json] [--tensor N]   one forward pass, every intermediate
 //   tinyformer positional --length T --width C                          the sinusoidal table as JSON
+//   tinyformer corpus --name NAME --out FILE [options]                  a built-in corpus, one sentence a line
+//   tinyformer export --model FILE --out FILE [--dtype f32|f16]         a checkpoint without optimizer state
 //   tinyformer --version | --help | help [command] | <command> --help
 //
 // main only builds the CLI11 App from the commands (commands.hpp) and runs the one that was named. Errors
