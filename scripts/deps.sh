@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(cmake g++ make emscripten libxtensor-dev xtl-dev libxsimd-dev catch2 nlohmann-json3-dev wabt)
+want=(cmake g++ make emscripten libxtensor-dev xtl-dev libxsimd-dev catch2 nlohmann-json3-dev libcli11-dev wabt)
 if [[ "${1:-build}" == test ]]; then
   want+=(chromium fonts-noto-cjk clang-format)
 fi

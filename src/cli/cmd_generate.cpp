@@ -13,33 +13,18 @@
 namespace tf::cli {
 namespace {
 
-std::vector<FlagSpec> generate_flags() {
-  const SamplingConfig s;
-  return {
-      text_flag("model", "FILE", "checkpoint written by tinyformer train").required(),
-      text_flag("prompt", "TEXT", "text to continue (may be empty: start from nothing)").required(),
-      float_flag("temperature", "divides the logits: 0 = always the most likely token, 1 = as trained, >1 = flatter",
-                 "1", 0, 100),
-      int_flag("top-k", "K", "sample only among the K most likely tokens; 0 = all", std::to_string(s.top_k), 0,
-               1 << 20),
-      float_flag("top-p", "sample only among the most likely tokens that together reach probability P", "1", 0, 1)
-          .exclusive_min(),
-      int_flag("max-tokens", "N", "how many tokens to add", "100", 1, 100000),
-      int_flag("seed", "S", "seed for sampling: the same seed gives the same text", "1337", 0, 2147483647),
-  };
-}
+struct GenerateOptions {
+  std::string model, prompt;
+  SamplingConfig sampling;  // temperature, top_k, top_p
+  int max_tokens = 100, seed = 1337;
+};
 
-SamplingConfig sampling_from_flags(const Flags& f) {
-  SamplingConfig s;
-  s.temperature = f.get_float("temperature");
-  s.top_k = f.get_int("top-k");
-  s.top_p = f.get_float("top-p");
+void check_sampling(const SamplingConfig& s) {
   try {
     s.validate();
   } catch (const Error& e) {
     throw UsageError(std::string("bad sampling flags: ") + e.what());
   }
-  return s;
 }
 
 std::vector<Token> tokenize_prompt(const Tokenizer& tokenizer, const std::string& prompt) {
@@ -64,10 +49,10 @@ std::string prompt_and_continuation(const Tokenizer& tokenizer, const std::strin
   return whole;
 }
 
-int run_generate(const Flags& f) {
-  const SamplingConfig sampling = sampling_from_flags(f);
-  GptCheckpoint ck = load_gpt_file(f.get_text("model"));
-  const std::string prompt = f.get_text("prompt");
+int run_generate(const GenerateOptions& o) {
+  check_sampling(o.sampling);
+  GptCheckpoint ck = load_gpt_file(o.model);
+  const std::string& prompt = o.prompt;
   const std::vector<Token> tokens = tokenize_prompt(ck.tokenizer, prompt);
 
   std::vector<int> context;
@@ -85,23 +70,31 @@ int run_generate(const Flags& f) {
   }
   if (context.empty()) context.push_back(Tokenizer::BOS);
 
-  Rng rng(static_cast<std::uint64_t>(f.get_int("seed")));
+  Rng rng(static_cast<std::uint64_t>(o.seed));
   const std::vector<int> generated =
-      generate(*ck.model, context, f.get_int("max-tokens"), sampling, rng, /*stop_id=*/Tokenizer::EOS);
+      generate(*ck.model, context, o.max_tokens, o.sampling, rng, /*stop_id=*/Tokenizer::EOS);
   std::cout << prompt_and_continuation(ck.tokenizer, prompt, context, generated) << std::endl;
   return kExitOk;
 }
 
 }  // namespace
 
-Command generate_command() {
-  return {"generate",
-          "continue a prompt with a trained model",
-          "tinyformer generate --model FILE --prompt TEXT [options]",
-          "Feeds the prompt to the model, samples the next token from its prediction, appends it and repeats.\n"
-          "Prints the prompt followed by the continuation on stdout.",
-          generate_flags(),
-          run_generate};
+Command register_generate(CLI::App& app) {
+  CLI::App& cmd =
+      add_command(app, "generate", "continue a prompt with a trained model",
+                  "Feeds the prompt to the model, samples the next token from its prediction, appends it and repeats.\n"
+                  "Prints the prompt followed by the continuation on stdout.");
+  auto o = std::make_shared<GenerateOptions>();
+  add_text(cmd, "model", o->model, "FILE", "checkpoint written by tinyformer train")->required();
+  add_text(cmd, "prompt", o->prompt, "TEXT", "text to continue (may be empty: start from nothing)")->required();
+  add_float(cmd, "temperature", o->sampling.temperature,
+            "divides the logits: 0 = always the most likely token, 1 = as trained, >1 = flatter", 0, 100);
+  add_int(cmd, "top-k", o->sampling.top_k, "K", "sample only among the K most likely tokens; 0 = all", 0, 1 << 20);
+  add_float(cmd, "top-p", o->sampling.top_p,
+            "sample only among the most likely tokens that together reach probability P", 0, 1, Lower::Exclusive);
+  add_int(cmd, "max-tokens", o->max_tokens, "N", "how many tokens to add", 1, 100000);
+  add_int(cmd, "seed", o->seed, "S", "seed for sampling: the same seed gives the same text", 0, 2147483647);
+  return {&cmd, [o] { return run_generate(*o); }};
 }
 
 }  // namespace tf::cli

@@ -21,16 +21,11 @@ namespace {
 constexpr int kTopPredictions = 5;
 constexpr std::size_t kPreviewRows = 12, kPreviewColumns = 8;
 
-std::vector<FlagSpec> inspect_flags() {
-  return {
-      text_flag("model", "FILE", "checkpoint written by tinyformer train").required(),
-      text_flag("text", "TEXT", "the text to run through the model (at most block_size tokens)"),
-      text_flag("ids", "LIST", "token ids instead of text, comma-separated: 3,1,4"),
-      switch_flag("json", "print one JSON object instead of a summary"),
-      text_flag("tensor", "NAME", "also print this recorded intermediate, e.g. h0.attn.scores; 'list' shows all")
-          .repeatable(),
-  };
-}
+struct InspectOptions {
+  std::string model, text, ids;
+  bool json = false;
+  std::vector<std::string> tensors;
+};
 
 // ---- the sequence -------------------------------------------------------------------------------
 
@@ -78,16 +73,16 @@ Sequence sequence_from_ids(const Tokenizer& tokenizer, const std::string& list, 
 }
 
 // Exactly one of --text / --ids, except that --tensor list needs neither.
-void check_input_flags(const Flags& f, bool list_only) {
-  const bool text = f.has("text"), ids = f.has("ids");
+void check_input_flags(const CLI::App& cmd, bool list_only) {
+  const bool text = given(cmd, "text"), ids = given(cmd, "ids");
   if (text && ids) throw UsageError("give either --text or --ids, not both");
   if (!text && !ids && !list_only) throw UsageError("missing --text TEXT or --ids LIST");
 }
 
-Sequence requested_sequence(const Flags& f, const GptCheckpoint& ck) {
-  const bool text = f.has("text");
-  Sequence s = text ? sequence_from_text(ck.tokenizer, f.get_text("text"))
-                    : sequence_from_ids(ck.tokenizer, f.get_text("ids"), ck.model->config().vocab_size);
+Sequence requested_sequence(const InspectOptions& o, const CLI::App& cmd, const GptCheckpoint& ck) {
+  const bool text = given(cmd, "text");
+  Sequence s = text ? sequence_from_text(ck.tokenizer, o.text)
+                    : sequence_from_ids(ck.tokenizer, o.ids, ck.model->config().vocab_size);
   if (s.ids.empty()) throw UsageError(text ? "--text is empty" : "--ids is empty");
   const int T = static_cast<int>(s.ids.size()), block = ck.model->config().block_size;
   if (T > block) {
@@ -248,26 +243,26 @@ void print_tensor_list(const Inspection& record, bool json, bool one_token) {
 
 // ---- the command --------------------------------------------------------------------------------
 
-int run_inspect(const Flags& f) {
-  const std::vector<std::string> tensor_names = f.get_all("tensor");
+int run_inspect(const InspectOptions& o, const CLI::App& cmd) {
+  const std::vector<std::string>& tensor_names = o.tensors;
   const bool list = std::find(tensor_names.begin(), tensor_names.end(), "list") != tensor_names.end();
-  check_input_flags(f, list);
-  GptCheckpoint ck = load_gpt_file(f.get_text("model"));
-  if (list && !f.has("text") && !f.has("ids")) {  // the names do not depend on the text: one token will do
-    print_tensor_list(recorded_forward(*ck.model, {Tokenizer::BOS}).record, f.get_switch("json"), true);
+  check_input_flags(cmd, list);
+  GptCheckpoint ck = load_gpt_file(o.model);
+  if (list && !given(cmd, "text") && !given(cmd, "ids")) {  // the names do not depend on the text: one token will do
+    print_tensor_list(recorded_forward(*ck.model, {Tokenizer::BOS}).record, o.json, true);
     return kExitOk;
   }
-  const Sequence s = requested_sequence(f, ck);
+  const Sequence s = requested_sequence(o, cmd, ck);
   const Pass pass = recorded_forward(*ck.model, s.ids);
   if (list) {
-    print_tensor_list(pass.record, f.get_switch("json"), false);
+    print_tensor_list(pass.record, o.json, false);
     return kExitOk;
   }
   for (const auto& name : tensor_names) {
     if (!pass.record.has(name))
       throw UsageError("--tensor " + name + ": no recorded tensor by that name; --tensor list shows them");
   }
-  if (f.get_switch("json")) {
+  if (o.json) {
     std::cout << inspection_json(ck, s, pass, tensor_names).dump() << std::endl;
   } else {
     print_summary(ck, s, pass, tensor_names);
@@ -277,16 +272,22 @@ int run_inspect(const Flags& f) {
 
 }  // namespace
 
-Command inspect_command() {
-  return {"inspect",
-          "show one forward pass: tokens, logits, attention, any intermediate",
-          "tinyformer inspect --model FILE (--text TEXT | --ids 3,1,4) [--json] [--tensor NAME]...",
-          "Runs the text through the model once and records every intermediate (see --tensor list).\n"
-          "With --json, prints one JSON object: tokens [{id, text}], logits [T][V], attention [L][H][T][T]\n"
-          "(softmax probabilities, rows sum to 1), loss (mean next-token cross-entropy over the T-1 targets,\n"
-          "null for one token), config, and tensors {NAME: {shape, data}} for each --tensor (-inf -> null).",
-          inspect_flags(),
-          run_inspect};
+Command register_inspect(CLI::App& app) {
+  CLI::App& cmd =
+      add_command(app, "inspect", "show one forward pass: tokens, logits, attention, any intermediate",
+                  "Runs the text (--text TEXT or --ids 3,1,4) through the model once and records every intermediate\n"
+                  "(see --tensor list). With --json, prints one JSON object: tokens [{id, text}], logits [T][V],\n"
+                  "attention [L][H][T][T] (softmax probabilities, rows sum to 1), loss (mean next-token cross-entropy\n"
+                  "over the T-1 targets, null for one token), config, and tensors {NAME: {shape, data}} for each\n"
+                  "--tensor (-inf -> null).");
+  auto o = std::make_shared<InspectOptions>();
+  add_text(cmd, "model", o->model, "FILE", "checkpoint written by tinyformer train")->required();
+  add_text(cmd, "text", o->text, "TEXT", "the text to run through the model (at most block_size tokens)");
+  add_text(cmd, "ids", o->ids, "LIST", "token ids instead of text, comma-separated: 3,1,4");
+  add_switch(cmd, "json", o->json, "print one JSON object instead of a summary");
+  add_repeatable(cmd, "tensor", o->tensors, "NAME",
+                 "also print this recorded intermediate, e.g. h0.attn.scores; 'list' shows all");
+  return {&cmd, [o, &cmd] { return run_inspect(*o, cmd); }};
 }
 
 }  // namespace tf::cli

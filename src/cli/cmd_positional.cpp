@@ -9,8 +9,12 @@
 namespace tf::cli {
 namespace {
 
-int run_positional(const Flags& f) {
-  const int T = f.get_int("length"), C = f.get_int("width");
+struct PositionalOptions {
+  int length = 0, width = 0;
+};
+
+int run_positional(const PositionalOptions& o) {
+  const int T = o.length, C = o.width;
   const auto table = sinusoidal_table(T, C);
   nlohmann::json out = {{"shape", {T, C}}, {"data", std::vector<float>(table.begin(), table.end())}};
   std::cout << out.dump() << "\n";
@@ -19,15 +23,14 @@ int run_positional(const Flags& f) {
 
 }  // namespace
 
-Command positional_command() {
-  return {"positional",
-          "print the sinusoidal positional encoding (T, C) as JSON",
-          "tinyformer positional --length T --width C",
-          "Prints {\"shape\": [T, C], \"data\": [...]} with PE(t, 2i) = sin(t / 10000^(2i/C)) and\n"
-          "PE(t, 2i+1) = cos(t / 10000^(2i/C)), row-major.",
-          {int_flag("length", "T", "positions (rows)", "", 1, kMaxPositions).required(),
-           int_flag("width", "C", "dimensions (columns)", "", 1, kMaxWidth).required()},
-          run_positional};
+Command register_positional(CLI::App& app) {
+  CLI::App& cmd = add_command(app, "positional", "print the sinusoidal positional encoding (T, C) as JSON",
+                              "Prints {\"shape\": [T, C], \"data\": [...]} with PE(t, 2i) = sin(t / 10000^(2i/C)) and\n"
+                              "PE(t, 2i+1) = cos(t / 10000^(2i/C)), row-major.");
+  auto o = std::make_shared<PositionalOptions>();
+  add_int(cmd, "length", o->length, "T", "positions (rows)", 1, kMaxPositions)->required();
+  add_int(cmd, "width", o->width, "C", "dimensions (columns)", 1, kMaxWidth)->required();
+  return {&cmd, [o] { return run_positional(*o); }};
 }
 
 }  // namespace tf::cli

@@ -55,63 +55,19 @@ class InterruptGuard {
 
 // ---- flags --------------------------------------------------------------------------------------
 
-std::string number_text(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
-std::vector<FlagSpec> train_flags() {
-  const ModelConfig m;
-  const OptimizerConfig o;
-  const TrainConfig t;
-  return {
-      heading("input and output"),
-      text_flag("corpus", "FILE", "UTF-8 text file to train on (at most 50 MB)").required(),
-      text_flag("out", "FILE", "where to save the checkpoint (.safetensors)").required(),
-      text_flag("resume", "FILE", "continue from this checkpoint: its model, tokenizer and optimizer state"),
-      int_flag("steps", "N", "total optimizer steps, counting those already in a --resume checkpoint", "200", 1,
-               10000000),
-      int_flag("seed", "S", "seed for the weights, the batches and scheduled sampling", "1337", 0, 2147483647),
-      int_flag("eval-every", "N", "print the held-out loss (last 10% of the corpus) every N steps; 0 = at the end", "0",
-               0, 10000000),
-      heading("model (with --resume: taken from the checkpoint; flags given must match it)"),
-      choice_flag("tokenizer", "how text becomes tokens", "char", {"char", "word", "jamo"}),
-      int_flag("n-layer", "L", "Transformer blocks", std::to_string(m.n_layer), 1, 24),
-      int_flag("n-head", "H", "attention heads per block", std::to_string(m.n_head), 1, 64),
-      int_flag("n-embd", "C", "width of every token vector, divisible by --n-head", std::to_string(m.n_embd), 1, 2048),
-      int_flag("block-size", "T", "longest context in tokens", std::to_string(m.block_size), 1, 4096),
-      int_flag("mlp-hidden", "F", "hidden units of the feed-forward block; 0 = 4 x C", std::to_string(m.mlp_hidden), 0,
-               16384),
-      choice_flag("positional", "position information added to the token vectors", to_string(m.positional),
-                  {"learned", "sinusoidal", "none"}),
-      choice_flag("norm", "LayerNorm before (GPT-2) or after (2017 \"Add & Norm\") each sublayer", to_string(m.norm),
-                  {"pre", "post"}),
-      choice_flag("activation", "activation of the feed-forward block", to_string(m.activation),
-                  {"gelu", "gelu_tanh", "relu", "sigmoid", "tanh", "silu"}),
-      switch_flag("no-bias", "no biases in the Linear layers and LayerNorms"),
-      switch_flag("untied", "a separate output matrix instead of reusing the token embedding"),
-      heading("optimizer (with --resume, flags given here override the checkpoint's settings)"),
-      choice_flag("optimizer", "update rule", to_string(o.kind), {"sgd", "momentum", "nesterov", "adam", "adamw"}),
-      float_flag("lr", "peak learning rate", number_text(o.lr), 0, 10).exclusive_min(),
-      float_flag("momentum", "momentum / nesterov: decay of the velocity, below 1", number_text(o.momentum), 0, 1),
-      float_flag("beta1", "adam / adamw: decay of the gradient mean m, below 1", number_text(o.beta1), 0, 1),
-      float_flag("beta2", "adam / adamw: decay of the squared-gradient mean v, below 1", number_text(o.beta2), 0, 1),
-      float_flag("weight-decay", "adamw: decoupled; others: L2 term (2-D weights only)", number_text(o.weight_decay), 0,
-                 10),
-      float_flag("grad-clip", "largest global gradient norm; 0 = no clipping", number_text(o.grad_clip), 0, 1e6),
-      choice_flag("schedule", "learning rate: constant, or linear warm-up then cosine decay to 10%", "constant",
-                  {"constant", "cosine"}),
-      int_flag("warmup", "N", "--schedule cosine: warm-up steps, fewer than --steps", "0", 0, 10000000),
-      heading("training"),
-      int_flag("batch-size", "B", "windows per step", std::to_string(t.batch_size), 1, 512),
-      int_flag("seq-len", "T", "tokens per window; 0 = the model's block size", std::to_string(t.seq_len), 0, 4096),
-      float_flag("sampling-prob",
-                 "scheduled sampling: chance that an input token is replaced by the model's own guess (0 = teacher "
-                 "forcing)",
-                 number_text(t.sampling_prob), 0, 1),
-  };
-}
+// The flags' values, bound by register_train; the engine's config structs supply the defaults.
+struct TrainOptions {
+  std::string corpus, out, resume;
+  int steps = 200, eval_every = 0;
+  int seed = static_cast<int>(TrainConfig{}.seed);
+  ModelConfig model;  // n_layer, n_head, n_embd, block_size, mlp_hidden
+  std::string tokenizer = "char", positional = to_string(model.positional), norm = to_string(model.norm),
+              activation = to_string(model.activation);
+  bool no_bias = false, untied = false;
+  OptimizerConfig optimizer;  // lr, momentum, beta1, beta2, weight_decay, grad_clip, warmup_steps
+  std::string optimizer_kind = to_string(optimizer.kind), schedule = "constant";
+  TrainConfig train;  // batch_size, seq_len, sampling_prob
+};
 
 // Runs an engine validate() and reports its complaint as a usage error about the flags.
 template <typename F>
@@ -123,40 +79,34 @@ void validate_as_usage(const std::string& what, F&& validate) {
   }
 }
 
-ModelConfig model_config_from_flags(const Flags& f, int vocab_size) {
-  ModelConfig c;
-  c.n_layer = f.get_int("n-layer");
-  c.n_head = f.get_int("n-head");
-  c.n_embd = f.get_int("n-embd");
-  c.block_size = f.get_int("block-size");
-  c.mlp_hidden = f.get_int("mlp-hidden");
+ModelConfig model_config_from_flags(const TrainOptions& o, int vocab_size) {
+  ModelConfig c = o.model;
   c.vocab_size = vocab_size;
-  c.positional = positional_from_string(f.get_text("positional"));
-  c.norm = norm_from_string(f.get_text("norm"));
-  c.activation = activation_from_string(f.get_text("activation"));
-  c.bias = !f.get_switch("no-bias");
-  c.tied = !f.get_switch("untied");
+  c.positional = positional_from_string(o.positional);
+  c.norm = norm_from_string(o.norm);
+  c.activation = activation_from_string(o.activation);
+  c.bias = !o.no_bias;
+  c.tied = !o.untied;
   validate_as_usage("model flags", [&] { c.validate(); });
   return c;
 }
 
 // `base` with the optimizer flags applied: all of them for a new model; with --resume only those given.
-OptimizerConfig optimizer_config_from_flags(const Flags& f, OptimizerConfig c, bool only_given) {
-  const auto use = [&](const char* name) { return !only_given || f.has(name); };
-  if (use("optimizer")) c.kind = optimizer_kind_from_string(f.get_text("optimizer"));
-  if (use("lr")) c.lr = f.get_float("lr");
-  if (use("momentum")) c.momentum = f.get_float("momentum");
-  if (use("beta1")) c.beta1 = f.get_float("beta1");
-  if (use("beta2")) c.beta2 = f.get_float("beta2");
-  if (use("weight-decay")) c.weight_decay = f.get_float("weight-decay");
-  if (use("grad-clip")) c.grad_clip = f.get_float("grad-clip");
-  if (use("schedule")) {
-    c.schedule = f.get_text("schedule") == "cosine" ? ScheduleKind::WarmupCosine : ScheduleKind::Constant;
-  }
-  if (use("warmup")) c.warmup_steps = f.get_int("warmup");
-  c.total_steps = f.get_int("steps");
+OptimizerConfig optimizer_config_from_flags(const TrainOptions& o, const CLI::App& cmd, OptimizerConfig c,
+                                            bool only_given) {
+  const auto use = [&](const char* name) { return !only_given || given(cmd, name); };
+  if (use("optimizer")) c.kind = optimizer_kind_from_string(o.optimizer_kind);
+  if (use("lr")) c.lr = o.optimizer.lr;
+  if (use("momentum")) c.momentum = o.optimizer.momentum;
+  if (use("beta1")) c.beta1 = o.optimizer.beta1;
+  if (use("beta2")) c.beta2 = o.optimizer.beta2;
+  if (use("weight-decay")) c.weight_decay = o.optimizer.weight_decay;
+  if (use("grad-clip")) c.grad_clip = o.optimizer.grad_clip;
+  if (use("schedule")) c.schedule = o.schedule == "cosine" ? ScheduleKind::WarmupCosine : ScheduleKind::Constant;
+  if (use("warmup")) c.warmup_steps = o.optimizer.warmup_steps;
+  c.total_steps = o.steps;
   if (c.schedule == ScheduleKind::Constant) {
-    if (f.has("warmup")) throw UsageError("--warmup needs --schedule cosine");
+    if (given(cmd, "warmup")) throw UsageError("--warmup needs --schedule cosine");
     c.warmup_steps = 0;
   } else if (c.warmup_steps >= c.total_steps) {
     throw UsageError("--warmup (" + std::to_string(c.warmup_steps) + ") must be less than --steps (" +
@@ -166,12 +116,9 @@ OptimizerConfig optimizer_config_from_flags(const Flags& f, OptimizerConfig c, b
   return c;
 }
 
-TrainConfig train_config_from_flags(const Flags& f, const ModelConfig& model) {
-  TrainConfig c;
-  c.batch_size = f.get_int("batch-size");
-  c.seq_len = f.get_int("seq-len");
-  c.sampling_prob = f.get_float("sampling-prob");
-  c.seed = static_cast<std::uint64_t>(f.get_int("seed"));
+TrainConfig train_config_from_flags(const TrainOptions& o, const ModelConfig& model) {
+  TrainConfig c = o.train;
+  c.seed = static_cast<std::uint64_t>(o.seed);
   if (c.seq_len > model.block_size) {
     throw UsageError("--seq-len (" + std::to_string(c.seq_len) + ") must not exceed the block size (" +
                      std::to_string(model.block_size) + ")");
@@ -221,51 +168,49 @@ struct Run {
   std::vector<std::string> notes;  // printed before training starts
 };
 
-Run new_run(const Flags& f, const std::string& corpus) {
+Run new_run(const TrainOptions& o, const CLI::App& cmd, const std::string& corpus) {
   Run run;
-  run.tokenizer = Tokenizer::build(tokenizer_kind_from_string(f.get_text("tokenizer")), corpus);
-  const ModelConfig model = model_config_from_flags(f, run.tokenizer.vocab_size());
-  const TrainConfig train = train_config_from_flags(f, model);
-  const OptimizerConfig optimizer = optimizer_config_from_flags(f, OptimizerConfig{}, /*only_given=*/false);
+  run.tokenizer = Tokenizer::build(tokenizer_kind_from_string(o.tokenizer), corpus);
+  const ModelConfig model = model_config_from_flags(o, run.tokenizer.vocab_size());
+  const TrainConfig train = train_config_from_flags(o, model);
+  const OptimizerConfig optimizer = optimizer_config_from_flags(o, cmd, OptimizerConfig{}, /*only_given=*/false);
   run.trainer = std::make_unique<Trainer>(model, optimizer, train);
   return run;
 }
 
 // With --resume the model comes from the checkpoint; model flags may be repeated (so the command that
 // was interrupted can be run again with --resume added) but must agree with it.
-void check_model_flags_match(const Flags& f, const ModelConfig& c, const Tokenizer& tokenizer,
-                             const std::string& path) {
-  const auto check = [&](const char* name, const std::string& given, const std::string& saved) {
-    if (f.has(name) && given != saved) {
-      throw UsageError("--" + std::string(name) + " " + given + " differs from " + path + ", which has " + saved +
+void check_model_flags_match(const TrainOptions& o, const CLI::App& cmd, const ModelConfig& c,
+                             const Tokenizer& tokenizer, const std::string& path) {
+  const auto check = [&](const char* name, const std::string& typed, const std::string& saved) {
+    if (given(cmd, name) && typed != saved) {
+      throw UsageError("--" + std::string(name) + " " + typed + " differs from " + path + ", which has " + saved +
                        " (model flags cannot change when resuming)");
     }
   };
-  const auto number = [&](const char* name) { return f.has(name) ? std::to_string(f.get_int(name)) : ""; };
-  check("tokenizer", f.get_text("tokenizer"), to_string(tokenizer.kind()));
-  check("n-layer", number("n-layer"), std::to_string(c.n_layer));
-  check("n-head", number("n-head"), std::to_string(c.n_head));
-  check("n-embd", number("n-embd"), std::to_string(c.n_embd));
-  check("block-size", number("block-size"), std::to_string(c.block_size));
-  if (f.has("mlp-hidden") && f.get_int("mlp-hidden") != 0)
-    check("mlp-hidden", number("mlp-hidden"), std::to_string(c.hidden()));
-  check("positional", f.get_text("positional"), to_string(c.positional));
-  check("norm", f.get_text("norm"), to_string(c.norm));
-  check("activation", f.get_text("activation"), to_string(c.activation));
-  if (f.has("no-bias") && c.bias) throw UsageError("--no-bias differs from " + path + ", which has biases");
-  if (f.has("untied") && c.tied) throw UsageError("--untied differs from " + path + ", whose output matrix is tied");
+  check("tokenizer", o.tokenizer, to_string(tokenizer.kind()));
+  check("n-layer", std::to_string(o.model.n_layer), std::to_string(c.n_layer));
+  check("n-head", std::to_string(o.model.n_head), std::to_string(c.n_head));
+  check("n-embd", std::to_string(o.model.n_embd), std::to_string(c.n_embd));
+  check("block-size", std::to_string(o.model.block_size), std::to_string(c.block_size));
+  if (o.model.mlp_hidden != 0) check("mlp-hidden", std::to_string(o.model.mlp_hidden), std::to_string(c.hidden()));
+  check("positional", o.positional, to_string(c.positional));
+  check("norm", o.norm, to_string(c.norm));
+  check("activation", o.activation, to_string(c.activation));
+  if (o.no_bias && c.bias) throw UsageError("--no-bias differs from " + path + ", which has biases");
+  if (o.untied && c.tied) throw UsageError("--untied differs from " + path + ", whose output matrix is tied");
 }
 
-Run resumed_run(const Flags& f) {
-  const std::string path = f.get_text("resume");
+Run resumed_run(const TrainOptions& o, const CLI::App& cmd) {
+  const std::string& path = o.resume;
   GptCheckpoint ck = load_gpt_file(path);
-  check_model_flags_match(f, ck.model->config(), ck.tokenizer, path);
+  check_model_flags_match(o, cmd, ck.model->config(), ck.tokenizer, path);
   Run run;
   run.tokenizer = ck.tokenizer;
-  const TrainConfig train = train_config_from_flags(f, ck.model->config());
+  const TrainConfig train = train_config_from_flags(o, ck.model->config());
   const OptimizerConfig base = ck.optimizer_config.value_or(OptimizerConfig{});
   const OptimizerConfig optimizer =
-      optimizer_config_from_flags(f, base, /*only_given=*/ck.optimizer_config.has_value());
+      optimizer_config_from_flags(o, cmd, base, /*only_given=*/ck.optimizer_config.has_value());
   run.trainer = std::make_unique<Trainer>(std::move(ck.model), optimizer, train);
   if (!ck.optimizer_config) {
     run.notes.push_back("note: " + path + " has no optimizer state; the optimizer starts fresh at step 0");
@@ -276,8 +221,8 @@ Run resumed_run(const Flags& f) {
     run.trainer->optimizer().import_state(ck.optimizer_state, ck.optimizer_steps);
   }
   const int done = run.trainer->steps();
-  if (done >= f.get_int("steps")) {
-    throw UsageError("--steps " + std::to_string(f.get_int("steps")) + " is not more than the " + std::to_string(done) +
+  if (done >= o.steps) {
+    throw UsageError("--steps " + std::to_string(o.steps) + " is not more than the " + std::to_string(done) +
                      " steps " + path + " has already taken");
   }
   run.notes.push_back("resuming " + path + " at step " + std::to_string(done));
@@ -389,10 +334,10 @@ void print_summary(const Trainer& trainer, const RunStats& stats, float val_loss
   std::cout << summary.dump() << std::endl;
 }
 
-int run_train(const Flags& f) {
-  const std::string corpus_path = f.get_text("corpus"), out_path = f.get_text("out");
+int run_train(const TrainOptions& o, const CLI::App& cmd) {
+  const std::string &corpus_path = o.corpus, &out_path = o.out;
   const std::string corpus = read_corpus(corpus_path);
-  Run run = f.has("resume") ? resumed_run(f) : new_run(f, corpus);
+  Run run = given(cmd, "resume") ? resumed_run(o, cmd) : new_run(o, cmd, corpus);
   Trainer& trainer = *run.trainer;
   check_writable(out_path);
 
@@ -400,7 +345,7 @@ int run_train(const Flags& f) {
   const TokenSplit split = split_tokens(ids);
   const int T = window_length(trainer.config(), trainer.model().config());
   check_enough_tokens(split, T, corpus_path);
-  const int eval_every = f.get_int("eval-every");
+  const int eval_every = o.eval_every;
   const bool evaluable = can_evaluate(split.held_out, T);
   if (eval_every > 0 && !evaluable) {
     throw Error("corpus_too_short", "--eval-every: the held-out 10% of " + corpus_path + " has " +
@@ -413,7 +358,7 @@ int run_train(const Flags& f) {
 
   BatchSampler batches(split.train, trainer.config().batch_size, T, trainer.config().seed);
   skip_batches(batches, trainer.steps());
-  const int total_steps = f.get_int("steps");
+  const int total_steps = o.steps;
   for (const auto& note : run.notes) std::cerr << note << "\n";
   if (!evaluable) std::cerr << "note: the held-out 10% is shorter than one window; no held-out loss\n";
   std::cerr << describe_model(trainer.model(), run.tokenizer) << "\n"
@@ -430,16 +375,64 @@ int run_train(const Flags& f) {
 
 }  // namespace
 
-Command train_command() {
-  return {"train",
-          "train a model on a text file and save a checkpoint",
-          "tinyformer train --corpus FILE --out FILE.safetensors [options]",
-          "Trains a tiny GPT on a UTF-8 text file. The last 10% of the corpus tokens are held out to measure\n"
-          "the loss on text the model never trained on. Progress goes to stderr; at the end one JSON line\n"
-          "(steps, final_loss, val_loss, tokens_per_second, out) goes to stdout. Ctrl-C saves the checkpoint\n"
-          "and exits with status 130; --resume it with the same flags to finish the run.",
-          train_flags(),
-          run_train};
+Command register_train(CLI::App& app) {
+  CLI::App& cmd =
+      add_command(app, "train", "train a model on a text file and save a checkpoint",
+                  "Trains a tiny GPT on a UTF-8 text file. The last 10% of the corpus tokens are held out to measure\n"
+                  "the loss on text the model never trained on. Progress goes to stderr; at the end one JSON line\n"
+                  "(steps, final_loss, val_loss, tokens_per_second, out) goes to stdout. Ctrl-C saves the checkpoint\n"
+                  "and exits with status 130; --resume it with the same flags to finish the run.");
+  auto o = std::make_shared<TrainOptions>();
+  const auto group = [&cmd](const char* heading) { cmd.option_defaults()->group(heading); };
+
+  group("input and output");
+  add_text(cmd, "corpus", o->corpus, "FILE", "UTF-8 text file to train on (at most 50 MB)")->required();
+  add_text(cmd, "out", o->out, "FILE", "where to save the checkpoint (.safetensors)")->required();
+  add_text(cmd, "resume", o->resume, "FILE", "continue from this checkpoint: its model, tokenizer and optimizer state");
+  add_int(cmd, "steps", o->steps, "N", "total optimizer steps, counting those already in a --resume checkpoint", 1,
+          10000000);
+  add_int(cmd, "seed", o->seed, "S", "seed for the weights, the batches and scheduled sampling", 0, 2147483647);
+  add_int(cmd, "eval-every", o->eval_every, "N",
+          "print the held-out loss (last 10% of the corpus) every N steps; 0 = at the end", 0, 10000000);
+
+  group("model (with --resume: taken from the checkpoint; flags given must match it)");
+  ModelConfig& m = o->model;
+  add_choice(cmd, "tokenizer", o->tokenizer, "how text becomes tokens", {"char", "word", "jamo"});
+  add_int(cmd, "n-layer", m.n_layer, "L", "Transformer blocks", 1, 24);
+  add_int(cmd, "n-head", m.n_head, "H", "attention heads per block", 1, 64);
+  add_int(cmd, "n-embd", m.n_embd, "C", "width of every token vector, divisible by --n-head", 1, 2048);
+  add_int(cmd, "block-size", m.block_size, "T", "longest context in tokens", 1, 4096);
+  add_int(cmd, "mlp-hidden", m.mlp_hidden, "F", "hidden units of the feed-forward block; 0 = 4 x C", 0, 16384);
+  add_choice(cmd, "positional", o->positional, "position information added to the token vectors",
+             {"learned", "sinusoidal", "none"});
+  add_choice(cmd, "norm", o->norm, "LayerNorm before (GPT-2) or after (2017 \"Add & Norm\") each sublayer",
+             {"pre", "post"});
+  add_choice(cmd, "activation", o->activation, "activation of the feed-forward block",
+             {"gelu", "gelu_tanh", "relu", "sigmoid", "tanh", "silu"});
+  add_switch(cmd, "no-bias", o->no_bias, "no biases in the Linear layers and LayerNorms");
+  add_switch(cmd, "untied", o->untied, "a separate output matrix instead of reusing the token embedding");
+
+  group("optimizer (with --resume, flags given here override the checkpoint's settings)");
+  OptimizerConfig& opt = o->optimizer;
+  add_choice(cmd, "optimizer", o->optimizer_kind, "update rule", {"sgd", "momentum", "nesterov", "adam", "adamw"});
+  add_float(cmd, "lr", opt.lr, "peak learning rate", 0, 10, Lower::Exclusive);
+  add_float(cmd, "momentum", opt.momentum, "momentum / nesterov: decay of the velocity, below 1", 0, 1);
+  add_float(cmd, "beta1", opt.beta1, "adam / adamw: decay of the gradient mean m, below 1", 0, 1);
+  add_float(cmd, "beta2", opt.beta2, "adam / adamw: decay of the squared-gradient mean v, below 1", 0, 1);
+  add_float(cmd, "weight-decay", opt.weight_decay, "adamw: decoupled; others: L2 term (2-D weights only)", 0, 10);
+  add_float(cmd, "grad-clip", opt.grad_clip, "largest global gradient norm; 0 = no clipping", 0, 1e6);
+  add_choice(cmd, "schedule", o->schedule, "learning rate: constant, or linear warm-up then cosine decay to 10%",
+             {"constant", "cosine"});
+  add_int(cmd, "warmup", opt.warmup_steps, "N", "--schedule cosine: warm-up steps, fewer than --steps", 0, 10000000);
+
+  group("training");
+  add_int(cmd, "batch-size", o->train.batch_size, "B", "windows per step", 1, 512);
+  add_int(cmd, "seq-len", o->train.seq_len, "T", "tokens per window; 0 = the model's block size", 0, 4096);
+  add_float(cmd, "sampling-prob", o->train.sampling_prob,
+            "scheduled sampling: chance that an input token is replaced by the model's own guess (0 = teacher "
+            "forcing)",
+            0, 1);
+  return {&cmd, [o, &cmd] { return run_train(*o, cmd); }};
 }
 
 }  // namespace tf::cli

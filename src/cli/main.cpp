@@ -4,106 +4,96 @@
 //   tinyformer generate --model FILE --prompt TEXT [options]            continue a prompt
 //   tinyformer inspect --model FILE --text TEXT [--json] [--tensor N]   one forward pass, every intermediate
 //   tinyformer positional --length T --width C                          the sinusoidal table as JSON
+//   tinyformer corpus --name NAME --out FILE [options]                  a built-in corpus, one sentence a line
+//   tinyformer export --model FILE --out FILE [--dtype f32|f16]         a checkpoint without optimizer state
 //   tinyformer --version | --help | help [command] | <command> --help
 //
-// main only dispatches: each command is a flag table plus a run function (commands.hpp). Errors become
-// one line on stderr: usage mistakes exit 2, runtime failures (files, engine errors) exit 1.
+// main only builds the CLI11 App from the commands (commands.hpp) and runs the one that was named. Errors
+// become one line on stderr: usage mistakes exit 2, runtime failures (files, engine errors) exit 1.
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "core/error.hpp"
 #include "simd/arch.hpp"
 
 namespace {
 
-using tf::cli::Command;
+using namespace tf::cli;
 
-std::vector<Command> all_commands() {
-  return {tf::cli::train_command(),      tf::cli::generate_command(), tf::cli::inspect_command(),
-          tf::cli::positional_command(), tf::cli::corpus_command(),   tf::cli::export_command()};
+// `tinyformer help [command]`: the same text as `tinyformer [command] --help`.
+Command register_help(CLI::App& app, std::string& topic) {
+  CLI::App& cmd = *app.add_subcommand("help", "show the help of tinyformer or of a command");
+  cmd.group("");  // not listed among the commands
+  cmd.add_option("command", topic, "the command");
+  return {&cmd, [&app, &topic] {
+            if (topic.empty()) {
+              std::cout << app.get_formatter()->make_help(&app, app.get_name(), CLI::AppFormatMode::Normal);
+              return kExitOk;
+            }
+            const auto named = [&](const CLI::App* c) { return c->get_name() == topic && !c->get_group().empty(); };
+            const auto found = app.get_subcommands(named);
+            if (found.empty()) throw UsageError("unknown command '" + topic + "'");
+            std::cout << found.front()->help(app.get_name());
+            return kExitOk;
+          }};
 }
 
-const Command* find_command(const std::vector<Command>& commands, const std::string& name) {
-  for (const auto& c : commands) {
-    if (c.name == name) return &c;
-  }
-  return nullptr;
+// "tinyformer train", or "tinyformer" before a command was named.
+std::string command_name(const CLI::App& app) {
+  const auto& chosen = app.get_subcommands();
+  return app.get_name() + (chosen.empty() ? "" : " " + chosen.front()->get_name());
 }
 
-std::string overview(const std::vector<Command>& commands) {
-  std::string text =
-      "usage: tinyformer <command> [options]\n"
-      "\n"
-      "commands:\n";
-  for (const auto& c : commands) text += "  " + c.name + std::string(12 - c.name.size(), ' ') + c.summary + "\n";
-  text +=
-      "\n"
-      "options:\n"
-      "  --version   print the version and the SIMD instruction set\n"
-      "  --help      this text (also: tinyformer help <command>, tinyformer <command> --help)\n";
-  return text;
-}
-
-std::string command_help(const Command& c) { return tf::cli::format_help(c.usage, c.description, c.flags); }
-
-// `tinyformer help [command]`
-int run_help(const std::vector<Command>& commands, int argc, char** argv) {
-  if (argc < 3) {
-    std::cout << overview(commands);
-    return tf::cli::kExitOk;
-  }
-  const Command* c = find_command(commands, argv[2]);
-  if (!c) {
-    std::cerr << "tinyformer help: unknown command '" << argv[2] << "' (see tinyformer --help)\n";
-    return tf::cli::kExitUsage;
-  }
-  std::cout << command_help(*c);
-  return tf::cli::kExitOk;
-}
-
-int run_command(const Command& c, int argc, char** argv) {
-  const std::string prefix = "tinyformer " + c.name + ": ";
-  try {
-    const tf::cli::Flags flags = tf::cli::parse_flags(std::vector<std::string>(argv + 2, argv + argc), c.flags);
-    if (flags.help_requested()) {
-      std::cout << command_help(c);
-      return tf::cli::kExitOk;
-    }
-    return c.run(flags);
-  } catch (const tf::cli::UsageError& e) {
-    std::cerr << prefix << tf::cli::one_line(e.what()) << " (see tinyformer " << c.name << " --help)\n";
-    return tf::cli::kExitUsage;
-  } catch (const std::exception& e) {  // tf::Error and anything else the engine or the library throws
-    std::cerr << prefix << tf::cli::one_line(e.what()) << "\n";
-    return tf::cli::kExitRuntimeError;
-  }
+// One line on stderr: "tinyformer train: <message> (see tinyformer train --help)".
+int usage_error(const CLI::App& app, const std::string& message) {
+  const auto& chosen = app.get_subcommands();
+  const bool listed = !chosen.empty() && !chosen.front()->get_group().empty();  // not `help`
+  std::cerr << command_name(app) << ": " << one_line(message) << " (see "
+            << (listed ? command_name(app) : app.get_name()) << " --help)\n";
+  return kExitUsage;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::vector<Command> commands = all_commands();
+  CLI::App app("", "tinyformer");
+  setup_app(app);
+  std::string help_topic;
+  std::vector<Command> commands = {register_train(app),      register_generate(app), register_inspect(app),
+                                   register_positional(app), register_corpus(app),   register_export(app)};
+  commands.push_back(register_help(app, help_topic));
+  app.set_version_flag("--version",
+                       std::string("tinyformer ") + TINYFORMER_VERSION + " (SIMD: " + tf::simd::arch_name() + ")",
+                       "print the version and the SIMD instruction set");
+  app.set_help_flag("-h,--help", "this text; tinyformer <command> --help shows a command's flags");
   if (argc < 2) {
-    std::cerr << overview(commands);
-    return tf::cli::kExitUsage;
+    std::cerr << app.help();
+    return kExitUsage;
   }
-  const std::string name = argv[1];
-  if (name == "--version") {
-    std::cout << "tinyformer " << TINYFORMER_VERSION << " (SIMD: " << tf::simd::arch_name() << ")\n";
-    return tf::cli::kExitOk;
+
+  try {
+    app.parse(argc, argv);
+    check_parsed(app);
+    for (const Command& c : commands) {
+      if (c.app->parsed()) return c.run();
+    }
+    std::cerr << app.help();  // flags but no command
+    return kExitUsage;
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << "\n";
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    const auto& chosen = app.get_subcommands();
+    return usage_error(app, parse_error_message(chosen.empty() ? app : *chosen.front(), e));
+  } catch (const UsageError& e) {
+    return usage_error(app, e.what());
+  } catch (const std::exception& e) {  // tf::Error and anything else the engine or the library throws
+    std::cerr << command_name(app) << ": " << one_line(e.what()) << "\n";
+    return kExitRuntimeError;
   }
-  if (name == "--help" || name == "-h") {
-    std::cout << overview(commands);
-    return tf::cli::kExitOk;
-  }
-  if (name == "help") return run_help(commands, argc, argv);
-  const Command* command = find_command(commands, name);
-  if (!command) {
-    std::cerr << "tinyformer: unknown command '" << name << "' (see tinyformer --help)\n";
-    return tf::cli::kExitUsage;
-  }
-  return run_command(*command, argc, argv);
 }

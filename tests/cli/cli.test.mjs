@@ -70,7 +70,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('help', () => {
   test('every command has --help and tinyformer help <command> says the same', () => {
     assert.match(ok(['--help']), /train[\s\S]*generate[\s\S]*inspect/);
-    for (const command of ['train', 'generate', 'inspect', 'positional']) {
+    for (const command of ['train', 'generate', 'inspect', 'positional', 'corpus', 'export']) {
       const text = ok([command, '--help']);
       assert.match(text, new RegExp(`^usage: tinyformer ${command}`));
       assert.equal(ok(['help', command]), text);
@@ -80,6 +80,63 @@ describe('help', () => {
 
   test('no command is a usage error', () => {
     assert.equal(run([]).code, 2);
+  });
+
+  // Every flag of every command, as the left column of its --help shows it.
+  const FLAGS = {
+    train: ['--corpus FILE', '--out FILE', '--resume FILE', '--steps N', '--seed S', '--eval-every N',
+      '--tokenizer char|word|jamo', '--n-layer L', '--n-head H', '--n-embd C', '--block-size T', '--mlp-hidden F',
+      '--positional NAME', '--norm pre|post', '--activation NAME', '--no-bias', '--untied', '--optimizer NAME',
+      '--lr X', '--momentum X', '--beta1 X', '--beta2 X', '--weight-decay X', '--grad-clip X',
+      '--schedule constant|cosine', '--warmup N', '--batch-size B', '--seq-len T', '--sampling-prob X'],
+    generate: ['--model FILE', '--prompt TEXT', '--temperature X', '--top-k K', '--top-p X', '--max-tokens N',
+      '--seed S'],
+    inspect: ['--model FILE', '--text TEXT', '--ids LIST', '--json', '--tensor NAME'],
+    positional: ['--length T', '--width C'],
+    corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels'],
+    export: ['--model FILE', '--out FILE', '--dtype f32|f16'],
+  };
+
+  /** The help text of one flag: its line and the wrapped lines under it, joined. */
+  function flagHelp(text, flag) {
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.startsWith(`  ${flag} `) || l === `  ${flag}`);
+    assert.ok(start >= 0, `--help lists ${flag}`);
+    let end = start + 1;
+    while (end < lines.length && /^ {4,}\S/.test(lines[end])) end++;
+    return lines.slice(start, end).join(' ').replace(/\s+/g, ' ');
+  }
+
+  test('--help for every command exits 0 and lists each flag, with its default and range or choices', () => {
+    const top = ok(['--help']);
+    for (const command of Object.keys(FLAGS)) assert.match(top, new RegExp(`^  ${command} `, 'm'));
+    assert.equal(ok(['-h']), top);
+    assert.equal(ok(['help']), top);
+    for (const [command, flags] of Object.entries(FLAGS)) {
+      const text = ok([command, '--help']);
+      assert.equal(ok([command, '-h']), text);
+      for (const flag of flags) flagHelp(text, flag);
+      const listed = text.match(/^ {2}--[a-z0-9-]+/gm).map((l) => l.trim());
+      assert.deepEqual(listed, flags.map((f) => f.split(' ')[0]), `${command} --help lists exactly its flags`);
+      assert.match(text, /^ {2}-h,--help +show this text$/m);
+    }
+    const train = ok(['train', '--help']);
+    assert.equal(ok(['train', '--steps', 'abc', '--help']), train, '--help wins over a mistake in the other flags');
+    assert.match(flagHelp(train, '--corpus FILE'), /\(required\)$/);
+    assert.match(flagHelp(train, '--steps N'), /\(default 200; \[1, 10000000\]\)$/);
+    assert.match(flagHelp(train, '--lr X'), /\(default 0\.001; \(0, 10\]\)$/);
+    assert.match(flagHelp(train, '--norm pre|post'), /\(default pre\)$/);
+    assert.match(flagHelp(train, '--activation NAME'),
+      /\(default gelu; one of gelu, gelu_tanh, relu, sigmoid, tanh, silu\)$/);
+    assert.match(flagHelp(ok(['generate', '--help']), '--top-p X'), /\(default 1; \(0, 1\]\)$/);
+    assert.match(flagHelp(ok(['positional', '--help']), '--length T'), /\(required; \[1, 4096\]\)$/);
+    assert.match(flagHelp(ok(['corpus', '--help']), '--part NAME'), /\(default all; one of all, train, heldout\)$/);
+    assert.match(flagHelp(ok(['inspect', '--help']), '--tensor NAME'), /\(repeatable\)$/);
+    assert.match(flagHelp(ok(['export', '--help']), '--dtype f32|f16'), /\(default f32\)$/);
+  });
+
+  test('--version prints the version', () => {
+    assert.match(ok(['--version']), /^tinyformer \d+\.\d+\.\d+ \(SIMD: [^)]+\)\n$/);
   });
 });
 
@@ -218,19 +275,48 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   const out = () => tmp('never.safetensors');
 
   test('usage errors exit 2 and name the flag', () => {
-    fails(['train', '--out', out()], 2, /missing --corpus/);
-    fails([...TRAIN, '--out', out(), '--steps', '0'], 2, /--steps must be in \[1, /);
-    fails([...TRAIN, '--out', out(), '--steps', 'many'], 2, /--steps needs a whole number, got 'many'/);
-    fails([...TRAIN, '--out', out(), '--lr'], 2, /--lr needs a value/);
+    fails(['train', '--out', out()], 2, /--corpus is required/);
+    fails([...TRAIN, '--out', out(), '--steps', '0'], 2, /--steps: must be an integer in \[1, 10000000\], got '0'/);
+    fails([...TRAIN, '--out', out(), '--steps', 'many'], 2,
+      /--steps: must be an integer in \[1, 10000000\], got 'many'/);
+    fails([...TRAIN, '--out', out(), '--lr'], 2, /--lr: needs a value \(X\)/);
     fails([...TRAIN, '--out', out(), '--frobnicate', '1'], 2, /unknown flag --frobnicate/);
-    fails([...TRAIN, '--out', out(), '--activation', 'swish'], 2, /--activation must be one of gelu/);
+    fails([...TRAIN, '--out', out(), '--activation', 'swish'], 2,
+      /--activation: must be one of gelu, gelu_tanh, relu, sigmoid, tanh, silu; got 'swish'/);
     fails(withFlag([...TRAIN, '--out', out()], '--n-head', '3'), 2, /n_embd \(16\) must be divisible by n_head \(3\)/);
     fails([...TRAIN, '--out', out(), '--seq-len', '32'], 2, /--seq-len \(32\) must not exceed/);
     fails([...TRAIN, '--out', out(), '--warmup', '5'], 2, /--warmup needs --schedule cosine/);
-    fails(['generate', '--prompt', 'x'], 2, /missing --model/);
+    fails(['generate', '--prompt', 'x'], 2, /--model is required/);
     fails(['inspect', '--model', 'm'], 2, /missing --text TEXT or --ids/);
     fails([...TRAIN, '--out', out(), '--seed', '1'], 2, /--seed is given twice/);
     fails(['nonsense'], 2, /unknown command 'nonsense'/);
+  });
+
+  test('unknown flags, out-of-range numbers and bad choices exit 2, naming the flag and what is allowed', () => {
+    const generate = ['generate', '--model', tmp('never.safetensors'), '--prompt', 'x'];
+    // unknown flags and stray arguments, with the hint to the command's --help
+    fails([...generate, '--frobnicate=3'], 2,
+      /^tinyformer generate: unknown flag --frobnicate \(see tinyformer generate --help\)$/);
+    fails(['--frobnicate'], 2, /^tinyformer: unknown flag --frobnicate \(see tinyformer --help\)$/);
+    fails(['positional', '--length', '4', '--width', '4', 'extra'], 2, /unexpected argument 'extra'/);
+    fails(['help', 'nonsense'], 2, /unknown command 'nonsense'/);
+    // numbers out of range or not numbers: the range in the message
+    fails(['positional', '--length', '5000', '--width', '4'], 2,
+      /--length: must be an integer in \[1, 4096\], got '5000'/);
+    fails([...generate, '--top-p', '0'], 2, /--top-p: must be a number in \(0, 1\], got '0'/);
+    fails([...generate, '--temperature', 'hot'], 2, /--temperature: must be a number in \[0, 100\], got 'hot'/);
+    fails([...generate, '--max-tokens', '1e3'], 2, /--max-tokens: must be an integer in \[1, 100000\], got '1e3'/);
+    // a negative number is read as the flag's value, not as a flag
+    fails([...generate, '--seed', '-1'], 2, /--seed: must be an integer in \[0, 2147483647\], got '-1'/);
+    // bad choices: every choice listed
+    fails(['corpus', '--name', 'klingon', '--out', out()], 2,
+      /--name: must be one of ko, en, ko-en, sagwa; got 'klingon'/);
+    fails(['export', '--model', 'm', '--out', out(), '--dtype', 'f64'], 2,
+      /--dtype: must be one of f32, f16; got 'f64'/);
+    // a flag where a value should be is a forgotten value
+    fails(['generate', '--model', 'm', '--prompt', '--max-tokens', '5'], 2,
+      /--prompt: needs a value \(TEXT\), got the flag --max-tokens/);
+    assert.equal(existsSync(out()), false, 'nothing was written');
   });
 
   test('bad corpus files exit 1 and say what is wrong', () => {
@@ -261,7 +347,8 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   test('inspect: text longer than block_size, bad ids and unknown tensors', () => {
     const model = tmp('tiny.safetensors');
     fails(['inspect', '--model', model, '--text', '가'.repeat(17)], 2, /17 tokens long; .*block_size = 16/);
-    fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2, /--ids must be in \[0, \d+\], got 100000/);
+    fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2,
+      /--ids: must be an integer in \[0, \d+\], got '100000'/);
     fails(['inspect', '--model', model, '--text', 'a', '--tensor', 'h9.nope'], 2, /--tensor h9\.nope: no recorded/);
   });
 });
