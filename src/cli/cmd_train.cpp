@@ -1,8 +1,12 @@
-// tinyformer train: build a tokenizer from a text file, train a model on it, save a checkpoint.
+// tinyformer train: build tokenizers from text, train a model on it, save a checkpoint.
 //
-//   corpus → tokenizer (char | word | jamo) → ids → first 90% train, last 10% held out
-//   loop: random (B, T) windows → Trainer::step → progress bar; every --eval-every steps the held-out loss
-//   end (or Ctrl-C): save model + tokenizer + optimizer state; summary on stderr, one JSON line on stdout
+//   --arch gpt (default):  corpus → tokenizer (char | word | jamo) → ids → last 10% held out (train/setup)
+//                          loop: random (B, T) windows → Trainer::step
+//   --arch seq2seq:        pairs "ko<TAB>en" → one tokenizer per side → every 10th pair held out (or --held-out)
+//                          loop: random batches of padded pairs → Trainer::step; at the end greedy translations
+//                          of the held-out pairs are scored (exact match, token accuracy)
+//   both: progress bar; every --eval-every steps the held-out loss; at the end (or Ctrl-C) save model,
+//   tokenizers and optimizer state; summary on stderr, one JSON line on stdout
 //
 // --steps counts all optimizer steps of the model, so `--resume ck.safetensors` with the same flags
 // finishes an interrupted run: it continues at the checkpoint's step, with the same learning-rate
@@ -13,51 +17,36 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/corpus.hpp"
 #include "cli/progress.hpp"
+#include "cli/train_loop.hpp"
 #include "core/error.hpp"
 #include "io/checkpoint.hpp"
+#include "model/seq2seq.hpp"
+#include "model/translate.hpp"
 #include "text/tokenizer.hpp"
+#include "train/setup.hpp"
 #include "train/trainer.hpp"
 
 namespace tf::cli {
 namespace {
 
-constexpr int kHeldOutPercent = 10;
-
-// ---- Ctrl-C -------------------------------------------------------------------------------------
-
-volatile std::sig_atomic_t g_interrupted = 0;
-
-void on_interrupt(int) {
-  g_interrupted = 1;
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the program at once (the save is atomic)
-}
-
-// Installs the Ctrl-C handler for its lifetime; the training loop polls interrupted().
-class InterruptGuard {
- public:
-  InterruptGuard() : previous_(std::signal(SIGINT, on_interrupt)) { g_interrupted = 0; }
-  ~InterruptGuard() { std::signal(SIGINT, previous_); }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
-  static bool interrupted() { return g_interrupted != 0; }
-
- private:
-  void (*previous_)(int);
-};
-
 // ---- flags --------------------------------------------------------------------------------------
 
 // The flags' values, bound by register_train; the engine's config structs supply the defaults.
 struct TrainOptions {
-  std::string corpus, out, resume;
+  std::string arch = "gpt";
+  std::string corpus, pairs, held_out, out, resume;
+  std::string src_tokenizer = "word", tgt_tokenizer = "word";
+  Seq2SeqConfig seq2seq;  // n_encoder_layer, n_decoder_layer
   int steps = 200, eval_every = 0;
   int seed = static_cast<int>(TrainConfig{}.seed);
   ModelConfig model;  // n_layer, n_head, n_embd, block_size, mlp_hidden
@@ -127,66 +116,48 @@ TrainConfig train_config_from_flags(const TrainOptions& o, const ModelConfig& mo
   return c;
 }
 
-int window_length(const TrainConfig& train, const ModelConfig& model) {
-  return train.seq_len > 0 ? train.seq_len : model.block_size;
-}
-
-// ---- data ---------------------------------------------------------------------------------------
-
-struct TokenSplit {
-  std::vector<int> train;     // the first 90% of the corpus tokens
-  std::vector<int> held_out;  // the last 10%: never trained on, for the held-out loss
-};
-
-TokenSplit split_tokens(const std::vector<int>& ids) {
-  const std::size_t n_held = ids.size() * kHeldOutPercent / 100;
-  const auto cut = ids.begin() + static_cast<std::ptrdiff_t>(ids.size() - n_held);
-  return {std::vector<int>(ids.begin(), cut), std::vector<int>(cut, ids.end())};
-}
-
-void check_enough_tokens(const TokenSplit& split, int T, const std::string& corpus_path) {
-  if (static_cast<long long>(split.train.size()) < T + 1LL) {
-    const std::size_t total = split.train.size() + split.held_out.size();
-    throw Error("corpus_too_short",
-                "corpus " + corpus_path + " is too short: " + std::to_string(total) + " tokens, of which " +
-                    std::to_string(split.train.size()) + " are for training, but one window of " + std::to_string(T) +
-                    " tokens needs " + std::to_string(T + 1) +
-                    "; use a longer text or a smaller --block-size / --seq-len",
-                static_cast<long long>(split.train.size()), T + 1);
-  }
-}
-
-bool can_evaluate(const std::vector<int>& held_out, int T) {
-  return static_cast<long long>(held_out.size()) >= T + 1LL;
-}
-
 // ---- setting up a run ---------------------------------------------------------------------------
 
+// What the loop needs, whatever the architecture: the trainer, its batches, its held-out loss, and what to
+// save and say.
 struct Run {
   std::unique_ptr<Trainer> trainer;
-  Tokenizer tokenizer;
-  std::vector<std::string> notes;  // printed before training starts
+  Tokenizer tokenizer;         // the GPT's, or the target side's
+  Tokenizer source_tokenizer;  // seq2seq only
+  bool seq2seq = false;
+  std::unique_ptr<Sampler> batches;
+  std::function<float()> held_out_loss;   // null when nothing is held out
+  std::vector<TokenPair> held_out_pairs;  // seq2seq: scored by translation at the end
+  std::string data;                       // "data: ..." line
+  std::vector<std::string> notes;         // printed before training starts
 };
 
-Run new_run(const TrainOptions& o, const CLI::App& cmd, const std::string& corpus) {
-  Run run;
-  run.tokenizer = Tokenizer::build(tokenizer_kind_from_string(o.tokenizer), corpus);
-  const ModelConfig model = model_config_from_flags(o, run.tokenizer.vocab_size());
-  const TrainConfig train = train_config_from_flags(o, model);
-  const OptimizerConfig optimizer = optimizer_config_from_flags(o, cmd, OptimizerConfig{}, /*only_given=*/false);
-  run.trainer = std::make_unique<Trainer>(model, optimizer, train);
-  return run;
+// A problem with the training text, with the file named in front (the engine's message starts "the text").
+template <typename F>
+auto about_file(const std::string& what, F&& f) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    std::string m = e.what();
+    if (m.rfind("the text", 0) == 0) m.replace(0, 8, what);
+    throw Error(e.code(), m, e.detail(), e.detail2());
+  }
 }
 
 // With --resume the model comes from the checkpoint; model flags may be repeated (so the command that
 // was interrupted can be run again with --resume added) but must agree with it.
+void check_flag_matches(const CLI::App& cmd, const std::string& path, const char* name, const std::string& typed,
+                        const std::string& saved) {
+  if (given(cmd, name) && typed != saved) {
+    throw UsageError("--" + std::string(name) + " " + typed + " differs from " + path + ", which has " + saved +
+                     " (model flags cannot change when resuming)");
+  }
+}
+
 void check_model_flags_match(const TrainOptions& o, const CLI::App& cmd, const ModelConfig& c,
                              const Tokenizer& tokenizer, const std::string& path) {
   const auto check = [&](const char* name, const std::string& typed, const std::string& saved) {
-    if (given(cmd, name) && typed != saved) {
-      throw UsageError("--" + std::string(name) + " " + typed + " differs from " + path + ", which has " + saved +
-                       " (model flags cannot change when resuming)");
-    }
+    check_flag_matches(cmd, path, name, typed, saved);
   };
   check("tokenizer", o.tokenizer, to_string(tokenizer.kind()));
   check("n-layer", std::to_string(o.model.n_layer), std::to_string(c.n_layer));
@@ -201,31 +172,172 @@ void check_model_flags_match(const TrainOptions& o, const CLI::App& cmd, const M
   if (o.untied && c.tied) throw UsageError("--untied differs from " + path + ", whose output matrix is tied");
 }
 
-Run resumed_run(const TrainOptions& o, const CLI::App& cmd) {
-  const std::string& path = o.resume;
-  GptCheckpoint ck = load_gpt_file(path);
-  check_model_flags_match(o, cmd, ck.model->config(), ck.tokenizer, path);
-  Run run;
-  run.tokenizer = ck.tokenizer;
-  const TrainConfig train = train_config_from_flags(o, ck.model->config());
-  const OptimizerConfig base = ck.optimizer_config.value_or(OptimizerConfig{});
-  const OptimizerConfig optimizer =
-      optimizer_config_from_flags(o, cmd, base, /*only_given=*/ck.optimizer_config.has_value());
-  run.trainer = std::make_unique<Trainer>(std::move(ck.model), optimizer, train);
-  if (!ck.optimizer_config) {
+void check_seq2seq_flags_match(const TrainOptions& o, const CLI::App& cmd, const Seq2SeqConfig& c,
+                               const Tokenizer& source, const Tokenizer& target, const std::string& path) {
+  const auto check = [&](const char* name, const std::string& typed, const std::string& saved) {
+    check_flag_matches(cmd, path, name, typed, saved);
+  };
+  check("src-tokenizer", o.src_tokenizer, to_string(source.kind()));
+  check("tgt-tokenizer", o.tgt_tokenizer, to_string(target.kind()));
+  check("n-encoder-layer", std::to_string(o.seq2seq.n_encoder_layer), std::to_string(c.n_encoder_layer));
+  check("n-decoder-layer", std::to_string(o.seq2seq.n_decoder_layer), std::to_string(c.n_decoder_layer));
+  check("n-head", std::to_string(o.model.n_head), std::to_string(c.n_head));
+  check("n-embd", std::to_string(o.model.n_embd), std::to_string(c.n_embd));
+  check("block-size", std::to_string(o.model.block_size), std::to_string(c.block_size));
+  if (o.model.mlp_hidden != 0) check("mlp-hidden", std::to_string(o.model.mlp_hidden), std::to_string(c.hidden()));
+  check("norm", o.norm, to_string(c.norm));
+  check("activation", o.activation, to_string(c.activation));
+}
+
+// The optimizer of a resumed run: the checkpoint's state when the update rule is unchanged.
+void resume_optimizer(Run& run, const std::optional<OptimizerConfig>& saved, int saved_steps,
+                      const std::vector<std::pair<std::string, std::vector<float>>>& state, const std::string& path,
+                      int total_steps) {
+  const OptimizerConfig& now = run.trainer->optimizer().config();
+  if (!saved) {
     run.notes.push_back("note: " + path + " has no optimizer state; the optimizer starts fresh at step 0");
-  } else if (ck.optimizer_config->kind != optimizer.kind) {
-    run.notes.push_back("note: the optimizer changed from " + to_string(ck.optimizer_config->kind) + " to " +
-                        to_string(optimizer.kind) + "; its state starts fresh at step 0");
+  } else if (saved->kind != now.kind) {
+    run.notes.push_back("note: the optimizer changed from " + to_string(saved->kind) + " to " + to_string(now.kind) +
+                        "; its state starts fresh at step 0");
   } else {
-    run.trainer->optimizer().import_state(ck.optimizer_state, ck.optimizer_steps);
+    run.trainer->optimizer().import_state(state, saved_steps);
   }
   const int done = run.trainer->steps();
-  if (done >= o.steps) {
-    throw UsageError("--steps " + std::to_string(o.steps) + " is not more than the " + std::to_string(done) +
+  if (done >= total_steps) {
+    throw UsageError("--steps " + std::to_string(total_steps) + " is not more than the " + std::to_string(done) +
                      " steps " + path + " has already taken");
   }
   run.notes.push_back("resuming " + path + " at step " + std::to_string(done));
+}
+
+std::string describe_optimizer(Trainer& trainer, int total_steps) {
+  const OptimizerConfig& o = trainer.optimizer().config();
+  std::ostringstream out;
+  out << to_string(o.kind) << " lr " << o.lr
+      << (o.schedule == ScheduleKind::WarmupCosine ? " (warm-up " + std::to_string(o.warmup_steps) + ", cosine)" : "")
+      << " | batch " << trainer.config().batch_size << " | steps " << trainer.steps() + 1 << ".." << total_steps;
+  return out.str();
+}
+
+// GPT: the corpus, its tokenizer, windows of T tokens, the last 10% held out.
+Run gpt_run(const TrainOptions& o, const CLI::App& cmd) {
+  if (!given(cmd, "corpus")) throw UsageError("--corpus is required (or --arch seq2seq with --pairs)");
+  for (const char* flag : {"pairs", "held-out", "src-tokenizer", "tgt-tokenizer", "n-encoder-layer", "n-decoder-layer"})
+    if (given(cmd, flag)) throw UsageError("--" + std::string(flag) + " is for --arch seq2seq");
+  const std::string corpus = read_corpus(o.corpus);
+  Run run;
+  if (given(cmd, "resume")) {
+    GptCheckpoint ck = load_gpt_file(o.resume);
+    check_model_flags_match(o, cmd, ck.model->config(), ck.tokenizer, o.resume);
+    run.tokenizer = ck.tokenizer;
+    const TrainConfig train = train_config_from_flags(o, ck.model->config());
+    const OptimizerConfig base = ck.optimizer_config.value_or(OptimizerConfig{});
+    run.trainer = std::make_unique<Trainer>(
+        std::move(ck.model), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
+    resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+  } else {
+    run.tokenizer = Tokenizer::build(tokenizer_kind_from_string(o.tokenizer), corpus);
+    const ModelConfig model = model_config_from_flags(o, run.tokenizer.vocab_size());
+    run.trainer = std::make_unique<Trainer>(model, optimizer_config_from_flags(o, cmd, OptimizerConfig{}, false),
+                                            train_config_from_flags(o, model));
+  }
+  Trainer& trainer = *run.trainer;
+  const std::vector<int> ids = run.tokenizer.encode(corpus);
+  const int T = trainer.window();
+  const TextSplit split = about_file("corpus " + o.corpus, [&] { return split_text(ids, 0.1, T); });
+  if (o.eval_every > 0 && split.held_out.empty()) {
+    throw Error("corpus_too_short", "--eval-every: 10% of " + o.corpus + " is shorter than one window of " +
+                                        std::to_string(T + 1) + " tokens, so nothing is held out");
+  }
+  if (split.held_out.empty())
+    run.notes.push_back("note: 10% of the corpus is shorter than one window; no held-out loss");
+  const auto unknown = std::count(ids.begin(), ids.end(), Tokenizer::UNK);
+  if (unknown > 0)
+    run.notes.push_back("note: " + std::to_string(unknown) + " corpus tokens are not in the vocabulary (<unk>)");
+  run.batches = std::make_unique<BatchSampler>(split.train, trainer.config().batch_size, T, trainer.config().seed);
+  if (!split.held_out.empty()) {
+    const std::vector<Batch> held = window_batches(split.held_out, trainer.config().batch_size, T, 8);
+    run.held_out_loss = [&trainer, held] { return trainer.evaluate(held); };
+  }
+  const ModelConfig& c = trainer.model().config();
+  std::ostringstream out;
+  out << "model: " << c.n_layer << " layers, " << c.n_head << " heads, C=" << c.n_embd << ", T=" << c.block_size
+      << ", V=" << c.vocab_size << " (" << to_string(run.tokenizer.kind()) << " tokenizer), "
+      << trainer.network().num_parameters() << " parameters\n"
+      << "data: " << split.train.size() << " training tokens, " << split.held_out.size() << " held out | "
+      << describe_optimizer(trainer, o.steps);
+  run.data = out.str();
+  return run;
+}
+
+// Seq2seq: sentence pairs, one tokenizer per side, padded pair batches, every 10th pair (or --held-out) held out.
+Run seq2seq_run(const TrainOptions& o, const CLI::App& cmd) {
+  if (!given(cmd, "pairs")) throw UsageError("--arch seq2seq needs --pairs FILE.tsv (lines 'source<TAB>target')");
+  for (const char* flag : {"corpus", "tokenizer", "n-layer", "positional", "no-bias", "untied", "seq-len"})
+    if (given(cmd, flag)) throw UsageError("--" + std::string(flag) + " is for --arch gpt");
+  const std::string tsv = read_corpus(o.pairs);
+  const std::string held_tsv = o.held_out.empty() ? std::string() : read_corpus(o.held_out);
+  Run run;
+  run.seq2seq = true;
+  std::unique_ptr<Seq2Seq> model;
+  Checkpoint ck;
+  if (given(cmd, "resume")) {
+    ck = load_model_file(o.resume);
+    if (!ck.seq2seq())
+      throw Error("wrong_arch", o.resume + " holds a GPT, not an encoder-decoder: drop --arch seq2seq");
+    check_seq2seq_flags_match(o, cmd, ck.seq2seq()->config(), ck.source_tokenizer, ck.tokenizer, o.resume);
+    run.source_tokenizer = ck.source_tokenizer;
+    run.tokenizer = ck.tokenizer;
+  }
+  const int positions = ck.seq2seq() ? ck.seq2seq()->config().block_size : o.model.block_size;
+  const PairData data = about_file("pairs " + o.pairs, [&] {
+    return prepare_pairs(tsv, held_tsv, tokenizer_kind_from_string(o.src_tokenizer),
+                         tokenizer_kind_from_string(o.tgt_tokenizer), positions, kMaxCorpusBytes,
+                         ck.seq2seq() ? &run.source_tokenizer : nullptr, ck.seq2seq() ? &run.tokenizer : nullptr);
+  });
+  TrainConfig train = o.train;
+  train.seed = static_cast<std::uint64_t>(o.seed);
+  if (ck.seq2seq()) {
+    validate_as_usage("training flags", [&] { train.validate(positions); });
+    const OptimizerConfig base = ck.optimizer_config.value_or(OptimizerConfig{});
+    run.trainer = std::make_unique<Trainer>(
+        ck.take_seq2seq(), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
+    resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+  } else {
+    run.source_tokenizer = data.source_tokenizer;
+    run.tokenizer = data.target_tokenizer;
+    Seq2SeqConfig c = o.seq2seq;
+    c.n_head = o.model.n_head, c.n_embd = o.model.n_embd, c.mlp_hidden = o.model.mlp_hidden;
+    c.block_size = positions;
+    c.src_vocab_size = run.source_tokenizer.vocab_size();
+    c.tgt_vocab_size = run.tokenizer.vocab_size();
+    // nn.Transformer's defaults unless asked otherwise: post-LN, ReLU
+    c.norm = given(cmd, "norm") ? norm_from_string(o.norm) : NormPlacement::Post;
+    c.activation = given(cmd, "activation") ? activation_from_string(o.activation) : Activation::Relu;
+    validate_as_usage("model flags", [&] { c.validate(); });
+    validate_as_usage("training flags", [&] { train.validate(c.block_size); });
+    run.trainer = std::make_unique<Trainer>(std::make_unique<Seq2Seq>(c, train.seed),
+                                            optimizer_config_from_flags(o, cmd, OptimizerConfig{}, false), train);
+  }
+  Trainer& trainer = *run.trainer;
+  const PairShape shape = data.shape;
+  run.batches = std::make_unique<PairSampler>(data.train, trainer.config().batch_size, shape, trainer.config().seed);
+  if (!data.held_out.empty()) {
+    const std::vector<Batch> held = pair_batches(data.held_out, trainer.config().batch_size, shape);
+    run.held_out_loss = [&trainer, held] { return trainer.evaluate(held); };
+  } else {
+    run.notes.push_back("note: no pairs are held out; no held-out loss");
+  }
+  run.held_out_pairs = data.held_out;
+  const auto& c = dynamic_cast<const Seq2Seq&>(trainer.network()).config();
+  std::ostringstream out;
+  out << "model: encoder-decoder, " << c.n_encoder_layer << "+" << c.n_decoder_layer << " layers, " << c.n_head
+      << " heads, C=" << c.n_embd << ", " << to_string(c.norm) << "-LN, " << to_string(c.activation)
+      << ", Vs=" << c.src_vocab_size << " (" << to_string(run.source_tokenizer.kind()) << "), Vt=" << c.tgt_vocab_size
+      << " (" << to_string(run.tokenizer.kind()) << "), " << trainer.network().num_parameters() << " parameters\n"
+      << "data: " << data.train.size() << " training pairs, " << data.held_out.size() << " held out (source up to "
+      << shape.S - 2 << " tokens, target up to " << shape.T - 1 << ") | " << describe_optimizer(trainer, o.steps);
+  run.data = out.str();
   return run;
 }
 
@@ -238,81 +350,8 @@ void check_writable(const std::string& path) {
   std::remove(probe.c_str());
 }
 
-std::string describe_model(const Model& model, const Tokenizer& tokenizer) {
-  const ModelConfig& c = model.config();
-  std::ostringstream out;
-  out << "model: " << c.n_layer << " layers, " << c.n_head << " heads, C=" << c.n_embd << ", T=" << c.block_size
-      << ", V=" << c.vocab_size << " (" << to_string(tokenizer.kind()) << " tokenizer), " << model.num_parameters()
-      << " parameters";
-  return out.str();
-}
-
-std::string describe_data(const TokenSplit& split, Trainer& trainer, int total_steps) {
-  const OptimizerConfig& o = trainer.optimizer().config();
-  std::ostringstream out;
-  out << "data: " << split.train.size() << " training tokens, " << split.held_out.size() << " held out | "
-      << to_string(o.kind) << " lr " << o.lr
-      << (o.schedule == ScheduleKind::WarmupCosine ? " (warm-up " + std::to_string(o.warmup_steps) + ", cosine)" : "")
-      << " | batch " << trainer.config().batch_size << " | steps " << trainer.steps() + 1 << ".." << total_steps;
-  return out.str();
-}
-
-// ---- the loop -----------------------------------------------------------------------------------
-
-struct RunStats {
-  float first_loss = NAN, last_loss = NAN;
-  long long tokens = 0;  // tokens that counted toward the loss in this invocation
-  double seconds = 0;
-  bool interrupted = false;
-};
-
-std::string format_loss(float loss) {
-  if (std::isnan(loss)) return "n/a";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4f", loss);
-  return buffer;
-}
-
-RunStats train_loop(Trainer& trainer, BatchSampler& batches, const std::vector<int>& held_out, int total_steps,
-                    int eval_every, Progress& progress) {
-  RunStats stats;
-  const std::size_t n = static_cast<std::size_t>(batches.batch_size()) * batches.seq_len();
-  std::vector<int> inputs(n), targets(n);  // (B, T) each
-  while (trainer.steps() < total_steps) {
-    if (InterruptGuard::interrupted()) {
-      stats.interrupted = true;
-      break;
-    }
-    batches.next(inputs.data(), targets.data());
-    StepResult r;
-    try {
-      r = trainer.step(inputs.data(), targets.data());
-    } catch (const Error&) {  // e.g. loss_not_finite: end the bar's line before main prints the message
-      progress.finish();
-      throw;
-    }
-    if (std::isnan(stats.first_loss)) stats.first_loss = r.loss;
-    stats.last_loss = r.loss;
-    stats.tokens += r.tokens;
-    progress.update(r.step, r.loss, stats.tokens);
-    if (eval_every > 0 && r.step % eval_every == 0 && r.step < total_steps) {
-      progress.message("step " + std::to_string(r.step) + ": train loss " + format_loss(r.loss) + ", held-out loss " +
-                       format_loss(trainer.evaluate(held_out)));
-    }
-  }
-  progress.finish();
-  stats.seconds = progress.elapsed_seconds();
-  return stats;
-}
-
-// Replays the batch stream up to `steps` so a resumed run sees the batches an uninterrupted one would.
-void skip_batches(BatchSampler& batches, int steps) {
-  const std::size_t n = static_cast<std::size_t>(batches.batch_size()) * batches.seq_len();
-  std::vector<int> inputs(n), targets(n);
-  for (int i = 0; i < steps; ++i) batches.next(inputs.data(), targets.data());
-}
-
-void print_summary(const Trainer& trainer, const RunStats& stats, float val_loss, const std::string& out_path) {
+void print_summary(const Trainer& trainer, const RunStats& stats, float val_loss, const TranslationScore* score,
+                   const std::string& out_path) {
   const double rate = stats.seconds > 0 ? stats.tokens / stats.seconds : 0.0;
   if (stats.interrupted) {
     std::cerr << "interrupted at step " << trainer.steps() << ": saved to " << out_path << " (continue with --resume "
@@ -321,8 +360,14 @@ void print_summary(const Trainer& trainer, const RunStats& stats, float val_loss
     std::cerr << "trained to step " << trainer.steps() << " in " << format_duration(stats.seconds) << " ("
               << short_number(rate) << " tokens/s)\n"
               << "final loss: train " << format_loss(stats.last_loss) << " (last batch), held-out "
-              << format_loss(val_loss) << "\n"
-              << "saved to " << out_path << "\n";
+              << format_loss(val_loss) << "\n";
+    if (score) {
+      char line[128];
+      std::snprintf(line, sizeof line, "held-out translations: %d pairs, exact match %.1f%%, token accuracy %.1f%%\n",
+                    score->pairs, 100 * score->exact_match, 100 * score->token_accuracy);
+      std::cerr << line;
+    }
+    std::cerr << "saved to " << out_path << "\n";
   }
   FloatJson summary = {{"steps", trainer.steps()},
                        {"initial_loss", stats.first_loss},
@@ -331,45 +376,32 @@ void print_summary(const Trainer& trainer, const RunStats& stats, float val_loss
                        {"tokens_per_second", static_cast<float>(rate)},
                        {"interrupted", stats.interrupted},
                        {"out", out_path}};
+  if (score) {
+    summary["exact_match"] = static_cast<float>(score->exact_match);
+    summary["token_accuracy"] = static_cast<float>(score->token_accuracy);
+  }
   std::cout << summary.dump() << std::endl;
 }
 
 int run_train(const TrainOptions& o, const CLI::App& cmd) {
-  const std::string &corpus_path = o.corpus, &out_path = o.out;
-  const std::string corpus = read_corpus(corpus_path);
-  Run run = given(cmd, "resume") ? resumed_run(o, cmd) : new_run(o, cmd, corpus);
+  Run run = o.arch == "seq2seq" ? seq2seq_run(o, cmd) : gpt_run(o, cmd);
   Trainer& trainer = *run.trainer;
-  check_writable(out_path);
-
-  const std::vector<int> ids = run.tokenizer.encode(corpus);
-  const TokenSplit split = split_tokens(ids);
-  const int T = window_length(trainer.config(), trainer.model().config());
-  check_enough_tokens(split, T, corpus_path);
-  const int eval_every = o.eval_every;
-  const bool evaluable = can_evaluate(split.held_out, T);
-  if (eval_every > 0 && !evaluable) {
-    throw Error("corpus_too_short", "--eval-every: the held-out 10% of " + corpus_path + " has " +
-                                        std::to_string(split.held_out.size()) + " tokens; one window needs " +
-                                        std::to_string(T + 1));
-  }
-  const auto unknown = std::count(ids.begin(), ids.end(), Tokenizer::UNK);
-  if (unknown > 0)
-    run.notes.push_back("note: " + std::to_string(unknown) + " corpus tokens are not in the vocabulary (<unk>)");
-
-  BatchSampler batches(split.train, trainer.config().batch_size, T, trainer.config().seed);
-  skip_batches(batches, trainer.steps());
-  const int total_steps = o.steps;
+  check_writable(o.out);
+  run.batches->skip(trainer.steps());  // a resumed run sees the batches an uninterrupted one would
   for (const auto& note : run.notes) std::cerr << note << "\n";
-  if (!evaluable) std::cerr << "note: the held-out 10% is shorter than one window; no held-out loss\n";
-  std::cerr << describe_model(trainer.model(), run.tokenizer) << "\n"
-            << describe_data(split, trainer, total_steps) << std::endl;
+  std::cerr << run.data << std::endl;
 
   InterruptGuard guard;  // from here on Ctrl-C saves before exiting
-  Progress progress(trainer.steps(), total_steps, stderr_is_terminal());
-  const RunStats stats = train_loop(trainer, batches, split.held_out, total_steps, eval_every, progress);
-  const float val_loss = evaluable && !stats.interrupted ? trainer.evaluate(split.held_out) : NAN;
-  save_checkpoint(out_path, trainer.model(), run.tokenizer, &trainer.optimizer());
-  print_summary(trainer, stats, val_loss, out_path);
+  Progress progress(trainer.steps(), o.steps, stderr_is_terminal());
+  const RunStats stats = train_loop(trainer, *run.batches, run.held_out_loss, o.steps, o.eval_every, progress);
+  const bool finished = !stats.interrupted;
+  const float val_loss = run.held_out_loss && finished ? run.held_out_loss() : NAN;
+  TranslationScore score;
+  if (run.seq2seq && finished && !run.held_out_pairs.empty())
+    score = score_translations(dynamic_cast<Seq2Seq&>(trainer.network()), run.held_out_pairs);
+  save_checkpoint(o.out, trainer.network(), run.tokenizer, &trainer.optimizer(),
+                  run.seq2seq ? &run.source_tokenizer : nullptr);
+  print_summary(trainer, stats, val_loss, score.pairs > 0 ? &score : nullptr, o.out);
   return stats.interrupted ? kExitInterrupted : kExitOk;
 }
 
@@ -378,15 +410,22 @@ int run_train(const TrainOptions& o, const CLI::App& cmd) {
 Command register_train(CLI::App& app) {
   CLI::App& cmd =
       add_command(app, "train", "train a model on a text file and save a checkpoint",
-                  "Trains a tiny GPT on a UTF-8 text file. The last 10% of the corpus tokens are held out to measure\n"
-                  "the loss on text the model never trained on. Progress goes to stderr; at the end one JSON line\n"
-                  "(steps, final_loss, val_loss, tokens_per_second, out) goes to stdout. Ctrl-C saves the checkpoint\n"
-                  "and exits with status 130; --resume it with the same flags to finish the run.");
+                  "Trains a tiny GPT on a UTF-8 text file (--corpus), or with --arch seq2seq an encoder-decoder on\n"
+                  "sentence pairs (--pairs, one 'source<TAB>target' per line, e.g. Korean<TAB>English). The last 10%\n"
+                  "of the corpus tokens (every 10th pair) are held out to measure the loss on text the model never\n"
+                  "trained on; a seq2seq run also scores its greedy translations of the held-out pairs at the end.\n"
+                  "Progress goes to stderr; at the end one JSON line (steps, final_loss, val_loss, tokens_per_second,\n"
+                  "out; exact_match, token_accuracy for seq2seq) goes to stdout. Ctrl-C saves the checkpoint and\n"
+                  "exits with status 130; --resume it with the same flags to finish the run.");
   auto o = std::make_shared<TrainOptions>();
   const auto group = [&cmd](const char* heading) { cmd.option_defaults()->group(heading); };
 
   group("input and output");
-  add_text(cmd, "corpus", o->corpus, "FILE", "UTF-8 text file to train on (at most 50 MB)")->required();
+  add_choice(cmd, "arch", o->arch, "gpt: next-token model on --corpus; seq2seq: encoder-decoder on --pairs",
+             {"gpt", "seq2seq"});
+  add_text(cmd, "corpus", o->corpus, "FILE", "gpt: UTF-8 text file to train on (at most 50 MB)");
+  add_text(cmd, "pairs", o->pairs, "FILE", "seq2seq: 'source<TAB>target' lines (UTF-8), every 10th held out");
+  add_text(cmd, "held-out", o->held_out, "FILE", "seq2seq: held-out pairs instead of every 10th of --pairs");
   add_text(cmd, "out", o->out, "FILE", "where to save the checkpoint (.safetensors)")->required();
   add_text(cmd, "resume", o->resume, "FILE", "continue from this checkpoint: its model, tokenizer and optimizer state");
   add_int(cmd, "steps", o->steps, "N", "total optimizer steps, counting those already in a --resume checkpoint", 1,
@@ -397,11 +436,15 @@ Command register_train(CLI::App& app) {
 
   group("model (with --resume: taken from the checkpoint; flags given must match it)");
   ModelConfig& m = o->model;
-  add_choice(cmd, "tokenizer", o->tokenizer, "how text becomes tokens", {"char", "word", "jamo"});
-  add_int(cmd, "n-layer", m.n_layer, "L", "Transformer blocks", 1, 24);
+  add_choice(cmd, "tokenizer", o->tokenizer, "gpt: how text becomes tokens", {"char", "word", "jamo"});
+  add_choice(cmd, "src-tokenizer", o->src_tokenizer, "seq2seq: tokens of the source side", {"char", "word", "jamo"});
+  add_choice(cmd, "tgt-tokenizer", o->tgt_tokenizer, "seq2seq: tokens of the target side", {"char", "word", "jamo"});
+  add_int(cmd, "n-encoder-layer", o->seq2seq.n_encoder_layer, "L", "seq2seq: encoder blocks", 1, 12);
+  add_int(cmd, "n-decoder-layer", o->seq2seq.n_decoder_layer, "L", "seq2seq: decoder blocks", 1, 12);
+  add_int(cmd, "n-layer", m.n_layer, "L", "gpt: Transformer blocks", 1, 24);
   add_int(cmd, "n-head", m.n_head, "H", "attention heads per block", 1, 64);
   add_int(cmd, "n-embd", m.n_embd, "C", "width of every token vector, divisible by --n-head", 1, 2048);
-  add_int(cmd, "block-size", m.block_size, "T", "longest context in tokens", 1, 4096);
+  add_int(cmd, "block-size", m.block_size, "T", "longest context in tokens (seq2seq: of either side)", 1, 4096);
   add_int(cmd, "mlp-hidden", m.mlp_hidden, "F", "hidden units of the feed-forward block; 0 = 4 x C", 0, 16384);
   add_choice(cmd, "positional", o->positional, "position information added to the token vectors",
              {"learned", "sinusoidal", "none"});

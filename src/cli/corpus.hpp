@@ -3,10 +3,11 @@
 //
 // Every problem is one tf::Error whose message names the file (the CLI prints it as one line):
 //   file_not_found / file_unreadable   the path does not open as a regular file
-//   corpus_too_large                   over max_bytes (detail = size, detail2 = limit)
-//   corpus_empty                       no bytes, or only whitespace
-//   corpus_binary                      a NUL byte (detail = its offset): not a text file
+//   text_too_large                     over max_bytes (detail = size, detail2 = limit)
+//   empty_text                         no bytes, or only whitespace
+//   binary_text                        a NUL byte (detail = its offset): not a text file
 //   invalid_utf8                       detail = offset of the first bad byte
+// (the checks and codes of train/setup.hpp, which the page uses too)
 // A leading UTF-8 byte-order mark (Windows Notepad writes one) is dropped.
 #include <cstdint>
 #include <string>

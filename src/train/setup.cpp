@@ -102,7 +102,8 @@ std::vector<TextPair> parse_pairs(std::string_view tsv) {
 }
 
 PairData prepare_pairs(std::string_view tsv, std::string_view held_out_tsv, TokenizerKind source_kind,
-                       TokenizerKind target_kind, int max_positions, std::size_t max_bytes) {
+                       TokenizerKind target_kind, int max_positions, std::size_t max_bytes, const Tokenizer* source,
+                       const Tokenizer* target) {
   validate_corpus(tsv, max_bytes, "the pairs");
   if (!held_out_tsv.empty()) validate_corpus(held_out_tsv, max_bytes, "the held-out pairs");
   PairData d;
@@ -121,8 +122,8 @@ PairData prepare_pairs(std::string_view tsv, std::string_view held_out_tsv, Toke
   }
   std::string sources, targets;
   for (const TextPair& p : d.train_text) sources += p.source + "\n", targets += p.target + "\n";
-  d.source_tokenizer = Tokenizer::build(source_kind, sources);
-  d.target_tokenizer = Tokenizer::build(target_kind, targets);
+  d.source_tokenizer = source ? *source : Tokenizer::build(source_kind, sources);
+  d.target_tokenizer = target ? *target : Tokenizer::build(target_kind, targets);
   auto encode = [&](const std::vector<TextPair>& text, std::vector<TokenPair>& out) {
     for (const TextPair& p : text) {
       TokenPair t{d.source_tokenizer.encode(p.source), d.target_tokenizer.encode(p.target)};

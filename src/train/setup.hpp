@@ -54,7 +54,9 @@ struct PairData {
 };
 // held_out_tsv empty: every 10th pair of `tsv` is held out. Tokenizers are built from the training pairs only,
 // so a held-out word never seen in training reads as <unk>, as it would for a learner's new sentence.
+// Given tokenizers (resuming a model) are used as they are instead of being built.
 PairData prepare_pairs(std::string_view tsv, std::string_view held_out_tsv, TokenizerKind source_kind,
-                       TokenizerKind target_kind, int max_positions, std::size_t max_bytes);
+                       TokenizerKind target_kind, int max_positions, std::size_t max_bytes,
+                       const Tokenizer* source = nullptr, const Tokenizer* target = nullptr);
 
 }  // namespace tf

@@ -84,8 +84,9 @@ describe('help', () => {
 
   // Every flag of every command, as the left column of its --help shows it.
   const FLAGS = {
-    train: ['--corpus FILE', '--out FILE', '--resume FILE', '--steps N', '--seed S', '--eval-every N',
-      '--tokenizer char|word|jamo', '--n-layer L', '--n-head H', '--n-embd C', '--block-size T', '--mlp-hidden F',
+    train: ['--arch gpt|seq2seq', '--corpus FILE', '--pairs FILE', '--held-out FILE', '--out FILE', '--resume FILE',
+      '--steps N', '--seed S', '--eval-every N', '--tokenizer char|word|jamo', '--src-tokenizer char|word|jamo',
+      '--tgt-tokenizer char|word|jamo', '--n-encoder-layer L', '--n-decoder-layer L', '--n-layer L', '--n-head H', '--n-embd C', '--block-size T', '--mlp-hidden F',
       '--positional NAME', '--norm pre|post', '--activation NAME', '--no-bias', '--untied', '--optimizer NAME',
       '--lr X', '--momentum X', '--beta1 X', '--beta2 X', '--weight-decay X', '--grad-clip X',
       '--schedule constant|cosine', '--warmup N', '--batch-size B', '--seq-len T', '--sampling-prob X'],
@@ -122,7 +123,8 @@ describe('help', () => {
     }
     const train = ok(['train', '--help']);
     assert.equal(ok(['train', '--steps', 'abc', '--help']), train, '--help wins over a mistake in the other flags');
-    assert.match(flagHelp(train, '--corpus FILE'), /\(required\)$/);
+    assert.match(flagHelp(train, '--out FILE'), /\(required\)$/);
+    assert.match(flagHelp(train, '--arch gpt|seq2seq'), /\(default gpt\)$/);
     assert.match(flagHelp(train, '--steps N'), /\(default 200; \[1, 10000000\]\)$/);
     assert.match(flagHelp(train, '--lr X'), /\(default 0\.001; \(0, 10\]\)$/);
     assert.match(flagHelp(train, '--norm pre|post'), /\(default pre\)$/);
