@@ -23,8 +23,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -626,9 +626,9 @@ int run_train_only(const Options& opt, json& out) {
 // the batch hash this mode prints with workload.mjs's, so the two cannot drift apart silently.
 constexpr int kS2sLe = 2, kS2sLd = 2, kS2sH = 4, kS2sC = 64, kS2sF = 256, kS2sVs = 512, kS2sVt = 384;
 constexpr int kS2sB = 16, kS2sS = 12, kS2sT = 16, kS2sBatches = 8;
-constexpr int kS2sBT = kS2sB * kS2sT;           // decoder positions per batch, padded or not
-constexpr std::size_t kS2sParams = 316032;      // as SEQ2SEQ.params
-constexpr int kFirstRealId = 4;                 // ids 0..3 are <pad> <bos> <eos> <unk>
+constexpr int kS2sBT = kS2sB * kS2sT;       // decoder positions per batch, padded or not
+constexpr std::size_t kS2sParams = 316032;  // as SEQ2SEQ.params
+constexpr int kFirstRealId = 4;             // ids 0..3 are <pad> <bos> <eos> <unk>
 
 tf::Seq2SeqConfig seq2seq_config() {
   tf::Seq2SeqConfig c;  // defaults: post-LN, ReLU, LayerNorm eps 1e-5 (nn.Transformer)
@@ -705,8 +705,8 @@ int run_seq2seq(const Options& opt, json& out) {
   json& checks = out["checks"];
   bool ok = true;
   const auto pairs = seq2seq_pairs();
-  out["seq2seq"] = {{"batches_hash", seq2seq_hash(pairs)}, {"batches", kS2sBatches}, {"B", kS2sB},
-                    {"S", kS2sS}, {"T", kS2sT}};
+  out["seq2seq"] = {
+      {"batches_hash", seq2seq_hash(pairs)}, {"batches", kS2sBatches}, {"B", kS2sB}, {"S", kS2sS}, {"T", kS2sT}};
   std::unique_ptr<tf::Trainer> owner = seq2seq_trainer();
   tf::Trainer& trainer = *owner;
   tf::Network& net = trainer.network();
@@ -716,9 +716,8 @@ int run_seq2seq(const Options& opt, json& out) {
   out["num_parameters"] = net.num_parameters();
   const bool params_ok = net.num_parameters() == kS2sParams;
   ok = ok && params_ok;
-  checks.push_back({{"check", "seq2seq model has 316,032 parameters"},
-                    {"params", net.num_parameters()},
-                    {"ok", params_ok}});
+  checks.push_back(
+      {{"check", "seq2seq model has 316,032 parameters"}, {"params", net.num_parameters()}, {"ok", params_ok}});
 
   // step 1 (sizes every buffer), then allocations over the steps after it (batch filling included: it
   // writes into the same buffers)
@@ -734,16 +733,18 @@ int run_seq2seq(const Options& opt, json& out) {
   }
   const double step_allocs = static_cast<double>(g_allocs - a0) / kCounted;
   const double step_bytes = static_cast<double>(g_alloc_bytes - b0) / kCounted;
-  metrics.push_back(metric("s2s_allocs_per_step", "seq2seq: allocations per training step after the first (operator new)",
-                           "calls", {step_allocs}));
+  metrics.push_back(metric("s2s_allocs_per_step",
+                           "seq2seq: allocations per training step after the first (operator new)", "calls",
+                           {step_allocs}));
   metrics.push_back(metric("s2s_alloc_bytes_per_step", "seq2seq: bytes allocated per training step after the first",
                            "bytes", {step_bytes}));
   metrics.push_back(
       metric("s2s_allocs_first_step", "seq2seq: allocations in the first training step", "calls", {first_allocs}));
-  metrics.push_back(
-      metric("s2s_alloc_bytes_first_step", "seq2seq: bytes allocated in the first training step", "bytes", {first_bytes}));
+  metrics.push_back(metric("s2s_alloc_bytes_first_step", "seq2seq: bytes allocated in the first training step", "bytes",
+                           {first_bytes}));
   // Xavier-initialised generator over a unit-variance LayerNorm output: logits of std ≈ 0.5 around ln 384 = 5.95
-  const bool loss_sane = std::isfinite(first_loss) && std::fabs(first_loss - std::log(static_cast<float>(kS2sVt))) < 0.5f;
+  const bool loss_sane =
+      std::isfinite(first_loss) && std::fabs(first_loss - std::log(static_cast<float>(kS2sVt))) < 0.5f;
   ok = ok && loss_sane;
   checks.push_back(
       {{"check", "seq2seq: first training loss near ln 384 = 5.951"}, {"loss", first_loss}, {"ok", loss_sane}});
@@ -772,7 +773,8 @@ int run_seq2seq(const Options& opt, json& out) {
                            "seq2seq training tokens/s, counted targets (no padding; B=16 S=12 T=16, Adam)", "tokens/s",
                            train_tps));
   metrics.push_back(metric("s2s_train_positions_per_s",
-                           "seq2seq training B·T/s, every decoder position (B=16 S=12 T=16, Adam)", "B·T/s", train_pps));
+                           "seq2seq training B·T/s, every decoder position (B=16 S=12 T=16, Adam)", "B·T/s",
+                           train_pps));
   out["losses"] = {{"first", first_loss}, {"last", last_loss}, {"steps", trainer.steps()}};
 
   // the phases of a step, timed apart on the same network and optimizer
@@ -815,8 +817,8 @@ int run_seq2seq(const Options& opt, json& out) {
     fwd_tps.push_back(static_cast<double>(n) * counted_fwd / sec);
     fwd_pps.push_back(static_cast<double>(n) * kS2sBT / sec);
   }
-  metrics.push_back(metric("s2s_forward_tokens_per_s", "seq2seq forward tokens/s, counted targets (with loss)",
-                           "tokens/s", fwd_tps));
+  metrics.push_back(
+      metric("s2s_forward_tokens_per_s", "seq2seq forward tokens/s, counted targets (with loss)", "tokens/s", fwd_tps));
   metrics.push_back(metric("s2s_forward_positions_per_s", "seq2seq forward B·T/s (with loss)", "B·T/s", fwd_pps));
   metrics.push_back(
       metric("s2s_allocs_per_forward", "seq2seq: allocations per forward pass after the first", "calls", {fwd_allocs}));
@@ -830,7 +832,8 @@ int run_seq2seq(const Options& opt, json& out) {
 
   const bool falls = std::isfinite(last_loss) && last_loss < first_loss;
   ok = ok && falls;
-  checks.push_back({{"check", "seq2seq: training loss falls"}, {"first", first_loss}, {"last", last_loss}, {"ok", falls}});
+  checks.push_back(
+      {{"check", "seq2seq: training loss falls"}, {"first", first_loss}, {"last", last_loss}, {"ok", falls}});
   return ok ? 0 : 1;
 }
 
@@ -875,8 +878,9 @@ int main(int argc, char** argv) {
     }
   }
   if (mode != "kernels" && mode != "model" && mode != "train" && mode != "seq2seq" && mode != "seq2seq-train") {
-    std::fprintf(stderr,
-                 "usage: tinyformer_bench kernels|model|train|seq2seq|seq2seq-train [--reps N] [--min-ms X] [--steps K]\n");
+    std::fprintf(
+        stderr,
+        "usage: tinyformer_bench kernels|model|train|seq2seq|seq2seq-train [--reps N] [--min-ms X] [--steps K]\n");
     return 2;
   }
 
@@ -893,11 +897,11 @@ int main(int argc, char** argv) {
   out["checks"] = json::array();
   int rc = 0;
   try {
-    rc = mode == "kernels"         ? run_kernels(opt, out)
-         : mode == "model"         ? run_model(opt, out)
-         : mode == "train"         ? run_train_only(opt, out)
-         : mode == "seq2seq"       ? run_seq2seq(opt, out)
-                                   : run_seq2seq_train_only(opt, out);
+    rc = mode == "kernels"   ? run_kernels(opt, out)
+         : mode == "model"   ? run_model(opt, out)
+         : mode == "train"   ? run_train_only(opt, out)
+         : mode == "seq2seq" ? run_seq2seq(opt, out)
+                             : run_seq2seq_train_only(opt, out);
   } catch (const std::exception& e) {
     out["error"] = e.what();
     rc = 1;
