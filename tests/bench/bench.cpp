@@ -6,6 +6,9 @@
 //   tinyformer_bench model [--reps N] [--steps K]      training / forward tokens/s, step phases,
 //                                                      inspection latency, memory, allocations
 //   tinyformer_bench train [--steps K]                 training steps only (for perf / callgrind)
+//   tinyformer_bench seq2seq [--reps N] [--steps K]    the encoder–decoder workload: training / forward
+//                                                      tokens/s, step phases, memory, allocations
+//   tinyformer_bench seq2seq-train [--steps K]         encoder–decoder training steps only (for profilers)
 //
 // Output: one JSON object on stdout, {"target", "arch", "width", "ok", "checks", "metrics": [...]},
 // each metric {"id", "what", "unit", "samples": [...]}. The driver pools samples across processes
@@ -15,12 +18,16 @@
 //
 // Reference workload: vocab V = 96, context T = 32, C = 64, H = 4 heads, L = 2 layers, F = 256,
 // pre-LN, learned positions, tied output, B = 16 sequences, Adam, float32, one thread (108,288 params).
+// Encoder–decoder workload (tf::Seq2Seq): Le = Ld = 2, H = 4, C = 64, F = 256, post-LN, ReLU, source
+// vocab 512, target vocab 384, B = 16 pairs of S = 12 × T = 16, Adam (316,032 params); see kS2s* below.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -31,9 +38,11 @@
 #include "core/rng.hpp"
 #include "model/inspection.hpp"
 #include "model/model.hpp"
+#include "model/seq2seq.hpp"
 #include "simd/arch.hpp"
 #include "simd/matmul.hpp"
 #include "train/optimizer.hpp"
+#include "train/samplers.hpp"
 #include "train/trainer.hpp"
 
 #if defined(__EMSCRIPTEN__)
@@ -440,6 +449,25 @@ double peak_memory_bytes() {
 #endif
 }
 
+// The seq2seq row's peak memory. Natively, getrusage's ru_maxrss carries over the parent's peak through
+// fork + exec on Linux (a child of the Node driver reports the driver's ~40 MB in the full run), so this reads
+// the high-water mark of this process's own address space from /proc/self/status (VmHWM) and falls back to
+// ru_maxrss elsewhere. (The GPT row keeps peak_memory_bytes() as it was.)
+double own_peak_memory_bytes() {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  if (std::FILE* f = std::fopen("/proc/self/status", "r")) {
+    char line[256];
+    long long kib = -1;
+    while (std::fgets(line, sizeof line, f)) {
+      if (std::sscanf(line, "VmHWM: %lld kB", &kib) == 1) break;
+    }
+    std::fclose(f);
+    if (kib >= 0) return static_cast<double>(kib) * 1024.0;
+  }
+#endif
+  return peak_memory_bytes();
+}
+
 int run_model(const Options& opt, json& out) {
   json& metrics = out["metrics"];
   json& checks = out["checks"];
@@ -611,6 +639,244 @@ int run_train_only(const Options& opt, json& out) {
   return std::isfinite(loss) ? 0 : 1;
 }
 
+// ---- the encoder–decoder: training, forward, step phases, memory, allocations ----------------------
+// The workload is defined once for the JS side in tests/bench/workload.mjs (SEQ2SEQ, seq2seqBatches(),
+// seq2seqHash()); these constants and seq2seq_pairs() mirror it number for number. The driver compares
+// the batch hash this mode prints with workload.mjs's, so the two cannot drift apart silently.
+constexpr int kS2sLe = 2, kS2sLd = 2, kS2sH = 4, kS2sC = 64, kS2sF = 256, kS2sVs = 512, kS2sVt = 384;
+constexpr int kS2sB = 16, kS2sS = 12, kS2sT = 16, kS2sBatches = 8;
+constexpr int kS2sBT = kS2sB * kS2sT;       // decoder positions per batch, padded or not
+constexpr std::size_t kS2sParams = 316032;  // as SEQ2SEQ.params
+constexpr int kFirstRealId = 4;             // ids 0..3 are <pad> <bos> <eos> <unk>
+
+tf::Seq2SeqConfig seq2seq_config() {
+  tf::Seq2SeqConfig c;  // defaults: post-LN, ReLU, LayerNorm eps 1e-5 (nn.Transformer)
+  c.n_encoder_layer = kS2sLe;
+  c.n_decoder_layer = kS2sLd;
+  c.n_head = kS2sH;
+  c.n_embd = kS2sC;
+  c.mlp_hidden = kS2sF;
+  c.block_size = std::max(kS2sS, kS2sT);
+  c.src_vocab_size = kS2sVs;
+  c.tgt_vocab_size = kS2sVt;
+  return c;
+}
+
+// kS2sBatches batches of kS2sB pairs, as seq2seqBatches() in workload.mjs draws them: per row a source
+// length in [(S−2)/2, S−2], a target length in [(T−1)/2, T−1], then the source ids, then the target ids,
+// all real tokens (>= 4) from xorshift32. tf::fill_pair adds <bos> / <eos> and the padding.
+std::vector<std::vector<tf::TokenPair>> seq2seq_pairs() {
+  std::uint32_t s = 0x2545f491u;
+  auto next = [&s] {
+    s ^= s << 13, s ^= s >> 17, s ^= s << 5;
+    return s;
+  };
+  const std::uint32_t lo_s = (kS2sS - 2) / 2, hi_s = kS2sS - 2, lo_t = (kS2sT - 1) / 2, hi_t = kS2sT - 1;
+  std::vector<std::vector<tf::TokenPair>> batches(kS2sBatches, std::vector<tf::TokenPair>(kS2sB));
+  for (auto& rows : batches) {
+    for (tf::TokenPair& p : rows) {
+      const std::uint32_t ns = lo_s + next() % (hi_s - lo_s + 1);
+      const std::uint32_t nt = lo_t + next() % (hi_t - lo_t + 1);
+      p.source.resize(ns), p.target.resize(nt);
+      for (int& id : p.source) id = kFirstRealId + static_cast<int>(next() % (kS2sVs - kFirstRealId));
+      for (int& id : p.target) id = kFirstRealId + static_cast<int>(next() % (kS2sVt - kFirstRealId));
+    }
+  }
+  return batches;
+}
+
+// Writes batch k of the cycle into `batch` (its buffers already sized: no allocation).
+void fill_seq2seq_batch(tf::Batch& batch, const std::vector<std::vector<tf::TokenPair>>& pairs, long long k) {
+  const auto& rows = pairs[static_cast<std::size_t>(k % kS2sBatches)];
+  for (int b = 0; b < kS2sB; ++b) tf::fill_pair(batch, b, rows[b]);
+}
+
+// FNV-1a over every id of the cycle's batches (source, inputs, targets, batch after batch), as
+// seq2seqHash() in workload.mjs.
+std::uint32_t seq2seq_hash(const std::vector<std::vector<tf::TokenPair>>& pairs) {
+  tf::Batch batch;
+  batch.resize(kS2sB, kS2sT, kS2sS);
+  std::uint32_t h = 0x811c9dc5u;
+  auto mix = [&h](const std::vector<int>& ids) {
+    for (int v : ids) h = (h ^ static_cast<std::uint32_t>(v)) * 16777619u;
+  };
+  for (int k = 0; k < kS2sBatches; ++k) {
+    fill_seq2seq_batch(batch, pairs, k);
+    mix(batch.source), mix(batch.inputs), mix(batch.targets);
+  }
+  return h;
+}
+
+std::unique_ptr<tf::Trainer> seq2seq_trainer() {
+  tf::OptimizerConfig oc;
+  oc.kind = tf::OptimizerKind::Adam;
+  oc.lr = 1e-3f;
+  tf::TrainConfig tc;
+  tc.batch_size = kS2sB;
+  return std::make_unique<tf::Trainer>(std::make_unique<tf::Seq2Seq>(seq2seq_config(), tc.seed), oc, tc);
+}
+
+// Two counts of the same steps: "tokens" are the targets the loss counts (the real target tokens and
+// <eos>, no padding: what a translation run learns from), "positions" are B·T per step whatever the
+// padding (what TF.js's peer computes on, and equal on both sides step for step: the ratios use these).
+int run_seq2seq(const Options& opt, json& out) {
+  json& metrics = out["metrics"];
+  json& checks = out["checks"];
+  bool ok = true;
+  const auto pairs = seq2seq_pairs();
+  out["seq2seq"] = {
+      {"batches_hash", seq2seq_hash(pairs)}, {"batches", kS2sBatches}, {"B", kS2sB}, {"S", kS2sS}, {"T", kS2sT}};
+  std::unique_ptr<tf::Trainer> owner = seq2seq_trainer();
+  tf::Trainer& trainer = *owner;
+  tf::Network& net = trainer.network();
+  tf::Batch batch;
+  batch.resize(kS2sB, kS2sT, kS2sS);
+  long long k = 0;  // the next batch of the cycle
+  out["num_parameters"] = net.num_parameters();
+  const bool params_ok = net.num_parameters() == kS2sParams;
+  ok = ok && params_ok;
+  checks.push_back(
+      {{"check", "seq2seq model has 316,032 parameters"}, {"params", net.num_parameters()}, {"ok", params_ok}});
+
+  // step 1 (sizes every buffer), then allocations over the steps after it (batch filling included: it
+  // writes into the same buffers)
+  fill_seq2seq_batch(batch, pairs, k++);
+  long long a0 = g_allocs, b0 = g_alloc_bytes;
+  const float first_loss = trainer.step(batch).loss;
+  const double first_allocs = static_cast<double>(g_allocs - a0), first_bytes = static_cast<double>(g_alloc_bytes - b0);
+  constexpr int kCounted = 10;
+  a0 = g_allocs, b0 = g_alloc_bytes;
+  for (int i = 0; i < kCounted; ++i) {
+    fill_seq2seq_batch(batch, pairs, k++);
+    trainer.step(batch);
+  }
+  const double step_allocs = static_cast<double>(g_allocs - a0) / kCounted;
+  const double step_bytes = static_cast<double>(g_alloc_bytes - b0) / kCounted;
+  metrics.push_back(metric("s2s_allocs_per_step",
+                           "seq2seq: allocations per training step after the first (operator new)", "calls",
+                           {step_allocs}));
+  metrics.push_back(metric("s2s_alloc_bytes_per_step", "seq2seq: bytes allocated per training step after the first",
+                           "bytes", {step_bytes}));
+  metrics.push_back(
+      metric("s2s_allocs_first_step", "seq2seq: allocations in the first training step", "calls", {first_allocs}));
+  metrics.push_back(metric("s2s_alloc_bytes_first_step", "seq2seq: bytes allocated in the first training step", "bytes",
+                           {first_bytes}));
+  // Xavier-initialised generator over a unit-variance LayerNorm output: logits of std ≈ 0.5 around ln 384 = 5.95
+  const bool loss_sane =
+      std::isfinite(first_loss) && std::fabs(first_loss - std::log(static_cast<float>(kS2sVt))) < 0.5f;
+  ok = ok && loss_sane;
+  checks.push_back(
+      {{"check", "seq2seq: first training loss near ln 384 = 5.951"}, {"loss", first_loss}, {"ok", loss_sane}});
+
+  // training throughput, warmed up as the GPT's (0.3 s of steps after the counted ones)
+  float last_loss = 0.0f;
+  for (const auto w0 = Clock::now(); seconds_since(w0) < 0.3;) {
+    fill_seq2seq_batch(batch, pairs, k++);
+    last_loss = trainer.step(batch).loss;
+  }
+  std::vector<double> train_tps, train_pps;
+  for (int r = 0; r < opt.reps; ++r) {
+    long long counted = 0;
+    const auto t0 = Clock::now();
+    for (int i = 0; i < opt.steps; ++i) {
+      fill_seq2seq_batch(batch, pairs, k++);
+      const tf::StepResult res = trainer.step(batch);
+      last_loss = res.loss;
+      counted += res.tokens;
+    }
+    const double sec = seconds_since(t0);
+    train_tps.push_back(static_cast<double>(counted) / sec);
+    train_pps.push_back(static_cast<double>(opt.steps) * kS2sBT / sec);
+  }
+  metrics.push_back(metric("s2s_train_tokens_per_s",
+                           "seq2seq training tokens/s, counted targets (no padding; B=16 S=12 T=16, Adam)", "tokens/s",
+                           train_tps));
+  metrics.push_back(metric("s2s_train_positions_per_s",
+                           "seq2seq training B·T/s, every decoder position (B=16 S=12 T=16, Adam)", "B·T/s",
+                           train_pps));
+  out["losses"] = {{"first", first_loss}, {"last", last_loss}, {"steps", trainer.steps()}};
+
+  // the phases of a step, timed apart on the same network and optimizer
+  std::vector<double> fwd_ms, bwd_ms, opt_ms;
+  for (int r = 0; r < opt.reps; ++r) {
+    double f = 0, b = 0, o = 0;
+    for (int i = 0; i < opt.steps; ++i) {
+      fill_seq2seq_batch(batch, pairs, k++);
+      auto t0 = Clock::now();
+      net.forward(batch);
+      auto t1 = Clock::now();
+      net.zero_grad();
+      net.backward();
+      auto t2 = Clock::now();
+      trainer.optimizer().step();
+      auto t3 = Clock::now();
+      f += std::chrono::duration<double, std::milli>(t1 - t0).count();
+      b += std::chrono::duration<double, std::milli>(t2 - t1).count();
+      o += std::chrono::duration<double, std::milli>(t3 - t2).count();
+    }
+    fwd_ms.push_back(f / opt.steps), bwd_ms.push_back(b / opt.steps), opt_ms.push_back(o / opt.steps);
+  }
+  metrics.push_back(metric("s2s_phase_forward_ms", "seq2seq step phase: forward + loss", "ms", fwd_ms));
+  metrics.push_back(metric("s2s_phase_backward_ms", "seq2seq step phase: zero_grad + backward", "ms", bwd_ms));
+  metrics.push_back(metric("s2s_phase_optimizer_ms", "seq2seq step phase: Adam update", "ms", opt_ms));
+
+  // forward throughput (loss included, no gradients) on one batch
+  fill_seq2seq_batch(batch, pairs, 0);
+  int counted_fwd = 0;
+  for (int t : batch.targets) counted_fwd += t != tf::Network::kIgnore;
+  a0 = g_allocs;
+  net.forward(batch);
+  const double fwd_allocs = static_cast<double>(g_allocs - a0);
+  std::vector<double> fwd_tps, fwd_pps;
+  for (int r = 0; r < opt.reps; ++r) {
+    const int n = 2 * opt.steps;
+    const auto t0 = Clock::now();
+    for (int i = 0; i < n; ++i) net.forward(batch);
+    const double sec = seconds_since(t0);
+    fwd_tps.push_back(static_cast<double>(n) * counted_fwd / sec);
+    fwd_pps.push_back(static_cast<double>(n) * kS2sBT / sec);
+  }
+  metrics.push_back(
+      metric("s2s_forward_tokens_per_s", "seq2seq forward tokens/s, counted targets (with loss)", "tokens/s", fwd_tps));
+  metrics.push_back(metric("s2s_forward_positions_per_s", "seq2seq forward B·T/s (with loss)", "B·T/s", fwd_pps));
+  metrics.push_back(
+      metric("s2s_allocs_per_forward", "seq2seq: allocations per forward pass after the first", "calls", {fwd_allocs}));
+  metrics.push_back(metric("s2s_peak_memory_mb",
+#if defined(__EMSCRIPTEN__)
+                           "seq2seq: peak memory (wasm heap size)",
+#else
+                           "seq2seq: peak memory (VmHWM of this process)",
+#endif
+                           "MB", {own_peak_memory_bytes() / 1e6}));
+
+  const bool falls = std::isfinite(last_loss) && last_loss < first_loss;
+  ok = ok && falls;
+  checks.push_back(
+      {{"check", "seq2seq: training loss falls"}, {"first", first_loss}, {"last", last_loss}, {"ok", falls}});
+  return ok ? 0 : 1;
+}
+
+// Only encoder–decoder training steps, for profilers.
+int run_seq2seq_train_only(const Options& opt, json& out) {
+  const auto pairs = seq2seq_pairs();
+  std::unique_ptr<tf::Trainer> trainer = seq2seq_trainer();
+  tf::Batch batch;
+  batch.resize(kS2sB, kS2sT, kS2sS);
+  long long k = 0;
+  fill_seq2seq_batch(batch, pairs, k++);
+  trainer->step(batch);
+  const auto t0 = Clock::now();
+  float loss = 0.0f;
+  for (int i = 0; i < opt.steps; ++i) {
+    fill_seq2seq_batch(batch, pairs, k++);
+    loss = trainer->step(batch).loss;
+  }
+  out["metrics"].push_back(metric("s2s_train_positions_per_s", "seq2seq training B·T/s (B=16 S=12 T=16, Adam)", "B·T/s",
+                                  {static_cast<double>(opt.steps) * kS2sBT / seconds_since(t0)}));
+  out["losses"] = {{"last", loss}};
+  return std::isfinite(loss) ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -630,8 +896,10 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  if (mode != "kernels" && mode != "model" && mode != "train") {
-    std::fprintf(stderr, "usage: tinyformer_bench kernels|model|train [--reps N] [--min-ms X] [--steps K]\n");
+  if (mode != "kernels" && mode != "model" && mode != "train" && mode != "seq2seq" && mode != "seq2seq-train") {
+    std::fprintf(
+        stderr,
+        "usage: tinyformer_bench kernels|model|train|seq2seq|seq2seq-train [--reps N] [--min-ms X] [--steps K]\n");
     return 2;
   }
 
@@ -648,7 +916,11 @@ int main(int argc, char** argv) {
   out["checks"] = json::array();
   int rc = 0;
   try {
-    rc = mode == "kernels" ? run_kernels(opt, out) : mode == "model" ? run_model(opt, out) : run_train_only(opt, out);
+    rc = mode == "kernels"   ? run_kernels(opt, out)
+         : mode == "model"   ? run_model(opt, out)
+         : mode == "train"   ? run_train_only(opt, out)
+         : mode == "seq2seq" ? run_seq2seq(opt, out)
+                             : run_seq2seq_train_only(opt, out);
   } catch (const std::exception& e) {
     out["error"] = e.what();
     rc = 1;

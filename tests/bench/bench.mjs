@@ -1,6 +1,7 @@
-// The benchmark driver (scripts/bench.sh runs it after building): runs the reference workload natively,
-// as wasm under Node, as wasm in headless Chromium and in TensorFlow.js, each several times in separate
-// processes, pools the samples and prints one table (median / min / max against the issue's targets).
+// The benchmark driver (scripts/bench.sh runs it after building): runs the reference workload (a GPT) and
+// the encoder–decoder workload (SEQ2SEQ in workload.mjs) natively, as wasm under Node, as wasm in headless
+// Chromium and in TensorFlow.js, each several times in separate processes, pools the samples and prints one
+// table (median / min / max against the issue's targets), the encoder–decoder in a section of its own.
 // The results also go to build/bench/results-<date>.json so runs can be compared.
 //
 //   node tests/bench/bench.mjs [--quick] [--only native,node,chromium,tfjs] [--out FILE]
@@ -14,7 +15,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { summarize } from './workload.mjs';
+import { SEQ2SEQ, seq2seqBatches, seq2seqHash, summarize } from './workload.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -125,12 +126,15 @@ if (only.has('native')) {
     fn: () => runProcess(NATIVE_BENCH, ['kernels', ...PLAN.kernelArgs]) });
   jobs.push({ where: 'native', name: 'model', runs: PLAN.modelRuns,
     fn: () => runProcess(NATIVE_BENCH, ['model', ...PLAN.modelArgs]) });
+  jobs.push({ where: 'native', name: 'seq2seq', runs: PLAN.modelRuns,
+    fn: () => runProcess(NATIVE_BENCH, ['seq2seq', ...PLAN.modelArgs]) });
 }
 if (only.has('node')) {
   need(join(WASM_DIR, 'tinyformer_bench.js'), 'run scripts/bench.sh (it builds build/wasm)');
   need(join(SITE_LIB, 'tinyformer.js'), 'run scripts/build.sh wasm');
   jobs.push({ where: 'node', name: 'kernels', runs: PLAN.kernelRuns, fn: nodeWasm('kernels', PLAN.kernelArgs) });
   jobs.push({ where: 'node', name: 'model', runs: PLAN.modelRuns, fn: nodeWasm('model', PLAN.modelArgs) });
+  jobs.push({ where: 'node', name: 'seq2seq', runs: PLAN.modelRuns, fn: nodeWasm('seq2seq', PLAN.modelArgs) });
   jobs.push({ where: 'node', name: 'JS API', runs: PLAN.apiRuns,
     fn: () => runProcess(process.execPath, [fileURLToPath(import.meta.url), '--child', 'api', ...PLAN.apiArgs.map(String)]) });
 }
@@ -141,15 +145,20 @@ if (only.has('chromium')) {
     fn: () => runChromium('kernels', PLAN.kernelArgs) });
   jobs.push({ where: 'chromium', name: 'model', runs: Math.max(1, PLAN.modelRuns - 2),
     fn: () => runChromium('model', PLAN.modelArgs) });
+  jobs.push({ where: 'chromium', name: 'seq2seq', runs: Math.max(1, PLAN.modelRuns - 2),
+    fn: () => runChromium('seq2seq', PLAN.modelArgs) });
   jobs.push({ where: 'chromium', name: 'JS API', runs: PLAN.apiRuns, fn: () => runChromium('api', PLAN.apiArgs) });
 }
 if (only.has('tfjs')) {
   need(join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'), 'run npm ci (scripts/deps.sh test)');
   jobs.push({ where: 'tfjs', name: 'TF.js 4.22 wasm', runs: PLAN.tfjsRuns,
     fn: () => runProcess(process.execPath, [join(HERE, 'tfjs.mjs'), ...PLAN.tfjsArgs]) });
+  jobs.push({ where: 'tfjs', name: 'TF.js seq2seq', runs: PLAN.tfjsRuns,
+    fn: () => runProcess(process.execPath, [join(HERE, 'tfjs.mjs'), '--seq2seq', ...PLAN.tfjsArgs]) });
 }
 
 // ---- run them, round-robin ---------------------------------------------------------------------------------
+const S2S_HASH = seq2seqHash(seq2seqBatches());
 const started = new Date();
 const loadBefore = os.loadavg();
 const rows = new Map();  // `${where}|${id}` → { where, id, what, unit, samples, extra }
@@ -173,6 +182,13 @@ for (let i = 0; i < maxRuns; i++) {
     if (out.arch) arches[job.where] = out.arch;
     for (const c of out.checks ?? []) {
       if (!c.ok || i === 0) checks.push({ where: job.where, ...c });
+    }
+    if (out.seq2seq) {  // the C++ side's batches must be workload.mjs's, id for id
+      const ok = out.seq2seq.batches_hash === S2S_HASH;
+      if (!ok || i === 0) {
+        checks.push({ where: job.where, check: 'seq2seq batches identical to workload.mjs (hash)',
+          hash: out.seq2seq.batches_hash, expected: S2S_HASH, ok });
+      }
     }
     for (const m of out.metrics ?? []) {
       const key = `${job.where}|${m.id}`;
@@ -207,6 +223,11 @@ for (const where of ['node', 'chromium', 'native']) {
   addRatio(where, 'train_tokens_per_s', 'tinyformer / TF.js wasm: training tokens/s');
   addRatio(where, 'forward_tokens_per_s', 'tinyformer / TF.js wasm: forward tokens/s');
 }
+// seq2seq ratios on B·T/s: the same positions every step on both sides, so a ratio of steps per second
+for (const where of ['node', 'chromium', 'native']) {
+  addRatio(where, 's2s_train_positions_per_s', 'seq2seq tinyformer / TF.js wasm: training B·T/s');
+  addRatio(where, 's2s_forward_positions_per_s', 'seq2seq tinyformer / TF.js wasm: forward B·T/s');
+}
 
 const WASM = new Set(['node', 'chromium']);
 function target(row) {
@@ -228,6 +249,10 @@ function target(row) {
   if ((row.id === 'inspect_ms' || row.id === 'api_inspect_ms') && WASM.has(row.where)) {
     return { text: '< 5 ms', met: row.median < 5 };
   }
+  if (row.id === 'ratio:s2s_train_positions_per_s' && row.where === 'chromium') {
+    return { text: '>= 10×', met: row.median >= 10 };
+  }
+  if (row.id === 's2s_allocs_per_step') return { text: '0', met: row.max === 0 };
   return null;
 }
 for (const row of table) {
@@ -240,7 +265,11 @@ const ORDER = ['peak_fma', 'peak_mul_add', 'kernel:', 'step_matmul_ms', 'forward
   'api_train_tokens_per_s', 'ratio:train_tokens_per_s', 'forward_tokens_per_s', 'ratio:forward_tokens_per_s',
   'phase_forward_ms', 'phase_backward_ms', 'phase_optimizer_ms', 'inspect_ms', 'api_inspect_ms', 'peak_memory_mb',
   'api_memory_mb', 'tensors_bytes_mb', 'allocs_per_step', 'alloc_bytes_per_step', 'allocs_first_step',
-  'alloc_bytes_first_step', 'allocs_per_forward', 'allocs_per_inspect'];
+  'alloc_bytes_first_step', 'allocs_per_forward', 'allocs_per_inspect',
+  's2s_train_tokens_per_s', 's2s_train_positions_per_s', 'ratio:s2s_train_positions_per_s', 's2s_forward_tokens_per_s',
+  's2s_forward_positions_per_s', 'ratio:s2s_forward_positions_per_s', 's2s_phase_forward_ms', 's2s_phase_backward_ms',
+  's2s_phase_optimizer_ms', 's2s_peak_memory_mb', 's2s_tensors_bytes_mb', 's2s_allocs_per_step',
+  's2s_alloc_bytes_per_step', 's2s_allocs_first_step', 's2s_alloc_bytes_first_step', 's2s_allocs_per_forward'];
 const orderOf = (id) => {
   const i = ORDER.findIndex((o) => (o.endsWith(':') ? id.startsWith(o) : id === o));
   return i < 0 ? ORDER.length : i;
@@ -274,9 +303,16 @@ console.log();
 print(header);
 print(widths.map((w) => '-'.repeat(w)));
 // blank lines around each kernel's rows (the same shape in every place), so the long middle reads easily
-const section = (id) => (id.startsWith('kernel:') ? id : /^peak_(fma|mul_add)$/.test(id) ? 'peaks' : 'model');
+const section = (id) => (id.startsWith('kernel:') ? id : /^peak_(fma|mul_add)$/.test(id) ? 'peaks'
+  : /^(ratio:)?s2s_/.test(id) ? 'seq2seq' : 'model');
 for (let i = 0; i < lines.length; i++) {
   if (i > 0 && section(table[i].id) !== section(table[i - 1].id)) console.log();
+  if (section(table[i].id) === 'seq2seq' && (i === 0 || section(table[i - 1].id) !== 'seq2seq')) {
+    const w = SEQ2SEQ;
+    console.log(`encoder–decoder: ${w.Le}+${w.Ld} layers post-LN ReLU, C ${w.C}, ${w.H} heads, F ${w.F}, vocab ` +
+      `${w.srcVocab}→${w.tgtVocab}, B ${w.B} × S ${w.S} / T ${w.T}, Adam (${w.params.toLocaleString('en-US')} params); ` +
+      'tokens = counted targets, B·T = every decoder position');
+  }
   print(lines[i]);
 }
 const loadAfter = os.loadavg();
@@ -301,6 +337,8 @@ writeFileSync(outPath, `${JSON.stringify({
   machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, load_before: loadBefore, load_after: loadAfter,
     node: process.version, chromium: chromiumEnv?.version ?? null, simd: arches },
   workload: { vocab: 96, T: 32, C: 64, H: 4, L: 2, F: 256, B: 16, optimizer: 'adam', lr: 1e-3, params: 108288 },
+  workload_seq2seq: { ...SEQ2SEQ, optimizer: 'adam', norm: 'post', activation: 'relu', batches_hash: S2S_HASH,
+    counted_targets_per_batch: seq2seqBatches().map((b) => b.counted) },
   rows: table.map(({ what, where, id, unit, median, min, max, n, target: t, met, samples, extra }) =>
     ({ id, what, where, median, min, max, unit, n, target: t, met, samples, ...extra })),
   checks, errors, runs: runs.map(({ where, job, run, seconds, result }) =>
