@@ -22,7 +22,7 @@ constexpr int kTopPredictions = 5;
 constexpr std::size_t kPreviewRows = 12, kPreviewColumns = 8;
 
 struct InspectOptions {
-  std::string model, text, ids;
+  std::string model, text, ids, source, target;
   bool json = false;
   std::vector<std::string> tensors;
 };
@@ -109,30 +109,6 @@ Pass recorded_forward(Model& model, const std::vector<int>& ids) {
 }
 
 // ---- JSON ---------------------------------------------------------------------------------------
-
-std::vector<std::size_t> shape_of(const xt::xarray<float>& a) { return {a.shape().begin(), a.shape().end()}; }
-
-// The tensor as nested arrays, outermost axis first: (H,T,T) -> [[[...]]].
-FloatJson nested(const float* data, const std::size_t* shape, std::size_t rank) {
-  FloatJson out = FloatJson::array();
-  if (rank == 0) return FloatJson(*data);
-  std::size_t stride = 1;
-  for (std::size_t d = 1; d < rank; ++d) stride *= shape[d];
-  for (std::size_t i = 0; i < shape[0]; ++i) {
-    out.push_back(rank == 1 ? FloatJson(data[i]) : nested(data + i * stride, shape + 1, rank - 1));
-  }
-  return out;
-}
-
-FloatJson nested(const xt::xarray<float>& a) {
-  const auto shape = shape_of(a);
-  return nested(a.data(), shape.data(), shape.size());
-}
-
-// {"shape": [...], "data": [...flat, row-major]}; -inf (the attention mask) becomes null.
-FloatJson flat_tensor(const xt::xarray<float>& a) {
-  return {{"shape", shape_of(a)}, {"data", std::vector<float>(a.begin(), a.end())}};
-}
 
 FloatJson tokens_json(const Sequence& s) {
   FloatJson out = FloatJson::array();
@@ -246,8 +222,20 @@ void print_tensor_list(const Inspection& record, bool json, bool one_token) {
 int run_inspect(const InspectOptions& o, const CLI::App& cmd) {
   const std::vector<std::string>& tensor_names = o.tensors;
   const bool list = std::find(tensor_names.begin(), tensor_names.end(), "list") != tensor_names.end();
+  const bool any_input = given(cmd, "text") || given(cmd, "ids") || given(cmd, "source") || given(cmd, "target");
+  if (!any_input && !list) throw UsageError("missing --text TEXT or --ids LIST (--source TEXT for an encoder-decoder)");
+  Checkpoint file = load_model_file(o.model);
+  if (file.seq2seq()) {
+    if (given(cmd, "text") || given(cmd, "ids"))
+      throw UsageError(o.model + " is an encoder-decoder: give --source TEXT (and optionally --target TEXT)");
+    if (!given(cmd, "source")) throw UsageError("missing --source TEXT (" + o.model + " is an encoder-decoder)");
+    return run_inspect_seq2seq(std::move(file), o.source, given(cmd, "target") ? &o.target : nullptr, o.json,
+                               tensor_names);
+  }
+  if (given(cmd, "source") || given(cmd, "target"))
+    throw UsageError("--source and --target are for encoder-decoder checkpoints; " + o.model + " is a GPT: use --text");
   check_input_flags(cmd, list);
-  GptCheckpoint ck = load_gpt_file(o.model);
+  GptCheckpoint ck = gpt_of(std::move(file), o.model);
   if (list && !given(cmd, "text") && !given(cmd, "ids")) {  // the names do not depend on the text: one token will do
     print_tensor_list(recorded_forward(*ck.model, {Tokenizer::BOS}).record, o.json, true);
     return kExitOk;
@@ -279,11 +267,15 @@ Command register_inspect(CLI::App& app) {
                   "(see --tensor list). With --json, prints one JSON object: tokens [{id, text}], logits [T][V],\n"
                   "attention [L][H][T][T] (softmax probabilities, rows sum to 1), loss (mean next-token cross-entropy\n"
                   "over the T-1 targets, null for one token), config, and tensors {NAME: {shape, data}} for each\n"
-                  "--tensor (-inf -> null).");
+                  "--tensor (-inf -> null). For an encoder-decoder checkpoint give --source (and --target): the JSON\n"
+                  "then has source and target tokens, logits [T][V], loss, and attention {encoder [L][H][S][S],\n"
+                  "decoder [L][H][T][T], cross [L][H][T][S]}.");
   auto o = std::make_shared<InspectOptions>();
   add_text(cmd, "model", o->model, "FILE", "checkpoint written by tinyformer train")->required();
   add_text(cmd, "text", o->text, "TEXT", "the text to run through the model (at most block_size tokens)");
   add_text(cmd, "ids", o->ids, "LIST", "token ids instead of text, comma-separated: 3,1,4");
+  add_text(cmd, "source", o->source, "TEXT", "encoder-decoder: the sentence the encoder reads");
+  add_text(cmd, "target", o->target, "TEXT", "encoder-decoder: the translation the decoder is fed (default: its own)");
   add_switch(cmd, "json", o->json, "print one JSON object instead of a summary");
   add_repeatable(cmd, "tensor", o->tensors, "NAME",
                  "also print this recorded intermediate, e.g. h0.attn.scores; 'list' shows all");

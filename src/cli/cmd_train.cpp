@@ -139,8 +139,14 @@ auto about_file(const std::string& what, F&& f) {
     return f();
   } catch (const Error& e) {
     std::string m = e.what();
-    if (m.rfind("the text", 0) == 0) m.replace(0, 8, what);
-    throw Error(e.code(), m, e.detail(), e.detail2());
+    for (const char* subject : {"the held-out pairs", "the pairs", "the text"}) {
+      const std::string sub = subject;
+      if (m.rfind(sub, 0) == 0) {
+        m.replace(0, sub.size(), what);
+        throw Error(e.code(), m, e.detail(), e.detail2());
+      }
+    }
+    throw Error(e.code(), what + ": " + m, e.detail(), e.detail2());
   }
 }
 

@@ -8,6 +8,7 @@
 //   tinyformer positional print the sinusoidal positional-encoding table as JSON
 //   tinyformer corpus     write a built-in corpus generated from templates
 //   tinyformer export     a checkpoint without optimizer state, optionally as F16 (what the page ships)
+//   tinyformer translate  translate a sentence with an encoder-decoder checkpoint
 //
 // Adding a command `tinyformer NAME`:
 //   1. src/cli/cmd_NAME.cpp (CMake picks up every src/cli/*.cpp):
@@ -38,6 +39,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/options.hpp"
+#include "io/checkpoint.hpp"
 
 namespace tf::cli {
 
@@ -58,5 +60,11 @@ Command register_inspect(CLI::App& app);
 Command register_positional(CLI::App& app);
 Command register_corpus(CLI::App& app);
 Command register_export(CLI::App& app);
+Command register_translate(CLI::App& app);
+
+// `inspect` of an encoder-decoder checkpoint (cmd_translate.cpp): --source, and --target or the model's own
+// greedy translation.
+int run_inspect_seq2seq(Checkpoint ck, const std::string& source_text, const std::string* target_text, bool json,
+                        const std::vector<std::string>& tensors);
 
 }  // namespace tf::cli

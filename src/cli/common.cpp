@@ -19,14 +19,39 @@ Checkpoint load_model_file(const std::string& path) {
   }
 }
 
-GptCheckpoint load_gpt_file(const std::string& path) {
-  Checkpoint ck = load_model_file(path);
+GptCheckpoint load_gpt_file(const std::string& path) { return gpt_of(load_model_file(path), path); }
+
+GptCheckpoint gpt_of(Checkpoint ck, const std::string& path) {
   if (!ck.gpt()) {
     throw Error("wrong_arch",
                 path + " holds an encoder-decoder (seq2seq) model, not a GPT: use `tinyformer translate`");
   }
   return {ck.take_gpt(), std::move(ck.tokenizer), ck.optimizer_config, ck.optimizer_steps,
           std::move(ck.optimizer_state)};
+}
+
+std::vector<std::size_t> shape_of(const xt::xarray<float>& a) { return {a.shape().begin(), a.shape().end()}; }
+
+// The tensor as nested arrays, outermost axis first: (H,T,T) -> [[[...]]].
+FloatJson nested(const float* data, const std::size_t* shape, std::size_t rank) {
+  FloatJson out = FloatJson::array();
+  if (rank == 0) return FloatJson(*data);
+  std::size_t stride = 1;
+  for (std::size_t d = 1; d < rank; ++d) stride *= shape[d];
+  for (std::size_t i = 0; i < shape[0]; ++i) {
+    out.push_back(rank == 1 ? FloatJson(data[i]) : nested(data + i * stride, shape + 1, rank - 1));
+  }
+  return out;
+}
+
+FloatJson nested(const xt::xarray<float>& a) {
+  const auto shape = shape_of(a);
+  return nested(a.data(), shape.data(), shape.size());
+}
+
+// {"shape": [...], "data": [...flat, row-major]}; -inf (the attention mask) becomes null.
+FloatJson flat_tensor(const xt::xarray<float>& a) {
+  return {{"shape", shape_of(a)}, {"data", std::vector<float>(a.begin(), a.end())}};
 }
 
 std::string visible_token(const std::string& text) {

@@ -35,6 +35,13 @@ struct GptCheckpoint {
   std::vector<std::pair<std::string, std::vector<float>>> optimizer_state;
 };
 GptCheckpoint load_gpt_file(const std::string& path);
+GptCheckpoint gpt_of(Checkpoint ck, const std::string& path);  // the same for a file already loaded
+
+// Tensors as JSON: the shape; nested arrays, outermost axis first ((H,T,T) -> [[[...]]]); and
+// {"shape": [...], "data": [...flat, row-major]}. Non-finite values (the mask's -inf) print as null.
+std::vector<std::size_t> shape_of(const xt::xarray<float>& a);
+FloatJson nested(const xt::xarray<float>& a);
+FloatJson flat_tensor(const xt::xarray<float>& a);
 
 // A token as a learner can read it on one line: " " -> "␠", "\n" -> "\\n", "\t" -> "\\t".
 std::string visible_token(const std::string& text);

@@ -70,7 +70,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('help', () => {
   test('every command has --help and tinyformer help <command> says the same', () => {
     assert.match(ok(['--help']), /train[\s\S]*generate[\s\S]*inspect/);
-    for (const command of ['train', 'generate', 'inspect', 'positional', 'corpus', 'export']) {
+    for (const command of ['train', 'generate', 'inspect', 'positional', 'corpus', 'export', 'translate']) {
       const text = ok([command, '--help']);
       assert.match(text, new RegExp(`^usage: tinyformer ${command}`));
       assert.equal(ok(['help', command]), text);
@@ -92,10 +92,11 @@ describe('help', () => {
       '--schedule constant|cosine', '--warmup N', '--batch-size B', '--seq-len T', '--sampling-prob X'],
     generate: ['--model FILE', '--prompt TEXT', '--temperature X', '--top-k K', '--top-p X', '--max-tokens N',
       '--seed S'],
-    inspect: ['--model FILE', '--text TEXT', '--ids LIST', '--json', '--tensor NAME'],
+    inspect: ['--model FILE', '--text TEXT', '--ids LIST', '--source TEXT', '--target TEXT', '--json', '--tensor NAME'],
     positional: ['--length T', '--width C'],
     corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels'],
     export: ['--model FILE', '--out FILE', '--dtype f32|f16'],
+    translate: ['--model FILE', '--text TEXT', '--json', '--temperature X', '--top-k K', '--max-tokens N', '--seed S'],
   };
 
   /** The help text of one flag: its line and the wrapped lines under it, joined. */
@@ -352,5 +353,94 @@ describe('errors: one line on stderr and a non-zero exit', () => {
     fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2,
       /--ids: must be an integer in \[0, \d+\], got '100000'/);
     fails(['inspect', '--model', model, '--text', 'a', '--tensor', 'h9.nope'], 2, /--tensor h9\.nope: no recorded/);
+  });
+});
+
+describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', () => {
+  const S2S = ['--arch', 'seq2seq', '--n-encoder-layer', '1', '--n-decoder-layer', '1', '--n-head', '2', '--n-embd',
+    '16', '--mlp-hidden', '32', '--batch-size', '16', '--lr', '0.01', '--seed', '3'];
+  let pairs, model;
+  before(() => {
+    pairs = tmp('pairs.tsv');
+    ok(['corpus', '--name', 'ko-en', '--max-sentences', '300', '--out', pairs]);
+    model = tmp('s2s.safetensors');
+  });
+
+  test('training on pairs prints the held-out translation scores and the loss falls', () => {
+    const summary = lastJsonLine(ok(['train', ...S2S, '--pairs', pairs, '--steps', '150', '--out', model]));
+    assert.ok(summary.final_loss < summary.initial_loss / 2, JSON.stringify(summary));
+    assert.ok(summary.exact_match >= 0 && summary.exact_match <= 1);
+    assert.ok(summary.token_accuracy > 0.2, JSON.stringify(summary));
+  });
+
+  test('translate prints the translation; --json has every step with its cross-attention', () => {
+    const text = ok(['translate', '--model', model, '--text', '나는 밥을 먹었다']).trim();
+    assert.ok(text.length > 0);
+    const j = JSON.parse(ok(['translate', '--model', model, '--text', '나는 밥을 먹었다', '--json']));
+    assert.deepEqual(j.source.map((t) => t.text), ['<bos>', '▁나는', '▁밥을', '▁먹었다', '<eos>']);
+    assert.equal(j.translation, text);
+    assert.ok(j.steps.length >= 1);
+    for (const step of j.steps) {
+      assert.equal(step.cross_attention.length, 1);     // layers
+      assert.equal(step.cross_attention[0].length, 2);  // heads
+      for (const row of step.cross_attention[0]) {
+        assert.equal(row.length, 5);
+        assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+      }
+      assert.ok(step.prob > 0 && step.prob <= 1);
+    }
+  });
+
+  test('inspect --source --target: both sides, logits, the three attentions and the loss', () => {
+    const j = JSON.parse(ok(['inspect', '--model', model, '--source', '고양이는 귀엽다', '--target', 'The cat is cute',
+      '--json']));
+    const S = j.source.length, T = j.target.length;
+    assert.equal(S, 4);  // <bos> 고양이는 귀엽다 <eos>
+    assert.equal(j.target[0].text, '<bos>');
+    assert.equal(j.logits.length, T);
+    assert.equal(j.attention.encoder[0][0].length, S);
+    assert.equal(j.attention.decoder[0][1][0].length, T);
+    assert.equal(j.attention.cross[0][1][T - 1].length, S);
+    assert.equal(j.attention.decoder[0][0][0][1], 0);  // causal: position 0 cannot see position 1
+    assert.ok(Number.isFinite(j.loss));
+    assert.equal(j.config.arch, 'seq2seq');
+  });
+
+  test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
+    const straight = tmp('s2s-20.safetensors'), half = tmp('s2s-10.safetensors'), resumed = tmp('s2s-r.safetensors');
+    ok(['train', ...S2S, '--pairs', pairs, '--steps', '20', '--out', straight]);
+    ok(['train', ...S2S, '--pairs', pairs, '--steps', '10', '--out', half]);
+    ok(['train', ...S2S, '--pairs', pairs, '--steps', '20', '--resume', half, '--out', resumed]);
+    assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
+  });
+
+  test('bad pairs, wrong models and misplaced flags get one clear line each', () => {
+    const write = (name, text) => {
+      writeFileSync(tmp(name), text);
+      return tmp(name);
+    };
+    const train = (file) => ['train', ...S2S, '--pairs', file, '--steps', '5', '--out', tmp('x.safetensors')];
+    fails(train(write('notab.tsv', '나는 밥을 먹었다\tI ate rice\n고양이는 귀엽다 The cat is cute\n')), 1,
+      /pairs .*notab\.tsv: line 2 is not 'source<TAB>target'/);
+    fails(train(write('empty-side.tsv', '나는\tI\n\tThe cat\n')), 1, /line 2 has an empty source side/);
+    fails(train(write('bad.tsv', Buffer.from([0x61, 0x09, 0x62, 0xff, 0x0a]))), 1, /not valid UTF-8.*offset 3/);
+    fails(train(write('one.tsv', '나는\tI\n')), 1, /1 sentence pairs to train on; at least 2/);
+    const long = Array.from({ length: 40 }, () => '가').join(' ');
+    fails([...train(write('long.tsv', `나는\tI\n${long}\tx\n나는\tI\n`)), '--block-size', '16'], 1,
+      /line 2 needs 42 positions/);
+    fails(['train', ...S2S, '--steps', '5', '--out', tmp('x.safetensors')], 2, /--arch seq2seq needs --pairs/);
+    fails(['train', ...S2S, '--pairs', pairs, '--corpus', CORPUS, '--steps', '5', '--out', tmp('x.safetensors')], 2,
+      /--corpus is for --arch gpt/);
+    fails(['train', '--corpus', CORPUS, '--pairs', pairs, '--out', tmp('x.safetensors')], 2,
+      /--pairs is for --arch seq2seq/);
+    fails(['generate', '--model', model, '--prompt', 'x'], 1, /encoder-decoder .*use `tinyformer translate`/);
+    const gpt = tmp('gpt.safetensors');
+    ok([...TRAIN, '--steps', '2', '--out', gpt]);
+    fails(['translate', '--model', gpt, '--text', 'x'], 1, /holds a GPT.*use `tinyformer generate`/);
+    fails(['inspect', '--model', model, '--text', 'x'], 2, /encoder-decoder: give --source/);
+    fails(['inspect', '--model', gpt, '--source', 'x'], 2, /--source and --target are for encoder-decoder/);
+    fails(['translate', '--model', model, '--text', Array.from({ length: 80 }, () => '나는').join(' ')], 2,
+      /--text is 80 tokens long; this model reads at most/);
+    fails(['translate', '--model', model, '--text', ''], 2, /--text is empty/);
   });
 });
