@@ -7,7 +7,6 @@
 
 #include "grad_check.hpp"
 #include "layers/activation.hpp"
-#include "layers/attention.hpp"
 #include "layers/layer_norm.hpp"
 #include "layers/linear.hpp"
 #include "layers/softmax.hpp"
@@ -130,50 +129,6 @@ TEST_CASE("layer norm: SIMD equals the scalar reference on odd widths", "[layers
       }
     }
   }
-}
-
-TEST_CASE("causal attention: the worked example, rows sum to 1, gradients", "[layers]") {
-  {
-    // T = 2, C = D = 1, one head: q = k = [1, 2], v = [10, 20]
-    const float qkv[] = {1, 1, 10, 2, 2, 20};
-    std::vector<float> q(2), k(2), v(2), att(4), y(2), out(2);
-    const tf::AttentionCache cache{q.data(), k.data(), v.data(), att.data(), y.data(), nullptr};
-    tf::attention_forward(out.data(), cache, qkv, 1, 2, 1, 1);
-    CHECK(att[0] == 1.0f);
-    CHECK(att[1] == 0.0f);
-    CHECK(att[2] == Approx(0.1192029f));
-    CHECK(att[3] == Approx(0.8807971f));
-    CHECK(out[0] == Approx(10.0f));
-    CHECK(out[1] == Approx(18.807971f));
-  }
-  const int B = 2, T = 5, C = 8, H = 2, D = C / H;
-  tf::Rng rng(9);
-  auto qkv = normal_vector(rng, B * T * 3 * C);
-  const auto r = normal_vector(rng, B * T * C);
-  std::vector<float> q(B * H * T * D), k(q.size()), v(q.size()), y(q.size()), att(B * H * T * T), out(B * T * C);
-  const tf::AttentionCache cache{q.data(), k.data(), v.data(), att.data(), y.data(), nullptr};
-  auto loss = [&] {
-    tf::attention_forward(out.data(), cache, qkv.data(), B, T, C, H);
-    return weighted_sum(out.data(), r);
-  };
-  loss();
-  for (int row = 0; row < B * H * T; ++row) {
-    double sum = 0;
-    for (int s = 0; s < T; ++s) sum += att[row * T + s];
-    CHECK(sum == Approx(1.0).epsilon(1e-6));
-    for (int s = row % T + 1; s < T; ++s) CHECK(att[row * T + s] == 0.0f);  // causal mask
-  }
-  std::vector<float> scratch(tf::attention_scratch_size(T, C, H));
-  std::vector<float> dqkv(qkv.size(), 0.0f);
-  tf::attention_backward(dqkv.data(), r.data(), cache, scratch.data(), B, T, C, H);
-  const auto p = normal_vector(rng, qkv.size());
-  auto dqkv2 = p;
-  tf::attention_backward(dqkv2.data(), r.data(), cache, scratch.data(), B, T, C, H);
-  check_accumulates(dqkv, dqkv2, p);
-  auto dqkv3 = p;  // overwrite: the same gradient whatever was in the buffer
-  tf::attention_backward(dqkv3.data(), r.data(), cache, scratch.data(), B, T, C, H, /*overwrite=*/true);
-  CHECK(dqkv3 == dqkv);
-  CHECK(central_difference_error(qkv, dqkv, loss, 120, 10) < 3e-3);
 }
 
 TEST_CASE("activations: values, SIMD equals scalar, derivatives by finite differences", "[layers]") {

@@ -38,11 +38,11 @@ inline const unsigned char* key_pad_of(const AttentionMask& mask, int b, int Tk)
   return mask.key_pad ? mask.key_pad + static_cast<Index>(b) * Tk : nullptr;
 }
 
-// Query t's keys that can be unmasked are [0, n): the causal prefix (all Tk without the causal mask), less
-// any padding keys at its end. n = 0 when every key of the row is masked. Padding keys inside [0, n) are
-// masked separately.
+// Query t's keys that can be unmasked are [0, n): the causal prefix t+1 (check_shape made Tq = Tk), or all
+// Tk without the causal mask, less any padding keys at its end. n = 0 when every key of the row is masked.
+// Padding keys inside [0, n) are masked separately.
 inline int row_keys(int t, int Tk, bool causal, const unsigned char* pad) {
-  int n = causal ? std::min(t + 1, Tk) : Tk;
+  int n = causal ? t + 1 : Tk;
   if (pad)
     while (n > 0 && pad[n - 1]) --n;
   return n;
@@ -72,10 +72,68 @@ inline void softmax_backward_row(float* d, const float* a, int n, float scale) {
   for (; s < n; ++s) d[s] = a[s] * (d[s] - dot) * scale;
 }
 
+// Scale one head's scores (Tq, Tk) in place, copy them to preatt (if not null), and turn each row into
+// probabilities: softmax over the row's first n keys (causal: s <= t); padding keys among them get −∞,
+// whose exp is exactly 0; masked entries become exactly 0. kPad: pad is not null.
+template <bool kPad>
+void scores_to_probs(float* att, float* preatt, int Tq, int Tk, float scale, bool causal, const unsigned char* pad) {
+  const int pad0 = kPad ? first_pad(pad, Tk) : Tk;
+  for (int t = 0; t < Tq; ++t) {
+    float* row = att + static_cast<Index>(t) * Tk;
+    for (int j = 0; j < Tk; ++j) row[j] *= scale;
+    if (preatt) copy_row(preatt + static_cast<Index>(t) * Tk, row, Tk);
+    const int n = row_keys(t, Tk, causal, kPad ? pad : nullptr);
+    if (n > 0) {
+      if (kPad)
+        for (int j = pad0; j < n; ++j)
+          if (pad[j]) row[j] = -std::numeric_limits<float>::infinity();
+      softmax(row, row, n);
+    }
+    for (int j = n; j < Tk; ++j) row[j] = 0.0f;
+  }
+}
+
+// datt (Tq, Tk) → dpre in place, row by row over the same n keys as scores_to_probs; the rest become 0.
+// Masked keys inside [0, n) have att = 0, so their dpre is 0 as well.
+template <bool kPad>
+void probs_backward(float* datt, const float* att, int Tq, int Tk, float scale, bool causal, const unsigned char* pad) {
+  for (int t = 0; t < Tq; ++t) {
+    float* drow = datt + static_cast<Index>(t) * Tk;
+    const int n = row_keys(t, Tk, causal, kPad ? pad : nullptr);
+    softmax_backward_row(drow, att + static_cast<Index>(t) * Tk, n, scale);
+    for (int j = n; j < Tk; ++j) drow[j] = 0.0f;
+  }
+}
+
 // Row r of an (rows, C) tensor laid out with `stride` floats per row, at head h's columns.
 template <class T>
 inline T* head_row(T* base, int stride, Index r, int h, int D) {
   return base + r * stride + static_cast<Index>(h) * D;
+}
+
+// One head's dQ (Tq, D), dK and dV (Tk, D), contiguous, into the gradient rows gq, gk, gv (strides apart):
+// = (kOverwrite) or +=. The first min(Tq, Tk) rows in one loop, as the forward pass gathers them.
+template <bool kOverwrite>
+void scatter_grads(float* gq, float* gk, float* gv, const AttentionGrads& g, const float* dq, const float* dk,
+                   const float* dv, int Tq, int Tk, int D) {
+  auto put = [D](float* dst, const float* src) {
+    if (kOverwrite) {
+      copy_row(dst, src, D);
+    } else {
+      add_row(dst, src, D);
+    }
+  };
+  const int common = std::min(Tq, Tk);
+  for (int t = 0; t < common; ++t, gq += g.dq_stride, gk += g.dk_stride, gv += g.dv_stride) {
+    put(gq, dq + t * D);
+    put(gk, dk + t * D);
+    put(gv, dv + t * D);
+  }
+  for (int t = common; t < Tq; ++t, gq += g.dq_stride) put(gq, dq + t * D);
+  for (int t = common; t < Tk; ++t, gk += g.dk_stride, gv += g.dv_stride) {
+    put(gk, dk + t * D);
+    put(gv, dv + t * D);
+  }
 }
 
 }  // namespace
@@ -92,40 +150,41 @@ void attention_forward(float* out, const AttentionCache& cache, const AttentionI
   check_shape(s, mask);
   const int Tq = s.Tq, Tk = s.Tk, C = s.C, H = s.H, D = C / H;
   const float scale = 1.0f / std::sqrt(static_cast<float>(D));
-  const float neg_inf = -std::numeric_limits<float>::infinity();
   for (int b = 0; b < s.B; ++b) {
     const unsigned char* pad = key_pad_of(mask, b, Tk);
-    const int pad0 = first_pad(pad, Tk);
     for (int h = 0; h < H; ++h) {
-      const Index bh = static_cast<Index>(b) * H + h;
+      const Index bh = static_cast<Index>(b) * H + h, hD = static_cast<Index>(h) * D;
       float* q = cache.q + bh * Tq * D;
       float* k = cache.k + bh * Tk * D;
       float* v = cache.v + bh * Tk * D;
       float* att = cache.att + bh * Tq * Tk;
       float* y = cache.y + bh * Tq * D;
-      // gather this head's Q (Tq, D), K and V (Tk, D) into contiguous blocks
-      for (int t = 0; t < Tq; ++t) copy_row(q + t * D, head_row(in.q, in.q_stride, Index{b} * Tq + t, h, D), D);
-      for (int t = 0; t < Tk; ++t) {
-        copy_row(k + t * D, head_row(in.k, in.k_stride, Index{b} * Tk + t, h, D), D);
-        copy_row(v + t * D, head_row(in.v, in.v_stride, Index{b} * Tk + t, h, D), D);
+      // gather this head's Q (Tq, D), K and V (Tk, D) into contiguous blocks; the first min(Tq, Tk) rows in
+      // one loop, so packed self-attention reads each qkv row once
+      const float* qs = in.q + static_cast<Index>(b) * Tq * in.q_stride + hD;
+      const float* ks = in.k + static_cast<Index>(b) * Tk * in.k_stride + hD;
+      const float* vs = in.v + static_cast<Index>(b) * Tk * in.v_stride + hD;
+      const int common = std::min(Tq, Tk);
+      for (int t = 0; t < common; ++t, qs += in.q_stride, ks += in.k_stride, vs += in.v_stride) {
+        copy_row(q + t * D, qs, D);
+        copy_row(k + t * D, ks, D);
+        copy_row(v + t * D, vs, D);
+      }
+      for (int t = common; t < Tq; ++t, qs += in.q_stride) copy_row(q + t * D, qs, D);
+      for (int t = common; t < Tk; ++t, ks += in.k_stride, vs += in.v_stride) {
+        copy_row(k + t * D, ks, D);
+        copy_row(v + t * D, vs, D);
       }
       matmul_nt(att, q, k, Tq, D, Tk);  // (Tq, Tk) = Q·Kᵀ
-      for (int t = 0; t < Tq; ++t) {
-        float* row = att + static_cast<Index>(t) * Tk;
-        for (int j = 0; j < Tk; ++j) row[j] *= scale;
-        if (cache.preatt) copy_row(cache.preatt + bh * Tq * Tk + static_cast<Index>(t) * Tk, row, Tk);
-        // softmax over the row's first n keys (causal: s <= t); padding keys among them get −∞, whose exp
-        // is exactly 0; masked entries become exactly 0
-        const int n = row_keys(t, Tk, mask.causal, pad);
-        if (n > 0) {
-          for (int j = pad0; j < n; ++j)
-            if (pad[j]) row[j] = neg_inf;
-          softmax(row, row, n);
-        }
-        for (int j = n; j < Tk; ++j) row[j] = 0.0f;
+      float* preatt = cache.preatt ? cache.preatt + bh * Tq * Tk : nullptr;
+      if (pad) {
+        scores_to_probs<true>(att, preatt, Tq, Tk, scale, mask.causal, pad);
+      } else {
+        scores_to_probs<false>(att, preatt, Tq, Tk, scale, mask.causal, nullptr);
       }
       matmul_nn(y, att, v, Tq, Tk, D);  // (Tq, D) = att·V
-      for (int t = 0; t < Tq; ++t) copy_row(head_row(out, C, Index{b} * Tq + t, h, D), y + t * D, D);
+      float* o = out + static_cast<Index>(b) * Tq * C + hD;
+      for (int t = 0; t < Tq; ++t) copy_row(o + static_cast<Index>(t) * C, y + t * D, D);
     }
   }
 }
@@ -139,41 +198,36 @@ void attention_backward(const AttentionGrads& g, const float* dout, const Attent
   float* dk = dy + Tq * D;    // (Tk, D)
   float* dv = dk + Tk * D;    // (Tk, D)
   float* datt = dv + Tk * D;  // (Tq, Tk)
-  auto put = [overwrite](float* dst, const float* src, int n) {
-    if (overwrite) {
-      copy_row(dst, src, n);
-    } else {
-      add_row(dst, src, n);
-    }
-  };
   for (int b = 0; b < s.B; ++b) {
     const unsigned char* pad = key_pad_of(mask, b, Tk);
     for (int h = 0; h < H; ++h) {
-      const Index bh = static_cast<Index>(b) * H + h;
+      const Index bh = static_cast<Index>(b) * H + h, hD = static_cast<Index>(h) * D;
       const float* q = cache.q + bh * Tq * D;
       const float* k = cache.k + bh * Tk * D;
       const float* v = cache.v + bh * Tk * D;
       const float* att = cache.att + bh * Tq * Tk;
-      for (int t = 0; t < Tq; ++t) copy_row(dy + t * D, head_row(dout, C, Index{b} * Tq + t, h, D), D);
+      const float* dys = dout + static_cast<Index>(b) * Tq * C + hD;
+      for (int t = 0; t < Tq; ++t) copy_row(dy + t * D, dys + static_cast<Index>(t) * C, D);
       // y = att·V  →  datt = dy·Vᵀ,  dV = attᵀ·dy
       matmul_nt(datt, dy, v, Tq, D, Tk);
       matmul_tn(dv, att, dy, Tk, Tq, D);
-      // att = softmax(pre)  →  dpre[t,s] = att[t,s]·(datt[t,s] − Σ_r att[t,r]·datt[t,r]); then ·scale.
-      // Masked keys inside [0, n) have att = 0, so their dpre is 0 as well.
-      for (int t = 0; t < Tq; ++t) {
-        float* drow = datt + static_cast<Index>(t) * Tk;
-        const int n = row_keys(t, Tk, mask.causal, pad);
-        if (n > 0) softmax_backward_row(drow, att + static_cast<Index>(t) * Tk, n, scale);
-        for (int j = n; j < Tk; ++j) drow[j] = 0.0f;
+      // att = softmax(pre)  →  dpre[t,s] = att[t,s]·(datt[t,s] − Σ_r att[t,r]·datt[t,r]); then ·scale
+      if (pad) {
+        probs_backward<true>(datt, att, Tq, Tk, scale, mask.causal, pad);
+      } else {
+        probs_backward<false>(datt, att, Tq, Tk, scale, mask.causal, nullptr);
       }
       // pre = Q·Kᵀ  →  dQ = dpre·K,  dK = dpreᵀ·Q
       float* dq = dy;
       matmul_nn(dq, datt, k, Tq, Tk, D);
       matmul_tn(dk, datt, q, Tk, Tq, D);
-      for (int t = 0; t < Tq; ++t) put(head_row(g.dq, g.dq_stride, Index{b} * Tq + t, h, D), dq + t * D, D);
-      for (int t = 0; t < Tk; ++t) {
-        put(head_row(g.dk, g.dk_stride, Index{b} * Tk + t, h, D), dk + t * D, D);
-        put(head_row(g.dv, g.dv_stride, Index{b} * Tk + t, h, D), dv + t * D, D);
+      float* gq = g.dq + static_cast<Index>(b) * Tq * g.dq_stride + hD;
+      float* gk = g.dk + static_cast<Index>(b) * Tk * g.dk_stride + hD;
+      float* gv = g.dv + static_cast<Index>(b) * Tk * g.dv_stride + hD;
+      if (overwrite) {
+        scatter_grads<true>(gq, gk, gv, g, dq, dk, dv, Tq, Tk, D);
+      } else {
+        scatter_grads<false>(gq, gk, gv, g, dq, dk, dv, Tq, Tk, D);
       }
     }
   }
