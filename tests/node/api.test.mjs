@@ -143,6 +143,9 @@ test('bad input: config, text, ids, checkpoints — clear codes, and the object 
   corrupt[12] ^= 0xff;  // inside the JSON header
   assert.throws(() => tf.loadModel(corrupt), (e) => e instanceof TinyformerError && e.code.startsWith('checkpoint'));
   assert.throws(() => tf.loadModel(bytes.slice(0, bytes.length - 10)), isError('checkpoint_truncated'));
+  // an encoder-decoder checkpoint is not a GPT: a clear code the page translates
+  const seq2seq = readFileSync(join(ROOT, 'tests', 'data', 'seq2seq_golden_post.safetensors'));
+  assert.throws(() => tf.loadModel(new Uint8Array(seq2seq)), isError('wrong_arch'));
   assert.equal(model.inspect('나는').tokens.length, 2);  // still usable
   assert.throws(() => textBytes(42), isError('bad_text'));
   model.dispose();

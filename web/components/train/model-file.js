@@ -28,6 +28,7 @@ registerStrings({
     'train.error.checkpoint_invalid': '모델 파일의 내용이 올바르지 않아요: {message}',
     'train.error.checkpoint_mismatch': '모델 파일의 텐서가 설정과 맞지 않아요: {message}',
     'train.error.bad_tokenizer': '모델 파일의 토큰 목록이 올바르지 않아요: {message}',
+    'train.error.wrong_arch': '이 파일은 번역용 인코더-디코더 모델이에요. 여기서는 다음 토큰을 예측하는 GPT 모델만 이어서 학습할 수 있어요.',
   },
   en: {
     'train.file.saveTitle': 'Save the trained model',
@@ -48,6 +49,7 @@ registerStrings({
     'train.error.checkpoint_invalid': 'The model file’s contents are not valid: {message}',
     'train.error.checkpoint_mismatch': 'The model file’s tensors do not match its settings: {message}',
     'train.error.bad_tokenizer': 'The model file’s token list is not valid: {message}',
+    'train.error.wrong_arch': 'This file holds a translation (encoder–decoder) model. Only next-token (GPT) models can be trained on here.',
   },
 });
 
