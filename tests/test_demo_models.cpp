@@ -14,6 +14,7 @@
 #include "data/corpora.hpp"
 #include "io/checkpoint.hpp"
 #include "model/generate.hpp"
+#include "model/translate.hpp"
 #include "text/utf8.hpp"
 
 using namespace tf;
@@ -99,4 +100,33 @@ TEST_CASE("the 사과 lesson: after training, same-sense occurrences are closer 
   const GroupSimilarity last = group_similarity(a.cosine.back(), senses);
   INFO("last layer: within-sense " << last.within << ", cross-sense " << last.across);
   CHECK(last.within > last.across + 0.05f);
+}
+
+TEST_CASE("the translation demo translates held-out Korean sentences it never saw", "[demo][seq2seq]") {
+  Checkpoint ck = load_checkpoint(kWeb + "/models/ko-en-word.safetensors");
+  REQUIRE(ck.seq2seq());
+  Seq2Seq& model = *ck.seq2seq();
+  // the draw make-demo-models.sh trained on; its held-out tenth was never trained on
+  std::vector<TokenPair> held_out;
+  for (const ParallelPair& p : make_parallel(1, 6000)) {
+    if (p.heldout) held_out.push_back({ck.source_tokenizer.encode(p.ko), ck.tokenizer.encode(p.en)});
+  }
+  REQUIRE(held_out.size() == 599);
+  const TranslationScore score = score_translations(model, held_out);
+  INFO("held-out exact match " << score.exact_match << ", token accuracy " << score.token_accuracy);
+  CHECK(score.exact_match >= 0.9);
+  CHECK(score.token_accuracy >= 0.97);
+
+  // the learner's notes: the word order flips, the translation does not
+  SamplingConfig greedy;
+  greedy.temperature = 0.0f;
+  Rng rng(1);
+  auto english = [&](const std::string& ko) {
+    Translation t = translate(model, ck.source_tokenizer.encode(ko), 20, greedy, rng);
+    if (t.finished) t.output.pop_back();
+    return ck.tokenizer.decode(t.output);
+  };
+  CHECK(english("나는 밥을 먹었다") == "I ate rice");
+  CHECK(english("밥을 나는 먹었다") == "I ate rice");
+  CHECK(english("고양이는 귀엽다") == "The cat is cute");
 }
