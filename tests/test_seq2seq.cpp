@@ -318,4 +318,34 @@ TEST_CASE("seq2seq config and checkpoint errors name what is wrong", "[seq2seq][
   CHECK(code_of([&] { tf::save_checkpoint_bytes(m, tgt); }) == "bad_config");
   const Tokenizer big = Tokenizer::build(tf::TokenizerKind::Char, "abcdefghijklmnopqrstuvwxyz");
   CHECK(code_of([&] { tf::save_checkpoint_bytes(m, tgt, nullptr, &big); }) == "bad_config");
+  // files whose tokenizers disagree with the embeddings, or lack one, or whose sinusoid buffer is not ours
+  auto edited = [&](auto edit) {
+    tf::safetensors::File f = tf::safetensors::parse(bytes);
+    edit(f);
+    return tf::safetensors::serialize(f);
+  };
+  CHECK(code_of([&] {
+          tf::load_checkpoint_bytes(
+              edited([&](tf::safetensors::File& f) { f.metadata["src_tokenizer"] = big.to_json(); }));
+        }) == "checkpoint_mismatch");
+  CHECK(code_of([&] {
+          tf::load_checkpoint_bytes(
+              edited([&](tf::safetensors::File& f) { f.metadata["tgt_tokenizer"] = big.to_json(); }));
+        }) == "checkpoint_mismatch");
+  CHECK(code_of([&] {
+          tf::load_checkpoint_bytes(edited([](tf::safetensors::File& f) { f.metadata.erase("src_tokenizer"); }));
+        }) == "checkpoint_corrupt");
+  CHECK(code_of([&] {
+          tf::load_checkpoint_bytes(
+              edited([](tf::safetensors::File& f) { f.tensors["positional_encoding.pos_embedding"].data[3] += 0.5f; }));
+        }) == "checkpoint_mismatch");
+  CHECK(code_of([&] {
+          tf::load_checkpoint_bytes(edited([](tf::safetensors::File& f) {
+            f.tensors.erase("positional_encoding.pos_embedding");  // optional: recomputed
+          }));
+        }) == "none");
+  CHECK(code_of([&] {
+          tf::load_checkpoint_bytes(edited(
+              [](tf::safetensors::File& f) { f.tensors["transformer.h.0.attn.bias"] = f.tensors["generator.bias"]; }));
+        }) == "checkpoint_mismatch");
 }
