@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include "api/session.hpp"
 #include "core/error.hpp"
@@ -112,4 +114,70 @@ TEST_CASE("training settings and corpora are validated with clear codes", "[sess
   CHECK(code_of([&] { t.create("{}", "짧다"); }) == "corpus_too_short");
   CHECK(code_of([&] { t.create(R"({"tokenizer": "bpe"})", kCorpus); }) == "bad_tokenizer");
   CHECK(code_of([&] { t.step(1); }) == "no_model");
+}
+
+namespace {
+
+std::string read_web(const std::string& path) {
+  std::ifstream in(std::string(TF_WEB_DIR) + "/" + path, std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("a translation session translates with the demo model and shows each step's cross-attention",
+          "[session][seq2seq]") {
+  TranslationSession s;
+  s.load(read_web("models/ko-en-word.safetensors"));
+  CHECK(s.info()["arch"] == "seq2seq");
+  CHECK(s.info()["src_tokenizer"] == "word");
+  const TranslateResult r = s.translate("나는 밥을 먹었다", R"({"temperature": 0})", 32, 1);
+  CHECK(r.output_text == "I ate rice");
+  CHECK(r.finished);
+  REQUIRE(r.source.size() == 5);                           // <bos> 나는 밥을 먹었다 <eos>
+  const auto& probs = r.record.get("dec.h1.xattn.probs");  // (H, T, S), T = steps
+  REQUIRE(probs.shape()[1] == r.output.size());
+  REQUIRE(probs.shape()[2] == 5);
+  for (std::size_t t = 0; t < r.output.size(); ++t) {
+    double sum = 0;
+    for (std::size_t k = 0; k < 5; ++k) sum += probs(0, t, k);
+    CHECK(sum == Approx(1.0).margin(1e-5));
+  }
+  const Seq2SeqInspectResult i = s.inspect("나는 밥을 먹었다", "I ate rice");
+  CHECK(i.targets.size() == 4);  // I ate rice <eos>
+  CHECK(i.loss < 0.5f);
+  CHECK(i.record.has("enc.h0.attn.probs"));
+  const Seq2SeqInspectResult own = s.inspect("고양이는 귀엽다", "");
+  CHECK(own.target_tokens.size() == 4);  // The cat is cute
+  CHECK(code_of([&] { s.translate("", "{}", 8, 1); }) == "empty_text");
+  std::string too_long;
+  for (int k = 0; k < 40; ++k) too_long += "나는 ";
+  CHECK(code_of([&] { s.translate(too_long, "{}", 8, 1); }) == "too_long");
+  CHECK(code_of([&] { s.translate("나는\xff", "{}", 8, 1); }) == "invalid_utf8");
+  TranslationSession gpt;
+  CHECK(code_of([&] { gpt.load(read_web("models/ko-char.safetensors")); }) == "wrong_arch");
+  CHECK(s.translate("고양이는 귀엽다", R"({"temperature": 0})", 32, 1).output_text == "The cat is cute");  // usable
+}
+
+TEST_CASE("a training session trains encoder-decoder racers on sentence pairs", "[session][seq2seq]") {
+  TrainingSession t;
+  t.create(R"({"arch": "seq2seq", "model": {"n_encoder_layer": 1, "n_decoder_layer": 1, "n_head": 2, "n_embd": 16,
+               "mlp_hidden": 32}, "seed": 5, "train": {"batch_size": 16},
+               "racers": [{"optimizer": {"kind": "sgd", "lr": 0.1}}, {"optimizer": {"kind": "adam", "lr": 0.01}}]})",
+           read_web("data/ko-en.tsv"));
+  CHECK(t.seq2seq());
+  CHECK(t.info()["arch"] == "seq2seq");
+  CHECK(t.info()["val_pairs"].get<int>() > 0);
+  const float before = t.evaluate(1);
+  for (int i = 0; i < 6; ++i) t.step(10);
+  CHECK(t.evaluate(1) < before * 0.8f);
+  TranslationSession loaded;
+  loaded.load(t.save(1));
+  CHECK(loaded.model().weights() == t.snapshot_translation(1)->model().weights());
+  CHECK(code_of([&] { t.snapshot(0); }) == "wrong_arch");
+  CHECK(code_of([&] { t.create(R"({"arch": "seq2seq"})", "one line without a tab\n"); }) == "pairs_no_tab");
+  CHECK(t.seq2seq());  // a failed create leaves the session as it was
 }

@@ -211,9 +211,86 @@ std::vector<int> ModelSession::generate(const std::vector<int>& ids, int max_tok
 
 // ---- TrainingSession -------------------------------------------------------------------------------
 
+namespace {
+
+// The spec's racers: one trainer each, all from the same initial weights (make_model is called per racer
+// with the same seed).
+template <class MakeModel>
+void make_racers(const nlohmann::json& spec, const TrainConfig& tc, MakeModel&& make_model,
+                 std::vector<std::unique_ptr<Trainer>>& trainers, std::vector<std::string>& names) {
+  const nlohmann::json racers =
+      spec.contains("racers") ? spec["racers"] : nlohmann::json::array({nlohmann::json::object()});
+  if (!racers.is_array() || racers.empty() || racers.size() > 6) {
+    throw Error("bad_train_config", "racers must be a list of 1 to 6 entries");
+  }
+  for (const auto& r : racers) {
+    if (!r.is_object()) throw Error("bad_train_config", "each racer must be a JSON object");
+    const OptimizerConfig oc =
+        optimizer_config_from_json(r.contains("optimizer") ? r["optimizer"] : nlohmann::json::object());
+    TrainConfig rtc = tc;
+    rtc.sampling_prob = json_number<float>(r, "sampling_prob", 0.0f, "bad_train_config");
+    trainers.push_back(std::make_unique<Trainer>(make_model(), oc, rtc));
+    std::string name = to_string(oc.kind);
+    if (r.contains("name")) {
+      if (!r["name"].is_string()) throw Error("bad_train_config", "a racer's name must be a string");
+      name = r["name"].get<std::string>();
+    }
+    names.push_back(name);
+  }
+}
+
+}  // namespace
+
+void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view corpus, TrainConfig tc) {
+  auto kind = [&](const char* key) {
+    if (!spec.contains(key)) return TokenizerKind::Word;
+    if (!spec[key].is_string()) throw Error("bad_train_config", std::string(key) + " must be a string");
+    return tokenizer_kind_from_string(spec[key].get<std::string>());
+  };
+  nlohmann::json mj = spec.contains("model") ? spec["model"] : nlohmann::json::object();
+  if (!mj.is_object()) throw Error("bad_config", "model settings must be a JSON object");
+  int block = 64;
+  if (mj.contains("block_size")) block = Seq2SeqConfig::from_json({{"block_size", mj["block_size"]}}).block_size;
+  PairData data = prepare_pairs(corpus, "", kind("src_tokenizer"), kind("tgt_tokenizer"), block, kMaxCorpusBytes);
+  mj["block_size"] = block;
+  mj["src_vocab_size"] = data.source_tokenizer.vocab_size();
+  mj["tgt_vocab_size"] = data.target_tokenizer.vocab_size();
+  const Seq2SeqConfig config = Seq2SeqConfig::from_json(mj);
+  tc.validate(config.block_size);
+  auto batches = std::make_unique<PairSampler>(data.train, tc.batch_size, data.shape, tc.seed);
+  std::vector<std::unique_ptr<Trainer>> trainers;
+  std::vector<std::string> names;
+  make_racers(
+      spec, tc, [&] { return std::make_unique<Seq2Seq>(config, tc.seed); }, trainers, names);
+  // Everything validated: take it.
+  seq2seq_ = true;
+  tokenizer_ = std::move(data.target_tokenizer);
+  source_tokenizer_ = std::move(data.source_tokenizer);
+  train_ids_.clear(), val_ids_.clear();
+  train_batches_ = pair_batches(data.train, tc.batch_size, data.shape, 8);
+  val_batches_ = pair_batches(data.held_out, tc.batch_size, data.shape);
+  trainers_ = std::move(trainers);
+  names_ = std::move(names);
+  diverged_.assign(trainers_.size(), false);
+  batches_ = std::move(batches);
+  seq_len_ = data.shape.T;
+  steps_ = 0;
+}
+
 void TrainingSession::create(const std::string& spec_json, std::string_view corpus) {
   const nlohmann::json spec = parse_json(spec_json, "training settings", "bad_train_config");
   if (!spec.is_object()) throw Error("bad_train_config", "training settings must be a JSON object");
+  const nlohmann::json tj0 = spec.contains("train") ? spec["train"] : nlohmann::json::object();
+  if (spec.contains("arch") && spec["arch"] == "seq2seq") {
+    TrainConfig tc;
+    tc.batch_size = json_number<int>(tj0, "batch_size", tc.batch_size, "bad_train_config");
+    const double seed = json_number<double>(spec, "seed", 1337.0, "bad_train_config");
+    if (!(seed >= 0 && seed < 9007199254740992.0)) throw Error("bad_train_config", "seed must be a whole number >= 0");
+    tc.seed = static_cast<std::uint64_t>(seed);
+    create_pairs(spec, corpus, tc);
+    return;
+  }
+  if (spec.contains("arch") && spec["arch"] != "gpt") throw Error("bad_train_config", "arch must be gpt or seq2seq");
   validate_corpus(corpus, kMaxCorpusBytes);
   corpus = strip_bom(corpus);
   const std::string tok_type = spec.value("tokenizer", std::string("char"));
@@ -240,25 +317,16 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   if (!(val_fraction >= 0.0 && val_fraction < 0.5)) throw Error("bad_train_config", "val_fraction must be in [0, 0.5)");
   TextSplit split = split_text(ids, val_fraction, T);  // throws corpus_too_short
   auto batches = std::make_unique<BatchSampler>(split.train, tc.batch_size, T, tc.seed);
+  seq_len_ = T;
 
-  const nlohmann::json racers =
-      spec.contains("racers") ? spec["racers"] : nlohmann::json::array({nlohmann::json::object()});
-  if (!racers.is_array() || racers.empty() || racers.size() > 6) {
-    throw Error("bad_train_config", "racers must be a list of 1 to 6 entries");
-  }
   std::vector<std::unique_ptr<Trainer>> trainers;
   std::vector<std::string> names;
-  for (const auto& r : racers) {
-    if (!r.is_object()) throw Error("bad_train_config", "each racer must be a JSON object");
-    const OptimizerConfig oc =
-        optimizer_config_from_json(r.contains("optimizer") ? r["optimizer"] : nlohmann::json::object());
-    TrainConfig rtc = tc;
-    rtc.sampling_prob = json_number<float>(r, "sampling_prob", 0.0f, "bad_train_config");
-    trainers.push_back(std::make_unique<Trainer>(model_config, oc, rtc));  // same seed: same initial weights
-    names.push_back(r.value("name", to_string(oc.kind)));
-  }
+  make_racers(
+      spec, tc, [&] { return std::make_unique<Model>(model_config, tc.seed); }, trainers, names);
   // Everything validated: take it.
+  seq2seq_ = false;
   tokenizer_ = std::move(tok);
+  train_batches_.clear(), val_batches_.clear();
   train_ids_ = std::move(split.train);
   val_ids_ = std::move(split.held_out);
   trainers_ = std::move(trainers);
@@ -305,6 +373,11 @@ std::vector<TrainingSession::RacerStep> TrainingSession::step(int n) {
 }
 
 float TrainingSession::evaluate(int racer, int max_batches) {
+  if (seq2seq_) {
+    const std::vector<Batch>& all = val_batches_.empty() ? train_batches_ : val_batches_;
+    const std::size_t n = std::min<std::size_t>(all.size(), static_cast<std::size_t>(std::max(max_batches, 1)));
+    return trainer(racer).evaluate(std::vector<Batch>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n)));
+  }
   return trainer(racer).evaluate(val_ids_.empty() ? train_ids_ : val_ids_, max_batches);
 }
 
@@ -336,7 +409,16 @@ float TrainingSession::learning_rate(int racer) const {
 
 std::string TrainingSession::save(int racer) const {
   Trainer& t = trainer(racer);
-  return save_checkpoint_bytes(t.model(), tokenizer_, &t.optimizer());
+  return save_checkpoint_bytes(t.network(), tokenizer_, &t.optimizer(), seq2seq_ ? &source_tokenizer_ : nullptr);
+}
+
+std::unique_ptr<TranslationSession> TrainingSession::snapshot_translation(int racer) const {
+  Trainer& t = trainer(racer);
+  auto* model = dynamic_cast<Seq2Seq*>(&t.network());
+  if (!model) throw Error("wrong_arch", "this training session trains a GPT, not an encoder-decoder");
+  auto session = std::make_unique<TranslationSession>();
+  session->adopt(std::make_unique<Seq2Seq>(*model), source_tokenizer_, tokenizer_);
+  return session;
 }
 
 std::unique_ptr<ModelSession> TrainingSession::snapshot(int racer) const {
@@ -355,16 +437,27 @@ nlohmann::json TrainingSession::info() const {
                       {"diverged", static_cast<bool>(diverged_[r])}});
   }
   const Trainer& t0 = *trainers_.at(0);
-  return {{"config", t0.model().config().to_json()},
-          {"tokenizer", to_string(tokenizer_.kind())},
-          {"vocab", tokenizer_.vocab()},
-          {"num_parameters", t0.model().num_parameters()},
-          {"train_tokens", train_ids_.size()},
-          {"val_tokens", val_ids_.size()},
-          {"batch_size", t0.config().batch_size},
-          {"seq_len", batches_->seq_len()},
-          {"steps", steps_},
-          {"racers", racers}};
+  nlohmann::json out = {{"arch", t0.network().arch()},
+                        {"config", t0.network().config_json()},
+                        {"tokenizer", to_string(tokenizer_.kind())},
+                        {"vocab", tokenizer_.vocab()},
+                        {"num_parameters", t0.network().num_parameters()},
+                        {"train_tokens", train_ids_.size()},
+                        {"val_tokens", val_ids_.size()},
+                        {"batch_size", t0.config().batch_size},
+                        {"seq_len", seq_len_},
+                        {"steps", steps_},
+                        {"racers", racers}};
+  if (seq2seq_) {
+    out["src_tokenizer"] = to_string(source_tokenizer_.kind());
+    out["src_vocab"] = source_tokenizer_.vocab();
+    std::size_t train_pairs = 0, val_pairs = 0;
+    for (const Batch& b : val_batches_) val_pairs += b.B;
+    train_pairs = dynamic_cast<const PairSampler&>(*batches_).pairs().size();
+    out["train_pairs"] = train_pairs;
+    out["val_pairs"] = val_pairs;
+  }
+  return out;
 }
 
 }  // namespace tf

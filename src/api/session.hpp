@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/contextual.hpp"
+#include "api/translation_session.hpp"
 #include "model/generate.hpp"
 #include "model/inspection.hpp"
 #include "model/model.hpp"
@@ -84,6 +85,9 @@ std::vector<float> apply_activation(const std::string& activation, const std::ve
 //   "train": {"batch_size": 16, "seq_len": 0},
 //   "racers": [{"name": "Adam", "optimizer": {"kind": "adam", "lr": 0.003}, "sampling_prob": 0}, ...]
 // }
+// With "arch": "seq2seq" the corpus is sentence pairs ("source<TAB>target" lines, every 10th held out),
+// "model" holds Seq2SeqConfig keys (vocabulary sizes come from the tokenizers), and "src_tokenizer" /
+// "tgt_tokenizer" (default "word") replace "tokenizer"; the data setup is the CLI's (train/setup.hpp).
 // Every racer starts from the same weights (the spec's seed) and sees the same batches.
 class TrainingSession {
  public:
@@ -98,7 +102,7 @@ class TrainingSession {
   const std::string& racer_name(int racer) const;
   std::vector<RacerStep> step(int n);              // n lockstep steps; racers that diverged earlier are skipped
   float evaluate(int racer, int max_batches = 4);  // held-out loss (or train loss when there is no held-out part)
-  bool has_validation() const { return !val_ids_.empty(); }
+  bool has_validation() const { return !val_ids_.empty() || !val_batches_.empty(); }
   void set_lr(int racer, float lr);
   void set_sampling_prob(int racer, float p);
   // Optimizer state of one parameter tensor: "m", "v", "m_hat", "v_hat", "momentum", "update", "effective_lr".
@@ -106,20 +110,27 @@ class TrainingSession {
   std::vector<std::string> optimizer_state_names(int racer) const;
   float learning_rate(int racer) const;
   std::string save(int racer) const;                        // checkpoint bytes incl. optimizer state
-  std::unique_ptr<ModelSession> snapshot(int racer) const;  // an independent copy for inspection
-  const Tokenizer& tokenizer() const { return tokenizer_; }
+  std::unique_ptr<ModelSession> snapshot(int racer) const;  // an independent copy for inspection (GPT)
+  std::unique_ptr<TranslationSession> snapshot_translation(int racer) const;  // the same for seq2seq
+  bool seq2seq() const { return seq2seq_; }
+  const Tokenizer& tokenizer() const { return tokenizer_; }  // the GPT's, or the target side's
   nlohmann::json info() const;
   int steps() const { return steps_; }
 
  private:
   Trainer& trainer(int racer) const;
 
-  Tokenizer tokenizer_;
-  std::vector<int> train_ids_, val_ids_;
+  void create_pairs(const nlohmann::json& spec, std::string_view corpus, TrainConfig tc);
+
+  bool seq2seq_ = false;
+  Tokenizer tokenizer_, source_tokenizer_;
+  std::vector<int> train_ids_, val_ids_;            // GPT
+  std::vector<Batch> train_batches_, val_batches_;  // seq2seq: the pairs in order (evaluation)
   std::vector<std::unique_ptr<Trainer>> trainers_;
   std::vector<std::string> names_;
   std::vector<bool> diverged_;
-  std::unique_ptr<BatchSampler> batches_;
+  std::unique_ptr<Sampler> batches_;
+  int seq_len_ = 0;
   std::vector<int> x_, y_;
   int steps_ = 0;
 };

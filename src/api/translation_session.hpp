@@ -1,0 +1,66 @@
+#pragma once
+// The encoder-decoder as the page uses it, beside ModelSession (the GPT): a plain C++ facade the WebAssembly
+// bindings only register. Text arrives as UTF-8, results leave as vectors and a named Inspection.
+//
+//   TranslationSession s;
+//   s.load(bytes);                                        // a checkpoint with "arch": "seq2seq"
+//   TranslateResult r = s.translate("나는 밥을 먹었다", R"({"temperature": 0})", 32, 1);
+//   r.output_text == "I ate rice";  r.record.get("dec.h1.xattn.probs")   // (H, T, S): where each step looked
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/inspection.hpp"
+#include "model/seq2seq.hpp"
+#include "text/tokenizer.hpp"
+
+namespace tf {
+
+struct TranslateResult {
+  std::vector<Token> source_tokens;  // the typed text as source tokens (without <bos>/<eos>)
+  std::vector<int> source;           // what the encoder read: <bos> ids… <eos>
+  std::vector<int> output;           // the written target ids (ending with <eos> when finished)
+  std::vector<float> step_probs;     // the probability of each written token
+  bool finished = false;
+  std::string output_text;  // output decoded, without <eos>
+  // One recorded pass over <bos> + output (every intermediate of Seq2Seq::inspect): row k of a decoder
+  // tensor is step k, because the decoder is causal.
+  Inspection record;
+};
+
+struct Seq2SeqInspectResult {
+  std::vector<Token> source_tokens, target_tokens;  // typed text as tokens (without specials)
+  std::vector<int> source, inputs, targets;         // <bos> src <eos>;  <bos> tgt;  tgt <eos>
+  Inspection record;
+  float loss = 0;  // mean cross-entropy of the target tokens and <eos>
+};
+
+class TranslationSession {
+ public:
+  void load(std::string_view checkpoint_bytes);
+  void adopt(std::unique_ptr<Seq2Seq> model, Tokenizer source, Tokenizer target);
+  std::string save() const;
+  bool ready() const { return model_ != nullptr; }
+  Seq2Seq& model();
+  const Tokenizer& source_tokenizer() const { return source_; }
+  const Tokenizer& target_tokenizer() const { return target_; }
+  // {"arch": "seq2seq", "config": {...}, "src_tokenizer": "word", "tgt_tokenizer": "word", "src_vocab_size",
+  //  "tgt_vocab_size", "num_parameters", "params": [{name, shape}]}
+  nlohmann::json info() const;
+
+  // too_long when the text has more tokens than the encoder reads; empty_text, invalid_utf8 as usual.
+  TranslateResult translate(std::string_view text, const std::string& sampling_json, int max_tokens, double seed);
+  // The model fed `target` (teacher forcing); an empty target inspects the model's own greedy translation.
+  Seq2SeqInspectResult inspect(std::string_view source, std::string_view target);
+
+ private:
+  std::vector<Token> source_tokens(std::string_view text) const;
+
+  std::unique_ptr<Seq2Seq> model_;
+  Tokenizer source_, target_;
+};
+
+}  // namespace tf
