@@ -19,6 +19,7 @@
 using emscripten::val;
 using tf::ModelSession;
 using tf::TrainingSession;
+using tf::TranslationSession;
 
 namespace {
 
@@ -307,6 +308,64 @@ std::string ts_info(TrainingSession& t) {
   return guarded([&] { return t.info().dump(); });
 }
 
+TranslationSession* ts_snapshot_translation(TrainingSession& t, int racer) {
+  return guarded([&] { return t.snapshot_translation(racer).release(); });
+}
+
+// ---- TranslationSession (the encoder-decoder) ---------------------------------------------------------
+
+val ids_array(const std::vector<int>& ids) { return int32(ids); }
+
+void tr_load(TranslationSession& s, const std::string& bytes) {
+  guarded([&] { s.load(bytes); });
+}
+val tr_save(TranslationSession& s) {
+  return guarded([&] { return bytes(s.save()); });
+}
+std::string tr_info(TranslationSession& s) {
+  return guarded([&] { return s.info().dump(); });
+}
+std::string tr_tokenizers_json(TranslationSession& s) {
+  return guarded([&] {
+    return "{\"source\": " + s.source_tokenizer().to_json() + ", \"target\": " + s.target_tokenizer().to_json() + "}";
+  });
+}
+val tr_translate(TranslationSession& s, const std::string& text, const std::string& sampling, int max_tokens,
+                 double seed) {
+  return guarded([&] {
+    const tf::TranslateResult r = s.translate(text, sampling, max_tokens, seed);
+    val out = val::object();
+    out.set("sourceTokens", tokens_array(r.source_tokens));
+    out.set("source", ids_array(r.source));
+    out.set("output", ids_array(r.output));
+    out.set("stepProbs", float32(r.step_probs));
+    out.set("finished", r.finished);
+    out.set("text", r.output_text);
+    val names = val::array();
+    for (const auto& name : r.record.names()) names.call<void>("push", name);
+    out.set("names", names);
+    out.set("tensors", inspection_object(r.record));
+    return out;
+  });
+}
+val tr_inspect(TranslationSession& s, const std::string& source, const std::string& target) {
+  return guarded([&] {
+    const tf::Seq2SeqInspectResult r = s.inspect(source, target);
+    val out = val::object();
+    out.set("sourceTokens", tokens_array(r.source_tokens));
+    out.set("targetTokens", tokens_array(r.target_tokens));
+    out.set("source", ids_array(r.source));
+    out.set("inputs", ids_array(r.inputs));
+    out.set("targets", ids_array(r.targets));
+    out.set("loss", r.loss);
+    val names = val::array();
+    for (const auto& name : r.record.names()) names.call<void>("push", name);
+    out.set("names", names);
+    out.set("tensors", inspection_object(r.record));
+    return out;
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(tinyformer) {
@@ -354,6 +413,16 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("learningRate", &ts_learning_rate)
       .function("save", &ts_save)
       .function("snapshot", &ts_snapshot, allow_raw_pointers())
+      .function("snapshotTranslation", &ts_snapshot_translation, allow_raw_pointers())
       .function("steps", &ts_steps)
       .function("info", &ts_info);
+
+  emscripten::class_<TranslationSession>("TranslationSession")
+      .constructor<>()
+      .function("load", &tr_load)
+      .function("save", &tr_save)
+      .function("info", &tr_info)
+      .function("tokenizersJson", &tr_tokenizers_json)
+      .function("translate", &tr_translate)
+      .function("inspect", &tr_inspect);
 }

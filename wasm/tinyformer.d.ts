@@ -142,6 +142,41 @@ export class Trainer implements Disposable {
   optimizerState(racer: number, param: string, which: 'm' | 'v' | 'm_hat' | 'v_hat' | 'momentum' | 'update' | 'effective_lr'): Float32Array;
   save(racer?: number): Uint8Array;
   snapshot(racer?: number): Model;
+  /** For a trainer made with `arch: 'seq2seq'`. */
+  snapshotTranslator(racer?: number): Translator;
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
+/** The recorded pass of an encoder–decoder (tensor names enc.h{l}.attn.*, dec.h{l}.attn.*, dec.h{l}.xattn.*, ...). */
+export class TranslationInspection {
+  readonly sourceTokens: Token[];
+  readonly targetTokens: Token[];
+  /** <bos> source… <eos> */
+  readonly source: Int32Array;
+  /** <bos> target… (null for a translation's own pass) */
+  readonly inputs: Int32Array | null;
+  /** target… <eos> (null for a translation's own pass) */
+  readonly targets: Int32Array | null;
+  readonly loss: number;
+  readonly names: string[];
+  readonly config: any;
+  tensor(name: string): Tensor;
+  /** One head: encoder (S, S), decoder (T, T, causal), cross (T, S); rows sum to 1. */
+  attention(kind: 'encoder' | 'decoder' | 'cross', layer: number, head: number): Tensor;
+}
+
+/** An encoder–decoder (translation) model with its source and target tokenizers. */
+export class Translator implements Disposable {
+  readonly config: any;
+  readonly info: any;
+  readonly tokenizers: { source: { type: string; vocab: string[] }; target: { type: string; vocab: string[] } };
+  translate(text: string | Uint8Array, options?: SamplingOptions & { maxTokens?: number; seed?: number }): {
+    text: string; ids: Int32Array; probs: Float32Array; finished: boolean; sourceTokens: Token[];
+    inspection: TranslationInspection;
+  };
+  inspect(source: string | Uint8Array, target?: string | Uint8Array): TranslationInspection;
+  save(): Uint8Array;
   dispose(): void;
   readonly disposed: boolean;
 }
@@ -165,6 +200,7 @@ export class Tinyformer {
   createTokenizer(type: 'char' | 'word' | 'jamo', corpus: string | Uint8Array): Tokenizer;
   createModel(config?: ModelConfig, source?: { corpus?: string; type?: 'char' | 'word' | 'jamo'; tokenizer?: { type: string; vocab: string[] }; seed?: number }): Model;
   loadModel(bytes: Uint8Array | ArrayBuffer): Model;
+  loadTranslator(bytes: Uint8Array | ArrayBuffer): Translator;
   createTrainer(spec: TrainerSpec, corpus: string | Uint8Array): Trainer;
 }
 

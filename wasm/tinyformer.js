@@ -252,6 +252,82 @@ export class Trainer extends Owned {
   save(racer = 0) { return call(() => this._h.save(racer)); }
   /** An independent copy of a racer's model for inspection. Dispose it when done. @returns {Model} */
   snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(racer))); }
+  /** The same for an encoder–decoder trainer (spec arch 'seq2seq'). @returns {Translator} */
+  snapshotTranslator(racer = 0) { return new Translator(call(() => this._h.snapshotTranslation(racer))); }
+}
+
+/**
+ * The recorded pass of an encoder–decoder: the same tensor access as Inspection, for the names of
+ * Seq2Seq (enc.h{l}.attn.*, dec.h{l}.attn.*, dec.h{l}.xattn.* with probs (H, T, S), enc.out, logits, ...).
+ */
+export class TranslationInspection {
+  constructor(raw, config) {
+    /** Typed source tokens (without <bos>/<eos>). */
+    this.sourceTokens = raw.sourceTokens;
+    /** Target tokens: typed, or the model's own translation. */
+    this.targetTokens = raw.targetTokens ?? [];
+    /** @type {Int32Array} what the encoder read: <bos> … <eos> */
+    this.source = raw.source;
+    /** @type {Int32Array} what the decoder read: <bos> … */
+    this.inputs = raw.inputs ?? null;
+    /** @type {Int32Array} what it had to predict: … <eos> */
+    this.targets = raw.targets ?? null;
+    this.loss = raw.loss ?? NaN;
+    /** @type {string[]} */
+    this.names = raw.names;
+    this.config = config;
+    this._tensors = raw.tensors;
+  }
+  /** @returns {{data: Float32Array, shape: number[]}} */
+  tensor(name) {
+    const t = this._tensors[name];
+    if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
+    return t;
+  }
+  /**
+   * One head's attention of one layer: 'encoder' (S, S), 'decoder' (T, T, causal) or 'cross' (T, S): rows sum to 1.
+   * @returns {{data: Float32Array, shape: [number, number]}}
+   */
+  attention(kind, layer, head) {
+    const name = { encoder: `enc.h${layer}.attn.probs`, decoder: `dec.h${layer}.attn.probs`,
+      cross: `dec.h${layer}.xattn.probs` }[kind];
+    if (!name) throw new TinyformerError(`attention kind must be encoder, decoder or cross, got '${kind}'`, 'bad_tensor_name');
+    const t = this.tensor(name);
+    const [H, R, X] = t.shape;
+    if (!(head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
+    return { data: t.data.slice(head * R * X, (head + 1) * R * X), shape: [R, X] };
+  }
+}
+
+/** An encoder–decoder (translation) model and its two tokenizers. */
+export class Translator extends Owned {
+  constructor(handle) {
+    super(handle);
+    this._info = JSON.parse(call(() => handle.info()));
+  }
+  /** { arch: 'seq2seq', n_encoder_layer, n_decoder_layer, n_head, n_embd, block_size, src_vocab_size, tgt_vocab_size, norm, activation } */
+  get config() { return this._info.config; }
+  /** { arch, config, src_tokenizer, tgt_tokenizer, src_vocab_size, tgt_vocab_size, num_parameters, params } */
+  get info() { return this._info; }
+  /** { source: {type, vocab}, target: {type, vocab} } */
+  get tokenizers() { return JSON.parse(call(() => this._h.tokenizersJson())); }
+  /**
+   * Translates `text`, one token at a time until <eos> (greedy unless temperature > 0).
+   * @param {{maxTokens?: number, temperature?: number, topK?: number, topP?: number, seed?: number}} [options]
+   * @returns {{text: string, ids: Int32Array, probs: Float32Array, finished: boolean, sourceTokens: object[],
+   *   inspection: TranslationInspection}} inspection row k of each decoder tensor is step k
+   */
+  translate(text, { maxTokens = 32, seed = 1, temperature = 0, ...sampling } = {}) {
+    const raw = call(() => this._h.translate(textBytes(text), settingsJson({ temperature, ...sampling }), maxTokens, seed));
+    return { text: raw.text, ids: raw.output, probs: raw.stepProbs, finished: raw.finished,
+      sourceTokens: raw.sourceTokens, inspection: new TranslationInspection(raw, this.config) };
+  }
+  /** The model fed `target` (teacher forcing; '' = its own translation), every intermediate recorded. */
+  inspect(source, target = '') {
+    return new TranslationInspection(call(() => this._h.inspect(textBytes(source), textBytes(target))), this.config);
+  }
+  /** A .safetensors checkpoint (PyTorch tutorial names). @returns {Uint8Array} */
+  save() { return call(() => this._h.save()); }
 }
 
 /** A tokenizer on its own, e.g. to compare char / word / jamo on one sentence. */
@@ -336,8 +412,21 @@ export class Tinyformer {
     }
   }
 
+  /** Opens an encoder–decoder .safetensors checkpoint (arch 'seq2seq'). @returns {Translator} */
+  loadTranslator(bytes) {
+    const handle = new this._m.TranslationSession();
+    try {
+      call(() => handle.load(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
+      return new Translator(handle);
+    } catch (err) {
+      handle.delete();
+      throw err;
+    }
+  }
+
   /**
-   * Training (one racer) or an optimizer race (several) on `corpus`.
+   * Training (one racer) or an optimizer race (several) on `corpus`. With `arch: 'seq2seq'` the corpus is
+   * sentence pairs ('source\ttarget' lines) and `model` holds encoder–decoder settings.
    * @param {{model?: object, tokenizer?: string, seed?: number, valFraction?: number, train?: {batchSize?: number, seqLen?: number},
    *          racers?: {name?: string, optimizer?: object, samplingProb?: number}[]}} spec
    * @returns {Trainer}

@@ -283,3 +283,40 @@ test('position similarity: dot products of the position vectors', () => {
   assert.throws(() => model.positionSimilarity('sinusoidal', 99), isError('too_long'));
   model.dispose();
 });
+
+test('the encoder-decoder: loadTranslator, translate with each step\'s cross-attention, inspect, train on pairs', () => {
+  const bytes = readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors'));
+  assert.throws(() => tf.loadModel(bytes), isError('wrong_arch'));
+  const t = tf.loadTranslator(bytes);
+  assert.equal(t.config.arch, 'seq2seq');
+  assert.equal(t.tokenizers.source.type, 'word');
+  const r = t.translate('나는 밥을 먹었다');
+  assert.equal(r.text, 'I ate rice');
+  assert.equal(r.finished, true);
+  assert.deepEqual(r.sourceTokens.map((x) => x.text), ['나는', ' 밥을', ' 먹었다']);  // the typed text, piece by piece
+  const cross = r.inspection.attention('cross', 1, 0);  // (steps, source positions)
+  assert.deepEqual(cross.shape, [r.ids.length, 5]);
+  for (let k = 0; k < r.ids.length; k++) {
+    const row = cross.data.slice(k * 5, k * 5 + 5);
+    assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+  }
+  const i = t.inspect('고양이는 귀엽다', 'The cat is cute');
+  assert.ok(i.loss < 1);
+  assert.equal(i.attention('decoder', 0, 0).data[1], 0);  // causal
+  assert.throws(() => t.translate(''), isError('empty_text'));
+  assert.throws(() => tf.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors'))),
+    isError('wrong_arch'));
+  assert.equal(t.translate('고양이는 귀엽다').text, 'The cat is cute');  // still usable
+  t.dispose();
+
+  const pairs = readFileSync(join(ROOT, 'web', 'data', 'ko-en.tsv'), 'utf8');
+  const trainer = tf.createTrainer({ arch: 'seq2seq', model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16,
+    mlpHidden: 32 }, train: { batchSize: 16 }, racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] }, pairs);
+  const before = trainer.evaluate(0, 1);
+  trainer.step(40);
+  assert.ok(trainer.evaluate(0, 1) < before);
+  const snap = trainer.snapshotTranslator(0);
+  assert.equal(typeof snap.translate('나는 밥을 먹었다').text, 'string');
+  snap.dispose();
+  trainer.dispose();
+});
