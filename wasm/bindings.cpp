@@ -93,15 +93,20 @@ val inspection_object(const tf::Inspection& rec) {
   return out;
 }
 
+// out.names (in computation order) and out.tensors for a recorded pass.
+void set_record(val& out, const tf::Inspection& rec) {
+  val names = val::array();
+  for (const auto& name : rec.names()) names.call<void>("push", name);
+  out.set("names", names);
+  out.set("tensors", inspection_object(rec));
+}
+
 val inspect_object(const tf::InspectResult& r) {
   val out = val::object();
   out.set("tokens", tokens_array(r.tokens));
   out.set("ids", int32(r.ids));
   out.set("loss", r.loss);
-  val names = val::array();
-  for (const auto& name : r.record.names()) names.call<void>("push", name);
-  out.set("names", names);
-  out.set("tensors", inspection_object(r.record));
+  set_record(out, r.record);
   return out;
 }
 
@@ -314,8 +319,6 @@ TranslationSession* ts_snapshot_translation(TrainingSession& t, int racer) {
 
 // ---- TranslationSession (the encoder-decoder) ---------------------------------------------------------
 
-val ids_array(const std::vector<int>& ids) { return int32(ids); }
-
 void tr_load(TranslationSession& s, const std::string& bytes) {
   guarded([&] { s.load(bytes); });
 }
@@ -336,15 +339,12 @@ val tr_translate(TranslationSession& s, const std::string& text, const std::stri
     const tf::TranslateResult r = s.translate(text, sampling, max_tokens, seed);
     val out = val::object();
     out.set("sourceTokens", tokens_array(r.source_tokens));
-    out.set("source", ids_array(r.source));
-    out.set("output", ids_array(r.output));
+    out.set("source", int32(r.source));
+    out.set("output", int32(r.output));
     out.set("stepProbs", float32(r.step_probs));
     out.set("finished", r.finished);
     out.set("text", r.output_text);
-    val names = val::array();
-    for (const auto& name : r.record.names()) names.call<void>("push", name);
-    out.set("names", names);
-    out.set("tensors", inspection_object(r.record));
+    set_record(out, r.record);
     return out;
   });
 }
@@ -354,14 +354,11 @@ val tr_inspect(TranslationSession& s, const std::string& source, const std::stri
     val out = val::object();
     out.set("sourceTokens", tokens_array(r.source_tokens));
     out.set("targetTokens", tokens_array(r.target_tokens));
-    out.set("source", ids_array(r.source));
-    out.set("inputs", ids_array(r.inputs));
-    out.set("targets", ids_array(r.targets));
+    out.set("source", int32(r.source));
+    out.set("inputs", int32(r.inputs));
+    out.set("targets", int32(r.targets));
     out.set("loss", r.loss);
-    val names = val::array();
-    for (const auto& name : r.record.names()) names.call<void>("push", name);
-    out.set("names", names);
-    out.set("tensors", inspection_object(r.record));
+    set_record(out, r.record);
     return out;
   });
 }

@@ -401,23 +401,17 @@ export class Tinyformer {
   }
 
   /** Opens a .safetensors checkpoint (ours, or a tiny nanoGPT one). @param {Uint8Array|ArrayBuffer} bytes @returns {Model} */
-  loadModel(bytes) {
-    const handle = new this._m.ModelSession();
-    try {
-      call(() => handle.load(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
-      return new Model(handle);
-    } catch (err) {
-      handle.delete();
-      throw err;
-    }
-  }
+  loadModel(bytes) { return this._open(this._m.ModelSession, Model, bytes); }
 
   /** Opens an encoder–decoder .safetensors checkpoint (arch 'seq2seq'). @returns {Translator} */
-  loadTranslator(bytes) {
-    const handle = new this._m.TranslationSession();
+  loadTranslator(bytes) { return this._open(this._m.TranslationSession, Translator, bytes); }
+
+  /** A new engine session loaded from checkpoint bytes, wrapped; freed again if loading fails. */
+  _open(Session, Wrapper, bytes) {
+    const handle = new Session();
     try {
       call(() => handle.load(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)));
-      return new Translator(handle);
+      return new Wrapper(handle);
     } catch (err) {
       handle.delete();
       throw err;

@@ -31,8 +31,7 @@ NormPlacement norm_from_string(const std::string& s) {
   throw Error("bad_config", "norm must be pre or post, got '" + s + "'");
 }
 
-namespace {
-void check_range(const char* name, long long value, long long lo, long long hi) {
+void check_config_range(const char* name, long long value, long long lo, long long hi) {
   if (value < lo || value > hi) {
     throw Error("bad_config",
                 std::string(name) + " must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " +
@@ -40,15 +39,27 @@ void check_range(const char* name, long long value, long long lo, long long hi) 
                 value, hi);
   }
 }
-}  // namespace
+
+void read_config_int(const nlohmann::json& j, const char* key, int& field) {
+  if (!j.contains(key)) return;
+  if (!j[key].is_number_integer()) throw Error("bad_config", std::string(key) + " must be an integer");
+  const auto v = j[key].get<long long>();
+  if (v < -(1LL << 30) || v > (1LL << 30)) throw Error("bad_config", std::string(key) + " is out of range");
+  field = static_cast<int>(v);
+}
+
+std::string read_config_string(const nlohmann::json& j, const char* key) {
+  if (!j[key].is_string()) throw Error("bad_config", std::string(key) + " must be a string");
+  return j[key].get<std::string>();
+}
 
 void ModelConfig::validate() const {
-  check_range("n_layer", n_layer, 1, 24);
-  check_range("n_head", n_head, 1, 64);
-  check_range("n_embd", n_embd, 1, 2048);
-  check_range("block_size", block_size, 1, 4096);
-  check_range("vocab_size", vocab_size, 4, 1 << 20);
-  check_range("mlp_hidden", mlp_hidden, 0, 16384);
+  check_config_range("n_layer", n_layer, 1, 24);
+  check_config_range("n_head", n_head, 1, 64);
+  check_config_range("n_embd", n_embd, 1, 2048);
+  check_config_range("block_size", block_size, 1, 4096);
+  check_config_range("vocab_size", vocab_size, 4, 1 << 20);
+  check_config_range("mlp_hidden", mlp_hidden, 0, 16384);
   if (n_embd % n_head != 0) {
     throw Error("bad_config",
                 "n_embd (" + std::to_string(n_embd) + ") must be divisible by n_head (" + std::to_string(n_head) + ")",
@@ -80,22 +91,13 @@ nlohmann::json ModelConfig::to_json() const {
 ModelConfig ModelConfig::from_json(const nlohmann::json& j) {
   if (!j.is_object()) throw Error("bad_config", "config must be a JSON object");
   ModelConfig c;
-  auto get_int = [&](const char* key, int& field) {
-    if (!j.contains(key)) return;
-    if (!j[key].is_number_integer()) throw Error("bad_config", std::string(key) + " must be an integer");
-    const auto v = j[key].get<long long>();
-    if (v < -(1LL << 30) || v > (1LL << 30)) throw Error("bad_config", std::string(key) + " is out of range");
-    field = static_cast<int>(v);
-  };
+  auto get_int = [&](const char* key, int& field) { read_config_int(j, key, field); };
   auto get_bool = [&](const char* key, bool& field) {
     if (!j.contains(key)) return;
     if (!j[key].is_boolean()) throw Error("bad_config", std::string(key) + " must be true or false");
     field = j[key].get<bool>();
   };
-  auto get_string = [&](const char* key) -> std::string {
-    if (!j[key].is_string()) throw Error("bad_config", std::string(key) + " must be a string");
-    return j[key].get<std::string>();
-  };
+  auto get_string = [&](const char* key) { return read_config_string(j, key); };
   get_int("n_layer", c.n_layer);
   get_int("n_head", c.n_head);
   get_int("n_embd", c.n_embd);

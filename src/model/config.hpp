@@ -21,6 +21,12 @@ std::string to_string(NormPlacement n);
 PositionalKind positional_from_string(const std::string& s);  // "learned" | "sinusoidal" | "none"
 NormPlacement norm_from_string(const std::string& s);         // "pre" | "post"
 
+// Shared by the model configs: a range check whose message names the field ("n_layer must be in [1, 24],
+// got 30"), and JSON readers that keep absent keys at their defaults. All throw tf::Error("bad_config").
+void check_config_range(const char* name, long long value, long long lo, long long hi);
+void read_config_int(const nlohmann::json& j, const char* key, int& field);
+std::string read_config_string(const nlohmann::json& j, const char* key);  // the key must be present
+
 struct ModelConfig {
   int n_layer = 2;      // L: number of Transformer blocks
   int n_head = 4;       // H: attention heads per block

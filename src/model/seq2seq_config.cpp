@@ -6,28 +6,16 @@
 #include "model/config.hpp"
 
 namespace tf {
-namespace {
-
-void check_range(const char* name, long long value, long long lo, long long hi) {
-  if (value < lo || value > hi) {
-    throw Error("bad_config",
-                std::string(name) + " must be in [" + std::to_string(lo) + ", " + std::to_string(hi) + "], got " +
-                    std::to_string(value),
-                value, hi);
-  }
-}
-
-}  // namespace
 
 void Seq2SeqConfig::validate() const {
-  check_range("n_encoder_layer", n_encoder_layer, 1, 12);
-  check_range("n_decoder_layer", n_decoder_layer, 1, 12);
-  check_range("n_head", n_head, 1, 64);
-  check_range("n_embd", n_embd, 1, 2048);
-  check_range("mlp_hidden", mlp_hidden, 0, 16384);
-  check_range("block_size", block_size, 3, 1024);
-  check_range("src_vocab_size", src_vocab_size, 4, 1 << 20);
-  check_range("tgt_vocab_size", tgt_vocab_size, 4, 1 << 20);
+  check_config_range("n_encoder_layer", n_encoder_layer, 1, 12);
+  check_config_range("n_decoder_layer", n_decoder_layer, 1, 12);
+  check_config_range("n_head", n_head, 1, 64);
+  check_config_range("n_embd", n_embd, 1, 2048);
+  check_config_range("mlp_hidden", mlp_hidden, 0, 16384);
+  check_config_range("block_size", block_size, 3, 1024);
+  check_config_range("src_vocab_size", src_vocab_size, 4, 1 << 20);
+  check_config_range("tgt_vocab_size", tgt_vocab_size, 4, 1 << 20);
   if (n_embd % n_head != 0) {
     throw Error("bad_config",
                 "n_embd (" + std::to_string(n_embd) + ") must be divisible by n_head (" + std::to_string(n_head) + ")",
@@ -68,17 +56,8 @@ Seq2SeqConfig Seq2SeqConfig::from_json(const nlohmann::json& j) {
     if (!known) throw Error("bad_config", "unknown seq2seq config key '" + item.key() + "'");
   }
   Seq2SeqConfig c;
-  auto get_int = [&](const char* key, int& field) {
-    if (!j.contains(key)) return;
-    if (!j[key].is_number_integer()) throw Error("bad_config", std::string(key) + " must be an integer");
-    const auto v = j[key].get<long long>();
-    if (v < -(1LL << 30) || v > (1LL << 30)) throw Error("bad_config", std::string(key) + " is out of range");
-    field = static_cast<int>(v);
-  };
-  auto get_string = [&](const char* key) -> std::string {
-    if (!j[key].is_string()) throw Error("bad_config", std::string(key) + " must be a string");
-    return j[key].get<std::string>();
-  };
+  auto get_int = [&](const char* key, int& field) { read_config_int(j, key, field); };
+  auto get_string = [&](const char* key) { return read_config_string(j, key); };
   if (j.contains("arch") && get_string("arch") != "seq2seq")
     throw Error("bad_config", "arch must be \"seq2seq\" for an encoder-decoder config");
   get_int("n_encoder_layer", c.n_encoder_layer);
