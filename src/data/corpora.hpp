@@ -25,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "data/en_grammar.hpp"  // tf::en: the English helpers the templates use (exposed for tests)
 #include "data/korean.hpp"
 
 namespace tf {
@@ -66,13 +67,5 @@ Corpus make_corpus(const std::string& name, std::uint64_t seed = 1, int max_sent
 // The pairs of the "ko-en" corpus with the same seed and size, in generation order (train and
 // held-out interleaved; `heldout` says which).
 std::vector<ParallelPair> make_parallel(std::uint64_t seed = 1, int max_pairs = 0);
-
-// English helpers the templates use (exposed for tests).
-namespace en {
-std::string indefinite_article(std::string_view word);   // "an" for apple, hour; "a" for cat, university
-std::string with_article(std::string_view noun_phrase);  // "an apple", "a red apple"
-std::string plural(std::string_view noun);               // peach -> peaches, puppy -> puppies, fish -> fish
-std::string third_person(std::string_view verb);         // eat -> eats, watch -> watches, cry -> cries
-}  // namespace en
 
 }  // namespace tf
