@@ -48,6 +48,7 @@ struct Item {
   std::string label;
   std::vector<KoreanWord> ko_words;
   std::string ko, en;
+  std::vector<WordLink> links;  // ko-en only
 };
 
 std::uint64_t stream_of(Mode m) {
@@ -64,14 +65,24 @@ std::uint64_t stream_of(Mode m) {
   return 0;
 }
 
-Item make_item(Mode m, std::vector<KoreanWord> words, std::string en, std::string label) {
+Item make_item(Mode m, std::vector<KoreanWord> words, std::string en, std::string label, std::vector<WordLink> links) {
   Item it;
   it.ko = ko::join_words(words);
   it.en = std::move(en);
   it.ko_words = m == Mode::English ? std::vector<KoreanWord>{} : std::move(words);
   it.label = std::move(label);
   it.text = m == Mode::English ? it.en : m == Mode::Pair ? it.ko + "\t" + it.en : it.ko;
+  if (m == Mode::Pair) it.links = std::move(links);
   return it;
+}
+
+// A frame's sentence as an item; its word links are paired up for ko-en pairs only (see Rendered).
+Item make_item(Mode m, const Rendered& x) {
+  std::vector<KoreanWord> words;
+  words.reserve(x.ko.size());
+  for (const gen::KoWord& k : x.ko) words.push_back(k.word);
+  return make_item(m, std::move(words), x.en.text, m == Mode::English ? "" : x.label,
+                   m == Mode::Pair ? gen::word_links(x) : std::vector<WordLink>{});
 }
 
 // Distinct items in generation order; the first `*n_fixed` are the fixed sentences.
@@ -94,14 +105,13 @@ std::vector<Item> generate(Mode m, std::uint64_t seed, int max_items, std::size_
   };
   for (const gen::Fixed& f : m == Mode::Sagwa ? gen::sagwa_examples() : gen::seed_sentences()) {
     if (full()) break;
-    add(make_item(m, ko::parse_marked(f.marked), f.en, m == Mode::English ? "" : f.label));
+    add(make_item(m, ko::parse_marked(f.marked), f.en, m == Mode::English ? "" : f.label, f.links));
   }
   *n_fixed = items.size();
   Rng rng(seed, stream_of(m));
   int misses = 0;
   while (!full() && misses < 5000) {
-    Rendered x = draw(rng, m);
-    if (add(make_item(m, std::move(x.ko), std::move(x.en), m == Mode::English ? "" : x.label)))
+    if (add(make_item(m, draw(rng, m))))
       misses = 0;
     else
       ++misses;
@@ -142,7 +152,8 @@ Corpus make_corpus(const std::string& name, std::uint64_t seed, int max_sentence
   Corpus c;
   c.name = name;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    CorpusSentence s{std::move(items[i].text), std::move(items[i].label), std::move(items[i].ko_words)};
+    CorpusSentence s{std::move(items[i].text), std::move(items[i].label), std::move(items[i].ko_words),
+                     std::move(items[i].links)};
     (held_out(i, n_fixed) ? c.heldout : c.train).push_back(std::move(s));
   }
   return c;
@@ -155,7 +166,18 @@ std::vector<ParallelPair> make_parallel(std::uint64_t seed, int max_pairs) {
   out.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i)
     out.push_back({std::move(items[i].ko), std::move(items[i].en), std::move(items[i].label),
-                   std::move(items[i].ko_words), held_out(i, n_fixed)});
+                   std::move(items[i].ko_words), held_out(i, n_fixed), std::move(items[i].links)});
+  return out;
+}
+
+std::vector<WordLink> align_words(const ParallelPair& p) { return p.links; }
+
+std::string links_text(const std::vector<WordLink>& links) {
+  std::string out;
+  for (const WordLink& l : links) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(l.en_word) + ":" + std::to_string(l.ko_word);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The general sentence frames: eating, describing, going, activities, tools, giving, buying, having,
-// where things are and what they are. Each renders one sentence in Korean and English.
+// where things are and what they are. Each renders one sentence in Korean and English and ties the
+// words of each side that render the same lexicon entry (tie_noun, tie_verb, ... and EnPart's Tie).
 #include <utility>
 
 #include "data/frames.hpp"
@@ -38,8 +39,8 @@ Rendered frame_eat(Rng& r, const Style& st) {
   }
   enum Extra { kNone, kTime, kPlace, kWith, kUtensil, kCount };
   const Extra extra = is_animal ? (r.below(2) ? kTime : kNone) : static_cast<Extra>(r.below(6));
-  std::vector<KoreanWord> mid;
-  std::string en_pp;
+  std::vector<KoWord> mid;
+  EnPart en_pp;
   const TimeWord* tw = nullptr;
   const Number* num = nullptr;
   if (extra == kTime) {
@@ -48,17 +49,17 @@ Rendered frame_eat(Rng& r, const Style& st) {
     static const std::vector<const char*> cafe_menu = {"커피", "차", "주스", "케이크", "빵", "우유"};
     const char* where = pick(r, std::vector<const char*>{"식당", "집", "학교", "카페"});
     if (std::string(where) == "카페") f = &food(pick(r, cafe_menu));
-    mid.push_back(w(where, Particle::Eseo));
-    en_pp = place(where).at;
+    mid.push_back(tie_noun(w(where, Particle::Eseo), Tie::Place));
+    en_pp = {place(where).at, Tie::Place};
   } else if (extra == kWith) {
     const Kin& k = other_kin(r, a);
-    mid.push_back(w(k.ko, Particle::With));
-    en_pp = "with " + kin_en(k, a);
+    mid.push_back(tie_noun(w(k.ko, Particle::With), Tie::Companion));
+    en_pp = {"with " + kin_en(k, a), Tie::Companion};
   } else if (extra == kUtensil) {
     const Utensil& u = pick(r, utensils());
     f = &food(pick(r, u.foods));
-    mid.push_back(w(u.ko, Particle::Ro));
-    en_pp = replace_poss(u.en, a.poss);
+    mid.push_back(tie_noun(w(u.ko, Particle::Ro), Tie::Tool));
+    en_pp = {replace_poss(u.en, a.poss), Tie::Tool};
   } else if (extra == kCount) {
     while (!f->countable) f = &pick(r, foods());
     num = &pick(r, numbers());
@@ -68,21 +69,21 @@ Rendered frame_eat(Rng& r, const Style& st) {
   const std::string verb = conj(drink ? "마시다" : "먹다", st.tense, st.speech);
 
   Rendered out;
-  std::vector<KoreanWord> object;
-  add_noun(object, n, Particle::Object, num);
+  std::vector<KoWord> object;
+  add_noun(object, n, Particle::Object, Tie::Object, num);
   if (st.scramble && extra == kNone) {  // 밥을 나는 먹었다
     out.ko = object;
     out.ko.push_back(subject_word(a, st));
   } else {
     out.ko.push_back(subject_word(a, st));
-    if (tw) out.ko.push_back(w(tw->ko, tw->particle));
+    if (tw) out.ko.push_back(ko_time(*tw));
     out.ko.insert(out.ko.end(), mid.begin(), mid.end());
     out.ko.insert(out.ko.end(), object.begin(), object.end());
   }
-  out.ko.push_back(w(verb));
+  out.ko.push_back(tie_verb(w(verb)));
   const EnVerb ev = drink ? EnVerb{"drink", "drank"} : EnVerb{"eat", "ate"};
   out.en = en_sentence(
-      {a.en, en_verb(ev, st.tense, a.agr), num ? en_count(n, *num) : en_indefinite(n), en_pp, tw ? tw->en : ""});
+      {{a.en, Tie::Subject}, en_verb(ev, st.tense, a.agr), en_counted(n, num, Tie::Object), en_pp, en_time(tw)});
   return out;
 }
 
@@ -95,8 +96,8 @@ Rendered frame_describe(Rng& r, const Style& st) {
       const Animal& an = pick(r, animals());
       const Actor a = animal_actor(an);
       const char* adj = pick(r, an.adjectives);
-      out.ko = {subject_word(a, st), w(conj(adj, t, st.speech))};
-      out.en = en_sentence({a.en, en_be(t, Agr::Third), adjective_en(adj)});
+      out.ko = {subject_word(a, st), tie_adjective(w(conj(adj, t, st.speech)))};
+      out.en = en_sentence({{a.en, Tie::Subject}, en_be(t, Agr::Third), {adjective_en(adj), Tie::Adjective}});
       return out;
     }
     case 1: {  // a person: busy, kind, tall ...
@@ -104,9 +105,9 @@ Rendered frame_describe(Rng& r, const Style& st) {
       const Actor a = random_person(r, st);
       const State& s = pick(r, person_states());
       out.ko.push_back(subject_word(a, st));
-      if (s.noun) out.ko.push_back(w(s.noun, Particle::Subject));  // 민수는 키가 크다
-      out.ko.push_back(w(conj(s.dictionary, t, st.speech)));
-      out.en = en_sentence({a.en, en_be(t, a.agr), s.en});
+      if (s.noun) out.ko.push_back(w(s.noun, Particle::Subject));  // 민수는 키가 크다: "tall" is 크다
+      out.ko.push_back(tie_adjective(w(conj(s.dictionary, t, st.speech))));
+      out.en = en_sentence({{a.en, Tie::Subject}, en_be(t, a.agr), {s.en, Tie::Adjective}});
       return out;
     }
     case 2: {  // my feelings (나, 우리), with a time word half of the time
@@ -115,10 +116,10 @@ Rendered frame_describe(Rng& r, const Style& st) {
       const State& s = pick(r, feelings());
       const TimeWord* tw = r.below(2) ? &pick_time(r, st.tense) : nullptr;
       out.ko.push_back(subject_word(a, st));
-      if (tw) out.ko.push_back(w(tw->ko, tw->particle));
-      if (s.noun) out.ko.push_back(w(s.noun, Particle::Subject));  // 나는 화가 났다
-      out.ko.push_back(w(conj(s.dictionary, st.tense, st.speech)));
-      out.en = en_sentence({a.en, en_be(st.tense, a.agr), s.en, tw ? tw->en : ""});
+      if (tw) out.ko.push_back(ko_time(*tw));
+      if (s.noun) out.ko.push_back(w(s.noun, Particle::Subject));  // 나는 화가 났다: "angry" is 났다
+      out.ko.push_back(tie_feeling(w(conj(s.dictionary, st.tense, st.speech))));
+      out.en = en_sentence({{a.en, Tie::Subject}, en_be(st.tense, a.agr), {s.en, Tie::Adjective}, en_time(tw)});
       return out;
     }
     case 3: {  // food: (이) 사과가 달다
@@ -127,9 +128,11 @@ Rendered frame_describe(Rng& r, const Style& st) {
       const char* adj = pick(r, f.tastes);
       const bool this_one = r.below(3) == 0;
       if (this_one) out.ko.push_back(w("이"));
-      out.ko.push_back(w(f.ko, this_one || st.topic ? Particle::Topic : Particle::Subject));
-      out.ko.push_back(w(conj(adj, t, st.speech)));
-      out.en = en_sentence({std::string(this_one ? "this " : "the ") + f.en, en_be(t, Agr::Third), adjective_en(adj)});
+      out.ko.push_back(tie_noun(w(f.ko, this_one || st.topic ? Particle::Topic : Particle::Subject), Tie::Subject));
+      out.ko.push_back(tie_adjective(w(conj(adj, t, st.speech))));
+      out.en = en_sentence({{std::string(this_one ? "this " : "the ") + f.en, Tie::Subject},
+                            en_be(t, Agr::Third),
+                            {adjective_en(adj), Tie::Adjective}});
       return out;
     }
     case 4: {  // a room or place: 교실이 조용하다
@@ -138,18 +141,22 @@ Rendered frame_describe(Rng& r, const Style& st) {
       static const std::vector<const char*> adjs = {"조용하다", "시끄럽다", "깨끗하다", "넓다", "덥다", "춥다"};
       const Place& p = place(pick(r, rooms));
       const char* adj = pick(r, adjs);
-      out.ko = {w(p.ko, st.topic ? Particle::Topic : Particle::Subject), w(conj(adj, t, st.speech))};
-      out.en = en_sentence({p.en, en_be(t, Agr::Third), adjective_en(adj)});
+      out.ko = {tie_noun(w(p.ko, st.topic ? Particle::Topic : Particle::Subject), Tie::Subject),
+                tie_adjective(w(conj(adj, t, st.speech)))};
+      out.en = en_sentence({{p.en, Tie::Subject}, en_be(t, Agr::Third), {adjective_en(adj), Tie::Adjective}});
       return out;
     }
     case 5: {  // the weather, with a time word: 내일 날씨가 추울 것이다
       static const std::vector<const char*> adjs = {"덥다", "춥다", "좋다", "맑다"};
       const char* adj = pick(r, adjs);
       const TimeWord* tw = r.below(3) ? &pick_time(r, st.tense) : nullptr;
-      if (tw) out.ko.push_back(w(tw->ko, tw->particle));
-      out.ko.push_back(w("날씨", Particle::Subject));
-      out.ko.push_back(w(conj(adj, st.tense, st.speech)));
-      out.en = en_sentence({"the weather", en_be(st.tense, Agr::Third), adjective_en(adj), tw ? tw->en : ""});
+      if (tw) out.ko.push_back(ko_time(*tw));
+      out.ko.push_back(tie_noun(w("날씨", Particle::Subject), Tie::Subject));
+      out.ko.push_back(tie_adjective(w(conj(adj, st.tense, st.speech))));
+      out.en = en_sentence({{"the weather", Tie::Subject},
+                            en_be(st.tense, Agr::Third),
+                            {adjective_en(adj), Tie::Adjective},
+                            en_time(tw)});
       return out;
     }
     default: {  // two animals: 고양이와 강아지는 귀엽다 — The cat and the puppy are cute
@@ -165,10 +172,14 @@ Rendered frame_describe(Rng& r, const Style& st) {
             if (std::string(adj) == b) shared.push_back(adj);
       }
       const char* adj = pick(r, shared);
-      out.ko = {w(x.ko, Particle::With), w(y->ko, st.topic ? Particle::Topic : Particle::Subject),
-                w(conj(adj, t, st.speech))};
-      out.en =
-          en_sentence({std::string("the ") + x.en + " and the " + y->en, en_be(t, Agr::Plural), adjective_en(adj)});
+      out.ko = {tie_noun(w(x.ko, Particle::With), Tie::Subject),
+                tie_noun(w(y->ko, st.topic ? Particle::Topic : Particle::Subject), Tie::Subject2),
+                tie_adjective(w(conj(adj, t, st.speech)))};
+      out.en = en_sentence({{std::string("the ") + x.en, Tie::Subject},
+                            "and",
+                            {std::string("the ") + y->en, Tie::Subject2},
+                            en_be(t, Agr::Plural),
+                            {adjective_en(adj), Tie::Adjective}});
       return out;
     }
   }
@@ -205,28 +216,30 @@ Rendered frame_go(Rng& r, const Style& st) {
   const bool ro = toward || (!st.canonical && r.below(3) == 0);
 
   Rendered out;
-  std::string en_extra;
+  EnPart en_extra;
   const TimeWord* tw = nullptr;
   out.ko.push_back(subject_word(a, st));
   if (extra == 1) {
     tw = &pick_time(r, st.tense);
-    out.ko.push_back(w(tw->ko, tw->particle));
+    out.ko.push_back(ko_time(*tw));
   } else if (extra == 2) {
     const Kin& k = other_kin(r, a);
-    out.ko.push_back(w(k.ko, Particle::With));
-    en_extra = "with " + kin_en(k, a);
+    out.ko.push_back(tie_noun(w(k.ko, Particle::With), Tie::Companion));
+    en_extra = {"with " + kin_en(k, a), Tie::Companion};
   } else if (extra == 3 && std::string(v.ko) == "가다") {
     Transport t = pick(r, transports);
     while (!(dest.far ? t.far : t.near)) t = pick(r, transports);
-    out.ko.push_back(w(t.ko, Particle::Ro));
-    en_extra = t.en;
+    out.ko.push_back(tie_noun(w(t.ko, Particle::Ro), Tie::Tool));
+    en_extra = {t.en, Tie::Tool};
   } else if (extra == 4 && std::string(v.ko) == "가다" && !dest.far) {
-    out.ko.push_back(w(ko::connective_seo(ko::predicate("걷다"))));  // 걸어서 "on foot"
+    // 걸어서 "on foot" + 갔다 is "walked": 걸어서 (걷다 "walk") takes the link, 갔다 none.
+    out.ko.push_back(tie_verb(w(ko::connective_seo(ko::predicate("걷다")))));
     v.en = {"walk", "walked"};
   }
-  out.ko.push_back(w(dest.ko, ro ? Particle::Ro : Particle::E));
-  out.ko.push_back(w(conj(v.ko, st.tense, st.speech)));
-  out.en = en_sentence({a.en, en_verb(v.en, st.tense, a.agr), dest.to, en_extra, tw ? tw->en : ""});
+  out.ko.push_back(tie_noun(w(dest.ko, ro ? Particle::Ro : Particle::E), Tie::Place));
+  out.ko.push_back(tie_verb(w(conj(v.ko, st.tense, st.speech)), verb_tie(v.ko, v.en)));
+  out.en =
+      en_sentence({{a.en, Tie::Subject}, en_verb(v.en, st.tense, a.agr), {dest.to, Tie::Place}, en_extra, en_time(tw)});
   return out;
 }
 
@@ -264,14 +277,18 @@ Rendered frame_activity(Rng& r, const Style& st) {
   const Actor a = act.animals_too && r.below(3) == 0 ? animal_actor(*pet) : random_person(r, st);
   const Place& p = place(pick(r, act.places));
   const TimeWord* tw = r.below(2) ? &pick_time(r, st.tense) : nullptr;
+  const Tie verb = verb_tie(act.verb, act.en);  // none for 축구를 하다 "play soccer" (하다 is "do")
   Rendered out;
   out.ko.push_back(subject_word(a, st));
-  if (tw) out.ko.push_back(w(tw->ko, tw->particle));
-  out.ko.push_back(w(p.ko, Particle::Eseo));
-  if (act.object) out.ko.push_back(w(act.object, Particle::Object));
-  out.ko.push_back(w(conj(act.verb, st.tense, st.speech)));
-  out.en = en_sentence(
-      {a.en, en_verb(act.en, st.tense, a.agr), replace_poss(act.en_object, a.poss), p.at, tw ? tw->en : ""});
+  if (tw) out.ko.push_back(ko_time(*tw));
+  out.ko.push_back(tie_noun(w(p.ko, Particle::Eseo), Tie::Place));
+  if (act.object) out.ko.push_back(tie_noun(w(act.object, Particle::Object), Tie::Object));
+  out.ko.push_back(tie_verb(w(conj(act.verb, st.tense, st.speech)), verb));
+  out.en = en_sentence({{a.en, Tie::Subject},
+                        en_verb(act.en, st.tense, a.agr, "", verb),
+                        {replace_poss(act.en_object, a.poss), act.object ? Tie::Object : Tie::None},
+                        {p.at, Tie::Place},
+                        en_time(tw)});
   return out;
 }
 
@@ -301,12 +318,14 @@ Rendered frame_intransitive(Rng& r, const Style& st) {
   const Actor a = v.animals_too && r.below(3) == 0 ? animal_actor(pick(r, animals())) : random_person(r, st);
   const TimeWord* tw = r.below(2) ? &pick_time(r, st.tense) : nullptr;
   const std::pair<const char*, const char*>* adv = !v.adverbs.empty() && r.below(2) ? &pick(r, v.adverbs) : nullptr;
+  const Tie verb = verb_tie(v.verb, v.en);
   Rendered out;
   out.ko.push_back(subject_word(a, st));
-  if (tw) out.ko.push_back(w(tw->ko, tw->particle));
+  if (tw) out.ko.push_back(ko_time(*tw));
   if (adv) out.ko.push_back(w(adv->first));
-  out.ko.push_back(w(conj(v.verb, st.tense, st.speech)));
-  out.en = en_sentence({a.en, en_verb(v.en, st.tense, a.agr), adv ? adv->second : "", tw ? tw->en : ""});
+  out.ko.push_back(tie_verb(w(conj(v.verb, st.tense, st.speech)), verb));
+  out.en = en_sentence(
+      {{a.en, Tie::Subject}, en_verb(v.en, st.tense, a.agr, "", verb), adv ? adv->second : "", en_time(tw)});
   return out;
 }
 
@@ -351,14 +370,18 @@ Rendered frame_tool(Rng& r, const Style& st) {
   const auto& obj = pick(r, u.objects);
   const Actor a = random_person(r, st);
   const TimeWord* tw = r.below(3) == 0 ? &pick_time(r, st.tense) : nullptr;
+  const Tie verb = verb_tie(u.verb, u.en);  // none for the towel's "dry" (닦다 is "wipe")
   Rendered out;
   out.ko.push_back(subject_word(a, st));
-  if (tw) out.ko.push_back(w(tw->ko, tw->particle));
-  out.ko.push_back(w(u.tool, Particle::Ro));
-  out.ko.push_back(w(obj.first, Particle::Object));
-  out.ko.push_back(w(conj(u.verb, st.tense, st.speech)));
-  out.en = en_sentence(
-      {a.en, en_verb(u.en, st.tense, a.agr), replace_poss(obj.second, a.poss), u.en_tool, tw ? tw->en : ""});
+  if (tw) out.ko.push_back(ko_time(*tw));
+  out.ko.push_back(tie_noun(w(u.tool, Particle::Ro), Tie::Tool));
+  out.ko.push_back(tie_noun(w(obj.first, Particle::Object), Tie::Object));
+  out.ko.push_back(tie_verb(w(conj(u.verb, st.tense, st.speech)), verb));
+  out.en = en_sentence({{a.en, Tie::Subject},
+                        en_verb(u.en, st.tense, a.agr, "", verb),
+                        {replace_poss(obj.second, a.poss), Tie::Object},
+                        {u.en_tool, Tie::Tool},
+                        en_time(tw)});
   return out;
 }
 
@@ -374,21 +397,23 @@ Rendered frame_give(Rng& r, const Style& st) {
   Noun gift;
   if (r.below(4) == 0) {  // feed a pet: 고양이에게 생선을 줬다
     const Animal& an = pick(r, animals());
-    out.ko.push_back(w(an.ko, Particle::Ege));
+    out.ko.push_back(tie_noun(w(an.ko, Particle::Ege), Tie::Recipient));
     en_rec = std::string("the ") + an.en;
     gift = noun(pick(r, an.foods));
   } else {
     const Kin& k = other_kin(r, a);
     honoured = k.honoured;
-    out.ko.push_back(w(k.ko, honoured ? Particle::Kke : Particle::Ege));
+    out.ko.push_back(tie_noun(w(k.ko, honoured ? Particle::Kke : Particle::Ege), Tie::Recipient));
     en_rec = kin_en(k, a);
     gift = noun(pick(r, gifts));
   }
   const Number* num = gift.countable && r.below(4) == 0 ? &pick(r, numbers()) : nullptr;
-  add_noun(out.ko, gift, Particle::Object, num);
-  out.ko.push_back(w(conj(honoured ? "드리다" : "주다", st.tense, st.speech)));
-  out.en = en_sentence(
-      {a.en, en_verb({"give", "gave"}, st.tense, a.agr), en_rec, num ? en_count(gift, *num) : en_indefinite(gift)});
+  add_noun(out.ko, gift, Particle::Object, Tie::Object, num);
+  out.ko.push_back(tie_verb(w(conj(honoured ? "드리다" : "주다", st.tense, st.speech))));
+  out.en = en_sentence({{a.en, Tie::Subject},
+                        en_verb({"give", "gave"}, st.tense, a.agr),
+                        {en_rec, Tie::Recipient},
+                        en_counted(gift, num, Tie::Object)});
   return out;
 }
 
@@ -410,25 +435,30 @@ Rendered frame_buy(Rng& r, const Style& st) {
   const Noun first = noun(pick(r, shop.goods));
   Rendered out;
   out.ko.push_back(subject_word(a, st));
-  out.ko.push_back(w(shop.ko, Particle::Eseo));
-  std::string en_obj;
+  out.ko.push_back(tie_noun(w(shop.ko, Particle::Eseo), Tie::Place));
+  EnPart en_obj, en_and_obj;
   const unsigned shape = r.below(3);  // 0 one, 1 counted, 2 "X and Y"
   if (shape == 1 && first.countable) {
     const Number& num = pick(r, numbers());
-    add_noun(out.ko, first, Particle::Object, &num);
-    en_obj = en_count(first, num);
+    add_noun(out.ko, first, Particle::Object, Tie::Object, &num);
+    en_obj = en_counted(first, &num, Tie::Object);
   } else if (shape == 2 && shop.goods.size() > 1) {
     Noun second = noun(pick(r, shop.goods));
     while (second.ko == first.ko) second = noun(pick(r, shop.goods));
-    out.ko.push_back(w(first.ko, Particle::With));
-    out.ko.push_back(w(second.ko, Particle::Object));
-    en_obj = en_indefinite(first) + " and " + en_indefinite(second);
+    out.ko.push_back(tie_noun(w(first.ko, Particle::With), Tie::Object));
+    out.ko.push_back(tie_noun(w(second.ko, Particle::Object), Tie::Object2));
+    en_obj = {en_indefinite(first), Tie::Object};
+    en_and_obj = {"and " + en_indefinite(second), Tie::Object2};
   } else {
-    out.ko.push_back(w(first.ko, Particle::Object));
-    en_obj = en_indefinite(first);
+    out.ko.push_back(tie_noun(w(first.ko, Particle::Object), Tie::Object));
+    en_obj = {en_indefinite(first), Tie::Object};
   }
-  out.ko.push_back(w(conj("사다", st.tense, st.speech)));
-  out.en = en_sentence({a.en, en_verb({"buy", "bought"}, st.tense, a.agr), en_obj, place(shop.ko).at});
+  out.ko.push_back(tie_verb(w(conj("사다", st.tense, st.speech))));
+  out.en = en_sentence({{a.en, Tie::Subject},
+                        en_verb({"buy", "bought"}, st.tense, a.agr),
+                        en_obj,
+                        en_and_obj,
+                        {place(shop.ko).at, Tie::Place}});
   return out;
 }
 
@@ -439,23 +469,23 @@ Rendered frame_have(Rng& r, const Style& st) {
   const unsigned what = r.below(3);  // 0 pet, 1 belonging, 2 a sibling (said by 나)
   Actor a = random_person(r, st);
   Rendered out;
-  std::string en_obj;
+  EnPart en_obj;
   if (what == 2) {
     a = person_actor(people()[0], st.speech);
     const Person& sib = people()[6 + r.below(4)];  // 남동생, 여동생, 형, 누나
-    out.ko = {w(a.ko, Particle::Topic), w(sib.ko, Particle::Subject)};
-    en_obj = en::with_article(sib.en_noun);
+    out.ko = {tie_noun(w(a.ko, Particle::Topic), Tie::Subject), tie_noun(w(sib.ko, Particle::Subject), Tie::Object)};
+    en_obj = {en::with_article(sib.en_noun), Tie::Object};
   } else {
     const Animal* pet = &pick(r, animals());
     while (!pet->pet) pet = &pick(r, animals());
     const Noun n = what == 0 ? noun(pet->ko) : noun(pick(r, belongings));
     const Number* num = r.below(3) == 0 ? &pick(r, numbers()) : nullptr;
-    out.ko.push_back(w(a.ko, Particle::Topic));  // 나는 고양이가 있다: the owner is the topic
-    add_noun(out.ko, n, Particle::Subject, num);
-    en_obj = num ? en_count(n, *num) : en_indefinite(n);
+    out.ko.push_back(tie_noun(w(a.ko, Particle::Topic), Tie::Subject));  // 나는 고양이가 있다: the owner is the topic
+    add_noun(out.ko, n, Particle::Subject, Tie::Object, num);
+    en_obj = en_counted(n, num, Tie::Object);
   }
-  out.ko.push_back(w(conj("있다", t, st.speech)));
-  out.en = en_sentence({a.en, en_verb({"have", "had"}, t, a.agr), en_obj});
+  out.ko.push_back(tie_verb(w(conj("있다", t, st.speech))));  // 있다 "have"
+  out.en = en_sentence({{a.en, Tie::Subject}, en_verb({"have", "had"}, t, a.agr), en_obj});
   return out;
 }
 
@@ -489,54 +519,53 @@ Rendered frame_where(Rng& r, const Style& st) {
   const Location& loc = pick(r, locations);
   const bool person = loc.things.empty() || (loc.people && r.below(3) == 0);
   Rendered out;
-  auto add_location = [&](std::vector<KoreanWord>& k) {
-    for (std::size_t i = 0; i + 1 < loc.ko.size(); ++i) k.push_back(w(loc.ko[i]));
-    k.push_back(w(loc.ko.back(), Particle::E));
+  // 책상 위에: the first word is the noun ("desk"), tied Tie::Place; 있다 here is English "is", unlinked.
+  auto add_location = [&](std::vector<KoWord>& k) {
+    for (std::size_t i = 0; i < loc.ko.size(); ++i) {
+      const KoreanWord word = w(loc.ko[i], i + 1 == loc.ko.size() ? Particle::E : Particle::None);
+      k.push_back(i == 0 ? tie_noun(word, Tie::Place) : KoWord(word));
+    }
   };
+  const EnPart en_location(loc.en, Tie::Place);
   if (person) {  // 민수는 집에 있다 — Minsu is at home
     const Actor a = random_person(r, st);
     out.ko.push_back(subject_word(a, st));
     add_location(out.ko);
     out.ko.push_back(w(conj("있다", st.tense, st.speech)));
-    out.en = en_sentence({a.en, en_be(st.tense, a.agr), loc.en});
+    out.en = en_sentence({{a.en, Tie::Subject}, en_be(st.tense, a.agr), en_location});
     return out;
   }
   const Tense t = no_future(r, st.tense);
   const Noun n = noun(pick(r, loc.things));
   if (r.below(2)) {  // 책이 책상 위에 있다 — The book is on the desk
-    out.ko.push_back(w(n.ko, st.topic ? Particle::Topic : Particle::Subject));
+    out.ko.push_back(tie_noun(w(n.ko, st.topic ? Particle::Topic : Particle::Subject), Tie::Subject));
     add_location(out.ko);
     out.ko.push_back(w(conj("있다", t, st.speech)));
-    out.en = en_sentence({en_definite(n), en_be(t, Agr::Third), loc.en});
+    out.en = en_sentence({{en_definite(n), Tie::Subject}, en_be(t, Agr::Third), en_location});
     return out;
   }
   // 책상 위에 책 두 권이 있다 — There are two books on the desk
   const Number* num = n.countable && r.below(2) ? &pick(r, numbers()) : nullptr;
   add_location(out.ko);
-  add_noun(out.ko, n, Particle::Subject, num);
+  add_noun(out.ko, n, Particle::Subject, Tie::Object, num);
   out.ko.push_back(w(conj("있다", t, st.speech)));
-  out.en = en_sentence(
-      {"there", en_be(t, num ? Agr::Plural : Agr::Third), num ? en_count(n, *num) : en_indefinite(n), loc.en});
+  out.en =
+      en_sentence({"there", en_be(t, num ? Agr::Plural : Agr::Third), en_counted(n, num, Tie::Object), en_location});
   return out;
 }
 
 // 민수는 의사이다 — Minsu is a doctor; 사과는 과일이다 — An apple is a fruit; 이것은 우산이다 — This is an umbrella
 Rendered frame_copula(Rng& r, const Style& st) {
-  static const std::vector<std::pair<const char*, const char*>> jobs = {
-      {"학생", "student"}, {"교사", "teacher"},       {"의사", "doctor"},           {"가수", "singer"},
-      {"요리사", "cook"},  {"간호사", "nurse"},       {"경찰관", "police officer"}, {"배우", "actor"},
-      {"화가", "painter"}, {"작가", "writer"},        {"예술가", "artist"},         {"운동선수", "athlete"},
-      {"농부", "farmer"},  {"소방관", "firefighter"}, {"엔지니어", "engineer"},
-  };
   Rendered out;
   const unsigned kind = r.below(3);
   if (kind == 0) {  // a person's job
     const Tense t = no_future(r, st.tense);
     const Actor a = random_person(r, st);
-    const auto& job = pick(r, jobs);
-    out.ko = {w(a.ko, Particle::Topic), {job.first, ko::copula(job.first, t, st.speech)}};
-    const std::string en_job = a.agr == Agr::Plural ? en::plural(job.second) : en::with_article(job.second);
-    out.en = en_sentence({a.en, en_be(t, a.agr), en_job});
+    const Job& job = pick(r, jobs());
+    out.ko = {tie_noun(w(a.ko, Particle::Topic), Tie::Subject),
+              tie_noun({job.ko, ko::copula(job.ko, t, st.speech)}, Tie::Object)};
+    const std::string en_job = a.agr == Agr::Plural ? en::plural(job.en) : en::with_article(job.en);
+    out.en = en_sentence({{a.en, Tie::Subject}, en_be(t, a.agr), {en_job, Tie::Object}});
     return out;
   }
   if (kind == 1) {  // a kind of thing: fruit, vegetable, drink, animal
@@ -556,8 +585,9 @@ Rendered frame_copula(Rng& r, const Style& st) {
       category_ko = f->kind == FoodKind::Fruit ? "과일" : f->kind == FoodKind::Vegetable ? "채소" : "음료";
       category_en = f->kind == FoodKind::Fruit ? "a fruit" : f->kind == FoodKind::Vegetable ? "a vegetable" : "a drink";
     }
-    out.ko = {w(subject_ko, Particle::Topic), {category_ko, ko::copula(category_ko, Tense::Present, st.speech)}};
-    out.en = en_sentence({subject_en, "is", category_en});
+    out.ko = {tie_noun(w(subject_ko, Particle::Topic), Tie::Subject),
+              tie_noun({category_ko, ko::copula(category_ko, Tense::Present, st.speech)}, Tie::Object)};
+    out.en = en_sentence({{subject_en, Tie::Subject}, "is", {category_en, Tie::Object}});
     return out;
   }
   // this / that
@@ -577,8 +607,8 @@ Rendered frame_copula(Rng& r, const Style& st) {
     }
   }
   const char* pronoun = near ? "이것" : "저것";
-  out.ko = {w(pronoun, Particle::Topic), {n.ko, ko::copula(n.ko, Tense::Present, st.speech)}};
-  out.en = en_sentence({near ? "this" : "that", "is", en::with_article(n.en)});
+  out.ko = {w(pronoun, Particle::Topic), tie_noun({n.ko, ko::copula(n.ko, Tense::Present, st.speech)}, Tie::Object)};
+  out.en = en_sentence({near ? "this" : "that", "is", {en::with_article(n.en), Tie::Object}});
   return out;
 }
 

@@ -116,9 +116,8 @@ const Food& food(const std::string& ko) {
   throw Error("bad_corpus", "corpus vocabulary has no food '" + ko + "'");
 }
 
-// English for the descriptive verbs (Korean adjectives) used outside the feelings list.
-const char* adjective_en(const std::string& dictionary) {
-  static const char* const table[][2] = {
+const std::vector<Adjective>& adjectives() {
+  static const std::vector<Adjective> v = {
       {"귀엽다", "cute"},      {"작다", "small"},   {"크다", "big"},       {"예쁘다", "pretty"},
       {"빠르다", "fast"},      {"느리다", "slow"},  {"조용하다", "quiet"}, {"시끄럽다", "noisy"},
       {"무섭다", "scary"},     {"무겁다", "heavy"}, {"똑똑하다", "smart"}, {"맛있다", "delicious"},
@@ -128,9 +127,22 @@ const char* adjective_en(const std::string& dictionary) {
       {"바쁘다", "busy"},      {"아프다", "sick"},  {"친절하다", "kind"},  {"쉽다", "easy"},
       {"어렵다", "difficult"},
   };
-  for (const auto& p : table)
-    if (dictionary == p[0]) return p[1];
+  return v;
+}
+const char* adjective_en(const std::string& dictionary) {
+  for (const Adjective& a : adjectives())
+    if (dictionary == a.ko) return a.en;
   throw Error("bad_corpus", "no English for '" + dictionary + "'");
+}
+
+const std::vector<Job>& jobs() {
+  static const std::vector<Job> v = {
+      {"학생", "student"}, {"교사", "teacher"},       {"의사", "doctor"},           {"가수", "singer"},
+      {"요리사", "cook"},  {"간호사", "nurse"},       {"경찰관", "police officer"}, {"배우", "actor"},
+      {"화가", "painter"}, {"작가", "writer"},        {"예술가", "artist"},         {"운동선수", "athlete"},
+      {"농부", "farmer"},  {"소방관", "firefighter"}, {"엔지니어", "engineer"},
+  };
+  return v;
 }
 
 const std::vector<State>& feelings() {  // said of oneself (나/우리): Korean avoids them for others

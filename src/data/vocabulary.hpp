@@ -3,8 +3,9 @@
 // The tables' order matters: frames draw from them with tf::Rng::below(), so reordering, adding or
 // removing a row changes every generated corpus (tests pin some lines).
 //
-// Words that only one frame uses (its verbs, tools, objects, jobs) stay in that frame's own table in
-// frames.cpp / frames_sagwa.cpp, next to the rules that combine them.
+// Words that only one frame uses (its verbs, tools, objects) stay in that frame's own table in
+// frames.cpp / frames_sagwa.cpp, next to the rules that combine them; lexicon.cpp lists them again by
+// their base forms for the lexicon (a test checks every word link against it).
 #include <string>
 #include <vector>
 
@@ -68,8 +69,20 @@ struct Noun {
 Noun noun(const std::string& ko);  // throws tf::Error("bad_corpus") for a word of no table
 const Food& food(const std::string& ko);
 
-// English for the descriptive verbs (Korean adjectives) used outside the feelings list.
-const char* adjective_en(const std::string& dictionary);
+// Descriptive verbs (Korean adjectives) used outside the feelings list, with their English.
+struct Adjective {
+  const char* ko;  // dictionary form: 귀엽다
+  const char* en;  // cute
+};
+const std::vector<Adjective>& adjectives();
+const char* adjective_en(const std::string& dictionary);  // throws tf::Error("bad_corpus") if not listed
+
+// Jobs, for "민수는 의사이다 — Minsu is a doctor".
+struct Job {
+  const char* ko;
+  const char* en;
+};
+const std::vector<Job>& jobs();
 
 // A predicate with an optional subject-like noun in front: 키가 크다 "tall", 화가 나다 "angry".
 struct State {
