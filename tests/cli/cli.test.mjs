@@ -265,3 +265,20 @@ describe('errors: one line on stderr and a non-zero exit', () => {
     fails(['inspect', '--model', model, '--text', 'a', '--tensor', 'h9.nope'], 2, /--tensor h9\.nope: no recorded/);
   });
 });
+
+describe('corpus', () => {
+  test('--links adds the word alignment of the ko-en pairs: ko<TAB>en<TAB>en_index:ko_index,...', () => {
+    const out = tmp('ko-en-links.tsv');
+    ok(['corpus', '--name', 'ko-en', '--max-sentences', '3', '--links', '--out', out]);
+    assert.deepEqual(readFileSync(out, 'utf8').split('\n'), [
+      '나는 밥을 먹었다\tI ate rice\t0:0,1:2,2:1',
+      '밥을 나는 먹었다\tI ate rice\t0:1,1:2,2:0',
+      '고양이는 귀엽다\tThe cat is cute\t1:0,3:1',
+      '',
+    ]);
+    // Without --links the same pairs, two columns.
+    ok(['corpus', '--name', 'ko-en', '--max-sentences', '3', '--out', out]);
+    assert.equal(readFileSync(out, 'utf8').split('\n')[0], '나는 밥을 먹었다\tI ate rice');
+    fails(['corpus', '--name', 'ko', '--links', '--out', out], 2, /--links needs --name ko-en/);
+  });
+});
