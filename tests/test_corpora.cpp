@@ -155,6 +155,121 @@ bool has_train_line(const tf::Corpus& c, const std::string& text) {
   return false;
 }
 
+// ---- word links: an independent look-up of each link's lexicon entry --------------------------------
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  for (std::size_t j; (j = s.find(' ', i)) != std::string::npos; i = j + 1) out.push_back(s.substr(i, j - i));
+  out.push_back(s.substr(i));
+  return out;
+}
+std::string lowercase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+bool is_noun_category(const std::string& c) { return c != "verbs" && c != "adjectives" && c != "feelings"; }
+
+// Every form the Korean grammar gives a predicate in ko-en pairs (plain speech), as the first word of
+// the form (먹을 of 먹을 것이다, 받아 of 받아 줬다): the finite forms and the -아서 / -면서 connectives.
+// The dictionary form is the entry's last word (키가 크다 -> 크다) unless the whole is a predicate
+// (받아 주다). Empty for what ko::predicate does not know.
+std::set<std::string> compute_plain_forms(const std::string& entry_ko) {
+  const tf::ko::Predicate* p = nullptr;
+  for (const std::string& dictionary : {entry_ko, split_words(entry_ko).back()}) {
+    try {
+      p = &tf::ko::predicate(dictionary);
+      break;
+    } catch (const tf::Error&) {
+    }
+  }
+  if (!p) return {};
+  std::set<std::string> out = {tf::ko::connective_seo(*p), tf::ko::connective_myeonseo(*p)};
+  for (Tense t : {Tense::Past, Tense::Present, Tense::Future})
+    out.insert(split_words(tf::ko::conjugate(*p, t, Speech::Plain)).front());
+  return out;
+}
+const std::set<std::string>& plain_forms(const std::string& entry_ko) {
+  static std::map<std::string, std::set<std::string>> cache;
+  const auto it = cache.find(entry_ko);
+  return it != cache.end() ? it->second : cache.emplace(entry_ko, compute_plain_forms(entry_ko)).first->second;
+}
+
+// The lexicon entry a link renders, found from the two words alone, or nullptr:
+//   nouns       the Korean word starts with the entry's stem (밥을, 의사이다, 사과 of 사과 세 개를) and the
+//               English word is the last word of the entry's English or its plural (brother, apples, feet),
+//               maybe with a possessive 's (Minsu's apology)
+//   adjectives  the Korean word is a form of the entry's predicate (귀엽다, 컸다 of 키가 크다) and the
+//   feelings    English word is the entry's English (cute, tall, angry)
+//   verbs       the Korean word is a form of the entry's verb (먹었다, 먹을, 걸어서, 받아) and, unless the
+//               Korean is past or a connective (English past forms are irregular: ate, ran), the English
+//               word is its base or third-person form (eat, eats; come of "come back")
+// The longest matching Korean entry wins (공책 over 공).
+const tf::LexiconEntry* entry_of(const tf::WordLink& link, const std::vector<std::string>& en_words,
+                                 const std::vector<std::string>& ko_words) {
+  std::string en = lowercase(en_words.at(static_cast<std::size_t>(link.en_word)));
+  if (is_noun_category(link.category) && en.size() > 2 && en.compare(en.size() - 2, 2, "'s") == 0)
+    en.resize(en.size() - 2);
+  const std::string& ko = ko_words.at(static_cast<std::size_t>(link.ko_word));
+  const tf::LexiconEntry* best = nullptr;
+  for (const tf::LexiconEntry& e : tf::lexicon()) {
+    if (e.category != link.category) continue;
+    bool match = false;
+    if (is_noun_category(e.category)) {
+      const std::string head = lowercase(split_words(e.en).back());
+      match = starts_with(ko, e.ko) && (en == head || en == lowercase(tf::en::plural(head)));
+    } else if (e.category != "verbs") {
+      match = plain_forms(e.ko).count(ko) && en == e.en;
+    } else if (plain_forms(e.ko).count(ko)) {
+      const tf::ko::Predicate& p = tf::ko::predicate(e.ko);
+      const auto first_word = [&](Tense t) { return split_words(tf::ko::conjugate(p, t, Speech::Plain)).front(); };
+      // (받아 of 받아 줬다 / 받아 준다 tells no tense: then any English form)
+      const bool non_past =
+          ko != first_word(Tense::Past) && (ko == first_word(Tense::Present) || ko == first_word(Tense::Future));
+      const std::string base = split_words(e.en).front();
+      match = !non_past || en == base || en == tf::en::third_person(base);
+    }
+    if (match && (!best || e.ko.size() > best->ko.size())) best = &e;
+  }
+  return best;
+}
+
+// Checks a pair's links: in range, one per word on each side, in English order, each rendering an entry.
+void check_links(const tf::ParallelPair& p, std::set<const tf::LexiconEntry*>* used = nullptr) {
+  INFO(p.ko << " / " << p.en << " / " << tf::links_text(p.links));
+  const std::vector<std::string> en_words = split_words(p.en), ko_words = split_words(p.ko);
+  const std::vector<tf::WordLink> links = tf::align_words(p);
+  CHECK(!links.empty());
+  std::set<int> en_seen, ko_seen;
+  int last = -1;
+  for (const tf::WordLink& l : links) {
+    REQUIRE(l.en_word >= 0);
+    REQUIRE(l.en_word < static_cast<int>(en_words.size()));
+    REQUIRE(l.ko_word >= 0);
+    REQUIRE(l.ko_word < static_cast<int>(ko_words.size()));
+    CHECK(en_seen.insert(l.en_word).second);
+    CHECK(ko_seen.insert(l.ko_word).second);
+    CHECK(l.en_word > last);
+    last = l.en_word;
+    INFO(en_words[static_cast<std::size_t>(l.en_word)] << " - " << ko_words[static_cast<std::size_t>(l.ko_word)] << " ("
+                                                       << l.category << ")");
+    const tf::LexiconEntry* e = entry_of(l, en_words, ko_words);
+    CHECK(e != nullptr);
+    if (e && used) used->insert(e);
+  }
+}
+
+// The words a link joins, as "en=ko".
+std::vector<std::string> linked_words(const tf::ParallelPair& p) {
+  const std::vector<std::string> en = split_words(p.en), ko = split_words(p.ko);
+  std::vector<std::string> out;
+  for (const tf::WordLink& l : tf::align_words(p))
+    out.push_back(en.at(static_cast<std::size_t>(l.en_word)) + "=" + ko.at(static_cast<std::size_t>(l.ko_word)) + " " +
+                  l.category);
+  return out;
+}
+
 }  // namespace
 
 // =====================================================================================================
@@ -492,6 +607,112 @@ TEST_CASE("ko-en pairs are the parallel pairs, split the same way", "[corpus]") 
   REQUIRE(heldout.size() == c.heldout.size());
   for (std::size_t i = 0; i < train.size(); ++i) CHECK(train[i] == c.train[i].text);
   for (std::size_t i = 0; i < heldout.size(); ++i) CHECK(heldout[i] == c.heldout[i].text);
+  // The corpus's sentences carry the same word links, in the same order.
+  std::vector<std::string> train_links, heldout_links;
+  for (const auto& p : pairs) (p.heldout ? heldout_links : train_links).push_back(tf::links_text(p.links));
+  for (std::size_t i = 0; i < train.size(); ++i) CHECK(train_links[i] == tf::links_text(c.train[i].links));
+  for (std::size_t i = 0; i < heldout.size(); ++i) CHECK(heldout_links[i] == tf::links_text(c.heldout[i].links));
+  for (const char* name : {"ko", "en", "sagwa"})
+    for (const auto& s : tf::make_corpus(name, 11).train) CHECK(s.links.empty());
   CHECK(labelled >= 40);  // some pairs teach the two senses of 사과
   CHECK(tf::make_parallel(11, 25).size() == 25);
+}
+
+// =====================================================================================================
+// The lexicon and the word links of the ko-en pairs
+// =====================================================================================================
+
+TEST_CASE("the lexicon: one entry per Korean word and category, from the fixed set", "[corpus][lexicon]") {
+  const std::vector<std::string>& categories = tf::lexicon_categories();
+  CHECK(categories == std::vector<std::string>{"people", "animals", "foods", "things", "places", "times", "numbers",
+                                               "verbs", "adjectives", "feelings"});
+  std::set<std::pair<std::string, std::string>> seen;
+  std::map<std::string, std::set<std::string>> noun_categories;  // Korean noun -> its categories
+  std::map<std::string, int> count;
+  for (const tf::LexiconEntry& e : tf::lexicon()) {
+    INFO(e.ko << " / " << e.en << " / " << e.category);
+    CHECK(!e.ko.empty());
+    CHECK(!e.en.empty());
+    CHECK(std::find(categories.begin(), categories.end(), e.category) != categories.end());
+    CHECK(seen.insert({e.ko, e.category}).second);
+    if (is_noun_category(e.category)) noun_categories[e.ko].insert(e.category);
+    // Nouns without article, verbs in the base form: no "a ", "the ", "my ", "to ".
+    for (const char* prefix : {"a ", "an ", "the ", "my ", "to "}) CHECK_FALSE(starts_with(e.en, prefix));
+    ++count[e.category];
+  }
+  for (const std::string& c : categories) CHECK(count[c] > 0);
+  // A Korean noun is in one category only, so a link's category follows from its Korean word.
+  for (const auto& [ko, cats] : noun_categories) {
+    INFO(ko);
+    CHECK(cats.size() == 1);
+  }
+  // The examples of data/lexicon.hpp.
+  for (const tf::LexiconEntry& x : std::vector<tf::LexiconEntry>{{"밥", "rice", "foods"},
+                                                                 {"먹다", "eat", "verbs"},
+                                                                 {"귀엽다", "cute", "adjectives"},
+                                                                 {"형", "big brother", "people"},
+                                                                 {"나", "I", "people"},
+                                                                 {"아침", "morning", "times"},
+                                                                 {"집", "home", "places"},
+                                                                 {"화가 나다", "angry", "feelings"}}) {
+    INFO(x.ko);
+    CHECK(seen.count({x.ko, x.category}));
+    for (const tf::LexiconEntry& e : tf::lexicon())
+      if (e.ko == x.ko && e.category == x.category) CHECK(e.en == x.en);
+  }
+}
+
+TEST_CASE("the seed sentences' word links", "[corpus][links]") {
+  const std::vector<tf::ParallelPair> pairs = tf::make_parallel(1, 4);
+  REQUIRE(pairs.size() == 4);
+  CHECK(pairs[0].ko == "나는 밥을 먹었다");
+  CHECK(linked_words(pairs[0]) == std::vector<std::string>{"I=나는 people", "ate=먹었다 verbs", "rice=밥을 foods"});
+  CHECK(tf::links_text(tf::align_words(pairs[0])) == "0:0,1:2,2:1");
+  // The same English words, the Korean positions swapped.
+  CHECK(pairs[1].ko == "밥을 나는 먹었다");
+  CHECK(linked_words(pairs[1]) == std::vector<std::string>{"I=나는 people", "ate=먹었다 verbs", "rice=밥을 foods"});
+  CHECK(tf::links_text(tf::align_words(pairs[1])) == "0:1,1:2,2:0");
+  CHECK(pairs[2].ko == "고양이는 귀엽다");
+  CHECK(linked_words(pairs[2]) == std::vector<std::string>{"cat=고양이는 animals", "cute=귀엽다 adjectives"});
+  // 사과의 의미로 사과를 구매해서 드렸다: "I" has no Korean word, 사과의 ("apology") no category.
+  CHECK(linked_words(pairs[3]) ==
+        std::vector<std::string>{"bought=구매해서 verbs", "apples=사과를 foods", "gave=드렸다 verbs"});
+  for (const auto& p : pairs) check_links(p);
+
+  CHECK(tf::links_text({}).empty());
+  tf::ParallelPair by_hand;
+  by_hand.ko = "나는 밥을 먹었다";
+  by_hand.en = "I ate rice";
+  CHECK(tf::align_words(by_hand).empty());  // links are recorded when a pair is generated
+}
+
+TEST_CASE("every generated pair links its words to lexicon entries", "[corpus][links]") {
+  // Every pair has a link; every link is in range and renders a lexicon entry (entry_of).
+  std::set<const tf::LexiconEntry*> used;
+  for (const auto& p : tf::make_parallel(1, 2000)) check_links(p, &used);
+  // Some links of each frame: future forms link their first part (먹을 of 먹을 것이다), phrasal verbs
+  // their verb, counted nouns the noun and the numeral, 걸어서 "walked".
+  std::set<std::string> all;
+  for (const auto& p : tf::make_parallel(2, 6000)) {
+    check_links(p, &used);
+    for (const std::string& x : linked_words(p)) all.insert(x);
+  }
+  for (const char* x : {"eat=먹을 verbs", "came=돌아왔다 verbs", "walked=걸어서 verbs", "apples=사과 foods",
+                        "three=세 numbers", "home=집에 places", "morning=아침에 times", "chopsticks=젓가락으로 things",
+                        "tall=크다 adjectives", "angry=났다 feelings", "doctor=의사이다 people",
+                        "fridge=냉장고에 things", "desk=책상 things", "accepted=받아 verbs"}) {
+    INFO(x);
+    CHECK(all.count(x));
+  }
+  // The links reach nearly every entry of the lexicon; these are never linked, for the reasons given.
+  const std::set<std::string> never = {
+      "저",     "저희",                   // polite 나, 우리: ko-en pairs are plain speech
+      "빨갛다", "달콤하다",               // 빨간 사과, 달콤한 사과: adnominal forms, left unlinked
+      "늦다",   "어기다",   "화를 내다",  // apology reasons: "for being late", "for breaking ..." (gerunds)
+      "쉽다",   "어렵다",                 // in the adjective table, but no frame uses them
+  };
+  for (const tf::LexiconEntry& e : tf::lexicon()) {
+    INFO(e.ko << " / " << e.en << " / " << e.category);
+    CHECK(used.count(&e) != never.count(e.ko));
+  }
 }

@@ -130,3 +130,65 @@ TEST_CASE("the translation demo translates held-out Korean sentences it never sa
   CHECK(english("밥을 나는 먹었다") == "I ate rice");
   CHECK(english("고양이는 귀엽다") == "The cat is cute");
 }
+
+namespace {
+
+// Index of the first token of each space-separated word (a word starts at the first token or at a token
+// whose text starts with the space the word tokenizer folds in).
+std::vector<int> word_starts(const Tokenizer& tokenizer, const std::string& text) {
+  std::vector<int> starts;
+  const std::vector<Token> tokens = tokenizer.tokenize(text);
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (i == 0 || (!tokens[i].text.empty() && tokens[i].text[0] == ' ')) starts.push_back(static_cast<int>(i));
+  return starts;
+}
+
+}  // namespace
+
+TEST_CASE("the translation demo's cross-attention finds the aligned Korean word for most content words",
+          "[demo][seq2seq]") {
+  // What the translation lesson shows: for each English content word (linked by the generator to the Korean
+  // word it renders), where the last decoder layer's cross-attention (mean over heads) puts its largest
+  // weight while the decoder writes that word, teacher-forced with the reference translation.
+  Checkpoint ck = load_checkpoint(kWeb + "/models/ko-en-word.safetensors");
+  Seq2Seq& model = *ck.seq2seq();
+  const int H = model.config().n_head, last = model.config().n_decoder_layer - 1;
+  int links = 0, found = 0;
+  std::map<std::string, std::pair<int, int>> by_category;  // found, links
+  for (const ParallelPair& p : make_parallel(1, 6000)) {
+    if (!p.heldout) continue;
+    const std::vector<int> ko_starts = word_starts(ck.source_tokenizer, p.ko);
+    const std::vector<int> en_starts = word_starts(ck.tokenizer, p.en);
+    std::vector<int> src = {Tokenizer::BOS}, tgt = ck.tokenizer.encode(p.en);
+    for (int id : ck.source_tokenizer.encode(p.ko)) src.push_back(id);
+    src.push_back(Tokenizer::EOS);
+    std::vector<int> inputs = {Tokenizer::BOS};
+    inputs.insert(inputs.end(), tgt.begin(), tgt.end());
+    Inspection rec;
+    model.inspect(src, inputs, {}, rec);
+    const auto& probs = rec.get("dec.h" + std::to_string(last) + ".xattn.probs");  // (H, T, S)
+    for (const WordLink& link : p.links) {
+      if (link.en_word >= static_cast<int>(en_starts.size()) || link.ko_word >= static_cast<int>(ko_starts.size()))
+        continue;
+      const int row = en_starts[link.en_word];  // input position j writes target token j
+      int best = 0;
+      double best_w = -1;
+      for (std::size_t s = 0; s < src.size(); ++s) {
+        double w = 0;
+        for (int h = 0; h < H; ++h) w += probs(h, row, s);
+        if (w > best_w) best_w = w, best = static_cast<int>(s);
+      }
+      const bool hit = best == 1 + ko_starts[link.ko_word];
+      ++links, found += hit;
+      by_category[link.category].first += hit, by_category[link.category].second += 1;
+    }
+  }
+  const double share = static_cast<double>(found) / links;
+  std::string detail;
+  for (const auto& [category, c] : by_category)
+    detail += " " + category + " " + std::to_string(c.first) + "/" + std::to_string(c.second);
+  WARN("cross-attention on the aligned word: " << found << " of " << links << " content words (" << share * 100
+                                                << "%);" << detail);
+  CHECK(links > 1000);
+  CHECK(share > 0.5);
+}

@@ -23,21 +23,24 @@ void write_file(const std::string& path, const std::string& text) {
 
 // One sentence per line: the training part first, then the held-out part, so a trainer that holds
 // out the end of a text (tinyformer train, the page) holds out the corpus's own held-out sentences.
-// With --labels, "sentence<TAB>label" per line (the 사과 set's apple / apology / both).
+// With --labels, "sentence<TAB>label" per line (the 사과 set's apple / apology / both); with --links
+// (ko-en), "ko<TAB>en<TAB>links", links as en_index:ko_index,... (after the label with both).
 struct CorpusOptions {
   std::string name, out, part = "all";
   int seed = 1, max_sentences = 0;
-  bool labels = false;
+  bool labels = false, links = false;
 };
 
 int run_corpus(const CorpusOptions& o) {
+  if (o.links && o.name != "ko-en") throw UsageError("--links needs --name ko-en");
   const Corpus c = make_corpus(o.name, static_cast<std::uint64_t>(o.seed), o.max_sentences);
   std::string text;
   std::vector<const std::vector<CorpusSentence>*> parts;
   if (o.part != "heldout") parts.push_back(&c.train);
   if (o.part != "train") parts.push_back(&c.heldout);
   for (const auto* sentences : parts) {
-    for (const auto& s : *sentences) text += o.labels ? s.text + "\t" + s.label + "\n" : s.text + "\n";
+    for (const auto& s : *sentences)
+      text += s.text + (o.labels ? "\t" + s.label : "") + (o.links ? "\t" + links_text(s.links) : "") + "\n";
   }
   write_file(o.out, text);
   std::cerr << "tinyformer corpus: " << c.name << ": " << c.train.size() << " training + " << c.heldout.size()
@@ -53,7 +56,10 @@ Command register_corpus(CLI::App& app) {
                   "Generates a corpus from the project's templates (particles and conjugations checked by tests)\n"
                   "and writes it one sentence per line, the training sentences first and the held-out ones last.\n"
                   "Corpora: " +
-                      choices_text() + ".");
+                      choices_text() +
+                      ".\n"
+                      "With --links (ko-en), each line is ko<TAB>en<TAB>links: the word alignment as en_index:ko_index\n"
+                      "pairs (indices of space-separated words), e.g. 나는 밥을 먹었다<TAB>I ate rice<TAB>0:0,1:2,2:1.");
   auto o = std::make_shared<CorpusOptions>();
   add_choice(cmd, "name", o->name, "which corpus", corpus_names())->required();
   add_text(cmd, "out", o->out, "FILE", "where to write it")->required();
@@ -62,6 +68,7 @@ Command register_corpus(CLI::App& app) {
           kMaxCorpusSentences);
   add_choice(cmd, "part", o->part, "which sentences", {"all", "train", "heldout"});
   add_switch(cmd, "labels", o->labels, "write 'sentence<TAB>label' lines (sense labels of the 사과 set)");
+  add_switch(cmd, "links", o->links, "ko-en: add a column of word links, en_index:ko_index,... (see above)");
   return {&cmd, [o] { return run_corpus(*o); }};
 }
 

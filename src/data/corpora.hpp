@@ -25,9 +25,32 @@
 #include <string_view>
 #include <vector>
 
+#include "data/en_grammar.hpp"  // tf::en: the English helpers the templates use (exposed for tests)
 #include "data/korean.hpp"
+#include "data/lexicon.hpp"  // tf::lexicon(): the words of the templates with their categories
 
 namespace tf {
+
+// One word link of a Korean–English pair: the English word and the Korean word that render the same
+// lexicon entry. en_word indexes the English text split on spaces (punctuation stays on its word),
+// ko_word the Korean text split on spaces. That is ko_words' index except after a Korean word that
+// has a space in it: a future 먹을 것이다 or 받아 줬다 counts as two, and the link points at its
+// first part (먹을, 받아), which carries the entry.
+//
+//   나는 밥을 먹었다 / I ate rice       links 0:0 (I-나는, people), 1:2 (ate-먹었다, verbs), 2:1 (rice-밥을, foods)
+//   고양이는 귀엽다 / The cat is cute  links 1:0 (cat-고양이는, animals), 3:1 (cute-귀엽다, adjectives)
+//
+// Linked are the English content words: nouns (a multi-word noun such as "big brother" or "my friend"
+// by its last word, a possessive with its 's: "Minsu's" - 민수의), pronouns and names of people, numbers,
+// time words, verbs (past, third person or the base form after "will"; a phrasal verb by its verb:
+// "came" of "came back") and adjectives.
+// Not linked: function words (a, the, is, will, to, my, there ...), adverbs, the 사과 "apology" noun,
+// and a verb used in another sense than its lexicon entry's (축구를 했다 "played soccer": 하다 is "do").
+struct WordLink {
+  int en_word = 0;
+  int ko_word = 0;
+  std::string category;  // the lexicon entry's category
+};
 
 struct CorpusSentence {
   std::string text;   // one sentence; for "ko-en" "ko<TAB>en"
@@ -35,6 +58,7 @@ struct CorpusSentence {
   // The Korean side as words with their particles (empty for "en"): join_words(ko_words) is the
   // Korean text, so every particle can be re-checked.
   std::vector<ko::KoreanWord> ko_words;
+  std::vector<WordLink> links;  // "ko-en" only: as align_words() for the pair, in English word order
 };
 
 struct Corpus {
@@ -50,7 +74,8 @@ struct ParallelPair {
   std::string ko, en;
   std::string label;  // as CorpusSentence::label
   std::vector<ko::KoreanWord> ko_words;
-  bool heldout = false;  // the pair is in the "ko-en" corpus's held-out part
+  bool heldout = false;         // the pair is in the "ko-en" corpus's held-out part
+  std::vector<WordLink> links;  // recorded while the pair was rendered; see align_words()
 };
 
 constexpr std::size_t kDefaultCorpusBytes = 45000;
@@ -67,12 +92,11 @@ Corpus make_corpus(const std::string& name, std::uint64_t seed = 1, int max_sent
 // held-out interleaved; `heldout` says which).
 std::vector<ParallelPair> make_parallel(std::uint64_t seed = 1, int max_pairs = 0);
 
-// English helpers the templates use (exposed for tests).
-namespace en {
-std::string indefinite_article(std::string_view word);   // "an" for apple, hour; "a" for cat, university
-std::string with_article(std::string_view noun_phrase);  // "an apple", "a red apple"
-std::string plural(std::string_view noun);               // peach -> peaches, puppy -> puppies, fish -> fish
-std::string third_person(std::string_view verb);         // eat -> eats, watch -> watches, cry -> cries
-}  // namespace en
+// The word links of a generated pair, in English word order, recorded while its frame rendered it
+// (the frame knows which entry produced which word on each side); empty for a pair made by hand.
+std::vector<WordLink> align_words(const ParallelPair& p);
+
+// Links as text: "en_word:ko_word" joined by commas, e.g. "0:0,1:2,2:1" (the CLI's --links column).
+std::string links_text(const std::vector<WordLink>& links);
 
 }  // namespace tf

@@ -94,7 +94,7 @@ describe('help', () => {
       '--seed S'],
     inspect: ['--model FILE', '--text TEXT', '--ids LIST', '--source TEXT', '--target TEXT', '--json', '--tensor NAME'],
     positional: ['--length T', '--width C'],
-    corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels'],
+    corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels', '--links'],
     export: ['--model FILE', '--out FILE', '--dtype f32|f16'],
     translate: ['--model FILE', '--text TEXT', '--json', '--temperature X', '--top-k K', '--max-tokens N', '--seed S'],
   };
@@ -442,5 +442,22 @@ describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', (
     fails(['translate', '--model', model, '--text', Array.from({ length: 80 }, () => '나는').join(' ')], 2,
       /--text is 80 tokens long; this model reads at most/);
     fails(['translate', '--model', model, '--text', ''], 2, /--text is empty/);
+  });
+});
+
+describe('corpus', () => {
+  test('--links adds the word alignment of the ko-en pairs: ko<TAB>en<TAB>en_index:ko_index,...', () => {
+    const out = tmp('ko-en-links.tsv');
+    ok(['corpus', '--name', 'ko-en', '--max-sentences', '3', '--links', '--out', out]);
+    assert.deepEqual(readFileSync(out, 'utf8').split('\n'), [
+      '나는 밥을 먹었다\tI ate rice\t0:0,1:2,2:1',
+      '밥을 나는 먹었다\tI ate rice\t0:1,1:2,2:0',
+      '고양이는 귀엽다\tThe cat is cute\t1:0,3:1',
+      '',
+    ]);
+    // Without --links the same pairs, two columns.
+    ok(['corpus', '--name', 'ko-en', '--max-sentences', '3', '--out', out]);
+    assert.equal(readFileSync(out, 'utf8').split('\n')[0], '나는 밥을 먹었다\tI ate rice');
+    fails(['corpus', '--name', 'ko', '--links', '--out', out], 2, /--links needs --name ko-en/);
   });
 });
