@@ -187,8 +187,8 @@ TEST_CASE("the translation demo's cross-attention finds the aligned Korean word 
   std::string detail;
   for (const auto& [category, c] : by_category)
     detail += " " + category + " " + std::to_string(c.first) + "/" + std::to_string(c.second);
-  WARN("cross-attention on the aligned word: " << found << " of " << links << " content words (" << share * 100
-                                                << "%);" << detail);
+  WARN("cross-attention on the aligned word: " << found << " of " << links << " content words (" << share * 100 << "%);"
+                                               << detail);
   CHECK(links > 1000);
-  CHECK(share > 0.5);
+  CHECK(share > 0.8);  // 96.6% when the demo was made
 }

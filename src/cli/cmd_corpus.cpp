@@ -51,15 +51,15 @@ int run_corpus(const CorpusOptions& o) {
 }  // namespace
 
 Command register_corpus(CLI::App& app) {
-  CLI::App& cmd =
-      add_command(app, "corpus", "write a built-in corpus (Korean, English, Korean-English pairs, the 사과 set)",
-                  "Generates a corpus from the project's templates (particles and conjugations checked by tests)\n"
-                  "and writes it one sentence per line, the training sentences first and the held-out ones last.\n"
-                  "Corpora: " +
-                      choices_text() +
-                      ".\n"
-                      "With --links (ko-en), each line is ko<TAB>en<TAB>links: the word alignment as en_index:ko_index\n"
-                      "pairs (indices of space-separated words), e.g. 나는 밥을 먹었다<TAB>I ate rice<TAB>0:0,1:2,2:1.");
+  CLI::App& cmd = add_command(
+      app, "corpus", "write a built-in corpus (Korean, English, Korean-English pairs, the 사과 set)",
+      "Generates a corpus from the project's templates (particles and conjugations checked by tests)\n"
+      "and writes it one sentence per line, the training sentences first and the held-out ones last.\n"
+      "Corpora: " +
+          choices_text() +
+          ".\n"
+          "With --links (ko-en), each line is ko<TAB>en<TAB>links: the word alignment as en_index:ko_index\n"
+          "pairs (indices of space-separated words), e.g. 나는 밥을 먹었다<TAB>I ate rice<TAB>0:0,1:2,2:1.");
   auto o = std::make_shared<CorpusOptions>();
   add_choice(cmd, "name", o->name, "which corpus", corpus_names())->required();
   add_text(cmd, "out", o->out, "FILE", "where to write it")->required();
