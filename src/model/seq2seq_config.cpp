@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 #include "model/config.hpp"
 
 namespace tf {
@@ -71,9 +72,7 @@ Seq2SeqConfig Seq2SeqConfig::from_json(const nlohmann::json& j) {
   auto get_int = [&](const char* key, int& field) {
     if (!j.contains(key)) return;
     if (!j[key].is_number_integer()) throw Error("bad_config", std::string(key) + " must be an integer");
-    const auto v = j[key].get<long long>();
-    if (v < -(1LL << 30) || v > (1LL << 30)) throw Error("bad_config", std::string(key) + " is out of range");
-    field = static_cast<int>(v);
+    field = static_cast<int>(json_read::integer(j, key, "bad_config", -(1LL << 30), 1LL << 30));
   };
   auto get_string = [&](const char* key) -> std::string {
     if (!j[key].is_string()) throw Error("bad_config", std::string(key) + " must be a string");
@@ -92,8 +91,7 @@ Seq2SeqConfig Seq2SeqConfig::from_json(const nlohmann::json& j) {
   if (j.contains("norm")) c.norm = norm_from_string(get_string("norm"));
   if (j.contains("activation")) c.activation = activation_from_string(get_string("activation"));
   if (j.contains("ln_eps")) {
-    if (!j["ln_eps"].is_number()) throw Error("bad_config", "ln_eps must be a number");
-    const double eps = j["ln_eps"].get<double>();
+    const double eps = json_read::number(j, "ln_eps", "bad_config");
     if (!(eps > 0 && eps < 1)) throw Error("bad_config", "ln_eps must be in (0, 1)");
     c.ln_eps = static_cast<float>(eps);
   }
