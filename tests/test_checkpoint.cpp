@@ -239,3 +239,33 @@ TEST_CASE("tensor lists are checked against the config: shapes, extras, then val
   f.tensors["transformer.h.0.attn.c_attn.bias"] = {{48}, std::vector<float>(48, 0.0f)};  // the config has no biases
   CHECK(code_of([&] { load_checkpoint_bytes(safetensors::serialize(f)); }) == "checkpoint_mismatch");
 }
+
+TEST_CASE("nanoGPT files from PyTorch < 2.0 carry causal-mask buffers attn.bias: exactly those are ignored",
+          "[checkpoint]") {
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "abc");
+  const ModelConfig c = small_config(tok.vocab_size());
+  Model m(c, 6);
+  const safetensors::File good = safetensors::parse(save_checkpoint_bytes(m, tok));
+  const auto mask = [](std::int64_t n) {
+    safetensors::Tensor t{{1, 1, n, n}, std::vector<float>(static_cast<std::size_t>(n * n), 0.0f)};
+    for (std::int64_t i = 0; i < n; ++i)
+      for (std::int64_t j = 0; j <= i; ++j) t.data[static_cast<std::size_t>(i * n + j)] = 1.0f;
+    return t;
+  };
+  safetensors::File f = good;
+  for (int l = 0; l < c.n_layer; ++l) f.tensors["transformer.h." + std::to_string(l) + ".attn.bias"] = mask(8);
+  const Checkpoint ck = load_checkpoint_bytes(safetensors::serialize(f));
+  CHECK(ck.gpt()->weights() == m.weights());
+  // Anything else stays an unexpected tensor: a layer the model lacks, another shape, another name.
+  for (const auto& [name, tensor] :
+       std::vector<std::pair<std::string, safetensors::Tensor>>{{"transformer.h.2.attn.bias", mask(8)},
+                                                                {"transformer.h.0.attn.bias", {{8, 8}, mask(8).data}},
+                                                                {"transformer.h.0.attn.masked_bias", mask(8)},
+                                                                {"transformer.h.00.attn.bias", mask(8)},
+                                                                {"transformer.h.x.attn.bias", mask(8)}}) {
+    safetensors::File bad = good;
+    bad.tensors[name] = tensor;
+    INFO(name);
+    CHECK(code_of([&] { load_checkpoint_bytes(safetensors::serialize(bad)); }) == "checkpoint_mismatch");
+  }
+}

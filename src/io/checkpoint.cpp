@@ -154,6 +154,22 @@ void check_tensor_list(const std::vector<ParamSpec>& expected, const safetensors
   }
 }
 
+// nanoGPT under PyTorch < 2.0 (no flash attention) keeps its causal mask as a buffer in the state_dict:
+// transformer.h.N.attn.bias, ones below the diagonal, shape (1, 1, block_size, block_size). We build the mask
+// ourselves, so exactly these names (N a layer of this model, a square 4-D shape) are accepted and ignored.
+bool is_causal_mask_buffer(const ModelConfig& config, const std::string& name, const safetensors::Tensor& t) {
+  const std::string prefix = "transformer.h.", suffix = ".attn.bias";
+  if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return false;
+  const std::string layer = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  if (layer.empty() || layer.size() > 3 || layer.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (layer.size() > 1 && layer[0] == '0') return false;
+  if (std::stoi(layer) >= config.n_layer) return false;
+  const auto& s = t.shape;
+  return s.size() == 4 && s[0] == 1 && s[1] == 1 && s[2] == s[3] && s[2] >= 1;
+}
+
 // Copies every parameter of `net` from `file` (names and shapes checked by check_tensor_list; values must be finite).
 void read_params(Network& net, const safetensors::File& file) {
   for (const auto& p : net.params()) {
@@ -241,9 +257,9 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
     const ModelConfig config = ModelConfig::from_json(config_json);
     ck.tokenizer = tokenizer_field(file.metadata, "tokenizer");
     check_vocab(ck.tokenizer, config.vocab_size, "tokenizer", "checkpoint_mismatch");
-    check_tensor_list(Model::expected_params(config), file, [&](const std::string& name, const safetensors::Tensor&) {
+    check_tensor_list(Model::expected_params(config), file, [&](const std::string& name, const safetensors::Tensor& t) {
       // nanoGPT saves lm_head.weight next to wte even when tied (it is the same tensor).
-      return config.tied && name == "lm_head.weight";
+      return (config.tied && name == "lm_head.weight") || is_causal_mask_buffer(config, name, t);
     });
     if (config.tied && file.tensors.count("lm_head.weight")) {
       const auto& head = file.tensors.at("lm_head.weight");
