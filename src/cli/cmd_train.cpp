@@ -11,6 +11,8 @@
 // --steps counts all optimizer steps of the model, so `--resume ck.safetensors` with the same flags
 // finishes an interrupted run: it continues at the checkpoint's step, with the same learning-rate
 // schedule and (the batch stream is replayed from --seed) the same batches as an uninterrupted run.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -349,6 +351,9 @@ Run seq2seq_run(const TrainOptions& o, const CLI::App& cmd) {
 
 // Fails early, before any training time is spent, when the checkpoint could not be written.
 void check_writable(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw Error("file_unwritable", "cannot write --out " + path + ": it is a directory (give a file name)");
   const std::string probe = path + ".tmp";  // the name save_checkpoint writes first
   std::FILE* f = std::fopen(probe.c_str(), "wb");
   if (!f) throw Error("file_unwritable", "cannot write --out " + path + ": " + std::strerror(errno));

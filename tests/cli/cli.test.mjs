@@ -8,7 +8,7 @@
 // few seconds even under AddressSanitizer.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -293,6 +293,16 @@ describe('errors: one line on stderr and a non-zero exit', () => {
     fails(['inspect', '--model', 'm'], 2, /missing --text TEXT or --ids/);
     fails([...TRAIN, '--out', out(), '--seed', '1'], 2, /--seed is given twice/);
     fails(['nonsense'], 2, /unknown command 'nonsense'/);
+  });
+
+  test('--lr that rounds to 0 as a float, and --out naming a directory, are refused before training', () => {
+    fails([...TRAIN, '--out', out(), '--lr', '1e-50'], 2,
+      /--lr: must be a number in \(0, 10\], got '1e-50', which rounds to 0 as a 32-bit float/);
+    mkdirSync(tmp('a-directory'), { recursive: true });
+    const r = run([...TRAIN, '--steps', '300', '--out', tmp('a-directory')]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /cannot write --out .*a-directory: it is a directory/);
+    assert.doesNotMatch(r.stderr, /^model:/m, 'refused before training started');
   });
 
   test('unknown flags, out-of-range numbers and bad choices exit 2, naming the flag and what is allowed', () => {
