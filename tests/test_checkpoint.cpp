@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <optional>
 
 #include "core/error.hpp"
+#include "core/rng.hpp"
 #include "grad_check.hpp"
 #include "io/checkpoint.hpp"
 #include "io/safetensors.hpp"
@@ -267,5 +269,34 @@ TEST_CASE("nanoGPT files from PyTorch < 2.0 carry causal-mask buffers attn.bias:
     bad.tensors[name] = tensor;
     INFO(name);
     CHECK(code_of([&] { load_checkpoint_bytes(safetensors::serialize(bad)); }) == "checkpoint_mismatch");
+  }
+}
+
+TEST_CASE("the scheduled-sampling coin stream is saved in the optimizer metadata and restored", "[checkpoint]") {
+  Rng a(7, 0xc01);
+  for (int i = 0; i < 5; ++i) a.uniform();
+  Rng b(7, 0xc01);
+  b.set_state(a.state());
+  for (int i = 0; i < 5; ++i) CHECK(a.next_u32() == b.next_u32());
+
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "abc");
+  Model m(small_config(tok.vocab_size()), 6);
+  std::vector<ParamRef> refs = m.param_refs();
+  Optimizer opt(OptimizerConfig{}, refs);
+  const std::string path = "tinyformer_test_rng.safetensors";
+  save_checkpoint(path, m, tok, &opt, nullptr, 18446744073709551615ull);
+  CHECK(load_checkpoint(path).sampling_rng_state == std::optional<std::uint64_t>(18446744073709551615ull));
+  save_checkpoint(path, m, tok, &opt);
+  CHECK(!load_checkpoint(path).sampling_rng_state.has_value());
+  std::remove(path.c_str());
+
+  safetensors::File f = safetensors::parse(save_checkpoint_bytes(m, tok, &opt));
+  for (const nlohmann::json& bad :
+       {nlohmann::json(12), nlohmann::json("18446744073709551616"), nlohmann::json("-1"), nlohmann::json("")}) {
+    nlohmann::json meta = nlohmann::json::parse(f.metadata.at("optimizer"));
+    meta["sampling_rng"] = bad;
+    safetensors::File g = f;
+    g.metadata["optimizer"] = meta.dump();
+    CHECK(code_of([&] { load_checkpoint_bytes(safetensors::serialize(g)); }) == "checkpoint_corrupt");
   }
 }

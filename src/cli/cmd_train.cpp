@@ -243,6 +243,7 @@ Run gpt_run(const TrainOptions& o, const CLI::App& cmd) {
     run.trainer = std::make_unique<Trainer>(
         std::move(ck.model), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
     resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+    if (ck.sampling_rng_state) run.trainer->set_sampling_rng_state(*ck.sampling_rng_state);
   } else {
     run.tokenizer = Tokenizer::build(tokenizer_kind_from_string(o.tokenizer), corpus);
     const ModelConfig model = model_config_from_flags(o, run.tokenizer.vocab_size());
@@ -311,6 +312,7 @@ Run seq2seq_run(const TrainOptions& o, const CLI::App& cmd) {
     run.trainer = std::make_unique<Trainer>(
         ck.take_seq2seq(), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
     resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+    if (ck.sampling_rng_state) run.trainer->set_sampling_rng_state(*ck.sampling_rng_state);
   } else {
     run.source_tokenizer = data.source_tokenizer;
     run.tokenizer = data.target_tokenizer;
@@ -411,7 +413,7 @@ int run_train(const TrainOptions& o, const CLI::App& cmd) {
   if (run.seq2seq && finished && !run.held_out_pairs.empty())
     score = score_translations(dynamic_cast<Seq2Seq&>(trainer.network()), run.held_out_pairs);
   save_checkpoint(o.out, trainer.network(), run.tokenizer, &trainer.optimizer(),
-                  run.seq2seq ? &run.source_tokenizer : nullptr);
+                  run.seq2seq ? &run.source_tokenizer : nullptr, trainer.sampling_rng_state());
   print_summary(trainer, stats, val_loss, score.pairs > 0 ? &score : nullptr, o.out);
   return stats.interrupted ? kExitInterrupted : kExitOk;
 }

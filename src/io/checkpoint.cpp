@@ -91,7 +91,8 @@ void check_vocab(const Tokenizer& tokenizer, int rows, const char* what, const c
 constexpr const char* kPositionalBuffer = "positional_encoding.pos_embedding";
 
 safetensors::File checkpoint_file(const Network& net, const Tokenizer& tokenizer, const Optimizer* optimizer,
-                                  const Tokenizer* source_tokenizer) {
+                                  const Tokenizer* source_tokenizer,
+                                  std::optional<std::uint64_t> sampling_rng_state = std::nullopt) {
   safetensors::File file;
   file.metadata["format"] = "tinyformer";
   file.metadata["config"] = net.config_json().dump();
@@ -116,6 +117,7 @@ safetensors::File checkpoint_file(const Network& net, const Tokenizer& tokenizer
   if (optimizer) {
     nlohmann::json meta = optimizer_config_to_json(optimizer->config());
     meta["steps"] = optimizer->steps_taken();
+    if (sampling_rng_state) meta["sampling_rng"] = std::to_string(*sampling_rng_state);
     file.metadata["optimizer"] = meta.dump();
     for (auto& [name, values] : optimizer->export_state()) {
       const std::int64_t n = static_cast<std::int64_t>(values.size());
@@ -152,6 +154,21 @@ void check_tensor_list(const std::vector<ParamSpec>& expected, const safetensors
     if (name.rfind(kOptimPrefix, 0) == 0 || names.count(name) || extra(name, tensor)) continue;
     throw Error("checkpoint_mismatch", "checkpoint has an unexpected tensor " + name);
   }
+}
+
+// "sampling_rng": a 64-bit unsigned integer in decimal, as a string.
+std::uint64_t rng_state_field(const nlohmann::json& meta) {
+  const std::string text = json_read::string(meta, "sampling_rng", "checkpoint_corrupt");
+  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
+    throw Error("checkpoint_corrupt", "sampling_rng must be a decimal 64-bit unsigned integer in a string");
+  std::uint64_t v = 0;
+  for (char ch : text) {
+    const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
+    if (v > (std::numeric_limits<std::uint64_t>::max() - digit) / 10)
+      throw Error("checkpoint_corrupt", "sampling_rng is larger than a 64-bit unsigned integer");
+    v = v * 10 + digit;
+  }
+  return v;
 }
 
 // nanoGPT under PyTorch < 2.0 (no flash attention) keeps its causal mask as a buffer in the state_dict:
@@ -225,8 +242,9 @@ std::string save_checkpoint_bytes(const Network& net, const Tokenizer& tokenizer
 }
 
 void save_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
-                     const Optimizer* optimizer, const Tokenizer* source_tokenizer) {
-  safetensors::save_file(path, checkpoint_file(net, tokenizer, optimizer, source_tokenizer));
+                     const Optimizer* optimizer, const Tokenizer* source_tokenizer,
+                     std::optional<std::uint64_t> sampling_rng_state) {
+  safetensors::save_file(path, checkpoint_file(net, tokenizer, optimizer, source_tokenizer, sampling_rng_state));
 }
 
 void export_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
@@ -281,6 +299,7 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
       ck.optimizer_steps =
           static_cast<int>(json_read::integer(meta, "steps", "checkpoint_corrupt", 0, std::numeric_limits<int>::max()));
     }
+    if (meta.contains("sampling_rng")) ck.sampling_rng_state = rng_state_field(meta);
   }
   return ck;
 }

@@ -255,6 +255,15 @@ describe('Ctrl-C and --resume', () => {
     assert.equal(resumed.steps, summary.steps + 5);
   });
 
+  test('scheduled sampling: 4 steps straight equal 2 steps + --resume to 4, byte for byte', () => {
+    const args = [...TRAIN, '--sampling-prob', '0.5'];
+    const straight = tmp('ss-4.safetensors'), half = tmp('ss-2.safetensors'), resumed = tmp('ss-r.safetensors');
+    ok([...args, '--steps', '4', '--out', straight]);
+    ok([...args, '--steps', '2', '--out', half]);
+    ok([...args, '--steps', '4', '--resume', half, '--out', resumed]);
+    assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
+  });
+
   test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
     const straight = tmp('straight.safetensors');
     const half = tmp('half.safetensors');
@@ -418,9 +427,10 @@ describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', (
 
   test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
     const straight = tmp('s2s-20.safetensors'), half = tmp('s2s-10.safetensors'), resumed = tmp('s2s-r.safetensors');
-    ok(['train', ...S2S, '--pairs', pairs, '--steps', '20', '--out', straight]);
-    ok(['train', ...S2S, '--pairs', pairs, '--steps', '10', '--out', half]);
-    ok(['train', ...S2S, '--pairs', pairs, '--steps', '20', '--resume', half, '--out', resumed]);
+    const args = [...S2S, '--sampling-prob', '0.5'];  // the coin stream is saved and restored too
+    ok(['train', ...args, '--pairs', pairs, '--steps', '20', '--out', straight]);
+    ok(['train', ...args, '--pairs', pairs, '--steps', '10', '--out', half]);
+    ok(['train', ...args, '--pairs', pairs, '--steps', '20', '--resume', half, '--out', resumed]);
     assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
   });
 
