@@ -8,6 +8,7 @@
 #include "api/session.hpp"
 #include "core/error.hpp"
 #include "grad_check.hpp"
+#include "io/checkpoint.hpp"
 
 using namespace tf;
 using tf::test::code_of;
@@ -165,4 +166,33 @@ TEST_CASE("out-of-range and mistyped settings are tf::Errors naming the field, n
   CHECK(train(R"({"model": {"n_embd": 1e20}})", "n_embd") == Expect{"bad_config", true});
   CHECK(train(R"({"model": {"ln_eps": 1e300}})", "ln_eps") == Expect{"bad_config", true});
   CHECK(train(R"({"model": {"bias": 1}})", "bias") == Expect{"bad_config", true});
+}
+
+TEST_CASE("an embedding with more rows than the tokenizer has pieces never proposes an undecodable id", "[session]") {
+  // A valid-looking checkpoint: vocab_size 64 (padded, as nanoGPT pads to 50304) but a 12-piece tokenizer.
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "abcdefgh");
+  REQUIRE(tok.vocab_size() == 12);
+  ModelConfig c;
+  c.n_layer = 1, c.n_head = 2, c.n_embd = 16, c.block_size = 8, c.vocab_size = 64;
+  auto model = std::make_unique<Model>(c, 3);
+  // Make the padded rows the most likely: every head row past the tokenizer points where the final state points.
+  float* wte = model->param("transformer.wte.weight");
+  for (int v = 12; v < 64; ++v)
+    for (int i = 0; i < 16; ++i) wte[v * 16 + i] = 5.0f;
+  ModelSession m;
+  m.load(save_checkpoint_bytes(*model, tok));
+  const std::vector<int> ids = tok.encode("ab");
+  for (const char* sampling : {R"({"temperature": 0})", R"({"temperature": 1})", R"({"temperature": 2, "top_k": 3})"}) {
+    const std::vector<float> probs = m.next_token_probs(ids, sampling);
+    REQUIRE(probs.size() == 64);
+    double inside = 0;
+    for (int v = 0; v < 64; ++v) {
+      if (v >= 12) CHECK(probs[v] == 0.0f);
+      inside += probs[v];
+    }
+    CHECK(inside == Approx(1.0));
+    const std::vector<int> out = m.generate(ids, 20, sampling, 5);
+    for (int id : out) CHECK(id < 12);
+    CHECK_NOTHROW(m.decode(out));
+  }
 }

@@ -217,14 +217,18 @@ std::vector<float> apply_activation(const std::string& activation, const std::ve
 }
 
 std::vector<float> ModelSession::next_token_probs(const std::vector<int>& ids, const std::string& sampling_json) {
-  return tf::next_token_probs(model(), ids, sampling_from_json(sampling_json));
+  SamplingConfig s = sampling_from_json(sampling_json);
+  s.valid_ids = tokenizer_.vocab_size();  // the embedding may have more rows than the tokenizer has pieces
+  return tf::next_token_probs(model(), ids, s);
 }
 
 std::vector<int> ModelSession::generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json,
                                         double seed) {
   if (max_tokens < 0 || max_tokens > 4096) throw Error("bad_sampling", "max_tokens must be in [0, 4096]", max_tokens);
   Rng rng(static_cast<std::uint64_t>(seed));
-  return tf::generate(model(), ids, max_tokens, sampling_from_json(sampling_json), rng);
+  SamplingConfig s = sampling_from_json(sampling_json);
+  s.valid_ids = tokenizer_.vocab_size();  // every generated id decodes
+  return tf::generate(model(), ids, max_tokens, s, rng);
 }
 
 // ---- TrainingSession -------------------------------------------------------------------------------
