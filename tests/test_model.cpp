@@ -230,3 +230,27 @@ TEST_CASE("inspection records every intermediate, named and shaped", "[model][in
     CHECK_THROWS_AS(rec.get("nope"), tf::Error);
   }
 }
+
+TEST_CASE("a batch over the activation-memory limit is refused before anything grows", "[model][limits]") {
+  // Accepted by the configuration limits, but 64 sequences of 4096 tokens need B·H·T·T = 4.3e9 attention
+  // weights per layer: in WebAssembly (32-bit size_t) such a product wraps and the forward writes past a buffer.
+  ModelConfig c = tiny_config();
+  c.block_size = 4096;
+  Model m(c, 3);
+  const Model fresh(m);
+  const int B = 64, T = 4096;
+  std::vector<int> ids(static_cast<std::size_t>(B) * T, 1);
+  try {
+    m.forward(ids.data(), nullptr, B, T);
+    FAIL("no error");
+  } catch (const tf::Error& e) {
+    CHECK(e.code() == "too_large");
+    CHECK(std::string(e.what()).find("activation memory") != std::string::npos);
+    CHECK(std::string(e.what()).find("limit of 1024 MB") != std::string::npos);
+    CHECK(e.detail2() == 1024);
+  }
+  // Nothing was grown: the model still runs a normal batch, with the numbers of a copy that never saw the big one.
+  const int small[] = {1, 2, 3, 4, 5, 6, 7};
+  Model copy(fresh);
+  CHECK(m.forward(small, small + 1, 1, 6) == copy.forward(small, small + 1, 1, 6));
+}

@@ -209,6 +209,21 @@ TEST_CASE("safetensors: too large", "[safetensors]") {
   expect_error(over + "{}", "checkpoint_too_large", "1000", 500);  // header length over max_bytes
 }
 
+TEST_CASE("safetensors: a header over 16 MiB is refused from its length alone", "[safetensors]") {
+  CHECK(st::kMaxHeaderBytesLimit == (16u << 20));
+  // A claimed header of 16 MiB + 8 bytes, under the file-size limit, with only 2 bytes present: the length is
+  // refused before anything is read (not reported as truncated).
+  std::string over;
+  put_le(over, st::kMaxHeaderBytesLimit + 8, 8);
+  expect_error(over + "{}", "checkpoint_too_large", "16777216");
+  // A header of exactly 16 MiB is allowed (here: a valid empty header padded with spaces).
+  std::string at_limit;
+  put_le(at_limit, st::kMaxHeaderBytesLimit, 8);
+  at_limit += "{}";
+  at_limit.append(st::kMaxHeaderBytesLimit - 2, ' ');
+  CHECK(st::parse(at_limit).tensors.empty());
+}
+
 TEST_CASE("safetensors: bad JSON and bad entries", "[safetensors]") {
   const std::string d4 = f32_bytes({1.0f});
   expect_error(raw_file(""), "checkpoint_corrupt", "'{'");

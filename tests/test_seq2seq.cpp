@@ -349,3 +349,25 @@ TEST_CASE("seq2seq config and checkpoint errors name what is wrong", "[seq2seq][
               [](tf::safetensors::File& f) { f.tensors["transformer.h.0.attn.bias"] = f.tensors["generator.bias"]; }));
         }) == "checkpoint_mismatch");
 }
+
+TEST_CASE("a seq2seq batch over the activation-memory limit is refused and the model stays usable",
+          "[seq2seq][limits]") {
+  Seq2SeqConfig c = tiny();
+  c.block_size = 1024;
+  Seq2Seq m(c, 4);
+  Seq2Seq copy(m);
+  Batch big;
+  big.resize(512, 1024, 1024);  // B·H·T·S = 1.07e9 cross-attention weights per layer
+  std::fill(big.source.begin(), big.source.end(), 4);
+  std::fill(big.inputs.begin(), big.inputs.end(), 4);
+  big.targets.clear();
+  try {
+    m.forward(big);
+    FAIL("no error");
+  } catch (const tf::Error& e) {
+    CHECK(e.code() == "too_large");
+    CHECK(std::string(e.what()).find("over the limit of 1024 MB") != std::string::npos);
+  }
+  const Batch b = padded_batch();
+  CHECK(m.forward(b) == copy.forward(b));
+}

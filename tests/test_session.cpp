@@ -3,11 +3,14 @@
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
+#include <utility>
 
 #include "api/session.hpp"
 #include "core/error.hpp"
 #include "grad_check.hpp"
+#include "io/checkpoint.hpp"
 
 using namespace tf;
 using tf::test::code_of;
@@ -114,6 +117,86 @@ TEST_CASE("training settings and corpora are validated with clear codes", "[sess
   CHECK(code_of([&] { t.create("{}", "짧다"); }) == "corpus_too_short");
   CHECK(code_of([&] { t.create(R"({"tokenizer": "bpe"})", kCorpus); }) == "bad_tokenizer");
   CHECK(code_of([&] { t.step(1); }) == "no_model");
+}
+
+namespace {
+
+// The tf::Error code of fn and whether its message names `field` ("none" / false when nothing is thrown;
+// a foreign exception, e.g. nlohmann's type_error, fails the test).
+std::pair<std::string, bool> error_naming(const std::function<void()>& fn, const std::string& field) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return {e.code(), std::string(e.what()).find(field) != std::string::npos};
+  }
+  return {"none", false};
+}
+
+}  // namespace
+
+TEST_CASE("out-of-range and mistyped settings are tf::Errors naming the field, never UB", "[session]") {
+  using Expect = std::pair<std::string, bool>;
+  ModelSession m;
+  m.create_from_corpus(R"({"n_layer": 1, "n_embd": 16, "n_head": 2, "block_size": 16})", "char", kCorpus, 1);
+  const std::vector<int> ids = m.tokenizer().encode("나는");
+  // 1e10 and 1e20 do not fit an int, 1e300 does not fit a float: converting them would be undefined behaviour.
+  for (const char* json : {R"({"top_k": 1e10})", R"({"top_k": 1e20})", R"({"top_k": -1e20})", R"({"top_k": 2.5})"})
+    CHECK(error_naming([&] { m.next_token_probs(ids, json); }, "top_k") == Expect{"bad_sampling", true});
+  CHECK(error_naming([&] { m.next_token_probs(ids, R"({"temperature": 1e300})"); }, "temperature") ==
+        Expect{"bad_sampling", true});
+  CHECK(error_naming([&] { m.next_token_probs(ids, R"({"top_p": "x"})"); }, "top_p") == Expect{"bad_sampling", true});
+  CHECK(error_naming([&] { m.next_token_probs(ids, "[1]"); }, "sampling") == Expect{"bad_sampling", true});
+
+  TrainingSession t;
+  const auto train = [&](const char* spec, const char* field) {
+    return error_naming([&] { t.create(spec, kCorpus); }, field);
+  };
+  CHECK(train(R"({"train": {"batch_size": 1e10}})", "batch_size") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"train": {"seq_len": -1e20}})", "seq_len") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"train": 5})", "train") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"tokenizer": 5})", "tokenizer") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"racers": [{"name": 5}]})", "name") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"racers": [{"sampling_prob": 1e300}]})", "sampling_prob") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"seed": 1.5})", "seed") == Expect{"bad_train_config", true});
+  CHECK(train(R"({"racers": [{"optimizer": {"lr": 1e300}}]})", "lr") == Expect{"bad_optimizer_config", true});
+  CHECK(train(R"({"racers": [{"optimizer": {"warmup_steps": 1e10}}]})", "warmup_steps") ==
+        Expect{"bad_optimizer_config", true});
+  CHECK(train(R"({"racers": [{"optimizer": {"total_steps": "x"}}]})", "total_steps") ==
+        Expect{"bad_optimizer_config", true});
+  CHECK(train(R"({"racers": [{"optimizer": {"kind": 5}}]})", "kind") == Expect{"bad_optimizer_config", true});
+  CHECK(train(R"({"model": {"n_layer": "two"}})", "n_layer") == Expect{"bad_config", true});
+  CHECK(train(R"({"model": {"n_embd": 1e20}})", "n_embd") == Expect{"bad_config", true});
+  CHECK(train(R"({"model": {"ln_eps": 1e300}})", "ln_eps") == Expect{"bad_config", true});
+  CHECK(train(R"({"model": {"bias": 1}})", "bias") == Expect{"bad_config", true});
+}
+
+TEST_CASE("an embedding with more rows than the tokenizer has pieces never proposes an undecodable id", "[session]") {
+  // A valid-looking checkpoint: vocab_size 64 (padded, as nanoGPT pads to 50304) but a 12-piece tokenizer.
+  const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, "abcdefgh");
+  REQUIRE(tok.vocab_size() == 12);
+  ModelConfig c;
+  c.n_layer = 1, c.n_head = 2, c.n_embd = 16, c.block_size = 8, c.vocab_size = 64;
+  auto model = std::make_unique<Model>(c, 3);
+  // Make the padded rows the most likely: every head row past the tokenizer points where the final state points.
+  float* wte = model->param("transformer.wte.weight");
+  for (int v = 12; v < 64; ++v)
+    for (int i = 0; i < 16; ++i) wte[v * 16 + i] = 5.0f;
+  ModelSession m;
+  m.load(save_checkpoint_bytes(*model, tok));
+  const std::vector<int> ids = tok.encode("ab");
+  for (const char* sampling : {R"({"temperature": 0})", R"({"temperature": 1})", R"({"temperature": 2, "top_k": 3})"}) {
+    const std::vector<float> probs = m.next_token_probs(ids, sampling);
+    REQUIRE(probs.size() == 64);
+    double inside = 0;
+    for (int v = 0; v < 64; ++v) {
+      if (v >= 12) CHECK(probs[v] == 0.0f);
+      inside += probs[v];
+    }
+    CHECK(inside == Approx(1.0));
+    const std::vector<int> out = m.generate(ids, 20, sampling, 5);
+    for (int id : out) CHECK(id < 12);
+    CHECK_NOTHROW(m.decode(out));
+  }
 }
 
 namespace {

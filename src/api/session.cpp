@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 #include "io/checkpoint.hpp"
 #include "layers/positional.hpp"
 #include "simd/matmul.hpp"
@@ -21,21 +22,38 @@ nlohmann::json parse_json(const std::string& text, const char* what, const char*
   }
 }
 
-template <class T>
-T json_number(const nlohmann::json& j, const char* key, T fallback, const char* code) {
+// Numbers are read as doubles and checked (finite, whole, in range) before any conversion: json_read.
+void settings_object(const nlohmann::json& j, const char* what, const char* code) {
+  if (!j.is_object()) throw Error(code, std::string(what) + " must be a JSON object");
+}
+
+int json_int(const nlohmann::json& j, const char* key, int fallback, const char* code) {
   if (!j.contains(key)) return fallback;
-  if (!j[key].is_number()) throw Error(code, std::string(key) + " must be a number");
-  return j[key].get<T>();
+  return static_cast<int>(
+      json_read::integer(j, key, code, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
+
+float json_float(const nlohmann::json& j, const char* key, float fallback, const char* code) {
+  return j.contains(key) ? json_read::single(j, key, code) : fallback;
+}
+
+double json_double(const nlohmann::json& j, const char* key, double fallback, const char* code) {
+  return j.contains(key) ? json_read::number(j, key, code) : fallback;
+}
+
+std::string json_string(const nlohmann::json& j, const char* key, const std::string& fallback, const char* code) {
+  return j.contains(key) ? json_read::string(j, key, code) : fallback;
 }
 
 }  // namespace
 
 SamplingConfig sampling_from_json(const std::string& json) {
   const nlohmann::json j = parse_json(json, "sampling settings", "bad_sampling");
+  settings_object(j, "sampling settings", "bad_sampling");
   SamplingConfig s;
-  s.temperature = json_number<float>(j, "temperature", s.temperature, "bad_sampling");
-  s.top_k = json_number<int>(j, "top_k", s.top_k, "bad_sampling");
-  s.top_p = json_number<float>(j, "top_p", s.top_p, "bad_sampling");
+  s.temperature = json_float(j, "temperature", s.temperature, "bad_sampling");
+  s.top_k = json_int(j, "top_k", s.top_k, "bad_sampling");
+  s.top_p = json_float(j, "top_p", s.top_p, "bad_sampling");
   s.validate();
   return s;
 }
@@ -199,14 +217,18 @@ std::vector<float> apply_activation(const std::string& activation, const std::ve
 }
 
 std::vector<float> ModelSession::next_token_probs(const std::vector<int>& ids, const std::string& sampling_json) {
-  return tf::next_token_probs(model(), ids, sampling_from_json(sampling_json));
+  SamplingConfig s = sampling_from_json(sampling_json);
+  s.valid_ids = tokenizer_.vocab_size();  // the embedding may have more rows than the tokenizer has pieces
+  return tf::next_token_probs(model(), ids, s);
 }
 
 std::vector<int> ModelSession::generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json,
                                         double seed) {
   if (max_tokens < 0 || max_tokens > 4096) throw Error("bad_sampling", "max_tokens must be in [0, 4096]", max_tokens);
   Rng rng(static_cast<std::uint64_t>(seed));
-  return tf::generate(model(), ids, max_tokens, sampling_from_json(sampling_json), rng);
+  SamplingConfig s = sampling_from_json(sampling_json);
+  s.valid_ids = tokenizer_.vocab_size();  // every generated id decodes
+  return tf::generate(model(), ids, max_tokens, s, rng);
 }
 
 // ---- TrainingSession -------------------------------------------------------------------------------
@@ -228,14 +250,9 @@ void make_racers(const nlohmann::json& spec, const TrainConfig& tc, MakeModel&& 
     const OptimizerConfig oc =
         optimizer_config_from_json(r.contains("optimizer") ? r["optimizer"] : nlohmann::json::object());
     TrainConfig rtc = tc;
-    rtc.sampling_prob = json_number<float>(r, "sampling_prob", 0.0f, "bad_train_config");
+    rtc.sampling_prob = json_float(r, "sampling_prob", 0.0f, "bad_train_config");
     trainers.push_back(std::make_unique<Trainer>(make_model(), oc, rtc));
-    std::string name = to_string(oc.kind);
-    if (r.contains("name")) {
-      if (!r["name"].is_string()) throw Error("bad_train_config", "a racer's name must be a string");
-      name = r["name"].get<std::string>();
-    }
-    names.push_back(name);
+    names.push_back(json_string(r, "name", to_string(oc.kind), "bad_train_config"));
   }
 }
 
@@ -280,20 +297,23 @@ void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view 
 void TrainingSession::create(const std::string& spec_json, std::string_view corpus) {
   const nlohmann::json spec = parse_json(spec_json, "training settings", "bad_train_config");
   if (!spec.is_object()) throw Error("bad_train_config", "training settings must be a JSON object");
-  const nlohmann::json tj0 = spec.contains("train") ? spec["train"] : nlohmann::json::object();
-  if (spec.contains("arch") && spec["arch"] == "seq2seq") {
+  const std::string arch = json_string(spec, "arch", "gpt", "bad_train_config");
+  if (arch == "seq2seq") {
+    const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
+    settings_object(tj, "train", "bad_train_config");
     TrainConfig tc;
-    tc.batch_size = json_number<int>(tj0, "batch_size", tc.batch_size, "bad_train_config");
-    const double seed = json_number<double>(spec, "seed", 1337.0, "bad_train_config");
-    if (!(seed >= 0 && seed < 9007199254740992.0)) throw Error("bad_train_config", "seed must be a whole number >= 0");
+    tc.batch_size = json_int(tj, "batch_size", tc.batch_size, "bad_train_config");
+    const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
+    if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
+      throw Error("bad_train_config", "seed must be a whole number >= 0");
     tc.seed = static_cast<std::uint64_t>(seed);
     create_pairs(spec, corpus, tc);
     return;
   }
-  if (spec.contains("arch") && spec["arch"] != "gpt") throw Error("bad_train_config", "arch must be gpt or seq2seq");
+  if (arch != "gpt") throw Error("bad_train_config", "arch must be gpt or seq2seq");
   validate_corpus(corpus, kMaxCorpusBytes);
   corpus = strip_bom(corpus);
-  const std::string tok_type = spec.value("tokenizer", std::string("char"));
+  const std::string tok_type = json_string(spec, "tokenizer", "char", "bad_train_config");
   Tokenizer tok = Tokenizer::build(tokenizer_kind_from_string(tok_type), corpus);
   const std::vector<int> ids = tok.encode(corpus);
 
@@ -303,17 +323,19 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   const ModelConfig model_config = ModelConfig::from_json(mj);
 
   const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
+  settings_object(tj, "train", "bad_train_config");
   TrainConfig tc;
-  tc.batch_size = json_number<int>(tj, "batch_size", tc.batch_size, "bad_train_config");
-  tc.seq_len = json_number<int>(tj, "seq_len", tc.seq_len, "bad_train_config");
-  const double seed = json_number<double>(spec, "seed", 1337.0, "bad_train_config");
-  if (!(seed >= 0 && seed < 9007199254740992.0)) throw Error("bad_train_config", "seed must be a whole number >= 0");
+  tc.batch_size = json_int(tj, "batch_size", tc.batch_size, "bad_train_config");
+  tc.seq_len = json_int(tj, "seq_len", tc.seq_len, "bad_train_config");
+  const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
+  if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
+    throw Error("bad_train_config", "seed must be a whole number >= 0");
   tc.seed = static_cast<std::uint64_t>(seed);
   tc.validate(model_config);
   const int T = tc.seq_len > 0 ? tc.seq_len : model_config.block_size;
 
   // held-out split: the last val_fraction of the tokens, when that leaves a window on both sides
-  const double val_fraction = json_number<double>(spec, "val_fraction", 0.1, "bad_train_config");
+  const double val_fraction = json_double(spec, "val_fraction", 0.1, "bad_train_config");
   if (!(val_fraction >= 0.0 && val_fraction < 0.5)) throw Error("bad_train_config", "val_fraction must be in [0, 0.5)");
   TextSplit split = split_text(ids, val_fraction, T);  // throws corpus_too_short
   auto batches = std::make_unique<BatchSampler>(split.train, tc.batch_size, T, tc.seed);

@@ -71,8 +71,10 @@ int run_generate(const GenerateOptions& o) {
   if (context.empty()) context.push_back(Tokenizer::BOS);
 
   Rng rng(static_cast<std::uint64_t>(o.seed));
+  SamplingConfig sampling = o.sampling;
+  sampling.valid_ids = ck.tokenizer.vocab_size();  // a padded embedding's extra rows have no piece to print
   const std::vector<int> generated =
-      generate(*ck.model, context, o.max_tokens, o.sampling, rng, /*stop_id=*/Tokenizer::EOS);
+      generate(*ck.model, context, o.max_tokens, sampling, rng, /*stop_id=*/Tokenizer::EOS);
   std::cout << prompt_and_continuation(ck.tokenizer, prompt, context, generated) << std::endl;
   return kExitOk;
 }

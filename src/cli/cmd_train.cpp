@@ -11,6 +11,8 @@
 // --steps counts all optimizer steps of the model, so `--resume ck.safetensors` with the same flags
 // finishes an interrupted run: it continues at the checkpoint's step, with the same learning-rate
 // schedule and (the batch stream is replayed from --seed) the same batches as an uninterrupted run.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -241,6 +243,7 @@ Run gpt_run(const TrainOptions& o, const CLI::App& cmd) {
     run.trainer = std::make_unique<Trainer>(
         std::move(ck.model), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
     resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+    if (ck.sampling_rng_state) run.trainer->set_sampling_rng_state(*ck.sampling_rng_state);
   } else {
     run.tokenizer = Tokenizer::build(tokenizer_kind_from_string(o.tokenizer), corpus);
     const ModelConfig model = model_config_from_flags(o, run.tokenizer.vocab_size());
@@ -309,6 +312,7 @@ Run seq2seq_run(const TrainOptions& o, const CLI::App& cmd) {
     run.trainer = std::make_unique<Trainer>(
         ck.take_seq2seq(), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
     resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+    if (ck.sampling_rng_state) run.trainer->set_sampling_rng_state(*ck.sampling_rng_state);
   } else {
     run.source_tokenizer = data.source_tokenizer;
     run.tokenizer = data.target_tokenizer;
@@ -349,6 +353,9 @@ Run seq2seq_run(const TrainOptions& o, const CLI::App& cmd) {
 
 // Fails early, before any training time is spent, when the checkpoint could not be written.
 void check_writable(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw Error("file_unwritable", "cannot write --out " + path + ": it is a directory (give a file name)");
   const std::string probe = path + ".tmp";  // the name save_checkpoint writes first
   std::FILE* f = std::fopen(probe.c_str(), "wb");
   if (!f) throw Error("file_unwritable", "cannot write --out " + path + ": " + std::strerror(errno));
@@ -406,7 +413,7 @@ int run_train(const TrainOptions& o, const CLI::App& cmd) {
   if (run.seq2seq && finished && !run.held_out_pairs.empty())
     score = score_translations(dynamic_cast<Seq2Seq&>(trainer.network()), run.held_out_pairs);
   save_checkpoint(o.out, trainer.network(), run.tokenizer, &trainer.optimizer(),
-                  run.seq2seq ? &run.source_tokenizer : nullptr);
+                  run.seq2seq ? &run.source_tokenizer : nullptr, trainer.sampling_rng_state());
   print_summary(trainer, stats, val_loss, score.pairs > 0 ? &score : nullptr, o.out);
   return stats.interrupted ? kExitInterrupted : kExitOk;
 }

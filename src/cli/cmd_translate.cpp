@@ -106,7 +106,9 @@ int run_translate(const TranslateOptions& o) {
   const std::vector<int> source = ids_of(typed);
   check_fits(source, 2, model.config().block_size, "--text");
   Rng rng(static_cast<std::uint64_t>(o.seed));
-  const Translation t = translate(model, source, o.max_tokens, o.sampling, rng);
+  SamplingConfig sampling = o.sampling;
+  sampling.valid_ids = ck.tokenizer.vocab_size();  // only ids the target tokenizer can print
+  const Translation t = translate(model, source, o.max_tokens, sampling, rng);
   std::vector<int> words = t.output;
   if (t.finished) words.pop_back();  // the <eos>
   const std::string text = ck.tokenizer.decode(words);
@@ -165,6 +167,7 @@ int run_inspect_seq2seq(Checkpoint ck, const std::string& source_text, const std
   } else {  // the model's own greedy translation
     SamplingConfig greedy;
     greedy.temperature = 0;
+    greedy.valid_ids = ck.tokenizer.vocab_size();
     Rng rng(1);
     target = translate(model, source, block - 1, greedy, rng).output;
     if (!target.empty() && target.back() == Tokenizer::EOS) target.pop_back();

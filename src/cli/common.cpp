@@ -26,8 +26,8 @@ GptCheckpoint gpt_of(Checkpoint ck, const std::string& path) {
     throw Error("wrong_arch",
                 path + " holds an encoder-decoder (seq2seq) model, not a GPT: use `tinyformer translate`");
   }
-  return {ck.take_gpt(), std::move(ck.tokenizer), ck.optimizer_config, ck.optimizer_steps,
-          std::move(ck.optimizer_state)};
+  return {ck.take_gpt(),      std::move(ck.tokenizer),       ck.optimizer_config,
+          ck.optimizer_steps, std::move(ck.optimizer_state), ck.sampling_rng_state};
 }
 
 std::vector<std::size_t> shape_of(const xt::xarray<float>& a) { return {a.shape().begin(), a.shape().end()}; }

@@ -33,6 +33,7 @@ struct GptCheckpoint {
   std::optional<OptimizerConfig> optimizer_config;
   int optimizer_steps = 0;
   std::vector<std::pair<std::string, std::vector<float>>> optimizer_state;
+  std::optional<std::uint64_t> sampling_rng_state;
 };
 GptCheckpoint load_gpt_file(const std::string& path);
 GptCheckpoint gpt_of(Checkpoint ck, const std::string& path);  // the same for a file already loaded

@@ -82,9 +82,16 @@ CLI::Validator number_in(double min, double max, Lower lower) {
         if (value.empty() || end == begin || *end != '\0' || !std::isfinite(number) || !above_min || number > max) {
           return "must be a number in " + range + ", got '" + value + "'";
         }
+        // The flag holds a float: a value that rounds out of the range (1e-50 → 0 for a range open at 0) is refused
+        // here, not by the engine later.
+        const double rounded = static_cast<double>(static_cast<float>(number));
+        if (lower == Lower::Exclusive ? !(rounded > min) : !(rounded >= min)) {
+          return "must be a number in " + range + ", got '" + value + "', which rounds to " + number_text(rounded) +
+                 " as a 32-bit float";
+        }
         // CLI11 reads through long double; hexadecimal is read exactly, so the flag holds float(number).
         char exact[64];
-        std::snprintf(exact, sizeof exact, "%a", static_cast<double>(static_cast<float>(number)));
+        std::snprintf(exact, sizeof exact, "%a", rounded);
         value = exact;
         return std::string();
       },

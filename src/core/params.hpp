@@ -33,10 +33,20 @@ struct ParamInfo {
   bool decay = false;  // 2-D weights decay; biases, LayerNorm and (nanoGPT-style) nothing else
 };
 
+// The name, shape and decay flag of one parameter, before anything is allocated: what a model's
+// expected_params(config) lists, so a checkpoint loader can check a file's tensors against a configuration
+// without allocating the model it describes.
+struct ParamSpec {
+  std::string name;
+  std::vector<int> shape;
+  bool decay = false;
+};
+
 class ParamStore {
  public:
   // Appends a tensor; call allocate() after the last one.
   void add(const std::string& name, std::vector<int> shape, bool decay);
+  void add(const ParamSpec& p) { add(p.name, p.shape, p.decay); }
   void allocate();
 
   const std::vector<ParamInfo>& infos() const { return params_; }

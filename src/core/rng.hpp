@@ -24,6 +24,14 @@ class Rng {
   float normal();
   float normal(float mean, float stddev) { return mean + stddev * normal(); }
 
+  // The 64-bit position in the stream, to save and restore it (a resumed run continues the same numbers).
+  // set_state keeps the stream and drops normal()'s cached spare value.
+  std::uint64_t state() const { return state_; }
+  void set_state(std::uint64_t state) {
+    state_ = state;
+    has_spare_ = false;
+  }
+
  private:
   std::uint64_t state_ = 0;
   std::uint64_t inc_ = 0;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <set>
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 #include "io/safetensors.hpp"
 
 namespace tf {
@@ -47,27 +50,29 @@ nlohmann::json optimizer_config_to_json(const OptimizerConfig& c) {
 }
 
 OptimizerConfig optimizer_config_from_json(const nlohmann::json& j) {
-  if (!j.is_object()) throw Error("bad_optimizer_config", "optimizer settings must be a JSON object");
+  constexpr const char* kCode = "bad_optimizer_config";
+  if (!j.is_object()) throw Error(kCode, "optimizer settings must be a JSON object");
   OptimizerConfig c;
-  try {
-    if (j.contains("kind")) c.kind = optimizer_kind_from_string(j.at("kind").get<std::string>());
-    auto num = [&](const char* key, float& field) {
-      if (j.contains(key)) field = j.at(key).get<float>();
-    };
-    num("lr", c.lr);
-    num("momentum", c.momentum);
-    num("beta1", c.beta1);
-    num("beta2", c.beta2);
-    num("eps", c.eps);
-    num("weight_decay", c.weight_decay);
-    num("grad_clip", c.grad_clip);
-    num("min_lr_ratio", c.min_lr_ratio);
-    if (j.contains("schedule")) c.schedule = schedule_kind_from_string(j.at("schedule").get<std::string>());
-    if (j.contains("warmup_steps")) c.warmup_steps = j.at("warmup_steps").get<int>();
-    if (j.contains("total_steps")) c.total_steps = j.at("total_steps").get<int>();
-  } catch (const nlohmann::json::exception& e) {
-    throw Error("bad_optimizer_config", std::string("optimizer settings: ") + e.what());
-  }
+  // Every number is read as a double and checked before it is converted (json_read), every string as a string.
+  if (j.contains("kind")) c.kind = optimizer_kind_from_string(json_read::string(j, "kind", kCode));
+  auto num = [&](const char* key, float& field) {
+    if (j.contains(key)) field = json_read::single(j, key, kCode);
+  };
+  num("lr", c.lr);
+  num("momentum", c.momentum);
+  num("beta1", c.beta1);
+  num("beta2", c.beta2);
+  num("eps", c.eps);
+  num("weight_decay", c.weight_decay);
+  num("grad_clip", c.grad_clip);
+  num("min_lr_ratio", c.min_lr_ratio);
+  if (j.contains("schedule")) c.schedule = schedule_kind_from_string(json_read::string(j, "schedule", kCode));
+  auto whole = [&](const char* key, int& field) {
+    if (j.contains(key))
+      field = static_cast<int>(json_read::integer(j, key, kCode, 0, std::numeric_limits<int>::max()));
+  };
+  whole("warmup_steps", c.warmup_steps);
+  whole("total_steps", c.total_steps);
   c.validate();
   return c;
 }
@@ -86,7 +91,8 @@ void check_vocab(const Tokenizer& tokenizer, int rows, const char* what, const c
 constexpr const char* kPositionalBuffer = "positional_encoding.pos_embedding";
 
 safetensors::File checkpoint_file(const Network& net, const Tokenizer& tokenizer, const Optimizer* optimizer,
-                                  const Tokenizer* source_tokenizer) {
+                                  const Tokenizer* source_tokenizer,
+                                  std::optional<std::uint64_t> sampling_rng_state = std::nullopt) {
   safetensors::File file;
   file.metadata["format"] = "tinyformer";
   file.metadata["config"] = net.config_json().dump();
@@ -111,6 +117,7 @@ safetensors::File checkpoint_file(const Network& net, const Tokenizer& tokenizer
   if (optimizer) {
     nlohmann::json meta = optimizer_config_to_json(optimizer->config());
     meta["steps"] = optimizer->steps_taken();
+    if (sampling_rng_state) meta["sampling_rng"] = std::to_string(*sampling_rng_state);
     file.metadata["optimizer"] = meta.dump();
     for (auto& [name, values] : optimizer->export_state()) {
       const std::int64_t n = static_cast<std::int64_t>(values.size());
@@ -126,22 +133,68 @@ Tokenizer tokenizer_field(const std::map<std::string, std::string>& meta, const 
   return Tokenizer::from_json(it->second);
 }
 
-// Copies every parameter of `net` from `file` (shape and finiteness checked); returns how many tensors it used.
-std::size_t read_params(Network& net, const safetensors::File& file) {
-  std::size_t used = 0;
-  for (const auto& p : net.params()) {
+// The file's tensor list against the configuration's, on names and shapes alone, before a model whose size the
+// config claims is allocated (a tiny file must not make us allocate tens of millions of parameters): every
+// expected tensor present with its shape, in the model's order, then no tensor the model does not know.
+// `extra(name)`: tensors a file may carry besides the parameters (optimizer state, buffers).
+template <class Extra>
+void check_tensor_list(const std::vector<ParamSpec>& expected, const safetensors::File& file, Extra&& extra) {
+  for (const ParamSpec& p : expected) {
     const auto it = file.tensors.find(p.name);
     if (it == file.tensors.end()) throw Error("checkpoint_mismatch", "checkpoint is missing tensor " + p.name);
     if (it->second.shape != shape64(p.shape)) {
       throw Error("checkpoint_mismatch", "tensor " + p.name + " has shape " + shape_text(it->second.shape) +
                                              ", the config needs " + shape_text(shape64(p.shape)));
     }
-    for (float v : it->second.data)
-      if (!std::isfinite(v)) throw Error("checkpoint_corrupt", "tensor " + p.name + " holds NaN or infinite values");
-    std::copy(it->second.data.begin(), it->second.data.end(), net.weights().begin() + p.offset);
-    ++used;
   }
-  return used;
+  if (file.tensors.size() == expected.size()) return;  // all present, names unique: nothing else
+  std::set<std::string_view> names;
+  for (const ParamSpec& p : expected) names.insert(p.name);
+  for (const auto& [name, tensor] : file.tensors) {
+    if (name.rfind(kOptimPrefix, 0) == 0 || names.count(name) || extra(name, tensor)) continue;
+    throw Error("checkpoint_mismatch", "checkpoint has an unexpected tensor " + name);
+  }
+}
+
+// "sampling_rng": a 64-bit unsigned integer in decimal, as a string.
+std::uint64_t rng_state_field(const nlohmann::json& meta) {
+  const std::string text = json_read::string(meta, "sampling_rng", "checkpoint_corrupt");
+  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos)
+    throw Error("checkpoint_corrupt", "sampling_rng must be a decimal 64-bit unsigned integer in a string");
+  std::uint64_t v = 0;
+  for (char ch : text) {
+    const std::uint64_t digit = static_cast<std::uint64_t>(ch - '0');
+    if (v > (std::numeric_limits<std::uint64_t>::max() - digit) / 10)
+      throw Error("checkpoint_corrupt", "sampling_rng is larger than a 64-bit unsigned integer");
+    v = v * 10 + digit;
+  }
+  return v;
+}
+
+// nanoGPT under PyTorch < 2.0 (no flash attention) keeps its causal mask as a buffer in the state_dict:
+// transformer.h.N.attn.bias, ones below the diagonal, shape (1, 1, block_size, block_size). We build the mask
+// ourselves, so exactly these names (N a layer of this model, a square 4-D shape) are accepted and ignored.
+bool is_causal_mask_buffer(const ModelConfig& config, const std::string& name, const safetensors::Tensor& t) {
+  const std::string prefix = "transformer.h.", suffix = ".attn.bias";
+  if (name.size() <= prefix.size() + suffix.size() || name.rfind(prefix, 0) != 0 ||
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return false;
+  const std::string layer = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  if (layer.empty() || layer.size() > 3 || layer.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (layer.size() > 1 && layer[0] == '0') return false;
+  if (std::stoi(layer) >= config.n_layer) return false;
+  const auto& s = t.shape;
+  return s.size() == 4 && s[0] == 1 && s[1] == 1 && s[2] == s[3] && s[2] >= 1;
+}
+
+// Copies every parameter of `net` from `file` (names and shapes checked by check_tensor_list; values must be finite).
+void read_params(Network& net, const safetensors::File& file) {
+  for (const auto& p : net.params()) {
+    const auto& data = file.tensors.at(p.name).data;
+    for (float v : data)
+      if (!std::isfinite(v)) throw Error("checkpoint_corrupt", "tensor " + p.name + " holds NaN or infinite values");
+    std::copy(data.begin(), data.end(), net.weights().begin() + p.offset);
+  }
 }
 
 // PyTorch's sinusoid buffer, when present: (maxlen, 1, C), the same table we compute (rows beyond ours ignored).
@@ -189,8 +242,9 @@ std::string save_checkpoint_bytes(const Network& net, const Tokenizer& tokenizer
 }
 
 void save_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
-                     const Optimizer* optimizer, const Tokenizer* source_tokenizer) {
-  safetensors::save_file(path, checkpoint_file(net, tokenizer, optimizer, source_tokenizer));
+                     const Optimizer* optimizer, const Tokenizer* source_tokenizer,
+                     std::optional<std::uint64_t> sampling_rng_state) {
+  safetensors::save_file(path, checkpoint_file(net, tokenizer, optimizer, source_tokenizer, sampling_rng_state));
 }
 
 void export_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
@@ -205,54 +259,47 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
   const nlohmann::json config_json = parse_json_field(file.metadata, "config");
   const bool is_seq2seq = config_json.is_object() && config_json.contains("arch") && config_json["arch"].is_string() &&
                           config_json["arch"] == "seq2seq";
-  std::size_t used = 0;
-  bool tied_head = false;
   if (is_seq2seq) {
     const Seq2SeqConfig config = Seq2SeqConfig::from_json(config_json);
     ck.source_tokenizer = tokenizer_field(file.metadata, "src_tokenizer");
     ck.tokenizer = tokenizer_field(file.metadata, "tgt_tokenizer");
     check_vocab(ck.source_tokenizer, config.src_vocab_size, "source tokenizer", "checkpoint_mismatch");
     check_vocab(ck.tokenizer, config.tgt_vocab_size, "target tokenizer", "checkpoint_mismatch");
+    check_tensor_list(Seq2Seq::expected_params(config), file,
+                      [](const std::string& name, const safetensors::Tensor&) { return name == kPositionalBuffer; });
     auto net = std::make_unique<Seq2Seq>(config, 0);
-    used = read_params(*net, file) + (check_positional_buffer(*net, file) ? 1 : 0);
+    read_params(*net, file);
+    check_positional_buffer(*net, file);
     ck.network = std::move(net);
   } else {
     const ModelConfig config = ModelConfig::from_json(config_json);
     ck.tokenizer = tokenizer_field(file.metadata, "tokenizer");
     check_vocab(ck.tokenizer, config.vocab_size, "tokenizer", "checkpoint_mismatch");
-    auto model = std::make_unique<Model>(config, 0);
-    used = read_params(*model, file);
-    // nanoGPT saves lm_head.weight next to wte even when tied (it is the same tensor).
+    check_tensor_list(Model::expected_params(config), file, [&](const std::string& name, const safetensors::Tensor& t) {
+      // nanoGPT saves lm_head.weight next to wte even when tied (it is the same tensor).
+      return (config.tied && name == "lm_head.weight") || is_causal_mask_buffer(config, name, t);
+    });
     if (config.tied && file.tensors.count("lm_head.weight")) {
       const auto& head = file.tensors.at("lm_head.weight");
       const auto& wte = file.tensors.at("transformer.wte.weight");
       if (head.shape != wte.shape || head.data != wte.data) {
         throw Error("checkpoint_mismatch", "config says tied but lm_head.weight differs from transformer.wte.weight");
       }
-      tied_head = true;
-      ++used;
     }
+    auto model = std::make_unique<Model>(config, 0);
+    read_params(*model, file);
     ck.network = std::move(model);
   }
-  std::size_t optim_tensors = 0;
-  for (const auto& [name, tensor] : file.tensors) {
-    if (name.rfind(kOptimPrefix, 0) == 0) {
-      ck.optimizer_state.emplace_back(name, tensor.data);
-      ++optim_tensors;
-    }
-  }
-  if (used + optim_tensors != file.tensors.size()) {
-    for (const auto& [name, tensor] : file.tensors) {
-      bool known = name.rfind(kOptimPrefix, 0) == 0 || (name == "lm_head.weight" && tied_head) ||
-                   (is_seq2seq && name == kPositionalBuffer);
-      for (const auto& p : ck.network->params()) known = known || p.name == name;
-      if (!known) throw Error("checkpoint_mismatch", "checkpoint has an unexpected tensor " + name);
-    }
-  }
+  for (const auto& [name, tensor] : file.tensors)
+    if (name.rfind(kOptimPrefix, 0) == 0) ck.optimizer_state.emplace_back(name, tensor.data);
   if (file.metadata.count("optimizer")) {
     const nlohmann::json meta = parse_json_field(file.metadata, "optimizer");
     ck.optimizer_config = optimizer_config_from_json(meta);
-    ck.optimizer_steps = meta.value("steps", 0);
+    if (meta.contains("steps")) {
+      ck.optimizer_steps =
+          static_cast<int>(json_read::integer(meta, "steps", "checkpoint_corrupt", 0, std::numeric_limits<int>::max()));
+    }
+    if (meta.contains("sampling_rng")) ck.sampling_rng_state = rng_state_field(meta);
   }
   return ck;
 }

@@ -17,6 +17,7 @@
 // Loading checks everything before anything is used: each expected tensor present with the right
 // shape and finite values, no unexpected tensors, a tokenizer that fits the vocabulary. Errors name
 // the tensor; nothing is half-loaded.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,7 @@ struct Checkpoint {
   std::optional<OptimizerConfig> optimizer_config;  // present when optimizer state was saved
   int optimizer_steps = 0;
   std::vector<std::pair<std::string, std::vector<float>>> optimizer_state;  // for Optimizer::import_state
+  std::optional<std::uint64_t> sampling_rng_state;  // the trainer's scheduled-sampling coin stream, when saved
 
   Model* gpt() const;        // null for another architecture
   Seq2Seq* seq2seq() const;  // null for another architecture
@@ -48,8 +50,11 @@ struct Checkpoint {
 // source_tokenizer: required for a Seq2Seq (its encoder side), ignored otherwise.
 std::string save_checkpoint_bytes(const Network& net, const Tokenizer& tokenizer, const Optimizer* optimizer = nullptr,
                                   const Tokenizer* source_tokenizer = nullptr);
+// sampling_rng_state (with an optimizer): Trainer::sampling_rng_state(), stored in the optimizer metadata as
+// "sampling_rng" (a decimal string: JSON numbers cannot hold every 64-bit value).
 void save_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,
-                     const Optimizer* optimizer = nullptr, const Tokenizer* source_tokenizer = nullptr);
+                     const Optimizer* optimizer = nullptr, const Tokenizer* source_tokenizer = nullptr,
+                     std::optional<std::uint64_t> sampling_rng_state = std::nullopt);
 
 // The model and tokenizer(s) only (no optimizer state), with weights stored as F16 or F32: what a page ships.
 void export_checkpoint(const std::string& path, const Network& net, const Tokenizer& tokenizer,

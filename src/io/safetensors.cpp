@@ -25,7 +25,10 @@ static_assert(std::numeric_limits<float>::is_iec559 && sizeof(float) == 4, "IEEE
 static_assert(std::numeric_limits<double>::is_iec559 && sizeof(double) == 8, "IEEE-754 binary64 double");
 
 constexpr const char* kMetadataKey = "__metadata__";
-constexpr std::uint64_t kMaxHeaderBytes = 100ull << 20;  // the reference implementation's limit too
+// Our header holds names, shapes and a little metadata (tokenizer vocabularies): a few hundred KB at most. The
+// reference reader caps headers at 100 MB; 16 MiB keeps a hostile length from making us read and parse a
+// huge JSON text (nlohmann's DOM costs many times the text) before anything else is checked.
+constexpr std::uint64_t kMaxHeaderBytes = kMaxHeaderBytesLimit;
 // Element counts stay below this, so numel * (dtype size <= 8) can never overflow a u64.
 constexpr std::uint64_t kMaxNumel = std::numeric_limits<std::uint64_t>::max() / 8;
 

@@ -15,7 +15,8 @@
 // parse() trusts nothing: every size is checked (with overflow guards) before anything is allocated
 // or read, and every problem is a tf::Error whose code the web page translates:
 //   checkpoint_truncated  shorter than 8 bytes, than 8 + N, or than the data the header describes
-//   checkpoint_too_large  N or the file is larger than the limit (max_bytes)
+//   checkpoint_too_large  the file is larger than the limit (max_bytes), or N than kMaxHeaderBytesLimit (16 MiB)
+//                         or max_bytes; checked from the 8 length bytes alone, before the header is read
 //   checkpoint_corrupt    bad JSON / UTF-8, wrong fields or types, duplicate names, size mismatches,
 //                         overlapping offsets, holes, trailing bytes, non-string metadata
 //   checkpoint_dtype      dtype is not F32/F16/BF16/F64 (F16, BF16 and F64 are converted to float)
@@ -41,6 +42,8 @@ struct File {
 
 // Default limit on a checkpoint's size in bytes (256 MiB).
 inline constexpr std::uint64_t kDefaultMaxBytes = 256ull << 20;
+// Limit on the JSON header's length N (16 MiB; the reference reader allows 100 MB).
+inline constexpr std::uint64_t kMaxHeaderBytesLimit = 16ull << 20;
 
 // Returns the file's bytes: tensors as F32 in name order, header padded with spaces to 8-byte alignment,
 // so the same File always gives the same bytes and parse(serialize(f)) is bit-exact (NaN payloads too).

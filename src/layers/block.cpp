@@ -101,6 +101,40 @@ void block_scratch_reserve(BlockScratch& d, const BlockSpec& s, int B, int T, in
   grow(d.attention, scratch);
 }
 
+namespace {
+
+// Floats of reserve_sublayer and reserve_attention (keep in step with them).
+double sublayer_floats(double N, double C) { return 2 * N * C + 2 * N; }
+
+double attention_floats(const BlockSpec& s, double B, double T, double S, bool cross) {
+  const double C = s.C, H = s.H, N = B * T;
+  double n = sublayer_floats(N, C) + N * (cross ? C : 3 * C);
+  if (cross) n += B * S * 2 * C;
+  return n + N * C + 2 * B * S * C + B * H * T * S + 3 * N * C;
+}
+
+double attention_scratch_floats(const BlockSpec& s, double B, double Tq, double Tk) {
+  (void)B;
+  const double D = static_cast<double>(s.C / s.H);
+  return Tq * D + 2 * Tk * D + Tq * Tk;  // attention_scratch_size
+}
+
+}  // namespace
+
+double block_floats(const BlockSpec& s, double B, double T, double S) {
+  const double N = B * T, Sz = s.cross ? S : T;
+  double n = attention_floats(s, B, T, T, false);
+  if (s.cross) n += attention_floats(s, B, T, Sz, true);
+  return n + sublayer_floats(N, s.C) + 2 * N * s.F + N * s.C;
+}
+
+double block_scratch_floats(const BlockSpec& s, double B, double T, double S) {
+  const double C = s.C, N = B * T, M = B * (s.cross ? S : 0);
+  double scratch = attention_scratch_floats(s, B, T, T);
+  if (s.cross) scratch = std::max(scratch, attention_scratch_floats(s, B, T, S));
+  return 4 * N * C + 3 * N * C + 2 * M * C + N * C + 2 * N * s.F + scratch;
+}
+
 const float* sublayer_output(const BlockActs& a, const BlockSpec& s, int i) {
   if (i == 0) return output_of(a.self, s);
   if (i == 1 && s.cross) return output_of(a.cross, s);

@@ -92,6 +92,10 @@ struct BlockScratch {
 // Grows (never shrinks) the buffers for B sequences of T rows over a memory of S rows (S = T without one).
 void block_reserve(BlockActs& a, const BlockSpec& s, int B, int T, int S);
 void block_scratch_reserve(BlockScratch& d, const BlockSpec& s, int B, int T, int S);
+// How many floats block_reserve / block_scratch_reserve would hold for (B, T, S), computed in double so that a
+// caller can check a budget before anything is allocated (std::size_t is 32 bits in WebAssembly).
+double block_floats(const BlockSpec& s, double B, double T, double S);
+double block_scratch_floats(const BlockSpec& s, double B, double T, double S);
 
 struct BlockInputs {
   const float* x = nullptr;                   // (N, C)

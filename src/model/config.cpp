@@ -1,6 +1,7 @@
 #include "model/config.hpp"
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 
 namespace tf {
 
@@ -43,9 +44,7 @@ void check_config_range(const char* name, long long value, long long lo, long lo
 void read_config_int(const nlohmann::json& j, const char* key, int& field) {
   if (!j.contains(key)) return;
   if (!j[key].is_number_integer()) throw Error("bad_config", std::string(key) + " must be an integer");
-  const auto v = j[key].get<long long>();
-  if (v < -(1LL << 30) || v > (1LL << 30)) throw Error("bad_config", std::string(key) + " is out of range");
-  field = static_cast<int>(v);
+  field = static_cast<int>(json_read::integer(j, key, "bad_config", -(1LL << 30), 1LL << 30));
 }
 
 std::string read_config_string(const nlohmann::json& j, const char* key) {
@@ -110,8 +109,9 @@ ModelConfig ModelConfig::from_json(const nlohmann::json& j) {
   if (j.contains("norm")) c.norm = norm_from_string(get_string("norm"));
   if (j.contains("activation")) c.activation = activation_from_string(get_string("activation"));
   if (j.contains("ln_eps")) {
-    if (!j["ln_eps"].is_number()) throw Error("bad_config", "ln_eps must be a number");
-    c.ln_eps = j["ln_eps"].get<float>();
+    const double eps = json_read::number(j, "ln_eps", "bad_config");  // checked before it becomes a float
+    if (!(eps > 0 && eps < 1)) throw Error("bad_config", "ln_eps must be in (0, 1)");
+    c.ln_eps = static_cast<float>(eps);
   }
   c.validate();
   return c;

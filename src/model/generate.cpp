@@ -17,13 +17,18 @@ void SamplingConfig::validate() const {
   if (!(temperature >= 0.0f && temperature <= 100.0f)) throw Error("bad_sampling", "temperature must be in [0, 100]");
   if (top_k < 0) throw Error("bad_sampling", "top_k must be >= 0");
   if (!(top_p > 0.0f && top_p <= 1.0f)) throw Error("bad_sampling", "top_p must be in (0, 1]");
+  if (valid_ids < 0) throw Error("bad_sampling", "valid_ids must be >= 0");
 }
 
 std::vector<float> sampling_distribution(const float* logits, int V, const SamplingConfig& sampling, bool allow_eos) {
   sampling.validate();
   std::vector<float> probs(V, 0.0f);
   // <pad>, <bos> and <unk> (and <eos> for a GPT, whose text never holds one) are never sampled.
-  auto allowed = [&](int v) { return v >= kSpecialTokens || V <= kSpecialTokens || (allow_eos && v == kEos); };
+  // Rows past the tokenizer's pieces (valid_ids) are never sampled either.
+  const int n = sampling.valid_ids > 0 ? std::min(sampling.valid_ids, V) : V;
+  auto allowed = [&](int v) {
+    return v < n && (v >= kSpecialTokens || n <= kSpecialTokens || (allow_eos && v == kEos));
+  };
   int best = -1;
   for (int v = 0; v < V; ++v)
     if (allowed(v) && (best < 0 || logits[v] > logits[best])) best = v;

@@ -21,7 +21,11 @@ struct SamplingConfig {
   float temperature = 1.0f;  // 0 = greedy (argmax)
   int top_k = 0;             // 0 = off
   float top_p = 1.0f;        // 1 = off
-  void validate() const;     // tf::Error("bad_sampling")
+  // Ids >= valid_ids are never proposed (0 = every row of the embedding). Set to the tokenizer's size: a
+  // checkpoint's embedding may have more rows than the tokenizer has pieces (nanoGPT pads vocab_size to 50304),
+  // and an id without a piece cannot be decoded.
+  int valid_ids = 0;
+  void validate() const;  // tf::Error("bad_sampling")
 };
 
 // The distribution to sample from, given one row of logits (V): temperature, top-k, top-p applied; the

@@ -48,29 +48,38 @@ Model::Model(const Model& other) : Network(), config_(other.config_) {
   weights() = other.weights();
 }
 
-void Model::add_params() {
-  const int C = config_.n_embd, V = config_.vocab_size, F = config_.hidden(), L = config_.n_layer;
-  const bool b = config_.bias;
-  params_.add("transformer.wte.weight", {V, C}, true);
-  if (config_.positional == PositionalKind::Learned)
-    params_.add("transformer.wpe.weight", {config_.block_size, C}, true);
+std::vector<ParamSpec> Model::expected_params(const ModelConfig& config) {
+  const int C = config.n_embd, V = config.vocab_size, F = config.hidden(), L = config.n_layer;
+  const bool b = config.bias;
+  std::vector<ParamSpec> out;
+  auto add = [&](std::string name, std::vector<int> shape, bool decay) {
+    out.push_back({std::move(name), std::move(shape), decay});
+  };
+  add("transformer.wte.weight", {V, C}, true);
+  if (config.positional == PositionalKind::Learned) add("transformer.wpe.weight", {config.block_size, C}, true);
   for (int l = 0; l < L; ++l) {
-    params_.add(layer_name(l, "ln_1.weight"), {C}, false);
-    if (b) params_.add(layer_name(l, "ln_1.bias"), {C}, false);
-    params_.add(layer_name(l, "attn.c_attn.weight"), {3 * C, C}, true);
-    if (b) params_.add(layer_name(l, "attn.c_attn.bias"), {3 * C}, false);
-    params_.add(layer_name(l, "attn.c_proj.weight"), {C, C}, true);
-    if (b) params_.add(layer_name(l, "attn.c_proj.bias"), {C}, false);
-    params_.add(layer_name(l, "ln_2.weight"), {C}, false);
-    if (b) params_.add(layer_name(l, "ln_2.bias"), {C}, false);
-    params_.add(layer_name(l, "mlp.c_fc.weight"), {F, C}, true);
-    if (b) params_.add(layer_name(l, "mlp.c_fc.bias"), {F}, false);
-    params_.add(layer_name(l, "mlp.c_proj.weight"), {C, F}, true);
-    if (b) params_.add(layer_name(l, "mlp.c_proj.bias"), {C}, false);
+    add(layer_name(l, "ln_1.weight"), {C}, false);
+    if (b) add(layer_name(l, "ln_1.bias"), {C}, false);
+    add(layer_name(l, "attn.c_attn.weight"), {3 * C, C}, true);
+    if (b) add(layer_name(l, "attn.c_attn.bias"), {3 * C}, false);
+    add(layer_name(l, "attn.c_proj.weight"), {C, C}, true);
+    if (b) add(layer_name(l, "attn.c_proj.bias"), {C}, false);
+    add(layer_name(l, "ln_2.weight"), {C}, false);
+    if (b) add(layer_name(l, "ln_2.bias"), {C}, false);
+    add(layer_name(l, "mlp.c_fc.weight"), {F, C}, true);
+    if (b) add(layer_name(l, "mlp.c_fc.bias"), {F}, false);
+    add(layer_name(l, "mlp.c_proj.weight"), {C, F}, true);
+    if (b) add(layer_name(l, "mlp.c_proj.bias"), {C}, false);
   }
-  params_.add("transformer.ln_f.weight", {C}, false);
-  if (b) params_.add("transformer.ln_f.bias", {C}, false);
-  if (!config_.tied) params_.add("lm_head.weight", {V, C}, true);
+  add("transformer.ln_f.weight", {C}, false);
+  if (b) add("transformer.ln_f.bias", {C}, false);
+  if (!config.tied) add("lm_head.weight", {V, C}, true);
+  return out;
+}
+
+void Model::add_params() {
+  const int C = config_.n_embd, F = config_.hidden(), L = config_.n_layer;
+  for (const ParamSpec& p : expected_params(config_)) params_.add(p);
   params_.allocate();
   if (config_.positional == PositionalKind::Sinusoidal) {
     sinusoid_.resize(static_cast<std::size_t>(config_.block_size) * C);
@@ -129,14 +138,49 @@ const float* Model::positional_table() const {
   return sinusoid_.data();
 }
 
-void Model::ensure_buffers(int B, int T) {
+double Model::activation_floats(double B, double T, bool record) const {
+  const double C = config_.n_embd, V = config_.vocab_size, H = config_.n_head, L = config_.n_layer, N = B * T;
+  double n = 2 * N + N * C;                                                      // ids, targets, x0
+  n += L * block_floats(spec_, B, T, T) + block_scratch_floats(spec_, B, T, T);  // the blocks
+  n += N * C + 2 * N + 2 * N * V;                                                // lnf, logits, probs
+  n += (L + 1) * N * C + N * V + N * C;                                          // dres, dlogits, dlnf
+  if (record) n += L * H * T * T;                                                // preatt (B = 1)
+  return n;
+}
+
+void Model::release_buffers() {
+  ids_ = std::vector<int>(), targets_ = std::vector<int>();
+  x0_ = std::vector<float>(), preatt_ = std::vector<float>();
+  for (auto& a : acts_) a = BlockActs();
+  scratch_ = BlockScratch();
+  lnf_ = std::vector<float>(), lnf_mean_ = std::vector<float>(), lnf_rstd_ = std::vector<float>();
+  logits_ = std::vector<float>(), probs_ = std::vector<float>();
+  dres_ = std::vector<float>(), dlogits_ = std::vector<float>(), dlnf_ = std::vector<float>();
+  cap_BT_ = cap_T_ = 0;
+  B_ = T_ = 0;
+}
+
+void Model::ensure_buffers(int B, int T, bool record) {
   const int C = config_.n_embd, V = config_.vocab_size;
-  const std::size_t BT = static_cast<std::size_t>(B) * T;
-  if (static_cast<int>(BT) <= cap_BT_ && T <= cap_T_) return;
-  cap_BT_ = std::max<int>(cap_BT_, static_cast<int>(BT));
-  cap_T_ = std::max(cap_T_, T);
   // Buffers for cap_B sequences of cap_T positions hold any batch seen so far: B·T <= cap_BT <= cap_B·cap_T
   // rows, and B·H·T·T <= H·cap_BT·cap_T attention weights (e.g. a batch of 16×32, then one of 1×64).
+  // Every size is checked in double first: std::size_t has 32 bits in WebAssembly.
+  const double BT = static_cast<double>(B) * T;
+  double want_BT = std::max<double>(cap_BT_, BT), want_T = std::max(cap_T_, T);
+  if (activation_floats(std::ceil(want_BT / want_T), want_T, record) * 4.0 > kMaxActivationBytes) {
+    // Together with the batches seen before it is too much; alone it may fit (then the old buffers go).
+    check_activation_memory(activation_floats(B, T, record),
+                            "a batch of " + std::to_string(B) + " sequences of " + std::to_string(T) + " tokens");
+    release_buffers();
+    want_BT = BT, want_T = T;
+  }
+  if (record) {
+    const std::size_t htt = static_cast<std::size_t>(config_.n_head) * T * T;
+    grow(preatt_, config_.n_layer * htt);
+  }
+  if (want_BT <= cap_BT_ && want_T <= cap_T_) return;
+  cap_BT_ = static_cast<int>(want_BT);
+  cap_T_ = static_cast<int>(want_T);
   const int cap_B = (cap_BT_ + cap_T_ - 1) / cap_T_;
   const std::size_t n = cap_BT_;
   ids_.resize(n);
@@ -172,9 +216,9 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
         T, config_.block_size);
   }
   if (record && B != 1) throw Error("bad_shape", "inspection records one sequence (B = 1)", B);
+  ensure_buffers(B, T, record != nullptr);  // checks the activation memory first; B·T then fits any size type
   const std::size_t BT = static_cast<std::size_t>(B) * T;
   check_ids(ids, targets, BT, V);
-  ensure_buffers(B, T);
   B_ = B, T_ = T;
   std::copy(ids, ids + BT, ids_.begin());
   if (targets)
@@ -185,7 +229,6 @@ float Model::forward(const int* ids, const int* targets, int B, int T, Inspectio
   embedding_forward(x0_.data(), ids, params_.value("transformer.wte.weight"), positional_table(), B, T, C);
   recorded_ = record != nullptr;
   const std::size_t htt = static_cast<std::size_t>(H) * T * T;
-  if (recorded_) grow(preatt_, L * htt);
   for (int l = 0; l < L; ++l)
     block_forward(acts_[l], w_[l], spec_, layer_inputs(l), recorded_ ? preatt_.data() + l * htt : nullptr);
 

@@ -32,6 +32,9 @@ class Model : public Network {
   Model& operator=(const Model&) = delete;
 
   const ModelConfig& config() const { return config_; }
+  // Every parameter's nanoGPT name and shape for `config`, in order, without allocating anything: the list the
+  // constructor allocates and a checkpoint loader checks a file against.
+  static std::vector<ParamSpec> expected_params(const ModelConfig& config);
 
   std::string arch() const override { return "gpt"; }
   nlohmann::json config_json() const override { return config_.to_json(); }
@@ -61,7 +64,11 @@ class Model : public Network {
   void add_params();
   void bind_layers();  // the per-layer weight and gradient pointers
   void init_weights(std::uint64_t seed);
-  void ensure_buffers(int B, int T);
+  // Grows the activations for a (B, T) forward, after checking the activation memory it needs (tf::Error
+  // "too_large", nothing allocated). `record`: the pre-softmax scores of every layer are kept too.
+  void ensure_buffers(int B, int T, bool record);
+  double activation_floats(double B, double T, bool record) const;  // what buffers for (B, T) hold
+  void release_buffers();
   BlockInputs layer_inputs(int l) const;
   const float* layer_output(int l) const;  // l = −1: the embedding sum
 

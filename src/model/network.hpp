@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.hpp"
 #include "core/params.hpp"
 
 namespace tf {
@@ -35,6 +36,25 @@ struct Batch {
     source.resize(static_cast<std::size_t>(b) * s);
   }
 };
+
+// The most activation memory one forward (with its backward scratch) may hold: 1 GiB of floats. Buffer sizes
+// are products like B·H·T·T; in WebAssembly std::size_t has 32 bits, so without a cap a large batch accepted
+// by the configuration limits could wrap a size and write past a buffer. Models compute what a forward would
+// need in double, before resizing anything, and throw tf::Error("too_large") when it is over this.
+inline constexpr double kMaxActivationBytes = 1024.0 * 1024.0 * 1024.0;
+
+// tf::Error("too_large") naming the limit when `floats` (4 bytes each) exceed kMaxActivationBytes.
+inline void check_activation_memory(double floats, const std::string& what) {
+  const double bytes = floats * 4.0;
+  if (!(bytes <= kMaxActivationBytes)) {
+    const double mb = bytes / (1024.0 * 1024.0), limit = kMaxActivationBytes / (1024.0 * 1024.0);
+    throw Error("too_large",
+                what + " needs activation memory of " + std::to_string(static_cast<long long>(mb + 0.5)) +
+                    " MB, over the limit of " + std::to_string(static_cast<long long>(limit)) +
+                    " MB: use a smaller batch or shorter sequences",
+                static_cast<long long>(mb + 0.5), static_cast<long long>(limit));
+  }
+}
 
 class Network {
  public:

@@ -50,36 +50,46 @@ Seq2Seq::Seq2Seq(const Seq2Seq& other) : Network(), config_(other.config_) {
 }
 
 // In the order of the PyTorch class's state_dict.
-void Seq2Seq::add_params() {
-  const int C = config_.n_embd, F = config_.hidden();
+std::vector<ParamSpec> Seq2Seq::expected_params(const Seq2SeqConfig& config) {
+  const int C = config.n_embd, F = config.hidden();
+  std::vector<ParamSpec> out;
+  auto add = [&](std::string name, std::vector<int> shape, bool decay) {
+    out.push_back({std::move(name), std::move(shape), decay});
+  };
   auto attention = [&](const std::string& p) {
-    params_.add(p + ".in_proj_weight", {3 * C, C}, true);
-    params_.add(p + ".in_proj_bias", {3 * C}, false);
-    params_.add(p + ".out_proj.weight", {C, C}, true);
-    params_.add(p + ".out_proj.bias", {C}, false);
+    add(p + ".in_proj_weight", {3 * C, C}, true);
+    add(p + ".in_proj_bias", {3 * C}, false);
+    add(p + ".out_proj.weight", {C, C}, true);
+    add(p + ".out_proj.bias", {C}, false);
   };
   auto layer = [&](const std::string& p, bool cross) {
     attention(p + "self_attn");
     if (cross) attention(p + "multihead_attn");
-    params_.add(p + "linear1.weight", {F, C}, true);
-    params_.add(p + "linear1.bias", {F}, false);
-    params_.add(p + "linear2.weight", {C, F}, true);
-    params_.add(p + "linear2.bias", {C}, false);
+    add(p + "linear1.weight", {F, C}, true);
+    add(p + "linear1.bias", {F}, false);
+    add(p + "linear2.weight", {C, F}, true);
+    add(p + "linear2.bias", {C}, false);
     for (int i = 1; i <= (cross ? 3 : 2); ++i) {
-      params_.add(p + "norm" + std::to_string(i) + ".weight", {C}, false);
-      params_.add(p + "norm" + std::to_string(i) + ".bias", {C}, false);
+      add(p + "norm" + std::to_string(i) + ".weight", {C}, false);
+      add(p + "norm" + std::to_string(i) + ".bias", {C}, false);
     }
   };
-  for (int l = 0; l < config_.n_encoder_layer; ++l) layer(enc_name(l, ""), false);
-  params_.add("transformer.encoder.norm.weight", {C}, false);
-  params_.add("transformer.encoder.norm.bias", {C}, false);
-  for (int l = 0; l < config_.n_decoder_layer; ++l) layer(dec_name(l, ""), true);
-  params_.add("transformer.decoder.norm.weight", {C}, false);
-  params_.add("transformer.decoder.norm.bias", {C}, false);
-  params_.add("generator.weight", {config_.tgt_vocab_size, C}, true);
-  params_.add("generator.bias", {config_.tgt_vocab_size}, false);
-  params_.add("src_tok_emb.embedding.weight", {config_.src_vocab_size, C}, true);
-  params_.add("tgt_tok_emb.embedding.weight", {config_.tgt_vocab_size, C}, true);
+  for (int l = 0; l < config.n_encoder_layer; ++l) layer(enc_name(l, ""), false);
+  add("transformer.encoder.norm.weight", {C}, false);
+  add("transformer.encoder.norm.bias", {C}, false);
+  for (int l = 0; l < config.n_decoder_layer; ++l) layer(dec_name(l, ""), true);
+  add("transformer.decoder.norm.weight", {C}, false);
+  add("transformer.decoder.norm.bias", {C}, false);
+  add("generator.weight", {config.tgt_vocab_size, C}, true);
+  add("generator.bias", {config.tgt_vocab_size}, false);
+  add("src_tok_emb.embedding.weight", {config.src_vocab_size, C}, true);
+  add("tgt_tok_emb.embedding.weight", {config.tgt_vocab_size, C}, true);
+  return out;
+}
+
+void Seq2Seq::add_params() {
+  const int C = config_.n_embd, F = config_.hidden();
+  for (const ParamSpec& p : expected_params(config_)) params_.add(p);
   params_.allocate();
   sinusoid_.resize(static_cast<std::size_t>(config_.block_size) * C);
   sinusoidal_encoding(sinusoid_.data(), config_.block_size, C);
@@ -142,9 +152,50 @@ void Seq2Seq::init_weights(std::uint64_t seed) {
   }
 }
 
-void Seq2Seq::ensure_buffers(int B, int S, int T) {
-  if (B <= cap_B_ && S <= cap_S_ && T <= cap_T_) return;
-  cap_B_ = std::max(cap_B_, B), cap_S_ = std::max(cap_S_, S), cap_T_ = std::max(cap_T_, T);
+double Seq2Seq::activation_floats(double B, double S, double T, bool scores) const {
+  const double C = config_.n_embd, V = config_.tgt_vocab_size, H = config_.n_head;
+  const double Le = config_.n_encoder_layer, Ld = config_.n_decoder_layer, ns = B * S, nt = B * T;
+  double n = 2 * ns + 3 * nt + ns * C + nt * C;  // ids, pads, embeddings
+  n += Le * block_floats(enc_spec_, B, S, S) + Ld * block_floats(dec_spec_, B, T, S);
+  n += block_scratch_floats(enc_spec_, B, S, S) + block_scratch_floats(dec_spec_, B, T, S);
+  n += ns * C + 2 * ns + nt * C + 2 * nt + 2 * nt * V;                    // memory, dec_out, logits, probs
+  n += (Le + 1) * ns * C + (Ld + 1) * nt * C + ns * C + nt * V + nt * C;  // backward
+  if (scores) n += Le * H * S * S + Ld * H * T * T + Ld * H * T * S;
+  return n;
+}
+
+void Seq2Seq::release_buffers() {
+  source_ = std::vector<int>(), inputs_ = std::vector<int>(), targets_ = std::vector<int>();
+  src_pad_ = std::vector<unsigned char>(), tgt_pad_ = std::vector<unsigned char>();
+  for (auto* v : {&xe_, &xd_, &memory_, &mem_mean_, &mem_rstd_, &dec_out_, &dec_mean_, &dec_rstd_, &logits_, &probs_,
+                  &enc_preatt_, &dec_preatt_, &x_preatt_, &denc_, &ddec_, &dmemory_, &dlogits_, &ddec_out_})
+    *v = std::vector<float>();
+  for (auto& a : enc_acts_) a = BlockActs();
+  for (auto& a : dec_acts_) a = BlockActs();
+  scratch_ = BlockScratch();
+  cap_B_ = cap_S_ = cap_T_ = 0;
+  B_ = S_ = T_ = 0;
+}
+
+void Seq2Seq::ensure_buffers(int B, int S, int T, bool scores) {
+  // Checked in double before anything grows: std::size_t has 32 bits in WebAssembly.
+  int want_B = std::max(cap_B_, B), want_S = std::max(cap_S_, S), want_T = std::max(cap_T_, T);
+  if (activation_floats(want_B, want_S, want_T, scores) * 4.0 > kMaxActivationBytes) {
+    // With the batches seen before it is too much; alone it may fit (then the old buffers go).
+    check_activation_memory(
+        activation_floats(B, S, T, scores),
+        "a batch of " + std::to_string(B) + " pairs of " + std::to_string(S) + " and " + std::to_string(T) + " tokens");
+    release_buffers();
+    want_B = B, want_S = S, want_T = T;
+  }
+  if (scores) {
+    const std::size_t H = config_.n_head, Sz = S, Tz = T;
+    grow(enc_preatt_, config_.n_encoder_layer * H * Sz * Sz);
+    grow(dec_preatt_, config_.n_decoder_layer * H * Tz * Tz);
+    grow(x_preatt_, config_.n_decoder_layer * H * Tz * Sz);
+  }
+  if (want_B <= cap_B_ && want_S <= cap_S_ && want_T <= cap_T_) return;
+  cap_B_ = want_B, cap_S_ = want_S, cap_T_ = want_T;
   const std::size_t C = config_.n_embd, V = config_.tgt_vocab_size;
   const std::size_t ns = static_cast<std::size_t>(cap_B_) * cap_S_, nt = static_cast<std::size_t>(cap_B_) * cap_T_;
   source_.resize(ns), src_pad_.resize(ns);
@@ -196,6 +247,7 @@ float Seq2Seq::run(const Batch& batch, bool keep_scores) {
         "sequence of " + std::to_string(n) + " tokens is longer than block_size " + std::to_string(config_.block_size),
         n, config_.block_size);
   }
+  ensure_buffers(B, S, T, keep_scores);  // checks the activation memory first; B·S and B·T then fit any size type
   const std::size_t ns = static_cast<std::size_t>(B) * S, nt = static_cast<std::size_t>(B) * T;
   check_side(batch.source, ns, config_.src_vocab_size, "source");
   check_side(batch.inputs, nt, V, "target");
@@ -209,7 +261,6 @@ float Seq2Seq::run(const Batch& batch, bool keep_scores) {
                     V);
     }
   }
-  ensure_buffers(B, S, T);
   B_ = B, S_ = S, T_ = T;
   std::copy_n(batch.source.begin(), ns, source_.begin());
   std::copy_n(batch.inputs.begin(), nt, inputs_.begin());
@@ -221,11 +272,6 @@ float Seq2Seq::run(const Batch& batch, bool keep_scores) {
   for (std::size_t i = 0; i < nt; ++i) tgt_pad_[i] = inputs_[i] == Tokenizer::PAD;
 
   recorded_ = keep_scores;
-  if (keep_scores) {
-    grow(enc_preatt_, static_cast<std::size_t>(Le) * H * S * S);
-    grow(dec_preatt_, static_cast<std::size_t>(Ld) * H * T * T);
-    grow(x_preatt_, static_cast<std::size_t>(Ld) * H * T * S);
-  }
   const float scale = std::sqrt(static_cast<float>(C));
   embedding_forward(xe_.data(), source_.data(), params_.value("src_tok_emb.embedding.weight"), sinusoid_.data(), B, S,
                     C, scale);

@@ -31,6 +31,9 @@ class Seq2Seq : public Network {
   Seq2Seq& operator=(const Seq2Seq&) = delete;
 
   const Seq2SeqConfig& config() const { return config_; }
+  // Every parameter's state_dict name and shape for `config`, in order, without allocating anything: the list the
+  // constructor allocates and a checkpoint loader checks a file against.
+  static std::vector<ParamSpec> expected_params(const Seq2SeqConfig& config);
   std::string arch() const override { return "seq2seq"; }
   nlohmann::json config_json() const override { return config_.to_json(); }
   std::unique_ptr<Network> clone() const override { return std::make_unique<Seq2Seq>(*this); }
@@ -58,7 +61,11 @@ class Seq2Seq : public Network {
   void add_params();
   void bind_layers();
   void init_weights(std::uint64_t seed);
-  void ensure_buffers(int B, int S, int T);
+  // Grows the activations for a (B, S, T) forward after checking the memory it needs (tf::Error "too_large",
+  // nothing allocated); `scores`: the pre-softmax scores are kept too (inspection).
+  void ensure_buffers(int B, int S, int T, bool scores);
+  double activation_floats(double B, double S, double T, bool scores) const;
+  void release_buffers();
   BlockInputs encoder_inputs(int l) const;
   BlockInputs decoder_inputs(int l) const;
   const float* encoder_output(int l) const;  // l = −1: the source embedding

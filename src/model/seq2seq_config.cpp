@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 #include "model/config.hpp"
 
 namespace tf {
@@ -71,8 +72,7 @@ Seq2SeqConfig Seq2SeqConfig::from_json(const nlohmann::json& j) {
   if (j.contains("norm")) c.norm = norm_from_string(get_string("norm"));
   if (j.contains("activation")) c.activation = activation_from_string(get_string("activation"));
   if (j.contains("ln_eps")) {
-    if (!j["ln_eps"].is_number()) throw Error("bad_config", "ln_eps must be a number");
-    const double eps = j["ln_eps"].get<double>();
+    const double eps = json_read::number(j, "ln_eps", "bad_config");
     if (!(eps > 0 && eps < 1)) throw Error("bad_config", "ln_eps must be in (0, 1)");
     c.ln_eps = static_cast<float>(eps);
   }

@@ -70,6 +70,9 @@ class Trainer {
   int window() const;  // GPT window length: seq_len, or block_size when 0
   void set_sampling_prob(float p);
   int steps() const { return optimizer_->steps_taken(); }
+  // The scheduled-sampling coin stream's position: saved with a checkpoint so --resume flips the same coins.
+  std::uint64_t sampling_rng_state() const { return coin_.state(); }
+  void set_sampling_rng_state(std::uint64_t state) { coin_.set_state(state); }
 
  private:
   int apply_scheduled_sampling(const Batch& batch);

@@ -8,7 +8,7 @@
 // few seconds even under AddressSanitizer.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -255,6 +255,15 @@ describe('Ctrl-C and --resume', () => {
     assert.equal(resumed.steps, summary.steps + 5);
   });
 
+  test('scheduled sampling: 4 steps straight equal 2 steps + --resume to 4, byte for byte', () => {
+    const args = [...TRAIN, '--sampling-prob', '0.5'];
+    const straight = tmp('ss-4.safetensors'), half = tmp('ss-2.safetensors'), resumed = tmp('ss-r.safetensors');
+    ok([...args, '--steps', '4', '--out', straight]);
+    ok([...args, '--steps', '2', '--out', half]);
+    ok([...args, '--steps', '4', '--resume', half, '--out', resumed]);
+    assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
+  });
+
   test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
     const straight = tmp('straight.safetensors');
     const half = tmp('half.safetensors');
@@ -293,6 +302,16 @@ describe('errors: one line on stderr and a non-zero exit', () => {
     fails(['inspect', '--model', 'm'], 2, /missing --text TEXT or --ids/);
     fails([...TRAIN, '--out', out(), '--seed', '1'], 2, /--seed is given twice/);
     fails(['nonsense'], 2, /unknown command 'nonsense'/);
+  });
+
+  test('--lr that rounds to 0 as a float, and --out naming a directory, are refused before training', () => {
+    fails([...TRAIN, '--out', out(), '--lr', '1e-50'], 2,
+      /--lr: must be a number in \(0, 10\], got '1e-50', which rounds to 0 as a 32-bit float/);
+    mkdirSync(tmp('a-directory'), { recursive: true });
+    const r = run([...TRAIN, '--steps', '300', '--out', tmp('a-directory')]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /cannot write --out .*a-directory: it is a directory/);
+    assert.doesNotMatch(r.stderr, /^model:/m, 'refused before training started');
   });
 
   test('unknown flags, out-of-range numbers and bad choices exit 2, naming the flag and what is allowed', () => {
@@ -408,9 +427,10 @@ describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', (
 
   test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
     const straight = tmp('s2s-20.safetensors'), half = tmp('s2s-10.safetensors'), resumed = tmp('s2s-r.safetensors');
-    ok(['train', ...S2S, '--pairs', pairs, '--steps', '20', '--out', straight]);
-    ok(['train', ...S2S, '--pairs', pairs, '--steps', '10', '--out', half]);
-    ok(['train', ...S2S, '--pairs', pairs, '--steps', '20', '--resume', half, '--out', resumed]);
+    const args = [...S2S, '--sampling-prob', '0.5'];  // the coin stream is saved and restored too
+    ok(['train', ...args, '--pairs', pairs, '--steps', '20', '--out', straight]);
+    ok(['train', ...args, '--pairs', pairs, '--steps', '10', '--out', half]);
+    ok(['train', ...args, '--pairs', pairs, '--steps', '20', '--resume', half, '--out', resumed]);
     assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
   });
 

@@ -12,6 +12,7 @@ export default {
   'model.loadFailed': 'Could not open {name}: {message}',
   'error.checkpoint_truncated': 'The file is cut short: {message}',
   'error.checkpoint_corrupt': 'The model file is damaged: {message}',
+  'error.too_large': 'This is too large to compute at once: {message}',
   'error.wrong_arch': 'This file holds a translation (encoder–decoder) model. This page opens next-token (GPT) models only.',
   'error.checkpoint_mismatch': 'The model file does not match its settings: {message}',
   'error.checkpoint_too_large': 'The model file is too large.',

@@ -12,6 +12,7 @@ export default {
   'model.loadFailed': '{name}을(를) 열 수 없어요: {message}',
   'error.checkpoint_truncated': '파일이 중간에 잘렸어요: {message}',
   'error.checkpoint_corrupt': '모델 파일이 손상됐어요: {message}',
+  'error.too_large': '한 번에 계산하기에 너무 커요: {message}',
   'error.wrong_arch': '이 파일은 번역용 인코더-디코더 모델이에요. 이 페이지는 다음 토큰을 예측하는 GPT 모델만 열 수 있어요.',
   'error.checkpoint_mismatch': '모델 파일의 내용이 설정과 맞지 않아요: {message}',
   'error.checkpoint_too_large': '모델 파일이 너무 커요.',
