@@ -47,6 +47,16 @@ void read_config_int(const nlohmann::json& j, const char* key, int& field) {
   field = static_cast<int>(json_read::integer(j, key, "bad_config", -(1LL << 30), 1LL << 30));
 }
 
+void read_block_options(const nlohmann::json& j, NormPlacement& norm, Activation& activation, float& ln_eps) {
+  if (j.contains("norm")) norm = norm_from_string(read_config_string(j, "norm"));
+  if (j.contains("activation")) activation = activation_from_string(read_config_string(j, "activation"));
+  if (j.contains("ln_eps")) {
+    const double eps = json_read::number(j, "ln_eps", "bad_config");  // checked before it becomes a float
+    if (!(eps > 0 && eps < 1)) throw Error("bad_config", "ln_eps must be in (0, 1)");
+    ln_eps = static_cast<float>(eps);
+  }
+}
+
 std::string read_config_string(const nlohmann::json& j, const char* key) {
   if (!j[key].is_string()) throw Error("bad_config", std::string(key) + " must be a string");
   return j[key].get<std::string>();
@@ -106,13 +116,7 @@ ModelConfig ModelConfig::from_json(const nlohmann::json& j) {
   get_bool("bias", c.bias);
   get_bool("tied", c.tied);
   if (j.contains("positional")) c.positional = positional_from_string(get_string("positional"));
-  if (j.contains("norm")) c.norm = norm_from_string(get_string("norm"));
-  if (j.contains("activation")) c.activation = activation_from_string(get_string("activation"));
-  if (j.contains("ln_eps")) {
-    const double eps = json_read::number(j, "ln_eps", "bad_config");  // checked before it becomes a float
-    if (!(eps > 0 && eps < 1)) throw Error("bad_config", "ln_eps must be in (0, 1)");
-    c.ln_eps = static_cast<float>(eps);
-  }
+  read_block_options(j, c.norm, c.activation, c.ln_eps);
   c.validate();
   return c;
 }

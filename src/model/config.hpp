@@ -26,6 +26,8 @@ NormPlacement norm_from_string(const std::string& s);         // "pre" | "post"
 void check_config_range(const char* name, long long value, long long lo, long long hi);
 void read_config_int(const nlohmann::json& j, const char* key, int& field);
 std::string read_config_string(const nlohmann::json& j, const char* key);  // the key must be present
+// The block options both model configs share: "norm", "activation", "ln_eps" (absent keys keep the fields).
+void read_block_options(const nlohmann::json& j, NormPlacement& norm, Activation& activation, float& ln_eps);
 
 struct ModelConfig {
   int n_layer = 2;      // L: number of Transformer blocks

@@ -69,13 +69,7 @@ Seq2SeqConfig Seq2SeqConfig::from_json(const nlohmann::json& j) {
   get_int("block_size", c.block_size);
   get_int("src_vocab_size", c.src_vocab_size);
   get_int("tgt_vocab_size", c.tgt_vocab_size);
-  if (j.contains("norm")) c.norm = norm_from_string(get_string("norm"));
-  if (j.contains("activation")) c.activation = activation_from_string(get_string("activation"));
-  if (j.contains("ln_eps")) {
-    const double eps = json_read::number(j, "ln_eps", "bad_config");
-    if (!(eps > 0 && eps < 1)) throw Error("bad_config", "ln_eps must be in (0, 1)");
-    c.ln_eps = static_cast<float>(eps);
-  }
+  read_block_options(j, c.norm, c.activation, c.ln_eps);
   if (j.contains("bias") && !(j["bias"].is_boolean() && j["bias"].get<bool>()))
     throw Error("bad_config", "the encoder-decoder always has biases (as nn.Transformer): bias must be true");
   c.validate();
