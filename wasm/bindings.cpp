@@ -13,6 +13,7 @@
 #include "api/session.hpp"
 #include "core/error.hpp"
 #include "layers/positional.hpp"
+#include "model/word_attention.hpp"
 #include "simd/arch.hpp"
 #include "text/utf8.hpp"
 
@@ -55,6 +56,11 @@ val float32(const std::vector<float>& v) { return typed_array("Float32Array", v.
 val int32(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
 val bytes(const std::string& s) {
   return typed_array("Uint8Array", reinterpret_cast<const unsigned char*>(s.data()), s.size());
+}
+val strings(const std::vector<std::string>& v) {
+  val out = val::array();
+  for (const std::string& s : v) out.call<void>("push", s);
+  return out;
 }
 std::vector<int> ids_from(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
 
@@ -348,9 +354,9 @@ val tr_translate(TranslationSession& s, const std::string& text, const std::stri
     return out;
   });
 }
-val tr_inspect(TranslationSession& s, const std::string& source, const std::string& target) {
+val tr_inspect(TranslationSession& s, const std::string& source, const std::string& target, int pad) {
   return guarded([&] {
-    const tf::Seq2SeqInspectResult r = s.inspect(source, target);
+    const tf::Seq2SeqInspectResult r = s.inspect(source, target, pad);
     val out = val::object();
     out.set("sourceTokens", tokens_array(r.source_tokens));
     out.set("targetTokens", tokens_array(r.target_tokens));
@@ -359,6 +365,57 @@ val tr_inspect(TranslationSession& s, const std::string& source, const std::stri
     out.set("targets", int32(r.targets));
     out.set("loss", r.loss);
     set_record(out, r.record);
+    return out;
+  });
+}
+
+val tr_compare_decoding(TranslationSession& s, const std::string& source, const std::string& reference) {
+  return guarded([&] {
+    const tf::DecodingComparison c = s.compare_decoding(source, reference);
+    val out = val::object();
+    out.set("sourceTokens", tokens_array(c.source_tokens));
+    out.set("referenceTokens", tokens_array(c.reference_tokens));
+    out.set("reference", int32(c.reference));
+    out.set("forcedTop", int32(c.forced_top));
+    out.set("forcedTopProb", float32(c.forced_top_prob));
+    out.set("forcedRefProb", float32(c.forced_ref_prob));
+    out.set("forcedLoss", c.forced_loss);
+    out.set("forcedMistakes", c.forced_mistakes);
+    out.set("freeIds", int32(c.free_ids));
+    out.set("freeProbs", float32(c.free_probs));
+    out.set("freeFinished", c.free_finished);
+    out.set("firstMistake", c.first_mistake);
+    return out;
+  });
+}
+val tr_parameter(TranslationSession& s, const std::string& name) {
+  return guarded([&] {
+    const auto& p = s.model().param_info(name);
+    return tensor_object(s.model().weights().data() + p.offset,
+                         std::vector<std::size_t>(p.shape.begin(), p.shape.end()));
+  });
+}
+
+// Attention between words (model/word_attention.hpp): probs (R, X) with the ids and texts of the row and
+// column tokens.
+val word_attention(const val& probs, int R, int X, const val& row_ids, const val& row_texts, const val& col_ids,
+                   const val& col_texts) {
+  return guarded([&] {
+    const std::vector<float> p = emscripten::convertJSArrayToNumberVector<float>(probs);
+    if (R < 0 || X < 0 || p.size() != static_cast<std::size_t>(R) * static_cast<std::size_t>(X)) {
+      throw tf::Error("bad_shape", "the attention matrix has " + std::to_string(p.size()) + " values, not " +
+                                       std::to_string(R) + "×" + std::to_string(X));
+    }
+    const tf::WordGroups rows = tf::group_words(ids_from(row_ids), emscripten::vecFromJSArray<std::string>(row_texts));
+    const tf::WordGroups cols = tf::group_words(ids_from(col_ids), emscripten::vecFromJSArray<std::string>(col_texts));
+    const tf::WordAttention w = tf::aggregate_attention(p.data(), R, X, rows, cols);
+    val out = val::object();
+    out.set("weights", tensor_object(w.weights.data(), {static_cast<std::size_t>(w.rows), static_cast<std::size_t>(w.cols)}));
+    out.set("rest", float32(w.rest));
+    out.set("rowWords", strings(rows.words));
+    out.set("colWords", strings(cols.words));
+    out.set("rowGroup", int32(rows.group));
+    out.set("colGroup", int32(cols.group));
     return out;
   });
 }
@@ -372,6 +429,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
   emscripten::function("positionalEncoding", &positional_encoding);
   emscripten::function("splitChars", &split_chars);
   emscripten::function("applyActivation", &apply_activation);
+  emscripten::function("wordAttention", &word_attention);
 
   emscripten::class_<tf::Tokenizer>("Tokenizer")
       .constructor<>()
@@ -421,5 +479,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("info", &tr_info)
       .function("tokenizersJson", &tr_tokenizers_json)
       .function("translate", &tr_translate)
-      .function("inspect", &tr_inspect);
+      .function("inspect", &tr_inspect)
+      .function("compareDecoding", &tr_compare_decoding)
+      .function("parameter", &tr_parameter);
 }
