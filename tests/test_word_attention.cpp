@@ -41,7 +41,7 @@ TEST_CASE("word attention: mean over a word's query tokens of the sum over the o
       0.0f, 0.5f, 0.1f, 0.0f, 0.4f, 0.0f,  // b
       0.2f, 0.0f, 0.0f, 0.0f, 0.7f, 0.1f,  // c
   };
-  const WordAttention w = aggregate_attention(P.data(), 4, 6, rows, cols);
+  const WordAttention w = aggregate_attention(P.data(), 1, 4, 6, rows, cols);
   REQUIRE(w.rows == 2);
   REQUIRE(w.cols == 2);
   // ab → xy: mean(0.2+0.3, 0.5+0.1) = 0.55;  ab → z: mean(0.2, 0.4) = 0.3
@@ -52,7 +52,7 @@ TEST_CASE("word attention: mean over a word's query tokens of the sum over the o
   // the rest went to specials and the space: ab 1 − 0.85, c 1 − 0.7
   CHECK(w.rest[0] == Approx(0.15f));
   CHECK(w.rest[1] == Approx(0.3f));
-  CHECK(code_of([&] { aggregate_attention(P.data(), 3, 6, rows, cols); }) == "bad_shape");
+  CHECK(code_of([&] { aggregate_attention(P.data(), 1, 3, 6, rows, cols); }) == "bad_shape");
 }
 
 TEST_CASE("with one token per word, word attention is the token attention without the specials",
@@ -60,7 +60,24 @@ TEST_CASE("with one token per word, word attention is the token attention withou
   const WordGroups rows = group_words({10, 11, 2}, {"I", " ate", "<eos>"});
   const WordGroups cols = group_words({1, 20, 21, 2}, {"<bos>", "나는", " 먹었다", "<eos>"});
   const std::vector<float> P = {0.1f, 0.6f, 0.2f, 0.1f, 0.0f, 0.1f, 0.9f, 0.0f, 0.25f, 0.25f, 0.25f, 0.25f};
-  const WordAttention w = aggregate_attention(P.data(), 3, 4, rows, cols);
+  const WordAttention w = aggregate_attention(P.data(), 1, 3, 4, rows, cols);
   REQUIRE(w.rows == 2);
   CHECK(w.weights == std::vector<float>{0.6f, 0.2f, 0.1f, 0.9f});
+}
+
+TEST_CASE("with several heads, word attention is the mean over heads", "[word_attention]") {
+  const WordGroups rows = group_words({10, 11}, {"a", " b"});
+  const WordGroups cols = group_words({20, 21}, {"x", " y"});
+  const std::vector<float> P = {1.0f, 0.0f, 0.5f, 0.5f,   // head 0
+                                0.0f, 1.0f, 0.25f, 0.75f};  // head 1
+  const WordAttention w = aggregate_attention(P.data(), 2, 2, 2, rows, cols);
+  CHECK(w.weights == std::vector<float>{0.5f, 0.5f, 0.375f, 0.625f});
+  CHECK(code_of([&] { aggregate_attention(P.data(), 0, 2, 2, rows, cols); }) == "bad_shape");
+}
+
+TEST_CASE("the mean over heads of attention maps", "[word_attention]") {
+  const std::vector<float> P = {1.0f, 0.0f, 0.5f, 0.5f, 0.0f, 1.0f, 0.25f, 0.75f};
+  CHECK(mean_over_heads(P.data(), 2, 4) == std::vector<float>{0.5f, 0.5f, 0.375f, 0.625f});
+  CHECK(mean_over_heads(P.data(), 1, 4) == std::vector<float>(P.begin(), P.begin() + 4));
+  CHECK(code_of([&] { mean_over_heads(P.data(), 0, 4); }) == "bad_shape");
 }

@@ -7,6 +7,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -396,19 +397,19 @@ val tr_parameter(TranslationSession& s, const std::string& name) {
   });
 }
 
-// Attention between words (model/word_attention.hpp): probs (R, X) with the ids and texts of the row and
+// Attention between words (model/word_attention.hpp): probs (H, R, X) with the ids and texts of the row and
 // column tokens.
-val word_attention(const val& probs, int R, int X, const val& row_ids, const val& row_texts, const val& col_ids,
-                   const val& col_texts) {
+val word_attention(const val& probs, int H, int R, int X, const val& row_ids, const val& row_texts,
+                   const val& col_ids, const val& col_texts) {
   return guarded([&] {
     const std::vector<float> p = emscripten::convertJSArrayToNumberVector<float>(probs);
-    if (R < 0 || X < 0 || p.size() != static_cast<std::size_t>(R) * static_cast<std::size_t>(X)) {
-      throw tf::Error("bad_shape", "the attention matrix has " + std::to_string(p.size()) + " values, not " +
-                                       std::to_string(R) + "×" + std::to_string(X));
+    if (H < 1 || R < 0 || X < 0 || p.size() != static_cast<std::size_t>(H) * R * X) {
+      throw tf::Error("bad_shape", "the attention tensor has " + std::to_string(p.size()) + " values, not " +
+                                       std::to_string(H) + "×" + std::to_string(R) + "×" + std::to_string(X));
     }
     const tf::WordGroups rows = tf::group_words(ids_from(row_ids), emscripten::vecFromJSArray<std::string>(row_texts));
     const tf::WordGroups cols = tf::group_words(ids_from(col_ids), emscripten::vecFromJSArray<std::string>(col_texts));
-    const tf::WordAttention w = tf::aggregate_attention(p.data(), R, X, rows, cols);
+    const tf::WordAttention w = tf::aggregate_attention(p.data(), H, R, X, rows, cols);
     val out = val::object();
     out.set("weights", tensor_object(w.weights.data(), {static_cast<std::size_t>(w.rows), static_cast<std::size_t>(w.cols)}));
     out.set("rest", float32(w.rest));
@@ -417,6 +418,21 @@ val word_attention(const val& probs, int R, int X, const val& row_ids, const val
     out.set("rowGroup", int32(rows.group));
     out.set("colGroup", int32(cols.group));
     return out;
+  });
+}
+
+// The mean over heads of an (H, ...) attention tensor: {data, shape} without the head axis.
+val head_mean(const val& probs, const val& shape) {
+  return guarded([&] {
+    const std::vector<float> p = emscripten::convertJSArrayToNumberVector<float>(probs);
+    const std::vector<int> dims = ids_from(shape);
+    std::size_t rest = 1;
+    for (std::size_t i = 1; i < dims.size(); ++i) rest *= static_cast<std::size_t>(std::max(0, dims[i]));
+    if (dims.size() < 2 || dims[0] < 1 || p.size() != static_cast<std::size_t>(dims[0]) * rest) {
+      throw tf::Error("bad_shape", "head_mean needs an (H, ...) tensor whose values match its shape");
+    }
+    const std::vector<float> m = tf::mean_over_heads(p.data(), dims[0], rest);
+    return tensor_object(m.data(), std::vector<std::size_t>(dims.begin() + 1, dims.end()));
   });
 }
 
@@ -430,6 +446,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
   emscripten::function("splitChars", &split_chars);
   emscripten::function("applyActivation", &apply_activation);
   emscripten::function("wordAttention", &word_attention);
+  emscripten::function("headMean", &head_mean);
 
   emscripten::class_<tf::Tokenizer>("Tokenizer")
       .constructor<>()

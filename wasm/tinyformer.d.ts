@@ -162,6 +162,8 @@ export class TranslationInspection {
   readonly names: string[];
   readonly config: any;
   tensor(name: string): Tensor;
+  /** One head's slice of an (H, …) tensor. */
+  head(name: string, head: number): Tensor;
   /** One head: encoder (S, S), decoder (T, T, causal), cross (T, S); rows sum to 1. */
   attention(kind: 'encoder' | 'decoder' | 'cross', layer: number, head: number): Tensor;
 }
@@ -225,6 +227,7 @@ export class Tinyformer {
   readonly simdArch: string;
   readonly memoryBytes: number;
   positionalEncoding(T: number, C: number): Tensor;
+  headMean(tensor: Tensor): Tensor;
   wordAttention(matrix: Tensor, rowTokens: { id: number; text: string }[], colTokens: { id: number; text: string }[]): WordAttention;
   splitChars(text: string | Uint8Array): string[];
   applyActivation(kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu', xs: ArrayLike<number>): Float32Array;

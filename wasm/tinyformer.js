@@ -284,6 +284,14 @@ export class TranslationInspection {
     if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
     return t;
   }
+  /** One head's slice of an (H, …) tensor, e.g. head(`dec.h1.xattn.q`, 0) → (T, D). */
+  head(name, head) {
+    const t = this.tensor(name);
+    const [H, ...rest] = t.shape;
+    if (!(Number.isInteger(head) && head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
+    const n = rest.reduce((a, b) => a * b, 1);
+    return { data: t.data.subarray(head * n, (head + 1) * n), shape: rest };
+  }
   /**
    * One head's attention of one layer: 'encoder' (S, S), 'decoder' (T, T, causal) or 'cross' (T, S): rows sum to 1.
    * @returns {{data: Float32Array, shape: [number, number]}}
@@ -374,16 +382,19 @@ export class Tinyformer {
   positionalEncoding(T, C) { return call(() => this._m.positionalEncoding(T, C)); }
   /**
    * Attention between words from attention between tokens (the engine's rule: a word's row is the mean over
-   * its query tokens of the sum over the other word's key tokens; specials and spaces belong to no word, and
+   * its query tokens of the sum over the other word's key tokens, averaged over heads; specials and spaces belong to no word, and
    * `rest` is the share of each row that went to them).
-   * @param {{data: Float32Array, shape: [number, number]}} matrix rows = query tokens, columns = key tokens
+   * @param {{data: Float32Array, shape: number[]}} matrix (R, X) or (H, R, X): rows = query tokens, columns =
+   *   key tokens; with heads, the result is the mean over heads
    * @param {{id: number, text: string}[]} rowTokens @param {{id: number, text: string}[]} colTokens
    * @returns {{weights: {data: Float32Array, shape: [number, number]}, rest: Float32Array, rowWords: string[],
    *   colWords: string[], rowGroup: Int32Array, colGroup: Int32Array}}
    */
+  /** The mean over heads of an (H, ...) attention tensor. @returns {{data: Float32Array, shape: number[]}} */
+  headMean(tensor) { return call(() => this._m.headMean(tensor.data, Array.from(tensor.shape))); }
   wordAttention(matrix, rowTokens, colTokens) {
-    const [R, X] = matrix.shape;
-    return call(() => this._m.wordAttention(matrix.data, R, X, rowTokens.map((t) => t.id), rowTokens.map((t) => String(t.text)),
+    const [H, R, X] = matrix.shape.length === 3 ? matrix.shape : [1, ...matrix.shape];
+    return call(() => this._m.wordAttention(matrix.data, H, R, X, rowTokens.map((t) => t.id), rowTokens.map((t) => String(t.text)),
       colTokens.map((t) => t.id), colTokens.map((t) => String(t.text))));
   }
 

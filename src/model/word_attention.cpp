@@ -52,7 +52,9 @@ WordGroups group_words(const std::vector<int>& ids, const std::vector<std::strin
   return g;
 }
 
-WordAttention aggregate_attention(const float* probs, int R, int X, const WordGroups& rows, const WordGroups& cols) {
+WordAttention aggregate_attention(const float* probs, int H, int R, int X, const WordGroups& rows,
+                                  const WordGroups& cols) {
+  if (H < 1) throw Error("bad_shape", "aggregate_attention: at least one head, got " + std::to_string(H));
   if (static_cast<int>(rows.group.size()) != R || static_cast<int>(cols.group.size()) != X) {
     throw Error("bad_shape", "aggregate_attention: the matrix is " + std::to_string(R) + "×" + std::to_string(X) +
                                  " but the word groups cover " + std::to_string(rows.group.size()) + " and " +
@@ -64,26 +66,40 @@ WordAttention aggregate_attention(const float* probs, int R, int X, const WordGr
   w.weights.assign(static_cast<std::size_t>(w.rows) * w.cols, 0.0f);
   std::vector<int> pieces(w.rows, 0);
   std::vector<double> acc(static_cast<std::size_t>(w.rows) * w.cols, 0.0);
-  for (int r = 0; r < R; ++r) {
-    const int i = rows.group[r];
-    if (i < 0) continue;
-    ++pieces[i];
-    for (int x = 0; x < X; ++x) {
-      const int j = cols.group[x];
-      if (j >= 0) acc[static_cast<std::size_t>(i) * w.cols + j] += probs[static_cast<std::size_t>(r) * X + x];
+  for (int r = 0; r < R; ++r)
+    if (rows.group[r] >= 0) ++pieces[rows.group[r]];
+  for (int h = 0; h < H; ++h) {
+    const float* P = probs + static_cast<std::size_t>(h) * R * X;
+    for (int r = 0; r < R; ++r) {
+      const int i = rows.group[r];
+      if (i < 0) continue;
+      for (int x = 0; x < X; ++x) {
+        const int j = cols.group[x];
+        if (j >= 0) acc[static_cast<std::size_t>(i) * w.cols + j] += P[static_cast<std::size_t>(r) * X + x];
+      }
     }
   }
   w.rest.assign(w.rows, 1.0f);
   for (int i = 0; i < w.rows; ++i) {
     double sum = 0;
     for (int j = 0; j < w.cols; ++j) {
-      const double v = acc[static_cast<std::size_t>(i) * w.cols + j] / pieces[i];
+      const double v = acc[static_cast<std::size_t>(i) * w.cols + j] / (static_cast<double>(pieces[i]) * H);
       w.weights[static_cast<std::size_t>(i) * w.cols + j] = static_cast<float>(v);
       sum += v;
     }
     w.rest[i] = static_cast<float>(1.0 - sum);
   }
   return w;
+}
+
+std::vector<float> mean_over_heads(const float* probs, int H, std::size_t N) {
+  if (H < 1) throw Error("bad_shape", "mean_over_heads: at least one head, got " + std::to_string(H));
+  std::vector<double> acc(N, 0.0);
+  for (int h = 0; h < H; ++h)
+    for (std::size_t i = 0; i < N; ++i) acc[i] += probs[static_cast<std::size_t>(h) * N + i];
+  std::vector<float> out(N);
+  for (std::size_t i = 0; i < N; ++i) out[i] = static_cast<float>(acc[i] / H);
+  return out;
 }
 
 }  // namespace tf

@@ -6,7 +6,8 @@
 //   * a word is a run of tokens between spaces; a token whose text starts with a space (or the tokenizers'
 //     word-start mark ▁) begins a new word; tokens that are only spaces, and <pad> <bos> <eos>, belong to no
 //     word (<unk> does: it stands for something the learner typed);
-//   * word i looks at word j with  W[i][j] = mean over i's query tokens of ( sum over j's key tokens of P[q][k] ).
+//   * word i looks at word j with  W[i][j] = mean over i's query tokens of ( sum over j's key tokens of P[q][k] ),
+//     and with several heads, the mean over heads of that.
 // Summing over keys keeps "how much of the attention went to this word" (a word split in three pieces is not
 // penalised); averaging over queries keeps each row of W a share of one token's attention, so a row of W sums
 // to at most 1. What is missing from 1 is the attention that went to specials and spaces (`rest`).
@@ -29,7 +30,12 @@ struct WordAttention {
   std::vector<float> rest;      // (rows): 1 − the row's sum: attention that went to specials and spaces
 };
 
-// probs (R, X), row-major: row r = query token r, column x = key token x; each row a distribution.
-WordAttention aggregate_attention(const float* probs, int R, int X, const WordGroups& rows, const WordGroups& cols);
+// probs (H, R, X), row-major: head h, row r = query token r, column x = key token x; each row a distribution.
+// The heads are averaged (H = 1: one head's map).
+WordAttention aggregate_attention(const float* probs, int H, int R, int X, const WordGroups& rows,
+                                  const WordGroups& cols);
+
+// The mean of H heads' maps: probs (H, N) → (N). What "all heads" shows.
+std::vector<float> mean_over_heads(const float* probs, int H, std::size_t N);
 
 }  // namespace tf
