@@ -416,4 +416,5 @@ async function main() {
   mountTraining();
 }
 
+globalThis.tinyformerTranslate = state;   // read by the browser tests
 main();
