@@ -406,6 +406,7 @@ async function main() {
     state.tf = tf;
     renderStatus();
     setTranslator(tf.loadTranslator(bytes), { nameKey: 'translate.model.demo', badgeKey: 'translate.model.trained' });
+    document.body.dataset.readyMs = String(Math.round(performance.now()));   // opening → first translation on screen
     document.body.dataset.ready = 'true';
   } catch (err) {
     $('engine-status').textContent = t('translate.engineFailed', { message: errorMessage(err) });
