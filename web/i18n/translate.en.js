@@ -19,6 +19,7 @@ export default {
   'translate.model.usingTab': 'Now using the model trained in this tab (step {step}).',
 
   'translate.input.title': '1. Translate',
+  'translate.input.notes': 'As the learner’s notes put it, cross-attention finds how the words of the original relate to the words being written. Below you see that relation as numbers and as lines.',
   'translate.input.label': 'Type a Korean sentence',
   'translate.input.placeholder': 'e.g. 나는 밥을 먹었다',
   'translate.input.clear': 'Clear',

@@ -20,6 +20,7 @@ export default {
   'translate.model.usingTab': '이 탭에서 {step}단계까지 학습한 모델로 바꿨어요.',
 
   'translate.input.title': '1. 번역하기',
+  'translate.input.notes': '학습 노트의 말로: 크로스 어텐션은 “원문의 단어와 번역할 단어 사이의 관계를 찾아내는 데” 쓰여요. 아래에서 그 관계가 숫자로, 선으로 보여요.',
   'translate.input.label': '한국어 문장을 입력하세요',
   'translate.input.placeholder': '예: 나는 밥을 먹었다',
   'translate.input.clear': '지우기',
