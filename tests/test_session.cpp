@@ -288,8 +288,7 @@ TEST_CASE("a translation session pads the source on request and the padding mask
   CHECK(code_of([&] { s.inspect("나는 밥을 먹었다", "I ate rice", -1); }) == "too_long");
 }
 
-TEST_CASE("teacher forcing vs free-running: both decodings of a sentence against its reference",
-          "[session][seq2seq]") {
+TEST_CASE("teacher forcing vs free-running: both decodings of a sentence against its reference", "[session][seq2seq]") {
   TranslationSession s;
   s.load(read_web("models/ko-en-word.safetensors"));
   const DecodingComparison good = s.compare_decoding("나는 밥을 먹었다", "I ate rice");

@@ -19,10 +19,10 @@ TEST_CASE("words are runs of tokens between spaces; specials and spaces belong t
   CHECK(g.group == std::vector<int>{-1, 0, 0, 0, 0, -1, 1, 1, 1, -1});
 
   // word pieces with a leading space (or the ▁ mark) start words; <unk> is a word the learner typed
-  const WordGroups w = group_words({20, 21, Tokenizer::UNK, 22},
-                                   {"나는", " 밥을", "\xE2\x96\x81"
-                                                   "먹었다",
-                                    "!"});
+  const WordGroups w = group_words({20, 21, Tokenizer::UNK, 22}, {"나는", " 밥을",
+                                                                  "\xE2\x96\x81"
+                                                                  "먹었다",
+                                                                  "!"});
   CHECK(w.words == std::vector<std::string>{"나는", "밥을", "먹었다!"});
   CHECK(w.group == std::vector<int>{0, 1, 2, 2});
   CHECK(code_of([] { group_words({1, 2}, {"a"}); }) == "bad_shape");
@@ -55,8 +55,7 @@ TEST_CASE("word attention: mean over a word's query tokens of the sum over the o
   CHECK(code_of([&] { aggregate_attention(P.data(), 1, 3, 6, rows, cols); }) == "bad_shape");
 }
 
-TEST_CASE("with one token per word, word attention is the token attention without the specials",
-          "[word_attention]") {
+TEST_CASE("with one token per word, word attention is the token attention without the specials", "[word_attention]") {
   const WordGroups rows = group_words({10, 11, 2}, {"I", " ate", "<eos>"});
   const WordGroups cols = group_words({1, 20, 21, 2}, {"<bos>", "나는", " 먹었다", "<eos>"});
   const std::vector<float> P = {0.1f, 0.6f, 0.2f, 0.1f, 0.0f, 0.1f, 0.9f, 0.0f, 0.25f, 0.25f, 0.25f, 0.25f};
@@ -68,7 +67,7 @@ TEST_CASE("with one token per word, word attention is the token attention withou
 TEST_CASE("with several heads, word attention is the mean over heads", "[word_attention]") {
   const WordGroups rows = group_words({10, 11}, {"a", " b"});
   const WordGroups cols = group_words({20, 21}, {"x", " y"});
-  const std::vector<float> P = {1.0f, 0.0f, 0.5f, 0.5f,   // head 0
+  const std::vector<float> P = {1.0f, 0.0f, 0.5f,  0.5f,    // head 0
                                 0.0f, 1.0f, 0.25f, 0.75f};  // head 1
   const WordAttention w = aggregate_attention(P.data(), 2, 2, 2, rows, cols);
   CHECK(w.weights == std::vector<float>{0.5f, 0.5f, 0.375f, 0.625f});

@@ -399,8 +399,8 @@ val tr_parameter(TranslationSession& s, const std::string& name) {
 
 // Attention between words (model/word_attention.hpp): probs (H, R, X) with the ids and texts of the row and
 // column tokens.
-val word_attention(const val& probs, int H, int R, int X, const val& row_ids, const val& row_texts,
-                   const val& col_ids, const val& col_texts) {
+val word_attention(const val& probs, int H, int R, int X, const val& row_ids, const val& row_texts, const val& col_ids,
+                   const val& col_texts) {
   return guarded([&] {
     const std::vector<float> p = emscripten::convertJSArrayToNumberVector<float>(probs);
     if (H < 1 || R < 0 || X < 0 || p.size() != static_cast<std::size_t>(H) * R * X) {
@@ -411,7 +411,8 @@ val word_attention(const val& probs, int H, int R, int X, const val& row_ids, co
     const tf::WordGroups cols = tf::group_words(ids_from(col_ids), emscripten::vecFromJSArray<std::string>(col_texts));
     const tf::WordAttention w = tf::aggregate_attention(p.data(), H, R, X, rows, cols);
     val out = val::object();
-    out.set("weights", tensor_object(w.weights.data(), {static_cast<std::size_t>(w.rows), static_cast<std::size_t>(w.cols)}));
+    out.set("weights",
+            tensor_object(w.weights.data(), {static_cast<std::size_t>(w.rows), static_cast<std::size_t>(w.cols)}));
     out.set("rest", float32(w.rest));
     out.set("rowWords", strings(rows.words));
     out.set("colWords", strings(cols.words));

@@ -52,7 +52,7 @@ struct DecodingComparison {
   std::vector<int> free_ids;            // free-running (greedy): what it wrote, with <eos> when it stopped
   std::vector<float> free_probs;        //   the probability of each written token
   bool free_finished = false;
-  int first_mistake = -1;  // first position where the free-running output differs from reference; -1 = none
+  int first_mistake = -1;   // first position where the free-running output differs from reference; -1 = none
   int forced_mistakes = 0;  // positions where teacher forcing's top token is not the reference token
 };
 

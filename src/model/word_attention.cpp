@@ -24,8 +24,8 @@ std::size_t space_before(const std::string& s, std::size_t end) {
 
 WordGroups group_words(const std::vector<int>& ids, const std::vector<std::string>& texts) {
   if (ids.size() != texts.size()) {
-    throw Error("bad_shape", "group_words: " + std::to_string(ids.size()) + " ids but " + std::to_string(texts.size()) +
-                                 " texts");
+    throw Error("bad_shape",
+                "group_words: " + std::to_string(ids.size()) + " ids but " + std::to_string(texts.size()) + " texts");
   }
   WordGroups g;
   g.group.assign(ids.size(), -1);
