@@ -337,3 +337,52 @@ TEST_CASE("a seq2seq training session scores a racer's held-out translations and
   small.create(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16}})", kCorpus);
   CHECK(code_of([&] { small.held_out_pairs(); }) == "wrong_arch");
 }
+
+TEST_CASE("a translation session pads the source on request and the padding mask hides it", "[session][seq2seq]") {
+  TranslationSession s;
+  s.load(read_web("models/ko-en-word.safetensors"));
+  const Seq2SeqInspectResult plain = s.inspect("나는 밥을 먹었다", "I ate rice");
+  const Seq2SeqInspectResult padded = s.inspect("나는 밥을 먹었다", "I ate rice", 3);
+  REQUIRE(padded.source.size() == 8);  // <bos> 나는 밥을 먹었다 <eos> <pad> <pad> <pad>
+  CHECK(padded.source.back() == Tokenizer::PAD);
+  const auto& p = padded.record.get("dec.h0.xattn.probs");  // (H, T, S)
+  const auto& masked = padded.record.get("dec.h0.xattn.masked");
+  const auto& q = plain.record.get("dec.h0.xattn.probs");
+  for (std::size_t h = 0; h < p.shape()[0]; ++h)
+    for (std::size_t t = 0; t < p.shape()[1]; ++t) {
+      for (std::size_t k = 5; k < 8; ++k) {
+        CHECK(p(h, t, k) == 0.0f);
+        CHECK(std::isinf(masked(h, t, k)));
+      }
+      for (std::size_t k = 0; k < 5; ++k) CHECK(p(h, t, k) == Approx(q(h, t, k)).margin(1e-6));
+    }
+  CHECK(padded.loss == Approx(plain.loss).margin(1e-6));
+  CHECK(code_of([&] { s.inspect("나는 밥을 먹었다", "I ate rice", 1000); }) == "too_long");
+  CHECK(code_of([&] { s.inspect("나는 밥을 먹었다", "I ate rice", -1); }) == "too_long");
+}
+
+TEST_CASE("teacher forcing vs free-running: both decodings of a sentence against its reference", "[session][seq2seq]") {
+  TranslationSession s;
+  s.load(read_web("models/ko-en-word.safetensors"));
+  const DecodingComparison good = s.compare_decoding("나는 밥을 먹었다", "I ate rice");
+  REQUIRE(good.reference.size() == 4);  // I ate rice <eos>
+  CHECK(good.reference.back() == Tokenizer::EOS);
+  CHECK(good.first_mistake == -1);
+  CHECK(good.forced_mistakes == 0);
+  CHECK(good.free_ids == good.reference);
+  CHECK(good.free_finished);
+  for (std::size_t k = 0; k < 4; ++k) {
+    CHECK(good.forced_top[k] == good.reference[k]);
+    CHECK(good.forced_top_prob[k] == good.forced_ref_prob[k]);
+    CHECK(good.forced_top_prob[k] > 0.5f);
+  }
+  // A reference the model would not write: free-running leaves it at the first differing word; teacher
+  // forcing is put back on the reference after every position.
+  const DecodingComparison off = s.compare_decoding("나는 밥을 먹었다", "I ate bread");
+  CHECK(off.first_mistake == 2);
+  CHECK(off.forced_mistakes >= 1);
+  CHECK(off.forced_ref_prob[2] < off.forced_top_prob[2]);
+  CHECK(off.forced_loss > good.forced_loss);
+  CHECK(code_of([&] { s.compare_decoding("나는 밥을 먹었다", ""); }) == "empty_text");
+  CHECK(code_of([&] { s.compare_decoding("", "I ate rice"); }) == "empty_text");
+}

@@ -7,12 +7,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "api/session.hpp"
 #include "core/error.hpp"
 #include "layers/positional.hpp"
+#include "model/word_attention.hpp"
 #include "simd/arch.hpp"
 #include "text/utf8.hpp"
 
@@ -55,6 +57,11 @@ val float32(const std::vector<float>& v) { return typed_array("Float32Array", v.
 val int32(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
 val bytes(const std::string& s) {
   return typed_array("Uint8Array", reinterpret_cast<const unsigned char*>(s.data()), s.size());
+}
+val strings(const std::vector<std::string>& v) {
+  val out = val::array();
+  for (const std::string& s : v) out.call<void>("push", s);
+  return out;
 }
 std::vector<int> ids_from(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
 
@@ -373,9 +380,9 @@ val tr_translate(TranslationSession& s, const std::string& text, const std::stri
     return out;
   });
 }
-val tr_inspect(TranslationSession& s, const std::string& source, const std::string& target) {
+val tr_inspect(TranslationSession& s, const std::string& source, const std::string& target, int pad) {
   return guarded([&] {
-    const tf::Seq2SeqInspectResult r = s.inspect(source, target);
+    const tf::Seq2SeqInspectResult r = s.inspect(source, target, pad);
     val out = val::object();
     out.set("sourceTokens", tokens_array(r.source_tokens));
     out.set("targetTokens", tokens_array(r.target_tokens));
@@ -388,6 +395,72 @@ val tr_inspect(TranslationSession& s, const std::string& source, const std::stri
   });
 }
 
+val tr_compare_decoding(TranslationSession& s, const std::string& source, const std::string& reference) {
+  return guarded([&] {
+    const tf::DecodingComparison c = s.compare_decoding(source, reference);
+    val out = val::object();
+    out.set("sourceTokens", tokens_array(c.source_tokens));
+    out.set("referenceTokens", tokens_array(c.reference_tokens));
+    out.set("reference", int32(c.reference));
+    out.set("forcedTop", int32(c.forced_top));
+    out.set("forcedTopProb", float32(c.forced_top_prob));
+    out.set("forcedRefProb", float32(c.forced_ref_prob));
+    out.set("forcedLoss", c.forced_loss);
+    out.set("forcedMistakes", c.forced_mistakes);
+    out.set("freeIds", int32(c.free_ids));
+    out.set("freeProbs", float32(c.free_probs));
+    out.set("freeFinished", c.free_finished);
+    out.set("firstMistake", c.first_mistake);
+    return out;
+  });
+}
+val tr_parameter(TranslationSession& s, const std::string& name) {
+  return guarded([&] {
+    const auto& p = s.model().param_info(name);
+    return tensor_object(s.model().weights().data() + p.offset,
+                         std::vector<std::size_t>(p.shape.begin(), p.shape.end()));
+  });
+}
+
+// Attention between words (model/word_attention.hpp): probs (H, R, X) with the ids and texts of the row and
+// column tokens.
+val word_attention(const val& probs, int H, int R, int X, const val& row_ids, const val& row_texts,
+                   const val& col_ids, const val& col_texts) {
+  return guarded([&] {
+    const std::vector<float> p = emscripten::convertJSArrayToNumberVector<float>(probs);
+    if (H < 1 || R < 0 || X < 0 || p.size() != static_cast<std::size_t>(H) * R * X) {
+      throw tf::Error("bad_shape", "the attention tensor has " + std::to_string(p.size()) + " values, not " +
+                                       std::to_string(H) + "×" + std::to_string(R) + "×" + std::to_string(X));
+    }
+    const tf::WordGroups rows = tf::group_words(ids_from(row_ids), emscripten::vecFromJSArray<std::string>(row_texts));
+    const tf::WordGroups cols = tf::group_words(ids_from(col_ids), emscripten::vecFromJSArray<std::string>(col_texts));
+    const tf::WordAttention w = tf::aggregate_attention(p.data(), H, R, X, rows, cols);
+    val out = val::object();
+    out.set("weights", tensor_object(w.weights.data(), {static_cast<std::size_t>(w.rows), static_cast<std::size_t>(w.cols)}));
+    out.set("rest", float32(w.rest));
+    out.set("rowWords", strings(rows.words));
+    out.set("colWords", strings(cols.words));
+    out.set("rowGroup", int32(rows.group));
+    out.set("colGroup", int32(cols.group));
+    return out;
+  });
+}
+
+// The mean over heads of an (H, ...) attention tensor: {data, shape} without the head axis.
+val head_mean(const val& probs, const val& shape) {
+  return guarded([&] {
+    const std::vector<float> p = emscripten::convertJSArrayToNumberVector<float>(probs);
+    const std::vector<int> dims = ids_from(shape);
+    std::size_t rest = 1;
+    for (std::size_t i = 1; i < dims.size(); ++i) rest *= static_cast<std::size_t>(std::max(0, dims[i]));
+    if (dims.size() < 2 || dims[0] < 1 || p.size() != static_cast<std::size_t>(dims[0]) * rest) {
+      throw tf::Error("bad_shape", "head_mean needs an (H, ...) tensor whose values match its shape");
+    }
+    const std::vector<float> m = tf::mean_over_heads(p.data(), dims[0], rest);
+    return tensor_object(m.data(), std::vector<std::size_t>(dims.begin() + 1, dims.end()));
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(tinyformer) {
@@ -397,6 +470,8 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
   emscripten::function("positionalEncoding", &positional_encoding);
   emscripten::function("splitChars", &split_chars);
   emscripten::function("applyActivation", &apply_activation);
+  emscripten::function("wordAttention", &word_attention);
+  emscripten::function("headMean", &head_mean);
 
   emscripten::class_<tf::Tokenizer>("Tokenizer")
       .constructor<>()
@@ -448,5 +523,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("info", &tr_info)
       .function("tokenizersJson", &tr_tokenizers_json)
       .function("translate", &tr_translate)
-      .function("inspect", &tr_inspect);
+      .function("inspect", &tr_inspect)
+      .function("compareDecoding", &tr_compare_decoding)
+      .function("parameter", &tr_parameter);
 }

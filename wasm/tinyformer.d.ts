@@ -204,11 +204,41 @@ export class TranslationInspection {
   readonly names: string[];
   readonly config: any;
   tensor(name: string): Tensor;
+  /** One head's slice of an (H, …) tensor. */
+  head(name: string, head: number): Tensor;
   /** One head: encoder (S, S), decoder (T, T, causal), cross (T, S); rows sum to 1. */
   attention(kind: 'encoder' | 'decoder' | 'cross', layer: number, head: number): Tensor;
 }
 
 /** An encoder–decoder (translation) model with its source and target tokenizers. */
+/** Teacher forcing vs free-running on one sentence (Translator.compareDecoding). */
+export interface DecodingComparison {
+  sourceTokens: Token[];
+  referenceTokens: Token[];
+  /** reference ids + <eos>: what each position should write */
+  reference: Int32Array;
+  forcedTop: Int32Array;
+  forcedTopProb: Float32Array;
+  forcedRefProb: Float32Array;
+  forcedLoss: number;
+  forcedMistakes: number;
+  freeIds: Int32Array;
+  freeProbs: Float32Array;
+  freeFinished: boolean;
+  /** first position where free-running differs from the reference; -1 when it never does */
+  firstMistake: number;
+}
+
+/** Attention between words (Tinyformer.wordAttention). */
+export interface WordAttention {
+  weights: Tensor;
+  rest: Float32Array;
+  rowWords: string[];
+  colWords: string[];
+  rowGroup: Int32Array;
+  colGroup: Int32Array;
+}
+
 export class Translator implements Disposable {
   readonly config: any;
   readonly info: any;
@@ -217,7 +247,9 @@ export class Translator implements Disposable {
     text: string; ids: Int32Array; probs: Float32Array; finished: boolean; sourceTokens: Token[];
     inspection: TranslationInspection;
   };
-  inspect(source: string | Uint8Array, target?: string | Uint8Array): TranslationInspection;
+  inspect(source: string | Uint8Array, target?: string | Uint8Array, options?: { pad?: number }): TranslationInspection;
+  compareDecoding(source: string | Uint8Array, reference: string | Uint8Array): DecodingComparison;
+  parameter(name: string): Tensor;
   save(): Uint8Array;
   dispose(): void;
   readonly disposed: boolean;
@@ -237,6 +269,8 @@ export class Tinyformer {
   readonly simdArch: string;
   readonly memoryBytes: number;
   positionalEncoding(T: number, C: number): Tensor;
+  headMean(tensor: Tensor): Tensor;
+  wordAttention(matrix: Tensor, rowTokens: { id: number; text: string }[], colTokens: { id: number; text: string }[]): WordAttention;
   splitChars(text: string | Uint8Array): string[];
   applyActivation(kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu', xs: ArrayLike<number>): Float32Array;
   createTokenizer(type: 'char' | 'word' | 'jamo', corpus: string | Uint8Array): Tokenizer;

@@ -293,6 +293,14 @@ export class TranslationInspection {
     if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
     return t;
   }
+  /** One head's slice of an (H, …) tensor, e.g. head(`dec.h1.xattn.q`, 0) → (T, D). */
+  head(name, head) {
+    const t = this.tensor(name);
+    const [H, ...rest] = t.shape;
+    if (!(Number.isInteger(head) && head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
+    const n = rest.reduce((a, b) => a * b, 1);
+    return { data: t.data.subarray(head * n, (head + 1) * n), shape: rest };
+  }
   /**
    * One head's attention of one layer: 'encoder' (S, S), 'decoder' (T, T, causal) or 'cross' (T, S): rows sum to 1.
    * @returns {{data: Float32Array, shape: [number, number]}}
@@ -331,10 +339,27 @@ export class Translator extends Owned {
     return { text: raw.text, ids: raw.output, probs: raw.stepProbs, finished: raw.finished,
       sourceTokens: raw.sourceTokens, inspection: new TranslationInspection(raw, this.config) };
   }
-  /** The model fed `target` (teacher forcing; '' = its own translation), every intermediate recorded. */
-  inspect(source, target = '') {
-    return new TranslationInspection(call(() => this._h.inspect(textBytes(source), textBytes(target))), this.config);
+  /**
+   * The model fed `target` (teacher forcing; '' = its own translation), every intermediate recorded.
+   * `pad` appends that many <pad> tokens to the source, as in a training batch, so the padding mask shows.
+   */
+  inspect(source, target = '', { pad = 0 } = {}) {
+    if (!Number.isInteger(pad) || pad < 0) throw new TinyformerError(`pad must be a whole number >= 0, got ${pad}`, 'bad_config');
+    return new TranslationInspection(call(() => this._h.inspect(textBytes(source), textBytes(target), pad)), this.config);
   }
+  /**
+   * Teacher forcing vs free-running on `source` and its reference translation: at each position of the
+   * reference (and the final <eos>), the decoder's top token when fed the reference so far, and the token it
+   * writes when fed its own outputs; `firstMistake` is where free-running first leaves the reference (-1: never).
+   * @returns {{sourceTokens: object[], referenceTokens: object[], reference: Int32Array, forcedTop: Int32Array,
+   *   forcedTopProb: Float32Array, forcedRefProb: Float32Array, forcedLoss: number, forcedMistakes: number,
+   *   freeIds: Int32Array, freeProbs: Float32Array, freeFinished: boolean, firstMistake: number}}
+   */
+  compareDecoding(source, reference) {
+    return call(() => this._h.compareDecoding(textBytes(source), textBytes(reference)));
+  }
+  /** A parameter tensor by its PyTorch name. @returns {{data: Float32Array, shape: number[]}} */
+  parameter(name) { return call(() => this._h.parameter(String(name))); }
   /** A .safetensors checkpoint (PyTorch tutorial names). @returns {Uint8Array} */
   save() { return call(() => this._h.save()); }
 }
@@ -364,6 +389,23 @@ export class Tinyformer {
    * @returns {{data: Float32Array, shape: [number, number]}} row-major (T, C)
    */
   positionalEncoding(T, C) { return call(() => this._m.positionalEncoding(T, C)); }
+  /**
+   * Attention between words from attention between tokens (the engine's rule: a word's row is the mean over
+   * its query tokens of the sum over the other word's key tokens, averaged over heads; specials and spaces belong to no word, and
+   * `rest` is the share of each row that went to them).
+   * @param {{data: Float32Array, shape: number[]}} matrix (R, X) or (H, R, X): rows = query tokens, columns =
+   *   key tokens; with heads, the result is the mean over heads
+   * @param {{id: number, text: string}[]} rowTokens @param {{id: number, text: string}[]} colTokens
+   * @returns {{weights: {data: Float32Array, shape: [number, number]}, rest: Float32Array, rowWords: string[],
+   *   colWords: string[], rowGroup: Int32Array, colGroup: Int32Array}}
+   */
+  /** The mean over heads of an (H, ...) attention tensor. @returns {{data: Float32Array, shape: number[]}} */
+  headMean(tensor) { return call(() => this._m.headMean(tensor.data, Array.from(tensor.shape))); }
+  wordAttention(matrix, rowTokens, colTokens) {
+    const [H, R, X] = matrix.shape.length === 3 ? matrix.shape : [1, ...matrix.shape];
+    return call(() => this._m.wordAttention(matrix.data, H, R, X, rowTokens.map((t) => t.id), rowTokens.map((t) => String(t.text)),
+      colTokens.map((t) => t.id), colTokens.map((t) => String(t.text))));
+  }
 
   /** Bytes of wasm memory in use (it grows on demand and never shrinks). */
   get memoryBytes() { return this._m.HEAP8.length; }

@@ -1,5 +1,7 @@
 #include "api/translation_session.hpp"
 
+#include <algorithm>
+
 #include "api/session.hpp"  // kMaxTextBytes, sampling_from_json
 #include "core/error.hpp"
 #include "io/checkpoint.hpp"
@@ -71,7 +73,7 @@ TranslateResult TranslationSession::translate(std::string_view text, const std::
   return r;
 }
 
-Seq2SeqInspectResult TranslationSession::inspect(std::string_view source, std::string_view target) {
+Seq2SeqInspectResult TranslationSession::inspect(std::string_view source, std::string_view target, int pad) {
   Seq2Seq& m = model();
   Seq2SeqInspectResult r;
   r.source_tokens = source_tokens(source);
@@ -103,15 +105,61 @@ Seq2SeqInspectResult TranslationSession::inspect(std::string_view source, std::s
                     std::to_string(block - 2),
                 static_cast<long long>(src.size()), block - 2);
   }
+  if (pad < 0 || static_cast<long long>(src.size()) + 2 + pad > block) {
+    throw Error("too_long",
+                "the source with " + std::to_string(pad) + " padding tokens does not fit the " + std::to_string(block) +
+                    " positions of the encoder",
+                pad, block - 2 - static_cast<long long>(src.size()));
+  }
   r.source = {Tokenizer::BOS};
   r.source.insert(r.source.end(), src.begin(), src.end());
   r.source.push_back(Tokenizer::EOS);
+  r.source.insert(r.source.end(), static_cast<std::size_t>(pad), Tokenizer::PAD);
   r.inputs = {Tokenizer::BOS};
   r.inputs.insert(r.inputs.end(), tgt.begin(), tgt.end());
   r.targets = tgt;
   r.targets.push_back(Tokenizer::EOS);
   r.loss = m.inspect(r.source, r.inputs, r.targets, r.record);
   return r;
+}
+
+DecodingComparison TranslationSession::compare_decoding(std::string_view source, std::string_view reference) {
+  validate_text(reference, kMaxTextBytes);
+  Seq2SeqInspectResult forced = inspect(source, reference);  // validates both and their lengths
+  Seq2Seq& m = model();
+  DecodingComparison c;
+  c.source_tokens = std::move(forced.source_tokens);
+  c.reference_tokens = std::move(forced.target_tokens);
+  c.reference = forced.targets;
+  c.forced_loss = forced.loss;
+  const xt::xarray<float>& probs = forced.record.get("probs");  // (T, V)
+  const std::size_t V = probs.shape()[1];
+  for (std::size_t k = 0; k < c.reference.size(); ++k) {
+    const float* row = probs.data() + k * V;
+    std::size_t top = 0;
+    for (std::size_t v = 1; v < V; ++v)
+      if (row[v] > row[top]) top = v;
+    c.forced_top.push_back(static_cast<int>(top));
+    c.forced_top_prob.push_back(row[top]);
+    c.forced_ref_prob.push_back(row[c.reference[k]]);
+    if (static_cast<int>(top) != c.reference[k]) ++c.forced_mistakes;
+  }
+  SamplingConfig greedy;
+  greedy.temperature = 0;
+  Rng rng(1);
+  std::vector<int> src(forced.source.begin() + 1, forced.source.end() - 1);
+  Translation t = tf::translate(m, src, m.config().block_size - 1, greedy, rng);
+  c.free_ids = std::move(t.output);
+  c.free_probs = std::move(t.step_probs);
+  c.free_finished = t.finished;
+  const std::size_t n = std::max(c.free_ids.size(), c.reference.size());
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k >= c.free_ids.size() || k >= c.reference.size() || c.free_ids[k] != c.reference[k]) {
+      c.first_mistake = static_cast<int>(k);
+      break;
+    }
+  }
+  return c;
 }
 
 }  // namespace tf

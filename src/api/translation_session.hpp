@@ -38,6 +38,24 @@ struct Seq2SeqInspectResult {
   float loss = 0;  // mean cross-entropy of the target tokens and <eos>
 };
 
+// Teacher forcing vs free-running on one sentence and its reference translation. Position k of the
+// reference (k == its length: <eos>) is predicted twice: by the decoder fed the reference before k (teacher
+// forcing, as in training) and by the decoder fed its own earlier outputs (free-running, as in use).
+struct DecodingComparison {
+  std::vector<Token> source_tokens;     // typed source, without specials
+  std::vector<Token> reference_tokens;  // typed reference, without specials
+  std::vector<int> reference;           // reference ids + <eos>: what each position should write
+  std::vector<int> forced_top;          // teacher forcing: the most likely token at each position
+  std::vector<float> forced_top_prob;   //   its probability
+  std::vector<float> forced_ref_prob;   //   the probability of the reference token
+  float forced_loss = 0;                //   mean cross-entropy (the training loss of this pair)
+  std::vector<int> free_ids;            // free-running (greedy): what it wrote, with <eos> when it stopped
+  std::vector<float> free_probs;        //   the probability of each written token
+  bool free_finished = false;
+  int first_mistake = -1;  // first position where the free-running output differs from reference; -1 = none
+  int forced_mistakes = 0;  // positions where teacher forcing's top token is not the reference token
+};
+
 class TranslationSession {
  public:
   void load(std::string_view checkpoint_bytes);
@@ -54,7 +72,11 @@ class TranslationSession {
   // too_long when the text has more tokens than the encoder reads; empty_text, invalid_utf8 as usual.
   TranslateResult translate(std::string_view text, const std::string& sampling_json, int max_tokens, double seed);
   // The model fed `target` (teacher forcing); an empty target inspects the model's own greedy translation.
-  Seq2SeqInspectResult inspect(std::string_view source, std::string_view target);
+  // pad > 0 appends that many <pad> tokens after the source's <eos>, as in a training batch of longer
+  // sentences, so the padding mask has something to hide (too_long when the encoder cannot hold them).
+  Seq2SeqInspectResult inspect(std::string_view source, std::string_view target, int pad = 0);
+  // Both decodings of `source` against the reference translation `reference` (not empty).
+  DecodingComparison compare_decoding(std::string_view source, std::string_view reference);
 
  private:
   std::vector<Token> source_tokens(std::string_view text) const;

@@ -320,3 +320,50 @@ test('the encoder-decoder: loadTranslator, translate with each step\'s cross-att
   snap.dispose();
   trainer.dispose();
 });
+
+test('what the translation page reads: head slices, the mean over heads, word attention, padding, both decodings', () => {
+  const t = tf.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors')));
+  const r = t.translate('나는 밥을 먹었다');
+  const probs = r.inspection.tensor('dec.h1.xattn.probs');   // (H, T, S)
+  const [H, T, S] = probs.shape;
+  assert.deepEqual(r.inspection.head('dec.h1.xattn.q', 2).shape, [T, t.config.n_embd / H]);
+  assert.throws(() => r.inspection.head('dec.h1.xattn.q', H), isError('bad_head'));
+  const mean = tf.headMean(probs);
+  assert.deepEqual(mean.shape, [T, S]);
+  for (let i = 0; i < T * S; i++) {
+    let s = 0;
+    for (let h = 0; h < H; h++) s += probs.data[h * T * S + i];
+    assert.ok(Math.abs(mean.data[i] - s / H) < 1e-6);
+  }
+  assert.throws(() => tf.headMean({ data: new Float32Array(3), shape: [2, 2] }), isError('bad_shape'));
+
+  // words: the written tokens (rows) against <bos> source <eos> (columns); specials belong to no word
+  const voc = t.tokenizers.target.vocab;
+  const rows = Array.from(r.ids, (id) => ({ id, text: voc[id] }));
+  const cols = [{ id: 1, text: '<bos>' }, ...r.sourceTokens, { id: 2, text: '<eos>' }];
+  const w = tf.wordAttention(probs, rows, cols);
+  assert.deepEqual(w.rowWords, ['I', 'ate', 'rice']);
+  assert.deepEqual(w.colWords, ['나는', '밥을', '먹었다']);
+  assert.deepEqual(Array.from(w.colGroup), [-1, 0, 1, 2, -1]);
+  // one token per word: word (i, j) is the head mean at (token i, column j + 1)
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) assert.ok(Math.abs(w.weights.data[i * 3 + j] - mean.data[i * S + j + 1]) < 1e-6);
+  for (let i = 0; i < 3; i++) assert.ok(Math.abs(w.rest[i] - (mean.data[i * S] + mean.data[i * S + S - 1])) < 1e-5);
+  assert.throws(() => tf.wordAttention(probs, rows.slice(1), cols), isError('bad_shape'));
+
+  const padded = t.inspect('나는 밥을 먹었다', '', { pad: 2 });
+  assert.deepEqual(Array.from(padded.source.slice(-2)), [0, 0]);
+  assert.ok(Array.from(padded.attention('cross', 1, 0).data).every((v, i) => (i % 7 >= 5 ? v === 0 : true)));
+  assert.throws(() => t.inspect('나는', '', { pad: -1 }), isError('bad_config'));
+  assert.throws(() => t.inspect('나는', '', { pad: 99 }), isError('too_long'));
+
+  const cmp = t.compareDecoding('나는 밥을 먹었다', 'I ate bread');
+  assert.equal(cmp.firstMistake, 2);
+  assert.equal(voc[cmp.freeIds[2]], '▁rice');
+  assert.equal(voc[cmp.reference[2]], '▁bread');
+  assert.ok(cmp.forcedRefProb[2] < 0.5);
+  assert.equal(t.compareDecoding('나는 밥을 먹었다', 'I ate rice').firstMistake, -1);
+  assert.throws(() => t.compareDecoding('나는 밥을 먹었다', ''), isError('empty_text'));
+  assert.deepEqual(t.parameter('transformer.decoder.layers.1.multihead_attn.out_proj.weight').shape, [32, 32]);
+  assert.throws(() => t.parameter('nope'), (e) => e instanceof Error);
+  t.dispose();
+});

@@ -2,6 +2,7 @@
 export default {
   'lang.switch': '한국어',
   'app.title': 'tinyformer',
+  'nav.translate': 'Translation (cross-attention)',
   'train.nav.train': 'Train it yourself →',
   'app.tagline': 'A Transformer you build, watch and train in your browser',
   'model.label': 'Model',
