@@ -156,7 +156,9 @@ const requests = {
           transfer.push(r.probs.buffer);
           if (typeof reference === 'string') {
             const f = model.inspect(source, reference);
-            out.forced = { reference, loss: f.loss, targetLabels: labels(f.targets, 'target'), cross: cross(f) };
+            // written ids == reference ids then <eos>: the test score_translations applies to each pair
+            const exact = r.ids.length === f.targets.length && r.ids.every((id, k) => id === f.targets[k]);
+            out.forced = { reference, exact, loss: f.loss, targetLabels: labels(f.targets, 'target'), cross: cross(f) };
           }
           return out;
         } catch (err) {

@@ -26,7 +26,7 @@ export interface TranslationSample {
   /** One per decoder layer: shape [H, T, S], each row sums to 1. */
   cross?: Tensor[];
   /** The decoder fed `reference` (teacher forcing): rows are the reference tokens then <eos>. */
-  forced?: { reference: string; loss: number; targetLabels: string[]; cross: Tensor[] };
+  forced?: { reference: string; exact: boolean; loss: number; targetLabels: string[]; cross: Tensor[] };
 }
 
 export class TrainingRun extends EventTarget {
