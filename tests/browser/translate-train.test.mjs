@@ -86,6 +86,7 @@ test('trains in the tab to 90% held-out exact match: falling loss, the engine’
       cols: shown.cols, T, S, H, output: m.shadowRoot.querySelector('output').textContent, rowLabels: shown.rowLabels, colLabels: shown.colLabels };
   });
   const newest = await map(page);
+  await page.locator('tf-translate-train').first().screenshot({ path: join(SCREENSHOTS, 'translate-train-ko-1280-trained.png') });
   assert.equal(newest.index, newest.count - 1);
   assert.deepEqual(newest.values, newest.engine);
   assert.equal(newest.rows, newest.T);
@@ -118,7 +119,7 @@ test('trains in the tab to 90% held-out exact match: falling loss, the engine’
     assert.deepEqual(head1.values, head1.engine);
     assert.notDeepEqual(head1.values, first.values);
   }
-  await page.screenshot({ path: join(SCREENSHOTS, 'translate-train-ko-1280.png'), fullPage: true });
+  await page.locator('tf-translate-train').first().screenshot({ path: join(SCREENSHOTS, 'translate-train-ko-1280.png') });
 
   // the sample translations are the engine's, at the latest snapshot
   const samples = await page.evaluate(async () => {
@@ -160,7 +161,7 @@ test('English UI; a lost worker and a blown-up run get clear messages, and “st
   await page.click('tf-translate-train >> [data-action="step"]');
   await page.waitForFunction(() => globalThis.tinyformerTranslate.training.snapshots.at(-1)?.step === 1);
   assert.equal(await stat(page, 'step'), '1');
-  await page.screenshot({ path: join(SCREENSHOTS, 'translate-train-en-1280.png'), fullPage: true });
+  await page.locator('tf-translate-train').first().screenshot({ path: join(SCREENSHOTS, 'translate-train-en-1280.png') });
 
   // the worker dies: the message says so in English and the panel offers "start over"
   await page.evaluate(() => globalThis.tinyformerTranslate.training.run._fail({ code: 'worker_died', message: 'out of memory' }));
@@ -205,7 +206,7 @@ test('phone width, both languages: the panel fits 390 px', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await page.$eval('tf-translate-train', (e) => e.scrollIntoView());
-    await page.screenshot({ path: join(SCREENSHOTS, `translate-train-${locale.slice(0, 2)}-390.png`), fullPage: true });
+    await page.locator('tf-translate-train').first().screenshot({ path: join(SCREENSHOTS, `translate-train-${locale.slice(0, 2)}-390.png`) });
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -16,7 +16,7 @@ export default {
   'translate.train.state.stopped': '최대 단계까지 학습했어요.',
   'translate.train.state.diverged': '학습이 터졌어요.',
   'translate.train.state.error': '학습이 멈췄어요.',
-  'translate.train.setup': '모델: 인코더 {enc}층 · 디코더 {dec}층 · 헤드 {heads}개 · 폭 {width} · 파라미터 {params}개 · 한국어 {srcVocab}개 / 영어 {tgtVocab}개 단어 · 학습 쌍 {train}개, 시험 쌍 {held}개 · 배치 {batch} · Adam 학습률 {lr}',
+  'translate.train.setup': '모델: 인코더 {enc}층 · 디코더 {dec}층 · 헤드 {heads}개 · 폭 {width} · 파라미터 {params}개 · 한국어 {srcVocab}개 / 영어 {tgtVocab}개 단어 · 학습 쌍 {train}개, 시험 쌍 {held}개 · 배치 {batch} · {optimizer} 학습률 {lr}',
   'translate.train.stat.step': '단계',
   'translate.train.stat.time': '학습 시간',
   'translate.train.stat.exact': '시험 문장 완전 일치',

@@ -147,7 +147,7 @@ export class TranslationTraining {
     this.setup = {
       enc: c.n_encoder_layer, dec: c.n_decoder_layer, heads: c.n_head, width: c.n_embd, params: info.num_parameters.toLocaleString(),
       srcVocab: info.src_vocab.length, tgtVocab: info.vocab.length, train: info.train_pairs, held: info.val_pairs,
-      batch: info.batch_size, lr: Number(info.racers[0].optimizer.lr.toPrecision(3)),
+      batch: info.batch_size, optimizer: info.racers[0].name, lr: Number(info.racers[0].optimizer.lr.toPrecision(3)),
     };
     run.addEventListener('progress', (e) => { if (gen === this._gen) this._progress(e.detail); });
     run.addEventListener('diverged', (e) => { if (gen === this._gen) this._diverged(e.detail); });

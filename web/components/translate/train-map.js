@@ -110,6 +110,7 @@ export class TfTranslateTrainMap extends HTMLElement {
     this._axes = el('p', 'axes', `↓ ${t('translate.train.mapRows')} · → ${t('translate.train.mapCols')}`);
     this._heatmap = document.createElement('tf-heatmap');
     this._heatmap.setAttribute('scale', 'sequential');
+    this._heatmap.setAttribute('scale-max', '1');   // probabilities: an even spread looks even
     this._heatmap.setAttribute('cell', '34');
     this._heatmap.setAttribute('show-values', '');
     this._heatmap.setAttribute('label', t('translate.train.mapTitle'));
