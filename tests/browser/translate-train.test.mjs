@@ -194,6 +194,13 @@ test('English UI; a lost worker and a blown-up run get clear messages, and “st
   assert.match(diverged.alert, /^At step \d+ the loss became NaN/);
   assert.equal(diverged.state, 'diverged');
   assert.equal(diverged.run, true);
+
+  // the language toggle redraws the panel in Korean, keeping its numbers
+  await page.click('#lang-toggle');
+  const ko = await panelText(page);
+  assert.match(ko, /학습 시작|이어서 학습/);
+  assert.match(ko, /크로스 어텐션이 자리를 잡아 가는 모습/);
+  assert.doesNotMatch(ko, /Start training|Cross-attention finding/);
   assert.deepEqual(errors, []);
   await context.close();
 });
