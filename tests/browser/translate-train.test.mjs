@@ -163,6 +163,44 @@ test('English UI; a lost worker and a blown-up run get clear messages, and “st
   assert.equal(await stat(page, 'step'), '1');
   await page.locator('tf-translate-train').first().screenshot({ path: join(SCREENSHOTS, 'translate-train-en-1280.png') });
 
+  // the Worker protocol: a sentence the model cannot read gets its own error, the others are translated;
+  // the model alone round-trips through the page's engine
+  const proto = await page.evaluate(async () => {
+    const c = globalThis.tinyformerTranslate.training;
+    const { steps, sentences } = await c.run.translate(0, [{ source: '' }, { source: '나는 밥을 먹었다', reference: 'I ate rice' },
+      { source: '나는 '.repeat(80) }]);
+    const { bytes, steps: saved } = await c.run.saveModel(0);
+    const translator = globalThis.tinyformerTranslate.tf.loadTranslator(bytes);
+    const again = translator.translate('나는 밥을 먹었다');
+    const cross = again.inspection.tensor('dec.h0.xattn.probs');
+    translator.dispose();
+    const s = sentences[1];
+    return { steps, saved, errors: [sentences[0].error?.code, sentences[2].error?.code], text: s.text, again: again.text,
+      shape: s.cross[0].shape, againShape: cross.shape, same: Array.from(s.cross[0].data).every((v, i) => v === cross.data[i]),
+      labels: [s.sourceLabels.length, s.targetLabels.length, s.forced.targetLabels.at(-1)], exact: s.forced.exact };
+  });
+  assert.deepEqual(proto.errors, ['empty_text', 'too_long']);
+  assert.equal(proto.saved, proto.steps);
+  assert.equal(proto.again, proto.text);                    // the saved model is the snapshot's model
+  assert.deepEqual(proto.shape, proto.againShape);          // [H, steps, source positions]
+  assert.ok(proto.same);
+  assert.deepEqual(proto.labels.slice(0, 2), [proto.shape[2], proto.shape[1]]);
+  assert.equal(proto.labels[2], '<eos>');
+  assert.equal(proto.exact, proto.text === 'I ate rice');
+  // a GPT run has no translations
+  const gpt = await page.evaluate(async () => {
+    const { TrainingRun } = await import('./lib/training.js');
+    const run = await TrainingRun.create({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 } }, '나는 밥을 먹었다. '.repeat(20));
+    const out = {};
+    try { await run.translate(0, [{ source: '나는' }]); } catch (err) { out.translate = err.code; }
+    try { await run.scoreTranslations(0); } catch (err) { out.score = err.code; }
+    const { bytes } = await run.saveModel(0);
+    out.loads = globalThis.tinyformerTranslate.tf.loadModel(bytes).info.num_parameters > 0;
+    run.terminate();
+    return out;
+  });
+  assert.deepEqual(gpt, { translate: 'wrong_arch', score: 'wrong_arch', loads: true });
+
   // the worker dies: the message says so in English and the panel offers "start over"
   await page.evaluate(() => globalThis.tinyformerTranslate.training.run._fail({ code: 'worker_died', message: 'out of memory' }));
   const alert = await page.$eval('tf-translate-train', (e) => e.shadowRoot.querySelector('[role=alert]').textContent);
