@@ -51,12 +51,15 @@ test('trains in the tab to 90% held-out exact match: falling loss, the engine’
     const c = globalThis.tinyformerTranslate.training;
     // the engine's score of the paused model, asked for again
     const again = await c.run.scoreTranslations(0, c.scorePairs);
-    return { reached: c.reached, steps: c.steps, loss: c.history.loss, again, last: c.history.exactMatch.at(-1),
+    const all = await c.run.scoreTranslations(0, 0);   // every held-out pair, for the record
+    return { reached: c.reached, steps: c.steps, loss: c.history.loss, again, all, last: c.history.exactMatch.at(-1),
       lastTokens: c.history.tokenAccuracy.at(-1), snapshots: c.snapshots.map((s) => s.step), info: c.run.info };
   });
   console.log(`# in-tab training reached ${(100 * out.reached.exactMatch).toFixed(1)}% held-out exact match at step ${out.reached.step} ` +
     `after ${out.reached.seconds.toFixed(1)} s of training (${out.info.train_pairs} training pairs, ${out.info.val_pairs} held out, ` +
-    `${out.info.num_parameters} parameters, batch ${out.info.batch_size})`);
+    `${out.info.num_parameters} parameters, batch ${out.info.batch_size}); paused at step ${out.steps}: ` +
+    `${(100 * out.again.exactMatch).toFixed(1)}% on the first ${out.again.pairs} held-out pairs, ` +
+    `${(100 * out.all.exactMatch).toFixed(1)}% on all ${out.all.pairs}`);
   // the loss falls
   const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
   assert.ok(out.loss.length >= out.reached.step);

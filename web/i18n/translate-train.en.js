@@ -35,7 +35,7 @@ export default {
   'translate.train.scoreY': '% (higher is better)',
   'translate.train.scoreExact': 'exact match (the whole sentence equals the reference)',
   'translate.train.scoreTokens': 'word accuracy (next word ranked first when fed the reference)',
-  'translate.train.scoreHint': 'Exact match is the share of test pairs whose English, written by the model on its own (greedy), equals the reference word for word. The engine computes it on the first {pairs} test pairs.',
+  'translate.train.scoreHint': 'Exact match is the share of test pairs whose English, written by the model on its own (greedy), equals the reference word for word. The engine computes it on {pairs} test pairs.',
   'translate.train.samplesTitle': 'Held-out sentences, as the model translates them now',
   'translate.train.samplesAt': 'the model at step {step}',
   'translate.train.reference': 'reference',

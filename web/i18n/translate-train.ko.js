@@ -35,7 +35,7 @@ export default {
   'translate.train.scoreY': '% (높을수록 좋아요)',
   'translate.train.scoreExact': '완전 일치 (문장 전체가 정답과 같음)',
   'translate.train.scoreTokens': '단어 정확도 (정답을 넣어 줄 때 다음 단어 1순위)',
-  'translate.train.scoreHint': '완전 일치는 모델이 혼자서(그리디로) 쓴 영어 문장이 정답과 단어 하나까지 똑같은 시험 쌍의 비율이에요. 엔진이 처음 {pairs}개 시험 쌍으로 계산해요.',
+  'translate.train.scoreHint': '완전 일치는 모델이 혼자서(그리디로) 쓴 영어 문장이 정답과 단어 하나까지 똑같은 시험 쌍의 비율이에요. 엔진이 시험 쌍 {pairs}개로 계산해요.',
   'translate.train.samplesTitle': '남겨 둔 문장, 지금은 이렇게 번역해요',
   'translate.train.samplesAt': '{step}단계의 모델',
   'translate.train.reference': '정답',

@@ -11,9 +11,10 @@
 // The panel element gets `translator-ready` (CustomEvent, bubbles; detail {bytes: Uint8Array, step}) when the
 // learner presses "watch this model above": the model's .safetensors bytes, for Tinyformer.loadTranslator.
 //
-// Pace: a snapshot (translations, cross-attention, held-out score and loss) is taken at step 0, every 10 steps
-// at first and then 20% further apart (nextSnapshotStep), so early changes are seen closely and the slider
-// over training time stays short; also after pausing, after one step and when training stops.
+// Pace: a snapshot (translations, cross-attention, held-out loss) is taken at step 0, every 10 steps at first
+// and then 20% further apart (nextSnapshotStep), so early changes are seen closely and the slider over
+// training time stays short; the held-out score (every held-out pair translated) every 50 steps at first, then
+// 20% further apart (nextScoreStep); both also after pausing, after one step and when training stops.
 import { TrainingRun } from '../../lib/training.js';
 import { errorMessage, registerStrings } from '../../i18n/index.js';
 import ko from '../../i18n/translate-train.ko.js';
@@ -33,7 +34,7 @@ export const DEFAULT_SPEC = Object.freeze({
   racers: [{ name: 'Adam', optimizer: { kind: 'adam', lr: 0.005 } }],
 });
 export const MAX_STEPS = 5000;
-const SCORE_PAIRS = 200;     // held-out pairs the engine scores at each snapshot (the first ones)
+const SCORE_PAIRS = 400;     // at most this many held-out pairs (the first ones) are scored at each snapshot
 const EVAL_BATCHES = 4;      // held-out loss over this many batches
 const SAMPLE_COUNT = 4;      // fixed held-out sentences shown translated
 const MAX_SNAPSHOTS = 200;
@@ -42,6 +43,14 @@ const MAX_TOKENS = 20;       // a sample translation stops here if the model has
 /** The step of the snapshot after one taken at `step`: every 10 steps at first, then 20% further on. */
 export function nextSnapshotStep(step) {
   return step + Math.max(10, Math.round(step * 0.2));
+}
+
+/**
+ * The step of the held-out score after one at `step`: every 50 steps at first, then 20% further on. Scoring
+ * translates every held-out pair (as long as ~10 training steps), so it is taken less often than the map.
+ */
+export function nextScoreStep(step) {
+  return step + Math.max(50, Math.round(step * 0.2));
 }
 
 const words = (s) => s.trim().split(/\s+/).length;
@@ -111,8 +120,10 @@ export class TranslationTraining {
     this._activeMs = 0;
     this._since = 0;
     this._nextSnap = 0;
+    this._nextScore = 0;
     this._busy = false;
     this._again = false;
+    this._againFull = false;
     this.panel.curves = null;
     this.panel.samples = null;
     this.panel.snapshots = [];
@@ -155,7 +166,7 @@ export class TranslationTraining {
     run.addEventListener('error', (e) => { if (gen === this._gen) this._error(e.detail); });
     try {
       this.fixed = pickSentences(await run.heldOutPairs(), SAMPLE_COUNT);
-      await this._snapshot();
+      await this._snapshot(true);
     } catch (err) {
       if (gen === this._gen) this._fail({ key: 'translate.train.error.engine', params: { message: errorMessage(err) } });
       return;
@@ -198,7 +209,7 @@ export class TranslationTraining {
     this._pauseClock();
     this.state = 'stopped';
     this._status();
-    this._snapshot();
+    this._snapshot(true);
   }
 
   _error(detail) {
@@ -209,31 +220,40 @@ export class TranslationTraining {
 
   // ---- snapshots --------------------------------------------------------------------------------------
 
-  /** Asks the engine for the held-out score and loss and the fixed sentences' translations, at one step. */
-  async _snapshot() {
+  /**
+   * Asks the engine for the fixed sentences' translations and the held-out loss at one step, and for the
+   * held-out score when it is due (always when `full`: at the start, after a pause, a step or the end).
+   */
+  async _snapshot(full = false) {
     if (!this.run || this.state === 'diverged' || this.state === 'error') return;
-    if (this._busy) { this._again = true; return; }
+    if (this._busy) { this._again = true; this._againFull ||= full; return; }
     this._busy = true;
     const gen = this._gen, run = this.run;
     try {
       const sentences = this.fixed.map(({ source, reference }) => ({ source, reference }));
-      const score = await run.scoreTranslations(0, this.scorePairs);
-      const evalLoss = await run.evaluate(0, EVAL_BATCHES);
+      const scoring = full || this.steps >= this._nextScore;
+      const score = scoring ? await run.scoreTranslations(0, this.scorePairs) : null;
       const tr = await run.translate(0, sentences, { maxTokens: MAX_TOKENS });
+      const evalLoss = await run.evaluate(0, EVAL_BATCHES);
       if (gen !== this._gen) return;
       const seconds = this._seconds();
       this._nextSnap = nextSnapshotStep(tr.steps);
       const h = this.history;
-      if (h.scoreSteps.at(-1) !== score.steps) {
+      if (h.evalSteps.at(-1) !== tr.steps) {
+        h.evalSteps.push(tr.steps);
+        h.evalLoss.push(evalLoss);
+      }
+      if (score && h.scoreSteps.at(-1) !== score.steps) {
+        this._nextScore = nextScoreStep(score.steps);
         h.scoreSteps.push(score.steps);
         h.exactMatch.push(score.exactMatch);
         h.tokenAccuracy.push(score.tokenAccuracy);
-        h.evalSteps.push(score.steps);
-        h.evalLoss.push(evalLoss);
+        h.scorePairs = score.pairs;
+        this.lastScore = score;
       }
-      h.scorePairs = score.pairs;
-      this.lastScore = score;
-      if (!this.reached && score.exactMatch >= 0.9) this.reached = { step: score.steps, seconds, exactMatch: score.exactMatch };
+      if (score && !this.reached && score.exactMatch >= 0.9) {
+        this.reached = { step: score.steps, seconds, exactMatch: score.exactMatch };
+      }
       this.samples = {
         step: tr.steps,
         items: tr.sentences.map((s, i) => ({
@@ -261,7 +281,11 @@ export class TranslationTraining {
     } finally {
       if (gen === this._gen) {
         this._busy = false;
-        if (this._again) { this._again = false; this._snapshot(); }
+        if (this._again) {
+          const again = this._againFull;
+          this._again = this._againFull = false;
+          this._snapshot(again);
+        }
       }
     }
   }
@@ -296,12 +320,12 @@ export class TranslationTraining {
       run.pause();
       this._pauseClock();
       this.state = 'paused';
-      this._snapshot();
+      this._snapshot(true);
     } else if (action === 'step') {
       if (this.state === 'running') this._pauseClock();
       run.step(1);
       this.state = 'paused';
-      this._snapshot();   // its requests queue behind the step in the worker
+      this._snapshot(true);   // its requests queue behind the step in the worker
     }
     this._status();
   }
