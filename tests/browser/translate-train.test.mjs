@@ -209,6 +209,9 @@ test('English UI; a lost worker and a blown-up run get clear messages, and “st
   const alert = await page.$eval('tf-translate-train', (e) => e.shadowRoot.querySelector('[role=alert]').textContent);
   assert.match(alert, /training worker stopped \(out of memory\)/);
   assert.equal(await page.$eval('tf-translate-train', (e) => e.dataset.state), 'error');
+  await page.click('#lang-toggle');   // the message follows the language
+  assert.match(await page.$eval('tf-translate-train', (e) => e.shadowRoot.querySelector('[role=alert]').textContent), /학습 워커가 멈췄어요/);
+  await page.click('#lang-toggle');
   await page.click('tf-translate-train >> [data-action="reset"]');
   await page.waitForSelector('tf-translate-train[data-state="ready"]', { state: 'attached', timeout: 60000 });
   assert.equal(await page.$eval('tf-translate-train', (e) => e.shadowRoot.querySelector('[role=alert]')), null);

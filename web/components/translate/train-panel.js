@@ -110,6 +110,7 @@ export class TfTranslateTrain extends HTMLElement {
     this._stateLine.setAttribute('role', 'status');
     this._setup = el('p', 'setup');
     this._messages = el('div');
+    this._said = null;
     this._messages.setAttribute('aria-live', 'polite');
     const stats = el('div', 'stats');
     const stat = (key) => {
@@ -183,7 +184,7 @@ export class TfTranslateTrain extends HTMLElement {
     if (s.reached) this._reached.textContent = t('translate.train.reached', { step: s.reached.step, s: s.reached.seconds.toFixed(1) });
     // the alert is replaced only when it changes, so a screen reader announces it once
     const said = JSON.stringify(s.message ?? null) + this._stateLine.textContent;
-    if (said === this._said && this._messages.isConnected) return;
+    if (said === this._said) return;
     this._said = said;
     const messages = [];
     if (s.message) {
