@@ -24,14 +24,17 @@ import './train-panel.js';
 registerStrings({ ko, en });
 
 /**
- * The default run: small enough that a 2-core laptop's tab reaches 90% held-out exact match in well under a
- * minute (see README "Train it in the tab"); word tokens on both sides keep the map readable.
+ * The default run: small enough that a 2-core machine's tab reaches 90% held-out exact match in well under a
+ * minute (README, "Train the translator in the tab"); word tokens on both sides keep the map readable.
  */
 export const DEFAULT_SPEC = Object.freeze({
   arch: 'seq2seq', seed: 1, srcTokenizer: 'word', tgtTokenizer: 'word',
   model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 32, mlpHidden: 64 },
   train: { batchSize: 64 },
-  racers: [{ name: 'Adam', optimizer: { kind: 'adam', lr: 0.005 } }],
+  // a short warm-up, then cosine down to 10% by step 600: held-out exact match crosses 90% near step 400 and
+  // stays above it (a constant 5e-3 crosses near 500 and wobbles around 90% for a while)
+  racers: [{ name: 'Adam', optimizer: { kind: 'adam', lr: 0.008, schedule: 'warmup_cosine', warmupSteps: 20, totalSteps: 600,
+    minLrRatio: 0.1 } }],
 });
 export const MAX_STEPS = 5000;
 const SCORE_PAIRS = 400;     // at most this many held-out pairs (the first ones) are scored at each snapshot
@@ -160,6 +163,10 @@ export class TranslationTraining {
       srcVocab: info.src_vocab.length, tgtVocab: info.vocab.length, train: info.train_pairs, held: info.val_pairs,
       batch: info.batch_size, optimizer: info.racers[0].name, lr: Number(info.racers[0].optimizer.lr.toPrecision(3)),
     };
+    const o = info.racers[0].optimizer;
+    if (o.schedule === 'warmup_cosine') {
+      this.setup.schedule = { warmup: o.warmup_steps, total: o.total_steps, min: Number((o.lr * o.min_lr_ratio).toPrecision(3)) };
+    }
     run.addEventListener('progress', (e) => { if (gen === this._gen) this._progress(e.detail); });
     run.addEventListener('diverged', (e) => { if (gen === this._gen) this._diverged(e.detail); });
     run.addEventListener('stopped', (e) => { if (gen === this._gen) this._stopped(e.detail); });

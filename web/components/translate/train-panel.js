@@ -177,7 +177,8 @@ export class TfTranslateTrain extends HTMLElement {
     this._publish.disabled = !s.canPublish;
     this._stateLine.textContent = t(`translate.train.state.${s.state}`);
     this.dataset.state = s.state;
-    this._setup.textContent = s.setup ? t('translate.train.setup', s.setup) : '';
+    this._setup.textContent = !s.setup ? ''
+      : t('translate.train.setup', s.setup) + (s.setup.schedule ? ` ${t('translate.train.schedule', s.setup.schedule)}` : '');
     this._statStep.textContent = String(s.steps);
     this._statTime.textContent = t('translate.train.seconds', { s: s.seconds.toFixed(1) });
     this._reached.hidden = !s.reached;
