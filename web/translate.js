@@ -20,7 +20,7 @@ const TILE_COUNT = 36;
 const state = {
   tf: null, translator: null, meta: null, vocab: { source: [], target: [] }, references: new Map(),
   text: '', layer: 1, head: 'mean', step: 0, crossStep: 'softmax', pad: 0, reference: '', referenceEdited: false,
-  result: null, allTiles: false, timer: null,
+  result: null, allTiles: false, timer: null, generation: 0,
 };
 
 // ---- URL state: #s=<sentence>&l=<layer>&h=<head|mean>&k=<step>&x=<cross step> ---------------------------
@@ -183,6 +183,7 @@ function update() {
 
 function clearViews() {
   state.result = null;
+  state.generation++;
   $('steps').data = null;
   $('three').data = null;
   $('align').data = null;
@@ -243,8 +244,15 @@ function render() {
   const words = state.tf.wordAttention(state.head === 'mean' ? cross : headSlice(cross, state.head), rows, src);
   align.data = { koWords: words.colWords, enWords: words.rowWords, weights: words.weights.data, rest: words.rest };
 
-  renderCross(ld);
-  renderForcing();
+  // the step-by-step and forcing views are below the fold: drawn a frame later, so the translation and its
+  // maps show first (and typing stays quick)
+  const generation = ++state.generation;
+  requestAnimationFrame(() => setTimeout(() => {
+    if (generation !== state.generation || !state.result) return;
+    renderCross(ld);
+    renderForcing();
+    document.body.dataset.rendered = String(generation);
+  }, 0));
 }
 
 function renderCross(ld) {
@@ -403,6 +411,7 @@ async function main() {
   wire();
   try {
     const [tf, bytes] = await Promise.all([createTinyformer(), fetchBytes(DEMO.file)]);
+    performance.mark('tinyformer:engine-and-model');
     state.tf = tf;
     renderStatus();
     setTranslator(tf.loadTranslator(bytes), { nameKey: 'translate.model.demo', badgeKey: 'translate.model.trained' });

@@ -28,10 +28,16 @@ async function openTranslate({ locale = 'ko-KR', width = 1280, height = 900, has
   return { page, errors, context };
 }
 
+/** Waits until every view, including the ones drawn a frame later, shows the current state. */
+const settled = (page) => page.waitForFunction(() => {
+  const app = globalThis.tinyformerTranslate;
+  return !app.result || document.body.dataset.rendered === String(app.generation);
+});
+
 async function typeSource(page, text) {
   await page.fill('#source', text);
   await page.waitForFunction((s) => globalThis.tinyformerTranslate.text === s, text);
-  await page.waitForTimeout(50);
+  await settled(page);
 }
 
 const shadowText = (page, sel) => page.$eval(sel, (e) => e.shadowRoot.textContent);
@@ -106,6 +112,7 @@ test('the three attentions and every cross-attention step show the engine’s te
     head.value = '1';
     head.dispatchEvent(new Event('change'));
   });
+  await settled(page);
   const picked = await page.evaluate(() => {
     const app = globalThis.tinyformerTranslate;
     const r = app.translator.translate(app.text, { maxTokens: 30 });
@@ -120,6 +127,7 @@ test('the three attentions and every cross-attention step show the engine’s te
     if (pad) {
       await page.$eval('tf-cross-steps', (v) => { const c = v.shadowRoot.querySelector('[data-pad]'); c.checked = true; c.dispatchEvent(new Event('change')); });
       await page.waitForFunction(() => globalThis.tinyformerTranslate.pad === 3);
+      await settled(page);
     }
     for (const step of ['qkv', 'scores', 'scale', 'mask', 'softmax', 'weighted', 'concat', 'proj']) {
       await page.$eval('tf-cross-steps', (v, s) => v.shadowRoot.querySelector(`nav [data-step=${s}]`).click(), step);

@@ -15,7 +15,26 @@ import { onLocaleChange, t } from '../../i18n/index.js';
 import { el } from '../labels.js';
 import { BASE_STYLE, headName, pct } from './common.js';
 
+// Control icons as SVG paths (a font may lack ⏮ ⏸ ⏭), drawn in a 12×12 box.
+const ICONS = {
+  first: 'M2 1h2v10H2zM11 1v10L5 6z', prev: 'M10 1v10L3 6z', play: 'M3 1v10l8-5z', pause: 'M2 1h3v10H2zM7 1h3v10H7z',
+  next: 'M2 1v10l7-5z', all: 'M1 1v10l6-5zM8 1h2v10H8z',
+};
+function icon(name) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 12 12');
+  svg.setAttribute('width', '12');
+  svg.setAttribute('height', '12');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', ICONS[name]);
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}
+
 const STYLE = `${BASE_STYLE}
+  .controls button { display: inline-flex; align-items: center; gap: 0.35rem; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; margin: 0.3rem 0 0.6rem; }
   .counter { color: #5b5b66; font-variant-numeric: tabular-nums; margin-left: 0.4rem; }
   .out { display: flex; flex-wrap: wrap; gap: 0.35rem; margin: 0.2rem 0 0.5rem; min-height: 2.4rem; }
@@ -89,10 +108,12 @@ export class TfTranslateSteps extends HTMLElement {
     }
     const n = d.written.length, k = this._step, S = d.source.length;
     const button = (key, fn, disabled, pressed) => {
-      const b = el('button', '', t(key));
+      const action = key.split('.').pop();
+      const b = el('button', '');
+      b.append(icon(action), document.createTextNode(t(key)));
       b.type = 'button';
       b.disabled = disabled;
-      b.dataset.action = key.split('.').pop();
+      b.dataset.action = action;
       if (pressed !== undefined) b.setAttribute('aria-pressed', String(pressed));
       b.addEventListener('click', fn);
       return b;
