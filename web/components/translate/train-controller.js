@@ -16,7 +16,7 @@
 // training time stays short; the held-out score (every held-out pair translated) every 50 steps at first, then
 // 20% further apart (nextScoreStep); both also after pausing, after one step and when training stops.
 import { TrainingRun } from '../../lib/training.js';
-import { errorMessage, registerStrings } from '../../i18n/index.js';
+import { errorMessage, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/translate-train.ko.js';
 import en from '../../i18n/translate-train.en.js';
 import './train-panel.js';
@@ -57,6 +57,13 @@ export function nextScoreStep(step) {
 }
 
 const words = (s) => s.trim().split(/\s+/).length;
+
+/** An engine error in the learner's language: this panel's words for a pairs file's problems, else the page's. */
+function problem(err) {
+  const key = `translate.train.code.${err?.code}`;
+  const text = t(key, { detail: err?.detail, detail2: err?.detail2 });
+  return text === key ? errorMessage(err) : text;
+}
 
 /** Fixed held-out sentences: the map's (3 Korean words, a short English) first, then other short ones. */
 function pickSentences(pairs, count) {
@@ -150,7 +157,7 @@ export class TranslationTraining {
     try {
       run = await TrainingRun.create(this.spec, this._corpus, { maxSteps: this.maxSteps });
     } catch (err) {
-      if (gen === this._gen) this._fail({ key: 'translate.train.error.setup', params: { message: errorMessage(err) } });
+      if (gen === this._gen) this._fail({ key: 'translate.train.error.setup', params: { message: problem(err) } });
       return;
     }
     if (gen !== this._gen) { run.terminate(); return; }
