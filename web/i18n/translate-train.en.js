@@ -17,7 +17,7 @@ export default {
   'translate.train.state.diverged': 'Training blew up.',
   'translate.train.state.error': 'Training stopped.',
   'translate.train.setup': 'Model: encoder layers {enc}, decoder layers {dec} · {heads} heads · width {width} · {params} parameters · {srcVocab} Korean / {tgtVocab} English words · {train} training pairs, {held} test pairs · batch {batch} · {optimizer}, learning rate {lr}',
-  'translate.train.schedule': '(raised over the first {warmup} steps, then lowered along a cosine to {min} by step {total})',
+  'translate.train.schedule': '(raised over the first {warmup} steps, then lowered along a cosine to {ratio}% of it by step {total})',
   'translate.train.stat.step': 'Step',
   'translate.train.stat.time': 'Training time',
   'translate.train.stat.exact': 'Test sentences exactly right',

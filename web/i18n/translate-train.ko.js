@@ -17,7 +17,7 @@ export default {
   'translate.train.state.diverged': '학습이 터졌어요.',
   'translate.train.state.error': '학습이 멈췄어요.',
   'translate.train.setup': '모델: 인코더 {enc}층 · 디코더 {dec}층 · 헤드 {heads}개 · 폭 {width} · 파라미터 {params}개 · 한국어 {srcVocab}개 / 영어 {tgtVocab}개 단어 · 학습 쌍 {train}개, 시험 쌍 {held}개 · 배치 {batch} · {optimizer} 학습률 {lr}',
-  'translate.train.schedule': '(처음 {warmup}단계 동안 서서히 올리고, {total}단계까지 코사인 곡선으로 {min}까지 줄여요)',
+  'translate.train.schedule': '(처음 {warmup}단계 동안 서서히 올리고, {total}단계까지 코사인 곡선을 따라 그 {ratio}%까지 줄여요)',
   'translate.train.stat.step': '단계',
   'translate.train.stat.time': '학습 시간',
   'translate.train.stat.exact': '시험 문장 완전 일치',

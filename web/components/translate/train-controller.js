@@ -172,7 +172,7 @@ export class TranslationTraining {
     };
     const o = info.racers[0].optimizer;
     if (o.schedule === 'warmup_cosine') {
-      this.setup.schedule = { warmup: o.warmup_steps, total: o.total_steps, min: Number((o.lr * o.min_lr_ratio).toPrecision(3)) };
+      this.setup.schedule = { warmup: o.warmup_steps, total: o.total_steps, ratio: Math.round(100 * o.min_lr_ratio) };
     }
     run.addEventListener('progress', (e) => { if (gen === this._gen) this._progress(e.detail); });
     run.addEventListener('diverged', (e) => { if (gen === this._gen) this._diverged(e.detail); });
