@@ -265,6 +265,79 @@ TEST_CASE("a training session trains encoder-decoder racers on sentence pairs", 
   CHECK(t.seq2seq());  // a failed create leaves the session as it was
 }
 
+TEST_CASE("a seq2seq training session scores a racer's held-out translations and lists the held-out pairs",
+          "[session][seq2seq]") {
+  const std::string tsv = read_web("data/ko-en.tsv");
+  TrainingSession t;
+  t.create(R"({"arch": "seq2seq", "model": {"n_encoder_layer": 1, "n_decoder_layer": 1, "n_head": 2, "n_embd": 16,
+               "mlp_hidden": 32}, "seed": 3, "train": {"batch_size": 16},
+               "racers": [{"optimizer": {"kind": "adam", "lr": 0.01}}]})",
+           tsv);
+  // every 10th line, as written, in file order
+  const std::vector<TextPair> pairs = parse_pairs(tsv);
+  const auto& held = t.held_out_pairs();
+  REQUIRE(held.size() == t.info()["val_pairs"].get<std::size_t>());
+  REQUIRE(held.size() == pairs.size() / 10);
+  for (std::size_t i = 0; i < held.size(); ++i) {
+    CHECK(held[i].source == pairs[10 * i + 9].source);
+    CHECK(held[i].target == pairs[10 * i + 9].target);
+  }
+
+  // The score is score_translations over exactly those pairs, encoded with the model's own tokenizers.
+  auto independent = [&](int max_pairs) {
+    const auto snap = t.snapshot_translation(0);
+    std::vector<TokenPair> ids;
+    for (const TextPair& p : held) {
+      ids.push_back({snap->source_tokenizer().encode(p.source), snap->target_tokenizer().encode(p.target)});
+    }
+    return tf::score_translations(snap->model(), ids, max_pairs);
+  };
+  const TranslationScore before = t.score_translations(0);
+  CHECK(before.pairs == static_cast<int>(held.size()));
+  CHECK(before.exact_match == 0.0);  // random weights write no held-out sentence exactly
+  CHECK(before.token_accuracy < 0.2);
+  for (int i = 0; i < 15; ++i) t.step(20);
+  const TranslationScore after = t.score_translations(0);
+  const TranslationScore check = independent(0);
+  CHECK(after.exact_match == check.exact_match);
+  CHECK(after.token_accuracy == check.token_accuracy);
+  CHECK(after.token_accuracy > before.token_accuracy + 0.2);
+  const TranslationScore first5 = t.score_translations(0, 5);
+  CHECK(first5.pairs == 5);
+  CHECK(first5.token_accuracy == independent(5).token_accuracy);
+  CHECK(t.score_translations(0, 100000).pairs == before.pairs);  // a bound above the count scores them all
+
+  // Scoring between steps leaves training as it was: the same run without scoring gives the same weights.
+  TrainingSession quiet;
+  quiet.create(R"({"arch": "seq2seq", "model": {"n_encoder_layer": 1, "n_decoder_layer": 1, "n_head": 2, "n_embd": 16,
+                   "mlp_hidden": 32}, "seed": 3, "train": {"batch_size": 16},
+                   "racers": [{"optimizer": {"kind": "adam", "lr": 0.01}}]})",
+               tsv);
+  for (int i = 0; i < 15; ++i) quiet.step(20);
+  CHECK(quiet.snapshot_translation(0)->model().weights() == t.snapshot_translation(0)->model().weights());
+
+  CHECK(code_of([&] { t.score_translations(0, -1); }) == "bad_train_config");
+  CHECK(code_of([&] { t.score_translations(1); }) == "bad_racer");
+  CHECK(t.score_translations(0, 2).pairs == 2);  // still usable
+
+  // Fewer than ten pairs hold none out: the training pairs are scored instead, as evaluate() uses them.
+  TrainingSession small;
+  small.create(R"({"arch": "seq2seq", "model": {"n_encoder_layer": 1, "n_decoder_layer": 1, "n_head": 2, "n_embd": 8,
+                   "mlp_hidden": 16}})",
+               "나는 밥을 먹었다\tI ate rice\n고양이는 귀엽다\tThe cat is cute\n");
+  REQUIRE(small.held_out_pairs().size() == 2);
+  CHECK(small.held_out_pairs()[1].target == "The cat is cute");
+  CHECK(small.score_translations(0).pairs == 2);
+
+  TrainingSession gpt;
+  gpt.create(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16}})", kCorpus);
+  CHECK(code_of([&] { gpt.score_translations(0); }) == "wrong_arch");
+  CHECK(code_of([&] { gpt.held_out_pairs(); }) == "wrong_arch");
+  // a seq2seq session turned into a GPT one forgets its pairs
+  small.create(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16}})", kCorpus);
+  CHECK(code_of([&] { small.held_out_pairs(); }) == "wrong_arch");
+}
+
 TEST_CASE("a translation session pads the source on request and the padding mask hides it", "[session][seq2seq]") {
   TranslationSession s;
   s.load(read_web("models/ko-en-word.safetensors"));

@@ -323,6 +323,31 @@ std::string ts_info(TrainingSession& t) {
 TranslationSession* ts_snapshot_translation(TrainingSession& t, int racer) {
   return guarded([&] { return t.snapshot_translation(racer).release(); });
 }
+// {pairs, exactMatch, tokenAccuracy} of one racer's greedy translations of the held-out pairs.
+val ts_score_translations(TrainingSession& t, int racer, int max_pairs) {
+  return guarded([&] {
+    const tf::TranslationScore s = t.score_translations(racer, max_pairs);
+    val out = val::object();
+    out.set("pairs", s.pairs);
+    out.set("exactMatch", s.exact_match);
+    out.set("tokenAccuracy", s.token_accuracy);
+    return out;
+  });
+}
+// [{source, target, line}] as written, in the order scoreTranslations goes through them.
+val ts_held_out_pairs(TrainingSession& t) {
+  return guarded([&] {
+    val out = val::array();
+    for (const tf::TextPair& p : t.held_out_pairs()) {
+      val o = val::object();
+      o.set("source", p.source);
+      o.set("target", p.target);
+      o.set("line", p.line);
+      out.call<void>("push", o);
+    }
+    return out;
+  });
+}
 
 // ---- TranslationSession (the encoder-decoder) ---------------------------------------------------------
 
@@ -487,6 +512,8 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("save", &ts_save)
       .function("snapshot", &ts_snapshot, allow_raw_pointers())
       .function("snapshotTranslation", &ts_snapshot_translation, allow_raw_pointers())
+      .function("scoreTranslations", &ts_score_translations)
+      .function("heldOutPairs", &ts_held_out_pairs)
       .function("steps", &ts_steps)
       .function("info", &ts_info);
 

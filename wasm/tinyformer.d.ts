@@ -31,6 +31,23 @@ export interface ModelConfig {
   ln_eps?: number;
 }
 
+/** nn.Transformer-style encoder–decoder settings (a trainer with `arch: 'seq2seq'`). */
+export interface Seq2SeqConfig {
+  n_encoder_layer?: number;
+  n_decoder_layer?: number;
+  n_head?: number;
+  n_embd?: number;
+  /** Hidden units of the feed-forward block; 0 means 4·n_embd. */
+  mlp_hidden?: number;
+  /** Longest source (with <bos> and <eos>) and longest target (with <bos>). */
+  block_size?: number;
+  /** Always true (nn.Transformer has biases). */
+  bias?: true;
+  norm?: 'pre' | 'post';
+  activation?: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu';
+  ln_eps?: number;
+}
+
 export interface OptimizerSettings {
   kind?: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw';
   lr?: number;
@@ -54,13 +71,34 @@ export interface SamplingOptions {
 }
 
 export interface TrainerSpec {
-  model?: ModelConfig;
+  model?: ModelConfig | Seq2SeqConfig;
   tokenizer?: 'char' | 'word' | 'jamo';
   seed?: number;
   /** Share of the corpus (its end) held out for evaluation, default 0.1. */
   valFraction?: number;
   train?: { batchSize?: number; seqLen?: number };
   racers?: { name?: string; optimizer?: OptimizerSettings; samplingProb?: number }[];
+  /** 'seq2seq': the corpus is "source<TAB>target" lines and `model` holds encoder–decoder settings. */
+  arch?: 'gpt' | 'seq2seq';
+  /** seq2seq: how each side is cut into tokens (default 'word'). */
+  srcTokenizer?: 'char' | 'word' | 'jamo';
+  tgtTokenizer?: 'char' | 'word' | 'jamo';
+}
+
+/** How well an encoder–decoder translates pairs it was not trained on (computed by the engine). */
+export interface TranslationScore {
+  pairs: number;
+  /** Share of pairs whose greedy translation is the reference exactly (0..1). */
+  exactMatch: number;
+  /** Share of reference tokens (and the final <eos>) the teacher-forced decoder ranks first (0..1). */
+  tokenAccuracy: number;
+}
+
+/** A sentence pair as written in the pairs file (line is 1-based). */
+export interface TextPair {
+  source: string;
+  target: string;
+  line: number;
 }
 
 /** Columnar: one entry per racer per step. */
@@ -144,6 +182,10 @@ export class Trainer implements Disposable {
   snapshot(racer?: number): Model;
   /** For a trainer made with `arch: 'seq2seq'`. */
   snapshotTranslator(racer?: number): Translator;
+  /** For `arch: 'seq2seq'`: greedy translations of the held-out pairs scored against their references (maxPairs 0 = all). */
+  scoreTranslations(racer?: number, maxPairs?: number): TranslationScore;
+  /** For `arch: 'seq2seq'`: the pairs scoreTranslations compares with, as written, in order. */
+  heldOutPairs(): TextPair[];
   dispose(): void;
   readonly disposed: boolean;
 }

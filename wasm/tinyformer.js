@@ -254,6 +254,15 @@ export class Trainer extends Owned {
   snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(racer))); }
   /** The same for an encoder–decoder trainer (spec arch 'seq2seq'). @returns {Translator} */
   snapshotTranslator(racer = 0) { return new Translator(call(() => this._h.snapshotTranslation(racer))); }
+  /**
+   * An encoder–decoder racer's greedy translations of the held-out pairs (the training pairs when none are
+   * held out), compared with their references by the engine: the share written exactly (then <eos>) and the
+   * share of reference tokens the teacher-forced decoder ranks first. Over the first `maxPairs` pairs
+   * (0 = all). @returns {{pairs: number, exactMatch: number, tokenAccuracy: number}}
+   */
+  scoreTranslations(racer = 0, maxPairs = 0) { return call(() => this._h.scoreTranslations(racer, maxPairs)); }
+  /** The pairs scoreTranslations compares with, as written, in order. @returns {{source: string, target: string, line: number}[]} */
+  heldOutPairs() { return call(() => this._h.heldOutPairs()); }
 }
 
 /**

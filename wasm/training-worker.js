@@ -16,6 +16,7 @@ let lastPost = 0;
 let tokensSincePost = 0;
 let startedAt = 0, activeMs = 0;
 let diverged = [];          // per racer
+let vocab = null;           // seq2seq: { source, target } token texts by id (labels for the maps)
 const enginePromise = createTinyformer();
 
 function errorFields(err) {
@@ -119,6 +120,60 @@ const requests = {
     return { result: data, transfer: [data.buffer] };
   },
   info: () => ({ result: trainer.info }),
+  // The model alone (no optimizer state), as Model.save / Translator.save write it, and the step it is from.
+  saveModel: ({ racer }) => {
+    const model = vocab ? trainer.snapshotTranslator(racer) : trainer.snapshot(racer);
+    try {
+      const bytes = model.save();
+      return { result: { bytes, steps: trainer.steps }, transfer: [bytes.buffer] };
+    } finally {
+      model.dispose();
+    }
+  },
+  // seq2seq: fixed sentences translated by a snapshot of `racer` (training goes on). Per sentence: the text,
+  // the token labels, and per decoder layer each written step's cross-attention (H, T steps, S source
+  // positions); with a `reference`, the same for the decoder fed the reference (teacher forcing). A sentence
+  // the model cannot read gets `error` instead; the others are still translated.
+  translate: ({ racer, sentences, maxTokens = 32 }) => {
+    if (!vocab) throw new TinyformerError('this training run trains a GPT, not an encoder-decoder', 'wrong_arch');
+    const model = trainer.snapshotTranslator(racer);
+    try {
+      const transfer = [];
+      const labels = (ids, side) => Array.from(ids, (id) => vocab[side][id] ?? String(id));
+      const cross = (run) => Array.from({ length: model.config.n_decoder_layer }, (_, l) => {
+        const { data, shape } = run.tensor(`dec.h${l}.xattn.probs`);
+        transfer.push(data.buffer);
+        return { data, shape };
+      });
+      const one = ({ source, reference }) => {
+        try {
+          const r = model.translate(source, { maxTokens });
+          const out = {
+            source, text: r.text, finished: r.finished, probs: r.probs,
+            sourceLabels: labels(r.inspection.source, 'source'), targetLabels: labels(r.ids, 'target'),
+            cross: cross(r.inspection),
+          };
+          transfer.push(r.probs.buffer);
+          if (typeof reference === 'string') {
+            const f = model.inspect(source, reference);
+            // written ids == reference ids then <eos>: the test score_translations applies to each pair
+            const exact = r.ids.length === f.targets.length && r.ids.every((id, k) => id === f.targets[k]);
+            out.forced = { reference, exact, loss: f.loss, targetLabels: labels(f.targets, 'target'), cross: cross(f) };
+          }
+          return out;
+        } catch (err) {
+          return { source, error: errorFields(err) };
+        }
+      };
+      return { result: { steps: trainer.steps, sentences: sentences.map(one) }, transfer };
+    } finally {
+      model.dispose();
+    }
+  },
+  // seq2seq: held-out exact match and token accuracy of `racer`, computed by the engine, at this step.
+  score: ({ racer, maxPairs = 0 }) => ({ result: { steps: trainer.steps, ...trainer.scoreTranslations(racer, maxPairs) } }),
+  // seq2seq: the pairs `score` compares with, as written ({source, target, line}).
+  heldOutPairs: () => ({ result: trainer.heldOutPairs() }),
 };
 
 self.onmessage = async (event) => {
@@ -132,7 +187,9 @@ self.onmessage = async (event) => {
       diverged = new Array(trainer.racers).fill(false);
       startedAt = performance.now();
       lastPost = startedAt;
-      self.postMessage({ type: 'ready', info: trainer.info, simdArch: engine.simdArch });
+      const info = trainer.info;
+      vocab = info.arch === 'seq2seq' ? { source: info.src_vocab, target: info.vocab } : null;
+      self.postMessage({ type: 'ready', info, simdArch: engine.simdArch });
       return;
     }
     if (!trainer) throw new TinyformerError('training has not been set up', 'no_model');

@@ -1,5 +1,5 @@
 // Types for training.js: training in a Web Worker.
-import { Inspection, StepResults, TrainerSpec } from './tinyformer.js';
+import { Inspection, StepResults, Tensor, TextPair, TrainerSpec, TranslationScore } from './tinyformer.js';
 
 export interface ProgressDetail {
   results: StepResults;
@@ -8,6 +8,25 @@ export interface ProgressDetail {
   elapsedMs: number;
   lr: number[];
   running: boolean;
+}
+
+/** One fixed sentence translated by a snapshot of an encoder–decoder racer (TrainingRun.translate). */
+export interface TranslationSample {
+  source: string;
+  /** Set instead of the fields below when the model cannot read the sentence (code as in TinyformerError). */
+  error?: { code: string; message: string; detail: number; detail2: number };
+  text?: string;
+  finished?: boolean;
+  /** Probability of each written token. */
+  probs?: Float32Array;
+  /** <bos> source tokens… <eos>: the columns of the cross-attention. */
+  sourceLabels?: string[];
+  /** The written tokens (ending with <eos> when finished): the rows. */
+  targetLabels?: string[];
+  /** One per decoder layer: shape [H, T, S], each row sums to 1. */
+  cross?: Tensor[];
+  /** The decoder fed `reference` (teacher forcing): rows are the reference tokens then <eos>. */
+  forced?: { reference: string; exact: boolean; loss: number; targetLabels: string[]; cross: Tensor[] };
 }
 
 export class TrainingRun extends EventTarget {
@@ -25,6 +44,10 @@ export class TrainingRun extends EventTarget {
   sample(racer: number, prompt: string, options?: object): Promise<{ ids: Int32Array; text: string }>;
   evaluate(racer?: number, maxBatches?: number): Promise<number>;
   optimizerState(racer: number, param: string, which: string): Promise<Float32Array>;
+  saveModel(racer?: number): Promise<{ bytes: Uint8Array; steps: number }>;
+  translate(racer: number, sentences: { source: string; reference?: string }[], options?: { maxTokens?: number }): Promise<{ steps: number; sentences: TranslationSample[] }>;
+  scoreTranslations(racer?: number, maxPairs?: number): Promise<TranslationScore & { steps: number }>;
+  heldOutPairs(): Promise<TextPair[]>;
   refreshInfo(): Promise<any>;
   terminate(): void;
 }

@@ -7,6 +7,11 @@
 //   run.start();  run.pause();  run.step(1);  run.setLearningRate(0, 1e-3);
 //   const bytes = await run.save(0);                        // .safetensors with optimizer state
 //   const view = await run.inspect(0, '고양이는 귀엽다');      // an Inspection of a snapshot, training goes on
+//   // encoder-decoder runs (spec.arch 'seq2seq'):
+//   const { sentences } = await run.translate(0, [{ source: '나는 밥을 먹었다', reference: 'I ate rice' }]);
+//   sentences[0].text; sentences[0].cross[layer];           // {data, shape: [H, steps, source positions]}
+//   const { exactMatch } = await run.scoreTranslations(0);  // on the held-out pairs (run.heldOutPairs())
+//   const { bytes, steps } = await run.saveModel(0);        // the model alone, for Tinyformer.loadTranslator
 //   run.terminate();
 //
 // Events (CustomEvent, data in .detail): ready {info}, progress {results, steps, tokensPerSecond,
@@ -101,6 +106,19 @@ export class TrainingRun extends EventTarget {
   evaluate(racer = 0, maxBatches = 4) { return this._request('evaluate', { racer, maxBatches }); }
   /** @returns {Promise<Float32Array>} */
   optimizerState(racer, param, which) { return this._request('optimizerState', { racer, param, which }); }
+  /** @returns {Promise<{bytes: Uint8Array, steps: number}>} the model alone (no optimizer state) and its step */
+  saveModel(racer = 0) { return this._request('saveModel', { racer }); }
+  /**
+   * Encoder–decoder runs: `sentences` ([{source, reference?}]) translated by a snapshot of `racer`, with each
+   * step's cross-attention per decoder layer ({data, shape: [H, T, S]}) and the token labels; with a reference,
+   * `forced` holds the same for the decoder fed the reference.
+   * @returns {Promise<{steps: number, sentences: object[]}>}
+   */
+  translate(racer, sentences, { maxTokens } = {}) { return this._request('translate', { racer, sentences, maxTokens }); }
+  /** @returns {Promise<{steps: number, pairs: number, exactMatch: number, tokenAccuracy: number}>} held-out score */
+  scoreTranslations(racer = 0, maxPairs = 0) { return this._request('score', { racer, maxPairs }); }
+  /** @returns {Promise<{source: string, target: string, line: number}[]>} the pairs scoreTranslations uses */
+  heldOutPairs() { return this._request('heldOutPairs'); }
   /** @returns {Promise<object>} the trainer's info (steps, racers, diverged flags, ...) */
   refreshInfo() { return this._request('info').then((info) => { this.info = info; return info; }); }
   /** Stops the worker for good and frees everything it held. */

@@ -286,6 +286,9 @@ void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view 
   train_ids_.clear(), val_ids_.clear();
   train_batches_ = pair_batches(data.train, tc.batch_size, data.shape, 8);
   val_batches_ = pair_batches(data.held_out, tc.batch_size, data.shape);
+  const bool held_out = !data.held_out.empty();
+  scored_pairs_ = held_out ? std::move(data.held_out) : data.train;
+  scored_text_ = held_out ? std::move(data.held_out_text) : std::move(data.train_text);
   trainers_ = std::move(trainers);
   names_ = std::move(names);
   diverged_.assign(trainers_.size(), false);
@@ -349,6 +352,7 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   seq2seq_ = false;
   tokenizer_ = std::move(tok);
   train_batches_.clear(), val_batches_.clear();
+  scored_pairs_.clear(), scored_text_.clear();
   train_ids_ = std::move(split.train);
   val_ids_ = std::move(split.held_out);
   trainers_ = std::move(trainers);
@@ -441,6 +445,19 @@ std::unique_ptr<TranslationSession> TrainingSession::snapshot_translation(int ra
   auto session = std::make_unique<TranslationSession>();
   session->adopt(std::make_unique<Seq2Seq>(*model), source_tokenizer_, tokenizer_);
   return session;
+}
+
+TranslationScore TrainingSession::score_translations(int racer, int max_pairs) {
+  auto* model = dynamic_cast<Seq2Seq*>(&trainer(racer).network());
+  if (!model) throw Error("wrong_arch", "this training session trains a GPT, not an encoder-decoder");
+  if (max_pairs < 0 || max_pairs > 100000)
+    throw Error("bad_train_config", "max_pairs must be in [0, 100000]", max_pairs);
+  return tf::score_translations(*model, scored_pairs_, max_pairs);
+}
+
+const std::vector<TextPair>& TrainingSession::held_out_pairs() const {
+  if (!seq2seq_) throw Error("wrong_arch", "this training session trains a GPT, not an encoder-decoder");
+  return scored_text_;
 }
 
 std::unique_ptr<ModelSession> TrainingSession::snapshot(int racer) const {

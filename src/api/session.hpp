@@ -21,6 +21,7 @@
 #include "model/generate.hpp"
 #include "model/inspection.hpp"
 #include "model/model.hpp"
+#include "model/translate.hpp"  // TranslationScore
 #include "text/tokenizer.hpp"
 #include "train/setup.hpp"  // validate_text
 #include "train/trainer.hpp"
@@ -112,6 +113,14 @@ class TrainingSession {
   std::string save(int racer) const;                        // checkpoint bytes incl. optimizer state
   std::unique_ptr<ModelSession> snapshot(int racer) const;  // an independent copy for inspection (GPT)
   std::unique_ptr<TranslationSession> snapshot_translation(int racer) const;  // the same for seq2seq
+  // seq2seq: one racer's greedy translations of the held-out pairs, compared with their references (exact
+  // match, token accuracy: score_translations in model/translate.hpp), over the first max_pairs of them
+  // (0 = all; at most 100000). Like evaluate(), the training pairs stand in when none are held out.
+  // wrong_arch for a GPT session, bad_train_config for a negative max_pairs.
+  TranslationScore score_translations(int racer, int max_pairs = 0);
+  // seq2seq: the pairs score_translations compares with, as written (source, reference, line), in the same
+  // order. wrong_arch for a GPT session.
+  const std::vector<TextPair>& held_out_pairs() const;
   bool seq2seq() const { return seq2seq_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }  // the GPT's, or the target side's
   nlohmann::json info() const;
@@ -126,6 +135,8 @@ class TrainingSession {
   Tokenizer tokenizer_, source_tokenizer_;
   std::vector<int> train_ids_, val_ids_;            // GPT
   std::vector<Batch> train_batches_, val_batches_;  // seq2seq: the pairs in order (evaluation)
+  std::vector<TokenPair> scored_pairs_;             // seq2seq: held-out pairs (else training pairs), as ids
+  std::vector<TextPair> scored_text_;               // ... and as written
   std::vector<std::unique_ptr<Trainer>> trainers_;
   std::vector<std::string> names_;
   std::vector<bool> diverged_;

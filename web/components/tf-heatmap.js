@@ -16,7 +16,9 @@
 // Attributes: scale (diverging | sequential), cell (preferred cell size in px, default 18),
 // min-cell (smallest cell before the box scrolls sideways, default 4), cell-height, show-values
 // (write each value in its cell when it fits), mask-note (what a masked cell means, shown in the
-// legend and the readout), row-title / col-title (axis names), label (accessible name).
+// legend and the readout), row-title / col-title (axis names), label (accessible name), scale-max
+// (sequential: the top of the colour scale at least this, e.g. 1 for probabilities, so near-uniform rows
+// look flat instead of being stretched over the whole palette).
 // Property `highlight` = {row?, col?} outlines a row / column (linked views). A pure view: it never
 // computes the numbers it shows.
 import { divergingColor, sequentialColor, textColorOn } from './colors.js';
@@ -40,7 +42,7 @@ const CELL_FONT = '11px system-ui, "Noto Sans CJK KR", sans-serif';
 const SMALL_FONT = '9.5px system-ui, "Noto Sans CJK KR", sans-serif';
 
 export class TfHeatmap extends HTMLElement {
-  static get observedAttributes() { return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note']; }
+  static get observedAttributes() { return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note', 'scale-max']; }
 
   constructor() {
     super();
@@ -111,7 +113,9 @@ export class TfHeatmap extends HTMLElement {
       hi = Math.max(hi, v[i]);
     }
     if (lo > hi) lo = hi = 0;   // nothing finite to scale
-    if (this.getAttribute('scale') === 'sequential') return { lo: Math.min(0, lo), hi: Math.max(hi, 1e-9) };
+    if (this.getAttribute('scale') === 'sequential') {
+      return { lo: Math.min(0, lo), hi: Math.max(hi, Number(this.getAttribute('scale-max')) || 0, 1e-9) };
+    }
     const limit = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
     return { lo: -limit, hi: limit };
   }
