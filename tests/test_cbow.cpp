@@ -7,6 +7,7 @@
 #include <numeric>
 
 #include "analysis/word_vectors.hpp"
+#include "data/corpora.hpp"
 #include "grad_check.hpp"
 #include "io/checkpoint.hpp"
 #include "model/cbow.hpp"
@@ -594,4 +595,37 @@ TEST_CASE("particle split of a text: stems seen elsewhere stay whole, spacing an
   CHECK(code_of([] { split_particles("\xff"); }) == "invalid_utf8");
   const auto& list = particle_list();
   for (std::size_t i = 1; i < list.size(); ++i) CHECK(list[i].size() <= list[i - 1].size());
+}
+
+// ---- the ko-words corpus ----------------------------------------------------------------------------------
+
+TEST_CASE("ko-words: the ko sentences with every particle split off; categories of its words", "[cbow][corpus]") {
+  const Corpus ko = make_corpus("ko", 1), words = make_corpus("ko-words", 1);
+  REQUIRE(words.train.size() == ko.train.size());
+  REQUIRE(words.heldout.size() == ko.heldout.size());
+  CHECK(words.train[0].text == "나 는 밥 을 먹었다");
+  CHECK(words.train[1].text == "밥 을 나 는 먹었다");
+  CHECK(words.train[2].text == "고양이 는 귀엽다");
+  for (std::size_t i = 0; i < ko.train.size(); ++i) {
+    // Removing the split spaces gives the ko sentence back: only particles were cut off.
+    std::string joined;
+    for (const auto& w : words.train[i].ko_words) joined += (joined.empty() ? "" : " ") + w.text();
+    CHECK(joined == ko.train[i].text);
+    CHECK(words.train[i].ko_categories.size() == words.train[i].ko_words.size());
+  }
+  const auto split_cats = word_categories(words), raw_cats = word_categories(ko);
+  CHECK(split_cats.at("고양이") == "animals");
+  CHECK(split_cats.at("밥") == "foods");
+  CHECK(split_cats.at("먹었다") == "verbs");
+  CHECK(split_cats.at("귀여워요") == "adjectives");
+  CHECK(split_cats.count("거예요") == 0);  // the future's auxiliary (먹을 거예요) is no verb of its own
+  CHECK(split_cats.count("는") == 0);      // particles have no category
+  CHECK(raw_cats.at("고양이는") == "animals");
+  CHECK(raw_cats.at("밥을") == "foods");
+  CHECK(word_categories(make_corpus("en", 1)).empty());
+  // Every word of the split text the generator labelled is a word of the text.
+  const WordCorpus wc = build_word_corpus(words.text() + words.text(true), 1, 1 << 16, 1 << 24);
+  int found = 0;
+  for (const auto& [w, cat] : split_cats) found += wc.vocab.id_of("\xE2\x96\x81" + w) >= 0;
+  CHECK(found == static_cast<int>(split_cats.size()));
 }

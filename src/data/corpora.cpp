@@ -175,10 +175,13 @@ std::map<std::string, std::string> word_categories(const Corpus& corpus) {
       for (std::size_t i = 0; i < s.ko_words.size() && i < s.ko_categories.size(); ++i) {
         if (s.ko_categories[i].empty()) continue;
         const KoreanWord& k = s.ko_words[i];
-        // "사과 주스": the entry is the last word's (a multi-word base is a compound noun)
-        const std::string word =
-            split ? k.base.substr(k.base.rfind(' ') + 1) : k.text().substr(k.text().rfind(' ') + 1);
-        ++seen[word][s.ko_categories[i]];
+        // A base of several words: a noun's entry is its last word (사과 주스 → 주스), a predicate's its first
+        // (먹을 것이다 → 먹을, 받아 줬다 → 받아; the rest is an auxiliary every verb shares).
+        const std::string& cat = s.ko_categories[i];
+        const bool predicate = cat == "verbs" || cat == "adjectives" || cat == "feelings";
+        const std::string text = split ? k.base : k.text();
+        const std::string word = predicate ? text.substr(0, text.find(' ')) : text.substr(text.rfind(' ') + 1);
+        ++seen[word][cat];
       }
   std::map<std::string, std::string> out;
   const auto& order = lexicon_categories();

@@ -110,7 +110,8 @@ std::string split_text(const std::vector<ko::KoreanWord>& words);
 // Each word of a Korean corpus's text with its lexicon category: for "ko-words" the split words (고양이, 먹었다),
 // for "ko" and "sagwa" the space-separated words as written (고양이는, 먹었다). A word seen with several
 // categories takes the one it has most often (ties: the first in lexicon_categories()); words of no entry and
-// particles are left out. Empty for "en" and "ko-en".
+// particles are left out. Of a base with a space, a noun's last word (사과 주스 → 주스) and a predicate's first
+// (먹을 것이다 → 먹을) carry the category. Empty for "en" and "ko-en".
 std::map<std::string, std::string> word_categories(const Corpus& corpus);
 
 // Links as text: "en_word:ko_word" joined by commas, e.g. "0:0,1:2,2:1" (the CLI's --links column).

@@ -44,7 +44,7 @@ CbowLoss cbow_loss_from_string(const std::string& s);
 
 struct CbowConfig {
   int vocab_size = 64;  // V: rows of both tables (the word vocabulary with the four specials)
-  int dim = 32;         // C: length of each word vector
+  int dim = 16;         // C: length of each word vector
   int window = 2;       // W: words on each side of the centre
   CbowMode mode = CbowMode::Cbow;
   CbowLoss loss = CbowLoss::Softmax;
