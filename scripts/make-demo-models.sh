@@ -19,6 +19,11 @@ $tf corpus --name en --seed 1 --out web/data/en.txt
 $tf corpus --name sagwa --seed 1 --out web/data/sagwa.txt
 $tf corpus --name sagwa --seed 1 --labels --out web/data/sagwa.tsv
 $tf corpus --name ko-en --seed 1 --out web/data/ko-en.tsv
+# word vectors (CBOW): the ko sentences with particles split off, and each word's lexicon category (for colouring
+# the word map and measuring clustering; never used in training) for the split and the raw words
+$tf corpus --name ko-words --seed 1 --out web/data/ko-words.txt
+$tf corpus --name ko-words --seed 1 --categories --out web/data/ko-words-categories.json
+$tf corpus --name ko --seed 1 --categories --out web/data/ko-categories.json
 
 # ---- demo models -----------------------------------------------------------------------------------
 # Trained on larger draws of the same templates than the page ships (the model is what ships, not

@@ -111,6 +111,8 @@ TEST_CASE("cbow session: neighbours, fill-in-the-blank, projection, inspection o
   for (float p : b.probs) total += p;
   CHECK(total == Approx(1.0).epsilon(1e-4));
   CHECK(b.guesses[0].prob == b.probs[b.guesses[0].id]);
+  // a particle glued to the blank is a word of its own
+  CHECK(s->fill_blank("나는 ___을 먹었다", 3).words == std::vector<std::string>{"나", "는", "___", "을", "먹었다"});
   // The top guess is a word the corpus eats (foods) or at least a word seen between 는 and 먹었다 in training.
   CHECK(b.guesses[0].id >= Tokenizer::kNumSpecials);
 

@@ -67,18 +67,27 @@ int CbowSession::word_id(std::string_view word) const {
 
 std::vector<int> CbowSession::sentence_ids(std::string_view text, std::vector<std::string>& words) const {
   // Whitespace-separated chunks first, so a blank (a run of underscores, which the word tokenizer would read as
-  // punctuation) stays one word; each other chunk becomes its words (punctuation dropped).
+  // punctuation) stays one word, also when a particle is glued to it (___을); the rest becomes words
+  // (punctuation dropped).
   std::vector<std::string> raw;
   std::vector<int> ids;
   std::string chunk;
+  // A chunk is cut into runs of underscores (blanks) and the text between them: "___을" → ___, 을.
   auto flush = [&] {
-    if (chunk.empty()) return;
-    if (is_blank(chunk)) {
-      raw.push_back(chunk);
-      ids.push_back(-1);
-    } else {
-      const std::vector<int> part = encode_words(vocab_, chunk, &raw);
-      ids.insert(ids.end(), part.begin(), part.end());
+    std::size_t pos = 0;
+    while (pos < chunk.size()) {
+      const bool blank = chunk[pos] == '_';
+      std::size_t end = blank ? chunk.find_first_not_of('_', pos) : chunk.find('_', pos);
+      if (end == std::string::npos) end = chunk.size();
+      const std::string piece = chunk.substr(pos, end - pos);
+      if (blank) {
+        raw.push_back(piece);
+        ids.push_back(-1);
+      } else {
+        const std::vector<int> part = encode_words(vocab_, piece, &raw);
+        ids.insert(ids.end(), part.begin(), part.end());
+      }
+      pos = end;
     }
     chunk.clear();
   };

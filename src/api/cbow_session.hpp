@@ -71,7 +71,8 @@ class CbowSession {
   // The first n words of the vocabulary (the most frequent; ids 4 .. 4+n−1) on a 2-D PCA map of `table`,
   // aligned to `previous` (n points) when given. n in [1, V − 4]; larger is capped.
   Projection projection(int n, const std::vector<float>* previous, const std::string& table = "input") const;
-  // The sentence with one blank written as a run of underscores ("나는 ___ 먹었다"): the top k words for it.
+  // The sentence with one blank written as a run of underscores ("나는 ___ 먹었다", "나는 ___을 먹었다": a particle
+  // glued to the blank is a word of its own): the top k words for it.
   // tf::Error codes: no_blank (none or more than one), unknown_word (no known word around the blank).
   BlankResult fill_blank(std::string_view text, int k);
   // One window of a sentence: the word at index `centre` and its context, through the model.
