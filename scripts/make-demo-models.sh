@@ -3,7 +3,8 @@
 # the project's templates) and the demo checkpoints, trained by the project's own `tinyformer train`
 # with the exact commands below. Deterministic: the same engine gives the same files.
 #   scripts/make-demo-models.sh            everything (a few minutes on 2 cores)
-#   scripts/make-demo-models.sh seq2seq    only the Korean → English encoder-decoder
+#   scripts/make-demo-models.sh seq2seq    only the Korean → English encoder-decoder (and the word vectors)
+#   scripts/make-demo-models.sh cbow       only the word vectors (CBOW)
 set -euo pipefail
 only=${1:-all}
 cd "$(dirname "$0")/.."
@@ -11,6 +12,19 @@ scripts/deps.sh build
 scripts/build.sh native
 tf=build/native/tinyformer
 mkdir -p web/data web/models build/demo
+
+# ---- word vectors (CBOW) on the shipped ko-words corpus: what a word-map view opens before the learner trains
+word_vectors() {
+  $tf corpus --name ko-words --seed 1 --out build/demo/ko-words.txt
+  $tf train --arch cbow --corpus build/demo/ko-words.txt --out build/demo/ko-words-cbow.safetensors --dim 16 \
+    --window 2 --min-count 3 --batch-size 64 --optimizer adam --lr 0.01 --seed 1 --steps 1500
+  $tf export --model build/demo/ko-words-cbow.safetensors --out web/models/ko-words-cbow.safetensors --dtype f16
+}
+if [[ $only == cbow ]]; then
+  word_vectors
+  ls -l web/models
+  exit 0
+fi
 
 if [[ $only == all ]]; then
 # ---- corpora shipped with the page (train sentences first, held-out last) ----------------------------
@@ -58,4 +72,5 @@ $tf train --arch seq2seq --pairs build/demo/ko-en-train.tsv --held-out build/dem
   --optimizer adamw --lr 3e-3 --weight-decay 0.01 --schedule cosine --warmup 100 --grad-clip 1 --seed 1 \
   --steps 1500 --eval-every 500
 $tf export --model build/demo/ko-en-word.safetensors --out web/models/ko-en-word.safetensors --dtype f16
+word_vectors
 ls -l web/data web/models

@@ -164,3 +164,31 @@ TEST_CASE("cbow session: bad input gets codes", "[cbow][session]") {
   CHECK(code_of([&] { ModelSession().load(s->save()); }) == "wrong_arch");
   CHECK(code_of([&] { TranslationSession().load(s->save()); }) == "wrong_arch");
 }
+
+TEST_CASE("the shipped word vectors (web/models/ko-words-cbow.safetensors) cluster and fill blanks", "[cbow][demo]") {
+  Checkpoint ck = load_checkpoint(std::string(TF_WEB_DIR) + "/models/ko-words-cbow.safetensors");
+  CbowSession s;
+  s.adopt(ck.take_cbow(), std::move(ck.tokenizer));
+  const auto categories = word_categories(make_corpus("ko-words", 1));
+  const auto& cats = lexicon_categories();
+  std::vector<int> label(s.vocab().vocab_size(), -1);
+  for (int id = Tokenizer::kNumSpecials; id < s.vocab().vocab_size(); ++id) {
+    const auto it = categories.find(word_text(s.vocab(), id));
+    if (it != categories.end())
+      label[id] = static_cast<int>(std::find(cats.begin(), cats.end(), it->second) - cats.begin());
+  }
+  const std::vector<float> v = s.vectors("input");
+  const ClusterScore score = cluster_score(v.data(), s.vocab().vocab_size(), s.model().config().dim, label, 3);
+  CHECK(score.share >= 0.7);
+  CHECK(score.share > 3 * score.chance);
+  int animals = 0;
+  for (const Neighbour& n : s.neighbours("고양이", 5))
+    animals += categories.at(word_text(s.vocab(), n.id)) == "animals";
+  CHECK(animals >= 3);
+  int foods = 0;
+  for (const Guess& g : s.fill_blank("나는 ___을 먹었다", 5).guesses) {
+    const auto it = categories.find(word_text(s.vocab(), g.id));
+    foods += it != categories.end() && it->second == "foods";
+  }
+  CHECK(foods >= 3);
+}
