@@ -629,3 +629,10 @@ TEST_CASE("ko-words: the ko sentences with every particle split off; categories 
   for (const auto& [w, cat] : split_cats) found += wc.vocab.id_of("\xE2\x96\x81" + w) >= 0;
   CHECK(found == static_cast<int>(split_cats.size()));
 }
+
+TEST_CASE("cbow sampler refuses a window wider than its slots", "[cbow]") {
+  const WordCorpus corpus = build_word_corpus("a b c\n", 1, 100, 1000);
+  CbowConfig c = small_config();
+  c.window = 17;
+  CHECK(code_of([&] { CbowSampler(corpus, c, 4, 1); }) == "bad_config");
+}

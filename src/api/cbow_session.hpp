@@ -44,8 +44,11 @@ struct CbowInspectResult {
   std::vector<int> context_positions;  // (2W) -1 for PAD
   std::vector<CbowPair> pairs;         // the training pairs this window makes (CBOW: 1, skip-gram: one per word)
   std::vector<std::vector<CbowPair>> sentence_pairs;  // the pairs of every window of the sentence, by centre
-  Inspection record;  // context.ids, context.vectors, context.mean, scores, probs, loss (model/cbow.hpp)
-  float loss = 0;     // −log p(centre | context) (NaN when the centre is unknown)
+  // context.ids, context.vectors, context.mean, scores, probs, loss (model/cbow.hpp): the CBOW view of the window
+  // (a skip-gram model: its first context word alone). With negative sampling the loss is over K noise words drawn
+  // uniformly from the vocabulary with a seed fixed by the centre (noise.ids, noise.scores), so it repeats.
+  Inspection record;
+  float loss = 0;  // the model's loss for this window (NaN when the centre is unknown)
 };
 
 class CbowSession {

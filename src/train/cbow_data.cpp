@@ -154,6 +154,7 @@ int NoiseTable::draw(Rng& rng) const {
 CbowSampler::CbowSampler(const WordCorpus& corpus, const CbowConfig& config, int B, std::uint64_t seed)
     : sentences_(corpus.sentences), config_(config), B_(B), noise_(corpus.counts), rng_(seed, 0xcb05) {
   if (B < 1) throw Error("bad_train_config", "batch size must be >= 1", B);
+  if (config.window < 1 || config.window > 16) throw Error("bad_config", "window must be in [1, 16]", config.window);
   for (std::size_t s = 0; s < sentences_.size(); ++s) {
     const int n = static_cast<int>(sentences_[s].size());
     for (int p = 0; p < n; ++p) {
