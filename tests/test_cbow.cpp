@@ -181,7 +181,7 @@ TEST_CASE("cbow gradients match finite differences (softmax, negative sampling, 
           // only rows that the batch touches have a gradient: check all coordinates (66 each)
           const double err = tf::test::central_difference_error(w, gp, loss, static_cast<int>(w.size()), 1, 1e-2f);
           std::copy(w.begin(), w.end(), m.weights().begin() + p.offset);
-          CHECK(err < 2e-3);
+          CHECK(err < 5e-4);  // measured 1.5e-5 .. 7.5e-5; a wrong term gives order 1
         }
       }
     }
