@@ -495,7 +495,7 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
     '--batch-size', '32', '--optimizer', 'adam', '--lr', '0.01', '--seed', '3'];
 
   before(() => {
-    ok(['corpus', '--name', 'ko-words', '--max-sentences', '600', '--out', words()]);
+    ok(['corpus', '--name', 'ko-words', '--max-sentences', '400', '--out', words()]);
   });
 
   test('corpus ko-words splits the particles off; --categories writes each word\'s lexicon category', () => {
@@ -511,7 +511,7 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
   });
 
   test('training lowers the loss; neighbours and fill-blank read the checkpoint', () => {
-    const summary = lastJsonLine(ok([...CBOW(), '--steps', '400', '--out', model()]));
+    const summary = lastJsonLine(ok([...CBOW(), '--steps', '300', '--out', model()]));
     assert.ok(summary.final_loss < summary.initial_loss, JSON.stringify(summary));
     const near = JSON.parse(ok(['neighbours', '--model', model(), '--word', '고양이', '--json']));
     assert.equal(near.word, '고양이');
