@@ -3,7 +3,8 @@
 # the project's templates) and the demo checkpoints, trained by the project's own `tinyformer train`
 # with the exact commands below. Deterministic: the same engine gives the same files.
 #   scripts/make-demo-models.sh            everything (a few minutes on 2 cores)
-#   scripts/make-demo-models.sh seq2seq    only the Korean → English encoder-decoder
+#   scripts/make-demo-models.sh seq2seq    only the Korean → English encoder-decoder (and the word vectors)
+#   scripts/make-demo-models.sh cbow       only the word vectors (CBOW)
 set -euo pipefail
 only=${1:-all}
 cd "$(dirname "$0")/.."
@@ -11,6 +12,19 @@ scripts/deps.sh build
 scripts/build.sh native
 tf=build/native/tinyformer
 mkdir -p web/data web/models build/demo
+
+# ---- word vectors (CBOW) on the shipped ko-words corpus: what a word-map view opens before the learner trains
+word_vectors() {
+  $tf corpus --name ko-words --seed 1 --out build/demo/ko-words.txt
+  $tf train --arch cbow --corpus build/demo/ko-words.txt --out build/demo/ko-words-cbow.safetensors --dim 16 \
+    --window 2 --min-count 3 --batch-size 64 --optimizer adam --lr 0.01 --seed 1 --steps 1500
+  $tf export --model build/demo/ko-words-cbow.safetensors --out web/models/ko-words-cbow.safetensors --dtype f16
+}
+if [[ $only == cbow ]]; then
+  word_vectors
+  ls -l web/models
+  exit 0
+fi
 
 if [[ $only == all ]]; then
 # ---- corpora shipped with the page (train sentences first, held-out last) ----------------------------
@@ -20,6 +34,11 @@ $tf corpus --name sagwa --seed 1 --out web/data/sagwa.txt
 $tf corpus --name sagwa --seed 1 --labels --out web/data/sagwa.tsv
 # ko-en: 4,000 pairs, so the training panel of translate.html reaches 90% held-out exact match in the tab
 $tf corpus --name ko-en --seed 1 --max-sentences 4000 --out web/data/ko-en.tsv
+# word vectors (CBOW): the ko sentences with particles split off, and each word's lexicon category (for colouring
+# the word map and measuring clustering; never used in training) for the split and the raw words
+$tf corpus --name ko-words --seed 1 --out web/data/ko-words.txt
+$tf corpus --name ko-words --seed 1 --categories --out web/data/ko-words-categories.json
+$tf corpus --name ko --seed 1 --categories --out web/data/ko-categories.json
 
 # ---- demo models -----------------------------------------------------------------------------------
 # Trained on larger draws of the same templates than the page ships (the model is what ships, not
@@ -54,4 +73,5 @@ $tf train --arch seq2seq --pairs build/demo/ko-en-train.tsv --held-out build/dem
   --optimizer adamw --lr 3e-3 --weight-decay 0.01 --schedule cosine --warmup 100 --grad-clip 1 --seed 1 \
   --steps 1500 --eval-every 500
 $tf export --model build/demo/ko-en-word.safetensors --out web/models/ko-en-word.safetensors --dtype f16
+word_vectors
 ls -l web/data web/models

@@ -451,7 +451,7 @@ TEST_CASE("English articles, plurals and third-person -s", "[corpus]") {
 // =====================================================================================================
 
 TEST_CASE("corpus names and bad requests", "[corpus]") {
-  CHECK(tf::corpus_names() == std::vector<std::string>{"ko", "en", "ko-en", "sagwa"});
+  CHECK(tf::corpus_names() == std::vector<std::string>{"ko", "en", "ko-en", "sagwa", "ko-words"});
   try {
     tf::make_corpus("klingon");
     FAIL("expected bad_corpus");

@@ -70,16 +70,34 @@ export interface SamplingOptions {
   topP?: number;
 }
 
+/** Word vectors (arch 'cbow'); vocab_size comes from the text. */
+export interface CbowConfig {
+  dim?: number;
+  /** Context words on each side of the centre. */
+  window?: number;
+  mode?: 'cbow' | 'skipgram';
+  loss?: 'softmax' | 'negative';
+  /** Noise words per row with loss 'negative'. */
+  negatives?: number;
+  /** Words seen fewer times are left out of the vocabulary. */
+  min_count?: number;
+}
+
 export interface TrainerSpec {
-  model?: ModelConfig | Seq2SeqConfig;
+  /**
+   * 'gpt' (default); 'seq2seq': the corpus is "source<TAB>target" lines and `model` holds encoder–decoder
+   * settings; 'cbow': word vectors.
+   */
+  arch?: 'gpt' | 'seq2seq' | 'cbow';
+  /** arch 'cbow': split Korean particles off the words first (Tinyformer.splitParticles). */
+  splitParticles?: boolean;
+  model?: ModelConfig | Seq2SeqConfig | CbowConfig;
   tokenizer?: 'char' | 'word' | 'jamo';
   seed?: number;
   /** Share of the corpus (its end) held out for evaluation, default 0.1. */
   valFraction?: number;
   train?: { batchSize?: number; seqLen?: number };
   racers?: { name?: string; optimizer?: OptimizerSettings; samplingProb?: number }[];
-  /** 'seq2seq': the corpus is "source<TAB>target" lines and `model` holds encoder–decoder settings. */
-  arch?: 'gpt' | 'seq2seq';
   /** seq2seq: how each side is cut into tokens (default 'word'). */
   srcTokenizer?: 'char' | 'word' | 'jamo';
   tgtTokenizer?: 'char' | 'word' | 'jamo';
@@ -186,6 +204,8 @@ export class Trainer implements Disposable {
   scoreTranslations(racer?: number, maxPairs?: number): TranslationScore;
   /** For `arch: 'seq2seq'`: the pairs scoreTranslations compares with, as written, in order. */
   heldOutPairs(): TextPair[];
+  /** For a trainer made with `arch: 'cbow'`. */
+  snapshotWordVectors(racer?: number): WordVectors;
   dispose(): void;
   readonly disposed: boolean;
 }
@@ -255,6 +275,57 @@ export class Translator implements Disposable {
   readonly disposed: boolean;
 }
 
+/** One training pair a window makes: CBOW context → centre, or skip-gram centre → one context word. */
+export interface WordPair {
+  /** Vocabulary ids (0 = no word in that slot). */
+  inputs: Int32Array;
+  /** Word indices in the sentence, −1 for empty slots. */
+  inputPositions: Int32Array;
+  target: number;
+  targetPosition: number;
+}
+
+export interface WordProjection {
+  /** (n, 2) */
+  points: Tensor;
+  /** (2, C) the two principal directions, turned with the points */
+  axes: Tensor;
+  /** share of the variance along each axis */
+  explained: Float32Array;
+  /** turned / mirrored to sit on the previous map */
+  aligned: boolean;
+  /** the n words, in point order */
+  words: string[];
+}
+
+/** Trained word vectors (CBOW or skip-gram) and their vocabulary. */
+export class WordVectors implements Disposable {
+  readonly config: { arch: 'cbow'; vocab_size: number; dim: number; window: number; mode: 'cbow' | 'skipgram';
+    loss: 'softmax' | 'negative'; negatives: number; min_count: number; split_particles: boolean };
+  readonly info: any;
+  /** The word of every id; ids 0..3 are the specials. */
+  readonly words: string[];
+  wordId(word: string | Uint8Array): number;
+  neighbours(word: string | Uint8Array, k?: number, table?: 'input' | 'output'): { word: string; id: number; cosine: number }[];
+  projection(options?: { n?: number; previous?: Float32Array | Tensor | null; table?: 'input' | 'output' }): WordProjection;
+  fillBlank(sentence: string | Uint8Array, k?: number): {
+    guesses: { word: string; id: number; prob: number }[]; words: string[]; wordIds: Int32Array; blank: number;
+    context: Int32Array; contextPositions: Int32Array; probs: Float32Array;
+  };
+  /** One window: tensors 'context.ids', 'context.vectors' (n, C), 'context.mean' (C), 'scores' (V), 'probs' (V), 'loss' (1). */
+  inspect(sentence: string | Uint8Array, centre: number): {
+    words: string[]; wordIds: Int32Array; centre: number; context: Int32Array; contextPositions: Int32Array;
+    pairs: WordPair[]; sentencePairs: WordPair[][]; loss: number; names: string[]; tensor(name: string): Tensor;
+  };
+  vectors(table?: 'input' | 'output'): Tensor;
+  clusterScore(categories: Record<string, string>, k?: number, table?: 'input' | 'output'): {
+    share: number; chance: number; within: number; across: number; gap: number; words: number;
+  };
+  save(): Uint8Array;
+  dispose(): void;
+  readonly disposed: boolean;
+}
+
 export class Tokenizer implements Disposable {
   readonly json: { type: 'char' | 'word' | 'jamo'; vocab: string[] };
   tokenize(text: string | Uint8Array): Token[];
@@ -277,6 +348,9 @@ export class Tinyformer {
   createModel(config?: ModelConfig, source?: { corpus?: string; type?: 'char' | 'word' | 'jamo'; tokenizer?: { type: string; vocab: string[] }; seed?: number }): Model;
   loadModel(bytes: Uint8Array | ArrayBuffer): Model;
   loadTranslator(bytes: Uint8Array | ArrayBuffer): Translator;
+  loadWordVectors(bytes: Uint8Array | ArrayBuffer): WordVectors;
+  /** Korean particles split off the words (고양이는 → 고양이 는) by the engine's simple rule. */
+  splitParticles(text: string | Uint8Array): string;
   createTrainer(spec: TrainerSpec, corpus: string | Uint8Array): Trainer;
 }
 

@@ -263,6 +263,89 @@ export class Trainer extends Owned {
   scoreTranslations(racer = 0, maxPairs = 0) { return call(() => this._h.scoreTranslations(racer, maxPairs)); }
   /** The pairs scoreTranslations compares with, as written, in order. @returns {{source: string, target: string, line: number}[]} */
   heldOutPairs() { return call(() => this._h.heldOutPairs()); }
+  /** The same for a word-vector trainer (spec arch 'cbow'). @returns {WordVectors} */
+  snapshotWordVectors(racer = 0) { return new WordVectors(call(() => this._m.snapshotCbow(this._h, racer))); }
+}
+
+/**
+ * Trained word vectors (CBOW or skip-gram) and their vocabulary: nearest neighbours, a 2-D map that holds
+ * still between snapshots, fill-in-the-blank, and one window of a sentence through the model.
+ * A word that is not in the vocabulary but is a known word with a particle (고양이는) is read as its stem.
+ */
+export class WordVectors extends Owned {
+  constructor(handle) {
+    super(handle);
+    this._info = JSON.parse(call(() => handle.info()));
+  }
+  /** { arch: 'cbow', vocab_size, dim, window, mode: 'cbow'|'skipgram', loss: 'softmax'|'negative', negatives, min_count, split_particles } */
+  get config() { return this._info.config; }
+  /** { arch, config, words, vocab_size, num_parameters } */
+  get info() { return this._info; }
+  /** The word of every id (ids 0..3 are <pad> <bos> <eos> <unk>; words follow, most frequent first). @returns {string[]} */
+  get words() { return this._info.words; }
+  /** The id of a word (or of its stem, 나는 → 나); throws code 'unknown_word'. */
+  wordId(word) { return call(() => this._h.wordId(textBytes(word))); }
+  /**
+   * The k words whose vectors are closest by cosine. @param {'input'|'output'} [table]
+   * @returns {{word: string, id: number, cosine: number}[]}
+   */
+  neighbours(word, k = 10, table = 'input') {
+    const raw = call(() => this._h.neighbours(textBytes(word), k, table));
+    return Array.from(raw.ids, (id, i) => ({ word: this.words[id], id, cosine: raw.cosine[i] }));
+  }
+  /**
+   * The n most frequent words (ids 4 .. 4+n−1) on a 2-D PCA map. Pass the previous map's points to keep
+   * its orientation (the new map is turned / mirrored to sit on it), so points move instead of flipping.
+   * @param {{n?: number, previous?: Float32Array|{data: Float32Array}, table?: 'input'|'output'}} [options]
+   * @returns {{points: {data: Float32Array, shape: [number, 2]}, axes: {data: Float32Array, shape: [2, number]},
+   *   explained: Float32Array, aligned: boolean, words: string[]}}
+   */
+  projection({ n = 200, previous = null, table = 'input' } = {}) {
+    const prev = previous && !(previous instanceof Float32Array) ? previous.data : previous;
+    const raw = call(() => this._h.projection(n, prev ?? null, table));
+    raw.words = this.words.slice(4, 4 + raw.points.shape[0]);
+    return raw;
+  }
+  /**
+   * The top k guesses for the blank (a run of underscores) in `sentence`, e.g. '나는 ___ 먹었다'.
+   * Codes: 'no_blank', 'unknown_word'.
+   * @returns {{guesses: {word: string, id: number, prob: number}[], words: string[], wordIds: Int32Array, blank: number,
+   *   context: Int32Array, contextPositions: Int32Array, probs: Float32Array}}
+   */
+  fillBlank(sentence, k = 5) {
+    const raw = call(() => this._h.fillBlank(textBytes(sentence), k));
+    return { guesses: Array.from(raw.ids, (id, i) => ({ word: this.words[id], id, prob: raw.probs[i] })),
+      words: raw.words, wordIds: raw.wordIds, blank: raw.blank, context: raw.context,
+      contextPositions: raw.contextPositions, probs: raw.allProbs };
+  }
+  /**
+   * One window of `sentence` with the word at index `centre` as the blank: the context slots, the training
+   * pairs of every window, and the model's numbers: tensor('context.vectors') (n, C), 'context.mean' (C),
+   * 'scores' (V), 'probs' (V), 'loss' (1) [, 'noise.ids', 'noise.scores' with negative sampling].
+   */
+  inspect(sentence, centre) {
+    const raw = call(() => this._h.inspect(textBytes(sentence), centre));
+    return { ...raw, tensor: (name) => {
+      const t = raw.tensors[name];
+      if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
+      return t;
+    } };
+  }
+  /** The input (word) vectors or the output vectors: (V, C). */
+  vectors(table = 'input') { return call(() => this._h.vectors(table)); }
+  /**
+   * How well the vectors cluster by a labelling: `categories` maps a word to a label (e.g. the corpus's
+   * lexicon categories); share of the k nearest labelled neighbours with the same label, its chance level,
+   * mean within- and across-label cosine and their gap.
+   * @returns {{share: number, chance: number, within: number, across: number, gap: number, words: number}}
+   */
+  clusterScore(categories, k = 3, table = 'input') {
+    const labels = [...new Set(Object.values(categories))];
+    const ids = Int32Array.from(this.words, (w) => (w in categories ? labels.indexOf(categories[w]) : -1));
+    return JSON.parse(call(() => this._h.clusterScore(ids, k, table)));
+  }
+  /** A .safetensors checkpoint (arch 'cbow'). @returns {Uint8Array} */
+  save() { return call(() => this._h.save()); }
 }
 
 /**
@@ -457,6 +540,16 @@ export class Tinyformer {
   /** Opens an encoder–decoder .safetensors checkpoint (arch 'seq2seq'). @returns {Translator} */
   loadTranslator(bytes) { return this._open(this._m.TranslationSession, Translator, bytes); }
 
+  /** Opens a word-vector .safetensors checkpoint (arch 'cbow'). @returns {WordVectors} */
+  loadWordVectors(bytes) { return this._open(this._m.CbowSession, WordVectors, bytes); }
+
+  /**
+   * Korean text with particles split off the words by the engine's simple rule (고양이는 → 고양이 는): the longest
+   * known particle at a word's end that fits the 받침, except for words seen in the text as a stem. A guess
+   * without a dictionary: see the README for its limits.
+   */
+  splitParticles(text) { return call(() => this._m.splitParticles(textBytes(text))); }
+
   /** A new engine session loaded from checkpoint bytes, wrapped; freed again if loading fails. */
   _open(Session, Wrapper, bytes) {
     const handle = new Session();
@@ -471,7 +564,9 @@ export class Tinyformer {
 
   /**
    * Training (one racer) or an optimizer race (several) on `corpus`. With `arch: 'seq2seq'` the corpus is
-   * sentence pairs ('source\ttarget' lines) and `model` holds encoder–decoder settings.
+   * sentence pairs ('source\ttarget' lines) and `model` holds encoder–decoder settings. With `arch: 'cbow'`
+   * the corpus is text and `model` holds word-vector settings ({dim, window, mode, loss, negatives, minCount});
+   * `splitParticles: true` splits Korean particles off first; snapshotWordVectors() gives a WordVectors.
    * @param {{model?: object, tokenizer?: string, seed?: number, valFraction?: number, train?: {batchSize?: number, seqLen?: number},
    *          racers?: {name?: string, optimizer?: object, samplingProb?: number}[]}} spec
    * @returns {Trainer}
@@ -480,7 +575,9 @@ export class Tinyformer {
     const handle = new this._m.TrainingSession();
     try {
       call(() => handle.create(settingsJson(spec), textBytes(corpus ?? '')));
-      return new Trainer(handle);
+      const trainer = new Trainer(handle);
+      trainer._m = this._m;  // module functions that take the trainer (snapshotWordVectors)
+      return trainer;
     } catch (err) {
       handle.delete();
       throw err;

@@ -9,6 +9,7 @@
 #include "io/checkpoint.hpp"
 #include "layers/positional.hpp"
 #include "simd/matmul.hpp"
+#include "text/particles.hpp"
 #include "text/utf8.hpp"
 
 namespace tf {
@@ -281,6 +282,7 @@ void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view 
       spec, tc, [&] { return std::make_unique<Seq2Seq>(config, tc.seed); }, trainers, names);
   // Everything validated: take it.
   seq2seq_ = true;
+  cbow_ = false;
   tokenizer_ = std::move(data.target_tokenizer);
   source_tokenizer_ = std::move(data.source_tokenizer);
   train_ids_.clear(), val_ids_.clear();
@@ -294,6 +296,49 @@ void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view 
   diverged_.assign(trainers_.size(), false);
   batches_ = std::move(batches);
   seq_len_ = data.shape.T;
+  steps_ = 0;
+}
+
+void TrainingSession::create_cbow(const nlohmann::json& spec, std::string_view corpus, TrainConfig tc) {
+  nlohmann::json mj = spec.contains("model") ? spec["model"] : nlohmann::json::object();
+  if (!mj.is_object()) throw Error("bad_config", "model settings must be a JSON object");
+  bool split = false;
+  if (spec.contains("split_particles")) {
+    if (!spec["split_particles"].is_boolean()) throw Error("bad_train_config", "split_particles must be true or false");
+    split = spec["split_particles"].get<bool>();
+  }
+  // The model settings first (a bad window is reported before the text is read), then the words.
+  mj["vocab_size"] = Tokenizer::kNumSpecials + 1;
+  mj["split_particles"] = split;
+  CbowConfig config = CbowConfig::from_json(mj);
+  validate_corpus(corpus, kMaxCorpusBytes);
+  const std::string text = split ? split_particles(strip_bom(corpus)) : std::string(strip_bom(corpus));
+  WordCorpus words = build_word_corpus(text, config.min_count, 1 << 16, 2 * kMaxCorpusBytes);
+  config.vocab_size = words.vocab.vocab_size();
+  config.validate();
+  tc.validate(config.context_slots());
+  auto batches = std::make_unique<CbowSampler>(words, config, tc.batch_size, tc.seed);
+  std::vector<std::unique_ptr<Trainer>> trainers;
+  std::vector<std::string> names;
+  make_racers(
+      spec, tc, [&] { return std::make_unique<Cbow>(config, tc.seed); }, trainers, names);
+  for (const auto& t : trainers)
+    if (t->config().sampling_prob != 0.0f)
+      throw Error("bad_train_config", "word vectors have no scheduled sampling: sampling_prob must be 0");
+  // Everything validated: take it.
+  seq2seq_ = false;
+  cbow_ = true;
+  cbow_words_ = words.words;
+  cbow_examples_ = batches->examples();
+  tokenizer_ = std::move(words.vocab);
+  train_ids_.clear(), val_ids_.clear();
+  train_batches_ = cbow_eval_batches(words, config, tc.batch_size, 8);
+  val_batches_.clear();
+  trainers_ = std::move(trainers);
+  names_ = std::move(names);
+  diverged_.assign(trainers_.size(), false);
+  batches_ = std::move(batches);
+  seq_len_ = config.context_slots();
   steps_ = 0;
 }
 
@@ -313,7 +358,19 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
     create_pairs(spec, corpus, tc);
     return;
   }
-  if (arch != "gpt") throw Error("bad_train_config", "arch must be gpt or seq2seq");
+  if (arch == "cbow") {
+    const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
+    settings_object(tj, "train", "bad_train_config");
+    TrainConfig tc;
+    tc.batch_size = json_int(tj, "batch_size", 64, "bad_train_config");
+    const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
+    if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
+      throw Error("bad_train_config", "seed must be a whole number >= 0");
+    tc.seed = static_cast<std::uint64_t>(seed);
+    create_cbow(spec, corpus, tc);
+    return;
+  }
+  if (arch != "gpt") throw Error("bad_train_config", "arch must be gpt, seq2seq or cbow");
   validate_corpus(corpus, kMaxCorpusBytes);
   corpus = strip_bom(corpus);
   const std::string tok_type = json_string(spec, "tokenizer", "char", "bad_train_config");
@@ -350,6 +407,7 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
       spec, tc, [&] { return std::make_unique<Model>(model_config, tc.seed); }, trainers, names);
   // Everything validated: take it.
   seq2seq_ = false;
+  cbow_ = false;
   tokenizer_ = std::move(tok);
   train_batches_.clear(), val_batches_.clear();
   scored_pairs_.clear(), scored_text_.clear();
@@ -399,7 +457,7 @@ std::vector<TrainingSession::RacerStep> TrainingSession::step(int n) {
 }
 
 float TrainingSession::evaluate(int racer, int max_batches) {
-  if (seq2seq_) {
+  if (seq2seq_ || cbow_) {
     const std::vector<Batch>& all = val_batches_.empty() ? train_batches_ : val_batches_;
     const std::size_t n = std::min<std::size_t>(all.size(), static_cast<std::size_t>(std::max(max_batches, 1)));
     return trainer(racer).evaluate(std::vector<Batch>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n)));
@@ -460,6 +518,15 @@ const std::vector<TextPair>& TrainingSession::held_out_pairs() const {
   return scored_text_;
 }
 
+std::unique_ptr<CbowSession> TrainingSession::snapshot_cbow(int racer) const {
+  Trainer& t = trainer(racer);
+  auto* model = dynamic_cast<Cbow*>(&t.network());
+  if (!model) throw Error("wrong_arch", "this training session does not train word vectors (cbow)");
+  auto session = std::make_unique<CbowSession>();
+  session->adopt(std::make_unique<Cbow>(*model), tokenizer_);
+  return session;
+}
+
 std::unique_ptr<ModelSession> TrainingSession::snapshot(int racer) const {
   auto copy = std::make_unique<Model>(trainer(racer).model());
   auto session = std::make_unique<ModelSession>();
@@ -487,6 +554,13 @@ nlohmann::json TrainingSession::info() const {
                         {"seq_len", seq_len_},
                         {"steps", steps_},
                         {"racers", racers}};
+  if (cbow_) {
+    std::vector<std::string> words;
+    for (int id = 0; id < tokenizer_.vocab_size(); ++id) words.push_back(word_text(tokenizer_, id));
+    out["words"] = words;
+    out["train_words"] = cbow_words_;
+    out["examples"] = cbow_examples_;
+  }
   if (seq2seq_) {
     out["src_tokenizer"] = to_string(source_tokenizer_.kind());
     out["src_vocab"] = source_tokenizer_.vocab();

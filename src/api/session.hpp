@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/contextual.hpp"
+#include "api/cbow_session.hpp"
 #include "api/translation_session.hpp"
 #include "model/generate.hpp"
 #include "model/inspection.hpp"
@@ -89,6 +90,10 @@ std::vector<float> apply_activation(const std::string& activation, const std::ve
 // With "arch": "seq2seq" the corpus is sentence pairs ("source<TAB>target" lines, every 10th held out),
 // "model" holds Seq2SeqConfig keys (vocabulary sizes come from the tokenizers), and "src_tokenizer" /
 // "tgt_tokenizer" (default "word") replace "tokenizer"; the data setup is the CLI's (train/setup.hpp).
+// With "arch": "cbow" the corpus is plain text and the model is word vectors (model/cbow.hpp): "model" holds
+// CbowConfig keys (dim, window, mode, loss, negatives, min_count; vocab_size comes from the text), and
+// "split_particles": true splits Korean particles off the text first (text/particles.hpp). Batches are
+// (context, centre) rows (train/cbow_data.hpp); the loss is evaluated on 8 fixed batches of them.
 // Every racer starts from the same weights (the spec's seed) and sees the same batches.
 class TrainingSession {
  public:
@@ -121,7 +126,9 @@ class TrainingSession {
   // seq2seq: the pairs score_translations compares with, as written (source, reference, line), in the same
   // order. wrong_arch for a GPT session.
   const std::vector<TextPair>& held_out_pairs() const;
+  std::unique_ptr<CbowSession> snapshot_cbow(int racer) const;                // the same for word vectors
   bool seq2seq() const { return seq2seq_; }
+  bool cbow() const { return cbow_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }  // the GPT's, or the target side's
   nlohmann::json info() const;
   int steps() const { return steps_; }
@@ -130,8 +137,11 @@ class TrainingSession {
   Trainer& trainer(int racer) const;
 
   void create_pairs(const nlohmann::json& spec, std::string_view corpus, TrainConfig tc);
+  void create_cbow(const nlohmann::json& spec, std::string_view corpus, TrainConfig tc);
 
   bool seq2seq_ = false;
+  bool cbow_ = false;
+  long long cbow_words_ = 0, cbow_examples_ = 0;
   Tokenizer tokenizer_, source_tokenizer_;
   std::vector<int> train_ids_, val_ids_;            // GPT
   std::vector<Batch> train_batches_, val_batches_;  // seq2seq: the pairs in order (evaluation)

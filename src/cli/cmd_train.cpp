@@ -5,7 +5,10 @@
 //   --arch seq2seq:        pairs "ko<TAB>en" → one tokenizer per side → every 10th pair held out (or --held-out)
 //                          loop: random batches of padded pairs → Trainer::step; at the end greedy translations
 //                          of the held-out pairs are scored (exact match, token accuracy)
-//   both: progress bar; every --eval-every steps the held-out loss; at the end (or Ctrl-C) save model,
+//   --arch cbow:           text (particles split off with --split-particles) → words seen --min-count times →
+//                          loop: random (context, centre) rows (skip-gram with --mode skipgram) → Trainer::step;
+//                          the loss is also measured on 8 fixed batches of rows (nothing is held out)
+//   all: progress bar; every --eval-every steps the held-out loss; at the end (or Ctrl-C) save model,
 //   tokenizers and optimizer state; summary on stderr, one JSON line on stdout
 //
 // --steps counts all optimizer steps of the model, so `--resume ck.safetensors` with the same flags
@@ -32,9 +35,12 @@
 #include "cli/train_loop.hpp"
 #include "core/error.hpp"
 #include "io/checkpoint.hpp"
+#include "model/cbow.hpp"
 #include "model/seq2seq.hpp"
 #include "model/translate.hpp"
+#include "text/particles.hpp"
 #include "text/tokenizer.hpp"
+#include "train/cbow_data.hpp"
 #include "train/setup.hpp"
 #include "train/trainer.hpp"
 
@@ -58,6 +64,9 @@ struct TrainOptions {
   OptimizerConfig optimizer;  // lr, momentum, beta1, beta2, weight_decay, grad_clip, warmup_steps
   std::string optimizer_kind = to_string(optimizer.kind), schedule = "constant";
   TrainConfig train;  // batch_size, seq_len, sampling_prob
+  CbowConfig cbow;    // dim, window, min_count, negatives
+  std::string cbow_mode = "cbow", cbow_loss = "softmax";
+  bool split_particles = false;
 };
 
 // Runs an engine validate() and reports its complaint as a usage error about the flags.
@@ -351,6 +360,82 @@ Run seq2seq_run(const TrainOptions& o, const CLI::App& cmd) {
   return run;
 }
 
+// Word vectors: words of the corpus (seen --min-count times), random (context, centre) rows; nothing held out, the
+// loss also measured on 8 fixed batches of rows.
+Run cbow_run(const TrainOptions& o, const CLI::App& cmd) {
+  if (!given(cmd, "corpus")) throw UsageError("--arch cbow needs --corpus FILE (UTF-8 text, one sentence per line)");
+  for (const char* flag : {"pairs", "held-out", "src-tokenizer", "tgt-tokenizer", "n-encoder-layer", "n-decoder-layer",
+                           "tokenizer", "n-layer", "n-head", "n-embd", "block-size", "mlp-hidden", "positional", "norm",
+                           "activation", "no-bias", "untied", "seq-len", "sampling-prob"})
+    if (given(cmd, flag)) throw UsageError("--" + std::string(flag) + " is not for --arch cbow");
+  std::string text = read_corpus(o.corpus);
+  Run run;
+  CbowConfig c = o.cbow;
+  c.mode = cbow_mode_from_string(o.cbow_mode);
+  c.loss = cbow_loss_from_string(o.cbow_loss);
+  c.split_particles = o.split_particles;
+  std::unique_ptr<Cbow> resumed;
+  Checkpoint ck;
+  if (given(cmd, "resume")) {
+    ck = load_model_file(o.resume);
+    if (!ck.cbow())
+      throw Error("wrong_arch",
+                  o.resume + " holds a " + ck.network->arch() + " model, not word vectors: drop --arch cbow");
+    const CbowConfig& saved = ck.cbow()->config();
+    check_flag_matches(cmd, o.resume, "dim", std::to_string(c.dim), std::to_string(saved.dim));
+    check_flag_matches(cmd, o.resume, "window", std::to_string(c.window), std::to_string(saved.window));
+    check_flag_matches(cmd, o.resume, "min-count", std::to_string(c.min_count), std::to_string(saved.min_count));
+    check_flag_matches(cmd, o.resume, "mode", o.cbow_mode, to_string(saved.mode));
+    check_flag_matches(cmd, o.resume, "loss", o.cbow_loss, to_string(saved.loss));
+    check_flag_matches(cmd, o.resume, "negatives", std::to_string(c.negatives), std::to_string(saved.negatives));
+    if (o.split_particles != saved.split_particles)
+      throw UsageError("--split-particles differs from " + o.resume + " (model flags cannot change when resuming)");
+    c = saved;
+  }
+  const WordCorpus words = about_file("corpus " + o.corpus, [&] {
+    validate_corpus(text, kMaxCorpusBytes);
+    if (c.split_particles) text = split_particles(strip_bom(text));
+    return build_word_corpus(text, c.min_count, 1 << 16, 2 * kMaxCorpusBytes);
+  });
+  TrainConfig train = o.train;
+  train.seed = static_cast<std::uint64_t>(o.seed);
+  if (ck.cbow()) {
+    if (words.vocab.vocab() != ck.tokenizer.vocab())
+      throw Error("checkpoint_mismatch", "corpus " + o.corpus + " gives another vocabulary than " + o.resume +
+                                             " was trained with (resume with the same text and --min-count)");
+    validate_as_usage("training flags", [&] { train.validate(c.context_slots()); });
+    const OptimizerConfig base = ck.optimizer_config.value_or(OptimizerConfig{});
+    run.trainer = std::make_unique<Trainer>(
+        ck.take_cbow(), optimizer_config_from_flags(o, cmd, base, ck.optimizer_config.has_value()), train);
+    resume_optimizer(run, ck.optimizer_config, ck.optimizer_steps, ck.optimizer_state, o.resume, o.steps);
+  } else {
+    c.vocab_size = words.vocab.vocab_size();
+    validate_as_usage("model flags", [&] { c.validate(); });
+    validate_as_usage("training flags", [&] { train.validate(c.context_slots()); });
+    run.trainer = std::make_unique<Trainer>(std::make_unique<Cbow>(c, train.seed),
+                                            optimizer_config_from_flags(o, cmd, OptimizerConfig{}, false), train);
+  }
+  run.tokenizer = words.vocab;
+  Trainer& trainer = *run.trainer;
+  auto sampler = std::make_unique<CbowSampler>(words, c, trainer.config().batch_size, trainer.config().seed);
+  const long long examples = sampler->examples();
+  run.batches = std::move(sampler);
+  const std::vector<Batch> fixed = cbow_eval_batches(words, c, trainer.config().batch_size, 8);
+  run.held_out_loss = [&trainer, fixed] { return trainer.evaluate(fixed); };
+  run.notes.push_back(
+      "note: word vectors hold nothing out; the \"held-out\" loss is on 8 fixed batches of training rows");
+  std::ostringstream out;
+  out << "model: word vectors (" << to_string(c.mode) << ", " << to_string(c.loss) << " loss"
+      << (c.loss == CbowLoss::Negative ? ", " + std::to_string(c.negatives) + " noise words" : std::string())
+      << "), C=" << c.dim << ", window " << c.window << ", V=" << c.vocab_size << " words seen >= " << c.min_count
+      << " times" << (c.split_particles ? " (particles split off)" : "") << ", " << trainer.network().num_parameters()
+      << " parameters\n"
+      << "data: " << words.sentences.size() << " lines, " << words.words << " words, " << examples
+      << " centre words with context | " << describe_optimizer(trainer, o.steps);
+  run.data = out.str();
+  return run;
+}
+
 // Fails early, before any training time is spent, when the checkpoint could not be written.
 void check_writable(const std::string& path) {
   struct stat st {};
@@ -397,7 +482,10 @@ void print_summary(const Trainer& trainer, const RunStats& stats, float val_loss
 }
 
 int run_train(const TrainOptions& o, const CLI::App& cmd) {
-  Run run = o.arch == "seq2seq" ? seq2seq_run(o, cmd) : gpt_run(o, cmd);
+  if (o.arch != "cbow")
+    for (const char* flag : {"dim", "window", "min-count", "mode", "loss", "negatives", "split-particles"})
+      if (given(cmd, flag)) throw UsageError("--" + std::string(flag) + " is for --arch cbow");
+  Run run = o.arch == "seq2seq" ? seq2seq_run(o, cmd) : o.arch == "cbow" ? cbow_run(o, cmd) : gpt_run(o, cmd);
   Trainer& trainer = *run.trainer;
   check_writable(o.out);
   run.batches->skip(trainer.steps());  // a resumed run sees the batches an uninterrupted one would
@@ -434,8 +522,9 @@ Command register_train(CLI::App& app) {
   const auto group = [&cmd](const char* heading) { cmd.option_defaults()->group(heading); };
 
   group("input and output");
-  add_choice(cmd, "arch", o->arch, "gpt: next-token model on --corpus; seq2seq: encoder-decoder on --pairs",
-             {"gpt", "seq2seq"});
+  add_choice(cmd, "arch", o->arch,
+             "gpt: next-token model on --corpus; seq2seq: encoder-decoder on --pairs; cbow: word vectors on --corpus",
+             {"gpt", "seq2seq", "cbow"});
   add_text(cmd, "corpus", o->corpus, "FILE", "gpt: UTF-8 text file to train on (at most 50 MB)");
   add_text(cmd, "pairs", o->pairs, "FILE", "seq2seq: 'source<TAB>target' lines (UTF-8), every 10th held out");
   add_text(cmd, "held-out", o->held_out, "FILE", "seq2seq: held-out pairs instead of every 10th of --pairs");
@@ -467,6 +556,17 @@ Command register_train(CLI::App& app) {
              {"gelu", "gelu_tanh", "relu", "sigmoid", "tanh", "silu"});
   add_switch(cmd, "no-bias", o->no_bias, "no biases in the Linear layers and LayerNorms");
   add_switch(cmd, "untied", o->untied, "a separate output matrix instead of reusing the token embedding");
+
+  group("word vectors (--arch cbow; with --resume: taken from the checkpoint)");
+  add_int(cmd, "dim", o->cbow.dim, "C", "cbow: length of each word vector", 1, 1024);
+  add_int(cmd, "window", o->cbow.window, "W", "cbow: context words on each side of the centre", 1, 16);
+  add_int(cmd, "min-count", o->cbow.min_count, "N", "cbow: words seen fewer times are left out", 1, 1000000);
+  add_choice(cmd, "mode", o->cbow_mode,
+             "cbow: guess the centre from its context; skipgram: the context from the centre", {"cbow", "skipgram"});
+  add_choice(cmd, "loss", o->cbow_loss, "cbow: softmax over every word, or negative sampling", {"softmax", "negative"});
+  add_int(cmd, "negatives", o->cbow.negatives, "K", "cbow --loss negative: noise words per row", 1, 64);
+  add_switch(cmd, "split-particles", o->split_particles,
+             "cbow: split Korean particles off the words first (고양이는 -> 고양이 는; a guess, see the README)");
 
   group("optimizer (with --resume, flags given here override the checkpoint's settings)");
   OptimizerConfig& opt = o->optimizer;

@@ -88,6 +88,7 @@ FloatJson attention_json(const Inspection& rec, const Seq2SeqConfig& c) {
 
 Checkpoint load_seq2seq_file(const std::string& path) {
   Checkpoint ck = load_model_file(path);
+  if (ck.cbow()) throw Error("wrong_arch", path + " holds word vectors (cbow), not an encoder-decoder (seq2seq)");
   if (!ck.seq2seq()) {
     throw Error("wrong_arch", path + " holds a GPT, not an encoder-decoder (seq2seq): use `tinyformer generate`");
   }

@@ -9,6 +9,8 @@
 //   tinyformer corpus     write a built-in corpus generated from templates
 //   tinyformer export     a checkpoint without optimizer state, optionally as F16 (what the page ships)
 //   tinyformer translate  translate a sentence with an encoder-decoder checkpoint
+//   tinyformer neighbours the nearest words to a word by trained word vectors (cmd_words.cpp)
+//   tinyformer fill-blank the top guesses for a blank in a sentence (cmd_words.cpp)
 //
 // Adding a command `tinyformer NAME`:
 //   1. src/cli/cmd_NAME.cpp (CMake picks up every src/cli/*.cpp):
@@ -61,6 +63,8 @@ Command register_positional(CLI::App& app);
 Command register_corpus(CLI::App& app);
 Command register_export(CLI::App& app);
 Command register_translate(CLI::App& app);
+Command register_neighbours(CLI::App& app);
+Command register_fill_blank(CLI::App& app);
 
 // `inspect` of an encoder-decoder checkpoint (cmd_translate.cpp): --source, and --target or the model's own
 // greedy translation.

@@ -22,6 +22,10 @@ Checkpoint load_model_file(const std::string& path) {
 GptCheckpoint load_gpt_file(const std::string& path) { return gpt_of(load_model_file(path), path); }
 
 GptCheckpoint gpt_of(Checkpoint ck, const std::string& path) {
+  if (ck.cbow()) {
+    throw Error("wrong_arch",
+                path + " holds word vectors (cbow), not a GPT: use `tinyformer neighbours` or `fill-blank`");
+  }
   if (!ck.gpt()) {
     throw Error("wrong_arch",
                 path + " holds an encoder-decoder (seq2seq) model, not a GPT: use `tinyformer translate`");

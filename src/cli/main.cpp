@@ -61,9 +61,9 @@ int main(int argc, char** argv) {
   CLI::App app("", "tinyformer");
   setup_app(app);
   std::string help_topic;
-  std::vector<Command> commands = {register_train(app),      register_generate(app), register_inspect(app),
-                                   register_positional(app), register_corpus(app),   register_export(app),
-                                   register_translate(app)};
+  std::vector<Command> commands = {register_train(app),      register_generate(app),   register_inspect(app),
+                                   register_positional(app), register_corpus(app),     register_export(app),
+                                   register_translate(app),  register_neighbours(app), register_fill_blank(app)};
   commands.push_back(register_help(app, help_topic));
   app.set_version_flag("--version",
                        std::string("tinyformer ") + TINYFORMER_VERSION + " (SIMD: " + tf::simd::arch_name() + ")",

@@ -47,6 +47,7 @@ struct Item {
   std::string text;  // the corpus line
   std::string label;
   std::vector<KoreanWord> ko_words;
+  std::vector<std::string> ko_categories;  // per ko_words
   std::string ko, en;
   std::vector<WordLink> links;  // ko-en only
 };
@@ -81,8 +82,11 @@ Item make_item(Mode m, const Rendered& x) {
   std::vector<KoreanWord> words;
   words.reserve(x.ko.size());
   for (const gen::KoWord& k : x.ko) words.push_back(k.word);
-  return make_item(m, std::move(words), x.en.text, m == Mode::English ? "" : x.label,
-                   m == Mode::Pair ? gen::word_links(x) : std::vector<WordLink>{});
+  Item it = make_item(m, std::move(words), x.en.text, m == Mode::English ? "" : x.label,
+                      m == Mode::Pair ? gen::word_links(x) : std::vector<WordLink>{});
+  if (m != Mode::English)
+    for (const gen::KoWord& k : x.ko) it.ko_categories.push_back(k.category ? k.category : "");
+  return it;
 }
 
 // Distinct items in generation order; the first `*n_fixed` are the fixed sentences.
@@ -105,7 +109,13 @@ std::vector<Item> generate(Mode m, std::uint64_t seed, int max_items, std::size_
   };
   for (const gen::Fixed& f : m == Mode::Sagwa ? gen::sagwa_examples() : gen::seed_sentences()) {
     if (full()) break;
-    add(make_item(m, ko::parse_marked(f.marked), f.en, m == Mode::English ? "" : f.label, f.links));
+    Item it = make_item(m, ko::parse_marked(f.marked), f.en, m == Mode::English ? "" : f.label, f.links);
+    // The fixed sentences are written by hand: their nouns' categories come from the lexicon.
+    for (const KoreanWord& k : it.ko_words) {
+      const char* cat = gen::noun_category(k.base);
+      it.ko_categories.push_back(cat ? cat : "");
+    }
+    add(std::move(it));
   }
   *n_fixed = items.size();
   Rng rng(seed, stream_of(m));
@@ -127,7 +137,8 @@ Mode mode_of(const std::string& name) {
   if (name == "en") return Mode::English;
   if (name == "ko-en") return Mode::Pair;
   if (name == "sagwa") return Mode::Sagwa;
-  throw Error("bad_corpus", "unknown corpus '" + name + "' (try ko, en, ko-en or sagwa)");
+  if (name == "ko-words") return Mode::Korean;
+  throw Error("bad_corpus", "unknown corpus '" + name + "' (try ko, ko-words, en, ko-en or sagwa)");
 }
 
 }  // namespace
@@ -143,7 +154,48 @@ std::string Corpus::text(bool held) const {
 
 std::size_t Corpus::bytes() const { return text(false).size() + text(true).size(); }
 
-std::vector<std::string> corpus_names() { return {"ko", "en", "ko-en", "sagwa"}; }
+std::vector<std::string> corpus_names() { return {"ko", "en", "ko-en", "sagwa", "ko-words"}; }
+
+std::string split_text(const std::vector<ko::KoreanWord>& words) {
+  std::string out;
+  for (const KoreanWord& k : words) {
+    if (!out.empty()) out += ' ';
+    out += k.base;
+    if (!k.particle.empty()) out += ' ' + k.particle;
+  }
+  return out;
+}
+
+std::map<std::string, std::string> word_categories(const Corpus& corpus) {
+  if (corpus.name == "en" || corpus.name == "ko-en") return {};
+  const bool split = corpus.name == "ko-words";
+  std::map<std::string, std::map<std::string, int>> seen;
+  for (const auto* part : {&corpus.train, &corpus.heldout})
+    for (const CorpusSentence& s : *part)
+      for (std::size_t i = 0; i < s.ko_words.size() && i < s.ko_categories.size(); ++i) {
+        if (s.ko_categories[i].empty()) continue;
+        const KoreanWord& k = s.ko_words[i];
+        // A base of several words: a noun's entry is its last word (사과 주스 → 주스), a predicate's its first
+        // (먹을 것이다 → 먹을, 받아 줬다 → 받아; the rest is an auxiliary every verb shares).
+        const std::string& cat = s.ko_categories[i];
+        const bool predicate = cat == "verbs" || cat == "adjectives" || cat == "feelings";
+        const std::string text = split ? k.base : k.text();
+        const std::string word = predicate ? text.substr(0, text.find(' ')) : text.substr(text.rfind(' ') + 1);
+        ++seen[word][cat];
+      }
+  std::map<std::string, std::string> out;
+  const auto& order = lexicon_categories();
+  for (const auto& [word, counts] : seen) {
+    std::string best;
+    int n = -1;
+    for (const std::string& cat : order) {
+      const auto it = counts.find(cat);
+      if (it != counts.end() && it->second > n) best = cat, n = it->second;
+    }
+    out[word] = best;
+  }
+  return out;
+}
 
 Corpus make_corpus(const std::string& name, std::uint64_t seed, int max_sentences) {
   const Mode m = mode_of(name);
@@ -152,8 +204,9 @@ Corpus make_corpus(const std::string& name, std::uint64_t seed, int max_sentence
   Corpus c;
   c.name = name;
   for (std::size_t i = 0; i < items.size(); ++i) {
+    if (name == "ko-words") items[i].text = split_text(items[i].ko_words);
     CorpusSentence s{std::move(items[i].text), std::move(items[i].label), std::move(items[i].ko_words),
-                     std::move(items[i].links)};
+                     std::move(items[i].links), std::move(items[i].ko_categories)};
     (held_out(i, n_fixed) ? c.heldout : c.train).push_back(std::move(s));
   }
   return c;

@@ -9,6 +9,10 @@
 //   "ko-en"  aligned pairs, one per line as "ko<TAB>en", plain 해라체 on the Korean side (the form a
 //            later lesson trains translation on); some pairs use 사과 in either sense.
 //   "sagwa"  Korean sentences using 사과 as apple or as apology, labelled "apple", "apology" or "both".
+//   "ko-words" the sentences of "ko" (same seed, same order) with every particle and the copula split off by a
+//            space: 고양이 는 귀엽다, 나 는 밥 을 먹었다, 민수 는 의사 이다. Word vectors (CBOW) learn from it: a
+//            space-separated Korean word carries its particle, so 고양이는 / 고양이가 / 고양이를 would be three
+//            rare words. Verb and adjective endings stay (먹었다, 먹어요).
 //
 // Worked example: one eating frame {actor 나/I, food 밥/rice, past} renders as
 //   ko  "나는 밥을 먹었다"   words {나|는} {밥|을} {먹었다}   (particles chosen by 받침: 밥 -> 을)
@@ -21,6 +25,7 @@
 // other sentences, in generation order, every 10th is held out. By default a corpus stops at about
 // 45 KB of text (kDefaultCorpusBytes); max_sentences > 0 asks for that many sentences instead.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +64,9 @@ struct CorpusSentence {
   // Korean text, so every particle can be re-checked.
   std::vector<ko::KoreanWord> ko_words;
   std::vector<WordLink> links;  // "ko-en" only: as align_words() for the pair, in English word order
+  // Per ko_words: the lexicon category of the word's entry ("foods" for 밥|을, "verbs" for 먹었다), or "" for a
+  // word of no entry (adverbs, function words). Used to colour word maps and to measure clustering, never to train.
+  std::vector<std::string> ko_categories;
 };
 
 struct Corpus {
@@ -81,7 +89,7 @@ struct ParallelPair {
 constexpr std::size_t kDefaultCorpusBytes = 45000;
 constexpr int kMaxCorpusSentences = 20000;
 
-// "ko", "en", "ko-en", "sagwa".
+// "ko", "en", "ko-en", "sagwa", "ko-words".
 std::vector<std::string> corpus_names();
 
 // Throws tf::Error("bad_corpus") for an unknown name and tf::Error("bad_corpus_size") when
@@ -95,6 +103,16 @@ std::vector<ParallelPair> make_parallel(std::uint64_t seed = 1, int max_pairs = 
 // The word links of a generated pair, in English word order, recorded while its frame rendered it
 // (the frame knows which entry produced which word on each side); empty for a pair made by hand.
 std::vector<WordLink> align_words(const ParallelPair& p);
+
+// The Korean sentence with each particle split off by a space: 고양이 는 귀엽다 (the "ko-words" text).
+std::string split_text(const std::vector<ko::KoreanWord>& words);
+
+// Each word of a Korean corpus's text with its lexicon category: for "ko-words" the split words (고양이, 먹었다),
+// for "ko" and "sagwa" the space-separated words as written (고양이는, 먹었다). A word seen with several
+// categories takes the one it has most often (ties: the first in lexicon_categories()); words of no entry and
+// particles are left out. Of a base with a space, a noun's last word (사과 주스 → 주스) and a predicate's first
+// (먹을 것이다 → 먹을) carry the category. Empty for "en" and "ko-en".
+std::map<std::string, std::string> word_categories(const Corpus& corpus);
 
 // Links as text: "en_word:ko_word" joined by commas, e.g. "0:0,1:2,2:1" (the CLI's --links column).
 std::string links_text(const std::vector<WordLink>& links);

@@ -222,8 +222,17 @@ bool check_positional_buffer(const Seq2Seq& net, const safetensors::File& file) 
 
 Model* Checkpoint::gpt() const { return dynamic_cast<Model*>(network.get()); }
 Seq2Seq* Checkpoint::seq2seq() const { return dynamic_cast<Seq2Seq*>(network.get()); }
+Cbow* Checkpoint::cbow() const { return dynamic_cast<Cbow*>(network.get()); }
+
+std::unique_ptr<Cbow> Checkpoint::take_cbow() {
+  if (!cbow()) {
+    throw Error("wrong_arch", "this checkpoint holds a " + network->arch() + " model, not word vectors (cbow)");
+  }
+  return std::unique_ptr<Cbow>(static_cast<Cbow*>(network.release()));
+}
 
 std::unique_ptr<Model> Checkpoint::take_gpt() {
+  if (cbow()) throw Error("wrong_arch", "this checkpoint holds word vectors (cbow), not a GPT: use neighbours", 0, 0);
   if (!gpt()) {
     throw Error("wrong_arch", "this checkpoint holds an encoder-decoder (seq2seq) model, not a GPT: use translate", 0,
                 0);
@@ -232,7 +241,10 @@ std::unique_ptr<Model> Checkpoint::take_gpt() {
 }
 
 std::unique_ptr<Seq2Seq> Checkpoint::take_seq2seq() {
-  if (!seq2seq()) throw Error("wrong_arch", "this checkpoint holds a GPT, not an encoder-decoder (seq2seq) model");
+  if (!seq2seq()) {
+    throw Error("wrong_arch",
+                "this checkpoint holds a " + network->arch() + " model, not an encoder-decoder (seq2seq) model");
+  }
   return std::unique_ptr<Seq2Seq>(static_cast<Seq2Seq*>(network.release()));
 }
 
@@ -259,7 +271,18 @@ Checkpoint checkpoint_from_file(const safetensors::File& file) {
   const nlohmann::json config_json = parse_json_field(file.metadata, "config");
   const bool is_seq2seq = config_json.is_object() && config_json.contains("arch") && config_json["arch"].is_string() &&
                           config_json["arch"] == "seq2seq";
-  if (is_seq2seq) {
+  const bool is_cbow = config_json.is_object() && config_json.contains("arch") && config_json["arch"].is_string() &&
+                       config_json["arch"] == "cbow";
+  if (is_cbow) {
+    const CbowConfig config = CbowConfig::from_json(config_json);
+    ck.tokenizer = tokenizer_field(file.metadata, "tokenizer");
+    check_vocab(ck.tokenizer, config.vocab_size, "tokenizer", "checkpoint_mismatch");
+    check_tensor_list(Cbow::expected_params(config), file,
+                      [](const std::string&, const safetensors::Tensor&) { return false; });
+    auto net = std::make_unique<Cbow>(config, 0);
+    read_params(*net, file);
+    ck.network = std::move(net);
+  } else if (is_seq2seq) {
     const Seq2SeqConfig config = Seq2SeqConfig::from_json(config_json);
     ck.source_tokenizer = tokenizer_field(file.metadata, "src_tokenizer");
     ck.tokenizer = tokenizer_field(file.metadata, "tgt_tokenizer");

@@ -14,6 +14,9 @@
 // src_tok_emb.embedding.weight, tgt_tok_emb.embedding.weight) plus its sinusoid buffer
 // positional_encoding.pos_embedding (block_size, 1, C); the metadata holds "src_tokenizer" and "tgt_tokenizer".
 //
+// Word vectors (config "arch": "cbow", model/cbow.hpp): tensors in_embed.weight (V,C) and out_embed.weight (V,C),
+// the word vocabulary as "tokenizer" (a word tokenizer: specials, then ▁word pieces).
+//
 // Loading checks everything before anything is used: each expected tensor present with the right
 // shape and finite values, no unexpected tensors, a tokenizer that fits the vocabulary. Errors name
 // the tensor; nothing is half-loaded.
@@ -24,6 +27,7 @@
 #include <string_view>
 
 #include "io/safetensors.hpp"
+#include "model/cbow.hpp"
 #include "model/model.hpp"
 #include "model/seq2seq.hpp"
 #include "text/tokenizer.hpp"
@@ -42,9 +46,11 @@ struct Checkpoint {
 
   Model* gpt() const;        // null for another architecture
   Seq2Seq* seq2seq() const;  // null for another architecture
+  Cbow* cbow() const;        // null for another architecture
   // The model, moved out; tf::Error("wrong_arch") naming what the file holds instead.
   std::unique_ptr<Model> take_gpt();
   std::unique_ptr<Seq2Seq> take_seq2seq();
+  std::unique_ptr<Cbow> take_cbow();
 };
 
 // source_tokenizer: required for a Seq2Seq (its encoder side), ignored otherwise.

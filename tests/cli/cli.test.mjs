@@ -70,7 +70,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('help', () => {
   test('every command has --help and tinyformer help <command> says the same', () => {
     assert.match(ok(['--help']), /train[\s\S]*generate[\s\S]*inspect/);
-    for (const command of ['train', 'generate', 'inspect', 'positional', 'corpus', 'export', 'translate']) {
+    for (const command of ['train', 'generate', 'inspect', 'positional', 'corpus', 'export', 'translate', 'neighbours',
+      'fill-blank']) {
       const text = ok([command, '--help']);
       assert.match(text, new RegExp(`^usage: tinyformer ${command}`));
       assert.equal(ok(['help', command]), text);
@@ -84,19 +85,24 @@ describe('help', () => {
 
   // Every flag of every command, as the left column of its --help shows it.
   const FLAGS = {
-    train: ['--arch gpt|seq2seq', '--corpus FILE', '--pairs FILE', '--held-out FILE', '--out FILE', '--resume FILE',
+    train: ['--arch gpt|seq2seq|cbow', '--corpus FILE', '--pairs FILE', '--held-out FILE', '--out FILE', '--resume FILE',
       '--steps N', '--seed S', '--eval-every N', '--tokenizer char|word|jamo', '--src-tokenizer char|word|jamo',
       '--tgt-tokenizer char|word|jamo', '--n-encoder-layer L', '--n-decoder-layer L', '--n-layer L', '--n-head H', '--n-embd C', '--block-size T', '--mlp-hidden F',
-      '--positional NAME', '--norm pre|post', '--activation NAME', '--no-bias', '--untied', '--optimizer NAME',
+      '--positional NAME', '--norm pre|post', '--activation NAME', '--no-bias', '--untied', '--dim C', '--window W',
+      '--min-count N', '--mode cbow|skipgram', '--loss softmax|negative', '--negatives K', '--split-particles',
+      '--optimizer NAME',
       '--lr X', '--momentum X', '--beta1 X', '--beta2 X', '--weight-decay X', '--grad-clip X',
       '--schedule constant|cosine', '--warmup N', '--batch-size B', '--seq-len T', '--sampling-prob X'],
     generate: ['--model FILE', '--prompt TEXT', '--temperature X', '--top-k K', '--top-p X', '--max-tokens N',
       '--seed S'],
     inspect: ['--model FILE', '--text TEXT', '--ids LIST', '--source TEXT', '--target TEXT', '--json', '--tensor NAME'],
     positional: ['--length T', '--width C'],
-    corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels', '--links'],
+    corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels', '--links',
+      '--categories'],
     export: ['--model FILE', '--out FILE', '--dtype f32|f16'],
     translate: ['--model FILE', '--text TEXT', '--json', '--temperature X', '--top-k K', '--max-tokens N', '--seed S'],
+    neighbours: ['--model FILE', '--word WORD', '--k K', '--table input|output', '--json'],
+    'fill-blank': ['--model FILE', '--text TEXT', '--k K', '--json'],
   };
 
   /** The help text of one flag: its line and the wrapped lines under it, joined. */
@@ -125,7 +131,7 @@ describe('help', () => {
     const train = ok(['train', '--help']);
     assert.equal(ok(['train', '--steps', 'abc', '--help']), train, '--help wins over a mistake in the other flags');
     assert.match(flagHelp(train, '--out FILE'), /\(required\)$/);
-    assert.match(flagHelp(train, '--arch gpt|seq2seq'), /\(default gpt\)$/);
+    assert.match(flagHelp(train, '--arch gpt|seq2seq|cbow'), /\(default gpt\)$/);
     assert.match(flagHelp(train, '--steps N'), /\(default 200; \[1, 10000000\]\)$/);
     assert.match(flagHelp(train, '--lr X'), /\(default 0\.001; \(0, 10\]\)$/);
     assert.match(flagHelp(train, '--norm pre|post'), /\(default pre\)$/);
@@ -332,7 +338,7 @@ describe('errors: one line on stderr and a non-zero exit', () => {
     fails([...generate, '--seed', '-1'], 2, /--seed: must be an integer in \[0, 2147483647\], got '-1'/);
     // bad choices: every choice listed
     fails(['corpus', '--name', 'klingon', '--out', out()], 2,
-      /--name: must be one of ko, en, ko-en, sagwa; got 'klingon'/);
+      /--name: must be one of ko, en, ko-en, sagwa, ko-words; got 'klingon'/);
     fails(['export', '--model', 'm', '--out', out(), '--dtype', 'f64'], 2,
       /--dtype: must be one of f32, f16; got 'f64'/);
     // a flag where a value should be is a forgotten value
@@ -479,5 +485,85 @@ describe('corpus', () => {
     ok(['corpus', '--name', 'ko-en', '--max-sentences', '3', '--out', out]);
     assert.equal(readFileSync(out, 'utf8').split('\n')[0], '나는 밥을 먹었다\tI ate rice');
     fails(['corpus', '--name', 'ko', '--links', '--out', out], 2, /--links needs --name ko-en/);
+  });
+});
+
+describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
+  const words = () => tmp('ko-words.txt');
+  const model = () => tmp('words.safetensors');
+  const CBOW = () => ['train', '--arch', 'cbow', '--corpus', words(), '--dim', '16', '--window', '2', '--min-count', '2',
+    '--batch-size', '32', '--optimizer', 'adam', '--lr', '0.01', '--seed', '3'];
+
+  before(() => {
+    ok(['corpus', '--name', 'ko-words', '--max-sentences', '400', '--out', words()]);
+  });
+
+  test('corpus ko-words splits the particles off; --categories writes each word\'s lexicon category', () => {
+    const lines = readFileSync(words(), 'utf8').split('\n');
+    assert.deepEqual(lines.slice(0, 3), ['나 는 밥 을 먹었다', '밥 을 나 는 먹었다', '고양이 는 귀엽다']);
+    const cats = tmp('ko-words-categories.json');
+    ok(['corpus', '--name', 'ko-words', '--max-sentences', '600', '--categories', '--out', cats]);
+    const json = JSON.parse(readFileSync(cats, 'utf8'));
+    assert.equal(json['고양이'], 'animals');
+    assert.equal(json['밥'], 'foods');
+    assert.equal(json['는'], undefined);
+    fails(['corpus', '--name', 'en', '--categories', '--out', cats], 2, /--categories needs a Korean corpus/);
+  });
+
+  test('training lowers the loss; neighbours and fill-blank read the checkpoint', () => {
+    const summary = lastJsonLine(ok([...CBOW(), '--steps', '300', '--out', model()]));
+    assert.ok(summary.final_loss < summary.initial_loss, JSON.stringify(summary));
+    const near = JSON.parse(ok(['neighbours', '--model', model(), '--word', '고양이', '--json']));
+    assert.equal(near.word, '고양이');
+    assert.equal(near.neighbours.length, 10);
+    for (let i = 1; i < 10; i++) assert.ok(near.neighbours[i].cosine <= near.neighbours[i - 1].cosine);
+    assert.ok(near.neighbours.every((n) => n.word !== '고양이' && n.cosine <= 1.0001));
+    // a word with its particle is looked up by its stem
+    assert.deepEqual(JSON.parse(ok(['neighbours', '--model', model(), '--word', '고양이는', '--json'])).neighbours,
+      near.neighbours);
+    assert.match(ok(['neighbours', '--model', model(), '--word', '밥', '--k', '3']), /^밥 \(input vectors, cosine\):\n {2}1\. /);
+    const fill = JSON.parse(ok(['fill-blank', '--model', model(), '--text', '나는 ___ 먹었다', '--json']));
+    assert.deepEqual(fill.words, ['나', '는', '___', '먹었다']);
+    assert.equal(fill.blank, 2);
+    assert.deepEqual(fill.context, ['나', '는', '먹었다']);
+    assert.equal(fill.guesses.length, 5);
+    let sum = 0;
+    for (let i = 0; i < 5; i++) {
+      sum += fill.guesses[i].prob;
+      if (i > 0) assert.ok(fill.guesses[i].prob <= fill.guesses[i - 1].prob);
+    }
+    assert.ok(sum > 0 && sum <= 1.0001);
+    assert.match(ok(['fill-blank', '--model', model(), '--text', '나는 ___ 먹었다', '--k', '2']),
+      /^나 는 ___ 먹었다\n {2}1\. \S+ {2}0\.\d{3}\n {2}2\. /);
+  });
+
+  test('skip-gram with negative sampling trains too; 10 steps + --resume to 20 is bit-identical', () => {
+    const args = [...CBOW(), '--mode', 'skipgram', '--loss', 'negative', '--negatives', '4'];
+    const straight = tmp('sg-straight.safetensors');
+    const half = tmp('sg-half.safetensors');
+    const resumed = tmp('sg-resumed.safetensors');
+    ok([...args, '--steps', '20', '--out', straight]);
+    ok([...args, '--steps', '10', '--out', half]);
+    ok([...args, '--steps', '20', '--resume', half, '--out', resumed]);
+    assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
+    fails([...withFlag(args, '--window', '3'), '--steps', '20', '--resume', half, '--out', tmp('x.safetensors')], 2,
+      /--window 3 differs from .*sg-half\.safetensors, which has 2/);
+  });
+
+  test('bad words, sentences, models and flags get one clear line each', () => {
+    fails(['neighbours', '--model', model(), '--word', '없는말'], 1, /'없는말' is not in the vocabulary/);
+    fails(['fill-blank', '--model', model(), '--text', '나는 밥을 먹었다'], 1, /write the blank as ___/);
+    fails(['fill-blank', '--model', model(), '--text', '___ ___'], 1, /only one blank/);
+    fails(['fill-blank', '--model', model(), '--text', '없는말 ___'], 1, /none of the words next to the blank/);
+    const gpt = tmp('gpt-for-words.safetensors');
+    ok([...TRAIN, '--steps', '2', '--out', gpt]);
+    fails(['neighbours', '--model', gpt, '--word', '나'], 1, /holds a gpt model, not word vectors/);
+    fails(['generate', '--model', model(), '--prompt', '나'], 1, /word vectors/);
+    fails([...CBOW(), '--steps', '5', '--n-layer', '2', '--out', tmp('x.safetensors')], 2, /--n-layer is not for --arch cbow/);
+    fails([...TRAIN, '--steps', '5', '--window', '3', '--out', tmp('x.safetensors')], 2, /--window is for --arch cbow/);
+    const one = tmp('one-word.txt');
+    writeFileSync(one, '하나\n둘\n');
+    fails(['train', '--arch', 'cbow', '--corpus', one, '--steps', '5', '--out', tmp('x.safetensors')], 1,
+      /one-word\.txt.*two words/);
   });
 });

@@ -1,0 +1,217 @@
+// Embind registration only, for word vectors (CBOW): CbowSession (src/api/cbow_session.hpp) and the
+// TrainingSession's snapshot of a word-vector racer. Kept beside bindings.cpp in its own file and its own
+// EMSCRIPTEN_BINDINGS block; errors become JavaScript Errors with `code`, `detail`, `detail2` as there.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "api/cbow_session.hpp"
+#include "api/session.hpp"
+#include "core/error.hpp"
+#include "text/particles.hpp"
+
+using emscripten::val;
+using tf::CbowSession;
+
+namespace {
+
+[[noreturn]] void throw_js(const std::string& code, const std::string& message, long long detail = -1,
+                           long long detail2 = -1) {
+  val error = val::global("Error").new_(message);
+  error.set("code", code);
+  error.set("detail", static_cast<double>(detail));
+  error.set("detail2", static_cast<double>(detail2));
+  error.throw_();
+  __builtin_unreachable();
+}
+
+template <class Fn>
+auto guarded(Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const tf::Error& e) {
+    throw_js(e.code(), e.what(), e.detail(), e.detail2());
+  } catch (const std::bad_alloc&) {
+    throw_js("out_of_memory", "out of memory");
+  } catch (const std::exception& e) {
+    throw_js("internal", e.what());
+  }
+}
+
+template <class T>
+val typed(const char* type, const T* data, std::size_t n) {
+  return val::global(type).new_(emscripten::typed_memory_view(n, data));
+}
+val float32(const std::vector<float>& v) { return typed("Float32Array", v.data(), v.size()); }
+val int32(const std::vector<int>& v) { return typed("Int32Array", v.data(), v.size()); }
+
+val strings(const std::vector<std::string>& v) {
+  val out = val::array();
+  for (const auto& s : v) out.call<void>("push", s);
+  return out;
+}
+
+val tensor(const float* data, const std::vector<std::size_t>& shape) {
+  std::size_t n = 1;
+  val js_shape = val::array();
+  for (std::size_t d : shape) {
+    n *= d;
+    js_shape.call<void>("push", static_cast<double>(d));
+  }
+  val out = val::object();
+  out.set("data", typed("Float32Array", data, n));
+  out.set("shape", js_shape);
+  return out;
+}
+
+val record(const tf::Inspection& rec) {
+  val names = val::array(), tensors = val::object();
+  for (const auto& name : rec.names()) {
+    names.call<void>("push", name);
+    const auto& t = rec.get(name);
+    tensors.set(name, tensor(t.data(), std::vector<std::size_t>(t.shape().begin(), t.shape().end())));
+  }
+  val out = val::object();
+  out.set("names", names);
+  out.set("tensors", tensors);
+  return out;
+}
+
+// Columnar: {ids: Int32Array, values: Float32Array}
+template <class T, class Get>
+val columns(const std::vector<T>& items, const char* value_name, Get&& get) {
+  std::vector<int> ids;
+  std::vector<float> values;
+  for (const T& x : items) ids.push_back(x.id), values.push_back(get(x));
+  val out = val::object();
+  out.set("ids", int32(ids));
+  out.set(value_name, float32(values));
+  return out;
+}
+
+val pairs_array(const std::vector<tf::CbowPair>& pairs) {
+  val out = val::array();
+  for (const auto& p : pairs) {
+    val o = val::object();
+    o.set("inputs", int32(p.inputs));
+    o.set("inputPositions", int32(p.input_positions));
+    o.set("target", p.target);
+    o.set("targetPosition", p.target_position);
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
+void cs_load(CbowSession& s, const std::string& bytes) {
+  guarded([&] { s.load(bytes); });
+}
+val cs_save(CbowSession& s) {
+  return guarded([&] {
+    const std::string b = s.save();
+    return typed("Uint8Array", reinterpret_cast<const unsigned char*>(b.data()), b.size());
+  });
+}
+std::string cs_info(CbowSession& s) {
+  return guarded([&] { return s.info().dump(); });
+}
+int cs_word_id(CbowSession& s, const std::string& word) {
+  return guarded([&] { return s.word_id(word); });
+}
+val cs_neighbours(CbowSession& s, const std::string& word, int k, const std::string& table) {
+  return guarded(
+      [&] { return columns(s.neighbours(word, k, table), "cosine", [](const tf::Neighbour& n) { return n.cosine; }); });
+}
+// previous: a Float32Array of (n, 2) points, or null/undefined.
+val cs_projection(CbowSession& s, int n, const val& previous, const std::string& table) {
+  return guarded([&] {
+    std::vector<float> prev;
+    const bool has_prev = !previous.isNull() && !previous.isUndefined();
+    if (has_prev) prev = emscripten::convertJSArrayToNumberVector<float>(previous);
+    const tf::Projection p = s.projection(n, has_prev ? &prev : nullptr, table);
+    const std::size_t N = p.points.size() / 2, C = p.mean.size();
+    val out = val::object();
+    out.set("points", tensor(p.points.data(), {N, 2}));
+    out.set("axes", tensor(p.axes.data(), {2, C}));
+    out.set("explained", float32({p.explained[0], p.explained[1]}));
+    out.set("aligned", p.aligned);
+    return out;
+  });
+}
+val cs_fill_blank(CbowSession& s, const std::string& text, int k) {
+  return guarded([&] {
+    const tf::BlankResult r = s.fill_blank(text, k);
+    val out = columns(r.guesses, "probs", [](const tf::Guess& g) { return g.prob; });
+    out.set("words", strings(r.words));
+    out.set("wordIds", int32(r.ids));
+    out.set("blank", r.blank);
+    out.set("context", int32(r.context));
+    out.set("contextPositions", int32(r.context_positions));
+    out.set("allProbs", float32(r.probs));
+    return out;
+  });
+}
+val cs_inspect(CbowSession& s, const std::string& text, int centre) {
+  return guarded([&] {
+    const tf::CbowInspectResult r = s.inspect(text, centre);
+    val out = record(r.record);
+    out.set("words", strings(r.words));
+    out.set("wordIds", int32(r.ids));
+    out.set("centre", r.centre);
+    out.set("context", int32(r.context));
+    out.set("contextPositions", int32(r.context_positions));
+    out.set("pairs", pairs_array(r.pairs));
+    val all = val::array();
+    for (const auto& p : r.sentence_pairs) all.call<void>("push", pairs_array(p));
+    out.set("sentencePairs", all);
+    out.set("loss", r.loss);
+    return out;
+  });
+}
+val cs_vectors(CbowSession& s, const std::string& table) {
+  return guarded([&] {
+    const std::vector<float> v = s.vectors(table);
+    const auto& c = s.model().config();
+    return tensor(v.data(), {static_cast<std::size_t>(c.vocab_size), static_cast<std::size_t>(c.dim)});
+  });
+}
+// category: Int32Array (V), −1 for unlabelled ids.
+std::string cs_cluster_score(CbowSession& s, const val& category, int k, const std::string& table) {
+  return guarded([&] {
+    const std::vector<float> v = s.vectors(table);
+    const auto& c = s.model().config();
+    const tf::ClusterScore r =
+        tf::cluster_score(v.data(), c.vocab_size, c.dim, emscripten::convertJSArrayToNumberVector<int>(category), k);
+    nlohmann::json j = {{"share", r.share},   {"chance", r.chance}, {"within", r.within},
+                        {"across", r.across}, {"gap", r.gap},       {"words", r.words}};
+    return j.dump();
+  });
+}
+
+CbowSession* ts_snapshot_cbow(tf::TrainingSession& t, int racer) {
+  return guarded([&] { return t.snapshot_cbow(racer).release(); });
+}
+std::string split_particles(const std::string& text) {
+  return guarded([&] { return tf::split_particles(text); });
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tinyformer_cbow) {
+  using emscripten::allow_raw_pointers;
+  emscripten::function("splitParticles", &split_particles);
+  emscripten::function("snapshotCbow", &ts_snapshot_cbow, allow_raw_pointers());
+  emscripten::class_<CbowSession>("CbowSession")
+      .constructor<>()
+      .function("load", &cs_load)
+      .function("save", &cs_save)
+      .function("info", &cs_info)
+      .function("wordId", &cs_word_id)
+      .function("neighbours", &cs_neighbours)
+      .function("projection", &cs_projection)
+      .function("fillBlank", &cs_fill_blank)
+      .function("inspect", &cs_inspect)
+      .function("vectors", &cs_vectors)
+      .function("clusterScore", &cs_cluster_score);
+}
