@@ -5,9 +5,13 @@
 // std::string unchanged), so invalid input reaches the engine's validator as it is.
 // Arrays leave as fresh typed-array copies: nothing returned points into wasm memory.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <malloc.h>
+
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "api/session.hpp"
@@ -23,27 +27,48 @@ using tf::TranslationSession;
 
 namespace {
 
-[[noreturn]] void throw_js(const std::string& code, const std::string& message, long long detail = -1,
-                           long long detail2 = -1) {
-  val error = val::global("Error").new_(message);
-  error.set("code", code);
-  error.set("detail", static_cast<double>(detail));
-  error.set("detail2", static_cast<double>(detail2));
-  error.throw_();
-  __builtin_unreachable();
-}
+// The error of the last call, handed to JavaScript by tf_record_error (wasm/bindings.post.js keeps it and
+// throws it once the Embind call has returned). Nothing may throw a JS exception from inside C++: it would
+// unwind past the catch block's __cxa_end_catch, the destructors of every C++ object on the way (Embind's
+// argument strings and vals) and Embind's own clean-up, leaking heap, shadow stack and handles per error.
+EM_JS(void, tf_record_error, (const char* code, const char* message, double detail, double detail2),
+      { tfRecordError(UTF8ToString(code), UTF8ToString(message), detail, detail2); });
 
-// Runs `fn`, translating any C++ exception into a JavaScript Error.
+struct PendingError {
+  bool set = false;
+  std::string code, message;
+  long long detail = -1, detail2 = -1;
+};
+
+// Runs `fn`. A C++ exception is only recorded here; it is reported to JavaScript after the catch block has
+// ended and the recorded strings are freed, and `fn`'s caller gets an empty value (never seen by the JS API:
+// the wrapper in bindings.post.js throws the recorded Error instead of returning it).
 template <class Fn>
 auto guarded(Fn&& fn) -> decltype(fn()) {
+  using Result = decltype(fn());
+  PendingError error;
   try {
-    return fn();
+    if constexpr (std::is_void_v<Result>) {
+      fn();
+      return;
+    } else {
+      return fn();
+    }
   } catch (const tf::Error& e) {
-    throw_js(e.code(), e.what(), e.detail(), e.detail2());
+    error = {true, e.code(), e.what(), e.detail(), e.detail2()};
   } catch (const std::bad_alloc&) {
-    throw_js("out_of_memory", "out of memory");
+    error = {true, "out_of_memory", "out of memory"};
   } catch (const std::exception& e) {
-    throw_js("internal", e.what());
+    error = {true, "internal", e.what()};
+  } catch (...) {
+    error = {true, "internal", "unknown engine error"};
+  }
+  tf_record_error(error.code.c_str(), error.message.c_str(), static_cast<double>(error.detail),
+                  static_cast<double>(error.detail2));
+  if constexpr (std::is_same_v<Result, val>) {
+    return val::undefined();
+  } else if constexpr (!std::is_void_v<Result>) {
+    return Result{};
   }
 }
 
@@ -114,6 +139,8 @@ val inspect_object(const tf::InspectResult& r) {
 
 std::string version() { return TINYFORMER_VERSION; }
 std::string simd_arch() { return tf::simd::arch_name(); }
+// Bytes malloc has handed out and not had back (the memory tests watch it stay flat).
+double malloc_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 val positional_encoding(int T, int C) {
   return guarded([&] {
@@ -369,6 +396,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
   using emscripten::allow_raw_pointers;
   emscripten::function("version", &version);
   emscripten::function("simdArch", &simd_arch);
+  emscripten::function("mallocInUse", &malloc_in_use);
   emscripten::function("positionalEncoding", &positional_encoding);
   emscripten::function("splitChars", &split_chars);
   emscripten::function("applyActivation", &apply_activation);

@@ -194,6 +194,7 @@ export class Tinyformer {
   /** "wasm" when the SIMD128 kernels are in use. */
   readonly simdArch: string;
   readonly memoryBytes: number;
+  memoryStats(): { wasmBytes: number; mallocBytes: number; handles: number; stackPointer: number };
   positionalEncoding(T: number, C: number): Tensor;
   splitChars(text: string | Uint8Array): string[];
   applyActivation(kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu', xs: ArrayLike<number>): Float32Array;

@@ -360,6 +360,16 @@ export class Tinyformer {
   get memoryBytes() { return this._m.HEAP8.length; }
 
   /**
+   * Where the engine's memory is: `wasmBytes` (as memoryBytes), `mallocBytes` in use by the engine's
+   * allocator, `handles` (JS values the engine holds through Embind) and the `stackPointer`. For tests
+   * and diagnostics: all of them stay flat while models are created and disposed, trained and fail.
+   */
+  memoryStats() {
+    return { wasmBytes: this._m.HEAP8.length, mallocBytes: this._m.mallocInUse(),
+      handles: this._m.count_emval_handles(), stackPointer: this._m.stackSave() };
+  }
+
+  /**
    * f(x) for every x under a feed-forward activation ('gelu', 'gelu_tanh', 'relu', 'sigmoid', 'tanh', 'silu'),
    * computed by the engine's kernel. @returns {Float32Array}
    */
