@@ -128,3 +128,44 @@ test('a link asking for context 4096 and batch 256 gets a clear message, and the
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('HTML in a sentence, in a model file’s name and in its vocabulary shows as text, never as markup', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  const attack = '<img src=x onerror="window.__pwned=1"><b>굵게</b>';
+  await page.fill('#sentence', `고양이 ${attack}`);
+  await page.waitForFunction(() => document.body.dataset.inspection === 'ok' || document.body.dataset.inspection === 'error');
+  // every stage renders the tokens of the sentence
+  for (const stage of ['inputs', 'embedding', 'attention', 'softmax']) {
+    await page.click(`[data-stage=${stage}]`);
+    await page.waitForTimeout(200);
+  }
+  // a model file whose name and vocabulary carry HTML: a word model made in the page, saved, opened
+  await page.evaluate((html) => {
+    const app = globalThis.tinyformerApp;
+    const vocab = [...app.model.tokenizer.vocab.slice(0, 4), html, '<script>window.__pwned=2</script>', '고양이'];
+    const m = app.tf.createModel({ n_layer: 1, n_head: 1, n_embd: 4, block_size: 8 }, { tokenizer: { type: 'word', vocab } });
+    const bytes = m.save();
+    m.dispose();
+    const input = document.getElementById('model-file');
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], `${html}.safetensors`));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, attack);
+  await page.waitForFunction(() => document.body.dataset.model === 'file');
+  await page.fill('#sentence', attack);
+  await page.waitForTimeout(500);
+  const found = await page.evaluate(() => {
+    const all = [];
+    const walk = (root) => root.querySelectorAll('*').forEach((el) => { all.push(el); if (el.shadowRoot) walk(el.shadowRoot); });
+    walk(document);
+    return { pwned: globalThis.__pwned ?? null, imgs: all.filter((el) => el.tagName === 'IMG').length,
+      bolds: all.filter((el) => el.tagName === 'B').length, name: document.getElementById('model-name').textContent };
+  });
+  assert.equal(found.pwned, null);
+  assert.equal(found.imgs, 0);
+  assert.equal(found.bolds, 0);
+  assert.match(found.name, /<img src=x/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
