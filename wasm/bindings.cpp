@@ -35,14 +35,13 @@ EM_JS(void, tf_record_error, (const char* code, const char* message, double deta
       { tfRecordError(UTF8ToString(code), UTF8ToString(message), detail, detail2); });
 
 struct PendingError {
-  bool set = false;
   std::string code, message;
   long long detail = -1, detail2 = -1;
 };
 
-// Runs `fn`. A C++ exception is only recorded here; it is reported to JavaScript after the catch block has
-// ended and the recorded strings are freed, and `fn`'s caller gets an empty value (never seen by the JS API:
-// the wrapper in bindings.post.js throws the recorded Error instead of returning it).
+// Runs `fn`. A C++ exception is only copied here; after the catch block has ended, tf_record_error turns the
+// copy into a JS Error (a plain call that returns), and `fn`'s caller gets an empty value, never seen by the JS
+// API: once the whole Embind call has returned, the wrapper in bindings.post.js throws the Error instead.
 template <class Fn>
 auto guarded(Fn&& fn) -> decltype(fn()) {
   using Result = decltype(fn());
@@ -55,13 +54,13 @@ auto guarded(Fn&& fn) -> decltype(fn()) {
       return fn();
     }
   } catch (const tf::Error& e) {
-    error = {true, e.code(), e.what(), e.detail(), e.detail2()};
+    error = {e.code(), e.what(), e.detail(), e.detail2()};
   } catch (const std::bad_alloc&) {
-    error = {true, "out_of_memory", "out of memory"};
+    error = {"out_of_memory", "out of memory"};
   } catch (const std::exception& e) {
-    error = {true, "internal", e.what()};
+    error = {"internal", e.what()};
   } catch (...) {
-    error = {true, "internal", "unknown engine error"};
+    error = {"internal", "unknown engine error"};
   }
   tf_record_error(error.code.c_str(), error.message.c_str(), static_cast<double>(error.detail),
                   static_cast<double>(error.detail2));
