@@ -3,8 +3,8 @@
 // all in the vocabulary decodes back to itself with char and word. With jamo it decodes to the canonically
 // equivalent text with Hangul composed: conjoining jamo typed as such (decomposed, NFD Hangul, e.g. "나"
 // followed by U+11A8) give the same tokens as the syllable they spell ("낙"), and decode writes the
-// syllable; so there, the decoded text must tokenize to the same ids (found by this target: regressions/
-// tokenizer/jamo-*).
+// syllable, as text/tokenizer.hpp documents; so there, the decoded text must tokenize to the same ids
+// (regressions/tokenizer/jamo-*: the inputs on which this target's first, byte-equal check stopped).
 #include "api/session.hpp"
 #include "fuzz.hpp"
 #include "text/tokenizer.hpp"
