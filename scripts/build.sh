@@ -3,6 +3,7 @@
 #   scripts/build.sh            the site (what serve.sh serves)
 #   scripts/build.sh native     the native library, CLI and tests in build/native
 #   scripts/build.sh asan       the same with AddressSanitizer + UndefinedBehaviorSanitizer in build/asan
+#   scripts/build.sh fuzz       the libFuzzer targets of tests/fuzz (clang-14, ASan + UBSan) in build/fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}   # emcc needs Debian's acorn
@@ -22,8 +23,13 @@ case "${1:-wasm}" in
       cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DTINYFORMER_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1 >/dev/null
     cmake --build build/asan -j "$jobs"
     ;;
+  fuzz)
+    [[ -f build/fuzz/CMakeCache.txt ]] ||
+      CXX=clang++-14 cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTINYFORMER_FUZZ=ON >/dev/null
+    cmake --build build/fuzz --target fuzz_all -j "$jobs"
+    ;;
   *)
-    echo "usage: scripts/build.sh [wasm|native|asan]" >&2
+    echo "usage: scripts/build.sh [wasm|native|asan|fuzz]" >&2
     exit 2
     ;;
 esac

@@ -2,13 +2,13 @@
 # Installs what tinyformer needs, and only what is missing: Debian packages (apt, as root or via sudo)
 # and the npm packages pinned in package-lock.json. Nothing else is downloaded.
 #   scripts/deps.sh build     compilers and libraries (native + WebAssembly), Node.js
-#   scripts/deps.sh test      build + Chromium, CJK fonts and the npm test packages
+#   scripts/deps.sh test      build + Chromium, CJK fonts, clang-14 with libFuzzer and the npm test packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(cmake g++ make emscripten libxtensor-dev xtl-dev libxsimd-dev catch2 nlohmann-json3-dev libcli11-dev wabt)
 if [[ "${1:-build}" == test ]]; then
-  want+=(chromium fonts-noto-cjk clang-format)
+  want+=(chromium fonts-noto-cjk clang-format clang-14 libclang-rt-14-dev)   # clang-14 + its runtime: libFuzzer
 fi
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)

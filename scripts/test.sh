@@ -3,6 +3,7 @@
 #   1. formatting (clang-format)       2. native Catch2 tests (ctest)      3. the same under ASan + UBSan
 #   4. WebAssembly: Catch2 under Node, SIMD128 check, the Embind module under node:test
 #   5. the real page in headless Chromium (playwright-core driving /usr/bin/chromium)
+#   6. libFuzzer targets (clang-14, ASan + UBSan): every seed and regression input, then 5 s of fuzzing each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
@@ -32,6 +33,9 @@ node --test tests/node/
 
 step "the page in headless Chromium"
 node --test tests/browser/
+
+step "libFuzzer targets: seeds and regression inputs replayed, then 5 s of fuzzing each"
+scripts/fuzz.sh --seconds "${TINYFORMER_FUZZ_SECONDS:-5}"
 
 echo
 echo "tinyformer: every test layer passed"

@@ -5,15 +5,20 @@
 // std::string unchanged), so invalid input reaches the engine's validator as it is.
 // Arrays leave as fresh typed-array copies: nothing returned points into wasm memory.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <malloc.h>
 #include <algorithm>
+
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "api/session.hpp"
 #include "core/error.hpp"
 #include "layers/positional.hpp"
+#include "marshal.hpp"
 #include "model/word_attention.hpp"
 #include "simd/arch.hpp"
 #include "text/utf8.hpp"
@@ -23,60 +28,20 @@ using tf::ModelSession;
 using tf::TrainingSession;
 using tf::TranslationSession;
 
+// The import behind tf::wasm::record_error (marshal.hpp): bindings.post.js keeps the error and throws it.
+EM_JS(void, tf_record_error, (const char* code, const char* message, double detail, double detail2),
+      { tfRecordError(UTF8ToString(code), UTF8ToString(message), detail, detail2); });
+
 namespace {
 
-[[noreturn]] void throw_js(const std::string& code, const std::string& message, long long detail = -1,
-                           long long detail2 = -1) {
-  val error = val::global("Error").new_(message);
-  error.set("code", code);
-  error.set("detail", static_cast<double>(detail));
-  error.set("detail2", static_cast<double>(detail2));
-  error.throw_();
-  __builtin_unreachable();
-}
-
-// Runs `fn`, translating any C++ exception into a JavaScript Error.
-template <class Fn>
-auto guarded(Fn&& fn) -> decltype(fn()) {
-  try {
-    return fn();
-  } catch (const tf::Error& e) {
-    throw_js(e.code(), e.what(), e.detail(), e.detail2());
-  } catch (const std::bad_alloc&) {
-    throw_js("out_of_memory", "out of memory");
-  } catch (const std::exception& e) {
-    throw_js("internal", e.what());
-  }
-}
-
-template <class T>
-val typed_array(const char* type, const T* data, std::size_t n) {
-  return val::global(type).new_(emscripten::typed_memory_view(n, data));
-}
-val float32(const std::vector<float>& v) { return typed_array("Float32Array", v.data(), v.size()); }
-val int32(const std::vector<int>& v) { return typed_array("Int32Array", v.data(), v.size()); }
-val bytes(const std::string& s) {
-  return typed_array("Uint8Array", reinterpret_cast<const unsigned char*>(s.data()), s.size());
-}
-val strings(const std::vector<std::string>& v) {
-  val out = val::array();
-  for (const std::string& s : v) out.call<void>("push", s);
-  return out;
-}
-std::vector<int> ids_from(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
-
-val tensor_object(const float* data, const std::vector<std::size_t>& shape) {
-  std::size_t n = 1;
-  val js_shape = val::array();
-  for (std::size_t d : shape) {
-    n *= d;
-    js_shape.call<void>("push", static_cast<double>(d));
-  }
-  val out = val::object();
-  out.set("data", typed_array("Float32Array", data, n));
-  out.set("shape", js_shape);
-  return out;
-}
+using tf::wasm::bytes;
+using tf::wasm::float32;
+using tf::wasm::guarded;
+using tf::wasm::ids_from;
+using tf::wasm::int32;
+using tf::wasm::strings;
+using tf::wasm::tensor_object;
+using tf::wasm::typed_array;
 
 val tokens_array(const std::vector<tf::Token>& tokens) {
   val out = val::array();
@@ -121,6 +86,8 @@ val inspect_object(const tf::InspectResult& r) {
 
 std::string version() { return TINYFORMER_VERSION; }
 std::string simd_arch() { return tf::simd::arch_name(); }
+// Bytes malloc has handed out and not had back (the memory tests watch it stay flat).
+double malloc_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 val positional_encoding(int T, int C) {
   return guarded([&] {
@@ -464,10 +431,16 @@ val head_mean(const val& probs, const val& shape) {
 
 }  // namespace
 
+void tf::wasm::record_error(const PendingError& error) {
+  tf_record_error(error.code.c_str(), error.message.c_str(), static_cast<double>(error.detail),
+                  static_cast<double>(error.detail2));
+}
+
 EMSCRIPTEN_BINDINGS(tinyformer) {
   using emscripten::allow_raw_pointers;
   emscripten::function("version", &version);
   emscripten::function("simdArch", &simd_arch);
+  emscripten::function("mallocInUse", &malloc_in_use);
   emscripten::function("positionalEncoding", &positional_encoding);
   emscripten::function("splitChars", &split_chars);
   emscripten::function("applyActivation", &apply_activation);

@@ -10,6 +10,7 @@
 #include "api/cbow_session.hpp"
 #include "api/session.hpp"
 #include "core/error.hpp"
+#include "marshal.hpp"
 #include "text/particles.hpp"
 
 using emscripten::val;
@@ -17,54 +18,11 @@ using tf::CbowSession;
 
 namespace {
 
-[[noreturn]] void throw_js(const std::string& code, const std::string& message, long long detail = -1,
-                           long long detail2 = -1) {
-  val error = val::global("Error").new_(message);
-  error.set("code", code);
-  error.set("detail", static_cast<double>(detail));
-  error.set("detail2", static_cast<double>(detail2));
-  error.throw_();
-  __builtin_unreachable();
-}
-
-template <class Fn>
-auto guarded(Fn&& fn) -> decltype(fn()) {
-  try {
-    return fn();
-  } catch (const tf::Error& e) {
-    throw_js(e.code(), e.what(), e.detail(), e.detail2());
-  } catch (const std::bad_alloc&) {
-    throw_js("out_of_memory", "out of memory");
-  } catch (const std::exception& e) {
-    throw_js("internal", e.what());
-  }
-}
-
-template <class T>
-val typed(const char* type, const T* data, std::size_t n) {
-  return val::global(type).new_(emscripten::typed_memory_view(n, data));
-}
-val float32(const std::vector<float>& v) { return typed("Float32Array", v.data(), v.size()); }
-val int32(const std::vector<int>& v) { return typed("Int32Array", v.data(), v.size()); }
-
-val strings(const std::vector<std::string>& v) {
-  val out = val::array();
-  for (const auto& s : v) out.call<void>("push", s);
-  return out;
-}
-
-val tensor(const float* data, const std::vector<std::size_t>& shape) {
-  std::size_t n = 1;
-  val js_shape = val::array();
-  for (std::size_t d : shape) {
-    n *= d;
-    js_shape.call<void>("push", static_cast<double>(d));
-  }
-  val out = val::object();
-  out.set("data", typed("Float32Array", data, n));
-  out.set("shape", js_shape);
-  return out;
-}
+using tf::wasm::float32;
+using tf::wasm::guarded;
+using tf::wasm::int32;
+using tf::wasm::strings;
+val tensor(const float* data, const std::vector<std::size_t>& shape) { return tf::wasm::tensor_object(data, shape); }
 
 val record(const tf::Inspection& rec) {
   val names = val::array(), tensors = val::object();
@@ -110,7 +68,7 @@ void cs_load(CbowSession& s, const std::string& bytes) {
 val cs_save(CbowSession& s) {
   return guarded([&] {
     const std::string b = s.save();
-    return typed("Uint8Array", reinterpret_cast<const unsigned char*>(b.data()), b.size());
+    return tf::wasm::bytes(b);
   });
 }
 std::string cs_info(CbowSession& s) {

@@ -339,6 +339,7 @@ export class Tinyformer {
   /** "wasm" when the SIMD128 kernels are in use. */
   readonly simdArch: string;
   readonly memoryBytes: number;
+  memoryStats(): { wasmBytes: number; mallocBytes: number; handles: number; stackPointer: number };
   positionalEncoding(T: number, C: number): Tensor;
   headMean(tensor: Tensor): Tensor;
   wordAttention(matrix: Tensor, rowTokens: { id: number; text: string }[], colTokens: { id: number; text: string }[]): WordAttention;

@@ -79,10 +79,31 @@ function settingsJson(settings = {}) {
   return JSON.stringify(convert(settings));
 }
 
+/** Token ids → Int32Array; anything but whole numbers in [0, 2^31) is refused (no NaN → 0, no 1e10 wrapping). */
 function idsArray(ids) {
   if (ids instanceof Int32Array) return ids;
-  if (Array.isArray(ids) || ArrayBuffer.isView(ids)) return Int32Array.from(ids);
-  throw new TinyformerError('token ids must be an array of integers', 'bad_token_id');
+  if (!Array.isArray(ids) && !ArrayBuffer.isView(ids)) {
+    throw new TinyformerError('token ids must be an array of integers', 'bad_token_id');
+  }
+  const out = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (!Number.isInteger(id) || id < 0 || id > 0x7fffffff) {
+      throw new TinyformerError(`token ids must be whole numbers in [0, 2147483647]; position ${i} holds ${String(id)}`,
+        'bad_token_id', typeof id === 'number' ? id : -1, i);
+    }
+    out[i] = id;
+  }
+  return out;
+}
+
+/** A count option (maxTokens) as a 32-bit whole number, refused otherwise instead of becoming 0 or wrapping. */
+function wholeNumber(value, name) {
+  if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
+    throw new TinyformerError(`${name} must be a whole number, got ${String(value)}`, 'bad_sampling',
+      typeof value === 'number' ? value : -1);
+  }
+  return value;
 }
 
 // Objects that own wasm memory: dispose() frees it; if one is garbage-collected undisposed, the
@@ -153,9 +174,9 @@ export class Model extends Owned {
     this._info = JSON.parse(call(() => handle.info()));
   }
   /** nanoGPT-style config: n_layer, n_head, n_embd, block_size, vocab_size, positional, norm, activation, ... */
-  get config() { return this._info.config; }
+  get config() { return this._h && this._info.config; }
   /** { config, tokenizer, vocab_size, num_parameters, params: [{name, shape}] } */
-  get info() { return this._info; }
+  get info() { return this._h && this._info; }
   /** The tokenizer as JSON: { type: 'char'|'word'|'jamo', vocab: string[] } */
   get tokenizer() { return JSON.parse(call(() => this._h.tokenizerJson())); }
   /** @returns {{id: number, text: string, unknown: boolean}[]} */
@@ -213,7 +234,7 @@ export class Model extends Owned {
    */
   generate(prompt, { maxTokens = 20, seed = 1, ...sampling } = {}) {
     const ids = typeof prompt === 'string' ? this.encode(prompt) : idsArray(prompt);
-    const out = call(() => this._h.generate(ids, maxTokens, settingsJson(sampling), seed));
+    const out = call(() => this._h.generate(ids, wholeNumber(maxTokens, 'maxTokens'), settingsJson(sampling), seed));
     return { ids: out, text: this.decode(out) };
   }
   /** One parameter tensor by its nanoGPT name, e.g. 'transformer.wte.weight' (V, C). */
@@ -233,7 +254,7 @@ export class Trainer extends Owned {
   }
   /** { config, tokenizer, vocab, num_parameters, train_tokens, val_tokens, batch_size, seq_len, steps, racers } */
   get info() { this._info = JSON.parse(call(() => this._h.info())); return this._info; }
-  get racers() { return this._info.racers.length; }
+  get racers() { return this._h && this._info.racers.length; }
   /** Lockstep steps taken so far. */
   get steps() { return call(() => this._h.steps()); }
   /**
@@ -406,9 +427,9 @@ export class Translator extends Owned {
     this._info = JSON.parse(call(() => handle.info()));
   }
   /** { arch: 'seq2seq', n_encoder_layer, n_decoder_layer, n_head, n_embd, block_size, src_vocab_size, tgt_vocab_size, norm, activation } */
-  get config() { return this._info.config; }
+  get config() { return this._h && this._info.config; }
   /** { arch, config, src_tokenizer, tgt_tokenizer, src_vocab_size, tgt_vocab_size, num_parameters, params } */
-  get info() { return this._info; }
+  get info() { return this._h && this._info; }
   /** { source: {type, vocab}, target: {type, vocab} } */
   get tokenizers() { return JSON.parse(call(() => this._h.tokenizersJson())); }
   /**
@@ -418,7 +439,8 @@ export class Translator extends Owned {
    *   inspection: TranslationInspection}} inspection row k of each decoder tensor is step k
    */
   translate(text, { maxTokens = 32, seed = 1, temperature = 0, ...sampling } = {}) {
-    const raw = call(() => this._h.translate(textBytes(text), settingsJson({ temperature, ...sampling }), maxTokens, seed));
+    const raw = call(() => this._h.translate(textBytes(text), settingsJson({ temperature, ...sampling }),
+      wholeNumber(maxTokens, 'maxTokens'), seed));
     return { text: raw.text, ids: raw.output, probs: raw.stepProbs, finished: raw.finished,
       sourceTokens: raw.sourceTokens, inspection: new TranslationInspection(raw, this.config) };
   }
@@ -492,6 +514,16 @@ export class Tinyformer {
 
   /** Bytes of wasm memory in use (it grows on demand and never shrinks). */
   get memoryBytes() { return this._m.HEAP8.length; }
+
+  /**
+   * Where the engine's memory is: `wasmBytes` (as memoryBytes), `mallocBytes` in use by the engine's
+   * allocator, `handles` (JS values the engine holds through Embind) and the `stackPointer`. For tests
+   * and diagnostics: all of them stay flat while models are created and disposed, trained and fail.
+   */
+  memoryStats() {
+    return { wasmBytes: this._m.HEAP8.length, mallocBytes: this._m.mallocInUse(),
+      handles: this._m.count_emval_handles(), stackPointer: this._m.stackSave() };
+  }
 
   /**
    * f(x) for every x under a feed-forward activation ('gelu', 'gelu_tanh', 'relu', 'sigmoid', 'tanh', 'silu'),

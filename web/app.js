@@ -50,29 +50,46 @@ async function loadModel(key) {
   const model = spec.file
     ? state.tf.loadModel(await fetchBytes(spec.file))
     : state.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 }, { corpus, type: 'char', seed: 1 });
-  state.corpus = corpus;
-  setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) });
+  setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) }, corpus);
 }
 
 async function loadModelFile(file) {
   try {
     const model = state.tf.loadModel(new Uint8Array(await file.arrayBuffer()));
-    const vocab = model.tokenizer.vocab.slice(4).join('');
-    state.corpus = vocab.length ? vocab : ' ';
-    setModel(model, { key: 'file', trained: true, name: file.name });
+    let vocab;
+    try {
+      vocab = model.tokenizer.vocab.slice(4).join('');
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+    setModel(model, { key: 'file', trained: true, name: file.name }, vocab.length ? vocab : ' ');
   } catch (err) {
     showMessage(t('model.loadFailed', { name: file.name, message: errorMessage(err) }), 'error');
   }
 }
 
-function setModel(model, meta) {
+/**
+ * Switches to `model` atomically: everything the page needs for it (the tokenizers compared on its
+ * corpus) is made first; if any of that fails, the new things are freed, the error is thrown and the
+ * page stays on the model it had.
+ */
+function setModel(model, meta, corpus) {
+  const tokenizers = {};
+  try {
+    for (const type of ['char', 'word', 'jamo']) tokenizers[type] = state.tf.createTokenizer(type, corpus);
+  } catch (err) {
+    for (const tok of Object.values(tokenizers)) tok.dispose();
+    model.dispose();
+    throw err;
+  }
   state.model?.dispose();
   state.model = model;
   state.modelMeta = meta;
+  state.corpus = corpus;
   document.body.dataset.model = meta.key;
   for (const tok of Object.values(state.tokenizers)) tok.dispose();
-  state.tokenizers = {};
-  for (const type of ['char', 'word', 'jamo']) state.tokenizers[type] = state.tf.createTokenizer(type, state.corpus);
+  state.tokenizers = tokenizers;
   renderModelBar();
   update();
   renderLesson();
@@ -254,7 +271,12 @@ async function main() {
   });
   $('sentence').addEventListener('input', update);
   $('model-select').addEventListener('change', (e) => {
-    if (e.target.value !== 'file') loadModel(e.target.value).catch((err) => showMessage(errorMessage(err), 'error'));
+    if (e.target.value !== 'file') {
+      loadModel(e.target.value).catch((err) => {
+        if (state.modelMeta) renderModelBar();   // the picker shows the model still in use
+        showMessage(errorMessage(err), 'error');
+      });
+    }
   });
   $('model-file').addEventListener('change', (e) => {
     if (e.target.files[0]) loadModelFile(e.target.files[0]);

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "core/json_read.hpp"
+#include "core/seed.hpp"
 #include "io/checkpoint.hpp"
 #include "layers/positional.hpp"
 #include "simd/matmul.hpp"
@@ -71,7 +72,7 @@ void ModelSession::create(const std::string& config_json, const std::string& tok
     throw Error("bad_config", "vocab_size is smaller than the tokenizer's vocabulary", config.vocab_size,
                 tok.vocab_size());
   }
-  adopt(std::make_unique<Model>(config, static_cast<std::uint64_t>(seed)), std::move(tok));
+  adopt(std::make_unique<Model>(config, checked_seed(seed, "bad_config")), std::move(tok));
 }
 
 void ModelSession::create_from_corpus(const std::string& config_json, const std::string& tokenizer_type,
@@ -81,7 +82,7 @@ void ModelSession::create_from_corpus(const std::string& config_json, const std:
   nlohmann::json cj = parse_json(config_json, "model settings", "bad_config");
   if (!cj.is_object()) throw Error("bad_config", "model settings must be a JSON object");
   cj["vocab_size"] = tok.vocab_size();
-  adopt(std::make_unique<Model>(ModelConfig::from_json(cj), static_cast<std::uint64_t>(seed)), std::move(tok));
+  adopt(std::make_unique<Model>(ModelConfig::from_json(cj), checked_seed(seed, "bad_config")), std::move(tok));
 }
 
 void ModelSession::load(std::string_view checkpoint_bytes) {
@@ -226,7 +227,7 @@ std::vector<float> ModelSession::next_token_probs(const std::vector<int>& ids, c
 std::vector<int> ModelSession::generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json,
                                         double seed) {
   if (max_tokens < 0 || max_tokens > 4096) throw Error("bad_sampling", "max_tokens must be in [0, 4096]", max_tokens);
-  Rng rng(static_cast<std::uint64_t>(seed));
+  Rng rng(checked_seed(seed, "bad_sampling"));
   SamplingConfig s = sampling_from_json(sampling_json);
   s.valid_ids = tokenizer_.vocab_size();  // every generated id decodes
   return tf::generate(model(), ids, max_tokens, s, rng);

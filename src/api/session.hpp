@@ -126,7 +126,7 @@ class TrainingSession {
   // seq2seq: the pairs score_translations compares with, as written (source, reference, line), in the same
   // order. wrong_arch for a GPT session.
   const std::vector<TextPair>& held_out_pairs() const;
-  std::unique_ptr<CbowSession> snapshot_cbow(int racer) const;                // the same for word vectors
+  std::unique_ptr<CbowSession> snapshot_cbow(int racer) const;  // the same for word vectors
   bool seq2seq() const { return seq2seq_; }
   bool cbow() const { return cbow_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }  // the GPT's, or the target side's

@@ -4,6 +4,7 @@
 
 #include "api/session.hpp"  // kMaxTextBytes, sampling_from_json
 #include "core/error.hpp"
+#include "core/seed.hpp"
 #include "io/checkpoint.hpp"
 #include "model/translate.hpp"
 #include "train/setup.hpp"
@@ -58,7 +59,7 @@ TranslateResult TranslationSession::translate(std::string_view text, const std::
   std::vector<int> ids;
   for (const Token& t : r.source_tokens) ids.push_back(t.id);
   if (max_tokens < 1 || max_tokens > 4096) throw Error("bad_sampling", "max_tokens must be in [1, 4096]", max_tokens);
-  Rng rng(static_cast<std::uint64_t>(seed));
+  Rng rng(checked_seed(seed, "bad_sampling"));
   Translation t = tf::translate(m, ids, max_tokens, sampling_from_json(sampling_json), rng);
   r.source = std::move(t.source);
   r.output = std::move(t.output);

@@ -567,3 +567,56 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
       /one-word\.txt.*two words/);
   });
 });
+
+describe('hostile files and settings (issue 18): refused with one line, quickly, before allocating', () => {
+  const model = () => tmp('hostile-base.safetensors');
+  before(() => { ok([...TRAIN, '--steps', '3', '--out', model()]); });
+
+  /** A safetensors file from a header object and data bytes (header padded to 8 bytes). */
+  const writeCheckpoint = (name, header, data = Buffer.alloc(0)) => {
+    let json = JSON.stringify(header);
+    json += ' '.repeat((8 - (Buffer.byteLength(json) % 8)) % 8);
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64LE(BigInt(Buffer.byteLength(json)));
+    writeFileSync(tmp(name), Buffer.concat([length, Buffer.from(json), data]));
+    return tmp(name);
+  };
+  const parts = () => {
+    const bytes = readFileSync(model());
+    const n = Number(bytes.readBigUInt64LE(0));
+    return { header: JSON.parse(bytes.subarray(8, 8 + n).toString()), data: bytes.subarray(8 + n) };
+  };
+
+  test('a header length over 16 MiB is refused from the length bytes alone', () => {
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64LE(BigInt((16 << 20) + 8));
+    writeFileSync(tmp('huge-header.safetensors'), Buffer.concat([length, Buffer.from('{}')]));
+    fails(['generate', '--model', tmp('huge-header.safetensors'), '--prompt', 'x'], 1,
+      /huge-header\.safetensors: checkpoint header claims 16777224 bytes, over the limit of 16777216/);
+  });
+
+  test('a 1 KB file whose config claims 200M parameters is refused without allocating them', () => {
+    const { header } = parts();
+    const config = { ...JSON.parse(header.__metadata__.config), n_layer: 12, n_head: 16, n_embd: 2048, block_size: 1024 };
+    const file = writeCheckpoint('claims-big.safetensors', { __metadata__: { ...header.__metadata__, config: JSON.stringify(config) } });
+    fails(['generate', '--model', file, '--prompt', 'x'], 1, /claims-big\.safetensors: model too large: \d+ parameters/);
+  });
+
+  test('optimizer steps of 1e20 or "x" name the field (no undefined behaviour, no raw JSON exception)', () => {
+    const { header, data } = parts();
+    for (const [name, steps, pattern] of [['steps-1e20', 1e20, /steps must be in \[0, 2147483647\]/],
+      ['steps-string', 'x', /steps must be a number/]]) {
+      const optimizer = { ...JSON.parse(header.__metadata__.optimizer), steps };
+      const file = writeCheckpoint(`${name}.safetensors`, { ...header, __metadata__: { ...header.__metadata__, optimizer: JSON.stringify(optimizer) } }, data);
+      fails([...TRAIN, '--steps', '5', '--out', tmp('never.safetensors'), '--resume', file], 1, new RegExp(`${name}\\.safetensors: ${pattern.source}`));
+    }
+    assert.equal(existsSync(tmp('never.safetensors')), false);
+  });
+
+  test('a learning rate that makes the loss explode stops training with the step and what to do', () => {
+    const r = run(['train', '--corpus', CORPUS, ...TINY, '--optimizer', 'sgd', '--lr', '10', '--steps', '200', '--out', tmp('exploded.safetensors')]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /the loss became (NaN|infinite) at step \d+; lower the learning rate/);
+    assert.equal(existsSync(tmp('exploded.safetensors')), false, 'no checkpoint of the exploded weights');
+  });
+});

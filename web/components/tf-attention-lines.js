@@ -24,6 +24,7 @@ registerStrings({
     'attention.lines.label': '토큰 사이 어텐션 선 그림',
     'attention.lines.tokenQuery': '{pos}번 토큰 ‘{token}’: 어디를 보나요?',
     'attention.lines.tokenKey': '{pos}번 토큰 ‘{token}’: 누가 보나요?',
+    'attention.lines.pruned': '토큰이 {T}개라 선이 너무 많아요. 토큰마다 가장 굵은 선 {k}개만 그렸어요.',
   },
   en: {
     'attention.lines.queries': 'looking token (Q)',
@@ -36,12 +37,15 @@ registerStrings({
     'attention.lines.label': 'Attention lines between tokens',
     'attention.lines.tokenQuery': 'Where token {pos} ‘{token}’ looks',
     'attention.lines.tokenKey': 'What looks at token {pos} ‘{token}’',
+    'attention.lines.pruned': 'With {T} tokens there are too many lines: only the {k} strongest of each token are drawn.',
   },
 });
 
 /** Row height in px: roomy for short sentences, tighter for long ones. */
 const rowHeight = (T) => (T <= 16 ? 30 : T <= 32 ? 24 : 20);
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** At most this many lines are drawn (a 64-token causal sentence has 2,080). */
+const MAX_LINES = 4096;
 const QUERY_COLOR = '#2166ac';   // blue / orange: distinct for colour-blind readers (colors.js)
 const KEY_COLOR = '#b35806';
 
@@ -66,6 +70,7 @@ const STYLE = `
   button.dim { color: #9a9aa5; }
   svg { width: 100%; display: block; overflow: visible; }
   path { fill: none; stroke-linecap: round; }
+  .note { margin: 6px 0 0; font-size: 12px; color: #5b5b66; }
   .readout { margin: 6px 0 0; min-height: 2.6em; color: #1d1d1f; overflow-wrap: anywhere; }
   .readout.hint { color: #5b5b66; }
 `;
@@ -76,6 +81,7 @@ export class TfAttentionLines extends HTMLElement {
     this.attachShadow({ mode: 'open' }).innerHTML = `<style>${STYLE}</style>
       <div class="heads"><span class="q-title"></span><span class="k k-title"></span></div>
       <div class="box" role="group"><div class="col q"></div><svg aria-hidden="true"></svg><div class="col k"></div></div>
+      <p class="note" hidden></p>
       <p class="readout" aria-live="polite"></p>`;
     this._weights = null;
     this._hover = null;
@@ -173,19 +179,30 @@ export class TfAttentionLines extends HTMLElement {
       });
       return b;
     };
-    qCol.replaceChildren(...Array.from({ length: T }, (_, i) => button('query', i)));
-    kCol.replaceChildren(...Array.from({ length: T }, (_, i) => button('key', i)));
+    const column = (side) => {
+      const f = document.createDocumentFragment();
+      for (let i = 0; i < T; i++) f.append(button(side, i));
+      return f;
+    };
+    qCol.replaceChildren(column('query'));
+    kCol.replaceChildren(column('key'));
     const ROW = rowHeight(T);
     this.style.setProperty('--row', `${ROW}px`);
     const H = T * ROW;
     svg.setAttribute('viewBox', `0 0 100 ${H}`);
     svg.setAttribute('preserveAspectRatio', 'none');
     svg.setAttribute('height', String(H));
-    const paths = [];
+    // Every line up to MAX_LINES; beyond that (long sequences) each looking token keeps its strongest
+    // `perRow` lines, so the drawing stays bounded (no T×T paths, no T×T-argument spread).
+    const perRow = Math.max(1, Math.floor(MAX_LINES / T));
+    const pruned = T * T > MAX_LINES && T > perRow;
+    const paths = document.createDocumentFragment();
     for (let i = 0; i < T; i++) {
-      for (let j = 0; j < T; j++) {
+      let keys = [];
+      for (let j = 0; j < T; j++) if (w.values[i * T + j] > 0) keys.push(j);   // masked (future) tokens get no line
+      if (pruned && keys.length > perRow) keys = keys.sort((a, b) => w.values[i * T + b] - w.values[i * T + a]).slice(0, perRow);
+      for (const j of keys) {
         const value = w.values[i * T + j];
-        if (!(value > 0)) continue;   // masked (future) tokens get no line
         const y0 = (i + 0.5) * ROW, y1 = (j + 0.5) * ROW;
         const p = document.createElementNS(SVG_NS, 'path');
         p.setAttribute('d', `M0,${y0} C50,${y0} 50,${y1} 100,${y1}`);
@@ -193,10 +210,13 @@ export class TfAttentionLines extends HTMLElement {
         p.dataset.q = String(i);
         p.dataset.k = String(j);
         p.dataset.w = String(value);
-        paths.push(p);
+        paths.append(p);
       }
     }
-    svg.replaceChildren(...paths);
+    svg.replaceChildren(paths);
+    const note = this.shadowRoot.querySelector('.note');
+    note.hidden = !pruned;
+    note.textContent = pruned ? t('attention.lines.pruned', { k: perRow, T }) : '';
     this._update();
   }
 

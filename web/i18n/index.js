@@ -7,15 +7,18 @@ import ko from './ko.js';
 import en from './en.js';
 
 const DICTS = { ko: { ...ko }, en: { ...en } };
+/** The page's languages. Anything else (?lang=__proto__, a stale saved value) is ignored. */
+const LOCALES = ['ko', 'en'];
+const known = (lang) => LOCALES.includes(lang);
 const listeners = new Set();
 let current = detect();
 
 function detect() {
   const param = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
-  if (param && DICTS[param]) return param;
+  if (known(param)) return param;
   try {
     const saved = localStorage.getItem('tinyformer.lang');
-    if (saved && DICTS[saved]) return saved;
+    if (known(saved)) return saved;
   } catch { /* storage may be blocked */ }
   const langs = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'];
   return langs.some((l) => String(l).toLowerCase().startsWith('ko')) ? 'ko' : 'en';
@@ -23,7 +26,7 @@ function detect() {
 
 /** Adds a view's strings: registerStrings({ ko: {...}, en: {...} }). Keys should be prefixed by the view. */
 export function registerStrings(dicts) {
-  for (const [lang, strings] of Object.entries(dicts)) Object.assign(DICTS[lang] ??= {}, strings);
+  for (const [lang, strings] of Object.entries(dicts)) if (known(lang)) Object.assign(DICTS[lang], strings);
 }
 
 export function locale() { return current; }
@@ -42,7 +45,7 @@ export function errorMessage(err) {
 }
 
 export function setLocale(lang) {
-  if (!DICTS[lang] || lang === current) return;
+  if (!known(lang) || lang === current) return;
   current = lang;
   try { localStorage.setItem('tinyformer.lang', lang); } catch { /* ignore */ }
   document.documentElement.lang = lang;

@@ -207,8 +207,11 @@ export function decodeHash(hash) {
     } else s.racers = racers.slice(0, 1);
   }
   if (s.corpus === 'own') {
+    // the page writes at most MAX_URL_TEXT_BYTES; a longer (hand-made) text is not taken from a link
+    const encoded = p.get('text') ?? '';
     try {
-      s.text = p.has('text') ? new TextDecoder().decode(unbase64url(p.get('text'))) : '';
+      const bytes = encoded.length <= Math.ceil(MAX_URL_TEXT_BYTES / 3) * 4 ? unbase64url(encoded) : null;
+      s.text = bytes && bytes.length <= MAX_URL_TEXT_BYTES ? new TextDecoder().decode(bytes) : '';
     } catch { s.text = ''; }
   }
   return s;
