@@ -106,6 +106,25 @@ function wholeNumber(value, name) {
   return value;
 }
 
+/**
+ * A whole-number argument (a racer index, a count) checked before it reaches the engine, where NaN, 2.5 or
+ * "3" would silently become 0, 2 or 3. `code` is the engine's code for the same mistake.
+ */
+function intArg(value, name, code) {
+  if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
+    throw new TinyformerError(`${name} must be a whole number, got ${String(value)}`, code, typeof value === 'number' ? value : -1);
+  }
+  return value;
+}
+
+/** A real-number argument (a learning rate, a probability): NaN and non-numbers are refused here. */
+function numberArg(value, name, code) {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new TinyformerError(`${name} must be a number, got ${String(value)}`, code);
+  }
+  return value;
+}
+
 // Objects that own wasm memory: dispose() frees it; if one is garbage-collected undisposed, the
 // registry frees it then, so forgetting dispose() wastes memory for a while but never leaks for good.
 const finalizer = typeof FinalizationRegistry === 'function'
@@ -261,31 +280,35 @@ export class Trainer extends Owned {
    * n lockstep steps. Columnar results, one entry per racer per step:
    * @returns {{racer: Int32Array, step: Int32Array, tokens: Int32Array, diverged: Int32Array, loss: Float32Array, gradNorm: Float32Array, lr: Float32Array}}
    */
-  step(n = 1) { return call(() => this._h.step(n)); }
+  step(n = 1) { return call(() => this._h.step(intArg(n, 'n', 'bad_train_config'))); }
   /** Held-out loss of one racer (train loss when the corpus is too small to hold some out). */
-  evaluate(racer = 0, maxBatches = 4) { return call(() => this._h.evaluate(racer, maxBatches)); }
-  setLearningRate(racer, lr) { call(() => this._h.setLearningRate(racer, lr)); }
-  setSamplingProb(racer, p) { call(() => this._h.setSamplingProb(racer, p)); }
-  learningRate(racer = 0) { return call(() => this._h.learningRate(racer)); }
+  evaluate(racer = 0, maxBatches = 4) {
+    return call(() => this._h.evaluate(intArg(racer, 'racer', 'bad_racer'), intArg(maxBatches, 'maxBatches', 'bad_train_config')));
+  }
+  setLearningRate(racer, lr) { call(() => this._h.setLearningRate(intArg(racer, 'racer', 'bad_racer'), numberArg(lr, 'lr', 'bad_optimizer_config'))); }
+  setSamplingProb(racer, p) { call(() => this._h.setSamplingProb(intArg(racer, 'racer', 'bad_racer'), numberArg(p, 'p', 'bad_train_config'))); }
+  learningRate(racer = 0) { return call(() => this._h.learningRate(intArg(racer, 'racer', 'bad_racer'))); }
   /** Optimizer state of one tensor: 'm', 'v', 'm_hat', 'v_hat', 'momentum', 'update', 'effective_lr'. @returns {Float32Array} */
-  optimizerState(racer, param, which) { return call(() => this._h.optimizerState(racer, param, which)); }
+  optimizerState(racer, param, which) { return call(() => this._h.optimizerState(intArg(racer, 'racer', 'bad_racer'), param, which)); }
   /** Checkpoint bytes incl. optimizer state. @returns {Uint8Array} */
-  save(racer = 0) { return call(() => this._h.save(racer)); }
+  save(racer = 0) { return call(() => this._h.save(intArg(racer, 'racer', 'bad_racer'))); }
   /** An independent copy of a racer's model for inspection. Dispose it when done. @returns {Model} */
-  snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(racer))); }
+  snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(intArg(racer, 'racer', 'bad_racer')))); }
   /** The same for an encoder–decoder trainer (spec arch 'seq2seq'). @returns {Translator} */
-  snapshotTranslator(racer = 0) { return new Translator(call(() => this._h.snapshotTranslation(racer))); }
+  snapshotTranslator(racer = 0) { return new Translator(call(() => this._h.snapshotTranslation(intArg(racer, 'racer', 'bad_racer')))); }
   /**
    * An encoder–decoder racer's greedy translations of the held-out pairs (the training pairs when none are
    * held out), compared with their references by the engine: the share written exactly (then <eos>) and the
    * share of reference tokens the teacher-forced decoder ranks first. Over the first `maxPairs` pairs
    * (0 = all). @returns {{pairs: number, exactMatch: number, tokenAccuracy: number}}
    */
-  scoreTranslations(racer = 0, maxPairs = 0) { return call(() => this._h.scoreTranslations(racer, maxPairs)); }
+  scoreTranslations(racer = 0, maxPairs = 0) {
+    return call(() => this._h.scoreTranslations(intArg(racer, 'racer', 'bad_racer'), intArg(maxPairs, 'maxPairs', 'bad_train_config')));
+  }
   /** The pairs scoreTranslations compares with, as written, in order. @returns {{source: string, target: string, line: number}[]} */
   heldOutPairs() { return call(() => this._h.heldOutPairs()); }
   /** The same for a word-vector trainer (spec arch 'cbow'). @returns {WordVectors} */
-  snapshotWordVectors(racer = 0) { return new WordVectors(call(() => this._m.snapshotCbow(this._h, racer))); }
+  snapshotWordVectors(racer = 0) { return new WordVectors(call(() => this._m.snapshotCbow(this._h, intArg(racer, 'racer', 'bad_racer')))); }
 }
 
 /**

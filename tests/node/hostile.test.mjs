@@ -63,3 +63,25 @@ test('a disposed model, trainer or tokenizer answers nothing: config and info in
   assert.throws(() => trainer.info, isError('disposed'));
   assert.throws(() => trainer.step(1), isError('disposed'));
 });
+
+test('trainer arguments are checked, never coerced: NaN steps, racers and rates are refused', () => {
+  const trainer = tf.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, train: { batch_size: 2 },
+    racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] }, '나는 밥을 먹었다. 고양이는 귀엽다. 강아지는 귀엽다. '.repeat(20));
+  const steps = trainer.steps;
+  for (const bad of [NaN, 2.5, '3', Infinity, null]) {
+    assert.throws(() => trainer.step(bad), (err) => err.code === 'bad_train_config', `step(${String(bad)})`);
+    assert.throws(() => trainer.evaluate(bad), (err) => err.code === 'bad_racer', `evaluate(${String(bad)})`);
+    assert.throws(() => trainer.save(bad), (err) => err.code === 'bad_racer');
+    assert.throws(() => trainer.snapshot(bad), (err) => err.code === 'bad_racer');
+    assert.throws(() => trainer.evaluate(0, bad), (err) => err.code === 'bad_train_config');
+  }
+  assert.equal(trainer.steps, steps, 'nothing was trained by a refused call');
+  for (const bad of [NaN, 'x', undefined]) {
+    assert.throws(() => trainer.setLearningRate(0, bad), (err) => err.code === 'bad_optimizer_config');
+    assert.throws(() => trainer.setSamplingProb(0, bad), (err) => err.code === 'bad_train_config');
+  }
+  assert.equal(trainer.learningRate(0), Math.fround(0.01));
+  trainer.step(1);   // still usable
+  assert.equal(trainer.steps, steps + 1);
+  trainer.dispose();
+});
