@@ -22,7 +22,7 @@ const CORPORA = {
 };
 const BLANK_EXAMPLES = ['나는 ___을 먹었다', '___는 귀엽다', '민수 는 ___ 에서 개 를 봤다', '나 는 ___ 을 좋아한다'];
 /** The training recipe (measured in Chromium: see tests/browser/words.test.mjs and the README). */
-export const RECIPE = { dim: 16, minCount: 3, batchSize: 64, lr: 0.01, seed: 1, steps: 2400 };
+export const RECIPE = { dim: 16, minCount: 3, batchSize: 64, lr: 0.01, seed: 1, steps: 1000 };
 const MAP_WORDS = 80;
 const HEAT_ROWS = 24;
 const NEIGHBOURS = 8;
@@ -164,7 +164,7 @@ function renderWindow() {
     const probs = run.tensor('probs').data;
     const target = run.wordIds[run.centre];
     $('window').data = { words: run.words, centre: run.centre, contextPositions: run.contextPositions,
-      known: Array.from(run.wordIds, (id) => id > 3), pairs: run.sentencePairs.flat(), prob: probs[target], loss: run.loss };
+      known: Array.from(run.wordIds, (id) => id > 3), pairs: run.sentencePairs.flat(), prob: target > 3 ? probs[target] : null, loss: run.loss };
     showMessage('window-message', '');
   } catch (err) {
     $('window').data = null;

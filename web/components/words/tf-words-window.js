@@ -2,7 +2,7 @@
 // pairs every window of the sentence makes. A pure view.
 //
 //   view.data = { words: string[], centre, contextPositions: Int32Array, known: boolean[],
-//                 pairs: [{ inputPositions: Int32Array, targetPosition }], prob, loss }
+//                 pairs: [{ inputPositions: Int32Array, targetPosition }], prob (null: the blank is an unknown word), loss }
 //   view.addEventListener('pick-centre', (e) => e.detail.centre);
 import { BASE_STYLE, el, fixed, pct } from './common.js';
 import { t } from '../../i18n/index.js';
@@ -65,7 +65,8 @@ class TfWordsWindow extends HTMLElement {
     next.disabled = d.centre >= d.words.length - 1;
     next.addEventListener('click', () => this._pick(d.centre + 1));
     nav.append(prev, next, el('span', 'hint', t('words.window.position', { n: d.centre + 1, total: d.words.length })));
-    const loss = el('p', 'hint loss', t('words.window.pairLoss', { prob: pct(d.prob), loss: fixed(d.loss) }));
+    const loss = el('p', 'hint loss', d.prob === null ? t('words.window.unknown')
+      : t('words.window.pairLoss', { prob: pct(d.prob), loss: fixed(d.loss) }));
     const list = el('ol', 'pairs');
     d.pairs.forEach((p) => {
       const li = el('li', p.targetPosition === d.centre ? 'current' : '');
