@@ -26,7 +26,9 @@ export const RECIPE = { dim: 16, minCount: 3, batchSize: 64, lr: 0.01, seed: 1, 
 const MAP_WORDS = 80;
 const HEAT_ROWS = 24;
 const NEIGHBOURS = 8;
-const FRAME_MS = 14;   // training work per animation frame
+const STEPS_PER_FRAME = 8;   // 1000 steps ≈ 125 frames ≈ 2 s at 60 frames a second
+const FULL_EVERY = 6;       // heatmaps, window, blank and charts: every 6th training frame
+const FRAME_MS = 14;        // at most this much training per frame
 
 const state = {
   tf: null, vectors: null, source: 'demo', step: 0, categories: {}, corpus: 'split', table: 'output',
@@ -64,21 +66,23 @@ function showMessage(id, text, kind = 'info') {
 // ---- the vectors on screen -------------------------------------------------------------------------------
 
 /** Swaps in word vectors; the old ones are disposed. previous = keep the map's orientation. */
-function setVectors(vectors, { keepMap = false } = {}) {
+function setVectors(vectors, { keepMap = false, light = false } = {}) {
   state.vectors?.dispose();
   state.vectors = vectors;
   if (!keepMap) state.projection = null;
   const words = vectors.words.slice(4);
   if (!words.includes(state.word)) state.word = words.find((w) => state.categories[w]) ?? words[0];
   state.generation++;
-  render();
+  render(light);
 }
 
-function render() {
+/** Everything from the current vectors; `light` (most training frames): the map, neighbours and score only. */
+function render(light = false) {
   renderModelBar();
   renderMap();
   renderNeighbours();
   renderScore();
+  if (light) return;
   renderHeatmaps();
   renderWindow();
   renderBlank();
@@ -139,6 +143,8 @@ function renderHeatmaps() {
 
 function renderCharts() {
   const h = state.history;
+  $('charts').hidden = !h.steps.length;
+  $('charts-empty').hidden = h.steps.length > 0;
   const loss = $('loss-chart');
   loss.setAttribute('x-title', t('words.loss.x'));
   loss.setAttribute('y-title', t('words.loss.y'));
@@ -253,32 +259,42 @@ async function startTraining() {
   requestAnimationFrame(trainFrame);
 }
 
-/** One animation frame of training: steps for about FRAME_MS, then a fresh snapshot on screen. */
+/**
+ * One animation frame of training: STEPS_PER_FRAME steps (fewer if they take longer than FRAME_MS on a slow
+ * machine), then a fresh snapshot on screen, so the learner sees the map move over a few seconds.
+ */
 function trainFrame() {
   const trainer = state.trainer;
   if (!state.running || !trainer) return;
   const t0 = performance.now();
-  while (performance.now() - t0 < FRAME_MS && state.step < state.total) {
-    const n = Math.min(10, state.total - state.step);
+  let done = 0;
+  while (done < STEPS_PER_FRAME && state.step < state.total && (done === 0 || performance.now() - t0 < FRAME_MS)) {
+    const n = Math.min(2, STEPS_PER_FRAME - done, state.total - state.step);
     const r = trainer.step(n);
     for (let i = 0; i < r.loss.length; i++) { state.history.steps.push(r.step[i]); state.history.loss.push(r.loss[i]); }
     state.step += n;
+    done += n;
   }
   state.seconds += (performance.now() - t0) / 1000;
-  snapshot(true);
-  if (state.step >= state.total) { finishTraining('done'); return; }
+  const last = state.step >= state.total;
+  snapshot(true, last);
+  if (last) { finishTraining(); return; }
   requestAnimationFrame(trainFrame);
 }
 
-function snapshot(keepMap) {
+/** The trainer's vectors on screen; during training the heavier views (heatmaps, window, blank, charts) are
+ *  redrawn every FULL_EVERY frames and at the end. */
+function snapshot(keepMap, full = true) {
   const vectors = state.trainer.snapshotWordVectors(0);
-  setVectors(vectors, { keepMap });
+  state.frame = (state.frame ?? 0) + 1;
+  const heavy = full || state.frame % FULL_EVERY === 0;
+  setVectors(vectors, { keepMap, light: !heavy });
   if (state.score) {
     state.history.scoreSteps.push(state.step);
     state.history.share.push(state.score.share);
     state.history.gap.push(state.score.gap);
   }
-  renderCharts();
+  if (heavy) renderCharts();
   renderStatus();
 }
 
@@ -291,6 +307,7 @@ function renderStatus() {
 }
 
 function finishTraining() {
+  if (state.running && state.trainer && state.step < state.total) snapshot(true, true);   // stopped: draw all
   state.running = false;
   state.trainer?.dispose();
   state.trainer = null;

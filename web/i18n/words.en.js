@@ -82,6 +82,8 @@ export default {
   'words.loss.x': 'step',
   'words.loss.y': 'loss',
   'words.score.title': 'Cluster score',
+  'words.score.chart': 'The cluster score over training',
+  'words.charts.empty': 'Press train: the loss and the cluster score are drawn step by step.',
   'words.score.explain': 'Of the words whose kind is known, the share of the three nearest neighbours of the same kind (the kinds colour the map and measure it; training never sees them).',
   'words.score.now': 'Same-kind neighbours {share} (chance {chance}) · mean cosine within a kind {within} · across kinds {across} · gap {gap} · {words} words measured',
   'words.score.share': 'same-kind neighbours',

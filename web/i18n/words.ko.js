@@ -83,6 +83,8 @@ export default {
   'words.loss.x': '단계',
   'words.loss.y': '손실',
   'words.score.title': '묶임 점수',
+  'words.score.chart': '묶임 점수의 변화',
+  'words.charts.empty': '학습을 누르면 손실과 묶임 점수가 단계마다 그려집니다.',
   'words.score.explain': '종류가 알려진 단어 중, 가장 가까운 세 이웃이 같은 종류인 비율입니다 (단어 종류는 색칠과 측정에만 쓰고 학습에는 쓰지 않습니다).',
   'words.score.now': '같은 종류 이웃 비율 {share} (우연이면 {chance}) · 같은 종류끼리 코사인 평균 {within} · 다른 종류끼리 {across} · 차이 {gap} · 측정한 단어 {words}개',
   'words.score.share': '같은 종류 이웃 비율',

@@ -13,7 +13,7 @@ const STYLE = `${BASE_STYLE}
   td.bar { width: 45%; }
   .bar span { display: block; height: 0.8rem; background: #b2182b; border-radius: 3px; }
   td.kind { color: #5b5b66; font-size: 0.85rem; }
-  .blank { background: #fddbc7; border: 1px dashed #b2182b; border-radius: 4px; padding: 0 0.3rem; }
+  .blank { background: #fddbc7; border: 1px dashed #b2182b; border-radius: 4px; padding: 0 0.3rem; color: #b2182b; font-weight: 600; }
 `;
 
 class TfWordsGuesses extends HTMLElement {
@@ -37,7 +37,7 @@ class TfWordsGuesses extends HTMLElement {
     read.append(parts[0]);
     d.words.forEach((w, i) => {
       if (i) read.append(' ');
-      read.append(i === d.blank ? el('span', 'blank', w) : w);
+      read.append(i === d.blank ? el('span', 'blank', t('words.window.blank')) : w);
     });
     read.append(parts[1] ?? '');
     const table = el('table');

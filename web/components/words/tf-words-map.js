@@ -54,7 +54,7 @@ class TfWordsMap extends HTMLElement {
     const d = this._data;
     const canvas = this._canvas;
     const width = Math.max(200, Math.floor(this.clientWidth || 300));
-    const height = Math.round(Math.min(520, Math.max(280, width * 0.75)));
+    const height = Math.round(Math.min(560, Math.max(300, width * (width < 500 ? 1.05 : 0.75))));
     const dpr = globalThis.devicePixelRatio || 1;
     canvas.width = width * dpr;
     canvas.height = height * dpr;
@@ -78,16 +78,37 @@ class TfWordsMap extends HTMLElement {
     for (let i = 0; i < n; i++) {
       const px = pad + (d.points[2 * i] - xmin) * sx;
       const py = height - pad - (d.points[2 * i + 1] - ymin) * sy;   // y grows upwards on the map
-      this._layout.push({ x: px, y: py, word: d.words[i] });
-      const selected = d.words[i] === d.selected;
-      g.fillStyle = categoryColor(d.categories[i]);
+      this._layout.push({ x: px, y: py, word: d.words[i], category: d.categories[i] });
+    }
+    for (const p of this._layout) {
+      g.fillStyle = categoryColor(p.category);
       g.beginPath();
-      g.arc(px, py, selected ? 6 : 3.5, 0, 2 * Math.PI);
+      g.arc(p.x, p.y, 3.5, 0, 2 * Math.PI);
       g.fill();
-      if (selected) { g.strokeStyle = '#1d1d1f'; g.lineWidth = 2; g.stroke(); }
-      g.fillStyle = selected ? '#1d1d1f' : g.fillStyle;
+    }
+    // Labels: the selected word first, then in order (most frequent first), each only where it overlaps no
+    // label already written, so the map stays readable when words crowd together.
+    const taken = [];
+    const order = [...this._layout].sort((a, b) => (b.word === d.selected) - (a.word === d.selected));
+    for (const p of order) {
+      const selected = p.word === d.selected;
       g.font = selected ? `bold ${FONT}` : FONT;
-      g.fillText(d.words[i], px + 5, py);
+      const w = g.measureText(p.word).width;
+      const box = { x: p.x + 5, y: p.y - 7, w, h: 14 };
+      const clash = taken.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h);
+      if (clash && !selected) continue;
+      taken.push(box);
+      if (selected) {
+        g.beginPath();
+        g.arc(p.x, p.y, 6, 0, 2 * Math.PI);
+        g.fillStyle = categoryColor(p.category);
+        g.fill();
+        g.strokeStyle = '#1d1d1f';
+        g.lineWidth = 2;
+        g.stroke();
+      }
+      g.fillStyle = selected ? '#1d1d1f' : categoryColor(p.category);
+      g.fillText(p.word, box.x, p.y);
     }
   }
 
