@@ -139,6 +139,7 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
   assert.deepEqual(after.guesses, r.guesses);
   const moved = after.mapPoints.some((x, i) => Math.abs(x - before.mapPoints[i]) > 1e-3);
   assert.ok(moved, 'the map moved');
+  await page.screenshot({ path: join(SCREENSHOTS, 'words-en-1280.png'), fullPage: true });
   // raw space-separated words train too, and the window's words are then raw words
   await page.check('input[name="corpus"][value="raw"]');
   await page.evaluate(() => { globalThis.tinyformerWords.total = 100; });
