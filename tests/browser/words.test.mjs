@@ -146,6 +146,19 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
   await page.click('#train-button');
   await page.waitForSelector('body[data-trained="100"]', { state: 'attached', timeout: 60000 });
   assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이는')));
+  // stop in the middle: the page keeps the vectors of the step it reached and can train again
+  await page.evaluate(() => { globalThis.tinyformerWords.total = 1e6; delete document.body.dataset.trained; });
+  await page.click('#train-button');
+  await page.waitForFunction(() => globalThis.tinyformerWords.step >= 16);
+  await page.click('#stop-button');
+  await page.waitForSelector('body[data-trained]', { state: 'attached' });
+  const stopped = await page.evaluate(() => ({ step: globalThis.tinyformerWords.step, running: globalThis.tinyformerWords.running,
+    status: document.querySelector('#train-status').textContent, train: document.querySelector('#train-button').disabled }));
+  assert.equal(stopped.running, false);
+  assert.ok(stopped.step < 1e6);
+  assert.equal(stopped.status, fill(en['words.train.stopped'], { step: stopped.step,
+    loss: await page.evaluate(() => globalThis.tinyformerWords.history.loss.at(-1).toFixed(3)) }));
+  assert.equal(stopped.train, false);
   assert.deepEqual(errors, []);
   await context.close();
 });
