@@ -272,7 +272,7 @@ function trainFrame() {
     const n = Math.min(2, STEPS_PER_FRAME - done, state.total - state.step);
     const r = trainer.step(n);
     for (let i = 0; i < r.loss.length; i++) { state.history.steps.push(r.step[i]); state.history.loss.push(r.loss[i]); }
-    state.step += n;
+    state.step = trainer.steps;   // the engine's count of steps taken
     done += n;
   }
   state.seconds += (performance.now() - t0) / 1000;
