@@ -161,7 +161,12 @@ function renderCharts() {
 
 function renderWindow() {
   const sentence = $('window-sentence').value;
-  if (!sentence.trim()) { showMessage('window-message', t('words.blank.empty')); $('window').data = null; return; }
+  if (!sentence.trim()) {
+    showMessage('window-message', t('words.blank.empty'));
+    $('window').data = null;
+    $('window-vectors').hidden = true;
+    return;
+  }
   try {
     const v = state.vectors;
     const probe = v.inspect(sentence, 0);
@@ -171,11 +176,30 @@ function renderWindow() {
     const target = run.wordIds[run.centre];
     $('window').data = { words: run.words, centre: run.centre, contextPositions: run.contextPositions,
       known: Array.from(run.wordIds, (id) => id > 3), pairs: run.sentencePairs.flat(), prob: target > 3 ? probs[target] : null, loss: run.loss };
+    renderWindowVectors(run);
     showMessage('window-message', '');
   } catch (err) {
     $('window').data = null;
+    $('window-vectors').hidden = true;
     showMessage('window-message', blankError(err, sentence), 'error');
   }
+}
+
+/** The context words' input vectors and their mean (the engine's recorded tensors) as one heatmap. */
+function renderWindowVectors(run) {
+  const vectors = run.tensor('context.vectors');
+  const mean = run.tensor('context.mean');
+  const [rows, cols] = vectors.shape;
+  const values = new Float32Array((rows + 1) * cols);
+  values.set(vectors.data);
+  values.set(mean.data, rows * cols);
+  const words = Array.from(run.contextPositions).filter((i) => i >= 0 && run.wordIds[i] > 3).map((i) => run.words[i]);
+  const h = $('window-vectors');
+  h.hidden = false;
+  h.setAttribute('row-title', t('words.heat.rows'));
+  h.setAttribute('col-title', t('words.heat.cols'));
+  h.matrix = { values, rows: rows + 1, cols, colLabels: Array.from({ length: cols }, (_, i) => String(i)),
+    rowLabels: [...(words.length === rows ? words : Array.from({ length: rows }, (_, i) => String(i + 1))), t('words.window.mean')] };
 }
 
 // ---- 3. fill in the blank --------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ const shown = (page) => page.evaluate(() => {
     mapWords: document.querySelector('#map').data.words,
     mapPoints: Array.from(document.querySelector('#map').data.points),
     score: document.querySelector('#score-now').textContent,
+    windowVectors: (({ values, rowLabels }) => ({ values: Array.from(values), rowLabels }))(document.querySelector('#window-vectors').matrix),
   };
 });
 
@@ -59,7 +60,8 @@ const fromEngine = (page, { word, blank, sentence, centre, table }) => page.eval
     mapWords: p.words, mapPoints: Array.from(p.points.data),
     score: v.clusterScore(cats, 3, a.table),
     run: (() => { const r = v.inspect(a.sentence, a.centre); return { words: r.words, centre: r.centre,
-      context: Array.from(r.contextPositions), pairs: r.sentencePairs.flat().length }; })(),
+      context: Array.from(r.contextPositions), pairs: r.sentencePairs.flat().length,
+      vectors: Array.from(r.tensor('context.vectors').data), mean: Array.from(r.tensor('context.mean').data) }; })(),
   };
   v.dispose();
   return out;
@@ -78,6 +80,9 @@ test('opens on the trained vectors: map, neighbours, window and blank are the en
   assert.equal(s.blankWord, e.run.words[e.run.centre]);
   assert.deepEqual(s.contextWords, e.run.context.map((i) => e.run.words[i]));
   assert.equal(s.pairs.length, e.run.pairs);
+  // the context vectors and their mean: the engine's recorded tensors
+  assert.deepEqual(s.windowVectors.values, [...e.run.vectors, ...e.run.mean]);
+  assert.deepEqual(s.windowVectors.rowLabels, [...e.run.context.map((i) => e.run.words[i]), ko['words.window.mean']]);
   assert.ok(s.score.includes(`${(100 * e.score.share).toFixed(1)}%`), s.score);
   assert.ok(s.score.includes(e.score.gap.toFixed(3)), s.score);
   // the trained vectors cluster: most neighbours of a labelled word are of its own kind
