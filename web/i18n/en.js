@@ -3,6 +3,7 @@ export default {
   'lang.switch': '한국어',
   'app.title': 'tinyformer',
   'nav.translate': 'Translation (cross-attention)',
+  'nav.words': 'Word vectors (CBOW)',
   'train.nav.train': 'Train it yourself →',
   'app.tagline': 'A Transformer you build, watch and train in your browser',
   'model.label': 'Model',

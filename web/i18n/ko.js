@@ -4,6 +4,7 @@ export default {
   'app.title': 'tinyformer',
   'train.nav.train': '직접 학습시키기 →',
   'nav.translate': '번역 보기 (크로스 어텐션)',
+  'nav.words': '단어 벡터 (CBOW)',
   'app.tagline': '브라우저 안에서 직접 만들고, 보고, 학습시키는 트랜스포머',
   'model.label': '모델',
   'model.name.ko': '한국어 데모 모델 (글자 단위)',

@@ -1,0 +1,234 @@
+// The word-vector page (words.html) in headless Chromium, in Korean and English: it opens on the shipped
+// (trained) vectors; the map's coordinates, the neighbours, the window's pairs and the blank's guesses are the
+// engine's; a short training run lowers the loss and moves the map; the switch between the particle-split and
+// raw corpora trains; bad input (empty text, one word, a wide window, no Korean, 10 MB, no blank, an unknown
+// word) gets a message in the page's language and the page stays usable; it fits a phone; nothing logs an error.
+// The last test trains the page's full recipe and prints the clustering figures and the seconds it took.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { SCREENSHOTS, startBrowser } from './browser.mjs';
+import ko from '../../web/i18n/words.ko.js';
+import en from '../../web/i18n/words.en.js';
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+async function openWords({ locale = 'ko-KR', width = 1280, height = 900 } = {}) {
+  const context = await env.browser.newContext({ locale, viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(`${env.baseUrl}words.html`);
+  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 30000 });
+  return { page, errors, context };
+}
+
+const fill = (s, params = {}) => s.replace(/\{(\w+)\}/g, (_, k) => String(params[k]));
+
+/** What the views show, read from their shadow DOM. */
+const shown = (page) => page.evaluate(() => {
+  const rows = (sel, cells) => [...document.querySelector(sel).shadowRoot.querySelectorAll('tr')]
+    .map((tr) => [...tr.querySelectorAll('td')].slice(0, cells).map((td) => td.textContent.trim())).filter((r) => r.length);
+  const win = document.querySelector('#window').shadowRoot;
+  return {
+    neighbours: rows('#neighbours', 2),
+    guesses: rows('#guesses', 2),
+    word: document.querySelector('#neighbours').shadowRoot.querySelector('select').value,
+    blankWord: win.querySelector('.word.blank .text')?.textContent,
+    contextWords: [...win.querySelectorAll('.word.context .text')].map((e) => e.textContent),
+    pairs: [...win.querySelectorAll('li')].map((li) => li.textContent),
+    mapWords: document.querySelector('#map').data.words,
+    mapPoints: Array.from(document.querySelector('#map').data.points),
+    score: document.querySelector('#score-now').textContent,
+    windowVectors: (({ values, rowLabels }) => ({ values: Array.from(values), rowLabels }))(document.querySelector('#window-vectors').matrix),
+  };
+});
+
+/** The same numbers computed afresh by the engine from the shipped file (not from the page's state). */
+const fromEngine = (page, { word, blank, sentence, centre, table }) => page.evaluate(async (a) => {
+  const { tf } = globalThis.tinyformerWords;
+  const bytes = new Uint8Array(await (await fetch('models/ko-words-cbow.safetensors')).arrayBuffer());
+  const v = tf.loadWordVectors(bytes);
+  const cats = await (await fetch('data/ko-words-categories.json')).json();
+  const p = v.projection({ n: 80, table: a.table });
+  const out = {
+    neighbours: v.neighbours(a.word, 8, a.table).map((n) => [n.word, n.cosine.toFixed(3)]),
+    guesses: v.fillBlank(a.blank, 5).guesses.map((g) => [g.word, `${(100 * g.prob).toFixed(1)}%`]),
+    mapWords: p.words, mapPoints: Array.from(p.points.data),
+    score: v.clusterScore(cats, 3, a.table),
+    run: (() => { const r = v.inspect(a.sentence, a.centre); return { words: r.words, centre: r.centre,
+      context: Array.from(r.contextPositions), pairs: r.sentencePairs.flat().length,
+      vectors: Array.from(r.tensor('context.vectors').data), mean: Array.from(r.tensor('context.mean').data) }; })(),
+  };
+  v.dispose();
+  return out;
+}, { word, blank, sentence, centre, table });
+
+test('opens on the trained vectors: map, neighbours, window and blank are the engine’s (Korean); screenshot', async () => {
+  const { page, errors, context } = await openWords();
+  assert.equal(await page.title(), ko['words.page.title']);
+  const s = await shown(page);
+  const e = await fromEngine(page, { word: s.word, blank: '나는 ___을 먹었다', sentence: '민수 는 공원 에서 개 를 봤다',
+    centre: 2, table: 'output' });
+  assert.deepEqual(s.neighbours, e.neighbours);
+  assert.deepEqual(s.guesses, e.guesses);
+  assert.deepEqual(s.mapWords, e.mapWords);
+  assert.deepEqual(s.mapPoints, e.mapPoints);
+  assert.equal(s.blankWord, e.run.words[e.run.centre]);
+  assert.deepEqual(s.contextWords, e.run.context.map((i) => e.run.words[i]));
+  assert.equal(s.pairs.length, e.run.pairs);
+  // the context vectors and their mean: the engine's recorded tensors
+  assert.deepEqual(s.windowVectors.values, [...e.run.vectors, ...e.run.mean]);
+  assert.deepEqual(s.windowVectors.rowLabels, [...e.run.context.map((i) => e.run.words[i]), ko['words.window.mean']]);
+  assert.ok(s.score.includes(`${(100 * e.score.share).toFixed(1)}%`), s.score);
+  assert.ok(s.score.includes(e.score.gap.toFixed(3)), s.score);
+  // the trained vectors cluster: most neighbours of a labelled word are of its own kind
+  assert.ok(e.score.share > 3 * e.score.chance, JSON.stringify(e.score));
+  // pick another word on the map: the neighbours follow
+  await page.locator('#neighbours').evaluate((el) => el.dispatchEvent(new CustomEvent('pick-word', { detail: { word: '사과' } })));
+  const s2 = await shown(page);
+  const e2 = await fromEngine(page, { word: '사과', blank: '나는 ___을 먹었다', sentence: '나 는 밥', centre: 0, table: 'output' });
+  assert.equal(s2.word, '사과');
+  assert.deepEqual(s2.neighbours, e2.neighbours);
+  // slide the window: the next word becomes the blank
+  await page.locator('#window').evaluate((el) => el.shadowRoot.querySelector('button.next').click());
+  assert.equal((await shown(page)).blankWord, '에서');
+  await page.screenshot({ path: join(SCREENSHOTS, 'words-ko-1280.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('English at 390 px: the strings are English, it fits the phone; screenshot', async () => {
+  const { page, errors, context } = await openWords({ locale: 'en-US', width: 390, height: 844 });
+  assert.equal(await page.title(), en['words.page.title']);
+  assert.equal(await page.textContent('#train-title'), en['words.train.title']);
+  assert.equal(await page.textContent('#train-status'), en['words.train.shown']);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `wider than the phone by ${overflow} px`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'words-en-390.png'), fullPage: true });
+  // the language switch goes to Korean and back
+  await page.click('#lang-toggle');
+  assert.equal(await page.textContent('#train-title'), ko['words.train.title']);
+  await page.screenshot({ path: join(SCREENSHOTS, 'words-ko-390.png'), fullPage: true });
+  await page.click('#lang-toggle');
+  assert.equal(await page.textContent('#train-title'), en['words.train.title']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a short training run lowers the loss and moves the map; shown numbers stay the engine’s', async () => {
+  const { page, errors, context } = await openWords({ locale: 'en-US' });
+  const before = await shown(page);
+  await page.evaluate(() => { globalThis.tinyformerWords.total = 300; });
+  await page.click('#train-button');
+  await page.waitForSelector('body[data-trained="300"]', { state: 'attached', timeout: 60000 });
+  const r = await page.evaluate(() => {
+    const s = globalThis.tinyformerWords;
+    const v = s.vectors;
+    return { loss: s.history.loss, scores: s.history.share.length, word: s.word,
+      neighbours: v.neighbours(s.word, 8, s.table).map((n) => [n.word, n.cosine.toFixed(3)]),
+      guesses: v.fillBlank(document.querySelector('#blank-sentence').value, 5).guesses.map((g) => [g.word, `${(100 * g.prob).toFixed(1)}%`]),
+      status: document.querySelector('#train-status').textContent, badge: document.querySelector('#model-badge').textContent };
+  });
+  const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+  assert.equal(r.loss.length, 300);
+  assert.ok(mean(r.loss.slice(-30)) < mean(r.loss.slice(0, 30)) - 0.5, `loss ${mean(r.loss.slice(0, 30))} → ${mean(r.loss.slice(-30))}`);
+  assert.ok(r.scores >= 2, 'the cluster score was recorded along the way');
+  assert.equal(r.badge, en['words.model.tab']);
+  assert.ok(r.status.startsWith(en['words.train.done'].split('·')[0].trim()), r.status);
+  const after = await shown(page);
+  assert.deepEqual(after.neighbours, r.neighbours);
+  assert.deepEqual(after.guesses, r.guesses);
+  const moved = after.mapPoints.some((x, i) => Math.abs(x - before.mapPoints[i]) > 1e-3);
+  assert.ok(moved, 'the map moved');
+  await page.screenshot({ path: join(SCREENSHOTS, 'words-en-1280.png'), fullPage: true });
+  // raw space-separated words train too, and the window's words are then raw words
+  await page.check('input[name="corpus"][value="raw"]');
+  await page.evaluate(() => { globalThis.tinyformerWords.total = 100; });
+  await page.click('#train-button');
+  await page.waitForSelector('body[data-trained="100"]', { state: 'attached', timeout: 60000 });
+  assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이는')));
+  // stop in the middle: the page keeps the vectors of the step it reached and can train again
+  await page.evaluate(() => { globalThis.tinyformerWords.total = 1e6; delete document.body.dataset.trained; });
+  await page.click('#train-button');
+  await page.waitForFunction(() => globalThis.tinyformerWords.step >= 16);
+  await page.click('#stop-button');
+  await page.waitForSelector('body[data-trained]', { state: 'attached' });
+  const stopped = await page.evaluate(() => ({ step: globalThis.tinyformerWords.step, running: globalThis.tinyformerWords.running,
+    status: document.querySelector('#train-status').textContent, train: document.querySelector('#train-button').disabled }));
+  assert.equal(stopped.running, false);
+  assert.ok(stopped.step < 1e6);
+  assert.equal(stopped.status, fill(en['words.train.stopped'], { step: stopped.step,
+    loss: await page.evaluate(() => globalThis.tinyformerWords.history.loss.at(-1).toFixed(3)) }));
+  assert.equal(stopped.train, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
+  test(`bad input gets a clear message and the page stays usable (${locale})`, async () => {
+    const { page, errors, context } = await openWords({ locale });
+    await page.check('input[name="corpus"][value="own"]');
+    const trainWith = async (text, window = '2') => {
+      await page.evaluate((t) => { document.querySelector('#own-text').value = t; }, text);
+      await page.selectOption('#train-window', window);
+      await page.evaluate(() => { globalThis.tinyformerWords.total = 30; delete document.body.dataset.trained; });
+      await page.click('#train-button');
+    };
+    const message = () => page.textContent('#train-message');
+    await trainWith('');
+    assert.equal(await message(), L['words.err.empty']);
+    await trainWith('   \n  ');
+    assert.equal(await message(), L['words.err.empty']);
+    await trainWith('하나');
+    assert.equal(await message(), L['words.err.oneWord']);
+    await trainWith('가'.repeat(10 * 1024 * 1024));
+    assert.equal(await message(), fill(L['words.err.tooLarge'], { size: '30.0', limit: '8.0' }));
+    await trainWith('고양이는 귀엽다\n강아지는 귀엽다\n나는 밥을 먹었다\n나는 빵을 먹었다', '16');
+    await page.waitForSelector('body[data-trained="30"]', { state: 'attached' });
+    assert.equal(await message(), fill(L['words.err.wideWindow'], { window: 16 }));
+    assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이')), 'particles split');
+    await trainWith('the cat is cute\nthe dog is cute\nthe cat eats fish\nthe dog eats meat');
+    await page.waitForSelector('body[data-trained="30"]', { state: 'attached' });
+    assert.equal(await message(), L['words.err.noKorean']);
+    assert.equal(await page.textContent('#score-now'), L['words.err.noCategories']);
+    // the blank: none, and an unknown word
+    await page.fill('#blank-sentence', 'the cat is cute');
+    assert.equal(await page.textContent('#blank-message'), L['words.blank.noBlank']);
+    await page.fill('#blank-sentence', 'zebra ___');
+    assert.equal(await page.textContent('#blank-message'), fill(L['words.blank.unknown'], { word: 'zebra' }));
+    // still usable: a good sentence gives guesses whose probabilities are the engine's
+    await page.fill('#blank-sentence', 'the ___ is cute');
+    assert.equal(await page.isHidden('#blank-message'), true);
+    const guesses = await page.evaluate(() => document.querySelector('#guesses').data.guesses.map((g) => g.word));
+    const engine = await page.evaluate(() => globalThis.tinyformerWords.vectors.fillBlank('the ___ is cute', 5).guesses.map((g) => g.word));
+    assert.deepEqual(guesses, engine);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the page’s recipe on the particle-split corpus: clustering figures and seconds in Chromium', async () => {
+  const { page, errors, context } = await openWords();
+  await page.click('#train-button');
+  const total = await page.evaluate(() => globalThis.tinyformerWords.total);
+  const t0 = Date.now();
+  await page.waitForSelector(`body[data-trained="${total}"]`, { state: 'attached', timeout: 120000 });
+  const wall = (Date.now() - t0) / 1000;
+  const r = await page.evaluate(async () => {
+    const s = globalThis.tinyformerWords;
+    const cats = await (await fetch('data/ko-words-categories.json')).json();
+    return { seconds: s.seconds, output: s.vectors.clusterScore(cats, 3, 'output'), input: s.vectors.clusterScore(cats, 3, 'input') };
+  });
+  const f = (x) => x.toFixed(3);
+  console.log(`# words page recipe: ${total} steps, ${r.seconds.toFixed(2)} s of training (${wall.toFixed(1)} s on the clock with drawing); ` +
+    `output vectors share ${f(r.output.share)} gap ${f(r.output.gap)} (chance ${f(r.output.chance)}); input vectors share ${f(r.input.share)} gap ${f(r.input.gap)}`);
+  assert.ok(r.output.share > 3 * r.output.chance);
+  assert.ok(r.output.gap > 0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'words-ko-1280-trained.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
