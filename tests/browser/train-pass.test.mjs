@@ -196,3 +196,66 @@ test('watch it learn at 1280×900: loss, race and samples on one screen; slow mo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the drift grid judges the model’s own writing against the whole training text (engine), counts from 1, and names it apart from the free-running training setting', async () => {
+  const { page, errors, context } = await openTrain(`mode=tf&${TINY}&steps=300&seed=1&r=adam:0.01&p=1`, { locale: 'ko-KR' });
+  await page.click('tf-train-dashboard [data-action="run"]');
+  await page.waitForSelector('body[data-train="finished"]', { timeout: 60000 });
+  // a sentence not in the text: its start is, the rest is not ("나는 밥을" … "귀엽다")
+  await page.selectOption('tf-drift-view select[name="drift-sentence"]', 'own');
+  await page.fill('tf-drift-view input[name="drift-own"]', '나는 밥을 귀엽다.');
+  await page.dispatchEvent('tf-drift-view input[name="drift-own"]', 'change');
+  await page.waitForSelector('tf-drift-view .tr-drift-summary');
+  const out = await page.evaluate(() => {
+    const view = document.querySelector('tf-drift-view');
+    const o = view.querySelector('.tr-drift-out');
+    const cols = [...view.querySelectorAll('.tr-drift-col:not(.keys)')];
+    return {
+      firstPos: cols[0].querySelector('.tr-drift-pos').textContent, lastPos: cols.at(-1).querySelector('.tr-drift-pos').textContent, n: cols.length,
+      matched: Number(o.dataset.matched), differs: Number(o.dataset.differs), firstWrong: Number(o.dataset.firstWrong),
+      free: cols.map((c) => c.querySelector('.tr-drift-cell.free')?.className ?? ''),
+      written: cols.map((c) => c.querySelector('.tr-drift-cell.free')?.textContent.slice(0, -2) ?? ''),
+      verdict: view.querySelector('.tr-drift-verdict')?.textContent ?? '', key: view.querySelector('.tr-drift-cell.key.free').textContent,
+      mode: document.querySelector('tf-mode-picker')?.textContent ?? '',
+    };
+  });
+  assert.equal(out.firstPos, '1');
+  assert.equal(out.lastPos, String(out.n));
+  assert.doesNotMatch(out.key, /자유 생성/, 'the decoding is not named like the training setting');
+  assert.match(out.mode, /자유 생성/);
+  // every free cell is judged by the engine's corpus prefix: ≈ (corpus, not the reference) before `matched`, ✗ after
+  out.free.forEach((cls, j) => {
+    if (!cls || cls.includes('given')) return;
+    if (j >= out.matched) assert.match(cls, /\bbad\b|\bok\b/, `${j}: ${cls}`);
+    else assert.doesNotMatch(cls, /\bbad\b/, `${j}: ${cls} (still training text)`);
+  });
+  // the model wrote training text past the point where it left the reference (it did not just copy it)
+  assert.ok(out.differs >= 0 && out.matched > out.differs, JSON.stringify(out));
+  assert.ok(out.free.some((c) => /\bcorpus\b/.test(c)));
+  const pos = out.firstWrong >= 0 ? out.firstWrong + 1 : out.differs + 1;
+  assert.match(out.verdict, new RegExp(`${pos}번째`));
+  await page.locator('#drift-card').screenshot({ path: join(SCREENSHOTS, 'train-drift-ko-1280.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the file card speaks the learner’s language: the settings’ values in Korean, no “and and” in English', async () => {
+  const { page, errors, context } = await openTrain(`mode=train&${TINY}&steps=5&seed=1&r=adam:0.01`, { locale: 'ko-KR' });
+  await page.click('tf-train-dashboard [data-action="run"]');
+  await page.waitForSelector('body[data-train="finished"]', { timeout: 30000 });
+  const bytes = await page.evaluate(async () => Array.from(await globalThis.tinyformerTrain.session.save(0)));
+  await page.setInputFiles('tf-model-file input[type=file]', { name: 'tiny.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await page.waitForSelector('tf-model-file .tr-config');
+  const ko = await page.textContent('tf-model-file .tr-config');
+  assert.match(ko, /위치 학습 \(GPT\)/);
+  assert.match(ko, /정규화 앞 \(pre-LN\)/);
+  assert.match(ko, /토큰 글자/);
+  assert.doesNotMatch(ko, /\b(learned|pre|post|char|sinusoidal)\b(?!-LN)/);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => /positions/.test(document.querySelector('tf-model-file .tr-config')?.textContent ?? ''));
+  const en = await page.textContent('tf-model-file');
+  assert.doesNotMatch(en, /\band and\b/);
+  assert.match(await page.textContent('tf-model-file .tr-config'), /positions learned \(GPT\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -9,7 +9,7 @@ export default {
   'train.page.settingsTitle': 'Model and training settings',
   'train.page.liveTitle': 'Watch it train',
   'train.page.lensTitle': 'What do the optimizers actually do? (on real weights)',
-  'train.page.driftTitle': 'Teacher forcing vs free-running: how one mistake carries on',
+  'train.page.driftTitle': 'Predicting from the truth vs writing on its own: how one mistake carries on',
   'train.page.insideTitle': 'Look inside the model while it trains',
   'train.page.fileTitle': 'Save and open models',
   'train.page.engine': 'Engine: C++ → WebAssembly SIMD128 ({arch}) · training runs in a Web Worker, so the page never freezes',

@@ -9,7 +9,7 @@ export default {
   'train.page.settingsTitle': '모델과 학습 설정',
   'train.page.liveTitle': '학습 지켜보기',
   'train.page.lensTitle': '옵티마이저는 실제로 무엇을 할까요? (진짜 가중치로)',
-  'train.page.driftTitle': '교사 강요 vs 자유 생성: 한 번의 실수가 어떻게 이어질까요?',
+  'train.page.driftTitle': '정답을 보고 예측하기 vs 혼자 이어 쓰기: 한 번의 실수가 어떻게 이어질까요?',
   'train.page.insideTitle': '학습 중인 모델 들여다보기',
   'train.page.fileTitle': '모델 저장 · 불러오기',
   'train.page.engine': '엔진: C++ → WebAssembly SIMD128 ({arch}) · 학습은 웹 워커에서 돌아가서 화면이 멈추지 않아요',
