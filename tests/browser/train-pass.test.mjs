@@ -259,3 +259,37 @@ test('the file card speaks the learner’s language: the settings’ values in K
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the optimizer lens with four racers is compact, draws no overlapping row labels and explains its right-most bin', async () => {
+  const { page, errors, context } = await openTrain('mode=race&corpus=ko-small&steps=60&seed=1&r=sgd:0.1,momentum:0.1,adam:0.003,adamw:0.003');
+  await page.click('tf-train-dashboard [data-action="run"]');
+  await page.waitForSelector('body[data-train="finished"]', { timeout: 60000 });
+  await page.evaluate(() => document.getElementById('lens').refresh());
+  await page.waitForFunction(() => document.querySelectorAll('tf-optimizer-lens .tr-lens-col').length === 4 && document.getElementById('lens').dataset.step === '60', null, { timeout: 20000 });
+  const out = await page.evaluate(() => {
+    const lens = document.getElementById('lens');
+    const maps = [...lens.querySelectorAll('tf-heatmap')].map((h) => ({ cellH: Number(h.getAttribute('cell-height')), rows: h.matrix.rows, labels: h.matrix.rowLabels?.length ?? 0 }));
+    const cols = [...lens.querySelectorAll('.tr-lens-col')].map((col) => {
+      const chart = col.querySelector('tf-bar-chart[data-kind="effective-lr"]').data;
+      const counts = Array.from(chart.values).slice(0, -1);
+      let top = counts.length - 1;
+      while (top >= 0 && !counts[top]) top--;
+      return { top: chart.labels[top], note: col.querySelector('.tr-lens-top')?.dataset.bin ?? null, text: col.querySelector('.tr-lens-top')?.textContent ?? '' };
+    });
+    return { height: document.getElementById('lens-card').getBoundingClientRect().height, maps, cols };
+  });
+  assert.ok(out.height < 2600, `lens ${out.height} px tall`);
+  for (const m of out.maps) {
+    assert.ok(m.cellH * m.rows <= 220, JSON.stringify(m));
+    if (m.labels) assert.ok(m.cellH >= 11, `row labels on ${m.cellH} px rows overlap`);
+  }
+  // Adam's right-most bin (an effective learning rate far above its own) is explained with its label
+  const adam = out.cols[2];
+  assert.ok(adam.note, 'Adam’s top bin is explained');
+  assert.equal(adam.note, adam.top);
+  assert.ok(adam.text.includes(adam.top) && /Adam/.test(adam.text));
+  assert.equal(out.cols[0].note, null, 'SGD moves every weight by its learning rate: nothing to explain');
+  await page.locator('#lens-card').screenshot({ path: join(SCREENSHOTS, 'train-lens-ko-1280.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
