@@ -421,6 +421,11 @@ export class TfTrainDashboard extends HTMLElement {
       series.push({ label: t(heldOut ? 'train.dash.seriesEval' : 'train.dash.seriesEvalTrain', { name }), xs: h.evalSteps, ys: h.evalLoss, color: racerColor(i), dash: [6, 4] });
     });
     this._chart.setAttribute('x-max', String(Math.max(s.target, s.steps)));
+    // a racer that blew up would squash every other curve flat: keep the axis near the start losses
+    // (its climb is stated in the message above; the line leaves the top of the chart)
+    const starts = s.history.map((h) => h.diverged?.numbers?.start_loss ?? h.loss[0]).filter(Number.isFinite);
+    if (s.history.some((h) => h.diverged) && starts.length) this._chart.setAttribute('y-max', String(1.6 * Math.max(...starts)));
+    else this._chart.removeAttribute('y-max');
     this._chart.series = series;
   }
 
