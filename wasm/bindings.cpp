@@ -21,6 +21,7 @@
 #include "marshal.hpp"
 #include "model/word_attention.hpp"
 #include "simd/arch.hpp"
+#include "text/corpus_prefix.hpp"
 #include "text/utf8.hpp"
 
 using emscripten::val;
@@ -218,6 +219,16 @@ val ms_analyze_word(ModelSession& m, const std::string& joined, const std::strin
 }
 val ms_next_token_probs(ModelSession& m, const val& ids, const std::string& sampling) {
   return guarded([&] { return float32(m.next_token_probs(ids_from(ids), sampling)); });
+}
+// How many leading tokens of `ids` read as the corpus (text/corpus_prefix.hpp): {matched, line}.
+val ms_corpus_prefix(ModelSession& m, const std::string& corpus, const val& ids) {
+  return guarded([&] {
+    const tf::CorpusPrefix p = tf::corpus_prefix(m.tokenizer(), corpus, ids_from(ids));
+    val out = val::object();
+    out.set("matched", p.matched);
+    out.set("line", p.line);
+    return out;
+  });
 }
 val ms_generate(ModelSession& m, const val& ids, int max_tokens, const std::string& sampling, double seed) {
   return guarded([&] { return int32(m.generate(ids_from(ids), max_tokens, sampling, seed)); });
@@ -471,6 +482,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("positionSimilarity", &ms_position_similarity)
       .function("nextTokenProbs", &ms_next_token_probs)
       .function("generate", &ms_generate)
+      .function("corpusPrefix", &ms_corpus_prefix)
       .function("parameter", &ms_parameter);
 
   emscripten::class_<TrainingSession>("TrainingSession")

@@ -180,6 +180,8 @@ export class Model implements Disposable {
   };
   nextTokenProbs(context: string | ArrayLike<number>, sampling?: SamplingOptions): Float32Array;
   generate(prompt: string | ArrayLike<number>, options?: SamplingOptions & { maxTokens?: number; seed?: number }): { ids: Int32Array; text: string };
+  /** Leading tokens of `ids` that read as `corpus` (a prefix of one of its lines, or whole lines then a prefix), and that line. */
+  corpusPrefix(ids: ArrayLike<number>, corpus: string): { matched: number; line: number };
   parameter(name: string): Tensor;
   save(): Uint8Array;
   dispose(): void;

@@ -256,6 +256,14 @@ export class Model extends Owned {
     const out = call(() => this._h.generate(ids, wholeNumber(maxTokens, 'maxTokens'), settingsJson(sampling), seed));
     return { ids: out, text: this.decode(out) };
   }
+  /**
+   * How far `ids` read as `corpus` (the engine's corpus_prefix): the leading tokens that are a prefix of a line
+   * of the corpus (or whole lines with their line breaks, then a prefix of another), and the 0-based line.
+   * @returns {{matched: number, line: number}}
+   */
+  corpusPrefix(ids, corpus) {
+    return call(() => this._h.corpusPrefix(String(corpus), idsArray(ids)));
+  }
   /** One parameter tensor by its nanoGPT name, e.g. 'transformer.wte.weight' (V, C). */
   parameter(name) { return call(() => this._h.parameter(name)); }
   /** A .safetensors checkpoint (nanoGPT tensor names). @returns {Uint8Array} */

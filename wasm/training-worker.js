@@ -16,6 +16,7 @@ let lastPost = 0;
 let tokensSincePost = 0;
 let startedAt = 0, activeMs = 0;
 let diverged = [];          // per racer
+let pace = 0;               // steps per second while running; 0 = full speed (chunks of ~CHUNK_MS)
 let vocab = null;           // seq2seq: { source, target } token texts by id (labels for the maps)
 const enginePromise = createTinyformer();
 
@@ -60,7 +61,9 @@ function runSteps(n) {
   for (let i = 0; i < results.diverged.length; i++) {
     if (!results.diverged[i]) continue;
     diverged[results.racer[i]] = true;
-    self.postMessage({ type: 'diverged', racer: results.racer[i], step: results.step[i] + 1 });
+    // why, and the engine's numbers to explain it with (the DivergenceWatch's report)
+    const why = trainer.info.racers[results.racer[i]]?.divergence ?? null;
+    self.postMessage({ type: 'diverged', racer: results.racer[i], step: results.step[i], divergence: why });
   }
   if (diverged.every(Boolean)) return 'all_diverged';
   if (trainer.steps >= maxSteps) return 'max_steps';
@@ -73,8 +76,24 @@ function stopWith(reason) {
   self.postMessage({ type: 'stopped', reason, steps: trainer.steps });
 }
 
+/** Paced training (slow motion): one lockstep step, posted at once, then a pause of 1 / pace seconds. */
+function pacedTick() {
+  if (!running || !trainer) return;
+  try {
+    const reason = runSteps(1);
+    flush(true);
+    if (reason) return stopWith(reason);
+  } catch (err) {
+    running = false;
+    self.postMessage({ type: 'error', ...errorFields(err) });
+    return;
+  }
+  setTimeout(pace > 0 ? pacedTick : tick, pace > 0 ? 1000 / pace : 0);
+}
+
 function tick() {
   if (!running || !trainer) return;
+  if (pace > 0) return pacedTick();
   try {
     const t0 = performance.now();
     const n = Math.max(1, Math.min(stepsPerChunk, maxSteps - trainer.steps));
@@ -109,7 +128,7 @@ const requests = {
   sample: ({ racer, prompt, options }) => {
     const model = trainer.snapshot(racer);
     try {
-      return { result: model.generate(prompt, options) };
+      return { result: { ...model.generate(prompt, options), steps: trainer.steps } };
     } finally {
       model.dispose();
     }
@@ -218,7 +237,9 @@ self.onmessage = async (event) => {
       case 'setLearningRate': trainer.setLearningRate(msg.racer, msg.lr); break;
       case 'setMaxSteps': maxSteps = msg.maxSteps ?? Infinity; break;
       case 'setSamplingProb': trainer.setSamplingProb(msg.racer, msg.p); break;
+      case 'setPace': pace = Math.max(0, Math.min(1000, Number(msg.stepsPerSecond) || 0)); break;
       case 'request': {
+        if (pending) flush(true);   // the steps a reply speaks of arrive before it
         try {
           const { result, transfer = [] } = requests[msg.what](msg);
           self.postMessage({ type: 'reply', id: msg.id, result }, transfer);

@@ -38,10 +38,12 @@ export class TrainingRun extends EventTarget {
   step(n?: number): void;
   setLearningRate(racer: number, lr: number): void;
   setSamplingProb(racer: number, p: number): void;
+  /** Continuous training at most this many steps per second, each step posted (0 = full speed). */
+  setPace(stepsPerSecond: number): void;
   setMaxSteps(maxSteps: number): void;
   save(racer?: number): Promise<Uint8Array>;
   inspect(racer: number, text: string): Promise<Inspection>;
-  sample(racer: number, prompt: string, options?: object): Promise<{ ids: Int32Array; text: string }>;
+  sample(racer: number, prompt: string, options?: object): Promise<{ ids: Int32Array; text: string; steps: number }>;
   evaluate(racer?: number, maxBatches?: number): Promise<number>;
   optimizerState(racer: number, param: string, which: string): Promise<Float32Array>;
   saveModel(racer?: number): Promise<{ bytes: Uint8Array; steps: number }>;

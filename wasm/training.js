@@ -15,7 +15,7 @@
 //   run.terminate();
 //
 // Events (CustomEvent, data in .detail): ready {info}, progress {results, steps, tokensPerSecond,
-// elapsedMs, lr, running}, diverged {racer, step}, paused {steps}, stopped {reason, steps},
+// elapsedMs, lr, running}, diverged {racer, step, divergence: {reason, step, start_loss, loss, best_loss, grad_norm, start_grad_norm} | null}, paused {steps}, stopped {reason, steps},
 // error {code, message} (code 'worker_died' when the worker itself failed). Requests made after an
 // error reject with a TinyformerError; a new TrainingRun starts over.
 import { Inspection, TinyformerError } from './tinyformer.js';
@@ -94,13 +94,15 @@ export class TrainingRun extends EventTarget {
   step(n = 1) { this._send({ type: 'step', n }); }
   setLearningRate(racer, lr) { this._send({ type: 'setLearningRate', racer, lr }); }
   setSamplingProb(racer, p) { this._send({ type: 'setSamplingProb', racer, p }); }
+  /** Continuous training at most this many steps per second, each step posted (0 = full speed). */
+  setPace(stepsPerSecond) { this._send({ type: 'setPace', stepsPerSecond }); }
   /** Continuous training stops (event 'stopped', reason 'max_steps') after this many steps in all. */
   setMaxSteps(maxSteps) { this._send({ type: 'setMaxSteps', maxSteps }); }
   /** @returns {Promise<Uint8Array>} checkpoint bytes of one racer (with optimizer state) */
   save(racer = 0) { return this._request('save', { racer }); }
   /** @returns {Promise<Inspection>} every intermediate of a snapshot of `racer` on `text` */
   inspect(racer, text) { return this._request('inspect', { racer, text }).then((raw) => new Inspection(raw, raw.config)); }
-  /** @returns {Promise<{ids: Int32Array, text: string}>} */
+  /** @returns {Promise<{ids: Int32Array, text: string, steps: number}>} steps: the step the snapshot is from */
   sample(racer, prompt, options = {}) { return this._request('sample', { racer, prompt, options }); }
   /** @returns {Promise<number>} held-out loss */
   evaluate(racer = 0, maxBatches = 4) { return this._request('evaluate', { racer, maxBatches }); }

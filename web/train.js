@@ -5,7 +5,7 @@ import { createTinyformer } from './lib/tinyformer.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, registerStrings, setLocale, t } from './i18n/index.js';
 import ko from './i18n/train.ko.js';
 import en from './i18n/train.en.js';
-import { decodeHash, encodeHash } from './components/train/settings.js';
+import { decodeHash, encodeHash, trainerSpec } from './components/train/settings.js';
 import { TrainSession } from './components/train/session.js';
 import './components/train/settings-form.js';
 import './components/train/corpus-picker.js';
@@ -26,7 +26,7 @@ const views = {
 
 const state = {
   tf: null, settings: decodeHash(location.hash), session: null, entries: [], corpusText: '',
-  loaded: null, generation: 0, prepareTimer: null,
+  loaded: null, generation: 0, prepareTimer: null, previewTimer: null, previewGeneration: 0,
 };
 
 function writeHash() {
@@ -103,7 +103,42 @@ async function prepare() {
 
 function schedulePrepare() {
   clearTimeout(state.prepareTimer);
+  clearTimeout(state.previewTimer);
   state.prepareTimer = setTimeout(prepare, 250);
+}
+
+/**
+ * The text changed while a trained model is kept (it waits for "start over"): the engine still judges
+ * the new text at once, on this thread, so its vocabulary and split (or its problem, e.g. too short)
+ * are on screen now, not only after ↺. The running model is left alone.
+ */
+async function previewCorpus() {
+  const generation = ++state.previewGeneration;
+  const runGeneration = state.generation;
+  views.corpus.status = { checking: true };
+  let trainer = null;
+  try {
+    const input = await views.corpus.corpusInput();
+    if (generation !== state.previewGeneration || runGeneration !== state.generation) return;
+    trainer = state.tf.createTrainer(trainerSpec(state.settings), input);
+    views.corpus.status = { info: trainer.info, waiting: true };
+  } catch (err) {
+    if (generation !== state.previewGeneration || runGeneration !== state.generation) return;
+    views.corpus.status = { error: err, waiting: true };
+  } finally {
+    trainer?.dispose();
+  }
+}
+
+function schedulePreview() {
+  clearTimeout(state.previewTimer);
+  state.previewTimer = setTimeout(previewCorpus, 250);
+}
+
+/** Keep the trained model (offer "start over"), but show what the new text or settings give. */
+function keepRun() {
+  views.dashboard.pending = true;
+  if (state.tf) schedulePreview();
 }
 
 /** Settings changed: live ones go to the running model; others rebuild it (or wait for "start over"). */
@@ -125,7 +160,7 @@ function onSettings(e) {
     return;
   }
   if (!s || s.steps === 0 || s.state === 'error' || s.allDiverged) schedulePrepare();
-  else views.dashboard.pending = true;
+  else keepRun();
 }
 
 function onCorpus(e) {
@@ -134,7 +169,7 @@ function onCorpus(e) {
   writeHash();
   const s = state.session;
   if (!s || s.steps === 0 || s.state === 'error' || s.allDiverged) schedulePrepare();
-  else views.dashboard.pending = true;
+  else keepRun();
 }
 
 function onReset() {

@@ -294,7 +294,7 @@ void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view 
   scored_text_ = held_out ? std::move(data.held_out_text) : std::move(data.train_text);
   trainers_ = std::move(trainers);
   names_ = std::move(names);
-  diverged_.assign(trainers_.size(), false);
+  reset_divergence(std::log(static_cast<float>(tokenizer_.vocab_size())));
   batches_ = std::move(batches);
   seq_len_ = data.shape.T;
   steps_ = 0;
@@ -337,7 +337,7 @@ void TrainingSession::create_cbow(const nlohmann::json& spec, std::string_view c
   val_batches_.clear();
   trainers_ = std::move(trainers);
   names_ = std::move(names);
-  diverged_.assign(trainers_.size(), false);
+  reset_divergence(0.0f);  // negative sampling has no uniform-guess loss; the first loss is the reference
   batches_ = std::move(batches);
   seq_len_ = config.context_slots();
   steps_ = 0;
@@ -416,14 +416,41 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   val_ids_ = std::move(split.held_out);
   trainers_ = std::move(trainers);
   names_ = std::move(names);
-  diverged_.assign(trainers_.size(), false);
+  reset_divergence(std::log(static_cast<float>(tokenizer_.vocab_size())));
   batches_ = std::move(batches);
   steps_ = 0;
 }
 
+namespace {
+
+// null while healthy; else why, when, and the numbers the page explains it with (NaN written as null).
+nlohmann::json divergence_json(const DivergenceReport& d) {
+  if (d.reason == Divergence::none) return nullptr;
+  auto num = [](float v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+  return {{"reason", to_string(d.reason)},
+          {"step", d.step},
+          {"start_loss", num(d.start_loss)},
+          {"loss", num(d.loss)},
+          {"best_loss", num(d.best_loss)},
+          {"grad_norm", num(d.grad_norm)},
+          {"start_grad_norm", num(d.start_grad_norm)}};
+}
+
+}  // namespace
+
 Trainer& TrainingSession::trainer(int racer) const {
   if (racer < 0 || racer >= racers()) throw Error("bad_racer", "there is no racer " + std::to_string(racer), racer);
   return *trainers_[racer];
+}
+
+void TrainingSession::reset_divergence(float uniform_loss) {
+  diverged_.assign(trainers_.size(), false);
+  watches_.assign(trainers_.size(), DivergenceWatch(uniform_loss));
+}
+
+const DivergenceReport& TrainingSession::divergence(int racer) const {
+  trainer(racer);
+  return watches_[static_cast<std::size_t>(racer)].report();
 }
 
 const std::string& TrainingSession::racer_name(int racer) const {
@@ -448,9 +475,10 @@ std::vector<TrainingSession::RacerStep> TrainingSession::step(int n) {
     if (live.empty()) break;
     const std::vector<StepResult> results = lockstep(live, *batches_);
     for (std::size_t i = 0; i < results.size(); ++i) {
-      const bool blew_up = !std::isfinite(results[i].loss);
+      const Divergence reason = watches_[index[i]].observe(results[i]);
+      const bool blew_up = reason != Divergence::none;
       if (blew_up) diverged_[index[i]] = true;
-      out.push_back({index[i], results[i], blew_up});
+      out.push_back({index[i], results[i], blew_up, reason});
     }
     ++steps_;
   }
@@ -541,7 +569,8 @@ nlohmann::json TrainingSession::info() const {
     racers.push_back({{"name", names_[r]},
                       {"optimizer", optimizer_config_to_json(trainers_[r]->optimizer().config())},
                       {"sampling_prob", trainers_[r]->config().sampling_prob},
-                      {"diverged", static_cast<bool>(diverged_[r])}});
+                      {"diverged", static_cast<bool>(diverged_[r])},
+                      {"divergence", divergence_json(watches_[static_cast<std::size_t>(r)].report())}});
   }
   const Trainer& t0 = *trainers_.at(0);
   nlohmann::json out = {{"arch", t0.network().arch()},

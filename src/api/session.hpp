@@ -24,6 +24,7 @@
 #include "model/model.hpp"
 #include "model/translate.hpp"  // TranslationScore
 #include "text/tokenizer.hpp"
+#include "train/divergence.hpp"
 #include "train/setup.hpp"  // validate_text
 #include "train/trainer.hpp"
 
@@ -100,14 +101,19 @@ class TrainingSession {
   struct RacerStep {
     int racer;
     StepResult result;
-    bool diverged;  // this racer's loss or gradients blew up at this step (it stays where it was)
+    bool diverged;  // this racer diverged at this step (it stays where it was and takes no more steps)
+    Divergence reason = Divergence::none;  // why: NaN/Inf, a loss well above its start, rising, exploding gradients
   };
 
   void create(const std::string& spec_json, std::string_view corpus);
   int racers() const { return static_cast<int>(trainers_.size()); }
   const std::string& racer_name(int racer) const;
-  std::vector<RacerStep> step(int n);              // n lockstep steps; racers that diverged earlier are skipped
-  float evaluate(int racer, int max_batches = 4);  // held-out loss (or train loss when there is no held-out part)
+  // n lockstep steps; racers that diverged earlier are skipped. Each racer's results go through a
+  // DivergenceWatch (train/divergence.hpp; uniform loss ln V of the output vocabulary, none for word vectors),
+  // so a learning rate that blows up is caught even when the loss stays finite.
+  std::vector<RacerStep> step(int n);
+  const DivergenceReport& divergence(int racer) const;  // reason none while the racer is healthy
+  float evaluate(int racer, int max_batches = 4);       // held-out loss (or train loss when there is no held-out part)
   bool has_validation() const { return !val_ids_.empty() || !val_batches_.empty(); }
   void set_lr(int racer, float lr);
   void set_sampling_prob(int racer, float p);
@@ -150,6 +156,8 @@ class TrainingSession {
   std::vector<std::unique_ptr<Trainer>> trainers_;
   std::vector<std::string> names_;
   std::vector<bool> diverged_;
+  std::vector<DivergenceWatch> watches_;
+  void reset_divergence(float uniform_loss);
   std::unique_ptr<Sampler> batches_;
   int seq_len_ = 0;
   std::vector<int> x_, y_;

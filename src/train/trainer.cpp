@@ -150,7 +150,7 @@ std::vector<StepResult> lockstep(std::vector<Trainer*>& trainers, Sampler& batch
     } catch (const Error& e) {
       if (e.code() != "loss_not_finite") throw;
       StepResult r;
-      r.step = t->steps();
+      r.step = t->steps() + 1;  // the number of the step that failed (not taken: the weights stay)
       r.loss = std::numeric_limits<float>::quiet_NaN();
       results.push_back(r);
     }

@@ -37,7 +37,7 @@ struct TrainConfig {
 };
 
 struct StepResult {
-  int step = 0;         // 1-based count of optimizer steps taken
+  int step = 0;         // the 1-based number of this step (== optimizer steps taken after it, unless it failed)
   float loss = 0;       // mean cross-entropy of the batch, before the update
   float grad_norm = 0;  // before clipping
   float lr = 0;

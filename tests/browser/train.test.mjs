@@ -40,7 +40,7 @@ function recordProgress(page) {
       const r = e.detail.results;
       for (let i = 0; i < r.racer.length; i++) {
         rec.losses[r.racer[i]].push(r.loss[i]);
-        rec.steps[r.racer[i]].push(r.step[i] + 1);
+        rec.steps[r.racer[i]].push(r.step[i]);
       }
       rec.tps.push(e.detail.tokensPerSecond);
     });
@@ -175,15 +175,15 @@ test('an optimizer race: both curves come from the engine; the lens reads real o
   await context.close();
 });
 
-test('a learning rate that blows up: “loss became NaN at step N; lower the learning rate”, and a way to start over', async () => {
+test('a learning rate that blows up: caught at step N (before the loss turns NaN), “lower the learning rate”, and a way to start over', async () => {
   const { page, errors, context } = await openTrain(`mode=train&${TINY}&steps=100&r=sgd:1000000`, { locale: 'en-US' });
   await page.click('tf-train-dashboard [data-action="run"]');
   await page.waitForSelector('.tr-diverged', { timeout: 15000 });
   const text = await page.textContent('.tr-diverged');
   const step = await page.evaluate(() => globalThis.tinyformerTrain.session.history[0].diverged.step);
-  assert.match(text, /NaN/);
+  assert.match(text, /learning rate is too large/);
   assert.match(text, new RegExp(`step ${step}\\b`));
-  assert.match(text, /Lower the learning rate/);
+  assert.match(text, /Lower (it|the learning rate)/);
   await page.waitForSelector('body[data-train="diverged"]');
   await page.screenshot({ path: join(SCREENSHOTS, 'train-nan-en-1200.png') });
   await page.click('.tr-diverged button');

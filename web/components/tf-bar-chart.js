@@ -42,6 +42,10 @@ const STYLE = `
   .mark { display: inline-block; width: 1em; color: #b35806; }
   .readout { min-height: 1.4em; margin-top: 4px; color: #333; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
   .empty { color: #5b5b66; font-style: italic; grid-column: 1 / -1; }
+  :host([compact]) { font-size: 11px; line-height: 1.2; }
+  :host([compact]) .chart { row-gap: 0; }
+  :host([compact]) .cell { padding: 0; }
+  :host([compact]) .track { height: 10px; }
 `;
 
 function defaultFormat(v) {

@@ -26,7 +26,9 @@ registerStrings({
     'train.corpus.textLabel': '모델이 배울 글',
     'train.corpus.placeholder': '여기에 글을 붙여 넣거나 쓰세요. 예: 나는 밥을 먹었다. 고양이는 귀엽다. …',
     'train.corpus.file': '.txt 파일 열기',
-    'train.corpus.fileLoaded': '파일 {name} ({bytes}바이트)을 열었어요.',
+    'train.corpus.fileLoaded': '파일을 열었어요: {name} ({bytes}바이트)',
+    'train.corpus.waiting': '지금 모델은 아직 예전 글로 배운 모델이에요. “처음부터”를 누르면 이 글로 새로 학습해요.',
+    'train.corpus.waitingError': '이 글로는 아직 학습할 수 없어요. 지금 모델은 예전 글로 배운 그대로 남아 있어요.',
     'train.corpus.bytes': '{chars}글자 · {bytes}바이트',
     'train.corpus.notInLink': '글이 {max}바이트보다 길어서 공유 링크에는 들어가지 않아요. 링크를 받은 사람도 같은 글을 넣어야 같은 실험이 돼요.',
     'train.corpus.linkEmpty': '이 링크는 “내 글”로 학습한 실험이에요. 같은 글을 다시 붙여 넣어 주세요.',
@@ -60,6 +62,8 @@ registerStrings({
     'train.corpus.placeholder': 'Paste or type text here. E.g. 나는 밥을 먹었다. The cat is cute. …',
     'train.corpus.file': 'Open a .txt file',
     'train.corpus.fileLoaded': 'Opened {name} ({bytes} bytes).',
+    'train.corpus.waiting': 'The model on screen still learned from the earlier text. “Start over” trains a new one on this text.',
+    'train.corpus.waitingError': 'This text cannot be trained on yet. The model on screen stays as it learned from the earlier text.',
     'train.corpus.bytes': '{chars} characters · {bytes} bytes',
     'train.corpus.notInLink': 'The text is longer than {max} bytes, so the share link does not include it. Whoever opens the link needs the same text for the same experiment.',
     'train.corpus.linkEmpty': 'This link is an experiment on someone’s own text. Paste the same text again.',
@@ -265,6 +269,7 @@ export class TfCorpusPicker extends HTMLElement {
       p.setAttribute('role', 'alert');
       p.dataset.code = s.error.code ?? '';
       box.append(p);
+      if (s.waiting) box.append(el('p', 'hint tr-corpus-waiting', t('train.corpus.waitingError')));
       return;
     }
     const info = s.info;
@@ -278,6 +283,7 @@ export class TfCorpusPicker extends HTMLElement {
     box.append(el('p', 'hint', info.val_tokens > 0
       ? t('train.corpus.split', { train: info.train_tokens, val: info.val_tokens })
       : t('train.corpus.noSplit', { train: info.train_tokens })));
+    if (s.waiting) box.append(el('p', 'hint tr-corpus-waiting', t('train.corpus.waiting')));
   }
 }
 

@@ -15,12 +15,19 @@ import { formatLr } from './settings.js';
 
 registerStrings({
   ko: {
-    'train.dash.start': '▶ 학습 시작',
-    'train.dash.pause': '⏸ 잠시 멈춤',
-    'train.dash.resume': '▶ 이어서 학습',
+    'train.dash.start': '학습 시작',
+    'train.dash.pause': '잠시 멈춤',
+    'train.dash.resume': '이어서 학습',
     'train.dash.step': '한 단계만',
     'train.dash.more': '+{n} 단계 더',
-    'train.dash.reset': '↺ 처음부터',
+    'train.dash.reset': '처음부터',
+    'train.dash.pace': '속도',
+    'train.dash.pace.0': '최고 속도',
+    'train.dash.pace.30': '빠르게 (초당 30단계)',
+    'train.dash.pace.10': '보통 (초당 10단계)',
+    'train.dash.pace.3': '천천히 (초당 3단계)',
+    'train.dash.pace.1': '슬로 모션 (초당 1단계)',
+    'train.dash.paceHint': '최고 속도로는 몇 초 만에 끝나요. 천천히 고르면 단계마다 손실과 모델이 쓴 글이 바뀌는 모습을 볼 수 있어요. 학습 중에도 바꿀 수 있어요.',
     'train.dash.share': '이 실험 링크 복사',
     'train.dash.shared': '링크를 복사했어요. 같은 링크를 열면 같은 시드·설정으로 똑같은 첫 손실이 나와요.',
     'train.dash.sharedManual': '주소창의 링크를 복사해 주세요. 같은 링크를 열면 똑같은 실험이 돼요.',
@@ -33,7 +40,7 @@ registerStrings({
     'train.dash.state.running': '학습 중…',
     'train.dash.state.paused': '멈춤',
     'train.dash.state.finished': '목표 단계에 도달했어요.',
-    'train.dash.state.diverged': '학습이 터졌어요 (손실이 NaN).',
+    'train.dash.state.diverged': '학습이 망가졌어요: 학습률이 너무 커요. 아래 설명을 보세요.',
     'train.dash.state.error': '학습이 멈췄어요.',
     'train.dash.racer': '모델',
     'train.dash.trainLoss': '학습 손실',
@@ -46,21 +53,32 @@ registerStrings({
     'train.dash.seriesEval': '{name} · 평가',
     'train.dash.seriesEvalTrain': '{name} · 평가(학습 글)',
     'train.dash.chartHint': '실선은 매 단계 배치의 손실(들쭉날쭉해요), 점선과 점은 몇 초마다 잰 평가 손실이에요. 손실은 “정답 다음 글자에 준 확률”의 −log 평균이라, 확률이 1에 가까울수록 0에 가까워져요.',
-    'train.dash.diverged': '{name}: {step}번째 단계에서 손실이 {value}이 되었어요. 학습률이 너무 커서 값이 폭발한 거예요. 학습률을 낮추고 처음부터 다시 해 보세요.',
+    'train.dash.diverged.not_finite': '{name}: {step}번째 단계에서 손실이 더 이상 숫자가 아니게 되었어요({value}). 학습률이 너무 커서 값이 폭발한 거예요. 학습률을 낮추고 처음부터 다시 해 보세요.',
+    'train.dash.diverged.loss_above_start': '{name}: {step}번째 단계까지 손실이 처음 {start}에서 {loss}까지 올라갔어요. 아무것도 모르는 모델(모든 토큰에 같은 확률)도 손실이 약 {start}인데, 그보다 훨씬 나빠졌다는 뜻이에요. 학습률이 너무 커서(지금 {lr}) 한 번 고칠 때마다 가중치가 좋은 곳을 지나쳐 버린 거예요. 학습률을 3~10배 낮추고 처음부터 다시 해 보세요.',
+    'train.dash.diverged.loss_rising': '{name}: 손실이 {best}까지 내려갔다가 {step}번째 단계에서 {loss}까지 다시 올라갔어요. 학습률이 너무 커서(지금 {lr}) 바닥 근처에서 튕겨 나가고 있어요. 학습률을 3배쯤 낮추고 처음부터 다시 해 보세요.',
+    'train.dash.diverged.grad_exploded': '{name}: {step}번째 단계에서 기울기의 크기가 처음 {startGrad}에서 {grad}까지 커졌어요(폭발). 가중치가 한 번에 너무 크게 바뀌고 있다는 뜻이에요. 학습률을 낮추고 처음부터 다시 해 보세요.',
+    'train.dash.divergedStop': '이 모델은 여기서 멈췄어요. 다른 모델은 계속 학습해요.',
     'train.dash.nan': 'NaN(숫자가 아님)',
     'train.dash.inf': '무한대',
-    'train.dash.resetHere': '↺ 처음부터 다시',
+    'train.dash.resetHere': '처음부터 다시',
     'train.dash.pending': '설정이 바뀌었어요. 지금 모델은 예전 설정으로 학습 중이에요. “처음부터”를 누르면 새 설정으로 다시 시작해요.',
     'train.dash.workerDied': '학습 워커가 멈췄어요: {message}. “처음부터”로 다시 시작할 수 있어요.',
     'train.dash.noRun': '글이나 설정에 문제가 있어 학습을 준비하지 못했어요. 위의 메시지를 확인해 주세요.',
   },
   en: {
-    'train.dash.start': '▶ Start training',
-    'train.dash.pause': '⏸ Pause',
-    'train.dash.resume': '▶ Resume',
+    'train.dash.start': 'Start training',
+    'train.dash.pause': 'Pause',
+    'train.dash.resume': 'Resume',
     'train.dash.step': 'One step',
     'train.dash.more': '+{n} more steps',
-    'train.dash.reset': '↺ Start over',
+    'train.dash.reset': 'Start over',
+    'train.dash.pace': 'Speed',
+    'train.dash.pace.0': 'Full speed',
+    'train.dash.pace.30': 'Fast (30 steps a second)',
+    'train.dash.pace.10': 'Medium (10 steps a second)',
+    'train.dash.pace.3': 'Slow (3 steps a second)',
+    'train.dash.pace.1': 'Slow motion (1 step a second)',
+    'train.dash.paceHint': 'At full speed a run is over in seconds. Pick a slower pace to watch the loss and the model’s writing change step by step. It can be changed while training.',
     'train.dash.share': 'Copy a link to this experiment',
     'train.dash.shared': 'Link copied. Opening it gives the same seed and settings, so the same first losses.',
     'train.dash.sharedManual': 'Copy the link from the address bar. Opening it repeats the same experiment.',
@@ -73,7 +91,7 @@ registerStrings({
     'train.dash.state.running': 'Training…',
     'train.dash.state.paused': 'Paused',
     'train.dash.state.finished': 'Reached the target number of steps.',
-    'train.dash.state.diverged': 'Training blew up (the loss is NaN).',
+    'train.dash.state.diverged': 'Training went wrong: the learning rate is too large. See the explanation below.',
     'train.dash.state.error': 'Training stopped.',
     'train.dash.racer': 'Model',
     'train.dash.trainLoss': 'Train loss',
@@ -86,10 +104,14 @@ registerStrings({
     'train.dash.seriesEval': '{name} · eval',
     'train.dash.seriesEvalTrain': '{name} · eval (training text)',
     'train.dash.chartHint': 'Solid lines: the loss of each step’s batch (jumpy). Dashed lines with dots: the evaluation loss measured every few seconds. The loss is the average −log of the probability given to the true next token, so it nears 0 as that probability nears 1.',
-    'train.dash.diverged': '{name}: the loss became {value} at step {step}. The learning rate is too large, so the numbers exploded. Lower the learning rate and start over.',
+    'train.dash.diverged.not_finite': '{name}: at step {step} the loss stopped being a number ({value}). The learning rate is too large, so the numbers exploded. Lower the learning rate and start over.',
+    'train.dash.diverged.loss_above_start': '{name}: by step {step} the loss climbed from {start} at the start to {loss}. A model that knows nothing (the same probability for every token) scores about {start}, so this model got far worse than knowing nothing. The learning rate is too large (now {lr}): every update jumps past the good weights. Lower it 3 to 10 times and start over.',
+    'train.dash.diverged.loss_rising': '{name}: the loss came down to {best}, then climbed back to {loss} by step {step}. The learning rate is too large (now {lr}): the weights bounce out of the valley. Lower it about 3 times and start over.',
+    'train.dash.diverged.grad_exploded': '{name}: at step {step} the size of the gradient grew from {startGrad} at the start to {grad} (it exploded): the weights change far too much at each update. Lower the learning rate and start over.',
+    'train.dash.divergedStop': 'This model stopped here. The others go on training.',
     'train.dash.nan': 'NaN (not a number)',
     'train.dash.inf': 'infinite',
-    'train.dash.resetHere': '↺ Start over',
+    'train.dash.resetHere': 'Start over',
     'train.dash.pending': 'The settings changed. The current model still trains with the old ones. Press “Start over” to begin again with the new settings.',
     'train.dash.workerDied': 'The training worker stopped: {message}. “Start over” begins again.',
     'train.dash.noRun': 'Training could not be set up because of the text or the settings. See the message above.',
@@ -97,10 +119,49 @@ registerStrings({
 });
 
 const MORE_STEPS = 200;
+const PACES = [0, 30, 10, 3, 1];   // steps per second (0 = full speed)
+
+const SVG = 'http://www.w3.org/2000/svg';
+const ICONS = {
+  play: 'M4 2.5v11l9.5-5.5z',
+  pause: 'M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z',
+  reset: 'M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.9.6A3.5 3.5 0 1 0 8 4.5v2L4.5 3.5 8 0.5z',
+};
+
+/** A control icon drawn as inline SVG (never a font glyph, which may be missing and show as a box). */
+export function icon(name) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.classList.add('tr-icon');
+  svg.dataset.icon = name;
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', ICONS[name]);
+  path.setAttribute('fill', 'currentColor');
+  svg.append(path);
+  return svg;
+}
+
+/** A button's content: an SVG icon, then its label. */
+function label(button, name, text) {
+  button.replaceChildren(icon(name), document.createTextNode(` ${text}`));
+}
 
 function formatTime(ms) {
   const s = ms / 1000;
   return s < 60 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+}
+
+const groupDigits = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** An engine number in a sentence: 4.13, 29.5, 9,042 (digits grouped by hand, no Intl). */
+function formatNumber(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  if (Math.abs(v) >= 1000) return groupDigits(Math.round(v));
+  return Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
 }
 
 function formatLoss(v) {
@@ -117,6 +178,7 @@ export class TfTrainDashboard extends HTMLElement {
     this._pending = false;
     this._frame = 0;
     this._shareNote = '';
+    this._pace = 0;
     this._onUpdate = () => this._schedule();
     this._onState = () => this._renderAll();
   }
@@ -130,6 +192,7 @@ export class TfTrainDashboard extends HTMLElement {
     this._pending = false;
     this._shareNote = '';
     if (s) {
+      if (this._pace) s.setPace(this._pace);
       for (const type of ['update', 'evaluated', 'diverged']) s.addEventListener(type, this._onUpdate);
       for (const type of ['state', 'error']) s.addEventListener(type, this._onState);
     }
@@ -169,6 +232,24 @@ export class TfTrainDashboard extends HTMLElement {
     this._moreBtn = mk('', 'more');
     this._resetBtn = mk('', 'reset');
     this._shareBtn = mk('tr-share', 'share');
+    const pace = el('label', 'tr-pace');
+    pace.append(el('span', '', t('train.dash.pace')));
+    this._paceSelect = document.createElement('select');
+    this._paceSelect.name = 'pace';
+    for (const v of PACES) {
+      const o = document.createElement('option');
+      o.value = String(v);
+      o.textContent = t(`train.dash.pace.${v}`);
+      this._paceSelect.append(o);
+    }
+    this._paceSelect.value = String(this._pace);
+    this._paceSelect.addEventListener('change', () => {
+      this._pace = Number(this._paceSelect.value);
+      this._session?.setPace(this._pace);
+    });
+    pace.append(this._paceSelect);
+    pace.title = t('train.dash.paceHint');
+    controls.insertBefore(pace, this._shareBtn);
     this._messages = el('div', 'tr-messages');
     this._messages.setAttribute('aria-live', 'polite');
     this._stateLine = el('p', 'tr-state');
@@ -195,7 +276,7 @@ export class TfTrainDashboard extends HTMLElement {
     this._chart.setAttribute('label', t('train.dash.chartLabel'));
     this._chart.setAttribute('x-title', t('train.dash.xTitle'));
     this._chart.setAttribute('y-title', t('train.dash.yTitle'));
-    this._chart.setAttribute('height', '260');
+    this._chart.setAttribute('height', '220');
     this._chart.setAttribute('y-zero', '');
     this._chart.setAttribute('x-min', '0');
     this.replaceChildren(controls, this._stateLine, this._messages, stats, progressRow, this._table, this._chart,
@@ -239,14 +320,15 @@ export class TfTrainDashboard extends HTMLElement {
     const state = s?.state ?? 'none';
     const running = state === 'running';
     const done = state === 'finished';
-    this._runBtn.textContent = running ? t('train.dash.pause') : s && s.steps > 0 ? t('train.dash.resume') : t('train.dash.start');
+    if (running) label(this._runBtn, 'pause', t('train.dash.pause'));
+    else label(this._runBtn, 'play', t(s && s.steps > 0 ? 'train.dash.resume' : 'train.dash.start'));
     this._runBtn.disabled = !s || state === 'error' || state === 'diverged' || (done && !running);
     this._runBtn.hidden = done;
     this._stepBtn.textContent = t('train.dash.step');
     this._stepBtn.disabled = !s || state === 'error' || state === 'diverged';
     this._moreBtn.textContent = t('train.dash.more', { n: MORE_STEPS });
     this._moreBtn.hidden = !done;
-    this._resetBtn.textContent = t('train.dash.reset');
+    label(this._resetBtn, 'reset', t('train.dash.reset'));
     this._shareBtn.textContent = t('train.dash.share');
     this._stateLine.textContent = this._problem?.error ? t('train.dash.noRun') : t(`train.dash.state.${state}`);
     this._stateLine.dataset.state = state;
@@ -262,12 +344,21 @@ export class TfTrainDashboard extends HTMLElement {
     if (s) {
       s.history.forEach((h, i) => {
         if (!h.diverged) return;
-        const value = Number.isNaN(h.diverged.value) || h.diverged.value === undefined ? t('train.dash.nan') : t('train.dash.inf');
+        const d = h.diverged;
+        const value = Number.isNaN(d.value) || d.value === undefined ? t('train.dash.nan') : t('train.dash.inf');
+        const n = d.numbers;
         const box = el('div', 'message error tr-diverged');
         box.setAttribute('role', 'alert');
         box.dataset.racer = String(i);
-        box.append(el('span', '', t('train.dash.diverged', { name: racerName(s.racers[i]), step: h.diverged.step, value })));
-        const b = el('button', 'tr-btn', t('train.dash.resetHere'));
+        box.dataset.reason = d.reason;
+        box.append(el('span', '', t(`train.dash.diverged.${d.reason}`, {
+          name: racerName(s.racers[i]), step: d.step, value, lr: formatLr(s.racers[i].lr),
+          start: formatNumber(n.start_loss), loss: formatNumber(n.loss), best: formatNumber(n.best_loss),
+          grad: formatNumber(n.grad_norm), startGrad: formatNumber(n.start_grad_norm),
+        })));
+        if (s.racers.length > 1 && !s.allDiverged) box.append(' ', el('span', '', t('train.dash.divergedStop')));
+        const b = el('button', 'tr-btn');
+        label(b, 'reset', t('train.dash.resetHere'));
         b.type = 'button';
         b.addEventListener('click', () => this._act('reset'));
         box.append(' ', b);
@@ -298,7 +389,9 @@ export class TfTrainDashboard extends HTMLElement {
       return;
     }
     this._stepOut.textContent = String(s.steps);
-    this._tpsOut.textContent = s.tokensPerSecond > 0 ? Math.round(s.tokensPerSecond).toLocaleString() : '—';
+    // over ~2 s of training time (session.js), shown to three significant digits
+    const tps = s.tokensPerSecond;
+    this._tpsOut.textContent = tps > 0 ? groupDigits(Math.round(Number(tps.toPrecision(3)))) : '—';
     this._timeOut.textContent = formatTime(s.elapsedMs);
     this._progress.max = s.target;
     this._progress.value = Math.min(s.steps, s.target);
@@ -328,6 +421,11 @@ export class TfTrainDashboard extends HTMLElement {
       series.push({ label: t(heldOut ? 'train.dash.seriesEval' : 'train.dash.seriesEvalTrain', { name }), xs: h.evalSteps, ys: h.evalLoss, color: racerColor(i), dash: [6, 4] });
     });
     this._chart.setAttribute('x-max', String(Math.max(s.target, s.steps)));
+    // a racer that blew up would squash every other curve flat: keep the axis near the start losses
+    // (its climb is stated in the message above; the line leaves the top of the chart)
+    const starts = s.history.map((h) => h.diverged?.numbers?.start_loss ?? h.loss[0]).filter(Number.isFinite);
+    if (s.history.some((h) => h.diverged) && starts.length) this._chart.setAttribute('y-max', String(1.6 * Math.max(...starts)));
+    else this._chart.removeAttribute('y-max');
     this._chart.series = series;
   }
 

@@ -28,16 +28,19 @@ registerStrings({
     'train.drift.at': '{step}단계 모델',
     'train.drift.key.truth': '정답',
     'train.drift.key.teacher': '(a) 교사 강요',
-    'train.drift.key.free': '(b) 자유 생성',
+    'train.drift.key.free': '(b) 혼자 이어 쓰기',
     'train.drift.row.truth': '학습한 글의 진짜 문장',
     'train.drift.row.teacher': '자리마다 정답 앞부분을 보고 모델이 가장 높은 확률을 준 다음 토큰',
-    'train.drift.row.free': '처음 몇 토큰만 주고, 그다음은 자기 예측을 입력으로 이어 붙이며 만든 글 (온도 0)',
+    'train.drift.row.free': '처음 몇 토큰만 주고, 그다음은 자기 예측을 입력으로 이어 붙이며 만든 글 (온도 0). 학습 방식의 “자유 생성”과는 다른 것으로, 여기서는 글을 만드는 방법이에요.',
     'train.drift.given': '주어진 시작',
-    'train.drift.first': '첫 실수',
-    'train.drift.legend': '✓ 정답과 같음 · ✗ 다름 · 굵은 테두리 = 첫 실수 · 빗금 = 첫 실수 뒤',
+    'train.drift.first': '글에서 벗어남',
+    'train.drift.legend': '✓ 정답과 같음 · ≈ 정답과 다르지만 아직 학습한 글의 어떤 문장과 같음 · ✗ 학습한 글 어디에도 없는 글 · 굵은 테두리 = 처음 벗어난 곳 · 빗금 = 그 뒤',
+    'train.drift.judge': '(b)는 정답 문장 하나와 자리마다 비교하지 않아요. 엔진이 학습한 글의 모든 문장과 견주어, 어느 문장의 앞부분으로도 더는 읽히지 않는 곳을 찾아요. 다른 학습 문장을 그대로 쓴 것은 실수가 아니에요.',
     'train.drift.summary.teacher': '(a) 교사 강요: {n}개 중 {ok}개가 맞았어요.',
-    'train.drift.summary.freeOk': '(b) 자유 생성: {n}개 모두 정답과 같아요. 이 문장은 모델이 외웠어요. 학습 초반이나 처음 보는 문장으로 해 보세요.',
-    'train.drift.summary.free': '(b) 자유 생성: {pos}번째 토큰에서 처음 틀렸고, 그 뒤 {after}개 중 {ok}개만 맞았어요. 같은 자리에서 교사 강요 예측은 {tfOk}개가 맞았어요. 처음 실수가 다음 입력이 되어 뒤의 토큰까지 흔들린 거예요.',
+    'train.drift.summary.freeOk': '(b) 혼자 이어 쓰기: {n}개 모두 정답과 같아요. 이 문장은 모델이 외웠어요. 학습 초반이나 처음 보는 문장으로 해 보세요.',
+    'train.drift.summary.freeCorpus': '(b) 혼자 이어 쓰기: 정답과는 {pos}번째 토큰부터 다르지만, 끝까지 학습한 글에 있는 문장이에요. 다른 학습 문장을 따라간 것이라 실수가 아니에요: “{line}”',
+    'train.drift.summary.free': '(b) 혼자 이어 쓰기: {pos}번째 토큰부터 학습한 글 어디에도 없는 글이 되었어요. 그 뒤 {after}개 가운데 정답과 같은 자리에 같은 토큰은 {ok}개였고, 같은 자리의 (a) 예측은 {tfOk}개가 맞았어요. 벗어난 토큰이 다음 입력이 되어 뒤의 토큰까지 흔들린 거예요.',
+    'train.drift.summary.freeFollowed': '그 자리 앞까지는 학습한 문장을 따라갔어요: “{line}”',
     'train.drift.tooShort': '문장이 너무 짧아요: 토큰이 {n}개예요. 시작보다 최소 2개는 더 있어야 비교할 수 있어요.',
     'train.drift.noModel': '학습을 준비하거나 모델을 불러오면 비교할 수 있어요.',
   },
@@ -54,16 +57,19 @@ registerStrings({
     'train.drift.at': 'model after step {step}',
     'train.drift.key.truth': 'truth',
     'train.drift.key.teacher': '(a) teacher-forced',
-    'train.drift.key.free': '(b) free-running',
+    'train.drift.key.free': '(b) on its own',
     'train.drift.row.truth': 'the real sentence from the text',
     'train.drift.row.teacher': 'at each position, the next token the model rates most likely given the TRUE start',
-    'train.drift.row.free': 'given only the first few tokens, then its own predictions fed back in (temperature 0)',
+    'train.drift.row.free': 'given only the first few tokens, then its own predictions fed back in (temperature 0): a way of writing, not the “free-running” training setting',
     'train.drift.given': 'given start',
-    'train.drift.first': 'first mistake',
-    'train.drift.legend': '✓ same as the truth · ✗ different · thick border = first mistake · hatched = after it',
+    'train.drift.first': 'leaves the text',
+    'train.drift.legend': '✓ same as the truth · ≈ not the truth, but still a sentence of the training text · ✗ found nowhere in the training text · thick border = where it leaves the text · hatched = after it',
+    'train.drift.judge': '(b) is not compared position by position with one sentence: the engine compares it with every sentence of the training text and finds where it stops reading as the start of any of them. Writing another training sentence is not a mistake.',
     'train.drift.summary.teacher': '(a) Teacher-forced: {ok} of {n} right.',
-    'train.drift.summary.freeOk': '(b) Free-running: all {n} match the truth. The model has memorised this sentence; try early in training or a new sentence.',
-    'train.drift.summary.free': '(b) Free-running: the first mistake is token {pos}; after it only {ok} of {after} are right. At the same positions the teacher-forced predictions got {tfOk} right. The first mistake became the next input and shook every token after it.',
+    'train.drift.summary.freeOk': '(b) On its own: all {n} match the truth. The model has memorised this sentence; try early in training or a new sentence.',
+    'train.drift.summary.freeCorpus': '(b) On its own: it differs from the truth from token {pos} on, but to the end it is a sentence of the training text. It followed another training sentence, which is not a mistake: “{line}”',
+    'train.drift.summary.free': '(b) On its own: from token {pos} on it is text found nowhere in the training text. Of the {after} tokens after that, {ok} match the truth at the same position; there (a) got {tfOk} right. The stray token became the next input and shook every token after it.',
+    'train.drift.summary.freeFollowed': 'Up to there it followed a training sentence: “{line}”',
     'train.drift.tooShort': 'The sentence is too short: {n} tokens. It needs at least 2 more than the start to compare.',
     'train.drift.noModel': 'Set up training or load a model to compare.',
   },
@@ -112,6 +118,7 @@ export class TfDriftView extends LivePanel {
   }
 
   set corpusText(text) {
+    this._corpus = String(text ?? '');
     const lines = String(text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => [...l].length >= 4);
     this._sentences = [...new Set(lines)].slice(0, MAX_SENTENCES);
     this._choice = 0;
@@ -224,7 +231,11 @@ export class TfDriftView extends LivePanel {
       for (let j = 1; j < n; j++) teacher[j] = argmaxRow(ins.probs, j - 1);
       const gen = model.generate(ins.ids.slice(0, k), { maxTokens: n - k, temperature: 0 });
       const free = Array.from(gen.ids);
-      this._result = { step, tokens: ins.tokens, ids: Array.from(ins.ids), teacher, free, k, vocab };
+      // the engine: how far the given start + its own continuation reads as the training text
+      const written = Array.from(ins.ids.slice(0, k)).concat(free);
+      const corpus = this._corpus ? model.corpusPrefix(written, this._corpus) : { matched: written.length, line: -1 };
+      const line = corpus.line >= 0 ? (this._corpus.split('\n')[corpus.line] ?? '').trim() : '';
+      this._result = { step, tokens: ins.tokens, ids: Array.from(ins.ids), teacher, free, k, vocab, matched: corpus.matched, line };
     } catch (err) {
       this._result = { error: errorMessage(err) };
     } finally {
@@ -243,13 +254,15 @@ export class TfDriftView extends LivePanel {
       this._out.replaceChildren(p);
       return;
     }
-    const { tokens, ids, teacher, free, k, vocab } = r;
+    const { tokens, ids, teacher, free, k, vocab, matched, line } = r;
     const n = tokens.length;
     const piece = (id) => visibleToken(vocab[id] ?? '?');
-    let firstWrong = -1;
+    let differs = -1;   // first position unlike the reference sentence
     for (let j = k; j < n; j++) {
-      if (free[j - k] !== ids[j]) { firstWrong = j; break; }
+      if (free[j - k] !== ids[j]) { differs = j; break; }
     }
+    // the first position where the continuation stops reading as the training text (engine: corpusPrefix)
+    const firstWrong = matched < Math.min(n, k + free.length) ? matched : -1;
     const grid = el('ol', 'tr-drift');
     grid.setAttribute('aria-label', t('train.drift.row.truth'));
     const keys = el('li', 'tr-drift-col keys');
@@ -260,8 +273,8 @@ export class TfDriftView extends LivePanel {
     let tfOk = 0, tfAfterOk = 0, freeAfterOk = 0;
     for (let j = 0; j < n; j++) {
       const col = el('li', 'tr-drift-col');
-      col.dataset.pos = String(j);
-      col.append(el('span', 'tr-drift-pos', String(j)));
+      col.dataset.pos = String(j + 1);   // positions count from 1
+      col.append(el('span', 'tr-drift-pos', String(j + 1)));
       col.append(el('span', 'tr-drift-cell truth', visibleToken(tokens[j].text)));
       if (j === 0) col.append(el('span', 'tr-drift-cell empty', '·'));
       else {
@@ -276,14 +289,16 @@ export class TfDriftView extends LivePanel {
         col.append(el('span', 'tr-drift-cell free given', visibleToken(tokens[j].text)));
       } else {
         const id = free[j - k];
-        const ok = id === ids[j];
-        const cls = ['tr-drift-cell free', ok ? 'ok' : 'bad'];
+        const same = id === ids[j];
+        const inCorpus = j < matched;
+        const ok = same;
+        const cls = ['tr-drift-cell free', same ? 'ok' : inCorpus ? 'corpus' : 'bad'];
         if (j === firstWrong) cls.push('first');
         if (firstWrong >= 0 && j > firstWrong) {
           cls.push('after');
           if (ok) freeAfterOk++;
         }
-        const cell = el('span', cls.join(' '), `${id === undefined ? '∅' : piece(id)} ${ok ? '✓' : '✗'}`);
+        const cell = el('span', cls.join(' '), `${id === undefined ? '∅' : piece(id)} ${same ? '✓' : inCorpus ? '≈' : '✗'}`);
         col.append(cell);
         if (j === firstWrong) col.append(el('span', 'tr-drift-flag', t('train.drift.first')));
       }
@@ -292,14 +307,18 @@ export class TfDriftView extends LivePanel {
     const summary = el('div', 'tr-drift-summary');
     if (r.step !== null) summary.append(el('p', 'hint', t('train.drift.at', { step: r.step })));
     summary.append(el('p', '', t('train.drift.summary.teacher', { n: n - 1, ok: tfOk })));
-    if (firstWrong < 0) summary.append(el('p', '', t('train.drift.summary.freeOk', { n: n - k })));
+    if (firstWrong < 0 && differs < 0) summary.append(el('p', '', t('train.drift.summary.freeOk', { n: n - k })));
+    else if (firstWrong < 0) summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.freeCorpus', { pos: differs + 1, line })));
     else {
-      summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.free', { pos: firstWrong, after: n - 1 - firstWrong, ok: freeAfterOk, tfOk: tfAfterOk })));
+      summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.free', { pos: firstWrong + 1, after: n - 1 - firstWrong, ok: freeAfterOk, tfOk: tfAfterOk })));
+      if (line && firstWrong > 0) summary.append(el('p', 'hint', t('train.drift.summary.freeFollowed', { line })));
     }
     const rows = el('ul', 'tr-drift-rows hint');
     for (const key of ['truth', 'teacher', 'free']) rows.append(el('li', '', `${t(`train.drift.key.${key}`)}: ${t(`train.drift.row.${key}`)}`));
-    this._out.replaceChildren(grid, rows, el('p', 'hint', t('train.drift.legend')), summary);
-    this._out.dataset.firstWrong = String(firstWrong);
+    this._out.replaceChildren(grid, rows, el('p', 'hint', t('train.drift.legend')), el('p', 'hint', t('train.drift.judge')), summary);
+    this._out.dataset.firstWrong = String(firstWrong);   // 0-based index where it leaves the text; -1 never
+    this._out.dataset.differs = String(differs);
+    this._out.dataset.matched = String(matched);
   }
 }
 

@@ -8,6 +8,13 @@ import { errorMessage, onLocaleChange, registerStrings, t } from '../../i18n/ind
 import { el } from '../labels.js';
 import { racerName } from './settings-form.js';
 
+/** A setting's value as the settings form names it (e.g. norm 'pre' → '앞 (pre-LN)'); unknown values as written. */
+function knob(name, value) {
+  const key = `train.knob.${name}.${value}`;
+  const text = t(key);
+  return text === key ? String(value) : text;
+}
+
 registerStrings({
   ko: {
     'train.file.saveTitle': '학습한 모델 저장하기',
@@ -17,7 +24,7 @@ registerStrings({
     'train.file.saved': '{step}단계 모델을 저장했어요: {name} ({kb} KB).',
     'train.file.again': '다시 내려받기',
     'train.file.loadTitle': '모델 파일 열기',
-    'train.file.loadExplain': '이 페이지나 명령줄 도구로 학습한 .safetensors 파일을 열면, 설정을 보여 주고, 위의 “들여다보기”와 “교사 강요 vs 자유 생성” 비교에서 쓸 수 있어요.',
+    'train.file.loadExplain': '이 페이지나 명령줄 도구로 학습한 .safetensors 파일을 열면, 설정을 보여 주고, 위의 “들여다보기”와 “정답을 보고 예측하기 vs 혼자 이어 쓰기” 비교에서 쓸 수 있어요.',
     'train.file.open': '.safetensors 파일 열기…',
     'train.file.loaded': '{name}을(를) 열었어요.',
     'train.file.failed': '{name}을(를) 열 수 없어요: {message}',
@@ -38,7 +45,7 @@ registerStrings({
     'train.file.saved': 'Saved the model after step {step}: {name} ({kb} KB).',
     'train.file.again': 'Download again',
     'train.file.loadTitle': 'Open a model file',
-    'train.file.loadExplain': 'Open a .safetensors file trained here or with the command-line tool: its settings appear, and and “Look inside” and the teacher-forcing comparison above can use it.',
+    'train.file.loadExplain': 'Open a .safetensors file trained here or with the command-line tool: its settings appear, and “Look inside” and the teacher-forcing comparison above can use it.',
     'train.file.open': 'Open a .safetensors file…',
     'train.file.loaded': 'Opened {name}.',
     'train.file.failed': 'Cannot open {name}: {message}',
@@ -210,7 +217,8 @@ export class TfModelFile extends HTMLElement {
     const parts = [el('p', 'message tr-loaded', t('train.file.loaded', { name: l.name })),
       el('p', 'tr-config', t('train.file.config', {
         L: c.n_layer, H: c.n_head, C: c.n_embd, T: c.block_size, V: c.vocab_size, P: m.info.num_parameters.toLocaleString(),
-        pos: c.positional, norm: c.norm, act: c.activation, tok: m.info.tokenizer,
+        // the settings' own words in the learner's language (the knob labels of settings-form.js)
+        pos: knob('positional', c.positional), norm: knob('norm', c.norm), act: c.activation, tok: knob('tokenizer', m.info.tokenizer),
       }))];
     try {
       const vocab = m.tokenizer.vocab;

@@ -34,6 +34,8 @@ registerStrings({
     'train.lens.eff.title': '② 가중치마다의 학습률 = |변화량| ÷ |기울기|',
     'train.lens.eff.explain': '② “SGD로 치면 몇의 학습률로 움직인 셈인가”예요. SGD는 모든 가중치가 학습률 한 칸(▶)에 모여요. Adam은 가중치마다 자기 학습률을 가져요: 기울기가 작은 가중치일수록 큰 학습률(대략 학습률 ÷ √v̂)을 받아요. 모멘텀은 지금 기울기가 아니라 속도를 따라가서 흩어져요.',
     'train.lens.eff.zero': '0 (기울기 0)',
+    'train.lens.eff.topMomentum': '가장 오른쪽 칸({bin})의 가중치 {n}개는 지금 기울기가 아주 작은 가중치예요. 모멘텀은 지난 기울기들이 쌓인 속도로 움직여서, 지금 기울기가 거의 0이어도 한 걸음은 작지 않아요. 그래서 |변화량| ÷ |기울기|가 {bin}처럼 커져요. 학습률({lr})이 커진 것이 아니에요.',
+    'train.lens.eff.top': '가장 오른쪽 칸({bin})의 가중치 {n}개는 기울기가 아주 작은 가중치예요. Adam은 기울기를 그 보통 크기(√v̂)로 나눠서 움직이니까, 기울기가 아주 작아도 한 걸음은 학습률({lr}) 정도예요. 그래서 |변화량| ÷ |기울기|가 {bin}처럼 커져요. 학습률이 커졌다는 뜻이 아니라 “SGD였다면 이만큼 큰 학습률이 있어야 이만큼 움직였다”는 뜻이에요.',
     'train.lens.eff.count': '{n}개 ({pct}%)',
     'train.lens.lr': '학습률 {lr}',
     'train.lens.sgd.none': 'SGD는 따로 기억하는 값이 없어요: 한 걸음 = 학습률 × 지금의 기울기.',
@@ -73,6 +75,8 @@ registerStrings({
     'train.lens.eff.title': '② Each weight’s own learning rate = |change| ÷ |gradient|',
     'train.lens.eff.explain': '② “What learning rate would SGD have needed for this move?” With SGD every weight sits in the one learning-rate bin (▶). With Adam every weight gets its own: the smaller its gradients, the larger its rate (about learning rate ÷ √v̂). Momentum follows its velocity rather than the current gradient, so it spreads too.',
     'train.lens.eff.zero': '0 (zero gradient)',
+    'train.lens.eff.topMomentum': 'The right-most bin ({bin}) holds {n} weights whose gradient is tiny right now. Momentum moves with the velocity built up from earlier gradients, so the step stays sizeable even when the current gradient is nearly 0; |change| ÷ |gradient| therefore comes out as large as {bin}. The learning rate ({lr}) did not grow.',
+    'train.lens.eff.top': 'The right-most bin ({bin}) holds {n} weights whose gradient is tiny. Adam divides the gradient by its usual size (√v̂), so even a tiny gradient moves the weight by about the learning rate ({lr}); |change| ÷ |gradient| therefore comes out as large as {bin}. The learning rate did not grow: it means “SGD would have needed a learning rate this large to move it this far”.',
     'train.lens.eff.count': '{n} ({pct}%)',
     'train.lens.lr': 'learning rate {lr}',
     'train.lens.sgd.none': 'SGD keeps nothing: one step = learning rate × the current gradient.',
@@ -263,14 +267,16 @@ export class TfOptimizerLens extends LivePanel {
     h.setAttribute('label', title);
     h.setAttribute('cell', '10');
     h.setAttribute('min-cell', '3');
-    h.setAttribute('cell-height', String(rows > 64 ? Math.max(2, Math.floor(720 / rows)) : rows > 1 ? 12 : 18));
+    // at most ~200 px tall; row labels only where a row is tall enough to hold one (never overlapping)
+    const cellHeight = rows > 1 ? Math.max(2, Math.min(12, Math.floor(200 / rows))) : 18;
+    h.setAttribute('cell-height', String(cellHeight));
     h.setAttribute('row-title', t('train.lens.rows'));
     h.setAttribute('col-title', t('train.lens.cols'));
     fig.append(h);
     const wte = this._param === 'transformer.wte.weight';
     h.matrix = {
       values, rows, cols,
-      rowLabels: rows > 64 ? undefined : Array.from({ length: rows }, (_, i) => (wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i))),
+      rowLabels: cellHeight < 11 ? undefined : Array.from({ length: rows }, (_, i) => (wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i))),
       colLabels: Array.from({ length: cols }, (_, i) => String(i)),
     };
     return fig;
@@ -307,6 +313,12 @@ export class TfOptimizerLens extends LivePanel {
       col.append(this._histogram(entry, moved[i], stepBins, 'step'));
       col.append(el('h5', '', t('train.lens.eff.title')));
       col.append(this._histogram(entry, entry.effective, effBins, 'effective-lr'));
+      const top = this._topBin(entry, effBins);
+      if (top) {
+        const note = el('p', 'hint tr-lens-top', t(entry.racer.kind === 'momentum' ? 'train.lens.eff.topMomentum' : 'train.lens.eff.top', top));
+        note.dataset.bin = top.bin;
+        col.append(note);
+      }
       const figs = el('div', 'tr-lens-figs');
       if (entry.m) {
         figs.append(this._heatmap(t('train.lens.m'), entry.m, 'diverging'), this._heatmap(t('train.lens.v'), entry.v, 'sequential'));
@@ -332,6 +344,7 @@ export class TfOptimizerLens extends LivePanel {
   _histogram(entry, values, bins, kind) {
     const counts = histogram(values, bins);
     const chart = document.createElement('tf-bar-chart');
+    chart.setAttribute('compact', '');
     chart.setAttribute('label', `${racerName(entry.racer)}: ${t(kind === 'step' ? 'train.lens.step.title' : 'train.lens.eff.title')}`);
     const lrBin = bins.findIndex((b) => b.k === Math.round(Math.log10(entry.lr) * BINS_PER_DECADE));
     const total = values.length || 1;
@@ -347,10 +360,24 @@ export class TfOptimizerLens extends LivePanel {
     return chart;
   }
 
+  /**
+   * The highest non-empty bin of the effective learning rate when it sits far (10×) above the racer's learning
+   * rate: {bin: its label, n: its count, lr}. Those are weights whose gradient is tiny (explained in the text).
+   */
+  _topBin(entry, bins) {
+    const counts = histogram(entry.effective, bins);
+    for (let k = bins.length - 1; k >= 0; k--) {
+      if (!counts[k]) continue;
+      if (bins[k].lo < 10 * entry.lr) return null;
+      return { bin: bins[k].label, n: counts[k], lr: formatLr(entry.lr) };
+    }
+    return null;
+  }
+
   /** Three real weights (largest, middle, smallest v̂): m, m̂, v, v̂, the change and the step size. */
   _biasTable(entry, step) {
-    const box = el('div', 'tr-bias');
-    box.append(el('h5', '', t('train.lens.bias.title')));
+    const box = el('details', 'tr-bias');
+    box.append(el('summary', '', t('train.lens.bias.title')));
     box.append(el('p', 'hint', t('train.lens.bias.explain')));
     if (step === 0) return box;
     const order = Array.from(entry.vHat.keys()).filter((i) => entry.vHat[i] > 0).sort((a, b) => entry.vHat[b] - entry.vHat[a]);

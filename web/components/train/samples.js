@@ -1,5 +1,6 @@
-// <tf-train-samples>: text the model writes every few seconds while it trains (run.sample on a
-// snapshot, temperature 0.8), newest first, per racer — so the learner sees noise turn into words.
+// <tf-train-samples>: text the model writes while it trains (run.sample on a snapshot, temperature 0.8)
+// at every visible change of the loss, newest first, per racer — so the learner sees noise turn into
+// words — and a timeline to scrub back through those snapshots (each with the engine's loss at its step).
 //   samples.session = trainSession;  samples.defaultPrompt = '나는';
 import { onLocaleChange, registerStrings, t } from '../../i18n/index.js';
 import { el } from '../labels.js';
@@ -8,7 +9,11 @@ import { racerColor, racerName } from './settings-form.js';
 registerStrings({
   ko: {
     'train.samples.title': '모델이 쓴 글',
-    'train.samples.explain': '몇 초마다 지금의 모델에게 이어 쓰게 해요(온도 0.8). 처음엔 아무 글자나 나오다가, 학습할수록 단어와 문장이 돼요.',
+    'train.samples.explain': '손실이 눈에 띄게 바뀔 때마다 지금의 모델에게 이어 쓰게 해요(온도 0.8). 처음엔 아무 글자나 나오다가, 학습할수록 단어와 문장이 돼요.',
+    'train.samples.timeline': '되감기',
+    'train.samples.timelineAt': '{step}단계의 모습',
+    'train.samples.timelineLive': '지금 (따라가는 중)',
+    'train.samples.loss': '손실 {loss}',
     'train.samples.prompt': '시작 글',
     'train.samples.now': '지금 써 보기',
     'train.samples.step': '{step}단계',
@@ -16,7 +21,11 @@ registerStrings({
   },
   en: {
     'train.samples.title': 'What the model writes',
-    'train.samples.explain': 'Every few seconds the current model continues the prompt (temperature 0.8). At first it writes random characters; as it learns, words and sentences appear.',
+    'train.samples.explain': 'Whenever the loss has visibly changed, the current model continues the prompt (temperature 0.8). At first it writes random characters; as it learns, words and sentences appear.',
+    'train.samples.timeline': 'Rewind',
+    'train.samples.timelineAt': 'as it was at step {step}',
+    'train.samples.timelineLive': 'now (following)',
+    'train.samples.loss': 'loss {loss}',
     'train.samples.prompt': 'Prompt',
     'train.samples.now': 'Write now',
     'train.samples.step': 'step {step}',
@@ -38,12 +47,29 @@ export class TfTrainSamples extends HTMLElement {
     super();
     this._session = null;
     this._prompt = '';
+    this._follow = true;   // the timeline follows the newest snapshot until the learner moves it
+    this._at = 0;
     this._onSample = () => this._renderList();
+  }
+
+  /** The steps of the recorded snapshots (every racer's samples), in order. */
+  get snapshotSteps() {
+    const s = this._session;
+    if (!s) return [];
+    return [...new Set(s.samples.flat().map((x) => x.step))].sort((a, b) => a - b);
+  }
+
+  /** Shows the snapshots as they were at `step` (null: follow the newest). */
+  showStep(step) {
+    this._follow = step === null;
+    if (step !== null) this._at = step;
+    this._renderList();
   }
 
   set session(s) {
     this._session?.removeEventListener('sampled', this._onSample);
     this._session = s;
+    this._follow = true;
     if (s) {
       s.addEventListener('sampled', this._onSample);
       s.samplePrompt = this._prompt;
@@ -89,15 +115,36 @@ export class TfTrainSamples extends HTMLElement {
       this._session.periodic();
     });
     row.append(label, now);
+    const timeline = el('label', 'tr-timeline');
+    timeline.append(el('span', 'tr-timeline-title', t('train.samples.timeline')));
+    this._slider = document.createElement('input');
+    this._slider.type = 'range';
+    this._slider.name = 'timeline';
+    this._slider.min = '0';
+    this._slider.step = '1';
+    this._slider.addEventListener('input', () => {
+      const steps = this.snapshotSteps;
+      const i = Number(this._slider.value);
+      this.showStep(i >= steps.length - 1 ? null : steps[i]);
+    });
+    this._timelineOut = el('output', 'tr-timeline-at');
+    timeline.append(this._slider, this._timelineOut);
     this._list = el('div', 'tr-sample-list');
     this._list.setAttribute('aria-live', 'polite');
-    this.replaceChildren(head, el('p', 'hint', t('train.samples.explain')), row, this._list);
+    this.replaceChildren(head, el('p', 'hint', t('train.samples.explain')), row, timeline, this._list);
     this._renderList();
   }
 
   _renderList() {
     if (!this._list) return;
     const s = this._session;
+    const steps = this.snapshotSteps;
+    this._slider.max = String(Math.max(0, steps.length - 1));
+    this._slider.disabled = steps.length < 2;
+    const at = this._follow || !steps.length ? steps.at(-1) : this._at;
+    this._slider.value = String(this._follow ? steps.length - 1 : Math.max(0, steps.indexOf(at)));
+    this._timelineOut.textContent = this._follow ? t('train.samples.timelineLive') : t('train.samples.timelineAt', { step: at });
+    this.dataset.at = this._follow ? 'live' : String(at);
     if (!s || s.samples.every((list) => !list.length)) {
       this._list.replaceChildren(el('p', 'hint', t('train.samples.none')));
       return;
@@ -107,10 +154,19 @@ export class TfTrainSamples extends HTMLElement {
       box.dataset.racer = String(i);
       box.style.borderLeftColor = racerColor(i);
       if (s.racers.length > 1) box.append(el('h4', '', racerName(r)));
-      const ol = el('ol', 'tr-samples');
-      for (const sample of [...s.samples[i]].reverse().slice(0, 3)) {
+      const ol = el('ol', s.racers.length > 1 ? 'tr-samples race' : 'tr-samples');
+      // the newest snapshots up to the timeline's step (three, or two per racer in a race), newest first
+      for (const sample of s.samples[i].filter((x) => x.step <= at).reverse().slice(0, s.racers.length > 1 ? 2 : 3)) {
         const li = el('li');
-        li.append(el('span', 'tr-sample-step', t('train.samples.step', { step: sample.step })));
+        li.dataset.step = String(sample.step);
+        const lossAt = s.lossAt(i, sample.step);
+        const meta = el('span', 'tr-sample-step', t('train.samples.step', { step: sample.step }));
+        if (lossAt && lossAt.step === sample.step && Number.isFinite(lossAt.loss)) {
+          const loss = el('span', 'tr-sample-loss', t('train.samples.loss', { loss: lossAt.loss.toFixed(3) }));
+          loss.dataset.loss = String(lossAt.loss);
+          meta.append(loss);
+        }
+        li.append(meta);
         const text = el('span', 'tr-sample-text');
         text.append(el('b', 'tr-sample-prompt', sample.prompt), document.createTextNode(compactLines(sample.text)));
         li.append(text);

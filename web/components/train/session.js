@@ -9,13 +9,14 @@
 //   s.start(); s.pause(); s.resume(); s.step(); s.extend(200); s.setLearningRate(0, 0.01);
 //   s.dispose();
 //
-// Events: update, evaluated, sampled {racer, step, text}, periodic, diverged {racer, step, value},
+// Events: update, evaluated, sampled {racer, step, text}, periodic, diverged {racer, step, value, reason, numbers},
 // state {state: 'ready'|'running'|'paused'|'finished'|'diverged'|'error'}, error {error}.
 import { TrainingRun } from '../../lib/training.js';
 import { TinyformerError } from '../../lib/tinyformer.js';
 import { racerList, trainerSpec } from './settings.js';
 
 const PERIOD_MS = 1500;   // held-out loss this often; samples and snapshots every second round
+const MAX_SNAPSHOTS = 400;  // samples kept per racer for the timeline
 
 export class TrainSession extends EventTarget {
   /**
@@ -58,6 +59,10 @@ export class TrainSession extends EventTarget {
     this.target = settings.steps;
     this.tokensPerSecond = 0;
     this.elapsedMs = 0;
+    this.pace = 0;              // steps per second (0 = full speed)
+    this._rate = [];            // [{ms, tokens}] of the last progress events: tokens/s over ~2 s of training
+    this._sampling = false;
+    this._sampledLoss = null;   // the loss when the last sample was written
     this.state = 'ready';
     this.samplePrompt = '';
     this.savedAtStep = 0;
@@ -93,14 +98,15 @@ export class TrainSession extends EventTarget {
     const r = d.results;
     for (let i = 0; i < r.racer.length; i++) {
       const h = this.history[r.racer[i]];
-      h.steps.push(r.step[i] + 1);       // step[i] counts from 0: after it, step[i] + 1 steps are done
+      h.steps.push(r.step[i]);           // the engine's 1-based step number (StepResult.step)
       h.loss.push(r.loss[i]);
     }
     this.steps = d.steps;
-    this.tokensPerSecond = d.tokensPerSecond;
     this.elapsedMs = d.elapsedMs;
+    this._smoothRate(r);
     d.lr.forEach((lr, i) => { this.racers[i].lr = lr; });
     this.dispatchEvent(new CustomEvent('update'));
+    this._maybeSample();
     if (this.state === 'running' && !this._pumping && this.steps >= this.target) {
       // the target was lowered below the worker's own stopping point
       this.run.pause();
@@ -108,6 +114,89 @@ export class TrainSession extends EventTarget {
       this._setState('finished');
       this.periodic();
     }
+  }
+
+  /**
+   * Tokens per second of training: the tokens the engine counted over the worker's active training time of
+   * the last ~2 s (the pauses between paced steps and between requests are not training time), so the
+   * readout is steady instead of jumping with each message's timing.
+   */
+  _smoothRate(r) {
+    let tokens = 0;
+    for (let i = 0; i < r.tokens.length; i++) tokens += r.tokens[i];
+    this._rate.push({ ms: this.elapsedMs, tokens });
+    while (this._rate.length > 2 && this.elapsedMs - this._rate[1].ms >= 2000) this._rate.shift();
+    const first = this._rate[0];
+    const ms = this.elapsedMs - first.ms;
+    const counted = this._rate.slice(1).reduce((a, x) => a + x.tokens, 0);
+    if (ms >= 50 && counted > 0) this.tokensPerSecond = (counted * 1000) / ms;
+  }
+
+  /** The live racers' newest training loss (mean of the last few steps): what the learner sees move. */
+  _currentLoss() {
+    let best = Infinity;
+    for (const h of this.history) {
+      if (h.diverged || !h.loss.length) continue;
+      const last = h.loss.slice(-5);
+      best = Math.min(best, last.reduce((a, b) => a + b, 0) / last.length);
+    }
+    return best;
+  }
+
+  /**
+   * Samples at every visible change: a new sample from each racer whenever the loss has moved by 0.15 or
+   * by a tenth since the last one (early on that is every few steps, later rarely), one round at a time.
+   */
+  _maybeSample() {
+    if (this._sampling || !this.samplePrompt || this.state !== 'running') return;
+    const loss = this._currentLoss();
+    if (!Number.isFinite(loss)) return;
+    const last = this._sampledLoss;
+    if (last !== null && Math.abs(loss - last) < Math.max(0.15, 0.1 * last)) return;
+    this._sampledLoss = loss;
+    this.sampleNow();
+  }
+
+  /** A sample from every live racer now (a snapshot of its weights); recorded for the timeline. */
+  async sampleNow() {
+    if (this._sampling || this._disposed || !this.samplePrompt) return;
+    this._sampling = true;
+    try {
+      for (const r of this.racers) {
+        if (this.history[r.index].diverged) continue;
+        const prompt = this.samplePrompt;
+        const out = await this.run.sample(r.index, prompt, { maxTokens: 40, temperature: 0.8, seed: 1 });
+        if (this._disposed) return;
+        const list = this.samples[r.index];
+        const at = out.steps ?? this.steps;
+        if (list.at(-1)?.step === at) list.pop();
+        list.push({ step: at, prompt, text: out.text });
+        if (list.length > MAX_SNAPSHOTS) list.splice(1, 1);   // keep the first (untrained) one
+        this.dispatchEvent(new CustomEvent('sampled', { detail: { racer: r.index, step: at, text: out.text } }));
+      }
+    } catch (err) {
+      if (!this._disposed && err?.code !== 'terminated') this.dispatchEvent(new CustomEvent('error', { detail: { error: err } }));
+    } finally {
+      this._sampling = false;
+    }
+  }
+
+  /** The engine's training loss of `racer` at `step` (the nearest recorded step at or before it). */
+  lossAt(racer, step) {
+    const h = this.history[racer];
+    let lo = 0, hi = h.steps.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (h.steps[mid] <= step) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found >= 0 ? { step: h.steps[found], loss: h.loss[found] } : null;
+  }
+
+  /** At most `stepsPerSecond` steps a second while running, each one shown (0 = full speed). */
+  setPace(stepsPerSecond) {
+    this.pace = Math.max(0, Number(stepsPerSecond) || 0);
+    this.run.setPace(this.pace);
+    this.dispatchEvent(new CustomEvent('update'));
   }
 
   /** A new target number of steps (live): training stops there, or goes on to it. */
@@ -118,11 +207,12 @@ export class TrainSession extends EventTarget {
     this.dispatchEvent(new CustomEvent('update'));
   }
 
-  _diverged({ racer, step }) {
+  _diverged({ racer, step, divergence }) {
     const h = this.history[racer];
-    // the loss the engine reported at that step (NaN or ±Infinity)
+    // the loss the engine reported at that step, and the engine's reason with its numbers
+    // (divergence: {reason, start_loss, loss, best_loss, grad_norm, start_grad_norm}, null from an older worker)
     const at = h.steps.lastIndexOf(step);
-    h.diverged = { step, value: at >= 0 ? h.loss[at] : NaN };
+    h.diverged = { step, value: at >= 0 ? h.loss[at] : NaN, reason: divergence?.reason ?? 'not_finite', numbers: divergence ?? {} };
     this.dispatchEvent(new CustomEvent('diverged', { detail: { racer, ...h.diverged } }));
   }
 
@@ -192,13 +282,14 @@ export class TrainSession extends EventTarget {
       return;
     }
     const tokensPerStep = this.info.batch_size * this.info.seq_len * this.racers.length;
-    const chunk = Math.max(1, Math.min(left, Math.round(((this.tokensPerSecond || 5000) * 0.05) / tokensPerStep)));
+    const chunk = this.pace > 0 ? 1 : Math.max(1, Math.min(left, Math.round(((this.tokensPerSecond || 5000) * 0.05) / tokensPerStep)));
+    const wait = this.pace > 0 ? 1000 / this.pace : 0;
     const before = this.steps;
     const gen = ++this._pumpGen;
     const onUpdate = () => {
       if (this.steps < before + chunk && !this.allDiverged) return;
       this.removeEventListener('update', onUpdate);
-      if (gen === this._pumpGen) setTimeout(() => this._pump(), 0);
+      if (gen === this._pumpGen) setTimeout(() => this._pump(), wait);
     };
     this.addEventListener('update', onUpdate);
     this.run.step(chunk);
@@ -245,18 +336,7 @@ export class TrainSession extends EventTarget {
       }
       this.dispatchEvent(new CustomEvent('evaluated'));
       if (light) return;
-      if (this.samplePrompt) {
-        for (const r of this.racers) {
-          if (this.history[r.index].diverged) continue;
-          const out = await this.run.sample(r.index, this.samplePrompt, { maxTokens: 40, temperature: 0.8, seed: 1 });
-          const list = this.samples[r.index];
-          const at = this.steps;
-          if (list.at(-1)?.step === at) list.pop();
-          list.push({ step: at, prompt: this.samplePrompt, text: out.text });
-          if (list.length > 8) list.shift();
-          this.dispatchEvent(new CustomEvent('sampled', { detail: { racer: r.index, step: at, text: out.text } }));
-        }
-      }
+      await this.sampleNow();
       this.dispatchEvent(new CustomEvent('periodic'));
     } catch (err) {
       if (!this._disposed && err?.code !== 'terminated') {
