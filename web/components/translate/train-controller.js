@@ -202,7 +202,7 @@ export class TranslationTraining {
   _progress(d) {
     const r = d.results;
     for (let i = 0; i < r.racer.length; i++) {
-      this.history.steps.push(r.step[i] + 1);   // after step[i] (from 0), step[i] + 1 steps are done
+      this.history.steps.push(r.step[i]);   // the engine's 1-based step number (StepResult.step)
       this.history.loss.push(r.loss[i]);
     }
     this.steps = d.steps;
