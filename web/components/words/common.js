@@ -42,3 +42,26 @@ export function el(tag, className, text) {
   if (text !== undefined) e.textContent = text;
   return e;
 }
+
+/**
+ * A view drawn from `data` alone: set `data`, and the view redraws its shadow root (its own style, then
+ * draw(root, data) when there is data). Subclasses implement draw; they keep no other state.
+ */
+export class DataView extends HTMLElement {
+  constructor(style) {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this._style = style;
+    this._data = null;
+  }
+
+  set data(d) { this._data = d; this.render(); }
+  get data() { return this._data; }
+  connectedCallback() { this.render(); }
+
+  render() {
+    const root = this.shadowRoot;
+    root.replaceChildren(Object.assign(document.createElement('style'), { textContent: this._style }));
+    if (this._data) this.draw(root, this._data);
+  }
+}

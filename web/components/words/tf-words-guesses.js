@@ -2,7 +2,7 @@
 // probabilities as bars. A pure view.
 //
 //   view.data = { words: string[], blank, guesses: [{ word, prob, category }] }
-import { BASE_STYLE, categoryColor, categoryName, el, pct } from './common.js';
+import { BASE_STYLE, DataView, categoryColor, categoryName, el, pct } from './common.js';
 import { t } from '../../i18n/index.js';
 
 const STYLE = `${BASE_STYLE}
@@ -16,22 +16,10 @@ const STYLE = `${BASE_STYLE}
   .blank { background: #fddbc7; border: 1px dashed #b2182b; border-radius: 4px; padding: 0 0.3rem; color: #b2182b; font-weight: 600; }
 `;
 
-class TfWordsGuesses extends HTMLElement {
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-    this._data = null;
-  }
+class TfWordsGuesses extends DataView {
+  constructor() { super(STYLE); }
 
-  set data(d) { this._data = d; this.render(); }
-  get data() { return this._data; }
-  connectedCallback() { this.render(); }
-
-  render() {
-    const root = this.shadowRoot;
-    root.replaceChildren(Object.assign(document.createElement('style'), { textContent: STYLE }));
-    const d = this._data;
-    if (!d) return;
+  draw(root, d) {
     const read = el('p', 'hint read');
     const parts = t('words.blank.read', { words: '\u0000' }).split('\u0000');
     read.append(parts[0]);

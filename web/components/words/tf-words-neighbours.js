@@ -3,7 +3,7 @@
 //
 //   view.data = { word, category, choices: string[], list: [{ word, cosine, category }] }
 //   view.addEventListener('pick-word', (e) => e.detail.word);
-import { BASE_STYLE, categoryColor, categoryName, el, fixed } from './common.js';
+import { BASE_STYLE, DataView, categoryColor, categoryName, el, fixed } from './common.js';
 import { t } from '../../i18n/index.js';
 
 const STYLE = `${BASE_STYLE}
@@ -17,22 +17,10 @@ const STYLE = `${BASE_STYLE}
   .same { color: #1b7837; font-weight: 600; }
 `;
 
-class TfWordsNeighbours extends HTMLElement {
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-    this._data = null;
-  }
+class TfWordsNeighbours extends DataView {
+  constructor() { super(STYLE); }
 
-  set data(d) { this._data = d; this.render(); }
-  get data() { return this._data; }
-  connectedCallback() { this.render(); }
-
-  render() {
-    const root = this.shadowRoot;
-    root.replaceChildren(Object.assign(document.createElement('style'), { textContent: STYLE }));
-    const d = this._data;
-    if (!d) return;
+  draw(root, d) {
     const label = el('label', '', t('words.near.pick'));
     const select = document.createElement('select');
     for (const w of d.choices) select.append(new Option(w, w));

@@ -4,7 +4,7 @@
 //   view.data = { words: string[], centre, contextPositions: Int32Array, known: boolean[],
 //                 pairs: [{ inputPositions: Int32Array, targetPosition }], prob (null: the blank is an unknown word), loss }
 //   view.addEventListener('pick-centre', (e) => e.detail.centre);
-import { BASE_STYLE, el, fixed, pct } from './common.js';
+import { BASE_STYLE, DataView, el, fixed, pct } from './common.js';
 import { t } from '../../i18n/index.js';
 
 const STYLE = `${BASE_STYLE}
@@ -23,27 +23,14 @@ const STYLE = `${BASE_STYLE}
   h4 { margin: 0.8rem 0 0.2rem; font-size: 0.95rem; }
 `;
 
-class TfWordsWindow extends HTMLElement {
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-    this._data = null;
-  }
-
-  set data(d) { this._data = d; this.render(); }
-  get data() { return this._data; }
-
-  connectedCallback() { this.render(); }
+class TfWordsWindow extends DataView {
+  constructor() { super(STYLE); }
 
   _pick(centre) {
     this.dispatchEvent(new CustomEvent('pick-centre', { detail: { centre }, bubbles: true, composed: true }));
   }
 
-  render() {
-    const root = this.shadowRoot;
-    root.replaceChildren(Object.assign(document.createElement('style'), { textContent: STYLE }));
-    const d = this._data;
-    if (!d) return;
+  draw(root, d) {
     const context = new Set(Array.from(d.contextPositions));
     const words = el('div', 'words');
     d.words.forEach((w, i) => {
