@@ -152,6 +152,21 @@ class Owned {
 }
 
 /** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
+/** A recorded tensor by name (both inspections). */
+function recordedTensor(tensors, name) {
+  const t = tensors[name];
+  if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
+  return t;
+}
+
+/** One head's slice (a copy) of an (H, …) tensor: shape without the head axis. */
+function headOf(t, head) {
+  const [H, ...rest] = t.shape;
+  if (!(Number.isInteger(head) && head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
+  const n = rest.reduce((a, b) => a * b, 1);
+  return { data: t.data.slice(head * n, (head + 1) * n), shape: rest };
+}
+
 export class Inspection {
   constructor(raw, config) {
     /** @type {{id: number, text: string, unknown: boolean}[]} */
@@ -166,18 +181,9 @@ export class Inspection {
     this._tensors = raw.tensors;
   }
   /** @returns {{data: Float32Array, shape: number[]}} e.g. tensor('h0.attn.q') → shape [H, T, D] */
-  tensor(name) {
-    const t = this._tensors[name];
-    if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
-    return t;
-  }
-  /** Rows [T] of one head of a (H, T, X) tensor. */
-  head(name, head) {
-    const t = this.tensor(name);
-    const [H, T, X] = t.shape;
-    if (!(head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
-    return { data: t.data.slice(head * T * X, (head + 1) * T * X), shape: [T, X] };
-  }
+  tensor(name) { return recordedTensor(this._tensors, name); }
+  /** Rows [T] of one head of a (H, T, X) tensor (a copy). */
+  head(name, head) { return headOf(this.tensor(name), head); }
   /** Softmax attention probabilities of layer `layer`, head `head`: (T, T), rows sum to 1. */
   attention(layer, head) { return this.head(`h${layer}.attn.probs`, head); }
   /** (T, V) */
@@ -423,19 +429,9 @@ export class TranslationInspection {
     this._tensors = raw.tensors;
   }
   /** @returns {{data: Float32Array, shape: number[]}} */
-  tensor(name) {
-    const t = this._tensors[name];
-    if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
-    return t;
-  }
-  /** One head's slice of an (H, …) tensor, e.g. head(`dec.h1.xattn.q`, 0) → (T, D). */
-  head(name, head) {
-    const t = this.tensor(name);
-    const [H, ...rest] = t.shape;
-    if (!(Number.isInteger(head) && head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
-    const n = rest.reduce((a, b) => a * b, 1);
-    return { data: t.data.subarray(head * n, (head + 1) * n), shape: rest };
-  }
+  tensor(name) { return recordedTensor(this._tensors, name); }
+  /** One head's slice of an (H, …) tensor (a copy), e.g. head(`dec.h1.xattn.q`, 0) → (T, D). */
+  head(name, head) { return headOf(this.tensor(name), head); }
   /**
    * One head's attention of one layer: 'encoder' (S, S), 'decoder' (T, T, causal) or 'cross' (T, S): rows sum to 1.
    * @returns {{data: Float32Array, shape: [number, number]}}
@@ -444,10 +440,7 @@ export class TranslationInspection {
     const name = { encoder: `enc.h${layer}.attn.probs`, decoder: `dec.h${layer}.attn.probs`,
       cross: `dec.h${layer}.xattn.probs` }[kind];
     if (!name) throw new TinyformerError(`attention kind must be encoder, decoder or cross, got '${kind}'`, 'bad_tensor_name');
-    const t = this.tensor(name);
-    const [H, R, X] = t.shape;
-    if (!(head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
-    return { data: t.data.slice(head * R * X, (head + 1) * R * X), shape: [R, X] };
+    return this.head(name, head);
   }
 }
 

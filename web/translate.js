@@ -5,6 +5,7 @@ import { createTinyformer } from './lib/tinyformer.js';
 import './components/translate/strings.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
 import { el, visibleToken } from './components/labels.js';
+import { weightSlice } from './components/stages/attention-steps.js';
 import './components/translate/tf-translate-steps.js';
 import './components/translate/tf-three-attentions.js';
 import './components/translate/tf-alignment.js';
@@ -200,11 +201,9 @@ function sourceTokens(r) {
   return [{ id: 1, text: '<bos>' }, ...r.sourceTokens, { id: 2, text: '<eos>' }];
 }
 
-/** One head's (R, X) slice of an (H, R, X) tensor, or the engine's mean over heads. */
-function headSlice(tensor, head) {
-  if (head === 'mean') return state.tf.headMean(tensor);
-  const [, R, X] = tensor.shape;
-  return { data: tensor.data.subarray(head * R * X, (head + 1) * R * X), shape: [R, X] };
+/** One head's (R, X) map of a recorded (H, R, X) tensor, or the engine's mean over heads. */
+function headMap(ins, name, head) {
+  return head === 'mean' ? state.tf.headMean(ins.tensor(name)) : ins.head(name, head);
 }
 
 function render() {
@@ -220,7 +219,7 @@ function render() {
   const S = src.length, T = written.length;
   const le = Math.min(state.layer, c.n_encoder_layer - 1), ld = Math.min(state.layer, c.n_decoder_layer - 1);
   const cross = ins.tensor(`dec.h${ld}.xattn.probs`);
-  const crossView = headSlice(cross, state.head);
+  const crossView = headMap(ins, `dec.h${ld}.xattn.probs`, state.head);
   const masks = (name) => {
     const m = ins.tensor(name);   // the engine's masked scores: −∞ where it hid a key
     const [, R, X] = m.shape;
@@ -237,8 +236,8 @@ function render() {
   const three = $('three');
   three.choice = choice;
   three.data = {
-    encoder: { values: headSlice(ins.tensor(`enc.h${le}.attn.probs`), state.head).data, rows: S, cols: S, rowLabels: srcLabels, colLabels: srcLabels },
-    decoder: { values: headSlice(ins.tensor(`dec.h${ld}.attn.probs`), state.head).data, rows: T, cols: T, rowLabels, colLabels: inputs,
+    encoder: { values: headMap(ins, `enc.h${le}.attn.probs`, state.head).data, rows: S, cols: S, rowLabels: srcLabels, colLabels: srcLabels },
+    decoder: { values: headMap(ins, `dec.h${ld}.attn.probs`, state.head).data, rows: T, cols: T, rowLabels, colLabels: inputs,
       mask: masks(`dec.h${ld}.attn.masked`) },
     cross: { values: crossView.data, rows: T, cols: S, rowLabels, colLabels: srcLabels, mask: masks(`dec.h${ld}.xattn.masked`) },
   };
@@ -246,7 +245,7 @@ function render() {
   const align = $('align');
   align.choice = { layers: c.n_decoder_layer, heads: c.n_head, layer: ld, head: state.head };
   const rows = written.map((w) => ({ id: w.id, text: state.vocab.target[w.id] ?? '' }));
-  const words = state.tf.wordAttention(state.head === 'mean' ? cross : headSlice(cross, state.head), rows, src);
+  const words = state.tf.wordAttention(state.head === 'mean' ? cross : crossView, rows, src);
   align.data = { koWords: words.colWords, enWords: words.rowWords, weights: words.weights.data, rest: words.rest };
 
   // the step-by-step and forcing views are below the fold: drawn a frame later, so the translation and its
@@ -285,11 +284,7 @@ function renderCross(ld) {
   const inProj = state.translator.parameter(`transformer.decoder.layers.${ld}.multihead_attn.in_proj_weight`);
   const outProj = state.translator.parameter(`transformer.decoder.layers.${ld}.multihead_attn.out_proj.weight`);
   // (C×D) slices of the stacked (3C, C) weight, transposed so that X·W reads left to right (display only)
-  const slice = (W, rowFrom, n) => {
-    const out = new Float32Array(C * n);
-    for (let i = 0; i < C; i++) for (let d = 0; d < n; d++) out[i * n + d] = W.data[(rowFrom + d) * C + i];
-    return out;
-  };
+  const slice = (W, rowFrom, n) => weightSlice(W, C, rowFrom, n);
   const masked = one('masked');
   const xdecName = c.norm === 'pre' ? `dec.h${ld}.norm2` : `dec.h${ld}.norm1`;
   view.choice = { layers: c.n_decoder_layer, heads: H, layer: ld, head };

@@ -168,7 +168,7 @@ function square(ctx) {
 }
 
 /** A (C×D) slice of a stacked (3C, C) or (C, C) weight, transposed so that X·W reads left to right. */
-function weightSlice(param, C, rowFrom, n) {
+export function weightSlice(param, C, rowFrom, n) {
   const out = new Float32Array(C * n);
   for (let c = 0; c < C; c++) for (let d = 0; d < n; d++) out[c * n + d] = param.data[(rowFrom + d) * C + c];
   return out;
