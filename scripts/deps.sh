@@ -3,12 +3,17 @@
 # and the npm packages pinned in package-lock.json. Nothing else is downloaded.
 #   scripts/deps.sh build     compilers and libraries (native + WebAssembly), Node.js
 #   scripts/deps.sh test      build + Chromium, CJK fonts, clang-14 with libFuzzer and the npm test packages
+#   scripts/deps.sh bench     test + PyTorch with OpenBLAS (the benchmark's CPU peer; never needed by CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(cmake g++ make emscripten libxtensor-dev xtl-dev libxsimd-dev catch2 nlohmann-json3-dev libcli11-dev wabt)
-if [[ "${1:-build}" == test ]]; then
+mode=${1:-build}
+if [[ $mode == test || $mode == bench ]]; then
   want+=(chromium fonts-noto-cjk clang-format clang-14 libclang-rt-14-dev)   # clang-14 + its runtime: libFuzzer
+fi
+if [[ $mode == bench ]]; then
+  want+=(python3-torch libopenblas0-pthread)   # torch's generic BLAS resolves to OpenBLAS once it is installed
 fi
 command -v node >/dev/null 2>&1 || want+=(nodejs)
 command -v npm >/dev/null 2>&1 || want+=(npm)
@@ -42,7 +47,7 @@ if ((node_major < 18)); then
   exit 1
 fi
 
-if [[ "${1:-build}" == test ]]; then
+if [[ $mode == test || $mode == bench ]]; then
   # npm ci only when the installed tree is missing or older than the lock file.
   if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
     npm ci --no-audit --no-fund

@@ -1,17 +1,18 @@
 // The benchmark driver (scripts/bench.sh runs it after building): runs the reference workload (a GPT) and
 // the encoder–decoder workload (SEQ2SEQ in workload.mjs) natively, as wasm under Node, as wasm in headless
-// Chromium and in TensorFlow.js, each several times in separate processes, pools the samples and prints one
-// table (median / min / max against the issue's targets), the encoder–decoder in a section of its own.
+// Chromium, in TensorFlow.js and in PyTorch (CPU, one thread, OpenBLAS), each several times in separate processes,
+// pools the samples and prints one table (median / min / max against the issue's targets), the encoder–decoder
+// in a section of its own, with the CPU family and its measured peaks.
 // The results also go to build/bench/results-<date>.json so runs can be compared.
 //
-//   node tests/bench/bench.mjs [--quick] [--only native,node,chromium,tfjs] [--out FILE]
+//   node tests/bench/bench.mjs [--quick] [--only native,node,chromium,tfjs,pytorch] [--out FILE]
 //
 // Processes run one at a time, round-robin over the places, so a burst of load from elsewhere on the
 // machine spreads over all of them instead of hitting one. Timings are wall-clock: on a shared machine,
 // read the max (best) column as well as the median. Only correctness checks (fast matmul vs its `_ref`
 // twin, sane losses, vocab and parameter counts) can fail the run; speed never does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +26,8 @@ const SITE_LIB = join(ROOT, 'build', 'wasm', 'site', 'lib');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const PLACES = ['native', 'node', 'chromium', 'tfjs'];
+const PLACES = ['native', 'node', 'chromium', 'tfjs', 'pytorch'];
+const PYTHON = process.env.TINYFORMER_BENCH_PYTHON ?? '/usr/bin/python3';  // Debian's, with python3-torch
 
 // ---- a child process of the driver: the JS API under Node --------------------------------------------
 if (process.argv[2] === '--child' && process.argv[3] === 'api') {
@@ -157,6 +159,12 @@ if (only.has('tfjs')) {
     fn: () => runProcess(process.execPath, [join(HERE, 'tfjs.mjs'), '--seq2seq', ...PLAN.tfjsArgs]) });
 }
 
+if (only.has('pytorch')) {
+  need(PYTHON, 'install python3 and python3-torch (scripts/deps.sh bench)');
+  jobs.push({ where: 'pytorch', name: 'PyTorch CPU', runs: PLAN.tfjsRuns,
+    fn: () => runProcess(PYTHON, [join(HERE, 'torch_gpt.py'), ...PLAN.tfjsArgs]) });
+}
+
 // ---- run them, round-robin ---------------------------------------------------------------------------------
 const S2S_HASH = seq2seqHash(seq2seqBatches());
 const started = new Date();
@@ -207,22 +215,41 @@ if (chromiumEnv) {
 }
 const totalSeconds = (performance.now() - t0) / 1000;
 
+// ---- the machine: the CPU generation decides the native peak (figures compare only within one run) ---------
+function cpuInfo() {
+  let text = '';
+  try { text = readFileSync('/proc/cpuinfo', 'utf8'); } catch { /* not Linux */ }
+  const field = (name) => text.match(new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm'))?.[1]?.trim() ?? null;
+  const family = field('cpu family');
+  const vendor = field('vendor_id');
+  // The project's machines are AMD family 25 (Zen 4, AVX-512 as two 256-bit halves) or 26 (Zen 5). A hypervisor
+  // may hide AVX-512 (and the model number), so the flags are reported beside the family, not used to name it.
+  const generation = vendor === 'AuthenticAMD' ? { 25: 'Zen 4', 26: 'Zen 5' }[family] ?? null : null;
+  const avx512 = /\bavx512f\b/.test(field('flags') ?? '');
+  return { model: field('model name') ?? os.cpus()[0]?.model ?? 'cpu', family: family ?? '?', cpuModel: field('model'),
+    vendor, generation, avx512 };
+}
+const CPU = cpuInfo();
+
 // ---- summaries, targets, ratios -------------------------------------------------------------------------
 const table = [];
 for (const row of rows.values()) table.push({ ...row, ...summarize(row.samples) });
 const find = (where, id) => table.find((r) => r.where === where && r.id === id);
 
-function addRatio(where, id, what) {
+function addRatio(where, id, what, peer = 'tfjs') {
   const a = find(where, id);
-  const b = find('tfjs', id);
+  const b = find(peer, id);
   if (!a || !b) return;
-  table.push({ where, id: `ratio:${id}`, what, unit: '×', samples: [], extra: {},
+  table.push({ where, id: `ratio${peer === 'tfjs' ? '' : `-${peer}`}:${id}`, what, unit: '×', samples: [], extra: {},
     median: a.median / b.median, min: a.min / b.max, max: a.max / b.min, n: a.n });
 }
 for (const where of ['node', 'chromium', 'native']) {
   addRatio(where, 'train_tokens_per_s', 'tinyformer / TF.js wasm: training tokens/s');
   addRatio(where, 'forward_tokens_per_s', 'tinyformer / TF.js wasm: forward tokens/s');
 }
+// the native engine against PyTorch on the same CPU (the issue's target: at least 2×)
+addRatio('native', 'train_tokens_per_s', 'tinyformer native / PyTorch CPU: training tokens/s', 'pytorch');
+addRatio('native', 'forward_tokens_per_s', 'tinyformer native / PyTorch CPU: forward tokens/s', 'pytorch');
 // seq2seq ratios on B·T/s: the same positions every step on both sides, so a ratio of steps per second
 for (const where of ['node', 'chromium', 'native']) {
   addRatio(where, 's2s_train_positions_per_s', 'seq2seq tinyformer / TF.js wasm: training B·T/s');
@@ -249,6 +276,7 @@ function target(row) {
   if ((row.id === 'inspect_ms' || row.id === 'api_inspect_ms') && WASM.has(row.where)) {
     return { text: '< 5 ms', met: row.median < 5 };
   }
+  if (row.id === 'ratio-pytorch:train_tokens_per_s') return { text: '>= 2×', met: row.median >= 2 };
   if (row.id === 'ratio:s2s_train_positions_per_s' && row.where === 'chromium') {
     return { text: '>= 10×', met: row.median >= 10 };
   }
@@ -262,7 +290,8 @@ for (const row of table) {
 }
 
 const ORDER = ['peak_fma', 'peak_mul_add', 'kernel:', 'step_matmul_ms', 'forward_matmul_ms', 'train_tokens_per_s',
-  'api_train_tokens_per_s', 'ratio:train_tokens_per_s', 'forward_tokens_per_s', 'ratio:forward_tokens_per_s',
+  'api_train_tokens_per_s', 'ratio:train_tokens_per_s', 'ratio-pytorch:train_tokens_per_s', 'forward_tokens_per_s',
+  'ratio:forward_tokens_per_s', 'ratio-pytorch:forward_tokens_per_s',
   'phase_forward_ms', 'phase_backward_ms', 'phase_optimizer_ms', 'inspect_ms', 'api_inspect_ms', 'peak_memory_mb',
   'api_memory_mb', 'tensors_bytes_mb', 'allocs_per_step', 'alloc_bytes_per_step', 'allocs_first_step',
   'alloc_bytes_first_step', 'allocs_per_forward', 'allocs_per_inspect',
@@ -317,6 +346,11 @@ for (let i = 0; i < lines.length; i++) {
 }
 const loadAfter = os.loadavg();
 console.log();
+const peaks = table.filter((r) => /^peak_(fma|mul_add)$/.test(r.id))
+  .map((r) => `${r.where} ${r.id === 'peak_fma' ? 'FMA' : 'mul+add'} ${fmt(r.max)} ${r.unit}`);
+console.log(`CPU: ${CPU.model}, family ${CPU.family}${CPU.generation ? ` (${CPU.generation})` : ''} model ${CPU.cpuModel}, ` +
+  `AVX-512 ${CPU.avx512 ? 'visible' : 'not visible'} to programs; ` +
+  `measured peaks (max): ${peaks.length ? peaks.join(', ') : 'not measured in this run (--only without native/node)'}`);
 console.log(`${os.cpus()[0]?.model ?? 'cpu'}, ${os.cpus().length} cores; SIMD: ${Object.entries(arches)
   .map(([w, a]) => `${w} ${a}`).join(', ')}; load average ${loadBefore[0].toFixed(1)} → ${loadAfter[0].toFixed(1)}` +
   `${loadBefore[0] > 1.5 || loadAfter[0] > 1.5 ? ' (busy machine: medians are pessimistic, see max)' : ''}; ` +
@@ -334,7 +368,7 @@ const failed = checks.filter((c) => !c.ok);
 writeFileSync(outPath, `${JSON.stringify({
   date: started.toISOString(), quick, seconds: totalSeconds,
   git: { commit: git(['rev-parse', 'HEAD']), dirty: (git(['status', '--porcelain']) ?? '').length > 0 },
-  machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, load_before: loadBefore, load_after: loadAfter,
+  machine: { cpu: CPU.model, cpu_family: CPU.family, cpu_model: CPU.cpuModel, generation: CPU.generation, avx512: CPU.avx512, cores: os.cpus().length, load_before: loadBefore, load_after: loadAfter,
     node: process.version, chromium: chromiumEnv?.version ?? null, simd: arches },
   workload: { vocab: 96, T: 32, C: 64, H: 4, L: 2, F: 256, B: 16, optimizer: 'adam', lr: 1e-3, params: 108288 },
   workload_seq2seq: { ...SEQ2SEQ, optimizer: 'adam', norm: 'post', activation: 'relu', batches_hash: S2S_HASH,
