@@ -1,5 +1,7 @@
 // A tiny static file server for the built site (no dependencies): correct MIME types for .mjs and
-// .wasm, loopback only. Used by scripts/serve.sh and by the browser tests.
+// .wasm, loopback only. Used by scripts/serve.sh and by the browser tests. It sends CORS headers, so a
+// course page on another origin can import the site's modules and fetch its .wasm, models and data
+// (module scripts and fetch() are CORS requests; the files are public, so any origin may read them).
 //   node scripts/serve.mjs <dir> [port]      (port 0 picks a free one)
 //   node scripts/serve.mjs --dev [port]      web/ live from the source tree, lib/ from build/wasm/site/lib
 //                                            (edit a view, reload; rebuild only when C++ changes)
@@ -7,6 +9,13 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/** What every response carries so that other origins may load the site's files (GET only; no credentials). */
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -23,6 +32,11 @@ const TYPES = {
 export function serve(root, port = 0, mounts = {}) {
   const bases = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
+    if (req.method === 'OPTIONS') {  // a preflight (e.g. a fetch with a Range header): allowed, nothing to send
+      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Headers': '*', 'Access-Control-Max-Age': '600' });
+      res.end();
+      return;
+    }
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let base = resolve(root);
@@ -36,10 +50,10 @@ export function serve(root, port = 0, mounts = {}) {
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside'), { status: 403 });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      res.end(body);
+      res.writeHead(200, { ...CORS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
-      res.writeHead(err.status ?? 404, { 'Content-Type': 'text/plain' });
+      res.writeHead(err.status ?? 404, { ...CORS, 'Content-Type': 'text/plain' });
       res.end(err.status === 403 ? 'forbidden' : 'not found');
     }
   });
