@@ -62,3 +62,47 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
   return { target: 'wasm', mode: 'api', arch: engine.simdArch, ok: checks.every((c) => c.ok), metrics, checks,
     inspection_tensors: names, ids: ids.length };
 }
+
+/**
+ * The same workload through the training page's path: a TrainingRun (wasm/training.js) whose Worker trains in
+ * chunks and posts progress. Browser only. Each sample is the wall time, seen from the page, of `steps` steps
+ * after a warm-up, from start() to the 'stopped' event (messages and chunking included).
+ * @param {{TrainingRun: Function}} training  the module wasm/training.js
+ */
+export async function runWorker(training, { steps = 20, reps = 3 } = {}) {
+  const { B, T } = REFERENCE;
+  const spec = {
+    model: MODEL_SETTINGS, seed: 1337, valFraction: 0, train: { batchSize: B, seqLen: T },
+    racers: [{ name: 'adam', optimizer: { kind: 'adam', lr: REFERENCE.lr } }],
+  };
+  const warm = 20;
+  const run = await training.TrainingRun.create(spec, syntheticCorpus(1 << 17), { maxSteps: warm });
+  const losses = [];
+  run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
+  const until = (maxSteps) => new Promise((resolve, reject) => {
+    const onStop = (e) => { cleanup(); resolve(e.detail); };
+    const onError = (e) => { cleanup(); reject(new Error(e.detail.message)); };
+    const cleanup = () => { run.removeEventListener('stopped', onStop); run.removeEventListener('error', onError); };
+    run.addEventListener('stopped', onStop);
+    run.addEventListener('error', onError);
+    run.setMaxSteps(maxSteps);
+    run.start();
+  });
+  await until(warm);
+  const tps = [];
+  let done = warm;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const stopped = await until(done + steps);
+    tps.push(((stopped.steps - done) * B * T) / ((performance.now() - t0) / 1000));
+    done = stopped.steps;
+  }
+  run.terminate();
+  const first = losses[0];
+  const last = losses[losses.length - 1];
+  const ok = Math.abs(first - Math.log(96)) < 0.3 && last < first;
+  return { target: 'wasm', mode: 'worker', ok,
+    metrics: [{ id: 'worker_train_tokens_per_s', what: 'training tokens/s via the page\'s Worker (TrainingRun, B=16 T=32, Adam)',
+      unit: 'tokens/s', samples: tps }],
+    checks: [{ check: 'Worker: first loss near ln 96, then falls', first, last, ok }] };
+}

@@ -104,6 +104,13 @@ async function runChromium(kind, args) {
         return runApi(lib, { steps, reps });
       }, args);
     }
+    if (kind === 'worker') {
+      return await page.evaluate(async ([steps, reps]) => {
+        const training = await import('/lib/training.js');
+        const { runWorker } = await import('/api-core.mjs');
+        return runWorker(training, { steps, reps });
+      }, args);
+    }
     const res = await page.evaluate((a) => new Promise((resolve) => {
       const worker = new Worker('/bench-worker.js');
       worker.onmessage = (e) => { worker.terminate(); resolve(e.data); };
@@ -150,6 +157,7 @@ if (only.has('chromium')) {
   jobs.push({ where: 'chromium', name: 'seq2seq', runs: Math.max(1, PLAN.modelRuns - 2),
     fn: () => runChromium('seq2seq', PLAN.modelArgs) });
   jobs.push({ where: 'chromium', name: 'JS API', runs: PLAN.apiRuns, fn: () => runChromium('api', PLAN.apiArgs) });
+  jobs.push({ where: 'chromium', name: 'page Worker', runs: PLAN.apiRuns, fn: () => runChromium('worker', PLAN.apiArgs) });
 }
 if (only.has('tfjs')) {
   need(join(ROOT, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'), 'run npm ci (scripts/deps.sh test)');
@@ -247,6 +255,18 @@ for (const where of ['node', 'chromium', 'native']) {
   addRatio(where, 'train_tokens_per_s', 'tinyformer / TF.js wasm: training tokens/s');
   addRatio(where, 'forward_tokens_per_s', 'tinyformer / TF.js wasm: forward tokens/s');
 }
+// the page's paths against the engine in the same place: the issue asks for within 5% in Chromium
+function addPathRatio(where, id, what) {
+  const a = find(where, id);
+  const b = find(where, 'train_tokens_per_s');
+  if (!a || !b) return;
+  table.push({ where, id: `ratio:${id}`, what, unit: '×', samples: [], extra: {},
+    median: a.median / b.median, min: a.min / b.max, max: a.max / b.min, n: a.n });
+}
+for (const where of ['node', 'chromium']) {
+  addPathRatio(where, 'api_train_tokens_per_s', 'JS API Trainer.step / the engine\'s trainer: training tokens/s');
+  addPathRatio(where, 'worker_train_tokens_per_s', 'the page\'s Worker / the engine\'s trainer: training tokens/s');
+}
 // the native engine against PyTorch on the same CPU (the issue's target: at least 2×)
 addRatio('native', 'train_tokens_per_s', 'tinyformer native / PyTorch CPU: training tokens/s', 'pytorch');
 addRatio('native', 'forward_tokens_per_s', 'tinyformer native / PyTorch CPU: forward tokens/s', 'pytorch');
@@ -269,12 +289,15 @@ function target(row) {
     const ref = fma ?? peak;
     return ref ? { text: `(${(100 * row.median / ref.max).toFixed(0)}% of ${fma ? 'FMA ' : ''}peak ${fmt(ref.max)})`, met: null } : null;
   }
-  if (row.id === 'train_tokens_per_s' || row.id === 'api_train_tokens_per_s') {
+  if (row.id === 'train_tokens_per_s' || row.id === 'api_train_tokens_per_s' || row.id === 'worker_train_tokens_per_s') {
     if (row.where === 'native') return { text: '>= 75,000', met: row.median >= 75000 };
     if (WASM.has(row.where)) return { text: '>= 30,000', met: row.median >= 30000 };
   }
   if ((row.id === 'inspect_ms' || row.id === 'api_inspect_ms') && WASM.has(row.where)) {
     return { text: '< 5 ms', met: row.median < 5 };
+  }
+  if ((row.id === 'ratio:api_train_tokens_per_s' || row.id === 'ratio:worker_train_tokens_per_s') && row.where === 'chromium') {
+    return { text: '>= 0.95×', met: row.median >= 0.95 };
   }
   if (row.id === 'ratio-pytorch:train_tokens_per_s') return { text: '>= 2×', met: row.median >= 2 };
   if (row.id === 'ratio:s2s_train_positions_per_s' && row.where === 'chromium') {
@@ -290,7 +313,8 @@ for (const row of table) {
 }
 
 const ORDER = ['peak_fma', 'peak_mul_add', 'kernel:', 'step_matmul_ms', 'forward_matmul_ms', 'train_tokens_per_s',
-  'api_train_tokens_per_s', 'ratio:train_tokens_per_s', 'ratio-pytorch:train_tokens_per_s', 'forward_tokens_per_s',
+  'api_train_tokens_per_s', 'worker_train_tokens_per_s', 'ratio:api_train_tokens_per_s', 'ratio:worker_train_tokens_per_s',
+  'ratio:train_tokens_per_s', 'ratio-pytorch:train_tokens_per_s', 'forward_tokens_per_s',
   'ratio:forward_tokens_per_s', 'ratio-pytorch:forward_tokens_per_s',
   'phase_forward_ms', 'phase_backward_ms', 'phase_optimizer_ms', 'inspect_ms', 'api_inspect_ms', 'peak_memory_mb',
   'api_memory_mb', 'tensors_bytes_mb', 'allocs_per_step', 'alloc_bytes_per_step', 'allocs_first_step',
