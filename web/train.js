@@ -79,7 +79,9 @@ async function prepare() {
   }
   let session;
   try {
-    session = await TrainSession.create(state.settings, input, { tf: state.tf });
+    // ?workers=N (N ≥ 1) caps the Workers a race uses; by default one per core (the results are the same)
+    const workers = Number(new URLSearchParams(location.search).get('workers')) || undefined;
+    session = await TrainSession.create(state.settings, input, { tf: state.tf, workers });
   } catch (err) {
     if (generation !== state.generation) return;
     views.corpus.status = { error: err };

@@ -1,5 +1,6 @@
 // TrainSession: one training run of the page (one racer, or several racing in lockstep) on top of
-// the engine's TrainingRun (a Worker). It records what the engine reports — every step's loss per
+// the engine's TrainingRun (a Worker), or for a race a TrainingPool (one Worker per core, the same numbers).
+// It records what the engine reports — every step's loss per
 // racer, the held-out losses it is asked for every few seconds, tokens/s, elapsed time — and
 // tells the views through events. It computes no model numbers itself.
 //
@@ -11,7 +12,7 @@
 //
 // Events: update, evaluated, sampled {racer, step, text}, periodic, diverged {racer, step, value, reason, numbers},
 // state {state: 'ready'|'running'|'paused'|'finished'|'diverged'|'error'}, error {error}.
-import { TrainingRun } from '../../lib/training.js';
+import { TrainingPool } from '../../lib/training-pool.js';
 import { TinyformerError } from '../../lib/tinyformer.js';
 import { racerList, trainerSpec } from './settings.js';
 
@@ -25,10 +26,11 @@ export class TrainSession extends EventTarget {
    * cap of text_too_large, the minimum of corpus_too_short), which the Worker protocol drops.
    * @returns {Promise<TrainSession>}
    */
-  static async create(settings, corpus, { tf = null, periodMs = PERIOD_MS } = {}) {
+  static async create(settings, corpus, { tf = null, periodMs = PERIOD_MS, workers } = {}) {
     let run;
     try {
-      run = await TrainingRun.create(trainerSpec(settings), corpus, { maxSteps: settings.steps });
+      // a race spreads over one Worker per core (TrainingPool), in lockstep, with the numbers of one Worker
+      run = await TrainingPool.create(trainerSpec(settings), corpus, { maxSteps: settings.steps, workers });
     } catch (err) {
       throw TrainSession._complete(err, settings, corpus, tf);
     }

@@ -1,0 +1,135 @@
+// An optimizer race over several Workers (wasm/training-pool.js): the same numbers as one Worker, bit for bit,
+// racers in lockstep whenever the race stands still, and the training page racing on one Worker per core.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openPage, startBrowser } from './browser.mjs';
+import { ROOT } from '../node/helpers.mjs';
+
+const corpus = readFileSync(join(ROOT, 'tests', 'data', 'korean_small.txt'), 'utf8');
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+const SPEC = {
+  model: { n_layer: 1, n_head: 2, n_embd: 32, block_size: 32 }, seed: 5, train: { batchSize: 8 },
+  racers: [{ optimizer: { kind: 'sgd', lr: 0.3 } }, { optimizer: { kind: 'momentum', lr: 0.1 } },
+    { optimizer: { kind: 'adam', lr: 0.003 } }, { optimizer: { kind: 'adamw', lr: 0.003, weightDecay: 0.1 } }],
+};
+
+test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bit for bit, in lockstep', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  const out = await page.evaluate(async ([spec, text]) => {
+    const { TrainingPool } = await import('./lib/training-pool.js');
+    const race = async (workers) => {
+      const run = await TrainingPool.create(spec, text, { maxSteps: 60, workers });
+      const losses = spec.racers.map(() => []);
+      const lockstep = [];   // per racer, the steps reported by the time each pause landed
+      run.addEventListener('progress', (e) => {
+        const r = e.detail.results;
+        for (let i = 0; i < r.racer.length; i++) losses[r.racer[i]].push(r.loss[i]);
+      });
+      const event = (type) => new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
+      // a paused race, a few single steps, then continuous training to the end
+      const reached = (n) => new Promise((resolve) => {
+        run.addEventListener('progress', function onProgress(e) {
+          if (e.detail.steps >= n) { run.removeEventListener('progress', onProgress); resolve(); }
+        });
+      });
+      const five = reached(5);
+      run.step(3);
+      run.step(2);
+      await five;
+      lockstep.push(losses.map((l) => l.length));
+      let stopped = event('stopped');
+      run.start();
+      await new Promise((r) => setTimeout(r, 30));
+      const paused = event('paused');
+      run.pause();
+      await paused;
+      lockstep.push(losses.map((l) => l.length));
+      stopped = event('stopped');
+      run.start();
+      const end = await stopped;
+      const workersUsed = run.workers ?? 1;
+      const bits = losses.map((l) => Array.from(new Uint32Array(Float32Array.from(l).buffer)));
+      const steps = run.steps ?? end.steps;
+      run.terminate();
+      return { bits, lockstep, end, workersUsed, steps };
+    };
+    return { one: await race(1), two: await race(2), four: await race(4) };
+  }, [SPEC, corpus]);
+  assert.equal(out.one.workersUsed, 1);
+  assert.equal(out.two.workersUsed, 2);
+  assert.equal(out.four.workersUsed, 4);
+  for (const r of [out.one, out.two, out.four]) {
+    assert.equal(r.end.reason, 'max_steps');
+    assert.equal(r.end.steps, 60);
+    r.bits.forEach((b) => assert.equal(b.length, 60));
+    // every pause finds every racer at the same step
+    for (const counts of r.lockstep) assert.ok(counts.every((c) => c === counts[0]), `not in lockstep: ${counts}`);
+  }
+  assert.deepEqual(out.one.lockstep[0], [5, 5, 5, 5]);
+  assert.deepEqual(out.two.bits, out.one.bits, '2 Workers: the losses differ from one Worker');
+  assert.deepEqual(out.four.bits, out.one.bits, '4 Workers: the losses differ from one Worker');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('requests reach the racer asked for, wherever it lives, and bad racer numbers are refused', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  const out = await page.evaluate(async ([spec, text]) => {
+    const { TrainingPool } = await import('./lib/training-pool.js');
+    const { TrainingRun } = await import('./lib/training.js');
+    const pool = await TrainingPool.create(spec, text, { maxSteps: 20, workers: 2 });
+    const single = await TrainingRun.create(spec, text, { maxSteps: 20 });
+    const stepped = (run) => new Promise((resolve) => {
+      run.addEventListener('progress', function onProgress(e) {
+        if (e.detail.steps >= 20) { run.removeEventListener('progress', onProgress); resolve(); }
+      });
+      run.step(20);
+    });
+    await Promise.all([stepped(pool), stepped(single)]);
+    const same = [];
+    for (let racer = 0; racer < 4; racer++) {
+      const [a, b] = await Promise.all([pool.evaluate(racer, 2), single.evaluate(racer, 2)]);
+      // the checkpoint: weights and optimizer state
+      const [ma, mb] = await Promise.all([pool.save(racer), single.save(racer)]);
+      same.push(a === b && ma.length === mb.length && ma.every((x, i) => Object.is(x, mb[i])));
+    }
+    const info = await pool.refreshInfo();
+    let refused = null;
+    try { await pool.evaluate(7); } catch (err) { refused = err.code; }
+    pool.terminate();
+    single.terminate();
+    return { same, racers: info.racers.length, refused };
+  }, [SPEC, corpus]);
+  assert.deepEqual(out.same, [true, true, true, true]);
+  assert.equal(out.racers, 4);
+  assert.equal(out.refused, 'bad_racer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the training page races on one Worker per core, and ?workers=1 gives the same losses', async () => {
+  const hash = '#mode=race&steps=40&seed=3';
+  const losses = {};
+  for (const query of ['', '?workers=1']) {
+    const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html${query}${hash}`);
+    await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await page.evaluate(() => globalThis.tinyformerTrain.session.start());
+    await page.waitForFunction(() => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state), null, { timeout: 60000 });
+    const out = await page.evaluate(() => {
+      const s = globalThis.tinyformerTrain.session;
+      return { workers: s.run.workers ?? 1, racers: s.racers.length, loss: s.history.map((h) => h.loss) };
+    });
+    assert.ok(out.racers > 1, 'race mode has several racers');
+    assert.equal(out.workers, query ? 1 : Math.min(out.racers, cores, 4));
+    losses[query || 'default'] = out.loss;
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.deepEqual(losses.default, losses['?workers=1']);
+});
