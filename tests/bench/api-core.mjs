@@ -106,3 +106,42 @@ export async function runWorker(training, { steps = 20, reps = 3 } = {}) {
       unit: 'tokens/s', samples: tps }],
     checks: [{ check: 'Worker: first loss near ln 96, then falls', first, last, ok }] };
 }
+
+/**
+ * A four-racer race (SGD, momentum, Adam, AdamW) of the reference workload on `workers` Workers (TrainingPool,
+ * wasm/training-pool.js), seen from the page: the wall time of `steps` lockstep steps after a warm-up.
+ * Tokens count every racer's batch. Browser only.
+ * @param {{TrainingPool: Function}} pool  the module wasm/training-pool.js
+ */
+export async function runRace(pool, { workers = 1, steps = 20, reps = 3 } = {}) {
+  const { B, T } = REFERENCE;
+  const kinds = ['sgd', 'momentum', 'adam', 'adamw'];
+  const spec = {
+    model: MODEL_SETTINGS, seed: 1337, valFraction: 0, train: { batchSize: B, seqLen: T },
+    racers: kinds.map((kind) => ({ name: kind, optimizer: { kind, lr: kind === 'sgd' || kind === 'momentum' ? 0.1 : REFERENCE.lr } })),
+  };
+  const run = await pool.TrainingPool.create(spec, syntheticCorpus(1 << 17), { maxSteps: 10, workers });
+  const until = (maxSteps) => new Promise((resolve, reject) => {
+    const onStop = (e) => { cleanup(); resolve(e.detail); };
+    const onError = (e) => { cleanup(); reject(new Error(e.detail.message)); };
+    const cleanup = () => { run.removeEventListener('stopped', onStop); run.removeEventListener('error', onError); };
+    run.addEventListener('stopped', onStop);
+    run.addEventListener('error', onError);
+    run.setMaxSteps(maxSteps);
+    run.start();
+  });
+  let done = (await until(10)).steps;
+  const tps = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const stopped = await until(done + steps);
+    tps.push(((stopped.steps - done) * kinds.length * B * T) / ((performance.now() - t0) / 1000));
+    done = stopped.steps;
+  }
+  const used = run.workers ?? 1;
+  run.terminate();
+  return { target: 'wasm', mode: 'race', ok: used === Math.min(workers, kinds.length),
+    metrics: [{ id: `race_w${workers}_tokens_per_s`, what: `four-racer race on ${workers} Worker${workers > 1 ? 's' : ''} (TrainingPool), tokens/s of all racers`,
+      unit: 'tokens/s', samples: tps }],
+    checks: [{ check: `race asked for ${workers} Workers got them`, workers: used, ok: used === Math.min(workers, kinds.length) }] };
+}
