@@ -57,6 +57,7 @@ export class TrainingPool extends EventTarget {
     this._round = null;      // the round in flight: { goal, waiting: Set of workers }
     this._roundSize = 1;
     this._queue = [];        // step(n) calls that came during a round
+    this._pending = [];      // the round's results so far, one part per Worker report
     this._steps = runs.map(() => 0);
     this._elapsed = runs.map(() => 0);
     this._rate = runs.map(() => 0);
@@ -104,11 +105,29 @@ export class TrainingPool extends EventTarget {
     this._elapsed[w] = d.elapsedMs;
     this._rate[w] = d.tokensPerSecond;
     d.lr.forEach((lr, local) => { this.lr[this._global(w, local)] = lr; });
+    this._pending.push({ ...d.results, racer });
+    this._check(w);
+    if (!this._round) this._flush();   // a round reports once, when all its Workers have
+  }
+
+  /** One progress event for what the Workers reported, rows in the order one Worker gives (step, then racer). */
+  _flush() {
+    if (this._pending.length === 0) return;
+    const parts = this._pending;
+    this._pending = [];
+    const rows = [];
+    parts.forEach((p, k) => { for (let i = 0; i < p.racer.length; i++) rows.push([k, i]); });
+    rows.sort(([ka, ia], [kb, ib]) => parts[ka].step[ia] - parts[kb].step[ib] || parts[ka].racer[ia] - parts[kb].racer[ib]);
+    const results = {};
+    for (const key of Object.keys(parts[0])) {
+      const column = new parts[0][key].constructor(rows.length);
+      rows.forEach(([k, i], j) => { column[j] = parts[k][key][i]; });
+      results[key] = column;
+    }
     this._emit('progress', {
-      ...d, results: { ...d.results, racer }, steps: this.steps, running: this._running,
+      results, steps: this.steps, running: this._running,
       tokensPerSecond: this._rate.reduce((a, b) => a + b, 0), elapsedMs: Math.max(...this._elapsed), lr: [...this.lr],
     });
-    this._check(w);
   }
 
   _workerDone(w) {
@@ -136,6 +155,7 @@ export class TrainingPool extends EventTarget {
 
   _roundDone(round) {
     this._round = null;
+    this._flush();
     if (this._pace === 0 && round.n === this._roundSize) {
       // the next round takes about ROUND_MS of wall time
       const ms = Math.max(1, performance.now() - round.started);

@@ -26,8 +26,10 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
       const run = await TrainingPool.create(spec, text, { maxSteps: 60, workers });
       const losses = spec.racers.map(() => []);
       const lockstep = [];   // per racer, the steps reported by the time each pause landed
+      const rowsPerEvent = [];
       run.addEventListener('progress', (e) => {
         const r = e.detail.results;
+        rowsPerEvent.push(r.racer.length);
         for (let i = 0; i < r.racer.length; i++) losses[r.racer[i]].push(r.loss[i]);
       });
       const event = (type) => new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
@@ -56,7 +58,7 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
       const bits = losses.map((l) => Array.from(new Uint32Array(Float32Array.from(l).buffer)));
       const steps = run.steps ?? end.steps;
       run.terminate();
-      return { bits, lockstep, end, workersUsed, steps };
+      return { bits, lockstep, end, workersUsed, steps, rowsPerEvent };
     };
     return { one: await race(1), two: await race(2), four: await race(4) };
   }, [SPEC, corpus]);
@@ -67,6 +69,8 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
     assert.equal(r.end.reason, 'max_steps');
     assert.equal(r.end.steps, 60);
     r.bits.forEach((b) => assert.equal(b.length, 60));
+    // each progress event holds whole lockstep steps (all four racers), as one Worker's do
+    assert.ok(r.rowsPerEvent.every((n) => n % 4 === 0), `rows per event: ${r.rowsPerEvent}`);
     // every pause finds every racer at the same step
     for (const counts of r.lockstep) assert.ok(counts.every((c) => c === counts[0]), `not in lockstep: ${counts}`);
   }
