@@ -1,0 +1,198 @@
+// A course author's lesson page on another origin: three widgets by script tag and two by iframe. Each shows the
+// engine's numbers (compared here with the JS API under Node), keeps its height, works by keyboard and logs no
+// console error; the page holds one engine. Bad attributes show a message inside the widget, never in the page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SCREENSHOTS, startBrowser } from './browser.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { loadApi, SITE } from '../node/helpers.mjs';
+
+let env;
+let course;
+let courseDir;
+let tf;
+const models = {};
+before(async () => {
+  env = await startBrowser();
+  courseDir = mkdtempSync(join(tmpdir(), 'tinyformer-course-'));
+  course = await serve(courseDir, 0);
+  tf = await (await loadApi()).createTinyformer();
+  for (const name of ['ko-char', 'en-char']) models[name] = tf.loadModel(readFileSync(join(SITE, 'models', `${name}.safetensors`)));
+});
+after(async () => {
+  await env?.close();
+  await new Promise((ok) => course?.close(ok));
+  rmSync(courseDir, { recursive: true, force: true });
+});
+
+/** Writes a course page on the second origin (localhost) and opens it. */
+async function openCourse(name, body, { lang = 'ko', width = 1100, locale = 'ko-KR' } = {}) {
+  const site = env.baseUrl;
+  writeFileSync(join(courseDir, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>a lesson</title><link rel="icon" href="data:,">
+<script type="module" src="${site}embed.js"></script><script src="${site}embed-resize.js"></script></head>
+<body style="font-family: serif; max-width: 900px; margin: 20px auto"><h1>Lesson</h1>${body.replaceAll('SITE/', site)}</body></html>`);
+  const context = await env.browser.newContext({ locale, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(`http://localhost:${course.address().port}/${name}`);
+  return { page, errors, context };
+}
+
+const widgetsJson = JSON.parse(readFileSync(join(SITE, 'widgets.json'), 'utf8'));
+
+test('three widgets by script tag and two by iframe on another origin show the engine\'s numbers', async () => {
+  const sentence = '고양이는 귀엽다';
+  const { page, errors, context } = await openCourse('lesson.html', `
+    <p>Tokens:</p><tinyformer-tokens id="tok" sentence="${sentence}"></tinyformer-tokens>
+    <p>Attention:</p><tinyformer-attention id="att" sentence="${sentence}" layer="2" head="3" controls></tinyformer-attention>
+    <p>Next:</p><tinyformer-next-token id="nxt" sentence="고양이는 귀엽" top="5"></tinyformer-next-token>
+    <iframe id="f1" title="attention" style="width:100%;border:0;height:50px"
+      src="SITE/embed.html?widget=attention&sentence=${encodeURIComponent('나는 밥을 먹었다')}&head=mean&lang=en&model=ko-char"></iframe>
+    <iframe id="f2" title="tokens" style="width:100%;border:0;height:50px"
+      src="SITE/embed.html?widget=tokens&sentence=the%20cat%20is%20cute&lang=en"></iframe>`);
+  for (const id of ['tok', 'att', 'nxt']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id}[data-state="ready"]`, { timeout: 30000 });
+  }
+  const shown = await page.evaluate(async () => {
+    const heat = document.querySelector('#att').shadowRoot.querySelector('tf-heatmap');
+    const m = heat.matrix;
+    const bars = document.querySelector('#nxt').shadowRoot.querySelector('tf-bar-chart').data;
+    const chips = document.querySelector('#tok').shadowRoot.querySelector('tf-tokens').tokens;
+    const { engineInstances } = await import(document.querySelector('script[type=module]').src);
+    return { values: Array.from(m.values), rows: m.rows, mask: Array.from(m.mask), rowLabels: m.rowLabels,
+      bars: { labels: bars.labels, values: Array.from(bars.values) }, chips: chips.map((c) => [c.id, c.text]),
+      caption: document.querySelector('#att').shadowRoot.querySelector('figcaption').textContent,
+      instances: engineInstances(),
+      wasmFetches: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length };
+  });
+  // the same numbers from the engine under Node
+  const ko = models['ko-char'];
+  const run = ko.inspect(sentence);
+  assert.deepEqual(shown.chips, ko.tokenize(sentence).map((t) => [t.id, t.text]));
+  assert.deepEqual(shown.values, Array.from(run.attention(1, 2).data));
+  assert.equal(shown.rows, 8);
+  assert.deepEqual(shown.mask, Array.from(run.head('h1.attn.masked', 0).data, (v) => (v === -Infinity ? 1 : 0)));
+  assert.equal(shown.mask.filter(Boolean).length, (8 * 7) / 2, 'the causal mask hides the upper triangle');
+  assert.equal(shown.rowLabels[4], '4 ␣', 'a space token is visible');
+  const probs = ko.nextTokenProbs('고양이는 귀엽');
+  const vocab = ko.tokenizer.vocab;
+  const top = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a] || a - b).slice(0, 5);
+  assert.deepEqual(shown.bars.labels, top.map((id) => vocab[id]));
+  assert.deepEqual(shown.bars.values, top.map((id) => probs[id]));
+  assert.match(shown.caption, /층 2 · 헤드 3/);
+  assert.equal(shown.instances, 1, 'one engine for the page');
+  assert.equal(shown.wasmFetches, 1, 'one .wasm download for the page');
+
+  // the iframes: a widget each, its height posted to this page and applied by embed-resize.js
+  for (const id of ['f1', 'f2']) {
+    const frame = page.frameLocator(`#${id}`);
+    await frame.locator('[data-state="ready"]').waitFor({ timeout: 30000 });
+  }
+  // (Chromium runs an off-screen cross-origin frame's rendering steps, and so its ResizeObserver, only once seen)
+  for (const id of ['f1', 'f2']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((i) => {
+      const f = document.getElementById(i);
+      return parseFloat(f.style.height) > 100;
+    }, id);
+  }
+  const frames = await page.evaluate(() => ['f1', 'f2'].map((id) => {
+    const f = document.getElementById(id);
+    return { height: f.getBoundingClientRect().height, inner: Math.ceil(f.contentDocument?.documentElement.getBoundingClientRect().height ?? -1) };
+  }));
+  for (const f of frames) assert.ok(f.height >= 100, `iframe height ${f.height}`);
+  const f1 = page.frames().find((f) => f.url().includes('widget=attention'));
+  const inFrame = await f1.evaluate(() => {
+    const w = document.querySelector('tinyformer-attention');
+    return { caption: w.shadowRoot.querySelector('figcaption').textContent, rows: w.shadowRoot.querySelector('tf-heatmap').matrix.rows,
+      values: Array.from(w.shadowRoot.querySelector('tf-heatmap').matrix.values), height: Math.ceil(document.documentElement.getBoundingClientRect().height) };
+  });
+  assert.match(inFrame.caption, /Layer 1 · mean of the heads/);
+  const mean = tf.headMean(ko.inspect('나는 밥을 먹었다').tensor('h0.attn.probs'));
+  assert.deepEqual(inFrame.values, Array.from(mean.data));
+  assert.ok(Math.abs(frames[0].height - inFrame.height) <= 2, `iframe ${frames[0].height} px for ${inFrame.height} px of widget`);
+
+  // keyboard: Tab reaches the attention widget's pickers and its heatmap; a picker changes the layer
+  await page.locator('#att').evaluate((w) => w.shadowRoot.querySelector('select').focus());
+  await page.keyboard.press('ArrowDown');   // the layer picker: 2 → (no layer 3) stays, so go up instead
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#att').getAttribute('layer') === '1');
+  await page.waitForFunction(() => /층 1/.test(document.querySelector('#att').shadowRoot.querySelector('figcaption').textContent));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.querySelector('#att').shadowRoot.activeElement?.tagName);
+  assert.ok(['SELECT', 'TF-HEATMAP', 'CANVAS'].includes(focused), `focus went to ${focused}`);
+
+  await page.screenshot({ path: join(SCREENSHOTS, 'embed-course-ko-1100.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad attributes show a message inside the widget in its language; the host page goes on', async () => {
+  const { page, errors, context } = await openCourse('bad.html', `
+    <tinyformer-attention id="a" model="gpt-9"></tinyformer-attention>
+    <tinyformer-attention id="b" layer="7"></tinyformer-attention>
+    <tinyformer-tokens id="c" sentence="   " lang="en"></tinyformer-tokens>
+    <tinyformer-tokens id="d"></tinyformer-tokens>
+    <tinyformer-next-token id="e" top="many" lang="en"></tinyformer-next-token>
+    <iframe id="f" title="x" style="width:100%;border:0" src="SITE/embed.html?widget=nope&lang=en"></iframe>
+    <p id="after">the lesson goes on</p>`);
+  await page.evaluate(() => {
+    // invalid UTF-16: a lone surrogate
+    document.getElementById('d').setAttribute('sentence', `고양이${String.fromCharCode(0xd800)}는`);
+  });
+  const states = {};
+  for (const id of ['a', 'b', 'c', 'd', 'e']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id}[data-state="error"]`, { timeout: 30000 });
+    states[id] = await page.locator(`#${id}`).evaluate((w) => w.shadowRoot.querySelector('.error span').textContent);
+  }
+  assert.match(states.a, /모르는 모델 이름이에요: “gpt-9”\. 쓸 수 있는 모델: ko-char, en-char/);
+  assert.match(states.b, /layer 속성에는 “7” 값을 쓸 수 없어요\. 쓸 수 있는 값: 1부터 2까지의 정수/);
+  assert.match(states.c, /The sentence is empty/);
+  assert.match(states.d, /깨진 UTF-16.*4번째 글자/);
+  assert.match(states.e, /The top attribute cannot be “many”/);
+  await page.frameLocator('#f').locator('[data-state="error"]').waitFor({ timeout: 30000 });
+  const unknown = await page.frameLocator('#f').locator('tinyformer-unknown').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent);
+  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, attention, next-token/);
+  // fixing an attribute brings the numbers back
+  await page.evaluate(() => document.getElementById('b').setAttribute('layer', '2'));
+  await page.waitForSelector('#b[data-state="ready"]');
+  assert.equal(await page.locator('#after').textContent(), 'the lesson goes on');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('widgets.json documents exactly the attributes each widget element takes', async () => {
+  const { page, errors, context } = await openCourse('spec.html', '');
+  const specs = await page.evaluate(async (base) => {
+    const { WIDGETS } = await import(`${base}embed.js`);
+    return WIDGETS.map((w) => ({ tag: w.spec.tag, attributes: w.spec.attributes.map((a) => a.name) }));
+  }, env.baseUrl);
+  assert.deepEqual(widgetsJson.widgets.map((w) => ({ tag: w.tag, attributes: w.attributes.map((a) => a.name) })), specs);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every widget of widgets.json renders alone from its example, in Korean and in English, at phone width', async () => {
+  for (const lang of ['ko', 'en']) {
+    const body = widgetsJson.widgets.map((w) => w.example).join('\n');
+    const { page, errors, context } = await openCourse(`examples-${lang}.html`, body, { lang, width: 390, locale: lang === 'ko' ? 'ko-KR' : 'en-US' });
+    for (const w of widgetsJson.widgets) {
+      await page.locator(w.tag).scrollIntoViewIfNeeded();
+      await page.waitForSelector(`${w.tag}[data-state="ready"]`, { timeout: 30000 });
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 390 px`);
+    await page.screenshot({ path: join(SCREENSHOTS, `embed-examples-${lang}-390.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -1,0 +1,14 @@
+// The one script a course author adds to a lesson page, from any origin:
+//   <script type="module" src="https://…/embed.js"></script>
+//   <tinyformer-attention sentence="고양이는 귀엽다" layer="2" head="mean" lang="ko"></tinyformer-attention>
+// It defines every widget element (widgets.json lists them with their attributes, events and an example).
+// All the widgets of a page share one engine (one WebAssembly instance) and one copy of each model; each starts
+// when it first scrolls into view.
+import { TinyformerTokens } from './widgets/tinyformer-tokens.js';
+import { TinyformerAttention } from './widgets/tinyformer-attention.js';
+import { TinyformerNextToken } from './widgets/tinyformer-next-token.js';
+
+/** Every widget class; each one's static spec = { tag, attributes }. */
+export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerAttention, TinyformerNextToken]);
+export { TinyformerTokens, TinyformerAttention, TinyformerNextToken };
+export { engineInstances, MODELS } from './widgets/store.js';

@@ -1,0 +1,41 @@
+// English: the widgets for course pages (web/widgets/, embed.js, embed.html). Keys start with widget.
+export default {
+  'widget.loading': 'Loading the engine…',
+  'widget.waiting': 'Starts when it scrolls into view.',
+  'widget.source': 'Open in tinyformer',
+  'widget.model.ko-char': 'Korean character model (trained)',
+  'widget.model.en-char': 'English character model (trained)',
+
+  'widget.tokens.title': 'Tokens and ids',
+  'widget.tokens.caption': '“{sentence}” → {n} tokens. Under each chip: position · #vocabulary id.',
+  'widget.tokens.unknown': 'Tokens the model’s vocabulary lacks: {n} (dashed chips).',
+
+  'widget.attention.title': 'Attention weights',
+  'widget.attention.caption': 'Layer {layer} · {headName}. Rows: the token that looks; columns: the token looked at. Each row sums to 1.',
+  'widget.attention.head': 'head {head}',
+  'widget.attention.mean': 'mean of the heads',
+  'widget.attention.mask': 'future token (masked: cannot be seen)',
+  'widget.attention.rows': 'token that looks',
+  'widget.attention.cols': 'token looked at',
+  'widget.attention.layer': 'Layer',
+  'widget.attention.headLabel': 'Head',
+  'widget.attention.label': 'Attention weights heatmap',
+
+  'widget.next.title': 'Next-token probabilities',
+  'widget.next.caption': 'What comes after “{sentence}”: the {k} most likely tokens (temperature {temperature}). The probabilities of the whole vocabulary sum to 1.',
+  'widget.next.label': 'Next-token probabilities bar chart',
+  'widget.next.detail': '#{id} · rank {rank}',
+
+  'widget.unknown.title': 'tinyformer widget',
+  'widget.error.title': 'This widget cannot be shown',
+  'widget.error.bad_model': 'Unknown model “{value}”. Models: {choices}.',
+  'widget.error.bad_widget': 'Unknown widget “{value}”. Widgets: {choices}.',
+  'widget.error.bad_attribute': 'The {name} attribute cannot be “{value}”. Allowed: {range}.',
+  'widget.error.range': 'a whole number from {min} to {max}',
+  'widget.error.empty_text': 'The sentence is empty: write one in the sentence attribute.',
+  'widget.error.bad_utf16': 'The sentence has an unpaired surrogate (broken UTF-16) at character {position}.',
+  'widget.error.too_long': 'The sentence is too long: {detail} tokens (at most {detail2}).',
+  'widget.error.fetch_failed': 'Could not load a file: {message}',
+  'widget.error.engine_failed': 'The engine could not start: {message}',
+  'widget.error.internal': 'Something unexpected went wrong: {message}',
+};

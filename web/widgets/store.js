@@ -1,0 +1,51 @@
+// The page's one engine and one copy of each model, shared by every widget on the page (the store of the
+// widgets; views never touch it). Files are found next to this module, so a page on another origin that loads
+// embed.js from this site gets the site's .wasm and models (the server sends CORS headers).
+import { createTinyformer, TinyformerError } from '../lib/tinyformer.js';
+
+const SITE = new URL('../', import.meta.url);
+
+/** The models a widget can name, with a sentence to open on. */
+export const MODELS = Object.freeze({
+  'ko-char': Object.freeze({ file: 'models/ko-char.safetensors', sentence: '고양이는 귀엽다' }),
+  'en-char': Object.freeze({ file: 'models/en-char.safetensors', sentence: 'the cat is cute' }),
+});
+
+let enginePromise = null;
+const modelPromises = new Map();
+let instances = 0;
+
+/** The engine, started on first use; every later call gets the same one. */
+export function engine() {
+  enginePromise ??= createTinyformer().then((tf) => { instances++; return tf; });
+  return enginePromise;
+}
+
+/** How many engines (wasm instances) this page has started: at most 1. */
+export function engineInstances() { return instances; }
+
+/** A shipped model by name, fetched and loaded once per page. Rejects with code 'bad_model' for other names. */
+export function model(name) {
+  const entry = Object.hasOwn(MODELS, name) ? MODELS[name] : null;
+  if (!entry) return Promise.reject(new TinyformerError(`unknown model ${name}`, 'bad_model'));
+  if (!modelPromises.has(name)) {
+    const loading = (async () => {
+      const url = new URL(entry.file, SITE);
+      let bytes;
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch (err) {
+        throw new TinyformerError(err?.message ?? String(err), 'fetch_failed');
+      }
+      return (await engine()).loadModel(bytes);
+    })();
+    loading.catch(() => modelPromises.delete(name));   // a failed load may be tried again
+    modelPromises.set(name, loading);
+  }
+  return modelPromises.get(name);
+}
+
+/** An address on this site (e.g. the full app, for a widget's "open in tinyformer" link). */
+export function siteUrl(path) { return new URL(path, SITE).href; }
