@@ -20,6 +20,17 @@
 // error reject with a TinyformerError; a new TrainingRun starts over.
 import { Inspection, TinyformerError } from './tinyformer.js';
 
+/**
+ * A module Worker running `url`. A page may start Workers only from its own origin, so a page on another origin
+ * (a course page that embeds tinyformer's widgets) starts a same-origin blob Worker that imports the script; the
+ * script's own imports and the .wasm then load from tinyformer's site (CORS).
+ */
+function startWorker(url) {
+  if (url.origin === globalThis.location?.origin) return new Worker(url, { type: 'module' });
+  const shim = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+  return new Worker(URL.createObjectURL(shim), { type: 'module' });
+}
+
 export class TrainingRun extends EventTarget {
   /** Starts a Worker and sets up training; resolves once the engine is ready. */
   static create(spec, corpus, { maxSteps } = {}) {
@@ -29,7 +40,7 @@ export class TrainingRun extends EventTarget {
 
   constructor() {
     super();
-    this._worker = new Worker(new URL('./training-worker.js', import.meta.url), { type: 'module' });
+    this._worker = startWorker(new URL('./training-worker.js', import.meta.url));
     this._pending = new Map();
     this._nextId = 1;
     this._dead = null;

@@ -7,8 +7,9 @@
 import { TinyformerTokens } from './widgets/tinyformer-tokens.js';
 import { TinyformerAttention } from './widgets/tinyformer-attention.js';
 import { TinyformerNextToken } from './widgets/tinyformer-next-token.js';
+import { TinyformerRace } from './widgets/tinyformer-race.js';
 
 /** Every widget class; each one's static spec = { tag, attributes }. */
-export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerAttention, TinyformerNextToken]);
-export { TinyformerTokens, TinyformerAttention, TinyformerNextToken };
+export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerAttention, TinyformerNextToken, TinyformerRace]);
+export { TinyformerTokens, TinyformerAttention, TinyformerNextToken, TinyformerRace };
 export { engineInstances, MODELS } from './widgets/store.js';

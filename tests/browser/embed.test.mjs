@@ -161,7 +161,7 @@ test('bad attributes show a message inside the widget in its language; the host 
   assert.match(states.e, /The top attribute cannot be “many”/);
   await page.frameLocator('#f').locator('[data-state="error"]').waitFor({ timeout: 30000 });
   const unknown = await page.frameLocator('#f').locator('tinyformer-unknown').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent);
-  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, attention, next-token/);
+  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, attention, next-token, race/);
   // fixing an attribute brings the numbers back
   await page.evaluate(() => document.getElementById('b').setAttribute('layer', '2'));
   await page.waitForSelector('#b[data-state="ready"]');
@@ -195,4 +195,47 @@ test('every widget of widgets.json renders alone from its example, in Korean and
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('the race widget trains in Workers from another origin, gives the engine\'s losses and rests out of view', async () => {
+  const { page, errors, context } = await openCourse('race.html', `
+    <tinyformer-race id="race" optimizers="sgd:0.1,adam:0.003" corpus="ko-small" steps="40" seed="3" autoplay></tinyformer-race>
+    <div style="height: 3000px"></div><p id="far">far below</p>`);
+  await page.waitForSelector('#race[data-state="ready"]', { timeout: 30000 });
+  await page.waitForFunction(() => /40 \/ 40/.test(document.querySelector('#race').shadowRoot.querySelector('[role=status]').textContent),
+    null, { timeout: 60000 });
+  const shown = await page.evaluate(() => document.querySelector('#race').shadowRoot.querySelector('tf-line-chart').series
+    .map((s) => ({ label: s.label, xs: s.xs, ys: Array.from(s.ys) })));
+  // the same run through the engine under Node, from the training page's settings
+  const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
+  const settings = decodeHash('#mode=race&corpus=ko-small&steps=40&seed=3&r=sgd:0.1,adam:0.003');
+  const trainer = tf.createTrainer(trainerSpec(settings), readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'));
+  const r = trainer.step(40);
+  trainer.dispose();
+  for (let k = 0; k < 2; k++) {
+    const ys = [];
+    for (let i = 0; i < r.racer.length; i++) if (r.racer[i] === k) ys.push(r.loss[i]);
+    assert.deepEqual(shown[k].ys, ys, `racer ${k}: the widget's losses are not the engine's`);
+    assert.deepEqual(shown[k].xs, Array.from({ length: 40 }, (_, i) => i + 1));
+  }
+  assert.deepEqual(shown.map((s) => s.label), ['SGD (lr 0.1)', 'Adam (lr 0.003)']);
+
+  // a longer run pauses when scrolled away and goes on when seen again
+  await page.evaluate(() => document.querySelector('#race').setAttribute('steps', '2000'));
+  await page.waitForFunction(() => document.querySelector('#race').dataset.running === 'true', null, { timeout: 30000 });
+  await page.locator('#far').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#race').dataset.running === 'false');
+  const stepText = () => page.evaluate(() => document.querySelector('#race').shadowRoot.querySelector('[role=status]').textContent);
+  const before = await stepText();
+  await page.waitForTimeout(700);
+  assert.equal(await stepText(), before, 'it trained while out of view');
+  await page.locator('#race').scrollIntoViewIfNeeded();
+  await page.waitForFunction((b) => document.querySelector('#race').shadowRoot.querySelector('[role=status]').textContent !== b, before);
+  // a bad racer list is a message in the widget
+  await page.evaluate(() => document.querySelector('#race').setAttribute('optimizers', 'adam:-1'));
+  await page.waitForSelector('#race[data-state="error"]');
+  await page.waitForFunction(() => document.querySelector('#race').dataset.running === 'false');
+  assert.match(await page.locator('#race').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent), /optimizers 속성에는 “adam:-1” 값을 쓸 수 없어요/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

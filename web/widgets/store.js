@@ -11,7 +11,11 @@ export const MODELS = Object.freeze({
   'en-char': Object.freeze({ file: 'models/en-char.safetensors', sentence: 'the cat is cute' }),
 });
 
+/** The built-in corpora a training widget can name. */
+export const CORPORA = Object.freeze({ 'ko-small': 'data/ko-small.txt', ko: 'data/ko.txt', en: 'data/en.txt' });
+
 let enginePromise = null;
+const corpusPromises = new Map();
 const modelPromises = new Map();
 let instances = 0;
 
@@ -45,6 +49,20 @@ export function model(name) {
     modelPromises.set(name, loading);
   }
   return modelPromises.get(name);
+}
+
+/** A built-in corpus's text, fetched once per page. */
+export function corpusText(name) {
+  if (!Object.hasOwn(CORPORA, name)) return Promise.reject(new TinyformerError(`unknown corpus ${name}`, 'bad_corpus'));
+  if (!corpusPromises.has(name)) {
+    const loading = fetch(new URL(CORPORA[name], SITE)).then((r) => {
+      if (!r.ok) throw new TinyformerError(`${CORPORA[name]}: HTTP ${r.status}`, 'fetch_failed');
+      return r.text();
+    }, (err) => { throw new TinyformerError(err?.message ?? String(err), 'fetch_failed'); });
+    loading.catch(() => corpusPromises.delete(name));
+    corpusPromises.set(name, loading);
+  }
+  return corpusPromises.get(name);
 }
 
 /** An address on this site (e.g. the full app, for a widget's "open in tinyformer" link). */

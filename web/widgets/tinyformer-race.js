@@ -1,0 +1,190 @@
+// <tinyformer-race optimizers="sgd:0.1,adam:0.003" corpus="ko-small" steps="200" autoplay>: an optimizer race
+// trained in the tab: the same small model from the same seed on the same batches, one racer per optimizer, the
+// engine's loss of every step drawn as it comes. Trains in Workers (one per core, in lockstep); pauses while the
+// widget is out of view. The settings are the training page's: "open in tinyformer" continues there.
+import '../components/tf-line-chart.js';
+import { TrainingPool } from '../lib/training-pool.js';
+import { CHOICES, decodeHash, encodeHash, trainerSpec } from '../components/train/settings.js';
+import { corpusText, siteUrl } from './store.js';
+import { TinyformerWidget } from './widget.js';
+
+const KINDS = CHOICES.kind;
+const NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', adamw: 'AdamW' };
+
+export class TinyformerRace extends TinyformerWidget {
+  static spec = {
+    name: 'race', tag: 'tinyformer-race',
+    attributes: [
+      { name: 'optimizers', type: 'string', default: 'sgd:0.1,adam:0.003', describe: 'racers as kind:learning-rate, comma-separated' },
+      { name: 'corpus', type: 'enum', choices: ['ko-small', 'ko', 'en'], default: (w) => (w.language === 'en' ? 'en' : 'ko-small') },
+      { name: 'steps', type: 'int', min: 10, max: 2000, default: 200 },
+      { name: 'seed', type: 'int', min: 0, max: 2147483647, default: 1 },
+      { name: 'autoplay', type: 'bool', default: false },
+    ],
+  };
+
+  constructor() {
+    super();
+    this._run = null;
+    this._key = '';
+    this._want = false;      // the learner (or autoplay) asked it to run
+    this._visible = false;
+    this._history = [];
+    this._frame = 0;
+    this._seen = new IntersectionObserver((entries) => {
+      this._visible = entries.some((e) => e.isIntersecting);
+      this._apply();
+    });
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this._seen.observe(this);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this._seen.disconnect();
+    this._run?.terminate();
+    this._run = null;
+    this._key = '';
+  }
+
+  /** The racers of the optimizers attribute: [{kind, lr}], 1 to 4 of them. */
+  _racers() {
+    const raw = this.option('optimizers');
+    const racers = raw.split(',').map((part) => {
+      const [kind, lr] = part.trim().split(':');
+      return { kind, lr: Number(lr) };
+    });
+    const ok = racers.length >= 1 && racers.length <= 4 &&
+      racers.every((r) => KINDS.includes(r.kind) && Number.isFinite(r.lr) && r.lr > 0 && r.lr <= 10);
+    if (!ok) {
+      const e = new Error('bad_attribute');
+      e.code = 'bad_attribute';
+      e.params = { name: 'optimizers', value: raw, range: this.say('widget.race.optimizersRange', { kinds: KINDS.join(', ') }) };
+      throw e;
+    }
+    return racers;
+  }
+
+  /** The training page's settings for these attributes (its URL hash format). */
+  _settings() {
+    const racers = this._racers().map((r) => `${r.kind}:${r.lr}`).join(',');
+    const hash = `mode=race&corpus=${this.option('corpus')}&steps=${this.option('steps')}&seed=${this.option('seed')}&r=${racers}`;
+    return decodeHash(`#${hash}`);
+  }
+
+  async render() {
+    let settings;
+    try {
+      settings = this._settings();
+    } catch (err) {   // a bad attribute: the race stops while the message shows
+      this._want = false;
+      this._apply();
+      throw err;
+    }
+    const key = encodeHash(settings);
+    this.view ??= this._build();
+    if (key !== this._key) {
+      this._run?.terminate();
+      this._run = null;
+      this._key = key;
+      this._settingsNow = settings;
+      this._history = settings.racers.map(() => ({ xs: [], ys: [] }));
+      this._steps = 0;
+      const text = await corpusText(settings.corpus);
+      const run = await TrainingPool.create(trainerSpec(settings), text, { maxSteps: settings.steps });
+      if (this._key !== key) { run.terminate(); return; }
+      this._run = run;
+      run.addEventListener('progress', (e) => this._progress(e.detail));
+      run.addEventListener('stopped', () => { this._want = false; this._running = false; this._draw(); });
+      run.addEventListener('error', (e) => { if (e.detail.code !== 'terminated') this._showError(e.detail); });
+      this._running = false;
+      this._want = this.option('autoplay');
+    }
+    this.link.href = siteUrl(`train.html#${key}`);
+    this._draw();
+    this._apply();
+  }
+
+  _build() {
+    const bar = document.createElement('div');
+    bar.className = 'controls';
+    this.play = document.createElement('button');
+    this.play.type = 'button';
+    this.play.addEventListener('click', () => {
+      if (!this._run) return;
+      if (this._steps >= this._settingsNow.steps) this._restart();
+      else this._want = !this._want;
+      this._apply();
+      this._draw();
+    });
+    this.restart = document.createElement('button');
+    this.restart.type = 'button';
+    this.restart.addEventListener('click', () => this._restart());
+    this.stepText = document.createElement('span');
+    this.stepText.setAttribute('role', 'status');
+    bar.append(this.play, this.restart, this.stepText);
+    const chart = document.createElement('tf-line-chart');
+    chart.setAttribute('height', '220');
+    chart.setAttribute('y-zero', '');
+    this.link = document.createElement('a');
+    this.link.className = 'source';
+    this.link.target = '_blank';
+    this.link.rel = 'noopener';
+    this.parts.body.append(bar, chart, this.link);
+    return chart;
+  }
+
+  _restart() {
+    this._key = '';
+    this._want = true;
+    this._schedule();
+  }
+
+  /** Runs while asked to and on screen; otherwise the Workers rest. */
+  _apply() {
+    if (!this._run) return;
+    const go = this._want && this._visible && this._steps < this._settingsNow.steps;
+    if (go && !this._running) this._run.start();
+    if (!go && this._running) this._run.pause();
+    this._running = go;
+    this.dataset.running = String(go);
+  }
+
+  _progress(d) {
+    const r = d.results;
+    for (let i = 0; i < r.racer.length; i++) {
+      const h = this._history[r.racer[i]];
+      h.xs.push(r.step[i]);
+      h.ys.push(r.loss[i]);
+    }
+    this._steps = d.steps;
+    if (!this._frame) this._frame = requestAnimationFrame(() => { this._frame = 0; this._draw(); });
+  }
+
+  _draw() {
+    if (!this.view || !this._settingsNow) return;
+    const s = this._settingsNow;
+    this.view.setAttribute('x-title', this.say('widget.race.step'));
+    this.view.setAttribute('y-title', this.say('widget.race.loss'));
+    this.view.setAttribute('label', this.say('widget.race.label'));
+    this.view.setAttribute('x-max', String(s.steps));
+    this.view.series = s.racers.map((racer, i) => ({ label: `${NAMES[racer.kind]} (lr ${racer.lr})`, xs: this._history[i].xs,
+      ys: Float32Array.from(this._history[i].ys) }));
+    const done = this._steps >= s.steps;
+    this.play.textContent = this.say(done ? 'widget.race.again' : this._want ? 'widget.race.pause' : 'widget.race.play');
+    this.restart.textContent = this.say('widget.race.restart');
+    this.stepText.textContent = this.say('widget.race.progress', { step: this._steps, steps: s.steps });
+    this.link.textContent = this.say('widget.race.open');
+    const last = s.racers.map((racer, i) => {
+      const ys = this._history[i].ys;
+      return ys.length ? `${NAMES[racer.kind]} ${ys[ys.length - 1].toFixed(3)}` : null;
+    }).filter(Boolean);
+    this.parts.caption.textContent = this.say('widget.race.caption', { corpus: s.corpus }) +
+      (last.length ? ` ${this.say('widget.race.last', { losses: last.join(' · ') })}` : '');
+  }
+}
+
+customElements.define('tinyformer-race', TinyformerRace);
