@@ -4,7 +4,7 @@
 import { createTinyformer } from './lib/tinyformer.js';
 import './components/translate/strings.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
-import { el, visibleToken } from './components/labels.js';
+import { el, pieceLabel } from './components/labels.js';
 import { weightSlice } from './components/stages/attention-steps.js';
 import './components/translate/tf-translate-steps.js';
 import './components/translate/tf-three-attentions.js';
@@ -146,8 +146,7 @@ const looksEnglish = (text) => /[A-Za-z]{2,}/.test(text) && !/[\u1100-\u11FF\u31
 // ---- labels (display only) --------------------------------------------------------------------------------
 
 const SPECIAL = ['<pad>', '<bos>', '<eos>', '<unk>'];
-const tokenLabel = (text) => text.trim() || visibleToken(text);
-const targetLabel = (id) => (id < 4 ? SPECIAL[id] : tokenLabel(pieceText(state.vocab.target[id] ?? '?')));
+const targetLabel = (id) => (id < 4 ? SPECIAL[id] : pieceLabel(state.vocab.target[id] ?? '?'));
 
 // ---- the engine's numbers → the views' data ----------------------------------------------------------------
 
@@ -212,7 +211,7 @@ function render() {
   const c = state.translator.config;
   const ins = r.inspection;
   const src = sourceTokens(r);
-  const srcLabels = src.map((tk) => tokenLabel(tk.text));
+  const srcLabels = src.map((tk) => pieceLabel(tk.text));
   const written = Array.from(r.ids, (id, k) => ({ id, label: targetLabel(id), prob: r.probs[k], special: id < 4 }));
   const inputs = ['<bos>', ...written.slice(0, -1).map((w) => w.label)];
   const rowLabels = written.map((w, k) => t('translate.three.rowLabel', { k: k + 1, token: w.label }));
@@ -275,7 +274,7 @@ function renderCross(ld) {
     showMessage(errorMessage(err), 'error');
   }
   const S = srcIds.length;
-  const colLabels = Array.from(srcIds, (id, s) => (id < 4 ? SPECIAL[id] : tokenLabel(state.result.sourceTokens[s - 1]?.text ?? '')));
+  const colLabels = Array.from(srcIds, (id, s) => (id < 4 ? SPECIAL[id] : pieceLabel(state.result.sourceTokens[s - 1]?.text ?? '')));
   const written = state.result.ids;
   const T = written.length;
   const rowLabels = Array.from(written, (id, k) => t('translate.three.rowLabel', { k: k + 1, token: targetLabel(id) }));

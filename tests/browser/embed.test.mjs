@@ -161,7 +161,7 @@ test('bad attributes show a message inside the widget in its language; the host 
   assert.match(states.e, /The top attribute cannot be “many”/);
   await page.frameLocator('#f').locator('[data-state="error"]').waitFor({ timeout: 30000 });
   const unknown = await page.frameLocator('#f').locator('tinyformer-unknown').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent);
-  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, attention, next-token, race/);
+  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, positional, attention, activation, next-token, translate, fill-blank, race/);
   // fixing an attribute brings the numbers back
   await page.evaluate(() => document.getElementById('b').setAttribute('layer', '2'));
   await page.waitForSelector('#b[data-state="ready"]');
@@ -236,6 +236,60 @@ test('the race widget trains in Workers from another origin, gives the engine\'s
   await page.waitForSelector('#race[data-state="error"]');
   await page.waitForFunction(() => document.querySelector('#race').dataset.running === 'false');
   assert.match(await page.locator('#race').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent), /optimizers 속성에는 “adam:-1” 값을 쓸 수 없어요/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('positional, activation, translate and fill-blank widgets show the engine\'s numbers; their bad input is a message', async () => {
+  const { page, errors, context } = await openCourse('more.html', `
+    <tinyformer-positional id="pe" positions="16" width="32" dims="0,5"></tinyformer-positional>
+    <tinyformer-activation id="act" functions="relu,gelu" from="-2" to="2"></tinyformer-activation>
+    <tinyformer-translate id="tr" sentence="나는 밥을 먹었다" head="2"></tinyformer-translate>
+    <tinyformer-fill-blank id="fb" sentence="나는 ___을 먹었다" top="3"></tinyformer-fill-blank>`, { width: 1280 });
+  for (const id of ['pe', 'act', 'tr', 'fb']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id}[data-state="ready"]`, { timeout: 30000 });
+  }
+  const shown = await page.evaluate(() => {
+    const root = (id) => document.getElementById(id).shadowRoot;
+    const pe = root('pe').querySelector('tf-heatmap').matrix;
+    const waves = root('pe').querySelector('tf-line-chart').series;
+    const act = root('act').querySelector('tf-line-chart').series;
+    const tr = root('tr').querySelector('tf-heatmap').matrix;
+    const fb = root('fb').querySelector('tf-bar-chart').data;
+    return { pe: Array.from(pe.values), wave5: Array.from(waves[1].ys), act: act.map((s) => ({ xs: s.xs, ys: Array.from(s.ys) })),
+      tr: { values: Array.from(tr.values), rows: tr.rowLabels, cols: tr.colLabels }, trCaption: root('tr').querySelector('figcaption').textContent,
+      fb: { labels: fb.labels, values: Array.from(fb.values) } };
+  });
+  const pe = tf.positionalEncoding(16, 32);
+  assert.deepEqual(shown.pe, Array.from(pe.data));
+  assert.deepEqual(shown.wave5, Array.from({ length: 16 }, (_, t) => pe.data[t * 32 + 5]));
+  const xs = Float32Array.from(shown.act[0].xs);
+  assert.deepEqual(shown.act[0].ys, Array.from(tf.applyActivation('relu', xs)));
+  assert.deepEqual(shown.act[1].ys, Array.from(tf.applyActivation('gelu', xs)));
+  const translator = tf.loadTranslator(readFileSync(join(SITE, 'models', 'ko-en-word.safetensors')));
+  const r = translator.translate('나는 밥을 먹었다');
+  assert.deepEqual(shown.tr.values, Array.from(r.inspection.head(`dec.h${translator.config.n_decoder_layer - 1}.xattn.probs`, 1).data));
+  assert.equal(shown.tr.cols[0], '<bos>');
+  assert.ok(shown.trCaption.includes(`“${r.text}”`), shown.trCaption);
+  translator.dispose();
+  const words = tf.loadWordVectors(readFileSync(join(SITE, 'models', 'ko-words-cbow.safetensors')));
+  const fill = words.fillBlank('나는 ___을 먹었다', 3);
+  assert.deepEqual(shown.fb.labels, fill.guesses.map((g) => g.word));
+  assert.deepEqual(shown.fb.values, fill.guesses.map((g) => g.prob));
+  words.dispose();
+
+  const bad = [['pe', 'dims', '0,99', /dims 속성에는 “0,99” 값을 쓸 수 없어요/], ['act', 'functions', 'relu,softmax', /functions 속성에는/],
+    ['act', 'to', '-3', /to 속성에는 “-3”/], ['tr', 'layer', '9', /layer 속성에는 “9”/], ['fb', 'sentence', '나는 밥을 먹었다', /빈칸이 없어요/],
+    ['fb', 'sentence', '쀍 ___ 쀍', /모르는 단어가 있어요: 쀍\./]];
+  for (const [id, name, value, message] of bad) {
+    await page.evaluate(([i, n, v]) => document.getElementById(i).setAttribute(n, v), [id, name, value]);
+    await page.waitForSelector(`#${id}[data-state="error"]`);
+    assert.match(await page.locator(`#${id}`).evaluate((w) => w.shadowRoot.querySelector('.error span').textContent), message);
+    await page.evaluate(([i, n]) => document.getElementById(i).removeAttribute(n), [id, name]);
+    await page.waitForSelector(`#${id}[data-state="ready"]`);
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'embed-more-ko-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -17,3 +17,9 @@ export function el(tag, className, text) {
   if (text !== undefined) e.textContent = text;
   return e;
 }
+
+/** A word-piece token as a label: the word-start mark ▁ dropped, surrounding spaces trimmed (else made visible). */
+export function pieceLabel(text) {
+  const t = text.replace(/^▁/, '');
+  return t.trim() || visibleToken(t);
+}

@@ -41,6 +41,34 @@ export default {
   'widget.race.open': 'Go on in tinyformer →',
   'widget.race.optimizersRange': '1 to 4 kind:learning-rate pairs, comma-separated (kinds: {kinds}; a learning rate above 0, at most 10)',
 
+  'widget.positional.title': 'Positional encoding (sinusoids)',
+  'widget.positional.position': 'position',
+  'widget.positional.value': 'value',
+  'widget.positional.dimension': 'dimension',
+  'widget.positional.dim': 'dim {d}',
+  'widget.positional.wavesLabel': 'Positional encoding waves per dimension',
+  'widget.positional.tableLabel': 'Positional encoding table heatmap',
+  'widget.positional.caption': '{T} positions × width {C}. Even dimensions are sines, odd ones cosines, and later dimensions wave more slowly. Every value is the engine’s.',
+  'widget.positional.dimsRange': '1 to 8 dimensions from 0 to {max}, comma-separated',
+
+  'widget.activation.title': 'Activation functions',
+  'widget.activation.label': 'Activation function curves',
+  'widget.activation.caption': 'Each function for x from {from} to {to}. Every f(x) is computed by the engine’s kernel.',
+  'widget.activation.toRange': 'a number above from',
+
+  'widget.blank.title': 'Fill in the blank (CBOW)',
+  'widget.blank.label': 'Probabilities of the words for the blank',
+  'widget.blank.caption': 'With particles split off: {words}. The mean of the surrounding words’ vectors ({context}) guesses the blank; the probabilities are the engine’s.',
+
+  'widget.translate.title': 'Translation and cross-attention',
+  'widget.translate.rows': 'English token written',
+  'widget.translate.cols': 'Korean token read',
+  'widget.translate.label': 'Cross-attention heatmap',
+  'widget.translate.caption': '“{sentence}” → “{text}”. Decoder layer {layer} · {headName}: how much each English token, as it was written, looked at each Korean token. Each row sums to 1.',
+
+  'widget.error.no_blank': 'There is no blank. Put one ___ where the word to guess goes (e.g. 나는 ___을 먹었다).',
+  'widget.error.unknown_word': 'Unknown word: {word}. Use words from the text the vectors were trained on.',
+
   'widget.error.title': 'This widget cannot be shown',
   'widget.error.bad_model': 'Unknown model “{value}”. Models: {choices}.',
   'widget.error.bad_widget': 'Unknown widget “{value}”. Widgets: {choices}.',

@@ -42,6 +42,34 @@ export default {
   'widget.race.open': 'tinyformer에서 이어서 보기 →',
   'widget.race.optimizersRange': '종류:학습률을 쉼표로 1~4개 (종류: {kinds}; 학습률은 0보다 크고 10 이하)',
 
+  'widget.positional.title': '위치 인코딩 (사인파)',
+  'widget.positional.position': '위치',
+  'widget.positional.value': '값',
+  'widget.positional.dimension': '차원',
+  'widget.positional.dim': '차원 {d}',
+  'widget.positional.wavesLabel': '차원별 위치 인코딩 물결 그래프',
+  'widget.positional.tableLabel': '위치 인코딩 표 히트맵',
+  'widget.positional.caption': '위치 {T}개 × 폭 {C}. 짝수 차원은 sin, 홀수 차원은 cos이고, 뒤 차원일수록 물결이 느려요. 모든 값은 엔진이 계산해요.',
+  'widget.positional.dimsRange': '0부터 {max}까지의 차원을 쉼표로 1~8개',
+
+  'widget.activation.title': '활성화 함수',
+  'widget.activation.label': '활성화 함수 곡선',
+  'widget.activation.caption': 'x가 {from}부터 {to}까지일 때 각 함수의 값. 모든 f(x)는 엔진의 커널이 계산해요.',
+  'widget.activation.toRange': 'from보다 큰 수',
+
+  'widget.blank.title': '빈칸 맞히기 (CBOW)',
+  'widget.blank.label': '빈칸에 올 단어의 확률',
+  'widget.blank.caption': '조사를 뗀 문장: {words}. 주변 단어({context})의 벡터 평균으로 빈칸을 맞혀요. 확률은 엔진이 계산해요.',
+
+  'widget.translate.title': '번역과 크로스 어텐션',
+  'widget.translate.rows': '쓴 영어 토큰',
+  'widget.translate.cols': '읽은 한국어 토큰',
+  'widget.translate.label': '크로스 어텐션 히트맵',
+  'widget.translate.caption': '“{sentence}” → “{text}”. 디코더 층 {layer} · {headName}: 영어 토큰을 하나 쓸 때마다 한국어 토큰을 얼마나 봤는지. 각 행의 합은 1이에요.',
+
+  'widget.error.no_blank': '빈칸이 없어요. 맞힐 자리에 ___ 를 하나 넣어 주세요 (예: 나는 ___을 먹었다).',
+  'widget.error.unknown_word': '모르는 단어가 있어요: {word}. 학습한 글에 나온 단어로 바꿔 보세요.',
+
   'widget.error.title': '이 위젯을 보여 줄 수 없어요',
   'widget.error.bad_model': '모르는 모델 이름이에요: “{value}”. 쓸 수 있는 모델: {choices}.',
   'widget.error.bad_widget': '모르는 위젯 이름이에요: “{value}”. 쓸 수 있는 위젯: {choices}.',

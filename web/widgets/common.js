@@ -1,9 +1,9 @@
 // Attributes several widgets share, as their specs list them (widgets.json documents the same).
-import { MODELS } from './store.js';
+import { MODELS, modelsOf } from './store.js';
 
 /** model: a shipped model; by default the one of the widget's language. */
 export const MODEL = Object.freeze({
-  name: 'model', type: 'enum', code: 'bad_model', choices: Object.keys(MODELS),
+  name: 'model', type: 'enum', code: 'bad_model', choices: modelsOf('gpt'),
   default: (w) => (w.language === 'en' ? 'en-char' : 'ko-char'),
   describe: 'a shipped model: ko-char (Korean) or en-char (English); default: the one of lang',
 });

@@ -5,11 +5,18 @@ import { createTinyformer, TinyformerError } from '../lib/tinyformer.js';
 
 const SITE = new URL('../', import.meta.url);
 
-/** The models a widget can name, with a sentence to open on. */
+/** The models a widget can name (kind: which engine class reads the file), with a sentence to open on. */
 export const MODELS = Object.freeze({
-  'ko-char': Object.freeze({ file: 'models/ko-char.safetensors', sentence: '고양이는 귀엽다' }),
-  'en-char': Object.freeze({ file: 'models/en-char.safetensors', sentence: 'the cat is cute' }),
+  'ko-char': Object.freeze({ kind: 'gpt', file: 'models/ko-char.safetensors', sentence: '고양이는 귀엽다' }),
+  'en-char': Object.freeze({ kind: 'gpt', file: 'models/en-char.safetensors', sentence: 'the cat is cute' }),
+  'ko-en-word': Object.freeze({ kind: 'translator', file: 'models/ko-en-word.safetensors', sentence: '나는 밥을 먹었다' }),
+  'ko-words-cbow': Object.freeze({ kind: 'words', file: 'models/ko-words-cbow.safetensors', sentence: '나는 ___을 먹었다' }),
 });
+
+/** The names of the models of one kind ('gpt', 'translator', 'words'). */
+export const modelsOf = (kind) => Object.keys(MODELS).filter((name) => MODELS[name].kind === kind);
+
+const LOADERS = { gpt: 'loadModel', translator: 'loadTranslator', words: 'loadWordVectors' };
 
 /** The built-in corpora a training widget can name. */
 export const CORPORA = Object.freeze({ 'ko-small': 'data/ko-small.txt', ko: 'data/ko.txt', en: 'data/en.txt' });
@@ -43,7 +50,7 @@ export function model(name) {
       } catch (err) {
         throw new TinyformerError(err?.message ?? String(err), 'fetch_failed');
       }
-      return (await engine()).loadModel(bytes);
+      return (await engine())[LOADERS[entry.kind]](bytes);
     })();
     loading.catch(() => modelPromises.delete(name));   // a failed load may be tried again
     modelPromises.set(name, loading);
