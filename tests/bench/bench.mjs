@@ -165,6 +165,8 @@ if (only.has('chromium')) {
     fn: () => runChromium('seq2seq', PLAN.modelArgs) });
   jobs.push({ where: 'chromium', name: 'JS API', runs: PLAN.apiRuns, fn: () => runChromium('api', PLAN.apiArgs) });
   jobs.push({ where: 'chromium', name: 'page Worker', runs: PLAN.apiRuns, fn: () => runChromium('worker', PLAN.apiArgs) });
+  jobs.push({ where: 'chromium', name: 'widgets page', runs: 1,
+    fn: () => runProcess(process.execPath, [join(HERE, 'widgets-page.mjs'), '--reps', String(PLAN.apiRuns + 1)]) });
   for (const workers of [1, 2, 4]) {
     jobs.push({ where: 'chromium', name: `race ${workers} Worker${workers > 1 ? 's' : ''}`, runs: PLAN.apiRuns,
       fn: () => runChromium('race', [workers, ...PLAN.apiArgs.map((a, i) => (i === 0 ? Math.max(5, a / 2) : a))]) });
@@ -319,6 +321,9 @@ function target(row) {
   if ((row.id === 'ratio:api_train_tokens_per_s' || row.id === 'ratio:worker_train_tokens_per_s') && row.where === 'chromium') {
     return { text: '>= 0.95×', met: row.median >= 0.95 };
   }
+  if (row.id === 'widgets_first_ms') return { text: '< 1,500 ms', met: row.median < 1500 };
+  if (row.id === 'widgets_transfer_gzip_mb') return { text: '< 1 MB', met: row.median < 1 };
+  if (row.id === 'widgets_instances') return { text: '1', met: row.max === 1 };
   if (row.id === 'ratio:race_w2') return { text: `>= 1.7× on 2 cores (${os.cpus().length} here)`, met: row.median >= 1.7 };
   if (row.id === 'ratio-pytorch:train_tokens_per_s') return { text: '>= 2×', met: row.median >= 2 };
   if (row.id === 'ratio:s2s_train_positions_per_s' && row.where === 'chromium') {
@@ -336,7 +341,7 @@ for (const row of table) {
 const ORDER = ['peak_fma', 'peak_mul_add', 'kernel:', 'step_matmul_ms', 'forward_matmul_ms', 'train_tokens_per_s',
   'api_train_tokens_per_s', 'worker_train_tokens_per_s', 'ratio:api_train_tokens_per_s', 'ratio:worker_train_tokens_per_s',
   'ratio:train_tokens_per_s', 'race_w1_tokens_per_s', 'race_w2_tokens_per_s', 'race_w4_tokens_per_s', 'ratio:race_w2',
-  'ratio:race_w4', 'ratio-pytorch:train_tokens_per_s', 'forward_tokens_per_s',
+  'ratio:race_w4', 'widgets_first_ms', 'widgets_all_ms', 'widgets_transfer_mb', 'widgets_transfer_gzip_mb', 'widgets_instances', 'ratio-pytorch:train_tokens_per_s', 'forward_tokens_per_s',
   'ratio:forward_tokens_per_s', 'ratio-pytorch:forward_tokens_per_s',
   'phase_forward_ms', 'phase_backward_ms', 'phase_optimizer_ms', 'inspect_ms', 'api_inspect_ms', 'peak_memory_mb',
   'api_memory_mb', 'tensors_bytes_mb', 'allocs_per_step', 'alloc_bytes_per_step', 'allocs_first_step',
