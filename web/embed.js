@@ -9,13 +9,14 @@ import { TinyformerAttention } from './widgets/tinyformer-attention.js';
 import { TinyformerNextToken } from './widgets/tinyformer-next-token.js';
 import { TinyformerRace } from './widgets/tinyformer-race.js';
 import { TinyformerPositional } from './widgets/tinyformer-positional.js';
+import { TinyformerEmbedding } from './widgets/tinyformer-embedding.js';
 import { TinyformerActivation } from './widgets/tinyformer-activation.js';
 import { TinyformerFillBlank } from './widgets/tinyformer-fill-blank.js';
 import { TinyformerTranslate } from './widgets/tinyformer-translate.js';
 
 /** Every widget class; each one's static spec = { tag, attributes }. */
-export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerPositional, TinyformerAttention, TinyformerActivation,
+export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerActivation,
   TinyformerNextToken, TinyformerTranslate, TinyformerFillBlank, TinyformerRace]);
-export { TinyformerTokens, TinyformerPositional, TinyformerAttention, TinyformerActivation, TinyformerNextToken,
+export { TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerActivation, TinyformerNextToken,
   TinyformerTranslate, TinyformerFillBlank, TinyformerRace };
 export { engineInstances, MODELS } from './widgets/store.js';

@@ -91,9 +91,9 @@ test('three widgets by script tag and two by iframe on another origin show the e
   assert.equal(shown.wasmFetches, 1, 'one .wasm download for the page');
 
   // the iframes: a widget each, its height posted to this page and applied by embed-resize.js
-  for (const id of ['f1', 'f2']) {
-    const frame = page.frameLocator(`#${id}`);
-    await frame.locator('[data-state="ready"]').waitFor({ timeout: 30000 });
+  for (const id of ['f1', 'f2']) {   // a widget starts when seen, in a frame as on a page
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.frameLocator(`#${id}`).locator('[data-state="ready"]').waitFor({ timeout: 30000 });
   }
   // (Chromium runs an off-screen cross-origin frame's rendering steps, and so its ResizeObserver, only once seen)
   for (const id of ['f1', 'f2']) {
@@ -161,7 +161,7 @@ test('bad attributes show a message inside the widget in its language; the host 
   assert.match(states.e, /The top attribute cannot be “many”/);
   await page.frameLocator('#f').locator('[data-state="error"]').waitFor({ timeout: 30000 });
   const unknown = await page.frameLocator('#f').locator('tinyformer-unknown').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent);
-  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, positional, attention, activation, next-token, translate, fill-blank, race/);
+  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, embedding, positional, attention, activation, next-token, translate, fill-blank, race/);
   // fixing an attribute brings the numbers back
   await page.evaluate(() => document.getElementById('b').setAttribute('layer', '2'));
   await page.waitForSelector('#b[data-state="ready"]');
@@ -245,8 +245,9 @@ test('positional, activation, translate and fill-blank widgets show the engine\'
     <tinyformer-positional id="pe" positions="16" width="32" dims="0,5"></tinyformer-positional>
     <tinyformer-activation id="act" functions="relu,gelu" from="-2" to="2"></tinyformer-activation>
     <tinyformer-translate id="tr" sentence="나는 밥을 먹었다" head="2"></tinyformer-translate>
-    <tinyformer-fill-blank id="fb" sentence="나는 ___을 먹었다" top="3"></tinyformer-fill-blank>`, { width: 1280 });
-  for (const id of ['pe', 'act', 'tr', 'fb']) {
+    <tinyformer-fill-blank id="fb" sentence="나는 ___을 먹었다" top="3"></tinyformer-fill-blank>
+    <tinyformer-embedding id="em" sentence="고양이는 고양이"></tinyformer-embedding>`, { width: 1280 });
+  for (const id of ['pe', 'act', 'tr', 'fb', 'em']) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await page.waitForSelector(`#${id}[data-state="ready"]`, { timeout: 30000 });
   }
@@ -257,10 +258,16 @@ test('positional, activation, translate and fill-blank widgets show the engine\'
     const act = root('act').querySelector('tf-line-chart').series;
     const tr = root('tr').querySelector('tf-heatmap').matrix;
     const fb = root('fb').querySelector('tf-bar-chart').data;
-    return { pe: Array.from(pe.values), wave5: Array.from(waves[1].ys), act: act.map((s) => ({ xs: s.xs, ys: Array.from(s.ys) })),
+    const em = root('em').querySelector('tf-heatmap').matrix;
+    return { em: { values: Array.from(em.values), cols: em.cols }, pe: Array.from(pe.values), wave5: Array.from(waves[1].ys), act: act.map((s) => ({ xs: s.xs, ys: Array.from(s.ys) })),
       tr: { values: Array.from(tr.values), rows: tr.rowLabels, cols: tr.colLabels }, trCaption: root('tr').querySelector('figcaption').textContent,
       fb: { labels: fb.labels, values: Array.from(fb.values) } };
   });
+  // the embedding rows: the engine's, and the same row for the same token (고 at 0 and at 5)
+  const emb = models['ko-char'].inspect('고양이는 고양이').tensor('embed.token');
+  assert.deepEqual(shown.em.values, Array.from(emb.data));
+  const C = shown.em.cols;
+  assert.deepEqual(shown.em.values.slice(0, C), shown.em.values.slice(5 * C, 6 * C));
   const pe = tf.positionalEncoding(16, 32);
   assert.deepEqual(shown.pe, Array.from(pe.data));
   assert.deepEqual(shown.wave5, Array.from({ length: 16 }, (_, t) => pe.data[t * 32 + 5]));

@@ -43,6 +43,8 @@ export default {
   'guide.attr.to': 'the right end of x',
   'guide.default.layer': '1 (translate: the last layer)',
   'guide.default.head': '1 (translate: mean)',
+  'guide.widget.embedding': 'Each token’s row of the embedding table (or the position vectors, or their sum), as the engine recorded it.',
+  'guide.attr.show': 'token: the embedding rows; position: the position vectors; sum: both added, the first layer’s input',
   'guide.attrs.title': 'Attributes',
   'guide.attrs.name': 'name',
   'guide.attrs.type': 'values',

@@ -44,6 +44,8 @@ export default {
   'guide.attr.to': 'x의 오른쪽 끝',
   'guide.default.layer': '1 (translate: 마지막 층)',
   'guide.default.head': '1 (translate: mean)',
+  'guide.widget.embedding': '토큰마다 임베딩 표의 행(또는 위치 벡터, 또는 둘의 합): 엔진이 기록한 값.',
+  'guide.attr.show': 'token: 임베딩 행, position: 위치 벡터, sum: 둘을 더한 첫 층의 입력',
   'guide.attrs.title': '속성',
   'guide.attrs.name': '이름',
   'guide.attrs.type': '값',

@@ -41,6 +41,14 @@ export default {
   'widget.race.open': 'Go on in tinyformer →',
   'widget.race.optimizersRange': '1 to 4 kind:learning-rate pairs, comma-separated (kinds: {kinds}; a learning rate above 0, at most 10)',
 
+  'widget.embedding.title': 'Input embedding',
+  'widget.embedding.rows': 'token',
+  'widget.embedding.cols': 'dimension',
+  'widget.embedding.label': 'Embedding vectors per token heatmap',
+  'widget.embedding.caption.token': '{T} tokens, a {C}-dimensional vector each: that token’s row of the embedding table. The same token gets the same row wherever it appears.',
+  'widget.embedding.caption.position': 'A {C}-dimensional vector per position (the places of {T} tokens): the position vectors the model learned.',
+  'widget.embedding.caption.sum': 'Token vector + position vector ({T} × {C}): what the first layer receives.',
+
   'widget.positional.title': 'Positional encoding (sinusoids)',
   'widget.positional.position': 'position',
   'widget.positional.value': 'value',

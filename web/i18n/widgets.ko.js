@@ -42,6 +42,14 @@ export default {
   'widget.race.open': 'tinyformer에서 이어서 보기 →',
   'widget.race.optimizersRange': '종류:학습률을 쉼표로 1~4개 (종류: {kinds}; 학습률은 0보다 크고 10 이하)',
 
+  'widget.embedding.title': '입력 임베딩',
+  'widget.embedding.rows': '토큰',
+  'widget.embedding.cols': '차원',
+  'widget.embedding.label': '토큰별 임베딩 벡터 히트맵',
+  'widget.embedding.caption.token': '토큰 {T}개, 토큰마다 {C}차원 벡터: 임베딩 표에서 그 토큰의 행이에요. 같은 토큰은 어디에 나와도 같은 행이에요.',
+  'widget.embedding.caption.position': '위치마다 {C}차원 벡터 (토큰 {T}개의 자리): 모델이 학습한 위치 벡터예요.',
+  'widget.embedding.caption.sum': '토큰 벡터 + 위치 벡터 ({T} × {C}): 첫 층이 받는 입력이에요.',
+
   'widget.positional.title': '위치 인코딩 (사인파)',
   'widget.positional.position': '위치',
   'widget.positional.value': '값',
