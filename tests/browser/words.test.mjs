@@ -151,19 +151,47 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
   await page.click('#train-button');
   await page.waitForSelector('body[data-trained="100"]', { state: 'attached', timeout: 60000 });
   assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이는')));
-  // stop in the middle: the page keeps the vectors of the step it reached and can train again
+  // pause in the middle: the page keeps the vectors of the step it reached; resume goes on to the end, and the
+  // run in the Worker, paused or not, gives the numbers the same seeded trainer gives on the main thread
   await page.evaluate(() => { globalThis.tinyformerWords.total = 1e6; delete document.body.dataset.trained; });
   await page.click('#train-button');
-  await page.waitForFunction(() => globalThis.tinyformerWords.step >= 16);
+  await page.waitForFunction(() => globalThis.tinyformerWords.step >= 16 && globalThis.tinyformerWords.running);
   await page.click('#stop-button');
   await page.waitForSelector('body[data-trained]', { state: 'attached' });
-  const stopped = await page.evaluate(() => ({ step: globalThis.tinyformerWords.step, running: globalThis.tinyformerWords.running,
-    status: document.querySelector('#train-status').textContent, train: document.querySelector('#train-button').disabled }));
-  assert.equal(stopped.running, false);
-  assert.ok(stopped.step < 1e6);
-  assert.equal(stopped.status, fill(en['words.train.stopped'], { step: stopped.step,
+  const paused = await page.evaluate(() => ({ step: globalThis.tinyformerWords.step, running: globalThis.tinyformerWords.running,
+    status: document.querySelector('#train-status').textContent, train: document.querySelector('#train-button').disabled,
+    resume: document.querySelector('#resume-button').disabled, snapshot: globalThis.tinyformerWords.vectorsStep }));
+  assert.equal(paused.running, false);
+  assert.ok(paused.step < 1e6, `paused at ${paused.step}`);
+  assert.equal(paused.snapshot, paused.step, 'the vectors shown are those of the step reached');
+  assert.equal(paused.status, fill(en['words.train.stopped'], { step: paused.step,
     loss: await page.evaluate(() => globalThis.tinyformerWords.history.loss.at(-1).toFixed(3)) }));
-  assert.equal(stopped.train, false);
+  assert.equal(paused.train, false);
+  assert.equal(paused.resume, false);
+  await page.evaluate(() => { delete document.body.dataset.trained; });
+  await page.click('#resume-button');
+  await page.waitForFunction((n) => globalThis.tinyformerWords.step >= n + 20, paused.step);
+  await page.click('#stop-button');
+  await page.waitForSelector('body[data-trained]', { state: 'attached' });
+  const same = await page.evaluate(async () => {
+    const s = globalThis.tinyformerWords;
+    const text = await (await fetch('data/ko.txt')).text();
+    const trainer = s.tf.createTrainer(s.spec, text);
+    const r = trainer.step(s.step);
+    const v = trainer.snapshotWordVectors(0);
+    const out = { loss: Array.from(r.loss), page: s.history.loss, vectors: Array.from(v.vectors('output').data),
+      shown: Array.from(s.vectors.vectors('output').data) };
+    v.dispose();
+    trainer.dispose();
+    return out;
+  });
+  assert.ok(same.loss.length > paused.step);
+  assert.deepEqual(same.page, same.loss, 'the Worker\'s losses are the main-thread trainer\'s');
+  assert.deepEqual(same.shown, same.vectors, 'the vectors shown are the main-thread trainer\'s');
+  // back to the shipped vectors
+  await page.click('#reset-button');
+  await page.waitForFunction(() => globalThis.tinyformerWords.source === 'demo');
+  assert.equal(await page.textContent('#train-status'), en['words.train.shown']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -175,8 +203,14 @@ for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
     const trainWith = async (text, window = '2') => {
       await page.evaluate((t) => { document.querySelector('#own-text').value = t; }, text);
       await page.selectOption('#train-window', window);
-      await page.evaluate(() => { globalThis.tinyformerWords.total = 30; delete document.body.dataset.trained; });
+      await page.evaluate(() => {
+        globalThis.tinyformerWords.total = 30;
+        delete document.body.dataset.trained;
+        document.querySelector('#train-message').textContent = '';
+      });
       await page.click('#train-button');
+      // the Worker answers asynchronously: wait for the message
+      await page.waitForFunction(() => document.querySelector('#train-message').textContent !== '');
     };
     const message = () => page.textContent('#train-message');
     await trainWith('');
