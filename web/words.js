@@ -4,6 +4,7 @@
 // (lib/training.js); once per animation frame the page asks it for a snapshot of the vectors, so the page never stalls.
 import { createTinyformer } from './lib/tinyformer.js';
 import { TrainingRun } from './lib/training.js';
+import { createCompare } from './words-compare.js';
 import './components/words/strings.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
 import { el, fixed } from './components/words/common.js';
@@ -85,6 +86,7 @@ function render(light = false) {
   renderHeatmaps();
   renderWindow();
   renderBlank();
+  state.compare?.redraw();
   document.body.dataset.rendered = String(state.generation);
 }
 
@@ -417,6 +419,7 @@ function wire() {
     document.title = t('words.page.title');
     renderEngine();
     renderCorpus();
+    state.compare?.relocalize();
     if (state.vectors) { render(); renderCharts(); renderStatus(); }
   });
   $('window-sentence').addEventListener('input', () => { if (state.vectors) renderWindow(); });
@@ -470,6 +473,11 @@ async function main() {
     renderButtons();
     renderStatus();
     await renderCorpus();
+    const compare = createCompare({ tf, $, fetchBytes, fetchText, showMessage,
+      page: () => ({ vectors: state.vectors, table: state.table, categories: state.categories }) });
+    await compare.load();
+    state.compare = compare;
+    compare.redraw();
     document.body.dataset.ready = 'true';
   } catch (err) {
     $('engine-status').textContent = t('words.engineFailed', { message: errorMessage(err) });
