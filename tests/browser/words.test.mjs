@@ -199,6 +199,7 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
 for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
   test(`bad input gets a clear message and the page stays usable (${locale})`, async () => {
     const { page, errors, context } = await openWords({ locale });
+    page.setDefaultTimeout(120000);   // laying out 10 MB in the text box takes a while on a loaded machine
     await page.check('input[name="corpus"][value="own"]');
     const trainWith = async (text, window = '2') => {
       await page.evaluate((t) => { document.querySelector('#own-text').value = t; }, text);
