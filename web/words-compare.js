@@ -68,6 +68,7 @@ export function createCompare({ tf, $, fetchBytes, fetchText, showMessage, page 
 
   function drawCbow(word) {
     const v = s.vectors;
+    $('compare-cbow-senses').hidden = !s.generatedCorpus;   // the note speaks of the generated corpus
     let id;
     try {
       id = v.wordId(word);

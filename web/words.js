@@ -278,6 +278,7 @@ async function startTraining() {
   state.categories = await categoriesFor(state.corpus);
   state.run = run;
   state.spec = spec;   // read by the browser tests (the same run on the main thread gives the same numbers)
+  state.trainedOn = state.corpus;
   state.step = 0;
   state.seconds = 0;
   state.history = { steps: [], loss: [], scoreSteps: [], share: [], gap: [] };
@@ -474,7 +475,8 @@ async function main() {
     renderStatus();
     await renderCorpus();
     const compare = createCompare({ tf, $, fetchBytes, fetchText, showMessage,
-      page: () => ({ vectors: state.vectors, table: state.table, categories: state.categories }) });
+      page: () => ({ vectors: state.vectors, table: state.table, categories: state.categories,
+        generatedCorpus: state.source === 'demo' || state.trainedOn !== 'own' }) });
     await compare.load();
     state.compare = compare;
     compare.redraw();

@@ -226,6 +226,8 @@ for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
     await page.waitForSelector('body[data-trained="30"]', { state: 'attached' });
     assert.equal(await message(), fill(L['words.err.wideWindow'], { window: 16 }));
     assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이')), 'particles split');
+    // the comparison's note on the generated corpus's 사과 does not speak of the learner's text
+    assert.equal(await page.isHidden('#compare-cbow-senses'), true);
     await trainWith('the cat is cute\nthe dog is cute\nthe cat eats fish\nthe dog eats meat');
     await page.waitForSelector('body[data-trained="30"]', { state: 'attached' });
     assert.equal(await message(), L['words.err.noKorean']);
@@ -287,7 +289,9 @@ for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
     const s = await shownCompare(page);
     const e = await compareFromEngine(page, { word: '사과', lines, layer: -1 });
     assert.equal(s.compared, `사과:${e.labels.length}:${e.layers - 1}`);
-    // (a) one row of the word vectors and its neighbours
+    // (a) one row of the word vectors and its neighbours, and what the corpus says of 사과's senses
+    assert.equal(await page.textContent('#compare-cbow-senses'), L['words.compare.cbowSenses']);
+    assert.equal(await page.isVisible('#compare-cbow-senses'), true);
     assert.deepEqual(s.cbow, e.cbow);
     assert.deepEqual(s.neighbours, e.neighbours);
     // (b) the GPT's rows of 사 and 과, and one cosine 1 between any two sentences
