@@ -1,12 +1,15 @@
-// Embind registration only, for word vectors (CBOW): CbowSession (src/api/cbow_session.hpp) and the
-// TrainingSession's snapshot of a word-vector racer. Kept beside bindings.cpp in its own file and its own
-// EMSCRIPTEN_BINDINGS block; errors become JavaScript Errors with `code`, `detail`, `detail2` as there.
+// Embind registration only, for word vectors (CBOW): CbowSession (src/api/cbow_session.hpp), the
+// TrainingSession's snapshot of a word-vector racer, and a GPT's token rows vs its contextual vectors of a word
+// (analysis/compare_vectors.hpp), which words.html sets beside the word vectors. Kept beside bindings.cpp in its own
+// file and its own EMSCRIPTEN_BINDINGS block; errors become JavaScript Errors with `code`, `detail`, `detail2` as
+// there.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <string>
 #include <vector>
 
+#include "analysis/compare_vectors.hpp"
 #include "api/cbow_session.hpp"
 #include "api/session.hpp"
 #include "core/error.hpp"
@@ -154,12 +157,64 @@ std::string split_particles(const std::string& text) {
   return guarded([&] { return tf::split_particles(text); });
 }
 
+val sense_similarity(const tf::SenseSimilarity& g) {
+  val o = val::object();
+  o.set("within", g.within);
+  o.set("across", g.across);
+  o.set("withinPairs", g.within_pairs);
+  o.set("acrossPairs", g.across_pairs);
+  return o;
+}
+// sentences: one UTF-8 string joined by '\n'; labels: an array (per sentence) of arrays of strings.
+val ms_compare_senses(tf::ModelSession& m, const std::string& joined, const std::string& word, const val& labels) {
+  return guarded([&] {
+    std::vector<std::string> sentences;
+    for (std::size_t start = 0;;) {
+      const std::size_t end = joined.find('\n', start);
+      sentences.push_back(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    std::vector<std::vector<std::string>> senses;
+    const int S = labels["length"].as<int>();
+    for (int i = 0; i < S; ++i) senses.push_back(emscripten::vecFromJSArray<std::string>(labels[i]));
+    const tf::SenseComparison c = tf::compare_senses(m.model(), m.tokenizer(), sentences, word, senses);
+    const std::size_t N = c.labels.size(), C = static_cast<std::size_t>(c.contextual.width);
+    val occ = val::array(), cosine = val::array(), groups = val::array();
+    for (const auto& o : c.contextual.occurrences) {
+      val x = val::object();
+      x.set("sentence", o.sentence);
+      x.set("token", o.token);
+      x.set("firstToken", o.first_token);
+      occ.call<void>("push", x);
+    }
+    for (int l = 0; l < c.contextual.layers; ++l) {
+      cosine.call<void>("push", tensor(c.contextual.cosine[l].data(), {N, N}));
+      groups.call<void>("push", sense_similarity(c.layer_groups[l]));
+    }
+    val out = val::object();
+    out.set("occurrences", occ);
+    out.set("labels", strings(c.labels));
+    out.set("labelled", c.labelled);
+    out.set("layers", c.contextual.layers);
+    out.set("wordTokens", int32(c.word_tokens));
+    out.set("wordTexts", strings(c.word_texts));
+    out.set("tokenRows", tensor(c.token_rows.data(), {c.word_tokens.size(), C}));
+    out.set("embeddingCosine", tensor(c.embedding_cosine.data(), {N, N}));
+    out.set("embeddingGroups", sense_similarity(c.embedding_groups));
+    out.set("cosine", cosine);
+    out.set("layerGroups", groups);
+    return out;
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(tinyformer_cbow) {
   using emscripten::allow_raw_pointers;
   emscripten::function("splitParticles", &split_particles);
   emscripten::function("snapshotCbow", &ts_snapshot_cbow, allow_raw_pointers());
+  emscripten::function("compareSenses", &ms_compare_senses);
   emscripten::class_<CbowSession>("CbowSession")
       .constructor<>()
       .function("load", &cs_load)

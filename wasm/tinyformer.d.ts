@@ -328,6 +328,29 @@ export class WordVectors implements Disposable {
   readonly disposed: boolean;
 }
 
+/** Mean cosine between occurrences of the same sense and of different senses, over how many pairs. */
+export interface SenseSimilarity { within: number; across: number; withinPairs: number; acrossPairs: number }
+
+/** Tinyformer.compareSenses: one input-embedding row per token vs one hidden state per word in context. */
+export interface SenseComparison {
+  occurrences: { sentence: number; token: number; firstToken: number }[];
+  /** (N) each occurrence's sense, '' when unlabelled. */
+  labels: string[];
+  labelled: number;
+  /** L + 1: after the embedding, then after each block. */
+  layers: number;
+  /** The tokens the word is written with (사, 과) and their input embedding rows (n, C). */
+  wordTokens: Int32Array;
+  wordTexts: string[];
+  tokenRows: Tensor;
+  /** (N, N) cosines between the occurrences' input embedding rows (last token). */
+  embeddingCosine: Tensor;
+  embeddingGroups: SenseSimilarity;
+  /** Per layer: (N, N) cosines between the occurrences' hidden states. */
+  cosine: Tensor[];
+  layerGroups: SenseSimilarity[];
+}
+
 export class Tokenizer implements Disposable {
   readonly json: { type: 'char' | 'word' | 'jamo'; vocab: string[] };
   tokenize(text: string | Uint8Array): Token[];
@@ -354,6 +377,8 @@ export class Tinyformer {
   loadWordVectors(bytes: Uint8Array | ArrayBuffer): WordVectors;
   /** Korean particles split off the words (고양이는 → 고양이 는) by the engine's simple rule. */
   splitParticles(text: string | Uint8Array): string;
+  /** A GPT's token rows and contextual vectors of `word` in `sentences`, with cosines grouped by sense (labels per sentence). */
+  compareSenses(model: Model, sentences: string[], word: string, labels?: string[][]): SenseComparison;
   createTrainer(spec: TrainerSpec, corpus: string | Uint8Array): Trainer;
 }
 

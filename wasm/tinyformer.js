@@ -606,6 +606,28 @@ export class Tinyformer {
    */
   splitParticles(text) { return call(() => this._m.splitParticles(textBytes(text))); }
 
+  /**
+   * A GPT's view of one word beside the word vectors' one row per word: for every occurrence of `word` in
+   * `sentences`, the input embedding row of its last token (the same row in every sentence) and its hidden state
+   * after the embedding and each block (Model.analyzeWord), their cosines (N, N), and per sense the mean cosine
+   * within and across. labels: per sentence, the senses of its occurrences in order ([] = unlabelled).
+   * Codes: 'word_not_found', 'unknown_word' (a character the model does not know), the text errors.
+   * @param {Model} model
+   * @returns {{occurrences: {sentence: number, token: number, firstToken: number}[], labels: string[], labelled: number,
+   *   layers: number, wordTokens: Int32Array, wordTexts: string[], tokenRows: Tensor, embeddingCosine: Tensor,
+   *   embeddingGroups: SenseSimilarity, cosine: Tensor[], layerGroups: SenseSimilarity[]}}
+   *   with SenseSimilarity = {within, across, withinPairs, acrossPairs}
+   */
+  compareSenses(model, sentences, word, labels = []) {
+    if (!Array.isArray(sentences) || sentences.some((s) => typeof s !== 'string' || s.includes('\n'))) {
+      throw new TinyformerError('sentences must be strings without line breaks', 'bad_text');
+    }
+    if (!Array.isArray(labels) || labels.some((l) => !Array.isArray(l) || l.some((x) => typeof x !== 'string'))) {
+      throw new TinyformerError('labels must be an array (per sentence) of arrays of strings', 'bad_text');
+    }
+    return call(() => this._m.compareSenses(model._h, textBytes(sentences.join('\n')), textBytes(word), labels));
+  }
+
   /** A new engine session loaded from checkpoint bytes, wrapped; freed again if loading fails. */
   _open(Session, Wrapper, bytes) {
     const handle = new Session();

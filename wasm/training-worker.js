@@ -18,6 +18,7 @@ let startedAt = 0, activeMs = 0;
 let diverged = [];          // per racer
 let pace = 0;               // steps per second while running; 0 = full speed (chunks of ~CHUNK_MS)
 let vocab = null;           // seq2seq: { source, target } token texts by id (labels for the maps)
+let arch = 'gpt';
 const enginePromise = createTinyformer();
 
 function errorFields(err) {
@@ -139,9 +140,11 @@ const requests = {
     return { result: data, transfer: [data.buffer] };
   },
   info: () => ({ result: trainer.info }),
-  // The model alone (no optimizer state), as Model.save / Translator.save write it, and the step it is from.
+  // The model alone (no optimizer state), as Model.save / Translator.save / WordVectors.save write it (float32),
+  // and the step it is from.
   saveModel: ({ racer }) => {
-    const model = vocab ? trainer.snapshotTranslator(racer) : trainer.snapshot(racer);
+    const model = arch === 'seq2seq' ? trainer.snapshotTranslator(racer)
+      : arch === 'cbow' ? trainer.snapshotWordVectors(racer) : trainer.snapshot(racer);
     try {
       const bytes = model.save();
       return { result: { bytes, steps: trainer.steps }, transfer: [bytes.buffer] };
@@ -207,6 +210,7 @@ self.onmessage = async (event) => {
       startedAt = performance.now();
       lastPost = startedAt;
       const info = trainer.info;
+      arch = info.arch ?? 'gpt';
       vocab = info.arch === 'seq2seq' ? { source: info.src_vocab, target: info.vocab } : null;
       self.postMessage({ type: 'ready', info, simdArch: engine.simdArch });
       return;

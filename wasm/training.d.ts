@@ -46,6 +46,7 @@ export class TrainingRun extends EventTarget {
   sample(racer: number, prompt: string, options?: object): Promise<{ ids: Int32Array; text: string; steps: number }>;
   evaluate(racer?: number, maxBatches?: number): Promise<number>;
   optimizerState(racer: number, param: string, which: string): Promise<Float32Array>;
+  /** The model alone (float32, no optimizer state): open with loadModel, loadTranslator (seq2seq) or loadWordVectors (cbow). */
   saveModel(racer?: number): Promise<{ bytes: Uint8Array; steps: number }>;
   translate(racer: number, sentences: { source: string; reference?: string }[], options?: { maxTokens?: number }): Promise<{ steps: number; sentences: TranslationSample[] }>;
   scoreTranslations(racer?: number, maxPairs?: number): Promise<TranslationScore & { steps: number }>;

@@ -12,6 +12,7 @@
 //   sentences[0].text; sentences[0].cross[layer];           // {data, shape: [H, steps, source positions]}
 //   const { exactMatch } = await run.scoreTranslations(0);  // on the held-out pairs (run.heldOutPairs())
 //   const { bytes, steps } = await run.saveModel(0);        // the model alone, for Tinyformer.loadTranslator
+//   // word-vector runs (spec.arch 'cbow'): saveModel's bytes open with Tinyformer.loadWordVectors
 //   run.terminate();
 //
 // Events (CustomEvent, data in .detail): ready {info}, progress {results, steps, tokensPerSecond,
@@ -35,7 +36,8 @@ export class TrainingRun extends EventTarget {
   /** Starts a Worker and sets up training; resolves once the engine is ready. */
   static create(spec, corpus, { maxSteps } = {}) {
     const run = new TrainingRun();
-    return run._init(spec, corpus, maxSteps).then(() => run);
+    // a run that cannot start frees its Worker at once
+    return run._init(spec, corpus, maxSteps).then(() => run, (err) => { run.terminate(); throw err; });
   }
 
   constructor() {
@@ -119,7 +121,10 @@ export class TrainingRun extends EventTarget {
   evaluate(racer = 0, maxBatches = 4) { return this._request('evaluate', { racer, maxBatches }); }
   /** @returns {Promise<Float32Array>} */
   optimizerState(racer, param, which) { return this._request('optimizerState', { racer, param, which }); }
-  /** @returns {Promise<{bytes: Uint8Array, steps: number}>} the model alone (no optimizer state) and its step */
+  /**
+   * The model alone (no optimizer state, float32) and its step: for Tinyformer.loadModel, loadTranslator (seq2seq) or
+   * loadWordVectors (cbow). @returns {Promise<{bytes: Uint8Array, steps: number}>}
+   */
   saveModel(racer = 0) { return this._request('saveModel', { racer }); }
   /**
    * Encoder–decoder runs: `sentences` ([{source, reference?}]) translated by a snapshot of `racer`, with each

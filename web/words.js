@@ -1,8 +1,10 @@
 // The word-vector page: wires the engine's WordVectors and a CBOW trainer to the views. Wiring only — which
 // text, which window, which word, when to train; the views (components/words/*) draw what the engine
-// computed, and every number comes from the engine (lib/tinyformer.js). Training runs on the main thread in
-// small slices, one per animation frame, so the page never freezes.
+// computed, and every number comes from the engine (lib/tinyformer.js). Training runs in the training Worker
+// (lib/training.js); once per animation frame the page asks it for a snapshot of the vectors, so the page never stalls.
 import { createTinyformer } from './lib/tinyformer.js';
+import { TrainingRun } from './lib/training.js';
+import { createCompare } from './words-compare.js';
 import './components/words/strings.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
 import { el, fixed } from './components/words/common.js';
@@ -26,14 +28,12 @@ export const RECIPE = { dim: 16, minCount: 3, batchSize: 64, lr: 0.01, seed: 1, 
 const MAP_WORDS = 80;
 const HEAT_ROWS = 24;
 const NEIGHBOURS = 8;
-const STEPS_PER_FRAME = 8;   // 1000 steps ≈ 125 frames ≈ 2 s at 60 frames a second
-const FULL_EVERY = 6;       // heatmaps, window, blank and charts: every 6th training frame
-const FRAME_MS = 14;        // at most this much training per frame
+const FULL_EVERY = 6;       // heatmaps, window, blank and charts: every 6th snapshot while training
 
 const state = {
   tf: null, vectors: null, source: 'demo', step: 0, categories: {}, corpus: 'split', table: 'output',
   word: '고양이', centre: 2, projection: null, history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] },
-  score: null, trainer: null, running: false, total: RECIPE.steps, started: 0, seconds: 0, generation: 0,
+  score: null, run: null, running: false, total: RECIPE.steps, seconds: 0, generation: 0, attempt: 0,
   texts: {}, categoryFiles: {},
 };
 
@@ -86,6 +86,7 @@ function render(light = false) {
   renderHeatmaps();
   renderWindow();
   renderBlank();
+  state.compare?.redraw();
   document.body.dataset.rendered = String(state.generation);
 }
 
@@ -94,7 +95,7 @@ function renderModelBar() {
   if (!v) return;
   const c = v.config;
   const demo = state.source === 'demo';
-  $('model-name').textContent = demo ? t('words.model.demo') : t('words.model.tabName', { step: state.step });
+  $('model-name').textContent = demo ? t('words.model.demo') : t('words.model.tabName', { step: state.vectorsStep });
   $('model-badge').textContent = demo ? t('words.model.trained') : t('words.model.tab');
   $('model-shape').textContent = t('words.model.shape', { vocab: c.vocab_size, dim: c.dim, window: c.window, mode: c.mode });
 }
@@ -248,7 +249,7 @@ async function corpusText() {
 }
 
 async function startTraining() {
-  stopTraining();
+  resetRun();
   showMessage('train-message', '');
   const text = await corpusText();
   const window = Number($('train-window').value);
@@ -257,64 +258,84 @@ async function startTraining() {
     if (!text.trim()) { showMessage('train-message', t('words.err.empty'), 'error'); return; }
     if (!hasHangul(text)) notes.push(t('words.err.noKorean'));
   }
-  let trainer;
+  const spec = { arch: 'cbow', seed: RECIPE.seed, splitParticles: CORPORA[state.corpus].split,
+    model: { dim: RECIPE.dim, window, minCount: state.corpus === 'own' ? 1 : RECIPE.minCount },
+    train: { batchSize: RECIPE.batchSize }, racers: [{ optimizer: { kind: 'adam', lr: RECIPE.lr } }] };
+  const attempt = ++state.attempt;
+  $('train-button').disabled = true;
+  let run;
   try {
-    trainer = state.tf.createTrainer({ arch: 'cbow', seed: RECIPE.seed, splitParticles: CORPORA[state.corpus].split,
-      model: { dim: RECIPE.dim, window, minCount: state.corpus === 'own' ? 1 : RECIPE.minCount },
-      train: { batchSize: RECIPE.batchSize }, racers: [{ optimizer: { kind: 'adam', lr: RECIPE.lr } }] }, text);
+    run = await TrainingRun.create(spec, text, { maxSteps: state.total });
   } catch (err) {
-    showMessage('train-message', trainError(err), 'error');
+    if (attempt === state.attempt) { showMessage('train-message', trainError(err), 'error'); $('train-button').disabled = false; }
     return;
   }
+  if (attempt !== state.attempt) { run.terminate(); return; }   // a newer start or a reset came first
   const longest = Math.max(...(CORPORA[state.corpus].split ? state.tf.splitParticles(text) : text).split('\n')
     .map((line) => line.split(/\s+/).filter((w) => w).length));
   if (window >= longest) notes.push(t('words.err.wideWindow', { window }));
   if (notes.length) showMessage('train-message', notes.join(' '));
   state.categories = await categoriesFor(state.corpus);
-  state.trainer = trainer;
-  state.running = true;
+  state.run = run;
+  state.spec = spec;   // read by the browser tests (the same run on the main thread gives the same numbers)
+  state.trainedOn = state.corpus;
   state.step = 0;
   state.seconds = 0;
   state.history = { steps: [], loss: [], scoreSteps: [], share: [], gap: [] };
   state.source = 'tab';
-  $('train-button').disabled = true;
-  $('stop-button').disabled = false;
-  snapshot(false);
-  requestAnimationFrame(trainFrame);
+  run.addEventListener('progress', ({ detail }) => {
+    const r = detail.results;
+    for (let i = 0; i < r.loss.length; i++) { state.history.steps.push(r.step[i]); state.history.loss.push(r.loss[i]); }
+    state.step = detail.steps;   // the engine's count of steps taken
+    state.seconds = detail.elapsedMs / 1000;
+  });
+  run.addEventListener('stopped', ({ detail }) => {
+    if (detail.reason !== 'max_steps') showMessage('train-message', t('words.train.diverged'), 'error');
+    settle(run);
+  });
+  run.addEventListener('paused', () => settle(run));
+  run.addEventListener('error', ({ detail }) => {
+    if (state.run !== run || detail.code === 'terminated') return;
+    showMessage('train-message', trainError(detail), 'error');
+    settle(run);
+  });
+  await snapshot(run, false);
+  resume();
+}
+
+/** Training goes on in the Worker; the page pulls a snapshot of the vectors once per animation frame. */
+function resume() {
+  const run = state.run;
+  if (!run || state.step >= state.total) return;
+  run.resume();
+  state.running = true;
+  renderButtons();
+  const pull = async () => {
+    if (state.run !== run || !state.running) return;
+    await snapshot(run, true, false);
+    requestAnimationFrame(pull);
+  };
+  requestAnimationFrame(pull);
 }
 
 /**
- * One animation frame of training: STEPS_PER_FRAME steps (fewer if they take longer than FRAME_MS on a slow
- * machine), then a fresh snapshot on screen, so the learner sees the map move over a few seconds.
+ * The run's current vectors on screen (the Worker's float32 copy, opened here: the same numbers). During training
+ * the heavier views (heatmaps, window, blank, charts) are redrawn every FULL_EVERY snapshots and at the end.
  */
-function trainFrame() {
-  const trainer = state.trainer;
-  if (!state.running || !trainer) return;
-  const t0 = performance.now();
-  let done = 0;
-  while (done < STEPS_PER_FRAME && state.step < state.total && (done === 0 || performance.now() - t0 < FRAME_MS)) {
-    const n = Math.min(2, STEPS_PER_FRAME - done, state.total - state.step);
-    const r = trainer.step(n);
-    for (let i = 0; i < r.loss.length; i++) { state.history.steps.push(r.step[i]); state.history.loss.push(r.loss[i]); }
-    state.step = trainer.steps;   // the engine's count of steps taken
-    done += n;
+async function snapshot(run, keepMap, full = true) {
+  let saved;
+  try {
+    saved = await run.saveModel(0);
+  } catch {
+    return;   // the run was reset or stopped meanwhile
   }
-  state.seconds += (performance.now() - t0) / 1000;
-  const last = state.step >= state.total;
-  snapshot(true, last);
-  if (last) { finishTraining(); return; }
-  requestAnimationFrame(trainFrame);
-}
-
-/** The trainer's vectors on screen; during training the heavier views (heatmaps, window, blank, charts) are
- *  redrawn every FULL_EVERY frames and at the end. */
-function snapshot(keepMap, full = true) {
-  const vectors = state.trainer.snapshotWordVectors(0);
+  if (state.run !== run) return;
   state.frame = (state.frame ?? 0) + 1;
+  state.vectorsStep = saved.steps;
   const heavy = full || state.frame % FULL_EVERY === 0;
-  setVectors(vectors, { keepMap, light: !heavy });
+  setVectors(state.tf.loadWordVectors(saved.bytes), { keepMap, light: !heavy });
   if (state.score) {
-    state.history.scoreSteps.push(state.step);
+    state.history.scoreSteps.push(saved.steps);
     state.history.share.push(state.score.share);
     state.history.gap.push(state.score.gap);
   }
@@ -330,19 +351,48 @@ function renderStatus() {
   $('train-status').textContent = t(key, params);
 }
 
-function finishTraining() {
-  if (state.running && state.trainer && state.step < state.total) snapshot(true, true);   // stopped: draw all
-  state.running = false;
-  state.trainer?.dispose();
-  state.trainer = null;
+function renderButtons() {
+  const run = state.run;
   $('train-button').disabled = false;
-  $('stop-button').disabled = true;
+  $('stop-button').disabled = !state.running;
+  $('resume-button').disabled = !run || state.running || state.step >= state.total;
+  $('reset-button').disabled = state.source === 'demo';
+}
+
+/** The Worker has stopped (paused, done, or failed): the last vectors, drawn whole. */
+async function settle(run) {
+  if (state.run !== run) return;
+  state.running = false;
+  await snapshot(run, true, true);
+  if (state.step >= state.total) { run.terminate(); if (state.run === run) state.run = null; }
+  renderButtons();
   renderStatus();
   document.body.dataset.trained = String(state.step);
 }
 
-function stopTraining() {
-  if (state.running) finishTraining();
+function pauseTraining() {
+  if (state.running) state.run.pause();
+}
+
+/** Ends any run (its Worker too). */
+function resetRun() {
+  state.attempt = (state.attempt ?? 0) + 1;
+  state.run?.terminate();
+  state.run = null;
+  state.running = false;
+}
+
+/** Back to the shipped vectors. */
+async function resetToDemo() {
+  resetRun();
+  const [categories, bytes] = [await categoriesFor('split'), await fetchBytes(DEMO)];
+  showMessage('train-message', '');
+  Object.assign(state, { source: 'demo', step: 0, seconds: 0, categories,
+    history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] } });
+  setVectors(state.tf.loadWordVectors(bytes));
+  renderCharts();
+  renderButtons();
+  renderStatus();
 }
 
 // ---- wiring ----------------------------------------------------------------------------------------------
@@ -370,6 +420,7 @@ function wire() {
     document.title = t('words.page.title');
     renderEngine();
     renderCorpus();
+    state.compare?.relocalize();
     if (state.vectors) { render(); renderCharts(); renderStatus(); }
   });
   $('window-sentence').addEventListener('input', () => { if (state.vectors) renderWindow(); });
@@ -393,7 +444,9 @@ function wire() {
     renderCharts();
   });
   $('train-button').addEventListener('click', () => startTraining());
-  $('stop-button').addEventListener('click', () => stopTraining());
+  $('stop-button').addEventListener('click', () => pauseTraining());
+  $('resume-button').addEventListener('click', () => resume());
+  $('reset-button').addEventListener('click', () => resetToDemo());
 }
 
 function renderMapSelection() {
@@ -418,8 +471,15 @@ async function main() {
     state.categories = await categoriesFor('split');
     setVectors(tf.loadWordVectors(bytes));
     renderCharts();
+    renderButtons();
     renderStatus();
     await renderCorpus();
+    const compare = createCompare({ tf, $, fetchBytes, fetchText, showMessage,
+      page: () => ({ vectors: state.vectors, table: state.table, categories: state.categories,
+        generatedCorpus: state.source === 'demo' || state.trainedOn !== 'own' }) });
+    await compare.load();
+    state.compare = compare;
+    compare.redraw();
     document.body.dataset.ready = 'true';
   } catch (err) {
     $('engine-status').textContent = t('words.engineFailed', { message: errorMessage(err) });

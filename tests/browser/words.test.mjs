@@ -151,19 +151,47 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
   await page.click('#train-button');
   await page.waitForSelector('body[data-trained="100"]', { state: 'attached', timeout: 60000 });
   assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이는')));
-  // stop in the middle: the page keeps the vectors of the step it reached and can train again
+  // pause in the middle: the page keeps the vectors of the step it reached; resume goes on to the end, and the
+  // run in the Worker, paused or not, gives the numbers the same seeded trainer gives on the main thread
   await page.evaluate(() => { globalThis.tinyformerWords.total = 1e6; delete document.body.dataset.trained; });
   await page.click('#train-button');
-  await page.waitForFunction(() => globalThis.tinyformerWords.step >= 16);
+  await page.waitForFunction(() => globalThis.tinyformerWords.step >= 16 && globalThis.tinyformerWords.running);
   await page.click('#stop-button');
   await page.waitForSelector('body[data-trained]', { state: 'attached' });
-  const stopped = await page.evaluate(() => ({ step: globalThis.tinyformerWords.step, running: globalThis.tinyformerWords.running,
-    status: document.querySelector('#train-status').textContent, train: document.querySelector('#train-button').disabled }));
-  assert.equal(stopped.running, false);
-  assert.ok(stopped.step < 1e6);
-  assert.equal(stopped.status, fill(en['words.train.stopped'], { step: stopped.step,
+  const paused = await page.evaluate(() => ({ step: globalThis.tinyformerWords.step, running: globalThis.tinyformerWords.running,
+    status: document.querySelector('#train-status').textContent, train: document.querySelector('#train-button').disabled,
+    resume: document.querySelector('#resume-button').disabled, snapshot: globalThis.tinyformerWords.vectorsStep }));
+  assert.equal(paused.running, false);
+  assert.ok(paused.step < 1e6, `paused at ${paused.step}`);
+  assert.equal(paused.snapshot, paused.step, 'the vectors shown are those of the step reached');
+  assert.equal(paused.status, fill(en['words.train.stopped'], { step: paused.step,
     loss: await page.evaluate(() => globalThis.tinyformerWords.history.loss.at(-1).toFixed(3)) }));
-  assert.equal(stopped.train, false);
+  assert.equal(paused.train, false);
+  assert.equal(paused.resume, false);
+  await page.evaluate(() => { delete document.body.dataset.trained; });
+  await page.click('#resume-button');
+  await page.waitForFunction((n) => globalThis.tinyformerWords.step >= n + 20, paused.step);
+  await page.click('#stop-button');
+  await page.waitForSelector('body[data-trained]', { state: 'attached' });
+  const same = await page.evaluate(async () => {
+    const s = globalThis.tinyformerWords;
+    const text = await (await fetch('data/ko.txt')).text();
+    const trainer = s.tf.createTrainer(s.spec, text);
+    const r = trainer.step(s.step);
+    const v = trainer.snapshotWordVectors(0);
+    const out = { loss: Array.from(r.loss), page: s.history.loss, vectors: Array.from(v.vectors('output').data),
+      shown: Array.from(s.vectors.vectors('output').data) };
+    v.dispose();
+    trainer.dispose();
+    return out;
+  });
+  assert.ok(same.loss.length > paused.step);
+  assert.deepEqual(same.page, same.loss, 'the Worker\'s losses are the main-thread trainer\'s');
+  assert.deepEqual(same.shown, same.vectors, 'the vectors shown are the main-thread trainer\'s');
+  // back to the shipped vectors
+  await page.click('#reset-button');
+  await page.waitForFunction(() => globalThis.tinyformerWords.source === 'demo');
+  assert.equal(await page.textContent('#train-status'), en['words.train.shown']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -171,12 +199,19 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
 for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
   test(`bad input gets a clear message and the page stays usable (${locale})`, async () => {
     const { page, errors, context } = await openWords({ locale });
+    page.setDefaultTimeout(120000);   // laying out 10 MB in the text box takes a while on a loaded machine
     await page.check('input[name="corpus"][value="own"]');
     const trainWith = async (text, window = '2') => {
       await page.evaluate((t) => { document.querySelector('#own-text').value = t; }, text);
       await page.selectOption('#train-window', window);
-      await page.evaluate(() => { globalThis.tinyformerWords.total = 30; delete document.body.dataset.trained; });
+      await page.evaluate(() => {
+        globalThis.tinyformerWords.total = 30;
+        delete document.body.dataset.trained;
+        document.querySelector('#train-message').textContent = '';
+      });
       await page.click('#train-button');
+      // the Worker answers asynchronously: wait for the message
+      await page.waitForFunction(() => document.querySelector('#train-message').textContent !== '');
     };
     const message = () => page.textContent('#train-message');
     await trainWith('');
@@ -191,6 +226,8 @@ for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
     await page.waitForSelector('body[data-trained="30"]', { state: 'attached' });
     assert.equal(await message(), fill(L['words.err.wideWindow'], { window: 16 }));
     assert.ok(await page.evaluate(() => globalThis.tinyformerWords.vectors.words.includes('고양이')), 'particles split');
+    // the comparison's note on the generated corpus's 사과 does not speak of the learner's text
+    assert.equal(await page.isHidden('#compare-cbow-senses'), true);
     await trainWith('the cat is cute\nthe dog is cute\nthe cat eats fish\nthe dog eats meat');
     await page.waitForSelector('body[data-trained="30"]', { state: 'attached' });
     assert.equal(await message(), L['words.err.noKorean']);
@@ -206,6 +243,108 @@ for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
     const guesses = await page.evaluate(() => document.querySelector('#guesses').data.guesses.map((g) => g.word));
     const engine = await page.evaluate(() => globalThis.tinyformerWords.vectors.fillBlank('the ___ is cute', 5).guesses.map((g) => g.word));
     assert.deepEqual(guesses, engine);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+/** The comparison as shown: the heatmaps' matrices, the texts, the CBOW neighbours. */
+const shownCompare = (page) => page.evaluate(() => {
+  const m = (id) => { const h = document.getElementById(id); return h.hidden ? null : Array.from(h.matrix.values); };
+  return {
+    compared: document.body.dataset.compared,
+    tokenRows: m('compare-token-rows'), rowLabels: document.getElementById('compare-token-rows').matrix?.rowLabels,
+    embed: m('compare-embed-cos'), context: m('compare-context-cos'), cbow: m('compare-cbow-vector'),
+    embedGroups: document.getElementById('compare-embed-groups').textContent,
+    contextGroups: document.getElementById('compare-context-groups').textContent,
+    neighbours: [...document.querySelector('#compare-neighbours').shadowRoot.querySelectorAll('tr')]
+      .map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent.trim())),
+    occurrences: [...document.querySelectorAll('#compare-occurrences li')].map((li) => li.textContent),
+    message: document.getElementById('compare-message').hidden ? '' : document.getElementById('compare-message').textContent,
+  };
+});
+
+/** The same afresh from the engine: the shipped GPT and word vectors, the lesson's sentences. */
+const compareFromEngine = (page, { word, lines, layer }) => page.evaluate(async (a) => {
+  const { tf } = globalThis.tinyformerWords;
+  const gpt = tf.loadModel(new Uint8Array(await (await fetch('models/ko-char.safetensors')).arrayBuffer()));
+  const v = tf.loadWordVectors(new Uint8Array(await (await fetch('models/ko-words-cbow.safetensors')).arrayBuffer()));
+  const c = tf.compareSenses(gpt, a.lines.map((l) => l[0]), a.word, a.lines.map((l) => l[1]));
+  const L = a.layer < 0 ? c.layers - 1 : a.layer;
+  const id = v.wordId(a.word), C = v.config.dim;
+  const out = { layers: c.layers, labels: c.labels, wordTexts: c.wordTexts, tokenRows: Array.from(c.tokenRows.data),
+    embed: Array.from(c.embeddingCosine.data), context: Array.from(c.cosine[L].data), embedGroups: c.embeddingGroups,
+    contextGroups: c.layerGroups[L], cbow: Array.from(v.vectors('output').data.slice(id * C, (id + 1) * C)),
+    neighbours: v.neighbours(a.word, 5, 'output').map((n) => [n.word, n.cosine.toFixed(3)]) };
+  gpt.dispose();
+  v.dispose();
+  return out;
+}, { word, lines, layer });
+
+for (const [locale, L] of [['ko-KR', ko], ['en-US', en]]) {
+  test(`compare: one vector per word, one per token, one per word in context — the engine’s numbers (${locale})`, async () => {
+    const { page, errors, context } = await openWords({ locale });
+    const lesson = await page.evaluate(async () => (await fetch('data/sagwa-lesson.json')).json());
+    const lines = lesson.sentences.map((x) => [x.text, x.senses.map((k) => L[`words.compare.sense.${k}`])]);
+    const s = await shownCompare(page);
+    const e = await compareFromEngine(page, { word: '사과', lines, layer: -1 });
+    assert.equal(s.compared, `사과:${e.labels.length}:${e.layers - 1}`);
+    // (a) one row of the word vectors and its neighbours, and what the corpus says of 사과's senses
+    assert.equal(await page.textContent('#compare-cbow-senses'), L['words.compare.cbowSenses']);
+    assert.equal(await page.isVisible('#compare-cbow-senses'), true);
+    assert.deepEqual(s.cbow, e.cbow);
+    assert.deepEqual(s.neighbours, e.neighbours);
+    // (b) the GPT's rows of 사 and 과, and one cosine 1 between any two sentences
+    assert.deepEqual(e.wordTexts, ['사', '과']);
+    assert.deepEqual(s.rowLabels, e.wordTexts);
+    assert.deepEqual(s.tokenRows, e.tokenRows);
+    assert.deepEqual(s.embed, e.embed);
+    assert.ok(e.embed.every((x) => Math.abs(x - 1) < 1e-5), 'the same row in every sentence');
+    const groups = (g) => fill(L['words.compare.groups'], { within: g.within.toFixed(3), across: g.across.toFixed(3), wp: g.withinPairs, ap: g.acrossPairs });
+    assert.equal(s.embedGroups, groups(e.embedGroups));
+    // (c) the hidden states after the last block: different per sentence, closer within a sense
+    assert.deepEqual(s.context, e.context);
+    assert.equal(s.contextGroups, groups(e.contextGroups));
+    assert.ok(e.context.some((x) => x < 0.99), 'different per sentence');
+    assert.ok(e.contextGroups.within > e.contextGroups.across, JSON.stringify(e.contextGroups));
+    assert.equal(s.occurrences.length, e.labels.length);
+    assert.ok(s.occurrences[0].includes(lines[0][0]) && s.occurrences[0].includes(e.labels[0]), s.occurrences[0]);
+    // another layer: right after the embedding (positions added, so not all 1 any more)
+    await page.selectOption('#compare-layer', '0');
+    const s0 = await shownCompare(page);
+    const e0 = await compareFromEngine(page, { word: '사과', lines, layer: 0 });
+    assert.deepEqual(s0.context, e0.context);
+    assert.equal(s0.contextGroups, groups(e0.contextGroups));
+    // another word present in both: picked in the word vectors' list, the GPT follows on the learner's sentences
+    await page.fill('#compare-sentences', '누나가 사과 파이를 만들어요 | a\n누나는 할머니께 사과드렸다 | b\n형이 누나에게 사과했어요');
+    await page.locator('#compare-neighbours').evaluate((el) => el.dispatchEvent(new CustomEvent('pick-word', { detail: { word: '누나' } })));
+    const s2 = await shownCompare(page);
+    const e2 = await compareFromEngine(page, { word: '누나', layer: 0, lines: [['누나가 사과 파이를 만들어요', ['a']],
+      ['누나는 할머니께 사과드렸다', ['b']], ['형이 누나에게 사과했어요', []]] });
+    assert.equal(await page.inputValue('#compare-word'), '누나');
+    assert.deepEqual(s2.neighbours, e2.neighbours);
+    assert.deepEqual(s2.context, e2.context);
+    assert.deepEqual(e2.labels, ['a', 'b', '']);
+    assert.equal(s2.contextGroups, L['words.compare.noGroups']);   // one pair, across only
+    // bad input: a message each, the page stays usable
+    await page.fill('#compare-word', '고양이');
+    assert.equal((await shownCompare(page)).message, fill(L['words.compare.notFound'], { word: '고양이' }));
+    await page.fill('#compare-sentences', '뷁은 없다 | a');
+    await page.fill('#compare-word', '뷁');
+    const bad = await shownCompare(page);
+    assert.ok(bad.message.startsWith(fill(L['words.compare.unknownGpt'], { word: '뷁' })), bad.message);
+    assert.equal(bad.context, null);
+    await page.fill('#compare-sentences', '');
+    assert.equal((await shownCompare(page)).message, L['words.compare.empty']);
+    await page.fill('#compare-sentences', '나는 진심으로 사과했다 | b');
+    await page.fill('#compare-word', '진심');
+    const half = await shownCompare(page);
+    assert.equal(half.message, fill(L['words.compare.unknownCbow'], { word: '진심' }));
+    assert.ok(half.context.length === 1 && half.cbow === null, 'the GPT side still shown');
+    await page.fill('#compare-sentences', '가'.repeat(200) + '사과');
+    await page.fill('#compare-word', '사과');
+    const long = (await shownCompare(page)).message;
+    assert.ok(long.startsWith(L['words.compare.tooLong'].split('{detail}')[0]) && long.includes('64'), long);
     assert.deepEqual(errors, []);
     await context.close();
   });

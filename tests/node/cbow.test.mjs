@@ -146,3 +146,25 @@ test('bad input gets a clear code', () => {
   assert.throws(() => wide.snapshot(0), isError('wrong_arch'));
   wide.dispose();
 });
+
+test('compareSenses on the shipped GPT: one input-embedding row per token, one hidden state per word in context', () => {
+  const gpt = tf.loadModel(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors')));
+  const sentences = ['나는 빨간 사과를 샀다', '말은 사과를 먹었어요', '나는 진심으로 사과했다', '형이 누나에게 사과했어요'];
+  const c = tf.compareSenses(gpt, sentences, '사과', [['apple'], ['apple'], ['apology'], ['apology']]);
+  assert.deepEqual(c.wordTexts, ['사', '과']);
+  assert.deepEqual(c.tokenRows.shape, [2, gpt.config.n_embd]);
+  assert.deepEqual(c.embeddingCosine.shape, [4, 4]);
+  assert.ok(c.embeddingCosine.data.every((x) => Math.abs(x - 1) < 1e-5));
+  assert.equal(c.layers, gpt.config.n_layer + 1);
+  const last = c.layerGroups[c.layers - 1];
+  assert.deepEqual([last.withinPairs, last.acrossPairs], [2, 4]);
+  assert.ok(last.within > last.across, JSON.stringify(last));
+  // the contextual cosines are those of Model.analyzeWord (the same engine function underneath)
+  const a = gpt.analyzeWord(sentences, '사과');
+  assert.deepEqual(Array.from(c.cosine[1].data), Array.from(a.cosine[1].data));
+  assert.throws(() => tf.compareSenses(gpt, sentences, '고양이'), isError('word_not_found'));
+  assert.throws(() => tf.compareSenses(gpt, ['뷁은 없다'], '뷁'), isError('unknown_word'));
+  assert.throws(() => tf.compareSenses(gpt, ['a\nb'], 'a'), isError('bad_text'));
+  assert.throws(() => tf.compareSenses(gpt, sentences, '사과', ['apple']), isError('bad_text'));
+  gpt.dispose();
+});
