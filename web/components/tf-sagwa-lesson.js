@@ -10,51 +10,10 @@ import { onLocaleChange, registerStrings, t } from '../i18n/index.js';
 import { el, visibleToken } from './labels.js';
 import './tf-bar-chart.js';
 import './tf-heatmap.js';
+import ko from '../i18n/sagwa.ko.js';
+import en from '../i18n/sagwa.en.js';
 
-registerStrings({
-  ko: {
-    'sagwa.title': '사과는 사과일까? 같은 단어, 다른 뜻',
-    'sagwa.lead': '"사과의 의미로 사과를 구매해서 드렸다"에서 앞의 사과는 잘못을 비는 사과, 뒤의 사과는 먹는 사과예요. 모델 안에서 같은 "사과"가 문맥에 따라 다른 벡터가 되는지 직접 확인해 봐요.',
-    'sagwa.causal': '이 모델(GPT 방식)은 앞에 나온 말만 볼 수 있어요. 그래서 사과 앞의 말(칼로, 빨간 / 진심으로, 친구에게)이 뜻을 정하는 문장을 골랐어요.',
-    'sagwa.layer': '어디에서 볼까요?',
-    'sagwa.layer0': '임베딩 직후 (문맥 없음)',
-    'sagwa.layerN': '{n}번째 블록 뒤',
-    'sagwa.apple': '먹는 사과',
-    'sagwa.apology': '잘못을 비는 사과',
-    'sagwa.cosine': '코사인 유사도: 1에 가까울수록 같은 방향',
-    'sagwa.within': '같은 뜻끼리 평균 {v}',
-    'sagwa.across': '다른 뜻끼리 평균 {v}',
-    'sagwa.verdict.split': '같은 뜻끼리 더 닮았어요: 모델이 문맥으로 뜻을 구별하고 있어요.',
-    'sagwa.verdict.same': '아직 뜻에 따라 갈라지지 않았어요.',
-    'sagwa.embedNote': '임베딩 직후에는 "사과"라는 글자만 보고 만든 벡터라, 위치만 다를 뿐 뜻과 상관없이 비슷해요.',
-    'sagwa.map': '2차원 지도 (주성분 분석, PCA): 가까운 점은 닮은 벡터',
-    'sagwa.attention': '"{word}"가 본 곳 ({n}번째 블록, 헤드 평균)',
-    'sagwa.pick': '문장을 고르면 그 문장의 사과가 어디를 보는지 나와요.',
-    'sagwa.untrained': '학습 전 모델에서는 뜻에 따른 차이가 없어요. 위에서 데모 모델을 고르면 차이가 보여요.',
-    'sagwa.error': '이 모델로는 사과 수업을 할 수 없어요: {message}',
-  },
-  en: {
-    'sagwa.title': 'Is 사과 an apple? Same word, different meaning',
-    'sagwa.lead': 'In "사과의 의미로 사과를 구매해서 드렸다" (I bought apples and gave them as an apology) the first 사과 means apology and the second means apple. See whether the same word becomes a different vector inside the model depending on its context.',
-    'sagwa.causal': 'This (GPT-style) model only sees the words before a token, so these sentences put the deciding words (칼로 "with a knife", 빨간 "red" / 진심으로 "sincerely", 친구에게 "to a friend") before 사과.',
-    'sagwa.layer': 'Where to look',
-    'sagwa.layer0': 'right after the embedding (no context)',
-    'sagwa.layerN': 'after block {n}',
-    'sagwa.apple': 'apple',
-    'sagwa.apology': 'apology',
-    'sagwa.cosine': 'Cosine similarity: close to 1 means the same direction',
-    'sagwa.within': 'same meaning: mean {v}',
-    'sagwa.across': 'different meanings: mean {v}',
-    'sagwa.verdict.split': 'Same-meaning occurrences are closer: the model tells the meanings apart from context.',
-    'sagwa.verdict.same': 'The meanings have not separated yet.',
-    'sagwa.embedNote': 'Right after the embedding the vector comes from the letters of 사과 alone, so occurrences differ only by position, not by meaning.',
-    'sagwa.map': '2-D map (principal component analysis, PCA): nearby points are similar vectors',
-    'sagwa.attention': 'Where “{word}” looks (block {n}, heads averaged)',
-    'sagwa.pick': 'Pick a sentence to see where its 사과 looks.',
-    'sagwa.untrained': 'An untrained model shows no difference between the meanings. Pick a demo model above to see it.',
-    'sagwa.error': 'This model cannot run the 사과 lesson: {message}',
-  },
-});
+registerStrings({ ko, en });
 
 const SENSE_MARK = { apple: '●', apology: '■' };
 const SENSE_COLOR = { apple: '#b35806', apology: '#2166ac' };

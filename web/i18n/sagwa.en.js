@@ -1,0 +1,22 @@
+// English: the 사과 lesson (tf-sagwa-lesson.js).
+export default {
+  'sagwa.title': 'Is 사과 an apple? Same word, different meaning',
+  'sagwa.lead': 'In "사과의 의미로 사과를 구매해서 드렸다" (I bought apples and gave them as an apology) the first 사과 means apology and the second means apple. See whether the same word becomes a different vector inside the model depending on its context.',
+  'sagwa.causal': 'This (GPT-style) model only sees the words before a token, so these sentences put the deciding words (칼로 "with a knife", 빨간 "red" / 진심으로 "sincerely", 친구에게 "to a friend") before 사과.',
+  'sagwa.layer': 'Where to look',
+  'sagwa.layer0': 'right after the embedding (no context)',
+  'sagwa.layerN': 'after block {n}',
+  'sagwa.apple': 'apple',
+  'sagwa.apology': 'apology',
+  'sagwa.cosine': 'Cosine similarity: close to 1 means the same direction',
+  'sagwa.within': 'same meaning: mean {v}',
+  'sagwa.across': 'different meanings: mean {v}',
+  'sagwa.verdict.split': 'Same-meaning occurrences are closer: the model tells the meanings apart from context.',
+  'sagwa.verdict.same': 'The meanings have not separated yet.',
+  'sagwa.embedNote': 'Right after the embedding the vector comes from the letters of 사과 alone, so occurrences differ only by position, not by meaning.',
+  'sagwa.map': '2-D map (principal component analysis, PCA): nearby points are similar vectors',
+  'sagwa.attention': 'Where “{word}” looks (block {n}, heads averaged)',
+  'sagwa.pick': 'Pick a sentence to see where its 사과 looks.',
+  'sagwa.untrained': 'An untrained model shows no difference between the meanings. Pick a demo model above to see it.',
+  'sagwa.error': 'This model cannot run the 사과 lesson: {message}',
+};
