@@ -13,8 +13,11 @@ import '../tf-bar-chart.js';
 import '../tf-heatmap.js';
 import { formatValue } from '../tf-heatmap.js';
 import { racerColor, racerName } from './settings-form.js';
-import { formatLr } from './settings.js';
+import { ADAMW_WEIGHT_DECAY, formatLr } from './settings.js';
 import { LivePanel } from './live-panel.js';
+import { formulaBox, frac, hat, math, mi, mn, mo, mtext, num, paren, row, sqrt, sub, sup } from '../mathml.js';
+
+const mtextSpace = () => mtext('\u2003');
 import ko from '../../i18n/train/optimizer-lens.ko.js';
 import en from '../../i18n/train/optimizer-lens.en.js';
 
@@ -243,7 +246,7 @@ export class TfOptimizerLens extends LivePanel {
         figs.append(this._heatmap(t('train.lens.m'), entry.m, 'diverging'), this._heatmap(t('train.lens.v'), entry.v, 'sequential'));
         col.append(figs);
         if (this._param === 'transformer.wte.weight') col.append(el('p', 'hint', t('train.lens.wteHint')));
-        col.append(this._biasTable(entry, d.step));
+        col.append(this._adamFormula(entry, d.step), this._biasTable(entry, d.step));
       } else if (entry.momentum) {
         figs.append(this._heatmap(t('train.lens.momentum'), entry.momentum, 'diverging'));
         col.append(figs);
@@ -291,6 +294,37 @@ export class TfOptimizerLens extends LivePanel {
       return { bin: bins[k].label, n: counts[k], lr: formatLr(entry.lr) };
     }
     return null;
+  }
+
+  /**
+   * Adam's step in MathML, then with the numbers of the weight with the largest v̂ (the table's first row): the
+   * engine's m, m̂, v, v̂ and this step's change Δθ, the racer's learning rate η and the step t. AdamW's decoupled
+   * weight decay λθ is written too (θ itself is not read, so it stays a symbol).
+   */
+  _adamFormula(entry, step) {
+    const order = Array.from(entry.vHat.keys()).filter((i) => entry.vHat[i] > 0).sort((a, b) => entry.vHat[b] - entry.vHat[a]);
+    const i = order[0];
+    const adamw = entry.racer.kind === 'adamw';
+    const f = (v) => formatValue(v);
+    const eta = mi('η'), eps = mi('ε');
+    const ratio = (m, v) => frac(m, row(sqrt(v), mo('+'), eps.cloneNode(true)));
+    const decay = (lambda) => (adamw ? [mo('+'), lambda, mi('θ')] : []);
+    const step1 = (m, v, lambda) => (adamw ? [eta.cloneNode(true), paren(ratio(m, v), ...decay(lambda))] : [eta.cloneNode(true), mo('·'), ratio(m, v)]);
+    const corr = (x, beta) => [hat(mi(x)), mo('='), frac(mi(x), row(mn('1'), mo('−'), sup(sub(mi('β'), mn(beta)), mi('t'))))];
+    const lines = [math(mi('Δ'), mi('θ'), mo('='), mo('−'), ...step1(hat(mi('m')), hat(mi('v')), mi('λ'))),
+      math(...corr('m', '1'), mo(','), mtextSpace(), ...corr('v', '2'))];
+    const box = formulaBox('tr-adam-formula', ...lines);
+    if (i === undefined || step === 0) return box;
+    const lr = num(entry.lr, formatLr);
+    const corrNum = (x, raw, fixed, beta) => [hat(mi(x)), mo('='), frac(num(raw, f), row(mn('1'), mo('−'), sup(mn(beta), mn(String(step))))), mo('='), num(fixed, f)];
+    box.append(math(mi('Δ'), mi('θ'), mo('='), mo('−'),
+      ...(adamw ? [lr, paren(ratio(num(entry.mHat[i], f), num(entry.vHat[i], f)), ...decay(num(ADAMW_WEIGHT_DECAY, f)))] : [lr, mo('·'), ratio(num(entry.mHat[i], f), num(entry.vHat[i], f))]),
+      mo('='), num(entry.update[i], f)));
+    box.append(math(...corrNum('m', entry.m[i], entry.mHat[i], '0.9'), mo(','), mtextSpace(), ...corrNum('v', entry.v[i], entry.vHat[i], '0.999')));
+    box.append(el('p', 'math-where', t(adamw ? 'train.lens.formula.whereW' : 'train.lens.formula.where', { i, step, lr: formatLr(entry.lr) })));
+    Object.assign(box.dataset, { weight: String(i), m: String(entry.m[i]), mHat: String(entry.mHat[i]), v: String(entry.v[i]),
+      vHat: String(entry.vHat[i]), update: String(entry.update[i]), step: String(step) });
+    return box;
   }
 
   /** Three real weights (largest, middle, smallest v̂): m, m̂, v, v̂, the change and the step size. */

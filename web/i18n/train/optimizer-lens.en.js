@@ -39,4 +39,6 @@ export default {
   'train.lens.bias.note': 'The three weights’ v̂ (gradient size²) differ a lot, yet no |change| goes much past the learning rate (when the gradient keeps flipping sign, m̂ shrinks and the change is smaller still). With SGD the changes would differ in proportion to the gradients.',
   'train.lens.rows': 'rows',
   'train.lens.cols': 'columns',
+  'train.lens.formula.where': 'The numbers below are weight #{i}’s, the one with the largest v̂ (after step {step}; learning rate η = {lr}, β₁ = 0.9, β₂ = 0.999, ε a tiny number so nothing is divided by 0). m, m̂, v, v̂ and Δθ (this step’s change) are read from the engine.',
+  'train.lens.formula.whereW': 'The numbers below are weight #{i}’s, the one with the largest v̂ (after step {step}; learning rate η = {lr}, β₁ = 0.9, β₂ = 0.999). AdamW also shrinks every weight a little in proportion to itself (weight decay, the λθ term); θ itself is not read, so it stays a symbol. m, m̂, v, v̂ and Δθ are read from the engine.',
 };
