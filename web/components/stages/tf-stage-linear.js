@@ -5,6 +5,10 @@ import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { button, ensureStyle, formatValue, heatmapFigure, rankIds, tokenPicker, vocabLabels } from './stage-kit.js';
+import { formulaBox, math, mi, mn, mo, mtext, row, sup } from '../mathml.js';
+
+/** (r × c) as MathML. */
+const shape = (r, c) => row(mo('('), mn(String(r)), mo('×'), mn(String(c)), mo(')'));
 import ko from '../../i18n/stages/linear.ko.js';
 import en from '../../i18n/stages/linear.en.js';
 
@@ -53,7 +57,8 @@ class TfStageLinear extends StageView {
     this.replaceChildren(
       el('h3', '', t('linear.how.title', { V })),
       el('p', 'explain', t(cfg.tied ? 'linear.how.tied' : 'linear.how.untied', { C, V })),
-      el('p', 'tfo-formula', cfg.tied ? `logits[${T}×${V}] = ln_f[${T}×${C}] · wteᵀ[${C}×${V}]` : `logits[${T}×${V}] = ln_f[${T}×${C}] · lm_headᵀ[${C}×${V}]`),
+      formulaBox('tfo-linear-formula', math(mtext('logits'), mo('='), mtext('ln_f'), mo('·'), sup(mtext(cfg.tied ? 'wte' : 'lm_head'), mi('⊤'))),
+        math(shape(T, V), mo('='), shape(T, C), mo('·'), shape(C, V))),
       el('p', 'hint', t('linear.pick')),
       this._picker,
       this._topTitle, controls, this._chart,
