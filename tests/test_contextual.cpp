@@ -84,8 +84,9 @@ TEST_CASE("nearest centroid against a hand-computed case", "[contextual]") {
 }
 
 TEST_CASE("the sense check counts every occurrence once and compares with the commoner sense", "[contextual]") {
-  const std::vector<std::string> sentences = {"빨간 사과를 먹었다", "진심 어린 사과를 했다", "빨간 사과가 달다",
-                                              "진심 어린 사과였다", "빨간 사과", "사과의 의미로 사과를 드렸다"};
+  const std::vector<std::string> sentences = {"빨간 사과를 먹었다", "진심 어린 사과를 했다",
+                                              "빨간 사과가 달다",   "진심 어린 사과였다",
+                                              "빨간 사과",          "사과의 의미로 사과를 드렸다"};
   std::string corpus;
   for (const auto& s : sentences) corpus += s + "\n";
   const Tokenizer tok = Tokenizer::build(TokenizerKind::Char, corpus);

@@ -171,55 +171,8 @@ val ms_position_similarity(ModelSession& m, const std::string& positional, int T
     return tensor_object(sim.data(), {static_cast<std::size_t>(T), static_cast<std::size_t>(T)});
   });
 }
-// Sentences arrive as one UTF-8 byte string joined by '\n' (a sentence has no newline).
-val ms_analyze_word(ModelSession& m, const std::string& joined, const std::string& word) {
-  return guarded([&] {
-    std::vector<std::string> sentences;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= joined.size(); ++i) {
-      if (i == joined.size() || joined[i] == '\n') {
-        sentences.push_back(joined.substr(start, i - start));
-        start = i + 1;
-      }
-    }
-    const tf::ContextualAnalysis a = m.analyze_word(sentences, word);
-    const int N = static_cast<int>(a.occurrences.size());
-    val occ = val::array();
-    for (const auto& o : a.occurrences) {
-      val x = val::object();
-      x.set("sentence", o.sentence);
-      x.set("token", o.token);
-      x.set("firstToken", o.first_token);
-      occ.call<void>("push", x);
-    }
-    val tokens = val::array(), vectors = val::array(), cosine = val::array(), projection = val::array(),
-        attention = val::array();
-    for (const auto& t : a.tokens) tokens.call<void>("push", tokens_array(t));
-    for (int l = 0; l < a.layers; ++l) {
-      vectors.call<void>(
-          "push", tensor_object(a.vectors[l].data(), {static_cast<std::size_t>(N), static_cast<std::size_t>(a.width)}));
-      cosine.call<void>("push",
-                        tensor_object(a.cosine[l].data(), {static_cast<std::size_t>(N), static_cast<std::size_t>(N)}));
-      projection.call<void>("push", tensor_object(a.projection[l].data(), {static_cast<std::size_t>(N), 2}));
-    }
-    for (const auto& layer : a.attention) {
-      val rows = val::array();
-      for (const auto& row : layer) rows.call<void>("push", float32(row));
-      attention.call<void>("push", rows);
-    }
-    val out = val::object();
-    out.set("occurrences", occ);
-    out.set("tokens", tokens);
-    out.set("layers", a.layers);
-    out.set("vectors", vectors);
-    out.set("cosine", cosine);
-    out.set("projection", projection);
-    out.set("attention", attention);
-    return out;
-  });
-}
 // ---- the 사과 lesson's sense check and the formulas' in-between numbers ----
-// Sentences and labels arrive as UTF-8 byte strings joined by '\n'.
+// Sentences and labels arrive as UTF-8 byte strings joined by '\n' (a sentence has no newline).
 std::vector<std::string> split_lines(const std::string& joined) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -270,6 +223,45 @@ val layer_norm_terms(const val& x, float eps) {
   });
 }
 
+// The 사과 lesson's contextual vectors.
+val ms_analyze_word(ModelSession& m, const std::string& joined, const std::string& word) {
+  return guarded([&] {
+    const tf::ContextualAnalysis a = m.analyze_word(split_lines(joined), word);
+    const int N = static_cast<int>(a.occurrences.size());
+    val occ = val::array();
+    for (const auto& o : a.occurrences) {
+      val x = val::object();
+      x.set("sentence", o.sentence);
+      x.set("token", o.token);
+      x.set("firstToken", o.first_token);
+      occ.call<void>("push", x);
+    }
+    val tokens = val::array(), vectors = val::array(), cosine = val::array(), projection = val::array(),
+        attention = val::array();
+    for (const auto& t : a.tokens) tokens.call<void>("push", tokens_array(t));
+    for (int l = 0; l < a.layers; ++l) {
+      vectors.call<void>(
+          "push", tensor_object(a.vectors[l].data(), {static_cast<std::size_t>(N), static_cast<std::size_t>(a.width)}));
+      cosine.call<void>("push",
+                        tensor_object(a.cosine[l].data(), {static_cast<std::size_t>(N), static_cast<std::size_t>(N)}));
+      projection.call<void>("push", tensor_object(a.projection[l].data(), {static_cast<std::size_t>(N), 2}));
+    }
+    for (const auto& layer : a.attention) {
+      val rows = val::array();
+      for (const auto& row : layer) rows.call<void>("push", float32(row));
+      attention.call<void>("push", rows);
+    }
+    val out = val::object();
+    out.set("occurrences", occ);
+    out.set("tokens", tokens);
+    out.set("layers", a.layers);
+    out.set("vectors", vectors);
+    out.set("cosine", cosine);
+    out.set("projection", projection);
+    out.set("attention", attention);
+    return out;
+  });
+}
 val ms_next_token_probs(ModelSession& m, const val& ids, const std::string& sampling) {
   return guarded([&] { return float32(m.next_token_probs(ids_from(ids), sampling)); });
 }

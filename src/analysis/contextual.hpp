@@ -65,10 +65,10 @@ CentroidCheck nearest_centroid(const std::vector<float>& X, int C, const std::ve
 // guesses the fit half's commoner label. Every occurrence is checked once.
 struct SenseCheck {
   int occurrences = 0;
-  std::vector<std::string> senses;  // the labels, sorted
-  std::vector<int> counts;          // occurrences per sense
-  std::vector<float> accuracy;      // [layer] share of occurrences whose nearest centroid has their label
-  float majority = 0;               // the baseline's share
+  std::vector<std::string> senses;          // the labels, sorted
+  std::vector<int> counts;                  // occurrences per sense
+  std::vector<float> accuracy;              // [layer] share of occurrences whose nearest centroid has their label
+  float majority = 0;                       // the baseline's share
   std::vector<GroupSimilarity> similarity;  // [layer] mean cosine within and across labels
 };
 // Throws tf::Error("bad_shape") when the labels do not match the occurrences one to one, and analyze_word's errors.

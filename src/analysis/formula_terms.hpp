@@ -15,7 +15,7 @@ constexpr std::size_t kMaxFormulaTerms = std::size_t{1} << 20;
 struct SoftmaxTerms {
   std::vector<float> exp;  // e^{z_i}; 0 for z_i = −∞ (a masked score); +∞ past e^88 (the engine's softmax subtracts
                            // the largest z first, so its probabilities stay finite)
-  double sum = 0;          // Σ_j e^{z_j}
+  double sum = 0;  // Σ_j e^{z_j}
 };
 SoftmaxTerms softmax_terms(const std::vector<float>& z);
 

@@ -213,7 +213,8 @@ ContextualAnalysis ModelSession::analyze_word(const std::vector<std::string>& se
 
 SenseCheck ModelSession::sense_check(const std::vector<std::string>& sentences, const std::string& word,
                                      const std::vector<std::string>& labels) {
-  if (sentences.empty() || sentences.size() > 1000) throw Error("bad_shape", "give 1 to 1000 sentences", sentences.size());
+  if (sentences.empty() || sentences.size() > 1000)
+    throw Error("bad_shape", "give 1 to 1000 sentences", sentences.size());
   for (const auto& s : sentences) validate_text(s, kMaxTextBytes);
   validate_text(word, kMaxTextBytes);
   return tf::sense_check(model(), tokenizer_, sentences, word, labels);
