@@ -73,7 +73,7 @@ TEST_CASE("nearest centroid against a hand-computed case", "[contextual]") {
   CHECK(c.tested == 4);
   CHECK(c.correct == 2);
   CHECK(c.predicted == std::vector<std::string>{"", "a", "", "b", "b", "a"});
-  // centroids from rows 0, 1 (a: (0.95, 0.05)) and 2, 3 (b: (0.1, 0.9)): row 4 → b (cos 0.650 vs 0.881), row 5 → a
+  // centroids from rows 0, 1 (a: (0.95, 0.05)) and 2, 3 (b: (0.1, 0.9)): row 4 → b (cos 0.888 vs 0.598), row 5 → a
   const CentroidCheck d = nearest_centroid(X, 2, labels, {true, true, true, true, false, false});
   CHECK(d.predicted[4] == "b");
   CHECK(d.predicted[5] == "a");

@@ -8,7 +8,7 @@
 // how often the nearest sense centroid names the right sense, per layer, against the no-context
 // embedding and against always guessing the commoner sense. The view only arranges the engine's numbers.
 //   lesson.model = model;  lesson.lesson = await (await fetch('data/sagwa-lesson.json')).json();
-import { onLocaleChange, registerStrings, t } from '../i18n/index.js';
+import { errorMessage, onLocaleChange, registerStrings, t } from '../i18n/index.js';
 import { el, visibleToken } from './labels.js';
 import './tf-bar-chart.js';
 import './tf-heatmap.js';
@@ -53,7 +53,7 @@ export class TfSagwaLesson extends HTMLElement {
     try {
       ({ analysis: a, shown, check } = this._analysis());
     } catch (err) {
-      box.append(el('p', 'message error', t('sagwa.error', { message: err.message })));
+      box.append(el('p', 'message error', t('sagwa.error', { message: errorMessage(err) })));
       this.replaceChildren(box);
       return;
     }
