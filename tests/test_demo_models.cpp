@@ -85,11 +85,18 @@ TEST_CASE("the demo models beat a unigram model on held-out sentences and write 
   }
 }
 
-TEST_CASE("the 사과 lesson: after training, same-sense occurrences are closer than cross-sense ones",
-          "[demo][contextual]") {
+namespace {
+// The 사과 lesson's sentences and its check (web/data/sagwa-lesson.json).
+nlohmann::json sagwa_lesson() {
   std::ifstream in(kWeb + "/data/sagwa-lesson.json");
   REQUIRE(in);
-  const nlohmann::json lesson = nlohmann::json::parse(in);
+  return nlohmann::json::parse(in);
+}
+}  // namespace
+
+TEST_CASE("the 사과 lesson: after training, same-sense occurrences are closer than cross-sense ones",
+          "[demo][contextual]") {
+  const nlohmann::json lesson = sagwa_lesson();
   std::vector<std::string> sentences, senses;
   for (const auto& s : lesson["sentences"]) {
     sentences.push_back(s["text"]);
@@ -105,9 +112,7 @@ TEST_CASE("the 사과 lesson: after training, same-sense occurrences are closer 
 
 TEST_CASE("the 사과 lesson's check: on held-out sentences the last layer names the sense better than the baselines",
           "[demo][contextual]") {
-  std::ifstream in(kWeb + "/data/sagwa-lesson.json");
-  REQUIRE(in);
-  const nlohmann::json lesson = nlohmann::json::parse(in);
+  const nlohmann::json lesson = sagwa_lesson();
   std::vector<std::string> sentences, senses;
   for (const auto& c : lesson["check"]) {
     sentences.push_back(c[0]);

@@ -8,24 +8,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, openPage, startBrowser } from './browser.mjs';
+import { SCREENSHOTS, openPage, openStage, startBrowser, typeSentence } from './browser.mjs';
 
 let env;
 before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
 const SENTENCE = '고양이는 귀엽다';
-
-async function typeSentence(page, text) {
-  await page.fill('#sentence', text);
-  await page.waitForFunction((t) => document.body.dataset.inspection === 'ok' && globalThis.tinyformerApp.inspection?.tokens.length > 0
-    && document.getElementById('sentence').value === t, text);
-}
-
-async function openStage(page, stage) {
-  await page.click(`[data-stage=${stage}]`);
-  await page.waitForFunction((s) => document.querySelector(`[data-stage=${s}]`)?.getAttribute('aria-current') === 'true', stage);
-}
 
 /** The <math> elements' text (MathML token contents, − written as a minus sign) under `selector`. */
 const mathText = (page, selector) => page.$$eval(`${selector} math`, (ms) => ms.map((m) => m.textContent.replace(/−/g, '-')));
