@@ -98,8 +98,8 @@ export const STEPS = [
       const x = ins.tensor(ctx.inputName);
       const b = ctx.cfg.bias;
       const out = [explain('attention.step.qkv.explain', { h, C, D })];
-      const each = ['Q', 'K', 'V'].flatMap((x, i) => [...(i ? [mtext('\u2003')] : []), mi(x), mo('='), mi('X'), mo('·'), sub(mi('W'), mi(x)),
-        ...(b ? [mo('+'), sub(mi('b'), mi(x))] : [])]);
+      const each = ['Q', 'K', 'V'].flatMap((name, i) => [...(i ? [mtext('\u2003')] : []), mi(name), mo('='), mi('X'), mo('·'), sub(mi('W'), mi(name)),
+        ...(b ? [mo('+'), sub(mi('b'), mi(name))] : [])]);
       out.push(formulaBox('att-formula', math(...each), shapes(ctx, [['T', 'C'], ['C', 'D']], ['T', 'D'])));
       if (b) out.push(el('p', 'hint', t('attention.bias')));
       out.push(figure({ title: `${t(pre ? 'attention.fig.xPre' : 'attention.fig.xPost')} · ${ctx.inputName}`, values: x.data,
