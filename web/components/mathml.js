@@ -40,20 +40,28 @@ export function num(value, format = String) {
   return mn(s);
 }
 
+/** As num(), in parentheses when negative: for a number after an operator, x − (−0.5). */
+export function signed(value, format = String) {
+  return value < 0 ? paren(num(value, format)) : num(value, format);
+}
+
 export const row = (...xs) => m('mrow', ...xs);
 export const frac = (a, b) => m('mfrac', a, b);
 export const sub = (a, b) => m('msub', a, b);
 export const sup = (a, b) => m('msup', a, b);
 export const subsup = (a, b, c) => m('msubsup', a, b, c);
 export const sqrt = (...xs) => m('msqrt', ...xs);
-/** A symbol with an accent above: hat(m) = m̂, tilde(S) = S̃. */
-function accent(x, mark) {
-  const e = m('mover', x, mo(mark));
-  e.setAttribute('accent', 'true');
-  return e;
+/** A Latin letter in mathematical italic (an <mi> of two code points is drawn upright otherwise). */
+function italic(letter) {
+  const c = letter.codePointAt(0);
+  if (letter === 'h') return '\u210E';
+  if (c >= 65 && c <= 90) return String.fromCodePoint(0x1D434 + c - 65);
+  if (c >= 97 && c <= 122) return String.fromCodePoint(0x1D44E + c - 97);
+  return letter;
 }
-export const hat = (x) => accent(x, '^');
-export const tilde = (x) => accent(x, '~');
+/** A letter with an accent (a combining mark, which fonts place well): hat('m') = m̂, tilde('S') = S̃. */
+export const hat = (letter) => mi(`${italic(letter)}\u0302`);
+export const tilde = (letter) => mi(`${italic(letter)}\u0303`);
 /** ( … ) around `xs`. */
 export const paren = (...xs) => row(mo('('), ...xs, mo(')'));
 /** Σ with a subscript (and an optional superscript) before `body`. */

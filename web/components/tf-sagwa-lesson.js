@@ -174,8 +174,11 @@ export class TfSagwaLesson extends HTMLElement {
     panel.append(el('p', 'explain', t('sagwa.check.how', { n: check.occurrences, apple: count('apple'), apology: count('apology') })));
     const pct = (v) => `${(100 * v).toFixed(1)}%`;
     const labels = [], values = [];
-    for (let l = 0; l < check.accuracy.length; l++) { labels.push(layerName(l)); values.push(check.accuracy[l]); }
-    labels.push(t('sagwa.check.majority'));
+    for (let l = 0; l < check.accuracy.length; l++) {
+      labels.push(l === 0 ? t('sagwa.check.bar0') : t('sagwa.check.barN', { n: l }));
+      values.push(check.accuracy[l]);
+    }
+    labels.push(t('sagwa.check.barGuess'));
     values.push(check.majority);
     const bars = document.createElement('tf-bar-chart');
     bars.setAttribute('label', t('sagwa.check.title'));

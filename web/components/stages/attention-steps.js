@@ -132,7 +132,7 @@ export const STEPS = [
       const live = liveFormula('att-scores-formula', math(mi('S'), mo('='), mi('Q'), mo('·'), sup(mi('K'), mi('⊤')), mtext('\u2003'),
         sub(mi('S'), row(mi('i'), mi('j'))), mo('='), sub(mi('q'), mi('i')), mo('·'), sub(mi('k'), mi('j')), mo('='),
         sum(row(mi('d'), mo('='), mn('1')), row(sub(mi('q'), row(mi('i'), mi('d'))), sub(mi('k'), row(mi('j'), mi('d')))), mi('D'))),
-      (i, j) => [sub(mi('S'), row(tok(ctx, i), tok(ctx, j))), mo('='), vector(q.data, i * D, D), mo('·'), vector(k.data, j * D, D),
+      (i, j) => [sub(mi('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), vector(q.data, i * D, D), mo('·'), vector(k.data, j * D, D),
         mo('='), num(scores.data[i * T + j], f)]);
       live.show(T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (e) => live.show(e.detail.row, e.detail.col));
@@ -147,10 +147,10 @@ export const STEPS = [
       const scores = ins.head(ctx.name('scores'), head), scaled = ins.head(ctx.name('scaled'), head);
       const fig = figure({ title: t('attention.fig.scaled', { h }), values: scaled.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('scaled'), head, rowTitle: t('attention.query'), colTitle: t('attention.key'), ...square(ctx) });
-      const live = liveFormula('att-scale-formula', math(sub(tilde(mi('S')), row(mi('i'), mi('j'))), mo('='), frac(sub(mi('S'), row(mi('i'), mi('j'))), sqrt(mi('D'))),
+      const live = liveFormula('att-scale-formula', math(sub(tilde('S'), row(mi('i'), mi('j'))), mo('='), frac(sub(mi('S'), row(mi('i'), mi('j'))), sqrt(mi('D'))),
         mtext('\u2003'), mi('D'), mo('='), frac(mi('C'), mi('H')), mo('='), frac(mn(String(C)), mn(String(H))), mo('='), mn(String(D)), mo(','),
         sqrt(mi('D')), mo('≈'), mn(sqrtD)),
-      (i, j) => [sub(tilde(mi('S')), row(tok(ctx, i), tok(ctx, j))), mo('='), frac(num(scores.data[i * T + j], f), mn(sqrtD)), mo('='), num(scaled.data[i * T + j], f)]);
+      (i, j) => [sub(tilde('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(num(scores.data[i * T + j], f), mn(sqrtD)), mo('='), num(scaled.data[i * T + j], f)]);
       live.show(T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (e) => live.show(e.detail.row, e.detail.col));
       return [explain('attention.step.scale.explain'), live.box, fig];
@@ -163,7 +163,7 @@ export const STEPS = [
       const masked = ins.head(ctx.name('masked'), head);
       return [explain('attention.step.mask.explain'),
         formulaBox('att-formula', math(sub(mi('M'), row(mi('i'), mi('j'))), mo('='),
-          cases([[sub(tilde(mi('S')), row(mi('i'), mi('j'))), row(mtext('\u2003'), mi('j'), mo('≤'), mi('i'))], [row(mo('−'), mi('∞')), row(mtext('\u2003'), mi('j'), mo('>'), mi('i'))]]))),
+          cases([[sub(tilde('S'), row(mi('i'), mi('j'))), row(mtext('\u2003'), mi('j'), mo('≤'), mi('i'))], [row(mo('−'), mi('∞')), row(mtext('\u2003'), mi('j'), mo('>'), mi('i'))]]))),
         figure({ title: t('attention.fig.masked', { h }), values: masked.data, rows: T, cols: T, rowLabels: ctx.labels,
           colLabels: ctx.labels, tensor: ctx.name('masked'), head, maskNote: t('attention.step.mask.note'),
           rowTitle: t('attention.query'), colTitle: t('attention.key'), ...square(ctx) })];
@@ -194,7 +194,7 @@ export const STEPS = [
         for (let k = 0; k < T; k++) if (visible(k) && !shown.includes(k)) more++;
         const den = shown.flatMap((k, n) => [...(n ? [mo('+')] : []), e(num(masked.data[i * T + k], f))]);
         if (more) den.push(mo('+'), mo('…'));
-        return [sub(mi('P'), row(tok(ctx, i), tok(ctx, j))), mo('='), frac(e(num(masked.data[i * T + j], f)), row(...den)), mo('='),
+        return [sub(mi('P'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(e(num(masked.data[i * T + j], f)), row(...den)), mo('='),
           num(probs.data[i * T + j], f)];
       });
       const fig = figure({ title: t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,

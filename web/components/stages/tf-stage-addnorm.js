@@ -12,7 +12,7 @@ import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, summary, tokenPicker } from './stage-kit.js';
-import { formulaBox, frac, math, mi, mn, mo, num, paren, row, sqrt, sub, sup } from '../mathml.js';
+import { formulaBox, frac, math, mi, mn, mo, num, paren, row, signed, sqrt, sub, sup } from '../mathml.js';
 import ko from '../../i18n/stages/addnorm.ko.js';
 import en from '../../i18n/stages/addnorm.en.js';
 
@@ -288,8 +288,8 @@ class TfStageAddNorm extends StageView {
     const symbols = [lnk, mo('='), frac(row(xk, mo('−'), mi('μ')), sqrt(sup(mi('σ'), mn('2')), mo('+'), mi('ε'))), mo('·'),
       sub(mi('γ'), mi('k')), ...(beta === null ? [] : [mo('+'), sub(mi('β'), mi('k'))])];
     const numbers = [sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mn(String(k))), mo('='),
-      frac(row(num(x[k], f), mo('−'), num(terms.mean, f)), sqrt(num(terms.variance, f), mo('+'), num(eps, f))), mo('·'),
-      num(gamma, f), ...(beta === null ? [] : [mo('+'), num(beta, f)]), mo('='), num(out, f)];
+      frac(row(num(x[k], f), mo('−'), signed(terms.mean, f)), sqrt(num(terms.variance, f), mo('+'), num(eps, f))), mo('·'),
+      signed(gamma, f), ...(beta === null ? [] : [mo('+'), signed(beta, f)]), mo('='), num(out, f)];
     const box = formulaBox('tfo-ln-formula', math(...symbols), math(...numbers));
     box.append(el('p', 'math-where', t('addnorm.formula.where', { tok: visibleToken(tokens[r].text), k, C })));
     Object.assign(box.dataset, { token: String(r), dim: String(k), x: String(x[k]), mean: String(terms.mean),

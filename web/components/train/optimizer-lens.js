@@ -310,13 +310,13 @@ export class TfOptimizerLens extends LivePanel {
     const ratio = (m, v) => frac(m, row(sqrt(v), mo('+'), eps.cloneNode(true)));
     const decay = (lambda) => (adamw ? [mo('+'), lambda, mi('θ')] : []);
     const step1 = (m, v, lambda) => (adamw ? [eta.cloneNode(true), paren(ratio(m, v), ...decay(lambda))] : [eta.cloneNode(true), mo('·'), ratio(m, v)]);
-    const corr = (x, beta) => [hat(mi(x)), mo('='), frac(mi(x), row(mn('1'), mo('−'), sup(sub(mi('β'), mn(beta)), mi('t'))))];
-    const lines = [math(mi('Δ'), mi('θ'), mo('='), mo('−'), ...step1(hat(mi('m')), hat(mi('v')), mi('λ'))),
+    const corr = (x, beta) => [hat(x), mo('='), frac(mi(x), row(mn('1'), mo('−'), sup(sub(mi('β'), mn(beta)), mi('t'))))];
+    const lines = [math(mi('Δ'), mi('θ'), mo('='), mo('−'), ...step1(hat('m'), hat('v'), mi('λ'))),
       math(...corr('m', '1'), mo(','), mtextSpace(), ...corr('v', '2'))];
     const box = formulaBox('tr-adam-formula', ...lines);
     if (i === undefined || step === 0) return box;
     const lr = num(entry.lr, formatLr);
-    const corrNum = (x, raw, fixed, beta) => [hat(mi(x)), mo('='), frac(num(raw, f), row(mn('1'), mo('−'), sup(mn(beta), mn(String(step))))), mo('='), num(fixed, f)];
+    const corrNum = (x, raw, fixed, beta) => [hat(x), mo('='), frac(num(raw, f), row(mn('1'), mo('−'), sup(mn(beta), mn(String(step))))), mo('='), num(fixed, f)];
     box.append(math(mi('Δ'), mi('θ'), mo('='), mo('−'),
       ...(adamw ? [lr, paren(ratio(num(entry.mHat[i], f), num(entry.vHat[i], f)), ...decay(num(ADAMW_WEIGHT_DECAY, f)))] : [lr, mo('·'), ratio(num(entry.mHat[i], f), num(entry.vHat[i], f))]),
       mo('='), num(entry.update[i], f)));
