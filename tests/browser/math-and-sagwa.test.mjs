@@ -221,7 +221,7 @@ test('the optimizer lens writes Adam’s step in MathML with the engine’s m, m
         for (const [key, which] of [['m', 'm'], ['mHat', 'm_hat'], ['v', 'v'], ['vHat', 'v_hat'], ['update', 'update']]) engine[key] = (await read(which))[i];
         return { data: { ...box.dataset }, engine, maths: box.querySelectorAll('math').length, lr: s.racers[1].lr };
       });
-      assert.equal(out.maths, 4, 'the formula, the bias correction, and both again with numbers');
+      assert.equal(out.maths, 6, 'the step and the two bias corrections, then all three again with numbers');
       for (const key of ['m', 'mHat', 'v', 'vHat', 'update']) assert.equal(Number(out.data[key]), out.engine[key], key);
       assert.equal(out.data.step, '20');
       // the numbers shown give the engine's change: −η·m̂/(√v̂ + ε)

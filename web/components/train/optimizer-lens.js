@@ -15,9 +15,7 @@ import { formatValue } from '../tf-heatmap.js';
 import { racerColor, racerName } from './settings-form.js';
 import { ADAMW_WEIGHT_DECAY, formatLr } from './settings.js';
 import { LivePanel } from './live-panel.js';
-import { formulaBox, frac, hat, math, mi, mn, mo, mtext, num, paren, row, sqrt, sub, sup } from '../mathml.js';
-
-const mtextSpace = () => mtext('\u2003');
+import { formulaBox, frac, hat, math, mi, mn, mo, num, paren, row, sqrt, sub, sup } from '../mathml.js';
 import ko from '../../i18n/train/optimizer-lens.ko.js';
 import en from '../../i18n/train/optimizer-lens.en.js';
 
@@ -312,7 +310,7 @@ export class TfOptimizerLens extends LivePanel {
     const step1 = (m, v, lambda) => (adamw ? [eta.cloneNode(true), paren(ratio(m, v), ...decay(lambda))] : [eta.cloneNode(true), mo('·'), ratio(m, v)]);
     const corr = (x, beta) => [hat(x), mo('='), frac(mi(x), row(mn('1'), mo('−'), sup(sub(mi('β'), mn(beta)), mi('t'))))];
     const lines = [math(mi('Δ'), mi('θ'), mo('='), mo('−'), ...step1(hat('m'), hat('v'), mi('λ'))),
-      math(...corr('m', '1'), mo(','), mtextSpace(), ...corr('v', '2'))];
+      math(...corr('m', '1')), math(...corr('v', '2'))];
     const box = formulaBox('tr-adam-formula', ...lines);
     if (i === undefined || step === 0) return box;
     const lr = num(entry.lr, formatLr);
@@ -320,7 +318,7 @@ export class TfOptimizerLens extends LivePanel {
     box.append(math(mi('Δ'), mi('θ'), mo('='), mo('−'),
       ...(adamw ? [lr, paren(ratio(num(entry.mHat[i], f), num(entry.vHat[i], f)), ...decay(num(ADAMW_WEIGHT_DECAY, f)))] : [lr, mo('·'), ratio(num(entry.mHat[i], f), num(entry.vHat[i], f))]),
       mo('='), num(entry.update[i], f)));
-    box.append(math(...corrNum('m', entry.m[i], entry.mHat[i], '0.9'), mo(','), mtextSpace(), ...corrNum('v', entry.v[i], entry.vHat[i], '0.999')));
+    box.append(math(...corrNum('m', entry.m[i], entry.mHat[i], '0.9')), math(...corrNum('v', entry.v[i], entry.vHat[i], '0.999')));
     box.append(el('p', 'math-where', t(adamw ? 'train.lens.formula.whereW' : 'train.lens.formula.where', { i, step, lr: formatLr(entry.lr) })));
     Object.assign(box.dataset, { weight: String(i), m: String(entry.m[i]), mHat: String(entry.mHat[i]), v: String(entry.v[i]),
       vHat: String(entry.vHat[i]), update: String(entry.update[i]), step: String(step) });
