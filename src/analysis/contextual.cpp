@@ -77,10 +77,25 @@ std::vector<float> pca2(const std::vector<float>& X, int N, int C) {
   return out;
 }
 
-}  // namespace
+// The (N × N) cosine similarities between the rows of V (N × C).
+std::vector<float> cosines(const std::vector<float>& V, int N, int C) {
+  std::vector<double> norms(N, 0.0);
+  for (int i = 0; i < N; ++i)
+    for (int c = 0; c < C; ++c) norms[i] += static_cast<double>(V[i * C + c]) * V[i * C + c];
+  std::vector<float> cos(static_cast<std::size_t>(N) * N);
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j) {
+      double d = 0;
+      for (int c = 0; c < C; ++c) d += static_cast<double>(V[i * C + c]) * V[j * C + c];
+      cos[i * N + j] = static_cast<float>(d / (std::sqrt(norms[i] * norms[j]) + 1e-12));
+    }
+  return cos;
+}
 
-ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
-                                const std::string& word) {
+// The occurrences, tokens and vectors of analyze_word (and, with `attention`, where each occurrence looks);
+// no cosines or projections.
+ContextualAnalysis collect(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                           const std::string& word, bool attention) {
   if (word.empty()) throw Error("empty_text", "the word to follow is empty");
   decode_utf8(word);
   const int L = model.config().n_layer, C = model.config().n_embd, H = model.config().n_head;
@@ -108,7 +123,7 @@ ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const 
         a.vectors[l].insert(a.vectors[l].end(), h.data() + static_cast<std::size_t>(last) * C,
                             h.data() + static_cast<std::size_t>(last + 1) * C);
       }
-      for (int l = 0; l < L; ++l) {
+      for (int l = 0; attention && l < L; ++l) {
         const auto& probs = rec.get("h" + std::to_string(l) + ".attn.probs");  // (H, T, T)
         std::vector<float> row(T, 0.0f);
         for (int h = 0; h < H; ++h)
@@ -117,22 +132,19 @@ ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const 
       }
     }
   }
+  if (a.occurrences.empty()) throw Error("word_not_found", "'" + word + "' does not occur in the sentences");
+  return a;
+}
+
+}  // namespace
+
+ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                                const std::string& word) {
+  ContextualAnalysis a = collect(model, tokenizer, sentences, word, true);
   const int N = static_cast<int>(a.occurrences.size());
-  if (N == 0) throw Error("word_not_found", "'" + word + "' does not occur in the sentences");
   for (int l = 0; l < a.layers; ++l) {
-    const std::vector<float>& V = a.vectors[l];
-    std::vector<double> norms(N, 0.0);
-    for (int i = 0; i < N; ++i)
-      for (int c = 0; c < C; ++c) norms[i] += static_cast<double>(V[i * C + c]) * V[i * C + c];
-    std::vector<float> cos(static_cast<std::size_t>(N) * N);
-    for (int i = 0; i < N; ++i)
-      for (int j = 0; j < N; ++j) {
-        double d = 0;
-        for (int c = 0; c < C; ++c) d += static_cast<double>(V[i * C + c]) * V[j * C + c];
-        cos[i * N + j] = static_cast<float>(d / (std::sqrt(norms[i] * norms[j]) + 1e-12));
-      }
-    a.cosine.push_back(std::move(cos));
-    a.projection.push_back(pca2(V, N, C));
+    a.cosine.push_back(cosines(a.vectors[l], N, a.width));
+    a.projection.push_back(pca2(a.vectors[l], N, a.width));
   }
   return a;
 }
@@ -199,7 +211,7 @@ CentroidCheck nearest_centroid(const std::vector<float>& X, int C, const std::ve
 
 SenseCheck sense_check(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
                        const std::string& word, const std::vector<std::string>& labels) {
-  const ContextualAnalysis a = analyze_word(model, tokenizer, sentences, word);
+  const ContextualAnalysis a = collect(model, tokenizer, sentences, word, false);  // no projections needed
   const int N = static_cast<int>(a.occurrences.size());
   if (static_cast<int>(labels.size()) != N)
     throw Error("bad_shape", "one label per occurrence of '" + word + "'", static_cast<long long>(labels.size()), N);
@@ -217,7 +229,7 @@ SenseCheck sense_check(Model& model, const Tokenizer& tokenizer, const std::vect
     int correct = 0;
     for (const auto* fit : {&even, &odd}) correct += nearest_centroid(a.vectors[l], a.width, labels, *fit).correct;
     s.accuracy.push_back(N ? static_cast<float>(correct) / N : 0.0f);
-    s.similarity.push_back(group_similarity(a.cosine[l], labels));
+    s.similarity.push_back(group_similarity(cosines(a.vectors[l], N, a.width), labels));
   }
   // the baseline: the commoner label of one half (ties: the first sorted), guessed for every occurrence of the other
   int right = 0;

@@ -32,26 +32,41 @@ export class TfSagwaLesson extends HTMLElement {
   connectedCallback() { this._off = onLocaleChange(() => this._render()); this._render(); }
   disconnectedCallback() { this._off?.(); }
 
-  /** The engine's analysis of the lesson's sentences and its sense checks (cached per model). */
+  /**
+   * The engine's analysis of the lesson's sentences and its sense check of them (cached per model). The check on
+   * the held-out sentences (several hundred forward passes) is measured just after the first drawing, so the
+   * rest of the lesson appears at once: until then `check` is undefined.
+   */
   _analysis() {
     const key = this._model, lesson = this._lessonData;
     if (this._cache?.model === key && this._cache.lesson === lesson) return this._cache;
     const sentences = lesson.sentences.map((s) => s.text);
     const analysis = this._model.analyzeWord(sentences, lesson.word);
     const shown = this._model.senseCheck(sentences, lesson.word, lesson.sentences.flatMap((s) => s.senses));
-    const check = lesson.check?.length
-      ? this._model.senseCheck(lesson.check.map((c) => c[0]), lesson.word, lesson.check.map((c) => c[1])) : null;
-    this._cache = { model: key, lesson, analysis, shown, check };
-    return this._cache;
+    const cache = { model: key, lesson, analysis, shown, check: lesson.check?.length ? undefined : null };
+    this._cache = cache;
+    if (cache.check === undefined) {
+      setTimeout(() => {
+        if (this._cache !== cache) return;
+        try {
+          cache.check = key.senseCheck(lesson.check.map((c) => c[0]), lesson.word, lesson.check.map((c) => c[1]));
+        } catch (err) {
+          cache.check = null;
+          cache.checkError = err;
+        }
+        this._render();
+      }, 0);
+    }
+    return cache;
   }
 
   _render() {
     if (!this.isConnected || !this._model || !this._lessonData) return;
     const box = el('div', 'sagwa');
     box.append(el('h2', '', t('sagwa.title')), el('p', 'explain', t('sagwa.lead')), el('p', 'hint', t('sagwa.causal')));
-    let a, shown, check;
+    let a, shown, check, checkError;
     try {
-      ({ analysis: a, shown, check } = this._analysis());
+      ({ analysis: a, shown, check, checkError } = this._analysis());
     } catch (err) {
       box.append(el('p', 'message error', t('sagwa.error', { message: errorMessage(err) })));
       this.replaceChildren(box);
@@ -119,6 +134,8 @@ export class TfSagwaLesson extends HTMLElement {
     grid.append(fig, map);
     box.append(grid);
     if (check) box.append(this._checkPanel(check, layer, layerName));
+    else if (check === undefined) box.append(el('p', 'hint sagwa-measuring', t('sagwa.check.measuring', { n: this._lessonData.check.length })));
+    else if (checkError) box.append(el('p', 'message error', t('sagwa.error', { message: errorMessage(checkError) })));
 
     // attention of one occurrence (blocks only); the sentence list names every occurrence in full
     const att = el('figure', 'tensor-panel');

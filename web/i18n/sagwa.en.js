@@ -27,4 +27,5 @@ export default {
   'sagwa.check.above': 'The vectors {layer} get {acc} of the {n} sentences right: {diff} percentage points above the better of the no-context embedding ({none}) and guessing ({maj}). So these vectors carry a difference of meaning that comes from the words before 사과.',
   'sagwa.check.notAbove': 'The vectors {layer} get {acc} of the {n} sentences right, no better than the no-context embedding ({none}) or guessing ({maj}): at this layer the vectors cannot be said to tell the meanings apart.',
   'sagwa.check.limits': 'What this check shows and what it does not: it is measured on sentences made from the same templates, split by two mean vectors. The model reads only the words before a token, so a sentence whose meaning is decided after 사과 (사과가 작았어요 “the apple was small”, 사과를 했다 “apologised”) cannot be judged at 사과. It is no proof that the model “understands” 사과.',
+  'sagwa.check.measuring': 'Checking the meaning on {n} sentences the model never saw…',
 };
