@@ -46,7 +46,7 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
           p: ins.probs.data[(T - 1) * V + id], maths: box.querySelectorAll('math').length };
       });
       assert.equal(sm.id, sm.second, 'the clicked row is the formula’s token');
-      assert.equal(sm.maths, 2);
+      assert.equal(sm.maths, 3);
       assert.ok(close(Number(sm.data.logit), sm.z) && close(Number(sm.data.exp), sm.exp) && close(Number(sm.data.sum), sm.sum)
         && close(Number(sm.data.p), sm.p), JSON.stringify(sm));
       assert.ok(close(sm.exp / sm.sum, sm.p, 1e-4), 'e^z ÷ Σ is the engine’s probability');

@@ -63,12 +63,20 @@ function vector(data, from, D, n = 4) {
   if (D > n) parts.push(mo(','), mo('…'));
   return paren(...parts);
 }
-/** A formula box whose second line follows the picked cell: returns {box, show(i, j)}. */
+/**
+ * A formula box whose last lines follow the picked cell: numbers(i, j) gives one line (an array of MathML nodes)
+ * or several (an array of such arrays, so a narrow screen reads them one under another). Returns {box, show(i, j)}.
+ */
 function liveFormula(className, symbols, numbers) {
   const box = formulaBox(`att-formula ${className}`, symbols);
-  const line = el('div', 'att-live');
-  box.append(line);
-  return { box, show: (...cell) => { line.replaceChildren(math(...numbers(...cell))); Object.assign(box.dataset, { row: cell[0], col: cell[1] ?? '' }); } };
+  const live = el('div', 'att-live');
+  box.append(live);
+  const show = (...cell) => {
+    const lines = numbers(...cell);
+    live.replaceChildren(...(Array.isArray(lines[0]) ? lines : [lines]).map((l) => math(...l)));
+    Object.assign(box.dataset, { row: cell[0], col: cell[1] ?? '' });
+  };
+  return { box, show };
 }
 const figRow = (...children) => {
   const r = el('div', 'att-row');
@@ -188,14 +196,14 @@ export const STEPS = [
         e(row(mo('−'), mi('∞'))), mo('='), mn('0')),
       (i, j) => {
         const shown = [];
-        for (let k = 0; k < T && shown.length < 4; k++) if (masked.data[i * T + k] !== -Infinity) shown.push(k);
+        for (let k = 0; k < T && shown.length < 3; k++) if (masked.data[i * T + k] !== -Infinity) shown.push(k);
         const visible = (k) => masked.data[i * T + k] !== -Infinity;
         let more = 0;
         for (let k = 0; k < T; k++) if (visible(k) && !shown.includes(k)) more++;
         const den = shown.flatMap((k, n) => [...(n ? [mo('+')] : []), e(num(masked.data[i * T + k], f))]);
         if (more) den.push(mo('+'), mo('…'));
-        return [sub(mi('P'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(e(num(masked.data[i * T + j], f)), row(...den)), mo('='),
-          num(probs.data[i * T + j], f)];
+        return [[sub(mi('P'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(e(num(masked.data[i * T + j], f)), row(...den))],
+          [mo('='), num(probs.data[i * T + j], f)]];
       });
       const fig = figure({ title: t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('probs'), head, scale: 'sequential', mask: ctx.mask,

@@ -249,9 +249,10 @@ class TfStageSoftmax extends StageView {
     const z = (i) => sub(mi('z'), i);
     const symbols = [sub(mi('p'), mi('i')), mo('='), frac(sup(mi('e'), z(mi('i'))), sum(row(mi('j'), mo('='), mn('1')), sup(mi('e'), z(mi('j'))), mi('V')))];
     const token = mtext(`“${this._vocab[id]}”`);
-    const numbers = [sub(mi('p'), token), mo('='), frac(sup(mi('e'), num(logits[id], f)), num(terms.sum, f)), mo('='),
-      frac(num(terms.exp[id], f), num(terms.sum, f)), mo('='), num(probs1[id], f)];
-    const box = formulaBox('tfo-softmax-formula', math(...symbols), math(...numbers));
+    // the numbers on two lines, so a phone reads them one under the other
+    const numbers = [sub(mi('p'), token), mo('='), frac(sup(mi('e'), num(logits[id], f)), num(terms.sum, f))];
+    const result = [mo('='), frac(num(terms.exp[id], f), num(terms.sum, f)), mo('='), num(probs1[id], f)];
+    const box = formulaBox('tfo-softmax-formula', math(...symbols), math(...numbers), math(...result));
     box.append(el('p', 'math-where', t('softmax.formula.where', { tok: this._vocab[id], V })));
     box.dataset.id = String(id);
     box.dataset.logit = String(logits[id]);
