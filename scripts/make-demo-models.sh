@@ -50,6 +50,9 @@ for part in train heldout; do
   $tf corpus --name sagwa --seed 1 --max-sentences 4000 --part $part --out build/demo/sagwa-$part.txt
 done
 cat build/demo/{ko,sagwa}-train.txt build/demo/{ko,sagwa}-heldout.txt > build/demo/ko-demo.txt
+# the 사과 lesson's check: the held-out 사과 sentences (the demo model never trains on them), one sense each
+$tf corpus --name sagwa --seed 1 --max-sentences 4000 --part heldout --labels --out build/demo/sagwa-heldout.tsv
+node scripts/sagwa-check.mjs build/demo/sagwa-heldout.tsv web/data/sagwa-lesson.json
 $tf corpus --name en --seed 1 --max-sentences 8000 --out build/demo/en-demo.txt
 
 common=(--tokenizer char --n-layer 2 --n-head 4 --n-embd 64 --block-size 64 --batch-size 16

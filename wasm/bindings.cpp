@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "analysis/formula_terms.hpp"
 #include "api/session.hpp"
 #include "core/error.hpp"
 #include "layers/positional.hpp"
@@ -170,18 +171,62 @@ val ms_position_similarity(ModelSession& m, const std::string& positional, int T
     return tensor_object(sim.data(), {static_cast<std::size_t>(T), static_cast<std::size_t>(T)});
   });
 }
-// Sentences arrive as one UTF-8 byte string joined by '\n' (a sentence has no newline).
+// ---- the 사과 lesson's sense check and the formulas' in-between numbers ----
+// Sentences and labels arrive as UTF-8 byte strings joined by '\n' (a sentence has no newline).
+std::vector<std::string> split_lines(const std::string& joined) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= joined.size(); ++i) {
+    if (i == joined.size() || joined[i] == '\n') {
+      out.push_back(joined.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+val ms_sense_check(ModelSession& m, const std::string& sentences, const std::string& word, const std::string& labels) {
+  return guarded([&] {
+    const tf::SenseCheck s = m.sense_check(split_lines(sentences), word, split_lines(labels));
+    val within = val::array(), across = val::array();
+    for (const auto& g : s.similarity) {
+      within.call<void>("push", g.within);
+      across.call<void>("push", g.across);
+    }
+    val out = val::object();
+    out.set("occurrences", s.occurrences);
+    out.set("senses", strings(s.senses));
+    out.set("counts", int32(s.counts));
+    out.set("accuracy", float32(s.accuracy));
+    out.set("majority", s.majority);
+    out.set("within", within);
+    out.set("across", across);
+    return out;
+  });
+}
+val softmax_terms(const val& z) {
+  return guarded([&] {
+    const tf::SoftmaxTerms t = tf::softmax_terms(emscripten::convertJSArrayToNumberVector<float>(z));
+    val out = val::object();
+    out.set("exp", float32(t.exp));
+    out.set("sum", t.sum);
+    return out;
+  });
+}
+val layer_norm_terms(const val& x, float eps) {
+  return guarded([&] {
+    const tf::NormTerms t = tf::layer_norm_terms(emscripten::convertJSArrayToNumberVector<float>(x), eps);
+    val out = val::object();
+    out.set("mean", t.mean);
+    out.set("variance", t.variance);
+    out.set("rstd", t.rstd);
+    return out;
+  });
+}
+
+// The 사과 lesson's contextual vectors.
 val ms_analyze_word(ModelSession& m, const std::string& joined, const std::string& word) {
   return guarded([&] {
-    std::vector<std::string> sentences;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= joined.size(); ++i) {
-      if (i == joined.size() || joined[i] == '\n') {
-        sentences.push_back(joined.substr(start, i - start));
-        start = i + 1;
-      }
-    }
-    const tf::ContextualAnalysis a = m.analyze_word(sentences, word);
+    const tf::ContextualAnalysis a = m.analyze_word(split_lines(joined), word);
     const int N = static_cast<int>(a.occurrences.size());
     val occ = val::array();
     for (const auto& o : a.occurrences) {
@@ -457,6 +502,8 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
   emscripten::function("applyActivation", &apply_activation);
   emscripten::function("wordAttention", &word_attention);
   emscripten::function("headMean", &head_mean);
+  emscripten::function("softmaxTerms", &softmax_terms);
+  emscripten::function("layerNormTerms", &layer_norm_terms);
 
   emscripten::class_<tf::Tokenizer>("Tokenizer")
       .constructor<>()
@@ -479,6 +526,7 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("inspectIds", &ms_inspect_ids)
       .function("embed", &ms_embed)
       .function("analyzeWord", &ms_analyze_word)
+      .function("senseCheck", &ms_sense_check)
       .function("positionSimilarity", &ms_position_similarity)
       .function("nextTokenProbs", &ms_next_token_probs)
       .function("generate", &ms_generate)

@@ -178,6 +178,11 @@ export class Model implements Disposable {
     projection: Tensor[];
     attention: Float32Array[][];
   };
+  /** The 사과 lesson's check: nearest sense centroids in two folds per layer, against the commoner sense. */
+  senseCheck(sentences: string[], word: string, labels: string[]): {
+    occurrences: number; senses: string[]; counts: Int32Array; accuracy: Float32Array; majority: number;
+    within: number[]; across: number[];
+  };
   nextTokenProbs(context: string | ArrayLike<number>, sampling?: SamplingOptions): Float32Array;
   generate(prompt: string | ArrayLike<number>, options?: SamplingOptions & { maxTokens?: number; seed?: number }): { ids: Int32Array; text: string };
   /** Leading tokens of `ids` that read as `corpus` (a prefix of one of its lines, or whole lines then a prefix), and that line. */
@@ -370,6 +375,10 @@ export class Tinyformer {
   wordAttention(matrix: Tensor, rowTokens: { id: number; text: string }[], colTokens: { id: number; text: string }[]): WordAttention;
   splitChars(text: string | Uint8Array): string[];
   applyActivation(kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu', xs: ArrayLike<number>): Float32Array;
+  /** Softmax's in-between numbers: e^z per value (0 for −∞) and their sum. */
+  softmaxTerms(z: ArrayLike<number>): { exp: Float32Array; sum: number };
+  /** LayerNorm's mean, variance and rstd = 1/√(variance + eps) of one vector. */
+  layerNormTerms(x: ArrayLike<number>, eps?: number): { mean: number; variance: number; rstd: number };
   createTokenizer(type: 'char' | 'word' | 'jamo', corpus: string | Uint8Array): Tokenizer;
   createModel(config?: ModelConfig, source?: { corpus?: string; type?: 'char' | 'word' | 'jamo'; tokenizer?: { type: string; vocab: string[] }; seed?: number }): Model;
   loadModel(bytes: Uint8Array | ArrayBuffer): Model;

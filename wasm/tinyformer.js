@@ -244,6 +244,18 @@ export class Model extends Owned {
     return call(() => this._h.analyzeWord(textBytes(sentences.join('\n')), textBytes(word)));
   }
   /**
+   * Whether the word's hidden state carries its sense (the 사과 lesson): `labels` has one label per occurrence of
+   * `word` in `sentences`; the engine fits each label's centroid on half the occurrences and checks the other half
+   * (two folds), per layer (0 = the embedding), against always guessing the commoner label.
+   * @returns {{occurrences: number, senses: string[], counts: Int32Array, accuracy: Float32Array, majority: number,
+   *   within: number[], across: number[]}}
+   */
+  senseCheck(sentences, word, labels) {
+    const lines = (xs) => Array.isArray(xs) && xs.every((s) => typeof s === 'string' && !s.includes('\n'));
+    if (!lines(sentences) || !lines(labels)) throw new TinyformerError('sentences and labels must be strings without line breaks', 'bad_text');
+    return call(() => this._h.senseCheck(textBytes(sentences.join('\n')), textBytes(word), textBytes(labels.join('\n'))));
+  }
+  /**
    * Probabilities (V) for the next token after `context`, after temperature / top-k / top-p.
    * @param {string|ArrayLike<number>} context  @param {{temperature?: number, topK?: number, topP?: number}} [sampling]
    * @returns {Float32Array}
@@ -555,6 +567,19 @@ export class Tinyformer {
    */
   applyActivation(kind, xs) {
     return call(() => this._m.applyActivation(kind, xs instanceof Float32Array ? xs : Float32Array.from(xs)));
+  }
+
+  /**
+   * The in-between numbers of softmax over `z`, computed by the engine: e^z per value (0 for −∞) and their sum.
+   * @returns {{exp: Float32Array, sum: number}}
+   */
+  softmaxTerms(z) { return call(() => this._m.softmaxTerms(z instanceof Float32Array ? z : Float32Array.from(z))); }
+  /**
+   * LayerNorm's mean, variance and rstd = 1/√(variance + eps) of one vector, from the engine's kernel.
+   * @returns {{mean: number, variance: number, rstd: number}}
+   */
+  layerNormTerms(x, eps = 1e-5) {
+    return call(() => this._m.layerNormTerms(x instanceof Float32Array ? x : Float32Array.from(x), numberArg(eps, 'eps', 'bad_config')));
   }
 
   /** A tokenizer built from `corpus`. @param {'char'|'word'|'jamo'} type @returns {Tokenizer} */

@@ -1,6 +1,8 @@
 #include "analysis/contextual.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/error.hpp"
 #include "model/inspection.hpp"
@@ -75,10 +77,25 @@ std::vector<float> pca2(const std::vector<float>& X, int N, int C) {
   return out;
 }
 
-}  // namespace
+// The (N × N) cosine similarities between the rows of V (N × C).
+std::vector<float> cosines(const std::vector<float>& V, int N, int C) {
+  std::vector<double> norms(N, 0.0);
+  for (int i = 0; i < N; ++i)
+    for (int c = 0; c < C; ++c) norms[i] += static_cast<double>(V[i * C + c]) * V[i * C + c];
+  std::vector<float> cos(static_cast<std::size_t>(N) * N);
+  for (int i = 0; i < N; ++i)
+    for (int j = 0; j < N; ++j) {
+      double d = 0;
+      for (int c = 0; c < C; ++c) d += static_cast<double>(V[i * C + c]) * V[j * C + c];
+      cos[i * N + j] = static_cast<float>(d / (std::sqrt(norms[i] * norms[j]) + 1e-12));
+    }
+  return cos;
+}
 
-ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
-                                const std::string& word) {
+// The occurrences, tokens and vectors of analyze_word (and, with `attention`, where each occurrence looks);
+// no cosines or projections.
+ContextualAnalysis collect(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                           const std::string& word, bool attention) {
   if (word.empty()) throw Error("empty_text", "the word to follow is empty");
   decode_utf8(word);
   const int L = model.config().n_layer, C = model.config().n_embd, H = model.config().n_head;
@@ -106,7 +123,7 @@ ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const 
         a.vectors[l].insert(a.vectors[l].end(), h.data() + static_cast<std::size_t>(last) * C,
                             h.data() + static_cast<std::size_t>(last + 1) * C);
       }
-      for (int l = 0; l < L; ++l) {
+      for (int l = 0; attention && l < L; ++l) {
         const auto& probs = rec.get("h" + std::to_string(l) + ".attn.probs");  // (H, T, T)
         std::vector<float> row(T, 0.0f);
         for (int h = 0; h < H; ++h)
@@ -115,22 +132,19 @@ ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const 
       }
     }
   }
+  if (a.occurrences.empty()) throw Error("word_not_found", "'" + word + "' does not occur in the sentences");
+  return a;
+}
+
+}  // namespace
+
+ContextualAnalysis analyze_word(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                                const std::string& word) {
+  ContextualAnalysis a = collect(model, tokenizer, sentences, word, true);
   const int N = static_cast<int>(a.occurrences.size());
-  if (N == 0) throw Error("word_not_found", "'" + word + "' does not occur in the sentences");
   for (int l = 0; l < a.layers; ++l) {
-    const std::vector<float>& V = a.vectors[l];
-    std::vector<double> norms(N, 0.0);
-    for (int i = 0; i < N; ++i)
-      for (int c = 0; c < C; ++c) norms[i] += static_cast<double>(V[i * C + c]) * V[i * C + c];
-    std::vector<float> cos(static_cast<std::size_t>(N) * N);
-    for (int i = 0; i < N; ++i)
-      for (int j = 0; j < N; ++j) {
-        double d = 0;
-        for (int c = 0; c < C; ++c) d += static_cast<double>(V[i * C + c]) * V[j * C + c];
-        cos[i * N + j] = static_cast<float>(d / (std::sqrt(norms[i] * norms[j]) + 1e-12));
-      }
-    a.cosine.push_back(std::move(cos));
-    a.projection.push_back(pca2(V, N, C));
+    a.cosine.push_back(cosines(a.vectors[l], N, a.width));
+    a.projection.push_back(pca2(a.vectors[l], N, a.width));
   }
   return a;
 }
@@ -151,6 +165,85 @@ GroupSimilarity group_similarity(const std::vector<float>& cosine, const std::ve
       }
     }
   return {nw ? static_cast<float>(within / nw) : 0.0f, na ? static_cast<float>(across / na) : 0.0f};
+}
+
+CentroidCheck nearest_centroid(const std::vector<float>& X, int C, const std::vector<std::string>& labels,
+                               const std::vector<bool>& fit) {
+  const std::size_t N = labels.size();
+  if (C <= 0 || X.size() != N * C || fit.size() != N) throw Error("bad_shape", "vectors, labels and fit marks differ");
+  std::map<std::string, std::vector<double>> centroids;  // sorted labels: ties go to the first
+  std::map<std::string, int> counts;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (!fit[i]) continue;
+    auto& c = centroids[labels[i]];
+    c.resize(C, 0.0);
+    for (int k = 0; k < C; ++k) c[k] += X[i * C + k];
+    ++counts[labels[i]];
+  }
+  for (auto& [label, c] : centroids)
+    for (double& v : c) v /= counts[label];
+  CentroidCheck out;
+  out.predicted.assign(N, "");
+  for (std::size_t i = 0; i < N; ++i) {
+    if (fit[i]) {
+      ++out.fit;
+      continue;
+    }
+    double best = -2;
+    for (const auto& [label, c] : centroids) {
+      double dot = 0, nx = 0, nc = 0;
+      for (int k = 0; k < C; ++k) {
+        dot += X[i * C + k] * c[k];
+        nx += static_cast<double>(X[i * C + k]) * X[i * C + k];
+        nc += c[k] * c[k];
+      }
+      const double cos = dot / (std::sqrt(nx * nc) + 1e-12);
+      if (cos > best) {
+        best = cos;
+        out.predicted[i] = label;
+      }
+    }
+    ++out.tested;
+    if (out.predicted[i] == labels[i]) ++out.correct;
+  }
+  return out;
+}
+
+SenseCheck sense_check(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                       const std::string& word, const std::vector<std::string>& labels) {
+  const ContextualAnalysis a = collect(model, tokenizer, sentences, word, false);  // no projections needed
+  const int N = static_cast<int>(a.occurrences.size());
+  if (static_cast<int>(labels.size()) != N)
+    throw Error("bad_shape", "one label per occurrence of '" + word + "'", static_cast<long long>(labels.size()), N);
+  SenseCheck s;
+  s.occurrences = N;
+  std::map<std::string, int> counts;
+  for (const auto& l : labels) ++counts[l];
+  for (const auto& [label, n] : counts) {
+    s.senses.push_back(label);
+    s.counts.push_back(n);
+  }
+  std::vector<bool> even(N), odd(N);
+  for (int i = 0; i < N; ++i) even[i] = i % 2 == 0, odd[i] = i % 2 == 1;
+  for (int l = 0; l < a.layers; ++l) {
+    int correct = 0;
+    for (const auto* fit : {&even, &odd}) correct += nearest_centroid(a.vectors[l], a.width, labels, *fit).correct;
+    s.accuracy.push_back(N ? static_cast<float>(correct) / N : 0.0f);
+    s.similarity.push_back(group_similarity(cosines(a.vectors[l], N, a.width), labels));
+  }
+  // the baseline: the commoner label of one half (ties: the first sorted), guessed for every occurrence of the other
+  int right = 0;
+  for (int half = 0; half < 2; ++half) {
+    std::map<std::string, int> seen;
+    for (int i = half; i < N; i += 2) ++seen[labels[i]];
+    std::string guess;
+    int most = -1;
+    for (const auto& [label, n] : seen)
+      if (n > most) most = n, guess = label;
+    for (int i = 1 - half; i < N; i += 2) right += labels[i] == guess;
+  }
+  s.majority = N ? static_cast<float>(right) / N : 0.0f;
+  return s;
 }
 
 }  // namespace tf

@@ -48,4 +48,31 @@ struct GroupSimilarity {
 };
 GroupSimilarity group_similarity(const std::vector<float>& cosine, const std::vector<std::string>& groups);
 
+// Nearest centroid: each label's centroid is the mean of its rows of X (N × C) marked fit; every other row
+// takes the label whose centroid is most similar by cosine (a tie goes to the label that sorts first).
+//   X = [1 0 | 0.9 0.1 | 0 1 | 0.2 0.8],  labels a a b b,  fit rows 0 and 2
+//   → centroids a = (1, 0), b = (0, 1); row 1 → a (right), row 3 → b (right): accuracy 1
+struct CentroidCheck {
+  int fit = 0, tested = 0, correct = 0;
+  std::vector<std::string> predicted;  // per row of X; "" for a fit row
+};
+CentroidCheck nearest_centroid(const std::vector<float>& X, int C, const std::vector<std::string>& labels,
+                               const std::vector<bool>& fit);
+
+// Does the word's vector carry its sense? One label per occurrence of `word` in `sentences` (in order), then
+// two folds (centroids from the even occurrences, checked on the odd ones, and the other way round), per
+// layer (0 = the embedding, which sees the word and its position but no other word). The baseline always
+// guesses the fit half's commoner label. Every occurrence is checked once.
+struct SenseCheck {
+  int occurrences = 0;
+  std::vector<std::string> senses;          // the labels, sorted
+  std::vector<int> counts;                  // occurrences per sense
+  std::vector<float> accuracy;              // [layer] share of occurrences whose nearest centroid has their label
+  float majority = 0;                       // the baseline's share
+  std::vector<GroupSimilarity> similarity;  // [layer] mean cosine within and across labels
+};
+// Throws tf::Error("bad_shape") when the labels do not match the occurrences one to one, and analyze_word's errors.
+SenseCheck sense_check(Model& model, const Tokenizer& tokenizer, const std::vector<std::string>& sentences,
+                       const std::string& word, const std::vector<std::string>& labels);
+
 }  // namespace tf

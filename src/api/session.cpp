@@ -211,6 +211,15 @@ ContextualAnalysis ModelSession::analyze_word(const std::vector<std::string>& se
   return tf::analyze_word(model(), tokenizer_, sentences, word);
 }
 
+SenseCheck ModelSession::sense_check(const std::vector<std::string>& sentences, const std::string& word,
+                                     const std::vector<std::string>& labels) {
+  if (sentences.empty() || sentences.size() > 1000)
+    throw Error("bad_shape", "give 1 to 1000 sentences", sentences.size());
+  for (const auto& s : sentences) validate_text(s, kMaxTextBytes);
+  validate_text(word, kMaxTextBytes);
+  return tf::sense_check(model(), tokenizer_, sentences, word, labels);
+}
+
 std::vector<float> apply_activation(const std::string& activation, const std::vector<float>& xs) {
   if (xs.size() > (1u << 20)) throw Error("bad_shape", "at most 1048576 values at once");
   std::vector<float> out(xs.size());

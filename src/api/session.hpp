@@ -72,6 +72,10 @@ class ModelSession {
   std::vector<float> next_token_probs(const std::vector<int>& ids, const std::string& sampling_json);
   // The contextual vectors of `word` in each sentence (see analysis/contextual.hpp). At most 64 sentences.
   ContextualAnalysis analyze_word(const std::vector<std::string>& sentences, const std::string& word);
+  // Whether the word's vectors carry its sense: nearest centroids in two folds (analysis/contextual.hpp), one label
+  // per occurrence. At most 1,000 sentences.
+  SenseCheck sense_check(const std::vector<std::string>& sentences, const std::string& word,
+                         const std::vector<std::string>& labels);
   std::vector<int> generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json, double seed);
 
  private:

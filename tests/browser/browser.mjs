@@ -37,3 +37,16 @@ export async function openPage(browser, url, { locale = 'ko-KR', width = 1200, h
   await page.waitForSelector('body[data-engine="ready"]', { timeout: 30000 });
   return { page, errors, context };
 }
+
+/** Types `text` into the watch page's sentence box; resolves once the engine has inspected it. */
+export async function typeSentence(page, text) {
+  await page.fill('#sentence', text);
+  await page.waitForFunction((t) => document.body.dataset.inspection === 'ok' && globalThis.tinyformerApp.inspection?.tokens.length > 0
+    && document.getElementById('sentence').value === t, text);
+}
+
+/** Opens a stage of the watch page's pipeline (data-stage id). */
+export async function openStage(page, stage) {
+  await page.click(`[data-stage=${stage}]`);
+  await page.waitForFunction((s) => document.querySelector(`[data-stage=${s}]`)?.getAttribute('aria-current') === 'true', stage);
+}

@@ -367,3 +367,23 @@ test('what the translation page reads: head slices, the mean over heads, word at
   assert.throws(() => t.parameter('nope'), (e) => e instanceof Error);
   t.dispose();
 });
+
+test('senseCheck, softmaxTerms and layerNormTerms: the 사과 check and the formulas’ in-between numbers', () => {
+  const model = tf.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
+  const s = model.senseCheck(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과',
+    ['apple', 'apology', 'apology', 'apple']);
+  assert.equal(s.occurrences, 4);
+  assert.deepEqual(s.senses, ['apology', 'apple']);
+  assert.deepEqual([...s.counts], [2, 2]);
+  assert.equal(s.accuracy.length, 3);
+  assert.equal(s.within.length, 3);
+  assert.throws(() => model.senseCheck(['빨간 사과를 먹었다'], '사과', ['apple', 'apology']), isError('bad_shape'));
+  assert.throws(() => model.senseCheck(['빨간 사과를 먹었다'], '사과', ['a\nb']), isError('bad_text'));
+  model.dispose();
+  const terms = tf.softmaxTerms([0, Math.log(3), -Infinity]);
+  assert.ok(Math.abs(terms.exp[1] - 3) < 1e-5 && terms.exp[2] === 0 && Math.abs(terms.sum - 4) < 1e-5);
+  const norm = tf.layerNormTerms([1, 2, 3], 0);
+  assert.ok(Math.abs(norm.mean - 2) < 1e-6 && Math.abs(norm.variance - 2 / 3) < 1e-6 && Math.abs(norm.rstd - 1.2247449) < 1e-5);
+  assert.throws(() => tf.layerNormTerms([]), isError('bad_shape'));
+  assert.throws(() => tf.layerNormTerms([1, 2], Number.NaN), isError('bad_config'));
+});

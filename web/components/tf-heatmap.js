@@ -18,7 +18,8 @@
 // (write each value in its cell when it fits), mask-note (what a masked cell means, shown in the
 // legend and the readout), row-title / col-title (axis names), label (accessible name), scale-max
 // (sequential: the top of the colour scale at least this, e.g. 1 for probabilities, so near-uniform rows
-// look flat instead of being stretched over the whole palette).
+// look flat instead of being stretched over the whole palette), scale-fit (sequential: the colour scale starts at
+// the smallest value instead of at 0, for values that differ only a little, e.g. cosines between 0.6 and 1).
 // Property `highlight` = {row?, col?} outlines a row / column (linked views). A pure view: it never
 // computes the numbers it shows.
 import { divergingColor, sequentialColor, textColorOn } from './colors.js';
@@ -42,7 +43,7 @@ const CELL_FONT = '11px system-ui, "Noto Sans CJK KR", sans-serif';
 const SMALL_FONT = '9.5px system-ui, "Noto Sans CJK KR", sans-serif';
 
 export class TfHeatmap extends HTMLElement {
-  static get observedAttributes() { return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note', 'scale-max']; }
+  static get observedAttributes() { return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note', 'scale-max', 'scale-fit']; }
 
   constructor() {
     super();
@@ -114,7 +115,8 @@ export class TfHeatmap extends HTMLElement {
     }
     if (lo > hi) lo = hi = 0;   // nothing finite to scale
     if (this.getAttribute('scale') === 'sequential') {
-      return { lo: Math.min(0, lo), hi: Math.max(hi, Number(this.getAttribute('scale-max')) || 0, 1e-9) };
+      const from = this.hasAttribute('scale-fit') ? lo : Math.min(0, lo);
+      return { lo: from, hi: Math.max(hi, Number(this.getAttribute('scale-max')) || 0, from + 1e-9) };
     }
     const limit = Math.max(Math.abs(lo), Math.abs(hi), 1e-9);
     return { lo: -limit, hi: limit };

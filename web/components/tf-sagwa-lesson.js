@@ -3,58 +3,19 @@
 //
 // For the lesson's sentences (web/data/sagwa-lesson.json) the engine's model.analyzeWord gives the
 // hidden state of 사과 after the embedding and after each block; this view shows their cosine
-// similarities, a 2-D map (PCA), and where 사과 looks. It only arranges the engine's numbers; the
-// "within / across" captions are averages of the cosines shown.
+// similarities, a 2-D map (PCA), and where 사과 looks. model.senseCheck gives the "within / across"
+// means of those cosines and, on the lesson's check sentences (held out of the demo model's training),
+// how often the nearest sense centroid names the right sense, per layer, against the no-context
+// embedding and against always guessing the commoner sense. The view only arranges the engine's numbers.
 //   lesson.model = model;  lesson.lesson = await (await fetch('data/sagwa-lesson.json')).json();
-import { onLocaleChange, registerStrings, t } from '../i18n/index.js';
+import { errorMessage, onLocaleChange, registerStrings, t } from '../i18n/index.js';
 import { el, visibleToken } from './labels.js';
 import './tf-bar-chart.js';
 import './tf-heatmap.js';
+import ko from '../i18n/sagwa.ko.js';
+import en from '../i18n/sagwa.en.js';
 
-registerStrings({
-  ko: {
-    'sagwa.title': '사과는 사과일까? 같은 단어, 다른 뜻',
-    'sagwa.lead': '"사과의 의미로 사과를 구매해서 드렸다"에서 앞의 사과는 잘못을 비는 사과, 뒤의 사과는 먹는 사과예요. 모델 안에서 같은 "사과"가 문맥에 따라 다른 벡터가 되는지 직접 확인해 봐요.',
-    'sagwa.causal': '이 모델(GPT 방식)은 앞에 나온 말만 볼 수 있어요. 그래서 사과 앞의 말(칼로, 빨간 / 진심으로, 친구에게)이 뜻을 정하는 문장을 골랐어요.',
-    'sagwa.layer': '어디에서 볼까요?',
-    'sagwa.layer0': '임베딩 직후 (문맥 없음)',
-    'sagwa.layerN': '{n}번째 블록 뒤',
-    'sagwa.apple': '먹는 사과',
-    'sagwa.apology': '잘못을 비는 사과',
-    'sagwa.cosine': '코사인 유사도: 1에 가까울수록 같은 방향',
-    'sagwa.within': '같은 뜻끼리 평균 {v}',
-    'sagwa.across': '다른 뜻끼리 평균 {v}',
-    'sagwa.verdict.split': '같은 뜻끼리 더 닮았어요: 모델이 문맥으로 뜻을 구별하고 있어요.',
-    'sagwa.verdict.same': '아직 뜻에 따라 갈라지지 않았어요.',
-    'sagwa.embedNote': '임베딩 직후에는 "사과"라는 글자만 보고 만든 벡터라, 위치만 다를 뿐 뜻과 상관없이 비슷해요.',
-    'sagwa.map': '2차원 지도 (주성분 분석, PCA): 가까운 점은 닮은 벡터',
-    'sagwa.attention': '"{word}"가 본 곳 ({n}번째 블록, 헤드 평균)',
-    'sagwa.pick': '문장을 고르면 그 문장의 사과가 어디를 보는지 나와요.',
-    'sagwa.untrained': '학습 전 모델에서는 뜻에 따른 차이가 없어요. 위에서 데모 모델을 고르면 차이가 보여요.',
-    'sagwa.error': '이 모델로는 사과 수업을 할 수 없어요: {message}',
-  },
-  en: {
-    'sagwa.title': 'Is 사과 an apple? Same word, different meaning',
-    'sagwa.lead': 'In "사과의 의미로 사과를 구매해서 드렸다" (I bought apples and gave them as an apology) the first 사과 means apology and the second means apple. See whether the same word becomes a different vector inside the model depending on its context.',
-    'sagwa.causal': 'This (GPT-style) model only sees the words before a token, so these sentences put the deciding words (칼로 "with a knife", 빨간 "red" / 진심으로 "sincerely", 친구에게 "to a friend") before 사과.',
-    'sagwa.layer': 'Where to look',
-    'sagwa.layer0': 'right after the embedding (no context)',
-    'sagwa.layerN': 'after block {n}',
-    'sagwa.apple': 'apple',
-    'sagwa.apology': 'apology',
-    'sagwa.cosine': 'Cosine similarity: close to 1 means the same direction',
-    'sagwa.within': 'same meaning: mean {v}',
-    'sagwa.across': 'different meanings: mean {v}',
-    'sagwa.verdict.split': 'Same-meaning occurrences are closer: the model tells the meanings apart from context.',
-    'sagwa.verdict.same': 'The meanings have not separated yet.',
-    'sagwa.embedNote': 'Right after the embedding the vector comes from the letters of 사과 alone, so occurrences differ only by position, not by meaning.',
-    'sagwa.map': '2-D map (principal component analysis, PCA): nearby points are similar vectors',
-    'sagwa.attention': 'Where “{word}” looks (block {n}, heads averaged)',
-    'sagwa.pick': 'Pick a sentence to see where its 사과 looks.',
-    'sagwa.untrained': 'An untrained model shows no difference between the meanings. Pick a demo model above to see it.',
-    'sagwa.error': 'This model cannot run the 사과 lesson: {message}',
-  },
-});
+registerStrings({ ko, en });
 
 const SENSE_MARK = { apple: '●', apology: '■' };
 const SENSE_COLOR = { apple: '#b35806', apology: '#2166ac' };
@@ -63,7 +24,7 @@ export class TfSagwaLesson extends HTMLElement {
   constructor() {
     super();
     this._layer = -1;  // -1 = the last
-    this._picked = 10;
+    this._picked = -1;  // -1 = the last occurrence
   }
   set model(m) { this._model = m; this._render(); }
   set lesson(l) { this._lessonData = l; this._render(); }
@@ -71,30 +32,50 @@ export class TfSagwaLesson extends HTMLElement {
   connectedCallback() { this._off = onLocaleChange(() => this._render()); this._render(); }
   disconnectedCallback() { this._off?.(); }
 
+  /**
+   * The engine's analysis of the lesson's sentences and its sense check of them (cached per model). The check on
+   * the held-out sentences (several hundred forward passes) is measured just after the first drawing, so the
+   * rest of the lesson appears at once: until then `check` is undefined.
+   */
   _analysis() {
-    const key = this._model;
-    if (this._cache?.model === key) return this._cache.result;
-    const sentences = this._lessonData.sentences.map((s) => s.text);
-    const result = this._model.analyzeWord(sentences, this._lessonData.word);
-    this._cache = { model: key, result };
-    return result;
+    const key = this._model, lesson = this._lessonData;
+    if (this._cache?.model === key && this._cache.lesson === lesson) return this._cache;
+    const sentences = lesson.sentences.map((s) => s.text);
+    const analysis = this._model.analyzeWord(sentences, lesson.word);
+    const shown = this._model.senseCheck(sentences, lesson.word, lesson.sentences.flatMap((s) => s.senses));
+    const cache = { model: key, lesson, analysis, shown, check: lesson.check?.length ? undefined : null };
+    this._cache = cache;
+    if (cache.check === undefined) {
+      setTimeout(() => {
+        if (this._cache !== cache) return;
+        try {
+          cache.check = key.senseCheck(lesson.check.map((c) => c[0]), lesson.word, lesson.check.map((c) => c[1]));
+        } catch (err) {
+          cache.check = null;
+          cache.checkError = err;
+        }
+        this._render();
+      }, 0);
+    }
+    return cache;
   }
 
   _render() {
     if (!this.isConnected || !this._model || !this._lessonData) return;
     const box = el('div', 'sagwa');
     box.append(el('h2', '', t('sagwa.title')), el('p', 'explain', t('sagwa.lead')), el('p', 'hint', t('sagwa.causal')));
-    let a;
+    let a, shown, check, checkError;
     try {
-      a = this._analysis();
+      ({ analysis: a, shown, check, checkError } = this._analysis());
     } catch (err) {
-      box.append(el('p', 'message error', t('sagwa.error', { message: err.message })));
+      box.append(el('p', 'message error', t('sagwa.error', { message: errorMessage(err) })));
       this.replaceChildren(box);
       return;
     }
     if (!this._trained) box.append(el('p', 'message', t('sagwa.untrained')));
     const senses = this._lessonData.sentences.flatMap((s) => s.senses);
     const layer = this._layer < 0 || this._layer >= a.layers ? a.layers - 1 : this._layer;
+    const layerName = (l) => (l === 0 ? t('sagwa.layer0') : t('sagwa.layerN', { n: l }));
 
     // layer picker
     const picker = el('div', 'sagwa-layers');
@@ -102,7 +83,7 @@ export class TfSagwaLesson extends HTMLElement {
     picker.setAttribute('aria-label', t('sagwa.layer'));
     picker.append(el('span', 'hint', t('sagwa.layer')));
     for (let l = 0; l < a.layers; l++) {
-      const b = el('button', 'chip', l === 0 ? t('sagwa.layer0') : t('sagwa.layerN', { n: l }));
+      const b = el('button', 'chip', layerName(l));
       b.type = 'button';
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(l === layer));
@@ -112,56 +93,62 @@ export class TfSagwaLesson extends HTMLElement {
     }
     box.append(picker);
 
-    // occurrence labels: ● apple / ■ apology, with the sentence
-    const labels = a.occurrences.map((o, i) => {
-      const s = this._lessonData.sentences[o.sentence].text;
-      return `${SENSE_MARK[senses[i]]} ${s.length > 14 ? `${s.slice(0, 13)}…` : s}`;
-    });
+    // occurrence labels: number, mark, and what the model has read up to the word (it sees only the left context)
+    const labels = a.occurrences.map((o, i) => `${i + 1} ${SENSE_MARK[senses[i]]} ${this._upTo(a, o)}`);
+    const full = a.occurrences.map((o) => this._marked(a, o));
 
-    // cosine heatmap + within/across means (averages of the values shown)
+    // cosine heatmap on a scale from the smallest cosine shown to 1, with the engine's within / across means
     const cos = a.cosine[layer];
     const N = cos.shape[0];
-    let within = 0, across = 0, nw = 0, na = 0;
-    for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) {
-      if (senses[i] === senses[j]) { within += cos.data[i * N + j]; nw++; } else { across += cos.data[i * N + j]; na++; }
-    }
-    within /= nw || 1;
-    across /= na || 1;
     const fig = el('figure', 'tensor-panel');
     fig.append(el('figcaption', '', t('sagwa.cosine')));
     const h = document.createElement('tf-heatmap');
-    h.setAttribute('scale', 'diverging');
+    h.setAttribute('scale', 'sequential');
+    h.setAttribute('scale-fit', '');
     h.setAttribute('label', t('sagwa.cosine'));
     fig.append(h);
-    h.matrix = { values: cos.data, rows: N, cols: N, rowLabels: labels, colLabels: labels.map((l) => l.slice(0, 1) + (labels.indexOf(l) + 1)) };
+    h.matrix = { values: cos.data, rows: N, cols: N, rowLabels: labels, colLabels: labels.map((_, i) => String(i + 1)) };
+    fig.append(el('p', 'hint', t('sagwa.scale')));
     const stats = el('p', 'sagwa-stats');
+    const within = shown.within[layer], across = shown.across[layer];
     stats.dataset.within = String(within);
     stats.dataset.across = String(across);
     stats.append(el('span', 'badge ok', t('sagwa.within', { v: within.toFixed(3) })), ' ',
-      el('span', 'badge warn', t('sagwa.across', { v: across.toFixed(3) })), ' ',
-      el('span', '', t(layer === 0 ? 'sagwa.embedNote' : within > across + 0.05 ? 'sagwa.verdict.split' : 'sagwa.verdict.same')));
+      el('span', 'badge warn', t('sagwa.across', { v: across.toFixed(3) })));
+    if (layer === 0) stats.append(' ', el('span', '', t('sagwa.embedNote')));
     fig.append(stats);
 
-    // 2-D map
+    // 2-D map with a legend in the points' colours and shapes
     const map = el('figure', 'tensor-panel');
     map.append(el('figcaption', '', t('sagwa.map')));
     map.append(this._scatter(a.projection[layer], senses, a.occurrences));
-    const legend = el('p', 'hint');
-    legend.append(el('span', '', `${SENSE_MARK.apple} ${t('sagwa.apple')}   ${SENSE_MARK.apology} ${t('sagwa.apology')}`));
+    const legend = el('p', 'sagwa-legend');
+    for (const sense of ['apple', 'apology']) {
+      const item = el('span', `sagwa-key ${sense}`, `${SENSE_MARK[sense]} ${t(`sagwa.${sense}`)}`);
+      item.style.color = SENSE_COLOR[sense];
+      legend.append(item);
+    }
     map.append(legend);
 
-    // attention of one occurrence (blocks only)
+    const grid = el('div', 'sagwa-grid');
+    grid.append(fig, map);
+    box.append(grid);
+    if (check) box.append(this._checkPanel(check, layer, layerName));
+    else if (check === undefined) box.append(el('p', 'hint sagwa-measuring', t('sagwa.check.measuring', { n: this._lessonData.check.length })));
+    else if (checkError) box.append(el('p', 'message error', t('sagwa.error', { message: errorMessage(checkError) })));
+
+    // attention of one occurrence (blocks only); the sentence list names every occurrence in full
     const att = el('figure', 'tensor-panel');
     const sentencePick = el('div', 'sagwa-sentences');
+    const picked = this._picked < 0 || this._picked >= a.occurrences.length ? a.occurrences.length - 1 : this._picked;
     a.occurrences.forEach((o, i) => {
-      const b = el('button', 'chip', `${SENSE_MARK[senses[i]]} ${this._lessonData.sentences[o.sentence].text}`);
+      const b = el('button', `chip sagwa-sentence ${senses[i]}`, `${i + 1} ${SENSE_MARK[senses[i]]} ${full[i]}`);
       b.type = 'button';
-      b.setAttribute('aria-pressed', String(i === this._picked));
+      b.setAttribute('aria-pressed', String(i === picked));
       b.addEventListener('click', () => { this._picked = i; this._render(); });
       sentencePick.append(b);
     });
     att.append(el('p', 'hint', t('sagwa.pick')), sentencePick);
-    const picked = Math.min(this._picked, a.occurrences.length - 1);
     const block = Math.max(1, layer);
     const o = a.occurrences[picked];
     const tokens = a.tokens[o.sentence].slice(0, o.token + 1);
@@ -175,12 +162,54 @@ export class TfSagwaLesson extends HTMLElement {
       highlight: o.firstToken,
       domain: [0, 1],
     };
-
-    const grid = el('div', 'sagwa-grid');
-    grid.append(fig, map);
-    box.append(grid, att);
+    box.append(att);
     this.replaceChildren(box);
     this.dataset.layer = String(layer);
+  }
+
+  /** The sentence's text up to and including the occurrence, with the word in brackets (…, when more follows). */
+  _upTo(a, o) {
+    const toks = a.tokens[o.sentence];
+    let left = toks.slice(0, o.firstToken).map((x) => x.text).join('');
+    if ([...left].length > 12) left = `…${[...left].slice(-11).join('')}`;
+    const word = toks.slice(o.firstToken, o.token + 1).map((x) => x.text).join('');
+    return `${left}[${word}]${o.token + 1 < toks.length ? '…' : ''}`;
+  }
+
+  /** The whole sentence with this occurrence in brackets. */
+  _marked(a, o) {
+    const toks = a.tokens[o.sentence];
+    const text = (from, to) => toks.slice(from, to).map((x) => x.text).join('');
+    return `${text(0, o.firstToken)}[${text(o.firstToken, o.token + 1)}]${text(o.token + 1, toks.length)}`;
+  }
+
+  /** The engine's held-out check: accuracy per layer beside the two baselines, and what it does and does not show. */
+  _checkPanel(check, layer, layerName) {
+    const panel = el('section', 'sagwa-check');
+    panel.append(el('h3', '', t('sagwa.check.title')));
+    const count = (sense) => check.counts[check.senses.indexOf(sense)] ?? 0;
+    panel.append(el('p', 'explain', t('sagwa.check.how', { n: check.occurrences, apple: count('apple'), apology: count('apology') })));
+    const pct = (v) => `${(100 * v).toFixed(1)}%`;
+    const labels = [], values = [];
+    for (let l = 0; l < check.accuracy.length; l++) {
+      labels.push(l === 0 ? t('sagwa.check.bar0') : t('sagwa.check.barN', { n: l }));
+      values.push(check.accuracy[l]);
+    }
+    labels.push(t('sagwa.check.barGuess'));
+    values.push(check.majority);
+    const bars = document.createElement('tf-bar-chart');
+    bars.setAttribute('label', t('sagwa.check.title'));
+    panel.append(bars);
+    bars.data = { labels, values, highlight: layer, muted: [labels.length - 1], domain: [0, 1], format: pct };
+    const acc = check.accuracy[layer], none = check.accuracy[0], best = Math.max(none, check.majority);
+    const result = el('p', 'sagwa-verdict');
+    Object.assign(result.dataset, { accuracy: String(acc), embedding: String(none), majority: String(check.majority), n: String(check.occurrences) });
+    const params = { layer: layerName(layer), acc: pct(acc), none: pct(none), maj: pct(check.majority), n: check.occurrences,
+      diff: (100 * (acc - best)).toFixed(1) };
+    result.textContent = layer === 0 ? t('sagwa.check.atEmbedding', params)
+      : t(acc > best ? 'sagwa.check.above' : 'sagwa.check.notAbove', params);
+    panel.append(result, el('p', 'hint', t('sagwa.check.limits')));
+    return panel;
   }
 
   _scatter(proj, senses, occurrences) {

@@ -2,11 +2,11 @@
 // Registered by components/translate/train-controller.js.
 export default {
   'translate.train.explain': 'Train a translation model that starts as random numbers, right here in this tab. It learns from Korean → English sentence pairs; every 10th pair is kept out of training and used as a test.',
-  'translate.train.start': '▶ Start training',
-  'translate.train.resume': '▶ Resume',
-  'translate.train.pause': '⏸ Pause',
+  'translate.train.start': 'Start training',
+  'translate.train.resume': 'Resume',
+  'translate.train.pause': 'Pause',
   'translate.train.step': 'One step',
-  'translate.train.reset': '↺ Start over',
+  'translate.train.reset': 'Start over',
   'translate.train.publish': '↑ Watch this model above',
   'translate.train.publishHint': 'Sends the model trained so far to the translation and attention views at the top of this page.',
   'translate.train.state.loading': 'Getting the sentence pairs and the engine ready…',

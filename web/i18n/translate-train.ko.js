@@ -2,11 +2,11 @@
 // Registered by components/translate/train-controller.js.
 export default {
   'translate.train.explain': '처음에는 무작위 숫자뿐인 번역 모델을 이 탭 안에서 직접 학습시켜요. 한국어 → 영어 문장 쌍으로 배우고, 10번째 쌍마다 하나씩은 학습에 쓰지 않고 남겨 두었다가 시험 문제로 써요.',
-  'translate.train.start': '▶ 학습 시작',
-  'translate.train.resume': '▶ 이어서 학습',
-  'translate.train.pause': '⏸ 잠시 멈춤',
+  'translate.train.start': '학습 시작',
+  'translate.train.resume': '이어서 학습',
+  'translate.train.pause': '잠시 멈춤',
   'translate.train.step': '한 단계만',
-  'translate.train.reset': '↺ 처음부터',
+  'translate.train.reset': '처음부터',
   'translate.train.publish': '↑ 이 모델을 위에서 살펴보기',
   'translate.train.publishHint': '지금까지 학습한 모델을 이 페이지 위쪽의 번역·어텐션 화면으로 보내요.',
   'translate.train.state.loading': '학습할 문장 쌍과 엔진을 준비하는 중…',

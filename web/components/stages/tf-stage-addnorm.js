@@ -12,94 +12,14 @@ import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, summary, tokenPicker } from './stage-kit.js';
+import { formulaBox, frac, math, mi, mn, mo, num, paren, row, signed, sqrt, sub, sup } from '../mathml.js';
+import ko from '../../i18n/stages/addnorm.ko.js';
+import en from '../../i18n/stages/addnorm.en.js';
 
-registerStrings({
-  ko: {
-    'addnorm.add.title': '① 더하기: 잔차 연결',
-    'addnorm.add.explain1': '층에 들어온 벡터(입력)에 어텐션이 만든 값을 그대로 더해요. 원래 정보는 지키고 새 정보만 얹는 "지름길"이에요. 같은 자리의 칸끼리 더해지니 세 표의 같은 칸을 비교해 보세요.',
-    'addnorm.add.explain2': '어텐션 뒤의 값에 피드 포워드가 만든 값을 다시 더해요. 이렇게 더해 가는 흐름을 "잔차 흐름"이라고 불러요.',
-    'addnorm.input.layer': '입력 x (이 층에 들어온 벡터)',
-    'addnorm.input.sum1': '입력 x (①의 더하기 결과)',
-    'addnorm.input.norm1': '입력 x (①의 정규화 결과)',
-    'addnorm.sub.attn': '어텐션 출력 Attn(…)',
-    'addnorm.sub.ffn': '피드 포워드 출력 FFN(…)',
-    'addnorm.sum': '합 = 입력 + 출력',
-    'addnorm.norm.title': '② 정규화: LayerNorm',
-    'addnorm.norm.explain': '토큰 하나의 숫자 {C}개를 평균 0, 퍼짐(표준편차) 1이 되도록 맞춰요. 숫자가 너무 커지거나 작아지지 않아서 학습이 안정돼요. 토큰마다 따로 계산합니다.',
-    'addnorm.norm.formula': 'LN(x) = (x − 평균) ÷ 표준편차 × γ + β      (γ, β는 학습되는 크기와 이동)',
-    'addnorm.pick': '토큰을 하나 골라 보세요 (위 표의 행을 눌러도 돼요):',
-    'addnorm.before': '정규화 전: "{tok}"의 합 벡터',
-    'addnorm.after': '정규화 후: LN(합)',
-    'addnorm.stats': '평균 {mean} · 표준편차 {std}',
-    'addnorm.ok': '정규화 후 평균 ≈ 0, 표준편차 ≈ 1 — 크기가 고르게 맞춰졌어요.',
-    'addnorm.gamma': '정규화 후 평균 {mean}, 표준편차 {std}: 학습된 γ(크기)와 β(이동)가 다시 조금 바꿨기 때문에 정확히 0과 1은 아니에요.',
-    'addnorm.sameScale': '두 그래프를 같은 눈금으로 보기',
-    'addnorm.legend.mean': '평균',
-    'addnorm.legend.band': '평균 ± 표준편차',
-    'addnorm.readout': '차원 {i}: 정규화 전 {before} → 후 {after}',
-    'addnorm.stripHint': '막대 위에 마우스를 올리거나, 그래프를 누른 뒤 ←/→ 키로 차원을 하나씩 볼 수 있어요.',
-    'addnorm.normAll': 'LN(합): 모든 토큰',
-    'addnorm.where.title': '정규화는 어디에? Pre-LN과 Post-LN',
-    'addnorm.pre.name': 'Pre-LN (GPT-2 방식)',
-    'addnorm.post.name': 'Post-LN (원래 논문 방식)',
-    'addnorm.pre.explain': '정규화를 먼저 하고 {sub}에 넣어요. 더한 합은 정규화하지 않은 채 다음으로 흘러가서 층이 깊어도 학습이 안정적이에요.',
-    'addnorm.post.explain': '먼저 더하고, 그 합을 정규화해요. "Attention Is All You Need" 논문의 원래 방식이에요.',
-    'addnorm.current': '이 모델',
-    'addnorm.now.pre1': '이 모델은 Pre-LN이에요. 그래서 위의 "정규화 후" 값은 피드 포워드가 읽는 입력이고, 다음으로 흘러가는 것은 정규화 전의 합이에요.',
-    'addnorm.now.pre2': '이 모델은 Pre-LN이에요. 위의 "정규화 후" 값은 {next}에 들어가는 입력이고, 다음으로 흘러가는 것은 정규화 전의 합이에요.',
-    'addnorm.now.post1': '이 모델은 Post-LN이에요. 정규화한 값이 그대로 피드 포워드로, 그리고 다음 더하기로 넘어가요.',
-    'addnorm.now.post2': '이 모델은 Post-LN이에요. 정규화한 값이 곧 이 층의 출력이에요.',
-    'addnorm.next.layer': '다음 층의 어텐션',
-    'addnorm.next.final': '마지막 선형 층',
-    'addnorm.attn': '어텐션',
-    'addnorm.ffn': '피드 포워드',
-    'addnorm.next': '다음',
-  },
-  en: {
-    'addnorm.add.title': '① Add: the residual connection',
-    'addnorm.add.explain1': 'The attention result is added, cell by cell, to the vector that entered the layer (the input). The original information is kept and the new one is laid on top — a "shortcut". Compare the same cell in the three tables.',
-    'addnorm.add.explain2': 'The feed-forward result is added once more to what came out of attention. This running sum is called the "residual stream".',
-    'addnorm.input.layer': 'Input x (the vectors entering this layer)',
-    'addnorm.input.sum1': 'Input x (the sum from ①)',
-    'addnorm.input.norm1': 'Input x (the normalised result of ①)',
-    'addnorm.sub.attn': 'Attention output Attn(…)',
-    'addnorm.sub.ffn': 'Feed-forward output FFN(…)',
-    'addnorm.sum': 'Sum = input + output',
-    'addnorm.norm.title': '② Normalise: LayerNorm',
-    'addnorm.norm.explain': 'The {C} numbers of one token are shifted and scaled to mean 0 and spread (standard deviation) 1, so they neither blow up nor shrink away and training stays stable. Each token is normalised on its own.',
-    'addnorm.norm.formula': 'LN(x) = (x − mean) ÷ std × γ + β      (γ, β: a learned scale and shift)',
-    'addnorm.pick': 'Pick a token (or click a row of the tables above):',
-    'addnorm.before': 'Before: the sum vector of "{tok}"',
-    'addnorm.after': 'After: LN(sum)',
-    'addnorm.stats': 'mean {mean} · std {std}',
-    'addnorm.ok': 'After normalising: mean ≈ 0 and std ≈ 1 — the sizes are evened out.',
-    'addnorm.gamma': 'After normalising: mean {mean}, std {std}. Not exactly 0 and 1 because the learned γ (scale) and β (shift) adjust them again.',
-    'addnorm.sameScale': 'Draw both on the same scale',
-    'addnorm.legend.mean': 'mean',
-    'addnorm.legend.band': 'mean ± std',
-    'addnorm.readout': 'dim {i}: before {before} → after {after}',
-    'addnorm.stripHint': 'Hover the bars, or click a chart and use ←/→ to step through the dimensions.',
-    'addnorm.normAll': 'LN(sum): every token',
-    'addnorm.where.title': 'Where does the norm go? Pre-LN vs post-LN',
-    'addnorm.pre.name': 'Pre-LN (GPT-2)',
-    'addnorm.post.name': 'Post-LN (the original paper)',
-    'addnorm.pre.explain': 'Normalise first, then run the {sub}. The sum flows on un-normalised, which keeps deep models stable to train.',
-    'addnorm.post.explain': 'Add first, then normalise the sum — the original "Attention Is All You Need" layout.',
-    'addnorm.current': 'this model',
-    'addnorm.now.pre1': 'This model is pre-LN, so the "after" values above are what the feed-forward block reads; what flows on is the un-normalised sum.',
-    'addnorm.now.pre2': 'This model is pre-LN, so the "after" values above are what {next} reads; what flows on is the un-normalised sum.',
-    'addnorm.now.post1': 'This model is post-LN: the normalised values go on to the feed-forward block and to the next addition.',
-    'addnorm.now.post2': 'This model is post-LN: the normalised values are this layer’s output.',
-    'addnorm.next.layer': 'the next layer’s attention',
-    'addnorm.next.final': 'the linear layer (after the final norm)',
-    'addnorm.attn': 'attention',
-    'addnorm.ffn': 'feed-forward block',
-    'addnorm.next': 'next',
-  },
-});
+registerStrings({ ko, en });
 
 // Remembered across re-renders and stage switches: the chosen token and the scale toggle.
-const memory = { token: -1, text: null, sameScale: false };
+const memory = { token: -1, text: null, sameScale: false, dim: 0 };
 
 /** Names of the four tensors this stage shows (see the table at the top). */
 export function addNormTensors(config, layer, which) {
@@ -274,11 +194,11 @@ class TfStageAddNorm extends StageView {
     this.replaceChildren(
       el('h3', '', `${t('addnorm.add.title')} · ${t('stage.layerOption', { n: layer + 1 })}`),
       el('p', 'explain', t(which === 1 ? 'addnorm.add.explain1' : 'addnorm.add.explain2')),
-      el('p', 'tfo-formula', which === 1 ? 'x + Attn(…)' : 'x + FFN(…)'),
+      formulaBox('tfo-add-formula', math(mi('x'), mo('+'), mi(which === 1 ? 'Attn' : 'FFN'), paren(mi('x')))),
       eq,
       el('h3', '', t('addnorm.norm.title')),
       el('p', 'explain', t('addnorm.norm.explain', { C })),
-      el('p', 'tfo-formula', t('addnorm.norm.formula')),
+      this._lnFormula = el('div', 'tfo-ln-math'),
       el('p', 'hint', t('addnorm.pick')),
       this._picker,
       el('div', 'tfo-controls', ''),
@@ -310,6 +230,7 @@ class TfStageAddNorm extends StageView {
     const strips = [];
     const setCursor = (i) => {
       for (const s of strips) { s.cursor = i; s.draw(); }
+      if (i >= 0) this._drawFormula(i);
       readout.textContent = i < 0 ? t('addnorm.stripHint')
         : t('addnorm.readout', { i, before: formatValue(before[i]), after: formatValue(after[i]) });
     };
@@ -342,11 +263,43 @@ class TfStageAddNorm extends StageView {
     this._normBox.replaceChildren(row, legend, readout, note);
     b.draw();
     a.draw();
+    this._drawFormula(Math.min(memory.dim, C - 1));
+  }
+
+  /**
+   * LN(x)_k = (x_k − μ) ÷ √(σ² + ε) · γ_k + β_k in MathML, then with the chosen token's numbers at dimension k:
+   * x_k and LN(x)_k from the recorded tensors, μ and σ² from the engine (tf.layerNormTerms of the same vector),
+   * γ_k and β_k from the model's parameters.
+   */
+  _drawFormula(k) {
+    memory.dim = k;
+    const { model, tf, tokens } = this.state;
+    const cfg = model.config, C = cfg.n_embd, r = memory.token;
+    const x = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
+    const out = this._tensors.norm.data[r * C + k];
+    const eps = cfg.ln_eps ?? 1e-5;
+    const terms = tf.layerNormTerms(x, eps);
+    const param = this._names.norm === 'ln_f' ? 'transformer.ln_f' : `transformer.${this._names.norm.replace(/^h(\d+)\./, 'h.$1.')}`;
+    const gamma = model.parameter(`${param}.weight`).data[k];
+    const beta = cfg.bias ? model.parameter(`${param}.bias`).data[k] : null;
+    const f = (v) => formatValue(v);
+    const xk = sub(mi('x'), mi('k'));
+    const lnk = sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mi('k'));
+    const symbols = [lnk, mo('='), frac(row(xk, mo('−'), mi('μ')), sqrt(sup(mi('σ'), mn('2')), mo('+'), mi('ε'))), mo('·'),
+      sub(mi('γ'), mi('k')), ...(beta === null ? [] : [mo('+'), sub(mi('β'), mi('k'))])];
+    const numbers = [sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mn(String(k))), mo('='),
+      frac(row(num(x[k], f), mo('−'), signed(terms.mean, f)), sqrt(num(terms.variance, f), mo('+'), num(eps, f))), mo('·'),
+      signed(gamma, f), ...(beta === null ? [] : [mo('+'), signed(beta, f)]), mo('='), num(out, f)];
+    const box = formulaBox('tfo-ln-formula', math(...symbols), math(...numbers));
+    box.append(el('p', 'math-where', t('addnorm.formula.where', { tok: visibleToken(tokens[r].text), k, C })));
+    Object.assign(box.dataset, { token: String(r), dim: String(k), x: String(x[k]), mean: String(terms.mean),
+      variance: String(terms.variance), gamma: String(gamma), beta: String(beta ?? 0), out: String(out), param });
+    this._lnFormula.replaceChildren(box);
   }
 
   /** Pre-LN vs post-LN, with this model's placement marked. */
   _placement(which, layer, cfg) {
-    const sub = which === 1 ? 'Attn' : 'FFN';
+    const layerName = mi(which === 1 ? 'Attn' : 'FFN');
     const subName = t(which === 1 ? 'addnorm.attn' : 'addnorm.ffn');
     const flow = (steps) => {
       const f = el('div', 'tfo-flow');
@@ -363,7 +316,10 @@ class TfStageAddNorm extends StageView {
       const h = el('h4', '', t(`addnorm.${kind}.name`));
       if (current) h.append(el('span', 'tfo-badge', t('addnorm.current')));
       c.append(h);
-      c.append(el('p', 'tfo-formula', kind === 'pre' ? `x + ${sub}(LN(x))` : `LN(x + ${sub}(x))`));
+      const ln = (...xs) => row(mi('LN'), paren(...xs));
+      c.append(formulaBox('tfo-place-formula', kind === 'pre'
+        ? math(mi('x'), mo('+'), layerName.cloneNode(true), paren(ln(mi('x'))))
+        : math(ln(mi('x'), mo('+'), layerName.cloneNode(true), paren(mi('x'))))));
       c.append(kind === 'pre'
         ? flow([['x'], ['LN', 'ln'], [subName, 'sub'], ['+ x', 'add'], [t('addnorm.next')]])
         : flow([['x'], [subName, 'sub'], ['+ x', 'add'], ['LN', 'ln'], [t('addnorm.next')]]));

@@ -7,106 +7,18 @@ import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { button, ensureStyle, formatValue, rankIds, vocabLabels } from './stage-kit.js';
+import { formulaBox, frac, math, mi, mn, mo, mtext, num, row, sub, sum, sup } from '../mathml.js';
+import ko from '../../i18n/stages/softmax.ko.js';
+import en from '../../i18n/stages/softmax.en.js';
 
-registerStrings({
-  ko: {
-    'softmax.exp.title': '점수를 확률로: exp ÷ 합',
-    'softmax.exp.explain': '각 점수(로짓)에 exp를 취해 모두 양수로 만들고, 전체 합으로 나눠요. 그러면 모든 값이 0과 1 사이가 되고 다 더하면 1이 돼요. 점수가 1 크면 확률은 약 2.7배(e배) 커져요.',
-    'softmax.exp.formula': 'p(토큰) = exp(로짓) ÷ Σ exp(모든 로짓)',
-    'softmax.exp.caption': '"{tok}" 다음 토큰: 점수가 높은 {n}개',
-    'softmax.col.token': '토큰',
-    'softmax.col.logit': '로짓',
-    'softmax.col.p1': '확률 (온도 1)',
-    'softmax.col.pNow': '확률 (지금 설정)',
-    'softmax.col.sum': '전체 {V}개의 합',
-    'softmax.knobs.title': '온도와 top-k',
-    'softmax.temp': '온도',
-    'softmax.topk': 'top-k',
-    'softmax.topk.off': '끔',
-    'softmax.temp.zero': '온도 0: 항상 가장 높은 토큰 하나만 골라요 (탐욕적 선택).',
-    'softmax.temp.low': '낮은 온도: 높은 점수가 더 도드라져요. 분포가 뾰족해지고 안전한 선택을 해요.',
-    'softmax.temp.one': '온도 1: 모델이 낸 원래 확률 그대로예요.',
-    'softmax.temp.high': '높은 온도: 분포가 평평해져요. 더 다양하고 엉뚱한 토큰도 뽑혀요.',
-    'softmax.topk.none': 'top-k 끔: 어휘의 모든 {V}개 토큰이 후보예요.',
-    'softmax.topk.some': 'top-k = {k}: 확률이 높은 {k}개만 남기고 나머지는 0으로 만든 뒤, 다시 합이 1이 되게 나눠요.',
-    'softmax.chart.next': '"{tok}" 다음 토큰의 확률 (높은 순 {n}개)',
-    'softmax.chart.step': '{step}단계에서 쓴 분포: 여기서 "{tok}"을(를) 골랐어요 (확률 {p})',
-    'softmax.chart.back': '다음 토큰 분포로 돌아가기',
-    'softmax.rest': '나머지 {n}개',
-    'softmax.sum': '막대를 모두 더하면 {sum} (엔진이 준 확률 {V}개의 합)',
-    'softmax.showAll': '모든 토큰 보기 ({V}개)',
-    'softmax.showTop': '높은 순 {n}개만 보기',
-    'softmax.gen.title': '한 토큰씩 만들기 (자기회귀 생성)',
-    'softmax.gen.explain': '위 확률에 따라 토큰 하나를 뽑아 문장 끝에 붙이고, 늘어난 문장으로 처음부터 다시 계산해요. 이것을 되풀이하는 것이 자기회귀 생성이에요. 주황색이 새로 만든 토큰이에요. 위의 입력 문장은 바뀌지 않아요.',
-    'softmax.gen.one': '다음 토큰 고르기 (한 번)',
-    'softmax.gen.five': '다섯 개 더',
-    'softmax.gen.reset': '처음부터',
-    'softmax.gen.seed': '시작 시드',
-    'softmax.gen.nextSeed': '다음에 쓸 시드: {seed}',
-    'softmax.gen.seedHint': '같은 시드와 설정이면 언제나 같은 토큰이 뽑혀요. 단계마다 시드가 1씩 커져요.',
-    'softmax.gen.text': '지금까지의 문장:',
-    'softmax.gen.count': '새 토큰 {n}개',
-    'softmax.gen.full': '여기까지예요. 더 만들려면 "처음부터"를 누르세요.',
-    'softmax.gen.tokHint': '새 토큰을 누르면 그 단계의 확률 분포를 볼 수 있어요.',
-    'softmax.log.step': '단계',
-    'softmax.log.seed': '시드',
-    'softmax.log.token': '고른 토큰',
-    'softmax.log.p': '그 토큰의 확률',
-    'softmax.log.settings': '온도 · top-k',
-  },
-  en: {
-    'softmax.exp.title': 'Scores to probabilities: exp ÷ sum',
-    'softmax.exp.explain': 'Take exp of every score (logit) so all are positive, then divide by their total. Every value lands between 0 and 1 and together they add up to 1. A score higher by 1 means a probability about 2.7 (e) times larger.',
-    'softmax.exp.formula': 'p(token) = exp(logit) ÷ Σ exp(all logits)',
-    'softmax.exp.caption': 'Token after "{tok}": the {n} highest scores',
-    'softmax.col.token': 'token',
-    'softmax.col.logit': 'logit',
-    'softmax.col.p1': 'probability (temperature 1)',
-    'softmax.col.pNow': 'probability (your settings)',
-    'softmax.col.sum': 'sum of all {V}',
-    'softmax.knobs.title': 'Temperature and top-k',
-    'softmax.temp': 'temperature',
-    'softmax.topk': 'top-k',
-    'softmax.topk.off': 'off',
-    'softmax.temp.zero': 'Temperature 0: always the single most likely token (greedy).',
-    'softmax.temp.low': 'Low temperature: high scores stand out more; the distribution gets peaky and choices get safe.',
-    'softmax.temp.one': 'Temperature 1: the model’s own probabilities.',
-    'softmax.temp.high': 'High temperature: the distribution flattens; more varied, more surprising tokens get picked.',
-    'softmax.topk.none': 'top-k off: all {V} vocabulary tokens are candidates.',
-    'softmax.topk.some': 'top-k = {k}: keep only the {k} most likely tokens, set the rest to 0 and rescale so they sum to 1 again.',
-    'softmax.chart.next': 'Probability of the token after "{tok}" (top {n})',
-    'softmax.chart.step': 'The distribution used at step {step}: "{tok}" was picked here (probability {p})',
-    'softmax.chart.back': 'Back to the next-token distribution',
-    'softmax.rest': 'the other {n}',
-    'softmax.sum': 'All bars add up to {sum} (the sum of the engine’s {V} probabilities)',
-    'softmax.showAll': 'Show every token ({V})',
-    'softmax.showTop': 'Show only the top {n}',
-    'softmax.gen.title': 'One token at a time (autoregressive decoding)',
-    'softmax.gen.explain': 'Draw one token according to the probabilities above, append it to the sentence and run the model again on the longer sentence. Repeating this is autoregressive generation. New tokens are orange. The sentence box above is not changed.',
-    'softmax.gen.one': 'Pick the next token (one step)',
-    'softmax.gen.five': 'Five more',
-    'softmax.gen.reset': 'Start over',
-    'softmax.gen.seed': 'Starting seed',
-    'softmax.gen.nextSeed': 'Next seed: {seed}',
-    'softmax.gen.seedHint': 'The same seed and settings always draw the same token. The seed goes up by 1 each step.',
-    'softmax.gen.text': 'The sentence so far:',
-    'softmax.gen.count': '{n} new tokens',
-    'softmax.gen.full': 'That is the limit. Press "Start over" to generate more.',
-    'softmax.gen.tokHint': 'Click a new token to see the distribution it was drawn from.',
-    'softmax.log.step': 'step',
-    'softmax.log.seed': 'seed',
-    'softmax.log.token': 'picked token',
-    'softmax.log.p': 'its probability',
-    'softmax.log.settings': 'temperature · top-k',
-  },
-});
+registerStrings({ ko, en });
 
 const TOP = 10;
 const MAX_NEW = 40;
 const EXP_ROWS = 5;
 
 // Remembered across re-renders and stage switches (reset when the page's sentence changes).
-const memory = { text: null, model: null, temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false };
+const memory = { text: null, model: null, temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false, pick: -1 };
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -187,7 +99,7 @@ class TfStageSoftmax extends StageView {
     this.replaceChildren(
       el('h3', '', t('softmax.exp.title')),
       el('p', 'explain', t('softmax.exp.explain')),
-      el('p', 'tfo-formula', t('softmax.exp.formula')),
+      this._formula = el('div', 'tfo-softmax-math'),
       this._expCaption, this._expTable,
       el('h3', '', t('softmax.knobs.title')),
       knobs, this._tempNote, this._topkNote,
@@ -223,10 +135,16 @@ class TfStageSoftmax extends StageView {
     const head = document.createElement('tr');
     for (const k of ['token', 'logit', 'p1', 'pNow']) head.append(el('th', '', t(`softmax.col.${k}`)));
     table.append(head);
-    for (const id of rankIds(logits).slice(0, EXP_ROWS)) {
+    const top = rankIds(logits).slice(0, EXP_ROWS);
+    if (!top.includes(memory.pick)) memory.pick = top[0];
+    for (const id of top) {
       const tr = document.createElement('tr');
       tr.dataset.id = String(id);
-      tr.append(el('td', '', this._vocab[id]), el('td', '', formatValue(logits[id])), el('td', '', formatValue(probs1[id])), el('td', '', formatValue(next[id])));
+      const pick = button(this._vocab[id], () => { memory.pick = id; this._update(); }, 'tfo-btn tfo-pick');
+      pick.setAttribute('aria-pressed', String(id === memory.pick));
+      const first = el('td', '');
+      first.append(pick);
+      tr.append(first, el('td', '', formatValue(logits[id])), el('td', '', formatValue(probs1[id])), el('td', '', formatValue(next[id])));
       table.append(tr);
     }
     const total = document.createElement('tr');
@@ -234,6 +152,7 @@ class TfStageSoftmax extends StageView {
     total.append(el('td', '', t('softmax.col.sum', { V })), el('td', '', ''), el('td', '', total1(probs1)), el('td', '', total1(next)));
     table.append(total);
     this._expTable.replaceChildren(table);
+    this._drawFormula(logits, probs1, V);
 
     // sliders' notes
     const temp = memory.temperature;
@@ -317,6 +236,30 @@ class TfStageSoftmax extends StageView {
       log.append(tr);
     });
     this._log.replaceChildren(log);
+  }
+
+  /**
+   * p_i = e^{z_i} ÷ Σ_j e^{z_j} in MathML, then the same with the picked token's numbers: its logit z, the engine's
+   * e^z and Σ e^z (tf.softmaxTerms) and the engine's probability p (temperature 1).
+   */
+  _drawFormula(logits, probs1, V) {
+    const id = memory.pick;
+    const terms = this.state.tf.softmaxTerms(logits);
+    const f = (v) => formatValue(v);
+    const z = (i) => sub(mi('z'), i);
+    const symbols = [sub(mi('p'), mi('i')), mo('='), frac(sup(mi('e'), z(mi('i'))), sum(row(mi('j'), mo('='), mn('1')), sup(mi('e'), z(mi('j'))), mi('V')))];
+    const token = mtext(`“${this._vocab[id]}”`);
+    // the numbers on two lines, so a phone reads them one under the other
+    const numbers = [sub(mi('p'), token), mo('='), frac(sup(mi('e'), num(logits[id], f)), num(terms.sum, f))];
+    const result = [mo('='), frac(num(terms.exp[id], f), num(terms.sum, f)), mo('='), num(probs1[id], f)];
+    const box = formulaBox('tfo-softmax-formula', math(...symbols), math(...numbers), math(...result));
+    box.append(el('p', 'math-where', t('softmax.formula.where', { tok: this._vocab[id], V })));
+    box.dataset.id = String(id);
+    box.dataset.logit = String(logits[id]);
+    box.dataset.exp = String(terms.exp[id]);
+    box.dataset.sum = String(terms.sum);
+    box.dataset.p = String(probs1[id]);
+    this._formula.replaceChildren(box);
   }
 
   /** `count` single steps: each draws one token with its own seed, then the context grows by it. */

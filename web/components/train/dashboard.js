@@ -12,6 +12,7 @@ import '../tf-line-chart.js';
 import { trainErrorMessage } from './corpus-picker.js';
 import { racerColor, racerName } from './settings-form.js';
 import { formatLr } from './settings.js';
+import { iconLabel as label } from '../icons.js';
 
 registerStrings({
   ko: {
@@ -120,35 +121,6 @@ registerStrings({
 
 const MORE_STEPS = 200;
 const PACES = [0, 30, 10, 3, 1];   // steps per second (0 = full speed)
-
-const SVG = 'http://www.w3.org/2000/svg';
-const ICONS = {
-  play: 'M4 2.5v11l9.5-5.5z',
-  pause: 'M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z',
-  reset: 'M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.9.6A3.5 3.5 0 1 0 8 4.5v2L4.5 3.5 8 0.5z',
-};
-
-/** A control icon drawn as inline SVG (never a font glyph, which may be missing and show as a box). */
-export function icon(name) {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('width', '14');
-  svg.setAttribute('height', '14');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  svg.classList.add('tr-icon');
-  svg.dataset.icon = name;
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', ICONS[name]);
-  path.setAttribute('fill', 'currentColor');
-  svg.append(path);
-  return svg;
-}
-
-/** A button's content: an SVG icon, then its label. */
-function label(button, name, text) {
-  button.replaceChildren(icon(name), document.createTextNode(` ${text}`));
-}
 
 function formatTime(ms) {
   const s = ms / 1000;

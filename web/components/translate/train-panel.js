@@ -9,6 +9,7 @@
 //   panel.decoder = { layers, heads };  panel.snapshots = [...]   (see train-map.js)
 //   panel.addEventListener('train-action', (e) => e.detail.action);  // start | pause | step | reset | publish
 import { onLocaleChange, t } from '../../i18n/index.js';
+import { iconLabel } from '../icons.js';
 import { el } from '../labels.js';
 import '../tf-line-chart.js';
 import './train-map.js';
@@ -19,6 +20,7 @@ const STYLE = `
   .explain, .hint { color: #5b5b66; margin: 0.3rem 0; }
   .hint { font-size: 0.9rem; }
   .controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }
+  .controls svg { display: inline-block; vertical-align: -0.12em; }
   button { font: inherit; cursor: pointer; border: 1px solid #c8c8d2; background: #fafafe; border-radius: 8px; padding: 0.3rem 0.8rem; color: inherit; }
   button:hover:not(:disabled) { border-color: #2166ac; }
   button.primary { background: #2166ac; border-color: #2166ac; color: #fff; font-weight: 600; }
@@ -167,11 +169,12 @@ export class TfTranslateTrain extends HTMLElement {
     const s = this._status;
     const running = s.state === 'running';
     const usable = !['loading', 'error', 'diverged'].includes(s.state);
-    this._run.textContent = running ? t('translate.train.pause') : s.steps > 0 ? t('translate.train.resume') : t('translate.train.start');
+    // the icons are SVG, never a font glyph (⏸ shows as an empty box without an emoji font)
+    iconLabel(this._run, running ? 'pause' : 'play', t(running ? 'translate.train.pause' : s.steps > 0 ? 'translate.train.resume' : 'translate.train.start'));
     this._run.disabled = !usable || s.state === 'stopped';
     this._stepBtn.textContent = t('translate.train.step');
     this._stepBtn.disabled = !usable || s.state === 'stopped';
-    this._reset.textContent = t('translate.train.reset');
+    iconLabel(this._reset, 'reset', t('translate.train.reset'));
     this._reset.disabled = s.state === 'loading' && !s.message;
     this._publish.textContent = t('translate.train.publish');
     this._publish.disabled = !s.canPublish;
