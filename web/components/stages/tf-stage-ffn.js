@@ -2,13 +2,15 @@
 // fold it back (c_proj). The learner switches the activation and sees its curve (tf.applyActivation,
 // the engine's own kernel) over this sentence's real pre-activations (h{l}.mlp.pre), and how many
 // units "fire" — output above a threshold θ — per token and overall. The model itself was trained
-// with config.activation; any other choice shows what that function would do to the same inputs.
+// with config.activation; any other choice shows what that function would do to the same inputs, and
+// (through the page's 'whatif' controller) how a model trained with it predicts this sentence.
 import { registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/ffn.ko.js';
 import en from '../../i18n/stages/ffn.en.js';
 import { el } from '../labels.js';
 import { StageView } from './base.js';
 import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange } from './stage-kit.js';
+import { whatifPanel } from './whatif-panel.js';
 
 registerStrings({ ko, en });
 
@@ -17,7 +19,7 @@ const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: '
 const SAMPLES = 161;
 
 // Remembered across re-renders and stage switches.
-const memory = { act: null, theta: 0.1, fit: false };
+const memory = { theta: 0.1, fit: false };
 
 /** Counts values the engine returned that are above θ: overall and per row of F. */
 export function countFiring(values, rows, F, theta) {
@@ -36,7 +38,7 @@ const pct = (share) => `${(100 * share).toFixed(1)}%`;
 
 class TfStageFfn extends StageView {
   /** What is on screen, for tests and linked views. */
-  get activation() { return memory.act; }
+  get activation() { return this._act; }
   get threshold() { return memory.theta; }
   /** The drawn curve: {xs, ys} with ys = tf.applyActivation(activation, xs). */
   get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
@@ -58,7 +60,9 @@ class TfStageFfn extends StageView {
     const { model, layer, tokens } = this.state;
     const cfg = model.config;
     const list = ACTIVATIONS.includes(cfg.activation) ? ACTIVATIONS : [...ACTIVATIONS, cfg.activation];
-    if (!memory.act || !list.includes(memory.act)) memory.act = cfg.activation;
+    // the switch opens on the model's own activation; the page's "what if" controller remembers a flip
+    const chosen = this.state.whatif?.value ?? cfg.activation;
+    this._act = list.includes(chosen) ? chosen : cfg.activation;
     const pre = this.state.inspection.tensor(`h${layer}.mlp.pre`);
     this._pre = pre;
     this._T = tokens.length;
@@ -81,7 +85,10 @@ class TfStageFfn extends StageView {
     this._seg.setAttribute('role', 'group');
     this._seg.setAttribute('aria-label', t('ffn.act.title'));
     for (const kind of list) {
-      const b = button(NAMES[kind], () => { memory.act = kind; this._update(); });
+      const b = button(NAMES[kind], () => {
+        this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'activation', value: kind } }));
+        this._seg.querySelector(`[data-act="${kind}"]`)?.focus();
+      });
       b.dataset.act = kind;
       if (kind === cfg.activation) b.append(el('span', 'tfo-badge', t('ffn.trainedWith')));
       this._seg.append(b);
@@ -151,6 +158,7 @@ class TfStageFfn extends StageView {
       shape,
       el('h3', '', t('ffn.act.title')),
       this._seg, this._desc, this._modelNote,
+      ...(this.state.whatif ? [whatifPanel(this.state.whatif, (v) => NAMES[v] ?? v)] : []),
       this._curveTitle, controls, this._canvas, this._legend, this._readout,
       el('h3', '', t('ffn.fire.title')),
       el('p', 'explain', t('ffn.fire.explain')),
@@ -171,7 +179,7 @@ class TfStageFfn extends StageView {
   _update() {
     const { tf, model, layer, labels, inspection } = this.state;
     const cfg = model.config;
-    const act = memory.act, trained = cfg.activation;
+    const act = this._act, trained = cfg.activation;
     const theta = memory.theta;
     const T = this._T, F = this._F;
     this.dataset.act = act;
@@ -359,7 +367,7 @@ class TfStageFfn extends StageView {
       ctx.arc(x, y, 5, 0, 2 * Math.PI);
       ctx.fill();
     }
-    this._canvas.setAttribute('aria-label', t('ffn.curve.title', { act: NAMES[memory.act] }));
+    this._canvas.setAttribute('aria-label', t('ffn.curve.title', { act: NAMES[this._act] }));
   }
 
   _hover(e) {
@@ -378,7 +386,7 @@ class TfStageFfn extends StageView {
       return;
     }
     const { xs, ys } = this._curve;
-    this._readout.textContent = t('ffn.curve.readout', { x: xs[i].toFixed(2), act: NAMES[memory.act], y: formatValue(ys[i]) });
+    this._readout.textContent = t('ffn.curve.readout', { x: xs[i].toFixed(2), act: NAMES[this._act], y: formatValue(ys[i]) });
   }
 }
 

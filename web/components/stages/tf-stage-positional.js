@@ -1,8 +1,9 @@
 // Stage 3 — Positional encoding ("나는 밥을 먹었다" vs "밥을 나는 먹었다"). The learner picks what is
 // added to the token vectors — the sinusoid table, the model's learned table, or nothing — and sees
 // that table, the waves of chosen dimensions, this sentence's token + position = input (all from
-// model.embed), and a word-order demo: two orders of the same tokens, side by side.
-import { errorMessage, registerStrings, t } from '../../i18n/index.js';
+// model.embed), and a word-order demo: two orders of the same tokens, side by side. The switch opens on the
+// model's own setting; flipping it emits 'whatif' and the page shows a model trained that way beside this one.
+import { errorMessage, locale, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/positional.ko.js';
 import en from '../../i18n/stages/positional.en.js';
 import { el, visibleToken } from '../labels.js';
@@ -10,6 +11,7 @@ import '../tf-line-chart.js';
 import '../tf-tokens.js';
 import { StageView } from './base.js';
 import { dimLabels, ensureStyle, heatmapPanel, plainNumber, segmented } from './input-stages-common.js';
+import { whatifPanel } from './whatif-panel.js';
 
 registerStrings({ ko, en });
 
@@ -17,55 +19,86 @@ const MAX_DIMS = 8;
 const SHOWN_NUMBERS = 6;   // numbers of a row written out in the A/B comparison
 const MAX_POSITIONS = 128;
 // Kept across re-renders (typing in the sentence box) and stage switches.
-const choice = { mode: 'sinusoidal', dims: [0, 1, 8], extraDims: [], orderA: '나는 밥을 먹었다', orderB: '밥을 나는 먹었다' };
+const choice = { dims: [0, 1, 8], extraDims: [], orderA: '나는 밥을 먹었다', orderB: '밥을 나는 먹었다' };
 
 class TfStagePositional extends StageView {
   render() {
     ensureStyle();
     const { model } = this.state;
     const hasLearned = model.info.params.some((p) => p.name === 'transformer.wpe.weight');
-    if (choice.mode === 'learned' && !hasLearned) choice.mode = 'sinusoidal';
     const own = model.config.positional;
+    // the switch opens on the model's own setting; the page's "what if" controller remembers a flip
+    const chosen = this.state.whatif?.value ?? own;
+    this._mode = chosen === 'learned' && !hasLearned ? own : chosen;
 
     const modeBox = el('section', 'tfi-section');
     modeBox.dataset.role = 'mode';
     modeBox.append(el('h3', '', t('positional.mode')), segmented({
-      name: 'tfi-positional-mode', legend: t('positional.mode'), value: choice.mode,
+      name: 'tfi-positional-mode', legend: t('positional.mode'), value: this._mode,
       options: ['sinusoidal', 'learned', 'none'].map((value) => ({
         value, text: t(`positional.mode.${value}`), disabled: value === 'learned' && !hasLearned,
         title: value === 'learned' && !hasLearned ? t('positional.noLearned', { kind: t(`positional.kind.${own}`) }) : undefined,
       })),
-      onChange: (value) => { choice.mode = value; this.render(); this.querySelector(`input[value="${value}"]`)?.focus(); },
+      onChange: (value) => {
+        this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'positional', value } }));
+        this.querySelector(`input[value="${value}"]`)?.focus();
+      },
     }));
     const ownLine = el('p', 'hint', t('positional.own', { kind: t(`positional.kind.${own}`) }));
     ownLine.dataset.role = 'own';
-    modeBox.append(el('p', '', t(`positional.about.${choice.mode}`)), ownLine);
+    modeBox.append(el('p', '', t(`positional.about.${this._mode}`)), ownLine);
     if (!hasLearned) {
       const why = el('p', 'hint', t('positional.noLearned', { kind: t(`positional.kind.${own}`) }));
       why.dataset.role = 'no-learned';
       modeBox.append(why);
     }
 
+    // Typing changes only the sentence: the table, its waves and the word-order demo stay as they are
+    // (their numbers do not depend on it; only the table's "this sentence" band moves).
+    const key = `${locale()} ${this._mode}`;
+    if (this._built?.model === model && this._built.key === key) {
+      this.renderSentence();
+      return;
+    }
+    this._built = { model, key };
+    this._whatif = el('div', '');
+    this._similarity = el('section', '');
+    this._sum = el('section', '');
     this._order = el('section', 'tfi-section tfi-order');
     this._order.dataset.role = 'order';
-    this.replaceChildren(el('p', 'explain', t('positional.lead')), modeBox, this.tableSection(), this.sumSection(), this._order);
+    this.replaceChildren(el('p', 'explain', t('positional.lead')), modeBox, this._whatif, this.tableSection(), this._similarity, this._sum, this._order);
+    this.renderSentence();
     this.renderOrder();
+  }
+
+  /** The parts that follow the sentence: the table's band, the what-if comparison, the similarities and the sum. */
+  renderSentence() {
+    this._T = this.state.inspection.tokens.length;
+    this._setBand?.(this._T);
+    const whatif = this.state.whatif;
+    this._whatif.replaceChildren(...(whatif ? [whatifPanel(whatif, (v) => t(`positional.kind.${v}`))] : []));
+    const similarity = this._mode === 'none' ? el('section', '') : this.similaritySection(this._T);
+    this._similarity.replaceWith(similarity);
+    this._similarity = similarity;
+    const sum = this.sumSection();
+    this._sum.replaceWith(sum);
+    this._sum = sum;
   }
 
   /** The position table of the chosen mode (engine: positionalEncoding or the wpe parameter) and its waves. */
   tableSection() {
-    const { tf, model, inspection } = this.state;
+    const { tf, model } = this.state;
     const box = el('section', 'tfi-section');
     box.dataset.role = 'table';
     const C = model.config.n_embd;
-    const T = inspection.tokens.length;
-    if (choice.mode === 'none') {
+    this._setBand = null;
+    if (this._mode === 'none') {
       box.append(el('p', 'tfi-note', t('positional.table.none')));
       return box;
     }
     const P = Math.min(model.config.block_size, MAX_POSITIONS);
     let table;
-    if (choice.mode === 'sinusoidal') {
+    if (this._mode === 'sinusoidal') {
       table = tf.positionalEncoding(P, C);
       box.append(el('p', 'formula', t('positional.formula')), el('p', 'hint', t('positional.formulaHint', { c: C })));
     } else {
@@ -79,19 +112,22 @@ class TfStagePositional extends StageView {
     const cellGuess = Math.max(4, Math.floor(((this.clientWidth || 600) - 90) / P));
     const every = Math.ceil(14 / cellGuess);   // label every position only when the columns are wide enough
     const colLabels = Array.from({ length: P }, (_, p) => (p % every === 0 ? String(p) : ''));
-    const rowLabels = Array.from({ length: C }, (_, d) => (choice.mode === 'sinusoidal' ? `${d} ${d % 2 === 0 ? 'sin' : 'cos'}` : String(d)));
+    const rowLabels = Array.from({ length: C }, (_, d) => (this._mode === 'sinusoidal' ? `${d} ${d % 2 === 0 ? 'sin' : 'cos'}` : String(d)));
+    const matrix = { values: sideways, rows: C, cols: P, rowLabels, colLabels };
     const panel = heatmapPanel({
-      name: 'positional-table', title: t(`positional.table.${choice.mode}`, { p: P, c: C }), shape: [C, P],
-      rowTitle: t('positional.cols'), colTitle: t('positional.rows'),
-      matrix: {
-        values: sideways, rows: C, cols: P, rowLabels, colLabels,
-        colGroups: [{ from: 0, to: Math.min(T, P), label: t('positional.band'), active: true }, ...(T < P ? [{ from: T, to: P, label: '' }] : [])],
-      },
+      name: 'positional-table', title: t(`positional.table.${this._mode}`, { p: P, c: C }), shape: [C, P],
+      rowTitle: t('positional.cols'), colTitle: t('positional.rows'), matrix,
     });
     panel.dataset.layout = 'dims-by-positions';
-    box.append(panel, el('p', 'hint', t('positional.tableHint', { last: Math.min(T, P) - 1 })));
-    box.append(this.wavesSection(table, P, C, T));
-    box.append(this.similaritySection(T));
+    const hint = el('p', 'hint');
+    box.append(panel, hint, this.wavesSection(table, P, C));
+    // the positions this sentence uses, marked on the table and the waves
+    this._setBand = (T) => {
+      const band = [{ from: 0, to: Math.min(T, P), label: t('positional.band'), active: true }, ...(T < P ? [{ from: T, to: P, label: '' }] : [])];
+      panel.heatmap.matrix = { ...matrix, colGroups: band };
+      hint.textContent = t('positional.tableHint', { last: Math.min(T, P) - 1 });
+      this._waves.bands = [{ from: 0, to: Math.min(T, P) - 1, label: t('positional.band') }];
+    };
     return box;
   }
 
@@ -100,9 +136,9 @@ class TfStagePositional extends StageView {
     const { model, inspection } = this.state;
     const box = el('section', 'tfi-section');
     box.dataset.role = 'similarity';
-    const sim = model.positionSimilarity(choice.mode, T);
+    const sim = model.positionSimilarity(this._mode, T);
     const labels = Array.from({ length: T }, (_, p) => `${p} ${visibleToken(inspection.tokens[p].text)}`);
-    box.append(el('h3', '', t('positional.similarity')), el('p', 'hint', t(`positional.similarityHint.${choice.mode}`)),
+    box.append(el('h3', '', t('positional.similarity')), el('p', 'hint', t(`positional.similarityHint.${this._mode}`)),
       heatmapPanel({
         name: 'positional-similarity', title: t('positional.similarityTitle'), shape: [T, T], scale: 'diverging',
         rowTitle: t('positional.rows'), colTitle: t('positional.rows'),
@@ -111,7 +147,7 @@ class TfStagePositional extends StageView {
     return box;
   }
 
-  wavesSection(table, P, C, T) {
+  wavesSection(table, P, C) {
     const box = el('div', 'tfi-section');
     box.dataset.role = 'waves';
     box.append(el('h3', '', t('positional.waves')), el('p', 'hint', t('positional.wavesPick', { max: MAX_DIMS })));
@@ -119,18 +155,18 @@ class TfStagePositional extends StageView {
     const candidates = [...new Set([0, 1, 2, 3, 4, 5, 8, 9, 16, 17, C - 2, C - 1, ...choice.extraDims, ...choice.dims])]
       .filter((d) => d >= 0 && d < C).sort((a, b) => a - b);
     const chart = document.createElement('tf-line-chart');
+    this._waves = chart;
     chart.dataset.panel = 'waves';
     chart.setAttribute('x-title', t('positional.xTitle'));
     chart.setAttribute('y-title', t('positional.yTitle'));
     chart.setAttribute('label', t('positional.waves'));
     chart.setAttribute('height', '260');
-    const name = (d) => (choice.mode === 'sinusoidal' ? t(d % 2 === 0 ? 'positional.dimSin' : 'positional.dimCos', { d }) : t('positional.dim', { d }));
+    const name = (d) => (this._mode === 'sinusoidal' ? t(d % 2 === 0 ? 'positional.dimSin' : 'positional.dimCos', { d }) : t('positional.dim', { d }));
     const chips = el('div', 'tfi-chips');
     chips.dataset.role = 'dims';
     const draw = () => {
       const xs = Array.from({ length: P }, (_, p) => p);
       chart.series = choice.dims.map((d) => ({ label: name(d), xs, ys: xs.map((p) => table.data[p * C + d]) }));
-      chart.bands = [{ from: 0, to: Math.min(T, P) - 1, label: t('positional.band') }];
       chips.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(choice.dims.includes(Number(b.dataset.dim)))));
     };
     const toggle = (d) => {
@@ -161,13 +197,14 @@ class TfStagePositional extends StageView {
       if (!Number.isInteger(d) || d < 0 || d >= C || input.value === '') return;
       if (!choice.extraDims.includes(d)) choice.extraDims.push(d);
       if (!choice.dims.includes(d)) choice.dims = [...choice.dims, d].slice(-MAX_DIMS);
-      box.replaceWith(this.wavesSection(table, P, C, T));
+      box.replaceWith(this.wavesSection(table, P, C));
+      this._setBand(this._T);
     };
     go.addEventListener('click', addDim);
     input.addEventListener('keydown', (e) => { if (e.key === 'Enter') addDim(); });
     add.append(el('span', '', t('positional.dimAdd')), input, go);
     chips.append(add);
-    box.append(chips, chart, el('p', 'hint', t(`positional.wavesHint.${choice.mode}`)));
+    box.append(chips, chart, el('p', 'hint', t(`positional.wavesHint.${this._mode}`)));
     draw();
     return box;
   }
@@ -179,14 +216,14 @@ class TfStagePositional extends StageView {
     box.dataset.role = 'sum';
     const C = model.config.n_embd;
     const T = inspection.tokens.length;
-    const e = model.embed(inspection.ids, choice.mode);
-    const kind = t(`positional.kind.${choice.mode}`);
+    const e = model.embed(inspection.ids, this._mode);
+    const kind = t(`positional.kind.${this._mode}`);
     const panel = (name, title, tensor) => heatmapPanel({
       name, title, shape: tensor.shape, rowTitle: t('positional.rows'), colTitle: t('positional.cols'),
       matrix: { values: tensor.data, rows: T, cols: C, rowLabels: labels, colLabels: dimLabels(C) },
     });
     box.append(el('h3', '', t('positional.sum')));
-    if (choice.mode !== model.config.positional) box.append(el('p', 'hint', t('positional.whatIf', { mode: t(`positional.mode.${choice.mode}`) })));
+    if (this._mode !== model.config.positional) box.append(el('p', 'hint', t('positional.whatIf', { mode: t(`positional.mode.${this._mode}`) })));
     box.append(
       panel('pe-token', t('positional.token'), e['embed.token']), el('p', 'tfi-op', '+'),
       panel('pe-position', t('positional.position', { kind }), e['embed.position']), el('p', 'tfi-op', '='),
@@ -199,14 +236,14 @@ class TfStagePositional extends StageView {
     const { model } = this.state;
     const box = this._order;
     const C = model.config.n_embd;
-    const kind = t(`positional.kind.${choice.mode}`);
+    const kind = t(`positional.kind.${this._mode}`);
     const sides = ['A', 'B'].map((side) => {
       const text = choice[`order${side}`];
       try {
         const tokens = model.tokenize(text);
         if (!tokens.length) throw Object.assign(new Error('empty'), { code: 'empty_text' });
         const ids = Int32Array.from(tokens, (tok) => tok.id);
-        return { side, text, tokens, ids, sum: model.embed(ids, choice.mode)['embed.sum'] };
+        return { side, text, tokens, ids, sum: model.embed(ids, this._mode)['embed.sum'] };
       } catch (err) {
         return { side, text, error: errorMessage(err) };
       }
