@@ -19,6 +19,7 @@ const VARIANTS = {
 const STAGE_SETTING = { positional: 'positional', ffn: 'activation', addnorm1: 'norm', addnorm2: 'norm' };
 const TOP = 5;
 const CONTINUE = 16;   // tokens of greedy continuation
+const PAUSE_MS = 120;  // typing pause before the comparison is recomputed
 
 export const variantFile = (setting, value) => `models/whatif/ko-char-${setting}-${value}.safetensors`;
 
@@ -35,10 +36,12 @@ export class WhatIf {
     this.chosen = {};          // setting -> value the switch shows; absent = the model's own
     this.variants = new Map(); // file -> { model } | { promise } | { error }
     this.last = null;          // the last comparison, reused while the sentence and switch stay the same
+    this.timer = 0;
   }
 
   /** A new model on the page: every switch opens on its own settings again. */
   reset() {
+    clearTimeout(this.timer);
     this.chosen = {};
     this.last = null;
   }
@@ -55,7 +58,9 @@ export class WhatIf {
 
   /**
    * What the stage's switch shows and, when it differs from the model's own, the comparison:
-   * { setting, own, value, status: 'own'|'loading'|'ready'|'unavailable'|'failed', message?, base?, variant? }
+   * { setting, own, value, status: 'own'|'loading'|'computing'|'ready'|'stale'|'unavailable'|'untrained'|'failed', message?,
+   *   trained? (values with a variant),
+   *   text?, base?, variant? } (stale: the answer for the previous sentence `text`, while the new one is computed)
    * where base / variant = { next: [{id, token, p}] (top 5), continuation: string, steps: its tokens }. Null for stages without a switch.
    */
   forStage(stageId, model, modelKey, text) {
@@ -65,15 +70,22 @@ export class WhatIf {
     const value = this.chosen[setting] ?? own;
     const out = { setting, own, value };
     if (value === own) return { ...out, status: 'own' };
-    if (modelKey !== BASE || !VARIANTS[setting].includes(value)) return { ...out, status: 'unavailable' };
+    if (modelKey !== BASE) return { ...out, status: 'unavailable' };
+    if (!VARIANTS[setting].includes(value)) return { ...out, status: 'untrained', trained: VARIANTS[setting] };
     const file = variantFile(setting, value);
     const entry = this.variants.get(file) ?? this._fetch(file);
     if (entry.error) return { ...out, status: 'failed', message: errorMessage(entry.error) };
     if (!entry.model) return { ...out, status: 'loading' };
-    if (this.last?.model !== model || this.last.file !== file || this.last.text !== text) {
-      this.last = { model, file, text, base: predict(model, text), variant: predict(entry.model, text) };
-    }
-    return { ...out, status: 'ready', base: this.last.base, variant: this.last.variant };
+    const last = this.last?.model === model && this.last.file === file ? this.last : null;
+    if (last?.text === text) return { ...out, status: 'ready', ...last.shown };
+    // Two greedy continuations cost the engine ~10 ms or more each: run them once typing pauses, so a typed
+    // character redraws the stage at once; meanwhile the box keeps the previous sentence's answer (marked stale).
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.last = { model, file, text, shown: { text, base: predict(model, text), variant: predict(entry.model, text) } };
+      this.onChange();
+    }, last ? PAUSE_MS : 0);
+    return last ? { ...out, status: 'stale', ...last.shown } : { ...out, status: 'computing' };
   }
 
   _fetch(file) {

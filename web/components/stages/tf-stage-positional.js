@@ -57,10 +57,12 @@ class TfStagePositional extends StageView {
     // (their numbers do not depend on it; only the table's "this sentence" band moves).
     const key = `${locale()} ${this._mode}`;
     if (this._built?.model === model && this._built.key === key) {
-      this.renderSentence();
+      if (this._built.inspection === this.state.inspection) this.renderWhatIf();   // only the comparison arrived
+      else this.renderSentence();
+      this._built.inspection = this.state.inspection;
       return;
     }
-    this._built = { model, key };
+    this._built = { model, key, inspection: this.state.inspection };
     this._whatif = el('div', '');
     this._similarity = el('section', '');
     this._sum = el('section', '');
@@ -71,12 +73,16 @@ class TfStagePositional extends StageView {
     this.renderOrder();
   }
 
+  renderWhatIf() {
+    const whatif = this.state.whatif;
+    this._whatif.replaceChildren(...(whatif ? [whatifPanel(whatif, (v) => t(`positional.kind.${v}`))] : []));
+  }
+
   /** The parts that follow the sentence: the table's band, the what-if comparison, the similarities and the sum. */
   renderSentence() {
     this._T = this.state.inspection.tokens.length;
     this._setBand?.(this._T);
-    const whatif = this.state.whatif;
-    this._whatif.replaceChildren(...(whatif ? [whatifPanel(whatif, (v) => t(`positional.kind.${v}`))] : []));
+    this.renderWhatIf();
     const similarity = this._mode === 'none' ? el('section', '') : this.similaritySection(this._T);
     this._similarity.replaceWith(similarity);
     this._similarity = similarity;

@@ -17,6 +17,8 @@ const CSS = `
   .tf-whatif-cols > section { flex: 1 1 260px; min-width: 0; }
   .tf-whatif h4 { margin: 0.2rem 0; font-size: 0.95rem; }
   .tf-whatif .tf-whatif-text { font-size: 1.05rem; white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid #e3e3ea; border-radius: 6px; padding: 0.25rem 0.5rem; margin: 0.2rem 0; }
+  .tf-whatif[data-status="stale"] .tf-whatif-cols { opacity: 0.55; }
+  .tf-whatif .tf-whatif-prompt { color: #6b6b76; }
   .tf-whatif .tf-whatif-verdict { font-weight: 600; margin: 0.4rem 0 0.1rem; }
 `;
 
@@ -42,9 +44,10 @@ export function whatifPanel(data, name) {
   box.setAttribute('aria-live', 'polite');
   box.append(el('h3', '', t('whatif.title')));
   const value = name(data.value);
-  if (data.status !== 'ready') {
-    const key = { own: 'whatif.own', loading: 'whatif.loading', unavailable: 'whatif.unavailable', failed: 'whatif.failed' }[data.status];
-    box.append(el('p', data.status === 'failed' ? 'message error' : 'hint', t(key, { own: name(data.own), value, message: data.message })));
+  if (!data.base) {
+    const key = { own: 'whatif.own', loading: 'whatif.loading', computing: 'whatif.loading', unavailable: 'whatif.unavailable', untrained: 'whatif.untrained', failed: 'whatif.failed' }[data.status];
+    const params = { own: name(data.own), value, message: data.message, trained: (data.trained ?? []).map((v) => `“${name(v)}”`).join(', ') };
+    box.append(el('p', data.status === 'failed' ? 'message error' : 'hint', t(key, params)));
     return box;
   }
   box.append(el('p', 'hint', t('whatif.same', { setting: t(`whatif.setting.${data.setting}`) })));
@@ -58,8 +61,11 @@ export function whatifPanel(data, name) {
       labels: result.next.map((g) => visibleToken(g.token)), values: result.next.map((g) => g.p),
       details: result.next.map((g) => `#${g.id}`), domain: [0, 1], format: formatValue,
     };
-    const text = el('p', 'tf-whatif-text', result.continuation.replace(/\n/g, '↵\n'));   // line breaks shown, as in the token strips
-    text.dataset.role = 'continuation';
+    // the sentence (grey), then what the model wrote; line breaks shown as in the token strips
+    const text = el('p', 'tf-whatif-text');
+    const more = el('b', '', result.continuation.replace(/\n/g, '↵\n'));
+    more.dataset.role = 'continuation';
+    text.append(el('span', 'tf-whatif-prompt', data.text), more);
     col.append(el('h4', '', title), el('p', 'hint', t('whatif.next')), chart, el('p', 'hint', t('whatif.continuation', { n: result.steps })), text);
     cols.append(col);
   }

@@ -5,6 +5,7 @@ export default {
   'whatif.own': 'The switch is on this model’s own setting, “{own}”. Pick another value to load a model trained with only that setting changed — same data, size, steps and seed — and see its next-token prediction for this sentence beside this model’s.',
   'whatif.loading': 'Loading the model trained with “{value}”…',
   'whatif.unavailable': 'A comparison model trained with “{value}” exists only for the Korean demo model. Pick the Korean demo model to compare predictions.',
+  'whatif.untrained': 'No comparison model trained with “{value}” is shipped. Values with one: {trained}.',
   'whatif.failed': 'The comparison model could not be loaded: {message}',
   'whatif.same': 'Same data, same size, the same 3,000 steps and the same seed; only the “{setting}” setting differs. Every number comes from the engine running both models on this sentence.',
   'whatif.base': 'This model (“{value}”)',
