@@ -77,15 +77,22 @@ export class WhatIf {
     if (entry.error) return { ...out, status: 'failed', message: errorMessage(entry.error) };
     if (!entry.model) return { ...out, status: 'loading' };
     const last = this.last?.model === model && this.last.file === file ? this.last : null;
-    if (last?.text === text) return { ...out, status: 'ready', ...last.shown };
+    if (last?.text === text) {
+      return last.error ? { ...out, status: 'failed', message: errorMessage(last.error) } : { ...out, status: 'ready', ...last.shown };
+    }
     // Two greedy continuations cost the engine ~10 ms or more each: run them once typing pauses, so a typed
     // character redraws the stage at once; meanwhile the box keeps the previous sentence's answer (marked stale).
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.last = { model, file, text, shown: { text, base: predict(model, text), variant: predict(entry.model, text) } };
+      this.last = { model, file, text };
+      try {
+        this.last.shown = { text, base: predict(model, text), variant: predict(entry.model, text) };
+      } catch (err) {
+        this.last.error = err;
+      }
       this.onChange();
     }, last ? PAUSE_MS : 0);
-    return last ? { ...out, status: 'stale', ...last.shown } : { ...out, status: 'computing' };
+    return last?.shown ? { ...out, status: 'stale', ...last.shown } : { ...out, status: 'computing' };
   }
 
   _fetch(file) {
