@@ -169,3 +169,20 @@ test('a model without variants says so; the comparison reads well in both langua
     }
   }
 });
+
+test('a variant that cannot be fetched gets a message in the learner’s language; flipping again tries again', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  await typeSentence(page, SENTENCE);
+  await openStage(page, 'ffn');
+  await page.route('**/models/whatif/ko-char-activation-tanh.safetensors', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.click('tf-stage-ffn [data-act=tanh]');
+  await page.waitForSelector('#stage-view [data-role=whatif][data-status=failed]');
+  assert.match(await page.textContent('#stage-view [data-role=whatif]'), /비교 모델을 불러오지 못했어요: .*HTTP 503/);
+  assert.equal(await page.evaluate(() => document.querySelector('tf-stage-ffn').activation), 'tanh');   // the stage itself still works
+  await page.unroute('**/models/whatif/ko-char-activation-tanh.safetensors');
+  await page.click('tf-stage-ffn [data-act=gelu]');
+  await page.click('tf-stage-ffn [data-act=tanh]');
+  await page.waitForSelector('#stage-view [data-role=whatif][data-value=tanh][data-status=ready]', { timeout: 30000 });
+  assert.deepEqual(errors.filter((e) => !e.includes('503')), []);
+  await context.close();
+});
