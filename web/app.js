@@ -3,6 +3,7 @@
 import { createTinyformer } from './lib/tinyformer.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
 import { STAGES } from './stages.js';
+import { WhatIf } from './whatif.js';
 import { tokenLabels, el } from './components/labels.js';
 import './components/tf-tokens.js';
 import './components/tf-tensor-view.js';
@@ -87,6 +88,7 @@ function setModel(model, meta, corpus) {
   state.model = model;
   state.modelMeta = meta;
   state.corpus = corpus;
+  state.whatif.reset();
   document.body.dataset.model = meta.key;
   for (const tok of Object.values(state.tokenizers)) tok.dispose();
   state.tokenizers = tokenizers;
@@ -229,6 +231,7 @@ function renderStage() {
   view.state = {
     tf: state.tf, model: state.model, inspection: state.inspection, text: $('sentence').value,
     layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
+    whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, $('sentence').value),
   };
 }
 
@@ -283,6 +286,9 @@ async function main() {
     e.target.value = '';
   });
   $('clear').addEventListener('click', () => { $('sentence').value = ''; update(); $('sentence').focus(); });
+  // the "what if" switches (web/whatif.js): a stage view emits 'whatif' {setting, value}
+  state.whatif = new WhatIf(fetchBytes, (bytes) => state.tf.loadModel(bytes), () => state.inspection && renderStage());
+  $('stage-view').addEventListener('whatif', (e) => { state.whatif.choose(e.detail.setting, e.detail.value); renderStage(); });
   $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); });
   document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => {
     $('sentence').value = b.textContent;

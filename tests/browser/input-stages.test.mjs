@@ -122,7 +122,9 @@ test('stage 3: the sinusoid table follows the formula; waves, sums and the word-
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   await typeSentence(page, '나는 밥을 먹었다');
   await openStage(page, 'positional');
-  assert.ok(await page.isChecked('#stage-view input[name=tfi-positional-mode][value=sinusoidal]'));
+  // opens on the model's own setting (the demo model learned its table); then the sinusoids
+  assert.ok(await page.isChecked('#stage-view input[name=tfi-positional-mode][value=learned]'));
+  await page.check('#stage-view input[name=tfi-positional-mode][value=sinusoidal]');
 
   // the table is drawn dims × positions: cell (d, p) = PE(p, d)
   const pe = await page.evaluate(() => {

@@ -1,7 +1,8 @@
 // Stages 5 and 7 — Add & Norm (attribute which = 1 after attention, 2 after the feed-forward block):
 // input + sublayer output = sum (three heatmaps), then LayerNorm of one chosen token (its vector
 // before and after, with the mean and spread of the engine's numbers), and where the norm sits:
-// pre-LN (GPT-2) vs post-LN (the original paper), with this model's placement (config.norm) marked.
+// pre-LN (GPT-2) vs post-LN (the original paper), with this model's placement (config.norm) marked, and a
+// switch that emits 'whatif' so the page shows a model trained with the other placement beside this one.
 //
 // Which recorded tensors (see src/model/model.cpp):
 //   pre-LN  ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_2
@@ -11,7 +12,8 @@
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
-import { ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, summary, tokenPicker } from './stage-kit.js';
+import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, summary, tokenPicker } from './stage-kit.js';
+import { whatifPanel } from './whatif-panel.js';
 import { formulaBox, frac, math, mi, mn, mo, num, paren, row, signed, sqrt, sub, sup } from '../mathml.js';
 import ko from '../../i18n/stages/addnorm.ko.js';
 import en from '../../i18n/stages/addnorm.en.js';
@@ -335,6 +337,23 @@ class TfStageAddNorm extends StageView {
         : t('addnorm.now.pre2', { next: t(layer + 1 < cfg.n_layer ? 'addnorm.next.layer' : 'addnorm.next.final') });
     } else now = t(which === 1 ? 'addnorm.now.post1' : 'addnorm.now.post2');
     wrap.append(el('h3', '', t('addnorm.where.title')), cards, el('p', 'tfo-note', now));
+    const whatif = this.state.whatif;
+    if (whatif) {
+      // what if the norm sat elsewhere: the page loads a model trained that way and compares predictions
+      const seg = el('div', 'tfo-seg');
+      seg.setAttribute('role', 'group');
+      seg.setAttribute('aria-label', t('whatif.norm.switch'));
+      for (const kind of ['pre', 'post']) {
+        const b = button(t(`addnorm.${kind}.name`), () => {
+          this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'norm', value: kind } }));
+          this.querySelector(`.tfo-where [data-norm-switch="${kind}"]`)?.focus();
+        });
+        b.dataset.normSwitch = kind;
+        b.setAttribute('aria-pressed', String(whatif.value === kind));
+        seg.append(b);
+      }
+      wrap.append(el('h4', '', t('whatif.norm.switch')), seg, whatifPanel(whatif, (v) => t(`addnorm.${v}.name`)));
+    }
     return wrap;
   }
 }

@@ -2,107 +2,24 @@
 // fold it back (c_proj). The learner switches the activation and sees its curve (tf.applyActivation,
 // the engine's own kernel) over this sentence's real pre-activations (h{l}.mlp.pre), and how many
 // units "fire" — output above a threshold θ — per token and overall. The model itself was trained
-// with config.activation; any other choice shows what that function would do to the same inputs.
+// with config.activation; any other choice shows what that function would do to the same inputs, and
+// (through the page's 'whatif' controller) how a model trained with it predicts this sentence.
 import { registerStrings, t } from '../../i18n/index.js';
+import ko from '../../i18n/stages/ffn.ko.js';
+import en from '../../i18n/stages/ffn.en.js';
 import { el } from '../labels.js';
 import { StageView } from './base.js';
 import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange } from './stage-kit.js';
+import { whatifPanel } from './whatif-panel.js';
 
-registerStrings({
-  ko: {
-    'ffn.shape.title': '넓혔다가 다시 접기',
-    'ffn.shape': '토큰마다 따로: {C}칸 → {F}칸으로 넓히기 (c_fc) → 활성화 함수 → 다시 {C}칸으로 접기 (c_proj)',
-    'ffn.widen': '넓히기',
-    'ffn.fold': '접기',
-    'ffn.act.title': '활성화 함수 고르기',
-    'ffn.trainedWith': '학습에 쓴 함수',
-    'ffn.desc.relu': '음수는 0, 양수는 그대로. 가장 단순한 "켜짐/꺼짐" 스위치예요.',
-    'ffn.desc.gelu': '0 근처에서 부드럽게 켜지는 ReLU예요. GPT-2가 쓰는 함수로, 조금 음수인 값은 살짝 음수로 남아요.',
-    'ffn.desc.gelu_tanh': 'GELU를 tanh로 빠르게 근사한 것 (GPT-2 원본 코드의 방식)이에요.',
-    'ffn.desc.sigmoid': '모든 값을 0과 1 사이로 눌러요. 0을 넣어도 0.5가 나와서 거의 늘 켜져 있어요.',
-    'ffn.desc.tanh': '모든 값을 −1과 1 사이로 눌러요. 음수는 음수로 남아요.',
-    'ffn.desc.silu': 'x × sigmoid(x). GELU처럼 부드러워요 (LLaMA 같은 모델이 써요).',
-    'ffn.same': '이 모델은 {act}로 학습했어요. 아래 값은 엔진이 실제로 계산한 {name}와 같아요.',
-    'ffn.same.check': '✓ 일치',
-    'ffn.other': '이 모델은 {trained}로 학습했어요. 지금은 같은 입력(mlp.pre)에 {act}를 씌웠다면 어떻게 될지를 보여줘요. 모델의 실제 출력은 그대로 {trained}로 계산돼요.',
-    'ffn.curve.title': '{act}의 모양과 이 문장의 실제 입력',
-    'ffn.curve.legend.curve': '{act} 곡선',
-    'ffn.curve.legend.trained': '학습에 쓴 {act}',
-    'ffn.curve.legend.hist': '이 문장의 입력 x 분포 (mlp.pre, {n}개)',
-    'ffn.curve.legend.thr': '기준값 θ',
-    'ffn.curve.dots': '점 하나 = 유닛 하나: 주황 = 켜짐, 파랑 = 꺼짐',
-    'ffn.curve.outside': '범위 밖 값 {n}개는 양 끝 칸에 모아 그렸어요.',
-    'ffn.curve.squeezed': '이 문장의 입력은 모두 ±{r} 안에 모여 있어요. "이 문장 값에 맞추기"를 누르면 크게 볼 수 있어요.',
-    'ffn.curve.hint': '그래프 위에 마우스를 올리거나, 그래프를 누른 뒤 ←/→ 키로 곡선을 따라가 보세요.',
-    'ffn.curve.readout': 'x = {x} → {act}(x) = {y}',
-    'ffn.range': 'x 범위',
-    'ffn.range.full': '−4 ~ 4',
-    'ffn.range.data': '이 문장 값에 맞추기 (±{r})',
-    'ffn.thr': '기준값 θ',
-    'ffn.fire.title': '몇 개의 유닛이 켜질까?',
-    'ffn.fire.explain': '유닛 하나의 출력 f(x)가 기준값 θ보다 크면 "켜졌다(발화)"고 세요. θ = 0이면 ReLU에서는 "입력이 양수면 켜짐"과 같아요. 시그모이드처럼 0을 넣어도 양수가 나오는 함수는 θ를 올려야 차이가 보여요.',
-    'ffn.fire.overall': '전체 {total}개 중 {n}개가 켜짐',
-    'ffn.fire.perToken': '토큰별 켜진 비율 ({F}개 유닛 중)',
-    'ffn.fire.compare': '같은 입력, 같은 θ = {thr}에서 함수별 켜진 비율',
-    'ffn.fire.col.act': '함수',
-    'ffn.fire.col.share': '켜진 비율',
-    'ffn.fire.col.count': '개수',
-    'ffn.heat.pre': '활성화 전 x = c_fc 출력',
-    'ffn.heat.act': '활성화 후 {act}(x)',
-    'ffn.heat.out': '피드 포워드 출력 (c_proj, 학습에 쓴 {act} 기준)',
-    'ffn.tables': '표로 보기',
-  },
-  en: {
-    'ffn.shape.title': 'Widen, then fold back',
-    'ffn.shape': 'For each token on its own: {C} numbers → widened to {F} (c_fc) → activation function → folded back to {C} (c_proj)',
-    'ffn.widen': 'widen',
-    'ffn.fold': 'fold',
-    'ffn.act.title': 'Pick an activation function',
-    'ffn.trainedWith': 'used in training',
-    'ffn.desc.relu': 'Negatives become 0, positives pass unchanged — the simplest on/off switch.',
-    'ffn.desc.gelu': 'A smooth ReLU that switches on gradually around 0. GPT-2 uses it; slightly negative inputs stay slightly negative.',
-    'ffn.desc.gelu_tanh': 'A fast tanh approximation of GELU (as in the original GPT-2 code).',
-    'ffn.desc.sigmoid': 'Squashes everything into 0…1. Even 0 gives 0.5, so it is almost always on.',
-    'ffn.desc.tanh': 'Squashes everything into −1…1; negatives stay negative.',
-    'ffn.desc.silu': 'x × sigmoid(x): smooth like GELU (used by LLaMA-style models).',
-    'ffn.same': 'This model was trained with {act}. The values below equal {name}, what the engine actually computed.',
-    'ffn.same.check': '✓ identical',
-    'ffn.other': 'This model was trained with {trained}. You are seeing what {act} would do to the same inputs (mlp.pre); the model’s real output is still computed with {trained}.',
-    'ffn.curve.title': 'The shape of {act} and this sentence’s real inputs',
-    'ffn.curve.legend.curve': '{act} curve',
-    'ffn.curve.legend.trained': '{act}, used in training',
-    'ffn.curve.legend.hist': 'inputs x of this sentence (mlp.pre, {n} values)',
-    'ffn.curve.legend.thr': 'threshold θ',
-    'ffn.curve.dots': 'one dot = one unit: orange = on, blue = off',
-    'ffn.curve.outside': '{n} values outside the range are piled into the end bins.',
-    'ffn.curve.squeezed': 'All of this sentence’s inputs lie within ±{r}. Press "fit this sentence" to zoom in.',
-    'ffn.curve.hint': 'Hover the chart, or click it and use ←/→ to walk along the curve.',
-    'ffn.curve.readout': 'x = {x} → {act}(x) = {y}',
-    'ffn.range': 'x range',
-    'ffn.range.full': '−4 to 4',
-    'ffn.range.data': 'fit this sentence (±{r})',
-    'ffn.thr': 'threshold θ',
-    'ffn.fire.title': 'How many units fire?',
-    'ffn.fire.explain': 'A unit "fires" when its output f(x) is above the threshold θ. With θ = 0 and ReLU that is simply "the input is positive". Functions that give a positive output even at 0 (like sigmoid) need a higher θ to show a difference.',
-    'ffn.fire.overall': '{n} of {total} units fire',
-    'ffn.fire.perToken': 'Share firing per token (out of {F} units)',
-    'ffn.fire.compare': 'Same inputs, same θ = {thr}: share firing per function',
-    'ffn.fire.col.act': 'function',
-    'ffn.fire.col.share': 'firing',
-    'ffn.fire.col.count': 'count',
-    'ffn.heat.pre': 'Before the activation: x = c_fc output',
-    'ffn.heat.act': 'After the activation: {act}(x)',
-    'ffn.heat.out': 'Feed-forward output (c_proj, with the trained {act})',
-    'ffn.tables': 'As tables',
-  },
-});
+registerStrings({ ko, en });
 
 export const ACTIVATIONS = ['relu', 'gelu', 'sigmoid', 'tanh', 'silu'];
 const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
 const SAMPLES = 161;
 
 // Remembered across re-renders and stage switches.
-const memory = { act: null, theta: 0.1, fit: false };
+const memory = { theta: 0.1, fit: false };
 
 /** Counts values the engine returned that are above θ: overall and per row of F. */
 export function countFiring(values, rows, F, theta) {
@@ -121,7 +38,7 @@ const pct = (share) => `${(100 * share).toFixed(1)}%`;
 
 class TfStageFfn extends StageView {
   /** What is on screen, for tests and linked views. */
-  get activation() { return memory.act; }
+  get activation() { return this._act; }
   get threshold() { return memory.theta; }
   /** The drawn curve: {xs, ys} with ys = tf.applyActivation(activation, xs). */
   get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
@@ -143,7 +60,9 @@ class TfStageFfn extends StageView {
     const { model, layer, tokens } = this.state;
     const cfg = model.config;
     const list = ACTIVATIONS.includes(cfg.activation) ? ACTIVATIONS : [...ACTIVATIONS, cfg.activation];
-    if (!memory.act || !list.includes(memory.act)) memory.act = cfg.activation;
+    // the switch opens on the model's own activation; the page's "what if" controller remembers a flip
+    const chosen = this.state.whatif?.value ?? cfg.activation;
+    this._act = list.includes(chosen) ? chosen : cfg.activation;
     const pre = this.state.inspection.tensor(`h${layer}.mlp.pre`);
     this._pre = pre;
     this._T = tokens.length;
@@ -166,7 +85,10 @@ class TfStageFfn extends StageView {
     this._seg.setAttribute('role', 'group');
     this._seg.setAttribute('aria-label', t('ffn.act.title'));
     for (const kind of list) {
-      const b = button(NAMES[kind], () => { memory.act = kind; this._update(); });
+      const b = button(NAMES[kind], () => {
+        this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'activation', value: kind } }));
+        this._seg.querySelector(`[data-act="${kind}"]`)?.focus();
+      });
       b.dataset.act = kind;
       if (kind === cfg.activation) b.append(el('span', 'tfo-badge', t('ffn.trainedWith')));
       this._seg.append(b);
@@ -236,6 +158,7 @@ class TfStageFfn extends StageView {
       shape,
       el('h3', '', t('ffn.act.title')),
       this._seg, this._desc, this._modelNote,
+      ...(this.state.whatif ? [whatifPanel(this.state.whatif, (v) => NAMES[v] ?? v)] : []),
       this._curveTitle, controls, this._canvas, this._legend, this._readout,
       el('h3', '', t('ffn.fire.title')),
       el('p', 'explain', t('ffn.fire.explain')),
@@ -256,7 +179,7 @@ class TfStageFfn extends StageView {
   _update() {
     const { tf, model, layer, labels, inspection } = this.state;
     const cfg = model.config;
-    const act = memory.act, trained = cfg.activation;
+    const act = this._act, trained = cfg.activation;
     const theta = memory.theta;
     const T = this._T, F = this._F;
     this.dataset.act = act;
@@ -444,7 +367,7 @@ class TfStageFfn extends StageView {
       ctx.arc(x, y, 5, 0, 2 * Math.PI);
       ctx.fill();
     }
-    this._canvas.setAttribute('aria-label', t('ffn.curve.title', { act: NAMES[memory.act] }));
+    this._canvas.setAttribute('aria-label', t('ffn.curve.title', { act: NAMES[this._act] }));
   }
 
   _hover(e) {
@@ -463,7 +386,7 @@ class TfStageFfn extends StageView {
       return;
     }
     const { xs, ys } = this._curve;
-    this._readout.textContent = t('ffn.curve.readout', { x: xs[i].toFixed(2), act: NAMES[memory.act], y: formatValue(ys[i]) });
+    this._readout.textContent = t('ffn.curve.readout', { x: xs[i].toFixed(2), act: NAMES[this._act], y: formatValue(ys[i]) });
   }
 }
 
