@@ -21,12 +21,21 @@
 // look flat instead of being stretched over the whole palette).
 // Property `highlight` = {row?, col?} outlines a row / column (linked views). A pure view: it never
 // computes the numbers it shows.
+//
+// Speed: the matrix is painted once per matrix, size or attribute change (cells without written values go
+// through one ImageData, one pixel per cell, scaled up); the highlight and the keyboard / pointer cursor are
+// outlines laid over the canvas, so moving them repaints nothing (the embedding table has thousands of cells).
 import { divergingColor, sequentialColor, textColorOn } from './colors.js';
 
 const STYLE = `
   :host { display: block; position: relative; max-width: 100%; min-width: 0; font: 12px/1.3 system-ui, "Noto Sans CJK KR", sans-serif; }
   .wrap { overflow: auto; max-width: 100%; }
+  .plane { position: relative; width: max-content; }
   canvas { display: block; outline: none; }
+  .mark { position: absolute; box-sizing: border-box; pointer-events: none; }
+  .mark[hidden] { display: none; }
+  .mark.line { border: 2px solid #111; }
+  .mark.cursor { border: 2px solid #000; box-shadow: inset 0 0 0 1px #fff; }
   canvas:focus-visible { box-shadow: 0 0 0 3px #f4a582; border-radius: 4px; }
   .readout { min-height: 1.4em; margin-top: 4px; color: #333; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
   .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 2px; color: #555; }
@@ -47,12 +56,15 @@ export class TfHeatmap extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this.shadowRoot.innerHTML = `<style>${STYLE}</style><div class="wrap"><canvas class="cells" tabindex="0" role="img"></canvas></div>
+    this.shadowRoot.innerHTML = `<style>${STYLE}</style><div class="wrap"><div class="plane"><canvas class="cells" tabindex="0" role="img"></canvas>
+      <div class="mark line row" hidden></div><div class="mark line col" hidden></div><div class="mark cursor" hidden></div></div></div>
       <div class="legend"><span class="lo"></span><canvas class="bar" width="120" height="10"></canvas><span class="hi"></span>
       <span class="mask-key" hidden><span class="swatch"></span><span class="mask-text"></span></span></div>
       <div class="readout" aria-live="polite"></div>`;
     this._canvas = this.shadowRoot.querySelector('canvas.cells');
     this._readout = this.shadowRoot.querySelector('.readout');
+    const mark = (cls) => this.shadowRoot.querySelector(`.mark.${cls}`);
+    this._marks = { row: mark('row'), col: mark('col'), cursor: mark('cursor') };
     this._matrix = null;
     this._cursor = null;
     this._highlight = null;
@@ -75,7 +87,7 @@ export class TfHeatmap extends HTMLElement {
   /** Outline a row and/or a column: {row, col} (either may be missing); null clears. */
   set highlight(h) {
     this._highlight = h;
-    this._draw();
+    this._placeMarks();
   }
   get highlight() { return this._highlight; }
 
@@ -180,26 +192,7 @@ export class TfHeatmap extends HTMLElement {
     const range = this._range();
     this._layout = { labelW, labelH, cell, cellH, range };
     const level = this.hasAttribute('show-values') ? this._textLevel(ctx, cell) : null;
-    let anyMasked = false;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    if (level) ctx.font = level.font;
-    for (let r = 0; r < m.rows; r++) {
-      for (let c = 0; c < m.cols; c++) {
-        const value = m.values[r * m.cols + c];
-        const masked = this.isMasked(r, c);
-        anyMasked ||= masked;
-        const x = labelW + c * cell, y = labelH + r * cellH;
-        const color = masked ? null : this._color(value, range);
-        ctx.fillStyle = masked ? this._hatch(ctx) : color;
-        ctx.fillRect(x, y, cell, cellH);
-        // a masked cell says "−∞" when that is its value; a hidden 0 (after softmax) stays blank
-        if (level && (!masked || value === -Infinity)) {
-          ctx.fillStyle = masked ? '#333' : textColorOn(color);
-          ctx.fillText(cellText(value, level.digits), x + cell / 2, y + cellH / 2 + 0.5);
-        }
-      }
-    }
+    const anyMasked = level ? this._paintCellsWithValues(ctx, level, range) : this._paintCells(ctx, range);
     ctx.font = FONT;
     if (groups) {
       ctx.textAlign = 'center';
@@ -218,29 +211,19 @@ export class TfHeatmap extends HTMLElement {
       }
       ctx.font = FONT;
     }
-    const hl = this._highlight ?? {};
     ctx.fillStyle = '#222';
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
-    rowLabels.forEach((s, r) => {
-      ctx.font = r === hl.row ? BOLD : FONT;
-      ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2);
-    });
-    ctx.font = FONT;
+    rowLabels.forEach((s, r) => ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2));
     if (flat) {
       ctx.textAlign = 'center';
-      colLabels.forEach((s, c) => {
-        ctx.font = c === hl.col ? BOLD : FONT;
-        ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9);
-      });
-      ctx.font = FONT;
+      colLabels.forEach((s, c) => ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9));
     } else {
       ctx.textAlign = 'left';
       const every = Math.ceil(13 / cell);   // thin the labels out when they would overlap
       colLabels.forEach((s, c) => {
-        if (c % every && c !== hl.col) return;
+        if (c % every) return;
         ctx.save();
-        ctx.font = c === hl.col ? BOLD : FONT;
         ctx.translate(labelW + c * cell + cell / 2, labelH - 4);
         ctx.rotate(-Math.PI / 2);
         ctx.fillText(s, 0, 0);
@@ -253,7 +236,7 @@ export class TfHeatmap extends HTMLElement {
       ctx.fillStyle = '#444';
       if (m.rowNotesTitle) ctx.fillText(m.rowNotesTitle, x, labelH - 9);
       ctx.fillStyle = '#222';
-      notes.forEach((s, r) => ctx.fillText(s, x, labelH + r * cellH + cellH / 2));
+      notes.forEach((s, r) => s && ctx.fillText(s, x, labelH + r * cellH + cellH / 2));
     }
     if (groups) {
       for (const g of groups.filter((x) => x.active)) {
@@ -262,23 +245,97 @@ export class TfHeatmap extends HTMLElement {
         ctx.strokeRect(labelW + g.from * cell + 1.5, labelH + 1.5, (g.to - g.from) * cell - 3, m.rows * cellH - 3);
       }
     }
-    ctx.strokeStyle = '#111';
-    ctx.lineWidth = 2;
-    if (hl.row != null && hl.row >= 0 && hl.row < m.rows) {
-      ctx.strokeRect(labelW + 1, labelH + hl.row * cellH + 1, m.cols * cell - 2, cellH - 2);
-    }
-    if (hl.col != null && hl.col >= 0 && hl.col < m.cols) {
-      ctx.strokeRect(labelW + hl.col * cell + 1, labelH + 1, cell - 2, m.rows * cellH - 2);
-    }
-    if (this._cursor) {
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = 2;
-      ctx.strokeRect(labelW + this._cursor.col * cell + 1, labelH + this._cursor.row * cellH + 1, cell - 2, cellH - 2);
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1;
-      ctx.strokeRect(labelW + this._cursor.col * cell + 3, labelH + this._cursor.row * cellH + 3, cell - 6, cellH - 6);
-    }
     this._drawLegend(range, anyMasked);
+    this._placeMarks();
+  }
+
+  /** Cells as one image, a pixel per cell scaled up (no values written); masked cells hatched. Returns anyMasked. */
+  _paintCells(ctx, range) {
+    const m = this._matrix, { labelW, labelH, cell, cellH } = this._layout;
+    const small = (this._cellCanvas ??= document.createElement('canvas'));
+    small.width = m.cols;
+    small.height = m.rows;
+    const sctx = small.getContext('2d');
+    const image = sctx.createImageData(m.cols, m.rows);
+    const px = image.data;
+    const lut = this._palette(range);
+    const span = range.hi - range.lo || 1;
+    const masked = [];
+    for (let i = 0; i < m.rows * m.cols; i++) {
+      const v = m.values[i];
+      if (m.mask?.[i] || v === -Infinity) {
+        masked.push(i);
+        continue;
+      }
+      let rgb = 256 * 3;   // the grey of a value that is not finite
+      if (Number.isFinite(v)) rgb = 3 * Math.round(Math.min(1, Math.max(0, (v - range.lo) / span)) * 255);
+      px[4 * i] = lut[rgb];
+      px[4 * i + 1] = lut[rgb + 1];
+      px[4 * i + 2] = lut[rgb + 2];
+      px[4 * i + 3] = 255;
+    }
+    if (m.rows && m.cols) {
+      sctx.putImageData(image, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(small, labelW, labelH, m.cols * cell, m.rows * cellH);
+    }
+    ctx.fillStyle = this._hatch(ctx);
+    for (const i of masked) ctx.fillRect(labelW + (i % m.cols) * cell, labelH + Math.floor(i / m.cols) * cellH, cell, cellH);
+    return masked.length > 0;
+  }
+
+  /** 256 colours along the scale (and the grey of a non-finite value) as r, g, b bytes. */
+  _palette(range) {
+    const lut = new Uint8Array(257 * 3);
+    for (let k = 0; k <= 256; k++) {
+      const color = k < 256 ? this._color(range.lo + (range.hi - range.lo) * (k / 255), range) : this._color(NaN, range);
+      const [r, g, b] = color.startsWith('#') ? [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16)) : color.match(/\d+/g).map(Number);
+      lut.set([r, g, b], 3 * k);
+    }
+    return lut;
+  }
+
+  /** Cells one by one with their values written in them (small matrices). Returns anyMasked. */
+  _paintCellsWithValues(ctx, level, range) {
+    const m = this._matrix, { labelW, labelH, cell, cellH } = this._layout;
+    let anyMasked = false;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.font = level.font;
+    for (let r = 0; r < m.rows; r++) {
+      for (let c = 0; c < m.cols; c++) {
+        const value = m.values[r * m.cols + c];
+        const masked = this.isMasked(r, c);
+        anyMasked ||= masked;
+        const x = labelW + c * cell, y = labelH + r * cellH;
+        const color = masked ? null : this._color(value, range);
+        ctx.fillStyle = masked ? this._hatch(ctx) : color;
+        ctx.fillRect(x, y, cell, cellH);
+        // a masked cell says "−∞" when that is its value; a hidden 0 (after softmax) stays blank
+        if (!masked || value === -Infinity) {
+          ctx.fillStyle = masked ? '#333' : textColorOn(color);
+          ctx.fillText(cellText(value, level.digits), x + cell / 2, y + cellH / 2 + 0.5);
+        }
+      }
+    }
+    return anyMasked;
+  }
+
+  /** Lays the highlight (row / column, label included) and the cursor outlines over the painted matrix. */
+  _placeMarks() {
+    const m = this._matrix, layout = this._layout;
+    const hl = this._highlight ?? {};
+    const place = (mark, box) => {
+      mark.hidden = !box;
+      if (box) Object.assign(mark.style, { left: `${box[0]}px`, top: `${box[1]}px`, width: `${box[2]}px`, height: `${box[3]}px` });
+    };
+    if (!m || !layout) return;
+    const { labelW, labelH, cell, cellH } = layout;
+    const inRows = (r) => r != null && r >= 0 && r < m.rows, inCols = (c) => c != null && c >= 0 && c < m.cols;
+    place(this._marks.row, inRows(hl.row) && [0, labelH + hl.row * cellH, labelW + m.cols * cell, cellH]);
+    place(this._marks.col, inCols(hl.col) && [labelW + hl.col * cell, 0, cell, labelH + m.rows * cellH]);
+    const cur = this._cursor;
+    place(this._marks.cursor, cur && [labelW + cur.col * cell, labelH + cur.row * cellH, cell, cellH]);
   }
 
   _drawLegend(range, anyMasked) {
@@ -332,7 +389,7 @@ export class TfHeatmap extends HTMLElement {
   _select(cell) {
     const had = this._cursor;
     this._cursor = cell;
-    this._draw();
+    this._placeMarks();
     if (!cell) {
       this._readout.textContent = '';
       if (had) this.dispatchEvent(new CustomEvent('cell-leave', { bubbles: true, composed: true }));

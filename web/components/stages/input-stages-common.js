@@ -48,6 +48,9 @@ button.tfi-col[aria-pressed="true"] { border: 2px solid var(--accent, #2166ac); 
 .tfi-vocab li .tfi-vid { color: var(--muted, #5b5b66); font-size: 0.72rem; font-variant-numeric: tabular-nums; }
 .tfi-vocab li.tfi-in { border-color: #2166ac; background: #e8f1fa; font-weight: 600; }
 .tfi-vocab li.tfi-gap { border: none; background: none; color: var(--muted, #5b5b66); }
+.tfi-near li { font-size: 1rem; padding: 0.1rem 0.5rem; }
+.tfi-near .tfi-piece { font-size: 1.1rem; }
+.tfi-near .tfi-cos { font-variant-numeric: tabular-nums; color: #17406d; font-weight: 600; }
 
 /* segmented control and chips */
 .tfi-seg { display: inline-flex; flex-wrap: wrap; border: 1px solid var(--accent, #2166ac); border-radius: 10px; overflow: hidden; margin: 0.2rem 0; }
