@@ -27,7 +27,7 @@ const SENTENCES = {
 const state = {
   tf: null, model: null, corpus: '', inspection: null, error: null,
   stage: 'inputs', layer: 0, status: { main: '…', worker: '…' },
-  tokenizers: {},
+  tokenizers: {}, explicitModel: false, urlTimer: 0,
 };
 
 function showMessage(text, kind = 'info') {
@@ -250,7 +250,8 @@ export function update() {
   $('pipeline').hidden = !ok;
   document.body.dataset.inspection = ok ? 'ok' : 'none';
   if (ok) renderStage();
-  writeUrl();
+  clearTimeout(state.urlTimer);   // the URL follows the sentence once the learner pauses typing
+  state.urlTimer = setTimeout(writeUrl, 300);
 }
 
 // ---- pipeline -------------------------------------------------------------------------------------
@@ -333,16 +334,14 @@ async function main() {
     renderNav();
     renderStatus();
     if (!state.model) return;
-    // Until the learner picks a model, the page follows its language: the English page shows the English model.
-    const follow = !state.explicitModel && MODELS[state.modelMeta.key]?.lang !== lang && (lang === 'en' || lang === 'ko');
-    if (follow) {
-      loadModel(lang).catch((err) => showMessage(errorMessage(err), 'error'));
-      return;
-    }
     if (state.modelMeta.key !== 'file') state.modelMeta.name = t(`model.name.${state.modelMeta.key}`);
     renderModelBar();
     renderStarters();
     update();
+    // Until the learner picks a model, the page follows its language: the English page shows the English model.
+    if (!state.explicitModel && MODELS[state.modelMeta.key]?.lang !== lang && Object.hasOwn(MODELS, lang)) {
+      loadModel(lang).catch((err) => showMessage(errorMessage(err), 'error'));
+    }
   });
   $('sentence').addEventListener('input', update);
   $('model-select').addEventListener('change', (e) => {

@@ -263,7 +263,7 @@ test('word by word: the engine’s word map from the character pieces, the rule 
   assert.equal(w.sayWord, 0);
   assert.ok(w.says.includes(`자기 자신 ‘고양이는’ ${pct(w.weights[0])}`), w.says);
   // the mean over heads, and another head and layer: still the engine's numbers
-  await page.click('tf-stage-attention .att-words input[value=mean] + span');
+  await page.click('tf-stage-attention .att-words input[value=mean]');
   w = await page.evaluate(wordCheck);
   assert.equal(w.heads, 'mean');
   assert.deepEqual(w.bad, []);
@@ -273,7 +273,7 @@ test('word by word: the engine’s word map from the character pieces, the rule 
   w = await page.evaluate(wordCheck);
   assert.deepEqual(w.bad, []);
   assert.equal(w.heads, 'mean', 'the choice of heads is kept');
-  await page.click('tf-stage-attention .att-words input[value=head] + span');
+  await page.click('tf-stage-attention .att-words input[value=head]');
   w = await page.evaluate(wordCheck);
   assert.deepEqual(w.bad, []);
   assert.match(w.says, /층 2, 헤드 3/);

@@ -161,7 +161,7 @@ test('the English page opens on the English model and sentence; tiles and exampl
   await page.selectOption('#model-select', 'en');
   await page.waitForSelector('body[data-model="en"]');
   assert.equal(await page.inputValue('#sentence'), 'I ate rice');
-  assert.match(page.url(), /model=en/);
+  await page.waitForURL(/model=en/);
   await page.click('#lang-toggle');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.getAttribute('body', 'data-model'), 'en');

@@ -84,6 +84,30 @@ export class TfHeatmap extends HTMLElement {
   }
   get matrix() { return this._matrix; }
 
+  /**
+   * New rowNotes for the same matrix (e.g. which rows a new sentence uses): only the notes column is
+   * repainted when the notes still fit it.
+   */
+  set rowNotes(notes) {
+    const m = this._matrix, layout = this._layout;
+    if (!m) return;
+    this._matrix = { ...m, rowNotes: notes };
+    if (!layout || this._painted !== m || !m.rowNotes || !this.isConnected) {
+      this._draw();
+      return;
+    }
+    this._painted = this._matrix;
+    const ctx = this._canvas.getContext('2d');
+    ctx.font = FONT;
+    if (Math.max(0, ...notes.map((text) => ctx.measureText(text).width)) + 14 > layout.notesW) {
+      this._draw();
+      return;
+    }
+    const x = layout.notesX, top = layout.labelH;
+    ctx.clearRect(x - 1, top, layout.notesW, m.rows * layout.cellH);
+    this._paintNotes(ctx);
+  }
+
   /** Outline a row and/or a column: {row, col} (either may be missing); null clears. */
   set highlight(h) {
     this._highlight = h;
@@ -102,7 +126,9 @@ export class TfHeatmap extends HTMLElement {
 
   attributeChangedCallback() { this._draw(); }
   connectedCallback() {
-    this._draw();
+    // moved back into the page unchanged (a view re-rendering around it): the canvas still holds the picture,
+    // and a new width, if any, reaches the resize observer below
+    if (this._painted !== this._matrix) this._draw();
     if (!this._resize && typeof ResizeObserver !== 'undefined') {
       // Redraw when the box gets a new width (e.g. a <details> opens, the phone turns). A box that
       // only hugs its own canvas (a shrink-to-fit parent) is left alone, so sizes cannot feed back.
@@ -190,7 +216,8 @@ export class TfHeatmap extends HTMLElement {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const range = this._range();
-    this._layout = { labelW, labelH, cell, cellH, range };
+    this._layout = { labelW, labelH, cell, cellH, range, notesX: labelW + m.cols * cell + 8, notesW };
+    this._painted = m;
     const level = this.hasAttribute('show-values') ? this._textLevel(ctx, cell) : null;
     const anyMasked = level ? this._paintCellsWithValues(ctx, level, range) : this._paintCells(ctx, range);
     ctx.font = FONT;
@@ -231,12 +258,10 @@ export class TfHeatmap extends HTMLElement {
       });
     }
     if (notes) {
-      const x = labelW + m.cols * cell + 8;
       ctx.textAlign = 'left';
       ctx.fillStyle = '#444';
-      if (m.rowNotesTitle) ctx.fillText(m.rowNotesTitle, x, labelH - 9);
-      ctx.fillStyle = '#222';
-      notes.forEach((s, r) => s && ctx.fillText(s, x, labelH + r * cellH + cellH / 2));
+      if (m.rowNotesTitle) ctx.fillText(m.rowNotesTitle, this._layout.notesX, labelH - 9);
+      this._paintNotes(ctx);
     }
     if (groups) {
       for (const g of groups.filter((x) => x.active)) {
@@ -247,6 +272,15 @@ export class TfHeatmap extends HTMLElement {
     }
     this._drawLegend(range, anyMasked);
     this._placeMarks();
+  }
+
+  _paintNotes(ctx) {
+    const { notesX, labelH, cellH } = this._layout;
+    ctx.font = FONT;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = '#222';
+    this._matrix.rowNotes.forEach((text, r) => text && ctx.fillText(text, notesX, labelH + r * cellH + cellH / 2));
   }
 
   /** Cells as one image, a pixel per cell scaled up (no values written); masked cells hatched. Returns anyMasked. */

@@ -53,7 +53,7 @@ const STYLE = `
   tf-stage-attention .att-details summary { cursor: pointer; color: var(--accent, #2166ac); font-weight: 600; }
   tf-stage-attention .att-words { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 290px), 1fr));
     gap: 0.3rem 1.5rem; align-items: start; border-top: 1px solid var(--line, #e3e3ea); padding-top: 0.4rem; }
-  tf-stage-attention .att-words > h4, tf-stage-attention .att-words > .tfi-seg { grid-column: 1 / -1; }
+  tf-stage-attention .att-words > h4, tf-stage-attention .att-words > .tfi-seg { grid-column: 1 / -1; justify-self: start; }
   tf-stage-attention .att-says { background: #fff7ef; border-left: 4px solid #f4a582; padding: 0.45rem 0.7rem; border-radius: 0 8px 8px 0; margin: 0.6rem 0; }
 `;
 

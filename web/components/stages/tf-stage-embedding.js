@@ -3,7 +3,7 @@
 // the rows of the table nearest its row (cosine, computed by the engine: Model.nearestTokens), and the whole
 // table with the sentence's rows marked; hovering a token, a sentence row or a table row lights the same
 // token everywhere. The token chips are one Tab stop (arrow keys inside).
-import { registerStrings, t } from '../../i18n/index.js';
+import { locale, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/embedding.ko.js';
 import en from '../../i18n/stages/embedding.en.js';
 import { el, visibleToken } from '../labels.js';
@@ -30,7 +30,6 @@ class TfStageEmbedding extends StageView {
     const vocab = model.tokenizer.vocab;
     const V = vocab.length;
     const rows = inspection.tensor('embed.token');
-    const wte = model.parameter('transformer.wte.weight');
     this._selected = Math.min(this._selected, tokens.length - 1);
     this._ids = ids;
     this._rows = rows;
@@ -69,23 +68,30 @@ class TfStageEmbedding extends StageView {
     this._nearest = el('section', 'tfi-section');
     this._nearest.dataset.role = 'nearest';
 
-    // the whole table (parameter wte), the sentence's rows marked
+    // the whole table (parameter wte), the sentence's rows marked. It is painted once per model and language:
+    // a typed character only repaints its notes (the table has V × C cells).
     const where = new Map();
     ids.forEach((id, i) => where.set(id, [...(where.get(id) ?? []), i]));
     const rowNotes = vocab.map((_, id) => (where.has(id) ? `◀ ${where.get(id).join(', ')}` : ''));
-    const table = heatmapPanel({
-      name: 'embedding-table', title: t('embedding.table', { v: V, c: C }), shape: wte.shape,
-      rowTitle: t('embedding.tableRows'), colTitle: t('embedding.cols'), cellHeight: V <= 2000 ? 16 : 14, maxHeight: 460,
-      matrix: { values: wte.data, rows: V, cols: C, rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`), colLabels: dimLabels(C), rowNotes, rowNotesTitle: t('embedding.notes') },
-    });
-    this._tablePanel = table;
-    this._table = table.heatmap;
+    if (this._tableFor?.model !== model || this._tableFor.lang !== locale()) {
+      const wte = model.parameter('transformer.wte.weight');
+      this._tablePanel = heatmapPanel({
+        name: 'embedding-table', title: t('embedding.table', { v: V, c: C }), shape: wte.shape,
+        rowTitle: t('embedding.tableRows'), colTitle: t('embedding.cols'), cellHeight: V <= 2000 ? 16 : 14, maxHeight: 460,
+        matrix: { values: wte.data, rows: V, cols: C, rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`), colLabels: dimLabels(C), rowNotes, rowNotesTitle: t('embedding.notes') },
+      });
+      this._table = this._tablePanel.heatmap;
+      this._tableFor = { model, lang: locale() };
+      this._table.addEventListener('cell-hover', (e) => this.preview(null, 'table', e.detail.row));
+      this._table.addEventListener('cell-leave', () => this.preview(null, 'table-leave'));
+    } else {
+      this._table.rowNotes = rowNotes;
+    }
+    const table = this._tablePanel;
 
     // linking: hovering a sentence row or a table row lights the same token elsewhere
     this._sentence.addEventListener('cell-hover', (e) => this.preview(e.detail.row, 'sentence'));
     this._sentence.addEventListener('cell-leave', () => this.preview(null));
-    this._table.addEventListener('cell-hover', (e) => this.preview(null, 'table', e.detail.row));
-    this._table.addEventListener('cell-leave', () => this.preview(null, 'table-leave'));
 
     const notes = [];
     for (const [id, at] of where) {
@@ -142,6 +148,13 @@ class TfStageEmbedding extends StageView {
     roving(list, 'li');
   }
 
+  /** Brings table row `id` into view (once per row: finding where it is costs a layout of the page). */
+  scrollTable(id) {
+    if (this._scrolledTo?.id === id && this._scrolledTo.panel === this._tablePanel) return;
+    this._scrolledTo = { id, panel: this._tablePanel };
+    this._tablePanel.scrollToRow(id);
+  }
+
   /**
    * Lights a token in the chips and both heatmaps: `pos` (a position; null = back to the selected
    * one), or, when the pointer is on the table, table row `tableRow` (an id the sentence may lack).
@@ -152,7 +165,7 @@ class TfStageEmbedding extends StageView {
       this._chips.forEach((b, i) => b.classList.toggle('tfi-on', this._ids[i] === tableRow));
       this._sentence.highlight = first >= 0 ? { row: first } : null;
       this._table.highlight = { row: tableRow };
-      this._tablePanel.scrollToRow(tableRow);
+      this.scrollTable(tableRow);
       return;
     }
     const shown = pos ?? this._selected;
@@ -160,7 +173,7 @@ class TfStageEmbedding extends StageView {
     this._chips.forEach((b, i) => b.classList.toggle('tfi-on', pos !== null && this._ids[i] === id));
     this._sentence.highlight = { row: shown };
     this._table.highlight = { row: id };
-    if (from !== 'table-leave') this._tablePanel.scrollToRow(id);
+    if (from !== 'table-leave') this.scrollTable(id);
   }
 }
 customElements.define('tf-stage-embedding', TfStageEmbedding);
