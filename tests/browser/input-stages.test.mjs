@@ -149,7 +149,7 @@ test('stage 2: the nearest rows of the picked token, ranked by the engine’s co
     near.shown.forEach((n, i) => assert.ok(Math.abs(n.cos - near.reference[i].cos) < 1e-5));
     assert.ok(near.shown.every((n) => n.text.includes(n.cos.toFixed(3))));
   }
-  assert.match((await page.evaluate(nearestCheck)).title, /“다”의 줄과 가장 비슷한 줄 5개/);
+  assert.match((await page.evaluate(nearestCheck)).title, /“엽”의 줄과 가장 비슷한 줄 5개/);
   // hovering a neighbour outlines its row in the table
   const second = await page.getAttribute('#stage-view [data-role=nearest] li >> nth=1', 'data-id');
   await page.hover('#stage-view [data-role=nearest] li >> nth=1');

@@ -25,6 +25,9 @@
 // Speed: the matrix is painted once per matrix, size or attribute change (cells without written values go
 // through one ImageData, one pixel per cell, scaled up); the highlight and the keyboard / pointer cursor are
 // outlines laid over the canvas, so moving them repaints nothing (the embedding table has thousands of cells).
+// A tall heatmap inside a scrolling box can be given `viewport` = {top, height} (px from its top): the canvas
+// then covers only those rows (a page-tall canvas costs tens of megabytes to allocate) and the box keeps the
+// full height to scroll through.
 import { divergingColor, sequentialColor, textColorOn } from './colors.js';
 
 const STYLE = `
@@ -84,6 +87,12 @@ export class TfHeatmap extends HTMLElement {
   }
   get matrix() { return this._matrix; }
 
+  /** Paint only the band {top, height} (px from the heatmap's top) of a tall matrix; null paints it all. */
+  set viewport(v) {
+    this._viewport = v;
+    this._draw();
+  }
+
   /**
    * New rowNotes for the same matrix (e.g. which rows a new sentence uses): only the notes column is
    * repainted when the notes still fit it.
@@ -99,7 +108,7 @@ export class TfHeatmap extends HTMLElement {
     this._painted = this._matrix;
     const ctx = this._canvas.getContext('2d');
     ctx.font = FONT;
-    if (Math.max(0, ...notes.map((text) => ctx.measureText(text).width)) + 14 > layout.notesW) {
+    if (this._widest(notes) + 14 > layout.notesW) {
       this._draw();
       return;
     }
@@ -193,30 +202,33 @@ export class TfHeatmap extends HTMLElement {
     const colLabels = m.colLabels ?? [];
     const notes = m.rowNotes ?? null;
     const groups = m.colGroups ?? null;
-    const labelW = Math.ceil(Math.max(0, ...rowLabels.map((s) => ctx.measureText(s).width))) + (rowLabels.length ? 8 : 0);
-    const notesW = notes ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width,
-      ...notes.map((s) => ctx.measureText(s).width))) + 14 : 0;
+    const labelW = this._widest(rowLabels) + (rowLabels.length ? 8 : 0);
+    const notesW = notes ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width, this._widest(notes))) + 14 : 0;
     const preferred = Number(this.getAttribute('cell')) || 18;
     const minCell = Number(this.getAttribute('min-cell')) || 4;
     this._drawnWidth = this.clientWidth;
     const avail = Math.max(120, (this.clientWidth || 600) - labelW - notesW - 4);
     const cell = Math.max(minCell, Math.min(preferred, Math.floor(avail / m.cols)));
     const cellH = Number(this.getAttribute('cell-height')) || Math.max(cell, 16);
-    const colW = colLabels.length ? Math.max(...colLabels.map((s) => ctx.measureText(s).width)) : 0;
+    const colW = this._widest(colLabels);
     const flat = colLabels.length > 0 && colW <= cell - 4;   // column labels fit upright
     const groupH = groups ? 18 : 0;
     const notesTitleH = notes && m.rowNotesTitle ? 16 : 0;
     const labelH = Math.max(notesTitleH, colLabels.length ? (flat ? 16 : Math.ceil(colW) + 8) : 0) + groupH;
     const width = labelW + m.cols * cell + notesW, height = labelH + m.rows * cellH + 2;
+    // the band of the picture the canvas holds: all of it, or the viewport's rows (the plane keeps the full size)
+    const vp = this._viewport;
+    const top = vp ? Math.max(0, Math.min(Math.floor(vp.top), height - 1)) : 0;
+    const bandH = vp ? Math.max(1, Math.min(Math.ceil(vp.height), height - top)) : height;
     this._canvas.width = Math.round(width * dpr);
-    this._canvas.height = Math.round(height * dpr);
-    this._canvas.style.width = `${width}px`;
-    this._canvas.style.height = `${height}px`;
+    this._canvas.height = Math.round(bandH * dpr);
+    Object.assign(this._canvas.style, { width: `${width}px`, height: `${bandH}px`, position: vp ? 'absolute' : '', top: vp ? `${top}px` : '' });
+    Object.assign(this._canvas.parentElement.style, { width: vp ? `${width}px` : '', height: vp ? `${height}px` : '' });
     this._canvas.setAttribute('aria-label', `${this.getAttribute('label') ?? ''} ${m.rows}×${m.cols}`);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
+    ctx.clearRect(0, top, width, bandH);
     const range = this._range();
-    this._layout = { labelW, labelH, cell, cellH, range, notesX: labelW + m.cols * cell + 8, notesW };
+    this._layout = { labelW, labelH, cell, cellH, range, notesX: labelW + m.cols * cell + 8, notesW, top, bottom: top + bandH };
     this._painted = m;
     const level = this.hasAttribute('show-values') ? this._textLevel(ctx, cell) : null;
     const anyMasked = level ? this._paintCellsWithValues(ctx, level, range) : this._paintCells(ctx, range);
@@ -241,7 +253,7 @@ export class TfHeatmap extends HTMLElement {
     ctx.fillStyle = '#222';
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
-    rowLabels.forEach((s, r) => ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2));
+    rowLabels.forEach((s, r) => this._rowShown(r) && ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2));
     if (flat) {
       ctx.textAlign = 'center';
       colLabels.forEach((s, c) => ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9));
@@ -280,7 +292,29 @@ export class TfHeatmap extends HTMLElement {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = '#222';
-    this._matrix.rowNotes.forEach((text, r) => text && ctx.fillText(text, notesX, labelH + r * cellH + cellH / 2));
+    this._matrix.rowNotes.forEach((text, r) => text && this._rowShown(r) && ctx.fillText(text, notesX, labelH + r * cellH + cellH / 2));
+  }
+
+  /** The widest of `texts` in the label font, in whole px (remembered for the last few arrays: labels repeat). */
+  _widest(texts) {
+    this._widths ??= new Map();
+    let w = this._widths.get(texts);
+    if (w === undefined) {
+      const ctx = this._canvas.getContext('2d');
+      ctx.font = FONT;
+      w = 0;
+      for (const text of texts) w = Math.max(w, ctx.measureText(text).width);
+      w = Math.ceil(w);
+      if (this._widths.size > 8) this._widths.clear();
+      this._widths.set(texts, w);
+    }
+    return w;
+  }
+
+  /** Whether row r lies (partly) in the band the canvas holds. */
+  _rowShown(r) {
+    const { labelH, cellH, top, bottom } = this._layout, y = labelH + r * cellH;
+    return y + cellH >= top && y <= bottom;
   }
 
   /** Cells as one image, a pixel per cell scaled up (no values written); masked cells hatched. Returns anyMasked. */
@@ -403,7 +437,7 @@ export class TfHeatmap extends HTMLElement {
     const rect = this._canvas.getBoundingClientRect();
     const { labelW, labelH, cell, cellH } = this._layout;
     const col = Math.floor((e.clientX - rect.left - labelW) / cell);
-    const row = Math.floor((e.clientY - rect.top - labelH) / cellH);
+    const row = Math.floor((e.clientY - rect.top + this._layout.top - labelH) / cellH);
     const inside = row >= 0 && col >= 0 && row < this._matrix.rows && col < this._matrix.cols;
     if (inside && this._cursor && this._cursor.row === row && this._cursor.col === col) return;
     this._select(inside ? { row, col } : null);

@@ -11,7 +11,7 @@ export default {
   'model.name.en': 'English demo model (characters)',
   'model.name.fresh': '새 모델 (학습 전)',
   'model.open': '모델 파일 열기 (.safetensors)',
-  'model.loadFailed': '{name}을(를) 열 수 없어요: {message}',
+  'model.loadFailed': '이 파일을 열 수 없어요 ({name}): {message}',
   'error.checkpoint_truncated': '파일이 중간에 잘렸어요: {message}',
   'error.checkpoint_corrupt': '모델 파일이 손상됐어요: {message}',
   'error.too_large': '한 번에 계산하기에 너무 커요: {message}',

@@ -83,8 +83,8 @@ export function ensureStyle() {
  * A captioned heatmap: { name, title, shape?, matrix, scale?, rowTitle?, colTitle?, cellHeight?, maxHeight? }.
  * The figure carries data-panel=name and returns the heatmap as `.heatmap`. With maxHeight the
  * heatmap scrolls inside a box of that height, the value under the pointer is repeated above the box
- * (the heatmap's own readout sits at the bottom of the box), and `fig.scrollToRow(r)` brings a row
- * into view.
+ * (the heatmap's own readout sits at the bottom of the box), `fig.scrollToRow(r)` brings a row
+ * into view, and the heatmap paints only the rows in sight (its viewport follows the box's scrolling).
  */
 export function heatmapPanel({ name, title, shape, matrix, scale = 'diverging', rowTitle, colTitle, cellHeight, maxHeight }) {
   const fig = el('figure', 'tfi-panel');
@@ -105,6 +105,18 @@ export function heatmapPanel({ name, title, shape, matrix, scale = 'diverging', 
     const box = el('div', 'tfi-scrollbox');
     box.style.maxHeight = `${maxHeight}px`;
     box.append(h);
+    // the heatmap paints only the rows in sight (and a margin), following the box as it scrolls
+    const margin = 40;
+    let pending = false;
+    h.viewport = { top: 0, height: maxHeight + margin };
+    box.addEventListener('scroll', () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        h.viewport = { top: Math.max(0, box.scrollTop - margin), height: maxHeight + 2 * margin };
+      });
+    });
     fig.append(readout, box);
     h.addEventListener('cell-hover', (e) => {
       const { row, col, value } = e.detail;
