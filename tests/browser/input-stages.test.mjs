@@ -357,3 +357,31 @@ for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
     await context.close();
   });
 }
+
+test('stage 2 stays light: the table is painted once per model and only the rows in sight', async () => {
+  // what made the stage slow (150–375 ms to open, 230–310 ms a character): a 376 × 16 px-row table painted
+  // again for every character on a page-tall canvas
+  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=ko`);
+  await typeSentence(page, '나는 밥을 먹었다');
+  await openStage(page, 'embedding');
+  const canvas = () => page.evaluate(() => {
+    const h = document.querySelector('tf-heatmap[data-panel="embedding-table"]');
+    const c = h.shadowRoot.querySelector('canvas.cells');
+    globalThis.seen ??= new Set();
+    const fresh = !globalThis.seen.has(c);
+    globalThis.seen.add(c);
+    return { height: c.height, rows: h.matrix.rows, fresh, notes: h.matrix.rowNotes.filter(Boolean).length };
+  });
+  const first = await canvas();
+  assert.ok(first.rows > 300, `${first.rows} rows`);
+  assert.ok(first.height <= 600 * (await page.evaluate(() => devicePixelRatio)), `the table canvas is ${first.height} px tall`);
+  await typeSentence(page, '나는 밥을 먹었다요');
+  const typed = await canvas();
+  assert.equal(typed.fresh, false, 'typing a character keeps the painted table');
+  assert.equal(typed.notes, first.notes + 1, 'the new character’s row is marked');
+  // scrolling the box paints the rows that come into sight
+  await page.evaluate(() => { document.querySelector('figure[data-panel="embedding-table"] .tfi-scrollbox').scrollTop = 4000; });
+  await page.waitForFunction(() => document.querySelector('tf-heatmap[data-panel="embedding-table"]')._layout.top > 3000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

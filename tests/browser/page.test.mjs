@@ -182,6 +182,14 @@ test('a model and a sentence named in the URL win over the language’s defaults
   assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
   assert.deepEqual(errors, []);
   await context.close();
+  // a model the page does not have is ignored: the language's own opens
+  for (const model of ['__proto__', 'file', 'toString']) {
+    const opened = await openPage(env.browser, `${env.baseUrl}?model=${model}`, { locale: 'en-US' });
+    await opened.page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+    assert.equal(await opened.page.getAttribute('body', 'data-model'), 'en', model);
+    assert.deepEqual(opened.errors, []);
+    await opened.context.close();
+  }
 });
 
 test('the model card names its settings in the learner’s language', async () => {
