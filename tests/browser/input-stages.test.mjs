@@ -61,6 +61,12 @@ test('stage 1: sentence → tokens → ids, the same as the engine’s tokenizer
   // keyboard: the token columns are reachable with Tab and light their entry too
   await page.focus('#stage-view .tfi-col[data-pos="0"]');
   assert.deepEqual(await page.$$eval('#stage-view [data-role=vocab] li.tfi-on', (li) => li.map((x) => Number(x.dataset.id))), [engine[0]]);
+  // … as one Tab stop: the arrow keys move along the columns (and along the sentence's vocabulary entries)
+  assert.equal(await page.$$eval('#stage-view .tfi-col[data-pos]', (c) => c.filter((x) => x.tabIndex === 0).length), 1);
+  assert.equal(await page.$$eval('#stage-view [data-role=vocab] li.tfi-in', (c) => c.filter((x) => x.tabIndex === 0).length), 1);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.pos), '1');
+  assert.deepEqual(await page.$$eval('#stage-view [data-role=vocab] li.tfi-on', (li) => li.map((x) => Number(x.dataset.id))), [engine[1]]);
   // an unknown character is marked and explained
   await typeSentence(page, '고양이 🐱');
   assert.equal(await page.$$eval('#stage-view .tfi-col.tfi-unknown', (c) => c.length), 1);
