@@ -171,7 +171,7 @@ function renderStarters() {
   const langs = MODELS[state.modelMeta.key] ? [MODELS[state.modelMeta.key].lang] : ['ko', 'en'];
   const pick = (field) => langs.flatMap((lang) => SENTENCES[lang][field]).filter(known);
   let tiles = pick('tiles');
-  if (!tiles.some((w) => w.trim())) tiles = state.model.tokenizer.vocab.slice(4, 20).filter(known);
+  if (!tiles.some((w) => w.trim())) tiles = state.model.tokenizer.vocab.slice(4, 20).filter(known);   // after <pad> <bos> <eos> <unk>
   const button = (cls, text, label, onClick) => {
     const b = el('button', cls, text);
     b.type = 'button';
@@ -191,7 +191,7 @@ function renderStarters() {
   roving($('tiles'), 'button');
 }
 
-/** The sentence a model opens on: the first example of its language that it reads. */
+/** The sentence demo model `key` opens on: the first example of its language. */
 function defaultSentence(key) {
   return SENTENCES[MODELS[key].lang].examples[0];
 }
