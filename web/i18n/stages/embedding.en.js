@@ -1,7 +1,7 @@
 // English: the input embedding stage (tf-stage-embedding).
 export default {
   'embedding.lead': 'The embedding table (wte) has one row per vocabulary token, and each row is {c} numbers. A token’s id is its row number, so the model simply takes out row number id.',
-  'embedding.pick': 'Pick a token (hover or click it, or move with Tab)',
+  'embedding.pick': 'Pick a token (hover or click it; with the keyboard, Tab then the arrow keys)',
   'embedding.chip.aria': 'position {pos}: token {text}, id {id}',
   'embedding.panel': 'This sentence’s token vectors ({t} tokens × {c} numbers)',
   'embedding.rows': 'token',

@@ -1,7 +1,7 @@
 // 한국어: 입력 임베딩 단계(tf-stage-embedding)의 글. 바뀌는 값 바로 뒤에는 조사를 붙이지 않는다.
 export default {
   'embedding.lead': '임베딩 표(wte)에는 어휘의 토큰마다 한 줄이 있고, 한 줄은 숫자 {c}개예요. 토큰의 id가 곧 줄 번호라서, 모델은 id 번째 줄을 그대로 꺼내 와요.',
-  'embedding.pick': '토큰을 골라 보세요 (마우스를 올리거나 누르기, Tab 키로 이동)',
+  'embedding.pick': '토큰을 골라 보세요 (마우스를 올리거나 누르기, 키보드는 Tab 키 다음 방향키)',
   'embedding.chip.aria': '위치 {pos}: 토큰 {text}, id {id}',
   'embedding.panel': '이 문장의 토큰 벡터들 (토큰 {t}개 × 숫자 {c}개)',
   'embedding.rows': '토큰',
