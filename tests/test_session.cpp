@@ -1,6 +1,7 @@
 // The facades the page uses (what wasm/bindings.cpp registers), tested natively.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <functional>
@@ -60,6 +61,46 @@ TEST_CASE("a model session builds from a corpus, inspects, predicts and round-tr
   CHECK(code_of([&] { m.create_from_corpus(R"({"n_head": 3})", "char", kCorpus, 1); }) == "bad_config");
   CHECK(code_of([&] { m.create_from_corpus("{}", "char", std::string("a\0b", 3), 1); }) == "binary_text");
   CHECK(m.ready());
+}
+
+TEST_CASE("nearest tokens: the embedding rows closest to a token's row by cosine, as a scalar reference finds them",
+          "[session][analysis]") {
+  ModelSession m;
+  m.create_from_corpus(R"({"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16})", "char", kCorpus, 5);
+  const auto& wte = m.model().param_info("transformer.wte.weight");
+  const float* table = m.model().weights().data() + wte.offset;
+  const int V = static_cast<int>(wte.shape[0]), C = static_cast<int>(wte.shape[1]);
+  // the reference: every non-special row but the query's, cosine in double, sorted by hand
+  const auto reference = [&](int query) {
+    std::vector<std::pair<double, int>> all;
+    for (int id = Tokenizer::kNumSpecials; id < V; ++id) {
+      if (id == query) continue;
+      double ab = 0, aa = 0, bb = 0;
+      for (int c = 0; c < C; ++c) {
+        const double a = table[query * C + c], b = table[id * C + c];
+        ab += a * b, aa += a * a, bb += b * b;
+      }
+      all.emplace_back(ab / std::sqrt(aa * bb), id);
+    }
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
+    return all;
+  };
+  for (const int query : {Tokenizer::kNumSpecials, V / 2, V - 1}) {
+    const auto near = m.nearest_tokens(query, 6);
+    const auto ref = reference(query);
+    REQUIRE(near.size() == 6u);
+    for (std::size_t i = 0; i < near.size(); ++i) {
+      CHECK(near[i].id == ref[i].second);
+      CHECK(near[i].cosine == Approx(ref[i].first).margin(1e-6));
+    }
+  }
+  CHECK(m.nearest_tokens(V / 2, 100).size() == static_cast<std::size_t>(V - Tokenizer::kNumSpecials - 1));
+  CHECK(code_of([&] { m.nearest_tokens(V, 3); }) == "bad_token_id");
+  CHECK(code_of([&] { m.nearest_tokens(-1, 3); }) == "bad_token_id");
+  CHECK(code_of([&] { m.nearest_tokens(5, 0); }) == "bad_k");
+  CHECK(code_of([&] { ModelSession().nearest_tokens(5, 3); }) == "no_model");
 }
 
 TEST_CASE("a training session races optimizers from the same weights on the same batches", "[session]") {

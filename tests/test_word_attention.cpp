@@ -55,6 +55,17 @@ TEST_CASE("word attention: mean over a word's query tokens of the sum over the o
   CHECK(code_of([&] { aggregate_attention(P.data(), 1, 3, 6, rows, cols); }) == "bad_shape");
 }
 
+TEST_CASE("a row that goes wholly to words has no rest, even when its floats add up past 1", "[word_attention]") {
+  // three pieces of one word, each given a float third: 3 × 0.33333334f = 1.00000003 in double
+  const WordGroups g = group_words({10, 11, 12}, {"a", "b", "c"});
+  const float third = 1.0f / 3.0f;
+  const std::vector<float> P = {1.0f, 0.0f, 0.0f, 0.5f, 0.5f, 0.0f, third, third, third};
+  const WordAttention w = aggregate_attention(P.data(), 1, 3, 3, g, g);
+  REQUIRE(w.rest.size() == 1u);
+  CHECK(w.weights[0] == Approx(1.0f));
+  CHECK(w.rest[0] == 0.0f);
+}
+
 TEST_CASE("with one token per word, word attention is the token attention without the specials", "[word_attention]") {
   const WordGroups rows = group_words({10, 11, 2}, {"I", " ate", "<eos>"});
   const WordGroups cols = group_words({1, 20, 21, 2}, {"<bos>", "나는", " 먹었다", "<eos>"});

@@ -286,6 +286,19 @@ val ms_parameter(ModelSession& m, const std::string& name) {
   });
 }
 
+// The tokens whose embedding rows are nearest token `id`'s (cosine): {ids: Int32Array, cosines: Float32Array}.
+val ms_nearest_tokens(ModelSession& m, int id, int k) {
+  return guarded([&] {
+    std::vector<int> ids;
+    std::vector<float> cosines;
+    for (const tf::Neighbour& n : m.nearest_tokens(id, k)) ids.push_back(n.id), cosines.push_back(n.cosine);
+    val out = val::object();
+    out.set("ids", int32(ids));
+    out.set("cosines", float32(cosines));
+    return out;
+  });
+}
+
 // ---- TrainingSession ---------------------------------------------------------------------------------
 
 void ts_create(TrainingSession& t, const std::string& spec, const std::string& corpus) {
@@ -531,7 +544,8 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .function("nextTokenProbs", &ms_next_token_probs)
       .function("generate", &ms_generate)
       .function("corpusPrefix", &ms_corpus_prefix)
-      .function("parameter", &ms_parameter);
+      .function("parameter", &ms_parameter)
+      .function("nearestTokens", &ms_nearest_tokens);
 
   emscripten::class_<TrainingSession>("TrainingSession")
       .constructor<>()

@@ -189,6 +189,8 @@ export class Model implements Disposable {
   corpusPrefix(ids: ArrayLike<number>, corpus: string): { matched: number; line: number };
   parameter(name: string): Tensor;
   save(): Uint8Array;
+  /** The k tokens whose embedding rows are nearest token id's by cosine (engine), most similar first; no specials. */
+  nearestTokens(id: number, k?: number): { id: number; text: string; cosine: number }[];
   dispose(): void;
   readonly disposed: boolean;
 }

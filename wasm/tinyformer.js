@@ -286,6 +286,17 @@ export class Model extends Owned {
   parameter(name) { return call(() => this._h.parameter(name)); }
   /** A .safetensors checkpoint (nanoGPT tensor names). @returns {Uint8Array} */
   save() { return call(() => this._h.save()); }
+
+  /**
+   * The `k` tokens whose rows of the embedding table are nearest token `id`'s row by cosine, most similar first
+   * (ties: lower id); never `id` itself nor the special tokens. Computed by the engine.
+   * @returns {{id: number, text: string, cosine: number}[]}
+   */
+  nearestTokens(id, k = 5) {
+    const raw = call(() => this._h.nearestTokens(wholeNumber(id, 'id'), wholeNumber(k, 'k')));
+    const vocab = this.tokenizer.vocab;
+    return Array.from(raw.ids, (near, i) => ({ id: near, text: vocab[near], cosine: raw.cosines[i] }));
+  }
 }
 
 /**

@@ -9,17 +9,26 @@ import './components/tf-tokens.js';
 import './components/tf-tensor-view.js';
 import './components/stages/index.js';
 import './components/tf-sagwa-lesson.js';
+import { roving } from './components/roving.js';
 
 const $ = (id) => document.getElementById(id);
-const TILES = {
-  ko: ['나', '는', '밥', '을', '먹었다', '고양이', '귀엽다', '사과', '를', '의미로', '구매해서', '드렸다', ' ', '.'],
-  en: ['I', 'the', 'cat', 'is', 'cute', 'ate', 'rice', 'an', 'apple', ' ', '.'],
+// What the learner can start from, per language of the model's text: example sentences (the first opens the
+// page) and word tiles. Only those the loaded model's tokenizer reads without an unknown token are offered.
+const SENTENCES = {
+  ko: {
+    examples: ['나는 밥을 먹었다', '밥을 나는 먹었다', '고양이는 귀엽다', '사과의 의미로 사과를 구매해서 드렸다'],
+    tiles: ['나', '는', '밥', '을', '먹었다', '고양이', '귀엽다', '사과', '를', '의미로', '구매해서', '드렸다', ' ', '.'],
+  },
+  en: {
+    examples: ['I ate rice', 'The cat is cute', 'The cat sleeps in the room', 'I bought apples and gave them as an apology'],
+    tiles: ['I', 'The', 'the', 'cat', 'is', 'cute', 'ate', 'rice', 'sleeps', 'in', 'room', 'apples', ' '],
+  },
 };
 
 const state = {
   tf: null, model: null, corpus: '', inspection: null, error: null,
   stage: 'inputs', layer: 0, status: { main: '…', worker: '…' },
-  tokenizers: {},
+  tokenizers: {}, explicitModel: false, urlTimer: 0,
 };
 
 function showMessage(text, kind = 'info') {
@@ -33,11 +42,17 @@ function showMessage(text, kind = 'info') {
 
 // The models the page offers: the shipped demo checkpoints (trained by scripts/make-demo-models.sh)
 // and a fresh, untrained one, so the difference training makes can be seen.
+// `lang` is the language of the model's text: it picks the example sentences and tiles.
 const MODELS = {
-  ko: { file: 'models/ko-char.safetensors', corpus: 'data/ko.txt', trained: true },
-  en: { file: 'models/en-char.safetensors', corpus: 'data/en.txt', trained: true },
-  fresh: { corpus: 'data/ko.txt', trained: false },
+  ko: { file: 'models/ko-char.safetensors', corpus: 'data/ko.txt', trained: true, lang: 'ko' },
+  en: { file: 'models/en-char.safetensors', corpus: 'data/en.txt', trained: true, lang: 'en' },
+  fresh: { corpus: 'data/ko.txt', trained: false, lang: 'ko' },
 };
+/** The demo model for the page's language, unless the URL names one (?model=ko|en|fresh). */
+function startingModel() {
+  const asked = new URLSearchParams(location.search).get('model');
+  return Object.hasOwn(MODELS, asked) ? { key: asked, explicit: true } : { key: locale() === 'en' ? 'en' : 'ko', explicit: false };
+}
 
 async function fetchBytes(path) {
   const response = await fetch(new URL(path, import.meta.url));
@@ -45,13 +60,21 @@ async function fetchBytes(path) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function loadModel(key) {
+/** Loads demo model `key`; the sentence box then holds `sentence` (by default what sentenceFor keeps). */
+async function loadModel(key, sentence = sentenceFor(key)) {
   const spec = MODELS[key];
   const corpus = new TextDecoder().decode(await fetchBytes(spec.corpus));
   const model = spec.file
     ? state.tf.loadModel(await fetchBytes(spec.file))
     : state.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 }, { corpus, type: 'char', seed: 1 });
-  setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) }, corpus);
+  setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) }, corpus, sentence);
+}
+
+/** On a switch to model `key`, the learner's own text stays; an example (or nothing) becomes the model's first example. */
+function sentenceFor(key) {
+  const text = $('sentence').value;
+  const example = !text || Object.values(SENTENCES).some((s) => s.examples.includes(text));
+  return example ? defaultSentence(key) : text;
 }
 
 async function loadModelFile(file) {
@@ -65,6 +88,7 @@ async function loadModelFile(file) {
       throw err;
     }
     setModel(model, { key: 'file', trained: true, name: file.name }, vocab.length ? vocab : ' ');
+    state.explicitModel = true;
   } catch (err) {
     showMessage(t('model.loadFailed', { name: file.name, message: errorMessage(err) }), 'error');
   }
@@ -73,9 +97,9 @@ async function loadModelFile(file) {
 /**
  * Switches to `model` atomically: everything the page needs for it (the tokenizers compared on its
  * corpus) is made first; if any of that fails, the new things are freed, the error is thrown and the
- * page stays on the model it had.
+ * page stays on the model it had. `sentence`, if given, replaces the sentence.
  */
-function setModel(model, meta, corpus) {
+function setModel(model, meta, corpus, sentence) {
   const tokenizers = {};
   try {
     for (const type of ['char', 'word', 'jamo']) tokenizers[type] = state.tf.createTokenizer(type, corpus);
@@ -93,6 +117,8 @@ function setModel(model, meta, corpus) {
   for (const tok of Object.values(state.tokenizers)) tok.dispose();
   state.tokenizers = tokenizers;
   renderModelBar();
+  renderStarters();
+  if (sentence !== undefined) $('sentence').value = sentence;
   update();
   renderLesson();
 }
@@ -121,24 +147,67 @@ function renderModelBar() {
   $('model-badge').className = `badge ${state.modelMeta.trained ? 'ok' : 'warn'}`;
   $('model-shape').textContent = t('model.shape', {
     layers: cfg.n_layer, heads: cfg.n_head, width: cfg.n_embd, vocab: cfg.vocab_size,
-    params: state.model.info.num_parameters.toLocaleString(), positional: cfg.positional, norm: cfg.norm,
+    params: state.model.info.num_parameters.toLocaleString(), positional: setting('positional', cfg.positional),
+    norm: setting('norm', cfg.norm), activation: setting('activation', cfg.activation),
   });
+}
+
+/** A config value in the learner's language (model.positional.learned → 학습된 위치 벡터); unknown values as written. */
+function setting(name, value) {
+  const key = `model.${name}.${value}`;
+  const text = t(key);
+  return text === key ? String(value) : text;
 }
 
 // ---- sentence -------------------------------------------------------------------------------------
 
-function renderTiles() {
-  const box = $('tiles');
-  const set = locale() === 'ko' ? TILES.ko : TILES.en;
-  box.replaceChildren(...set.map((word) => {
-    const b = el('button', 'chip tile', word === ' ' ? '␣' : word);
+/** What `text` the loaded model reads with no unknown token (the engine's tokenizer decides). */
+const known = (text) => state.model.tokenize(text).every((tok) => !tok.unknown);
+
+/**
+ * The example sentences and word tiles for the loaded model: those of its language (for a file, of either
+ * language) that it reads without an unknown token; a model that knows none of those words gets tiles from
+ * its own vocabulary. Each group is one Tab stop (arrow keys inside).
+ */
+function renderStarters() {
+  const langs = MODELS[state.modelMeta.key] ? [MODELS[state.modelMeta.key].lang] : ['ko', 'en'];
+  const pick = (field) => langs.flatMap((lang) => SENTENCES[lang][field]).filter(known);
+  let tiles = pick('tiles');
+  if (!tiles.some((w) => w.trim())) tiles = state.model.tokenizer.vocab.slice(4, 20).filter(known);   // after <pad> <bos> <eos> <unk>
+  const button = (cls, text, label, onClick) => {
+    const b = el('button', cls, text);
     b.type = 'button';
-    b.addEventListener('click', () => {
-      $('sentence').value += word;
-      update();
-    });
+    if (label) b.setAttribute('aria-label', label);
+    b.addEventListener('click', onClick);
     return b;
-  }));
+  };
+  $('examples').replaceChildren(...pick('examples').map((text) => button('chip example', text, null, () => {
+    $('sentence').value = text;
+    update();
+  })));
+  $('tiles').replaceChildren(...tiles.map((word) => button('chip tile', word === ' ' ? '␣' : word, word === ' ' ? t('sentence.space') : null, () => {
+    $('sentence').value += word;
+    update();
+  })));
+  roving($('examples'), 'button');
+  roving($('tiles'), 'button');
+}
+
+/** The sentence demo model `key` opens on: the first example of its language. */
+function defaultSentence(key) {
+  return SENTENCES[MODELS[key].lang].examples[0];
+}
+
+/** Keeps the learner's explicit model choice and a sentence of their own in the URL, so a link reopens them. */
+function writeUrl() {
+  const url = new URL(location.href);
+  const key = state.modelMeta?.key;
+  if (state.explicitModel && MODELS[key]) url.searchParams.set('model', key);
+  else url.searchParams.delete('model');
+  const text = $('sentence').value;
+  if (MODELS[key] && text !== defaultSentence(key)) url.searchParams.set('text', text);
+  else url.searchParams.delete('text');
+  if (url.href !== location.href) history.replaceState(null, '', url);
 }
 
 function renderTokenizerCompare(text) {
@@ -183,6 +252,8 @@ export function update() {
   $('pipeline').hidden = !ok;
   document.body.dataset.inspection = ok ? 'ok' : 'none';
   if (ok) renderStage();
+  clearTimeout(state.urlTimer);   // the URL follows the sentence once the learner pauses typing
+  state.urlTimer = setTimeout(writeUrl, 300);
 }
 
 // ---- pipeline -------------------------------------------------------------------------------------
@@ -232,6 +303,7 @@ function renderStage() {
     tf: state.tf, model: state.model, inspection: state.inspection, text: $('sentence').value,
     layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
     whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, $('sentence').value),
+    trained: state.modelMeta.trained,
   };
 }
 
@@ -258,23 +330,26 @@ function checkWorker() {
 async function main() {
   document.documentElement.lang = locale();
   applyI18n();
-  renderTiles();
   renderNav();
   $('lang-toggle').addEventListener('click', () => setLocale(locale() === 'ko' ? 'en' : 'ko'));
-  onLocaleChange(() => {
+  onLocaleChange((lang) => {
     applyI18n();
-    renderTiles();
     renderNav();
     renderStatus();
-    if (state.model) {
-      if (state.modelMeta.key !== 'file') state.modelMeta.name = t(`model.name.${state.modelMeta.key}`);
-      renderModelBar();
-    }
+    if (!state.model) return;
+    if (state.modelMeta.key !== 'file') state.modelMeta.name = t(`model.name.${state.modelMeta.key}`);
+    renderModelBar();
+    renderStarters();
     update();
+    // Until the learner picks a model, the page follows its language: the English page shows the English model.
+    if (!state.explicitModel && MODELS[state.modelMeta.key]?.lang !== lang && Object.hasOwn(MODELS, lang)) {
+      loadModel(lang).catch((err) => showMessage(errorMessage(err), 'error'));
+    }
   });
   $('sentence').addEventListener('input', update);
   $('model-select').addEventListener('change', (e) => {
     if (e.target.value !== 'file') {
+      state.explicitModel = true;
       loadModel(e.target.value).catch((err) => {
         if (state.modelMeta) renderModelBar();   // the picker shows the model still in use
         showMessage(errorMessage(err), 'error');
@@ -290,13 +365,11 @@ async function main() {
   state.whatif = new WhatIf(fetchBytes, (bytes) => state.tf.loadModel(bytes), () => state.inspection && renderStage());
   $('stage-view').addEventListener('whatif', (e) => { state.whatif.choose(e.detail.setting, e.detail.value); renderStage(); });
   $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); });
-  document.querySelectorAll('.example').forEach((b) => b.addEventListener('click', () => {
-    $('sentence').value = b.textContent;
-    update();
-  }));
   try {
     state.tf = await createTinyformer();
-    await loadModel('ko');
+    const start = startingModel();
+    state.explicitModel = start.explicit;
+    await loadModel(start.key, new URLSearchParams(location.search).get('text') ?? defaultSentence(start.key));
   } catch (err) {
     $('engine-status').textContent = t('engine.failed', { message: err.message });
     showMessage(errorMessage(err), 'error');

@@ -151,6 +151,14 @@ InspectResult ModelSession::inspect_ids(const std::vector<int>& ids) {
   return r;
 }
 
+std::vector<Neighbour> ModelSession::nearest_tokens(int id, int k) {
+  Model& m = model();
+  if (k < 1 || k > 100) throw Error("bad_k", "k must be in [1, 100]", k, 100);
+  const auto& wte = m.param_info("transformer.wte.weight");
+  return nearest_neighbours(m.weights().data() + wte.offset, static_cast<int>(wte.shape[0]),
+                            static_cast<int>(wte.shape[1]), id, k, Tokenizer::kNumSpecials);
+}
+
 std::vector<float> ModelSession::position_table(const std::string& positional, int T) {
   Model& m = model();
   const int C = m.config().n_embd;

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/contextual.hpp"
+#include "analysis/word_vectors.hpp"
 #include "api/cbow_session.hpp"
 #include "api/translation_session.hpp"
 #include "model/generate.hpp"
@@ -77,6 +78,9 @@ class ModelSession {
   SenseCheck sense_check(const std::vector<std::string>& sentences, const std::string& word,
                          const std::vector<std::string>& labels);
   std::vector<int> generate(const std::vector<int>& ids, int max_tokens, const std::string& sampling_json, double seed);
+  // The k tokens whose rows of the embedding table wte (V, C) are most like token `id`'s row by cosine, most
+  // similar first (ties: lower id); never `id` itself nor the specials (analysis/word_vectors.hpp).
+  std::vector<Neighbour> nearest_tokens(int id, int k);
 
  private:
   std::unique_ptr<Model> model_;

@@ -1,5 +1,6 @@
 #include "model/word_attention.hpp"
 
+#include <algorithm>
 #include <cstddef>
 
 #include "core/error.hpp"
@@ -87,7 +88,7 @@ WordAttention aggregate_attention(const float* probs, int H, int R, int X, const
       w.weights[static_cast<std::size_t>(i) * w.cols + j] = static_cast<float>(v);
       sum += v;
     }
-    w.rest[i] = static_cast<float>(1.0 - sum);
+    w.rest[i] = static_cast<float>(std::max(0.0, 1.0 - sum));  // float rounding can take a full row past 1
   }
   return w;
 }

@@ -27,7 +27,7 @@ WordGroups group_words(const std::vector<int>& ids, const std::vector<std::strin
 struct WordAttention {
   int rows = 0, cols = 0;      // words on each side
   std::vector<float> weights;  // (rows, cols), row-major
-  std::vector<float> rest;     // (rows): 1 − the row's sum: attention that went to specials and spaces
+  std::vector<float> rest;     // (rows): 1 − the row's sum, never below 0: what went to specials and spaces
 };
 
 // probs (H, R, X), row-major: head h, row r = query token r, column x = key token x; each row a distribution.

@@ -24,7 +24,7 @@ const STEP_TENSORS = {
 const STEP_IDS = Object.keys(STEP_TENSORS);
 
 async function openAttention(options, sentence = '고양이는 귀엽다') {
-  const opened = await openPage(env.browser, env.baseUrl, options);
+  const opened = await openPage(env.browser, `${env.baseUrl}?model=ko`, options);   // Korean sentences in either UI
   await opened.page.fill('#sentence', sentence);
   await opened.page.waitForFunction(() => document.body.dataset.inspection === 'ok');
   await opened.page.click('[data-stage=attention]');
@@ -188,7 +188,7 @@ test('switching head and layer changes the data to that head and layer', async (
   assert.equal(await page.getAttribute('tf-stage-attention .att-head[data-head="2"]', 'aria-pressed'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.head), '2', 'focus stays on the head picker');
   assert.equal(await page.getAttribute('tf-stage-attention .att-panel', 'data-step'), 'weighted', 'the step is kept');
-  let shown = await page.evaluate(heatmapCheck, 'tf-heatmap');
+  let shown = await page.evaluate(heatmapCheck, 'tf-heatmap:not([data-panel=word-attention])');
   assert.ok(shown.every((s) => s.same), JSON.stringify(shown));
   assert.ok(shown.filter((s) => s.head !== null).every((s) => s.head === 2));
   const head3 = await page.$eval('.att-overview tf-heatmap', (h) => Array.from(h.matrix.values));
@@ -196,7 +196,7 @@ test('switching head and layer changes the data to that head and layer', async (
   assert.match(await page.textContent('tf-stage-attention .att-overview-section h3'), /헤드 3/);
   // layer 2 from the page's picker
   await page.selectOption('#layer', '1');
-  shown = await page.evaluate(heatmapCheck, 'tf-heatmap');
+  shown = await page.evaluate(heatmapCheck, 'tf-heatmap:not([data-panel=word-attention])');
   assert.ok(shown.length >= 4 && shown.every((s) => s.same && s.name.startsWith('h1.')), JSON.stringify(shown));
   const layer2 = await page.$eval('.att-overview tf-heatmap', (h) => Array.from(h.matrix.values));
   assert.notDeepEqual(layer2, head3);
@@ -211,6 +211,83 @@ test('switching head and layer changes the data to that head and layer', async (
   assert.match(await page.textContent('tf-stage-attention .att-overview-section h3'), /Layer 2 · head 3/);
   assert.equal(await page.getAttribute('tf-stage-attention .att-panel', 'data-step'), 'qkv');
   await page.click('#lang-toggle');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The word map as drawn, the engine's word attention for the same layer and heads, and the sentence about it. */
+const wordCheck = () => {
+  const app = globalThis.tinyformerApp, ins = app.inspection;
+  const view = document.querySelector('tf-stage-attention');
+  const h = view.querySelector('tf-heatmap[data-panel=word-attention]');
+  const layer = app.layer, mean = h.dataset.heads === 'mean';
+  const w = app.tf.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, view.head), ins.tokens, ins.tokens);
+  const N = w.rowWords.length, m = h.matrix, bad = [];
+  if (m.rows !== N || m.cols !== N + 1) bad.push(`shape ${m.rows}×${m.cols}`);
+  for (let i = 0; i < N; i++) {
+    let sum = 0;
+    for (let j = 0; j <= N; j++) {
+      const v = h.valueAt(i, j), want = j < N ? w.weights.data[i * N + j] : w.rest[i];
+      if (v !== want) bad.push(`${i},${j}: ${v} vs ${want}`);
+      if (h.isMasked(i, j) !== (j < N && j > i)) bad.push(`mask ${i},${j}`);
+      sum += v;
+    }
+    if (Math.abs(sum - 1) > 1e-5) bad.push(`row ${i} sums to ${sum}`);
+  }
+  const says = view.querySelector('[data-role=word-says]');
+  return { bad, words: w.rowWords, labels: m.colLabels, weights: Array.from(w.weights.data), rest: Array.from(w.rest),
+    says: says.textContent, sayWord: Number(says.dataset.word), heads: h.dataset.heads };
+};
+
+test('word by word: the engine’s word map from the character pieces, the rule stated, the numbers read out', async () => {
+  const { page, errors, context } = await openAttention({ locale: 'ko-KR', width: 1200 });
+  let w = await page.evaluate(wordCheck);
+  assert.deepEqual(w.bad, []);
+  assert.deepEqual(w.words, ['고양이는', '귀엽다']);
+  assert.equal(w.labels.at(-1), '나머지');
+  // the sentence reads the engine's numbers for the last word: its share of ‘고양이는’, itself and the rest
+  const pct = (v) => `${(v * 100).toFixed(0)}%`;
+  assert.equal(w.sayWord, 1);
+  assert.ok(w.says.includes(`‘귀엽다’의 조각들`), w.says);
+  assert.ok(w.says.includes(`‘고양이는’ ${pct(w.weights[2])}`), w.says);
+  assert.ok(w.says.includes(`자기 자신 ‘귀엽다’ ${pct(w.weights[3])}`), w.says);
+  assert.ok(w.says.includes(pct(w.rest[1])), w.says);
+  // the claim that cannot be checked on a character model is gone; the rule is on the page
+  const text = await page.textContent('tf-stage-attention');
+  assert.doesNotMatch(text, /무엇이 귀여운지/);
+  assert.match(text, /규칙: .*평균/);
+  // hovering the first word's row reads that word out
+  await page.focus('tf-stage-attention tf-heatmap[data-panel=word-attention] >> canvas.cells');
+  await page.keyboard.press('ArrowRight');
+  w = await page.evaluate(wordCheck);
+  assert.equal(w.sayWord, 0);
+  assert.ok(w.says.includes(`자기 자신 ‘고양이는’ ${pct(w.weights[0])}`), w.says);
+  // the mean over heads, and another head and layer: still the engine's numbers
+  await page.click('tf-stage-attention .att-words input[value=mean]');
+  w = await page.evaluate(wordCheck);
+  assert.equal(w.heads, 'mean');
+  assert.deepEqual(w.bad, []);
+  assert.match(w.says, /모든 헤드의 평균/);
+  await page.click('tf-stage-attention .att-head[data-head="2"]');
+  await page.selectOption('#layer', '1');
+  w = await page.evaluate(wordCheck);
+  assert.deepEqual(w.bad, []);
+  assert.equal(w.heads, 'mean', 'the choice of heads is kept');
+  await page.click('tf-stage-attention .att-words input[value=head]');
+  w = await page.evaluate(wordCheck);
+  assert.deepEqual(w.bad, []);
+  assert.match(w.says, /층 2, 헤드 3/);
+  // a longer sentence: five words
+  await page.fill('#sentence', '사과의 의미로 사과를 구매해서 드렸다');
+  await page.waitForSelector('tf-stage-attention tf-heatmap[data-panel=word-attention]');
+  w = await page.evaluate(wordCheck);
+  assert.deepEqual(w.bad, []);
+  assert.equal(w.words.length, 5);
+  await (await page.$('tf-stage-attention .att-words')).screenshot({ path: join(SCREENSHOTS, 'attention-words-ko.png') });
+  await page.click('#lang-toggle');
+  w = await page.evaluate(wordCheck);
+  assert.match(w.says, /the pieces of ‘드렸다’ split their attention/);
+  await (await page.$('tf-stage-attention .att-words')).screenshot({ path: join(SCREENSHOTS, 'attention-words-en.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -61,6 +61,12 @@ test('stage 1: sentence → tokens → ids, the same as the engine’s tokenizer
   // keyboard: the token columns are reachable with Tab and light their entry too
   await page.focus('#stage-view .tfi-col[data-pos="0"]');
   assert.deepEqual(await page.$$eval('#stage-view [data-role=vocab] li.tfi-on', (li) => li.map((x) => Number(x.dataset.id))), [engine[0]]);
+  // … as one Tab stop: the arrow keys move along the columns (and along the sentence's vocabulary entries)
+  assert.equal(await page.$$eval('#stage-view .tfi-col[data-pos]', (c) => c.filter((x) => x.tabIndex === 0).length), 1);
+  assert.equal(await page.$$eval('#stage-view [data-role=vocab] li.tfi-in', (c) => c.filter((x) => x.tabIndex === 0).length), 1);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.pos), '1');
+  assert.deepEqual(await page.$$eval('#stage-view [data-role=vocab] li.tfi-on', (li) => li.map((x) => Number(x.dataset.id))), [engine[1]]);
   // an unknown character is marked and explained
   await typeSentence(page, '고양이 🐱');
   assert.equal(await page.$$eval('#stage-view .tfi-col.tfi-unknown', (c) => c.length), 1);
@@ -92,7 +98,7 @@ test('stage 2: the sentence’s vectors and the whole table are the engine’s, 
   });
   assert.ok(lookup);
   // 사 appears twice: a note says both take the same row
-  assert.match(await page.textContent('#stage-view tf-stage-embedding'), /“사”는 이 문장에 2번/);
+  assert.match(await page.textContent('#stage-view tf-stage-embedding'), /토큰 “사”: 이 문장에 2번/);
   // picking a token: its numbers are listed, its rows outlined in both heatmaps; hovering links too
   await page.click('#stage-view [data-role=token-chips] [data-pos="4"]');
   const picked = await page.evaluate(() => {
@@ -114,6 +120,62 @@ test('stage 2: the sentence’s vectors and the whole table are the engine’s, 
   const hovered = await page.evaluate(() => document.querySelector('tf-heatmap[data-panel="embedding-table"]').highlight.row);
   assert.equal(hovered, await page.evaluate(() => globalThis.tinyformerApp.inspection.ids[1]));
   await page.screenshot({ path: join(SCREENSHOTS, 'input-stages-embedding-ko.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The nearest rows the view lists, and a plain cosine loop over the engine's table (the test's own reference). */
+const nearestCheck = () => {
+  const app = globalThis.tinyformerApp;
+  const view = document.querySelector('tf-stage-embedding');
+  const pressed = Number(view.querySelector('[data-role=token-chips] [aria-pressed=true]').dataset.pos);
+  const id = app.inspection.ids[pressed];
+  const { data, shape: [V, C] } = app.model.parameter('transformer.wte.weight');
+  const cos = (a, b) => {
+    let ab = 0, aa = 0, bb = 0;
+    for (let c = 0; c < C; c++) ab += data[a * C + c] * data[b * C + c], aa += data[a * C + c] ** 2, bb += data[b * C + c] ** 2;
+    return ab / Math.sqrt(aa * bb);
+  };
+  const reference = [];
+  for (let other = 4; other < V; other++) if (other !== id) reference.push({ id: other, cos: cos(id, other) });
+  reference.sort((a, b) => b.cos - a.cos || a.id - b.id);
+  const shown = [...view.querySelectorAll('[data-role=nearest] li')].map((li) => ({ id: Number(li.dataset.id), cos: Number(li.dataset.cosine), text: li.textContent }));
+  return { id, shown, reference: reference.slice(0, shown.length), title: view.querySelector('[data-role=nearest] h3').textContent };
+};
+
+test('stage 2: the nearest rows of the picked token, ranked by the engine’s cosine; chips are one Tab stop', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  await typeSentence(page, '고양이는 귀엽다');
+  await openStage(page, 'embedding');
+  for (const pos of [0, 3, 6]) {
+    await page.click(`#stage-view [data-role=token-chips] [data-pos="${pos}"]`);
+    const near = await page.evaluate(nearestCheck);
+    assert.equal(near.shown.length, 5);
+    assert.deepEqual(near.shown.map((n) => n.id), near.reference.map((n) => n.id), `position ${pos}`);
+    near.shown.forEach((n, i) => assert.ok(Math.abs(n.cos - near.reference[i].cos) < 1e-5));
+    assert.ok(near.shown.every((n) => n.text.includes(n.cos.toFixed(3))));
+  }
+  assert.match((await page.evaluate(nearestCheck)).title, /“엽”의 줄과 가장 비슷한 줄 5개/);
+  // hovering a neighbour outlines its row in the table
+  const second = await page.getAttribute('#stage-view [data-role=nearest] li >> nth=1', 'data-id');
+  await page.hover('#stage-view [data-role=nearest] li >> nth=1');
+  assert.deepEqual(await page.$eval('tf-heatmap[data-panel="embedding-table"]', (h) => h.highlight), { row: Number(second) });
+  // the token chips: one Tab stop, arrows move, Enter picks
+  const stops = await page.$$eval('#stage-view [data-role=token-chips] button', (b) => b.filter((x) => x.tabIndex === 0).length);
+  assert.equal(stops, 1);
+  await page.focus('#stage-view [data-role=token-chips] [data-pos="6"]');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#stage-view [data-role=token-chips] [data-pos="5"]', 'aria-pressed'), 'true');
+  // the picked token stays while the learner types; an untrained model says its list means nothing
+  await typeSentence(page, '고양이는 귀엽다요');
+  assert.equal(await page.getAttribute('#stage-view [data-role=token-chips] [data-pos="5"]', 'aria-pressed'), 'true');
+  await page.selectOption('#model-select', 'fresh');
+  await page.waitForSelector('body[data-model="fresh"]');
+  await page.waitForSelector('#stage-view [data-role=nearest] li');
+  assert.match(await page.textContent('#stage-view [data-role=nearest]'), /학습 전이라/);
+  await page.click('#lang-toggle');
+  assert.match(await page.textContent('#stage-view [data-role=nearest]'), /nearest the row of “귀”/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -279,7 +341,7 @@ test('stage 3 on a model without a learned table: “learned” is disabled and 
 for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
   test(`stages 1–3 at phone width (390 px, ${lang}): no sideways page scroll, screenshots`, async () => {
     const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale, width: 390, height: 844 });
-    await typeSentence(page, '나는 밥을 먹었다');
+    await typeSentence(page, lang === 'en' ? 'I ate rice' : '나는 밥을 먹었다');
     for (const stage of ['inputs', 'embedding', 'positional']) {
       await openStage(page, stage);
       await page.waitForTimeout(100);
@@ -303,3 +365,31 @@ for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
     await context.close();
   });
 }
+
+test('stage 2 stays light: the table is painted once per model and only the rows in sight', async () => {
+  // what made the stage slow (150–375 ms to open, 230–310 ms a character): a 376 × 16 px-row table painted
+  // again for every character on a page-tall canvas
+  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=ko`);
+  await typeSentence(page, '나는 밥을 먹었다');
+  await openStage(page, 'embedding');
+  const canvas = () => page.evaluate(() => {
+    const h = document.querySelector('tf-heatmap[data-panel="embedding-table"]');
+    const c = h.shadowRoot.querySelector('canvas.cells');
+    globalThis.seen ??= new Set();
+    const fresh = !globalThis.seen.has(c);
+    globalThis.seen.add(c);
+    return { height: c.height, rows: h.matrix.rows, fresh, notes: h.matrix.rowNotes.filter(Boolean).length };
+  });
+  const first = await canvas();
+  assert.ok(first.rows > 300, `${first.rows} rows`);
+  assert.ok(first.height <= 600 * (await page.evaluate(() => devicePixelRatio)), `the table canvas is ${first.height} px tall`);
+  await typeSentence(page, '나는 밥을 먹었다요');
+  const typed = await canvas();
+  assert.equal(typed.fresh, false, 'typing a character keeps the painted table');
+  assert.equal(typed.notes, first.notes + 1, 'the new character’s row is marked');
+  // scrolling the box paints the rows that come into sight
+  await page.evaluate(() => { document.querySelector('figure[data-panel="embedding-table"] .tfi-scrollbox').scrollTop = 4000; });
+  await page.waitForFunction(() => document.querySelector('tf-heatmap[data-panel="embedding-table"]')._layout.top > 3000);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -71,7 +71,7 @@ test('English UI; empty, 500-character, invalid, emoji and mixed-script input', 
   assert.ok(await page.isVisible('#pipeline'));
   const unknown = await page.$eval('#tokens', (el) => el.tokens.filter((t) => t.unknown).map((t) => t.text));
   assert.ok(unknown.includes('🐱'));
-  await typeSentence(page, '나는 밥을 먹었다');
+  await typeSentence(page, 'the cat is cute');
   assert.ok(await page.isHidden('#message'));
   await page.screenshot({ path: join(SCREENSHOTS, 'page-en.png'), fullPage: true });
   await page.click('#lang-toggle');
@@ -121,6 +121,128 @@ test('the demo model loads by default; the 사과 lesson separates the two sense
   await page.selectOption('#model-select', 'en');
   await page.waitForSelector('body[data-model="en"]');
   assert.ok(await page.isHidden('#sagwa-card'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Clicks every word tile and example of the page one by one; returns those that gave unknown tokens. */
+async function startersWithUnknowns(page) {
+  const bad = [];
+  for (const group of ['#tiles', '#examples']) {
+    const n = await page.$$eval(`${group} button`, (b) => b.length);
+    assert.ok(n > 3, `${group}: only ${n} buttons`);
+    for (let i = 0; i < n; i++) {
+      await page.fill('#sentence', '');
+      await page.click(`${group} button >> nth=${i}`);
+      await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+      const unknown = await page.$eval('#tokens', (el) => el.tokens.filter((t) => t.unknown).length);
+      if (unknown) bad.push(`${await page.inputValue('#sentence')} (${unknown})`);
+    }
+  }
+  return bad;
+}
+
+test('the English page opens on the English model and sentence; tiles and examples never give an unknown token', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale: 'en-US' });
+  await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+  assert.equal(await page.getAttribute('body', 'data-model'), 'en');
+  assert.equal(await page.inputValue('#model-select'), 'en');
+  assert.equal(await page.inputValue('#sentence'), 'I ate rice');
+  assert.ok(await page.isHidden('#message'));
+  assert.deepEqual(await startersWithUnknowns(page), []);
+  await page.screenshot({ path: join(SCREENSHOTS, 'page-en-model.png') });
+  // switching the language follows with the model until the learner picks one
+  await page.fill('#sentence', 'I ate rice');
+  await page.click('#lang-toggle');
+  await page.waitForSelector('body[data-model="ko"]');
+  assert.equal(await page.inputValue('#sentence'), '나는 밥을 먹었다');
+  assert.deepEqual(await startersWithUnknowns(page), []);
+  // a model the learner picks stays when the language changes, and goes into the URL
+  await page.selectOption('#model-select', 'en');
+  await page.waitForSelector('body[data-model="en"]');
+  assert.equal(await page.inputValue('#sentence'), 'I ate rice');
+  await page.waitForURL(/model=en/);
+  await page.click('#lang-toggle');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getAttribute('body', 'data-model'), 'en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a model and a sentence named in the URL win over the language’s defaults', async () => {
+  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=ko&text=${encodeURIComponent('고양이는 귀엽다')}`, { locale: 'en-US' });
+  await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
+  assert.equal(await page.inputValue('#sentence'), '고양이는 귀엽다');
+  assert.ok(await page.isHidden('#message'));
+  // the tiles are the Korean model's: none gives an unknown token
+  assert.deepEqual(await startersWithUnknowns(page), []);
+  await page.click('#lang-toggle');   // an explicit choice is kept across the language switch
+  assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
+  assert.deepEqual(errors, []);
+  await context.close();
+  // a model the page does not have is ignored: the language's own opens
+  for (const model of ['__proto__', 'file', 'toString']) {
+    const opened = await openPage(env.browser, `${env.baseUrl}?model=${model}`, { locale: 'en-US' });
+    await opened.page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+    assert.equal(await opened.page.getAttribute('body', 'data-model'), 'en', model);
+    assert.deepEqual(opened.errors, []);
+    await opened.context.close();
+  }
+});
+
+test('the model card names its settings in the learner’s language', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  const ko = await page.textContent('#model-shape');
+  assert.match(ko, /위치: 학습된 위치 벡터 \(GPT\) · 정규화: 앞 \(pre-LN\) · 활성화: GELU/);
+  assert.doesNotMatch(ko, /learned|\bpre\b(?!-LN)|gelu/);
+  await page.click('#lang-toggle');
+  await page.waitForSelector('body[data-model="en"]');
+  assert.match(await page.textContent('#model-shape'), /positions: learned vectors \(GPT\) · norm: before \(pre-LN\) · activation: GELU/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: skip links, and examples, tiles and tokens are one Tab stop each (arrow keys inside)', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+  // the first Tab reaches the skip links; the second one jumps to the stages
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#sentence');
+  assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().top >= 0));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#pipeline');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.stage), 'inputs');
+  // Tab stops from the sentence box to the first stage (33 before the groups)
+  await page.focus('#sentence');
+  let stops = 0;
+  while (stops < 60) {
+    await page.keyboard.press('Tab');
+    stops++;
+    if (await page.evaluate(() => document.activeElement.classList.contains('stage-button'))) break;
+  }
+  assert.ok(stops <= 7, `${stops} Tab stops from the sentence to the stages`);
+  // inside the tiles: arrows move, Enter types the tile
+  await page.fill('#sentence', '');
+  await page.focus('#tiles button >> nth=0');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const third = await page.textContent('#tiles button >> nth=2');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), third);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#sentence'), third);
+  await page.keyboard.press('End');
+  await page.keyboard.press(' ');
+  const last = await page.textContent('#tiles button >> nth=-1');
+  assert.equal(await page.inputValue('#sentence'), third + (last === '␣' ? ' ' : last));
+  // the token chips: one stop, arrows move
+  await page.fill('#sentence', '나는 밥을 먹었다');
+  await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
+  const tabbable = await page.$eval('#tokens', (el) => [...el.shadowRoot.querySelectorAll('li')].filter((li) => li.tabIndex === 0).length);
+  assert.equal(tabbable, 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

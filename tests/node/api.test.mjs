@@ -268,6 +268,34 @@ test('analyzeWord follows 사과 through the layers', () => {
   model.dispose();
 });
 
+test('nearestTokens: the embedding rows closest by cosine, as a plain loop over the table finds them', () => {
+  const model = tf.createModel(small, { corpus, type: 'char', seed: 7 });
+  const { data, shape: [V, C] } = model.parameter('transformer.wte.weight');
+  const vocab = model.tokenizer.vocab;
+  const cosine = (a, b) => {
+    let ab = 0, aa = 0, bb = 0;
+    for (let c = 0; c < C; c++) ab += data[a * C + c] * data[b * C + c], aa += data[a * C + c] ** 2, bb += data[b * C + c] ** 2;
+    return ab / Math.sqrt(aa * bb);
+  };
+  for (const id of [4, 10, V - 1]) {
+    const reference = [];
+    for (let other = 4; other < V; other++) if (other !== id) reference.push({ id: other, cosine: cosine(id, other) });
+    reference.sort((a, b) => b.cosine - a.cosine || a.id - b.id);
+    const near = model.nearestTokens(id, 5);
+    assert.deepEqual(near.map((n) => n.id), reference.slice(0, 5).map((n) => n.id));
+    near.forEach((n, i) => {
+      assert.ok(Math.abs(n.cosine - reference[i].cosine) < 1e-5);
+      assert.equal(n.text, vocab[n.id]);
+    });
+  }
+  assert.equal(model.nearestTokens(10).length, 5);
+  assert.throws(() => model.nearestTokens(V, 3), isError('bad_token_id'));
+  assert.throws(() => model.nearestTokens(10, 0), isError('bad_k'));
+  assert.throws(() => model.nearestTokens(1.5, 3), TinyformerError);
+  assert.equal(model.nearestTokens(10, 2).length, 2);  // still usable after the errors
+  model.dispose();
+});
+
 test('position similarity: dot products of the position vectors', () => {
   const model = tf.createModel(small, { corpus });
   const sim = model.positionSimilarity('sinusoidal', 6);

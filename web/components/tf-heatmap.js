@@ -22,12 +22,24 @@
 // the smallest value instead of at 0, for values that differ only a little, e.g. cosines between 0.6 and 1).
 // Property `highlight` = {row?, col?} outlines a row / column (linked views). A pure view: it never
 // computes the numbers it shows.
+//
+// Speed: the matrix is painted once per matrix, size or attribute change (cells without written values go
+// through one ImageData, one pixel per cell, scaled up); the highlight and the keyboard / pointer cursor are
+// outlines laid over the canvas, so moving them repaints nothing (the embedding table has thousands of cells).
+// A tall heatmap inside a scrolling box can be given `viewport` = {top, height} (px from its top): the canvas
+// then covers only those rows (a page-tall canvas costs tens of megabytes to allocate) and the box keeps the
+// full height to scroll through.
 import { divergingColor, sequentialColor, textColorOn } from './colors.js';
 
 const STYLE = `
   :host { display: block; position: relative; max-width: 100%; min-width: 0; font: 12px/1.3 system-ui, "Noto Sans CJK KR", sans-serif; }
   .wrap { overflow: auto; max-width: 100%; }
+  .plane { position: relative; width: max-content; }
   canvas { display: block; outline: none; }
+  .mark { position: absolute; box-sizing: border-box; pointer-events: none; }
+  .mark[hidden] { display: none; }
+  .mark.line { border: 2px solid #111; }
+  .mark.cursor { border: 2px solid #000; box-shadow: inset 0 0 0 1px #fff; }
   canvas:focus-visible { box-shadow: 0 0 0 3px #f4a582; border-radius: 4px; }
   .readout { min-height: 1.4em; margin-top: 4px; color: #333; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
   .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 2px; color: #555; }
@@ -48,12 +60,15 @@ export class TfHeatmap extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this.shadowRoot.innerHTML = `<style>${STYLE}</style><div class="wrap"><canvas class="cells" tabindex="0" role="img"></canvas></div>
+    this.shadowRoot.innerHTML = `<style>${STYLE}</style><div class="wrap"><div class="plane"><canvas class="cells" tabindex="0" role="img"></canvas>
+      <div class="mark line row" hidden></div><div class="mark line col" hidden></div><div class="mark cursor" hidden></div></div></div>
       <div class="legend"><span class="lo"></span><canvas class="bar" width="120" height="10"></canvas><span class="hi"></span>
       <span class="mask-key" hidden><span class="swatch"></span><span class="mask-text"></span></span></div>
       <div class="readout" aria-live="polite"></div>`;
     this._canvas = this.shadowRoot.querySelector('canvas.cells');
     this._readout = this.shadowRoot.querySelector('.readout');
+    const mark = (cls) => this.shadowRoot.querySelector(`.mark.${cls}`);
+    this._marks = { row: mark('row'), col: mark('col'), cursor: mark('cursor') };
     this._matrix = null;
     this._cursor = null;
     this._highlight = null;
@@ -73,10 +88,40 @@ export class TfHeatmap extends HTMLElement {
   }
   get matrix() { return this._matrix; }
 
+  /** Paint only the band {top, height} (px from the heatmap's top) of a tall matrix; null paints it all. */
+  set viewport(v) {
+    this._viewport = v;
+    this._draw();
+  }
+
+  /**
+   * New rowNotes for the same matrix (e.g. which rows a new sentence uses): only the notes column is
+   * repainted when the notes still fit it.
+   */
+  set rowNotes(notes) {
+    const m = this._matrix, layout = this._layout;
+    if (!m) return;
+    this._matrix = { ...m, rowNotes: notes };
+    if (!layout || this._painted !== m || !m.rowNotes || !this.isConnected) {
+      this._draw();
+      return;
+    }
+    this._painted = this._matrix;
+    const ctx = this._canvas.getContext('2d');
+    ctx.font = FONT;
+    if (this._widest(notes) + 14 > layout.notesW) {
+      this._draw();
+      return;
+    }
+    const x = layout.notesX, top = layout.labelH;
+    ctx.clearRect(x - 1, top, layout.notesW, m.rows * layout.cellH);
+    this._paintNotes(ctx);
+  }
+
   /** Outline a row and/or a column: {row, col} (either may be missing); null clears. */
   set highlight(h) {
     this._highlight = h;
-    this._draw();
+    this._placeMarks();
   }
   get highlight() { return this._highlight; }
 
@@ -91,7 +136,9 @@ export class TfHeatmap extends HTMLElement {
 
   attributeChangedCallback() { this._draw(); }
   connectedCallback() {
-    this._draw();
+    // moved back into the page unchanged (a view re-rendering around it): the canvas still holds the picture,
+    // and a new width, if any, reaches the resize observer below
+    if (this._painted !== this._matrix) this._draw();
     if (!this._resize && typeof ResizeObserver !== 'undefined') {
       // Redraw when the box gets a new width (e.g. a <details> opens, the phone turns). A box that
       // only hugs its own canvas (a shrink-to-fit parent) is left alone, so sizes cannot feed back.
@@ -157,51 +204,36 @@ export class TfHeatmap extends HTMLElement {
     const colLabels = m.colLabels ?? [];
     const notes = m.rowNotes ?? null;
     const groups = m.colGroups ?? null;
-    const labelW = Math.ceil(Math.max(0, ...rowLabels.map((s) => ctx.measureText(s).width))) + (rowLabels.length ? 8 : 0);
-    const notesW = notes ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width,
-      ...notes.map((s) => ctx.measureText(s).width))) + 14 : 0;
+    const labelW = this._widest(rowLabels) + (rowLabels.length ? 8 : 0);
+    const notesW = notes ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width, this._widest(notes))) + 14 : 0;
     const preferred = Number(this.getAttribute('cell')) || 18;
     const minCell = Number(this.getAttribute('min-cell')) || 4;
     this._drawnWidth = this.clientWidth;
     const avail = Math.max(120, (this.clientWidth || 600) - labelW - notesW - 4);
     const cell = Math.max(minCell, Math.min(preferred, Math.floor(avail / m.cols)));
     const cellH = Number(this.getAttribute('cell-height')) || Math.max(cell, 16);
-    const colW = colLabels.length ? Math.max(...colLabels.map((s) => ctx.measureText(s).width)) : 0;
+    const colW = this._widest(colLabels);
     const flat = colLabels.length > 0 && colW <= cell - 4;   // column labels fit upright
     const groupH = groups ? 18 : 0;
     const notesTitleH = notes && m.rowNotesTitle ? 16 : 0;
     const labelH = Math.max(notesTitleH, colLabels.length ? (flat ? 16 : Math.ceil(colW) + 8) : 0) + groupH;
     const width = labelW + m.cols * cell + notesW, height = labelH + m.rows * cellH + 2;
+    // the band of the picture the canvas holds: all of it, or the viewport's rows (the plane keeps the full size)
+    const vp = this._viewport;
+    const top = vp ? Math.max(0, Math.min(Math.floor(vp.top), height - 1)) : 0;
+    const bandH = vp ? Math.max(1, Math.min(Math.ceil(vp.height), height - top)) : height;
     this._canvas.width = Math.round(width * dpr);
-    this._canvas.height = Math.round(height * dpr);
-    this._canvas.style.width = `${width}px`;
-    this._canvas.style.height = `${height}px`;
+    this._canvas.height = Math.round(bandH * dpr);
+    Object.assign(this._canvas.style, { width: `${width}px`, height: `${bandH}px`, position: vp ? 'absolute' : '', top: vp ? `${top}px` : '' });
+    Object.assign(this._canvas.parentElement.style, { width: vp ? `${width}px` : '', height: vp ? `${height}px` : '' });
     this._canvas.setAttribute('aria-label', `${this.getAttribute('label') ?? ''} ${m.rows}×${m.cols}`);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
+    ctx.clearRect(0, top, width, bandH);
     const range = this._range();
-    this._layout = { labelW, labelH, cell, cellH, range };
+    this._layout = { labelW, labelH, cell, cellH, range, notesX: labelW + m.cols * cell + 8, notesW, top, bottom: top + bandH };
+    this._painted = m;
     const level = this.hasAttribute('show-values') ? this._textLevel(ctx, cell) : null;
-    let anyMasked = false;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    if (level) ctx.font = level.font;
-    for (let r = 0; r < m.rows; r++) {
-      for (let c = 0; c < m.cols; c++) {
-        const value = m.values[r * m.cols + c];
-        const masked = this.isMasked(r, c);
-        anyMasked ||= masked;
-        const x = labelW + c * cell, y = labelH + r * cellH;
-        const color = masked ? null : this._color(value, range);
-        ctx.fillStyle = masked ? this._hatch(ctx) : color;
-        ctx.fillRect(x, y, cell, cellH);
-        // a masked cell says "−∞" when that is its value; a hidden 0 (after softmax) stays blank
-        if (level && (!masked || value === -Infinity)) {
-          ctx.fillStyle = masked ? '#333' : textColorOn(color);
-          ctx.fillText(cellText(value, level.digits), x + cell / 2, y + cellH / 2 + 0.5);
-        }
-      }
-    }
+    const anyMasked = level ? this._paintCellsWithValues(ctx, level, range) : this._paintCells(ctx, range);
     ctx.font = FONT;
     if (groups) {
       ctx.textAlign = 'center';
@@ -220,29 +252,19 @@ export class TfHeatmap extends HTMLElement {
       }
       ctx.font = FONT;
     }
-    const hl = this._highlight ?? {};
     ctx.fillStyle = '#222';
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'right';
-    rowLabels.forEach((s, r) => {
-      ctx.font = r === hl.row ? BOLD : FONT;
-      ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2);
-    });
-    ctx.font = FONT;
+    rowLabels.forEach((s, r) => this._rowShown(r) && ctx.fillText(s, labelW - 6, labelH + r * cellH + cellH / 2));
     if (flat) {
       ctx.textAlign = 'center';
-      colLabels.forEach((s, c) => {
-        ctx.font = c === hl.col ? BOLD : FONT;
-        ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9);
-      });
-      ctx.font = FONT;
+      colLabels.forEach((s, c) => ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9));
     } else {
       ctx.textAlign = 'left';
       const every = Math.ceil(13 / cell);   // thin the labels out when they would overlap
       colLabels.forEach((s, c) => {
-        if (c % every && c !== hl.col) return;
+        if (c % every) return;
         ctx.save();
-        ctx.font = c === hl.col ? BOLD : FONT;
         ctx.translate(labelW + c * cell + cell / 2, labelH - 4);
         ctx.rotate(-Math.PI / 2);
         ctx.fillText(s, 0, 0);
@@ -250,12 +272,10 @@ export class TfHeatmap extends HTMLElement {
       });
     }
     if (notes) {
-      const x = labelW + m.cols * cell + 8;
       ctx.textAlign = 'left';
       ctx.fillStyle = '#444';
-      if (m.rowNotesTitle) ctx.fillText(m.rowNotesTitle, x, labelH - 9);
-      ctx.fillStyle = '#222';
-      notes.forEach((s, r) => ctx.fillText(s, x, labelH + r * cellH + cellH / 2));
+      if (m.rowNotesTitle) ctx.fillText(m.rowNotesTitle, this._layout.notesX, labelH - 9);
+      this._paintNotes(ctx);
     }
     if (groups) {
       for (const g of groups.filter((x) => x.active)) {
@@ -264,23 +284,128 @@ export class TfHeatmap extends HTMLElement {
         ctx.strokeRect(labelW + g.from * cell + 1.5, labelH + 1.5, (g.to - g.from) * cell - 3, m.rows * cellH - 3);
       }
     }
-    ctx.strokeStyle = '#111';
-    ctx.lineWidth = 2;
-    if (hl.row != null && hl.row >= 0 && hl.row < m.rows) {
-      ctx.strokeRect(labelW + 1, labelH + hl.row * cellH + 1, m.cols * cell - 2, cellH - 2);
-    }
-    if (hl.col != null && hl.col >= 0 && hl.col < m.cols) {
-      ctx.strokeRect(labelW + hl.col * cell + 1, labelH + 1, cell - 2, m.rows * cellH - 2);
-    }
-    if (this._cursor) {
-      ctx.strokeStyle = '#000';
-      ctx.lineWidth = 2;
-      ctx.strokeRect(labelW + this._cursor.col * cell + 1, labelH + this._cursor.row * cellH + 1, cell - 2, cellH - 2);
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 1;
-      ctx.strokeRect(labelW + this._cursor.col * cell + 3, labelH + this._cursor.row * cellH + 3, cell - 6, cellH - 6);
-    }
     this._drawLegend(range, anyMasked);
+    this._placeMarks();
+  }
+
+  _paintNotes(ctx) {
+    const { notesX, labelH, cellH } = this._layout;
+    ctx.font = FONT;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = '#222';
+    this._matrix.rowNotes.forEach((text, r) => text && this._rowShown(r) && ctx.fillText(text, notesX, labelH + r * cellH + cellH / 2));
+  }
+
+  /** The widest of `texts` in the label font, in whole px (remembered for the last few arrays: labels repeat). */
+  _widest(texts) {
+    this._widths ??= new Map();
+    let w = this._widths.get(texts);
+    if (w === undefined) {
+      const ctx = this._canvas.getContext('2d');
+      ctx.font = FONT;
+      w = 0;
+      for (const text of texts) w = Math.max(w, ctx.measureText(text).width);
+      w = Math.ceil(w);
+      if (this._widths.size > 8) this._widths.clear();
+      this._widths.set(texts, w);
+    }
+    return w;
+  }
+
+  /** Whether row r lies (partly) in the band the canvas holds. */
+  _rowShown(r) {
+    const { labelH, cellH, top, bottom } = this._layout, y = labelH + r * cellH;
+    return y + cellH >= top && y <= bottom;
+  }
+
+  /** Cells as one image, a pixel per cell scaled up (no values written); masked cells hatched. Returns anyMasked. */
+  _paintCells(ctx, range) {
+    const m = this._matrix, { labelW, labelH, cell, cellH } = this._layout;
+    const small = (this._cellCanvas ??= document.createElement('canvas'));
+    small.width = m.cols;
+    small.height = m.rows;
+    const sctx = small.getContext('2d');
+    const image = sctx.createImageData(m.cols, m.rows);
+    const px = image.data;
+    const lut = this._palette(range);
+    const span = range.hi - range.lo || 1;
+    const masked = [];
+    for (let i = 0; i < m.rows * m.cols; i++) {
+      const v = m.values[i];
+      if (m.mask?.[i] || v === -Infinity) {
+        masked.push(i);
+        continue;
+      }
+      let rgb = 256 * 3;   // the grey of a value that is not finite
+      if (Number.isFinite(v)) rgb = 3 * Math.round(Math.min(1, Math.max(0, (v - range.lo) / span)) * 255);
+      px[4 * i] = lut[rgb];
+      px[4 * i + 1] = lut[rgb + 1];
+      px[4 * i + 2] = lut[rgb + 2];
+      px[4 * i + 3] = 255;
+    }
+    if (m.rows && m.cols) {
+      sctx.putImageData(image, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(small, labelW, labelH, m.cols * cell, m.rows * cellH);
+    }
+    ctx.fillStyle = this._hatch(ctx);
+    for (const i of masked) ctx.fillRect(labelW + (i % m.cols) * cell, labelH + Math.floor(i / m.cols) * cellH, cell, cellH);
+    return masked.length > 0;
+  }
+
+  /** 256 colours along the scale (and the grey of a non-finite value) as r, g, b bytes. */
+  _palette(range) {
+    const lut = new Uint8Array(257 * 3);
+    for (let k = 0; k <= 256; k++) {
+      const color = k < 256 ? this._color(range.lo + (range.hi - range.lo) * (k / 255), range) : this._color(NaN, range);
+      const [r, g, b] = color.startsWith('#') ? [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16)) : color.match(/\d+/g).map(Number);
+      lut.set([r, g, b], 3 * k);
+    }
+    return lut;
+  }
+
+  /** Cells one by one with their values written in them (small matrices). Returns anyMasked. */
+  _paintCellsWithValues(ctx, level, range) {
+    const m = this._matrix, { labelW, labelH, cell, cellH } = this._layout;
+    let anyMasked = false;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.font = level.font;
+    for (let r = 0; r < m.rows; r++) {
+      for (let c = 0; c < m.cols; c++) {
+        const value = m.values[r * m.cols + c];
+        const masked = this.isMasked(r, c);
+        anyMasked ||= masked;
+        const x = labelW + c * cell, y = labelH + r * cellH;
+        const color = masked ? null : this._color(value, range);
+        ctx.fillStyle = masked ? this._hatch(ctx) : color;
+        ctx.fillRect(x, y, cell, cellH);
+        // a masked cell says "−∞" when that is its value; a hidden 0 (after softmax) stays blank
+        if (!masked || value === -Infinity) {
+          ctx.fillStyle = masked ? '#333' : textColorOn(color);
+          ctx.fillText(cellText(value, level.digits), x + cell / 2, y + cellH / 2 + 0.5);
+        }
+      }
+    }
+    return anyMasked;
+  }
+
+  /** Lays the highlight (row / column, label included) and the cursor outlines over the painted matrix. */
+  _placeMarks() {
+    const m = this._matrix, layout = this._layout;
+    const hl = this._highlight ?? {};
+    const place = (mark, box) => {
+      mark.hidden = !box;
+      if (box) Object.assign(mark.style, { left: `${box[0]}px`, top: `${box[1]}px`, width: `${box[2]}px`, height: `${box[3]}px` });
+    };
+    if (!m || !layout) return;
+    const { labelW, labelH, cell, cellH } = layout;
+    const inRows = (r) => r != null && r >= 0 && r < m.rows, inCols = (c) => c != null && c >= 0 && c < m.cols;
+    place(this._marks.row, inRows(hl.row) && [0, labelH + hl.row * cellH, labelW + m.cols * cell, cellH]);
+    place(this._marks.col, inCols(hl.col) && [labelW + hl.col * cell, 0, cell, labelH + m.rows * cellH]);
+    const cur = this._cursor;
+    place(this._marks.cursor, cur && [labelW + cur.col * cell, labelH + cur.row * cellH, cell, cellH]);
   }
 
   _drawLegend(range, anyMasked) {
@@ -314,7 +439,7 @@ export class TfHeatmap extends HTMLElement {
     const rect = this._canvas.getBoundingClientRect();
     const { labelW, labelH, cell, cellH } = this._layout;
     const col = Math.floor((e.clientX - rect.left - labelW) / cell);
-    const row = Math.floor((e.clientY - rect.top - labelH) / cellH);
+    const row = Math.floor((e.clientY - rect.top + this._layout.top - labelH) / cellH);
     const inside = row >= 0 && col >= 0 && row < this._matrix.rows && col < this._matrix.cols;
     if (inside && this._cursor && this._cursor.row === row && this._cursor.col === col) return;
     this._select(inside ? { row, col } : null);
@@ -334,7 +459,7 @@ export class TfHeatmap extends HTMLElement {
   _select(cell) {
     const had = this._cursor;
     this._cursor = cell;
-    this._draw();
+    this._placeMarks();
     if (!cell) {
       this._readout.textContent = '';
       if (had) this.dispatchEvent(new CustomEvent('cell-leave', { bubbles: true, composed: true }));

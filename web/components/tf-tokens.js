@@ -1,7 +1,9 @@
 // <tf-tokens>: a sentence as a row of token chips, each with its position and vocabulary id.
 //   el.tokens = [{ id: 17, text: '나', unknown: false }, ...];   attribute `compact` hides the ids.
-// Clicking (or Enter on) a chip dispatches `token-select` {index}. Unknown tokens are marked.
+// Clicking (or Enter on) a chip dispatches `token-select` {index}. Unknown tokens are marked. The chips are
+// one Tab stop; the arrow keys move between them.
 import { el, visibleToken } from './labels.js';
+import { roving } from './roving.js';
 
 const STYLE = `
   :host { display: block; }
@@ -35,7 +37,7 @@ export class TfTokens extends HTMLElement {
     const compact = this.hasAttribute('compact');
     const items = this._tokens.map((t, i) => {
       const li = el('li', t.unknown ? 'unknown' : '');
-      li.tabIndex = 0;
+      li.tabIndex = i === Math.max(0, this._selected) ? 0 : -1;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', String(i === this._selected));
       li.append(el('span', 'piece', visibleToken(t.text)));
@@ -45,7 +47,9 @@ export class TfTokens extends HTMLElement {
       li.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
       return li;
     });
-    this.shadowRoot.querySelector('ol').replaceChildren(...items);
+    const list = this.shadowRoot.querySelector('ol');
+    list.replaceChildren(...items);
+    roving(list, 'li');
   }
 }
 

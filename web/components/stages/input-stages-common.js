@@ -48,6 +48,9 @@ button.tfi-col[aria-pressed="true"] { border: 2px solid var(--accent, #2166ac); 
 .tfi-vocab li .tfi-vid { color: var(--muted, #5b5b66); font-size: 0.72rem; font-variant-numeric: tabular-nums; }
 .tfi-vocab li.tfi-in { border-color: #2166ac; background: #e8f1fa; font-weight: 600; }
 .tfi-vocab li.tfi-gap { border: none; background: none; color: var(--muted, #5b5b66); }
+.tfi-near li { font-size: 1rem; padding: 0.1rem 0.5rem; }
+.tfi-near .tfi-piece { font-size: 1.1rem; }
+.tfi-near .tfi-cos { font-variant-numeric: tabular-nums; color: #17406d; font-weight: 600; }
 
 /* segmented control and chips */
 .tfi-seg { display: inline-flex; flex-wrap: wrap; border: 1px solid var(--accent, #2166ac); border-radius: 10px; overflow: hidden; margin: 0.2rem 0; }
@@ -80,8 +83,8 @@ export function ensureStyle() {
  * A captioned heatmap: { name, title, shape?, matrix, scale?, rowTitle?, colTitle?, cellHeight?, maxHeight? }.
  * The figure carries data-panel=name and returns the heatmap as `.heatmap`. With maxHeight the
  * heatmap scrolls inside a box of that height, the value under the pointer is repeated above the box
- * (the heatmap's own readout sits at the bottom of the box), and `fig.scrollToRow(r)` brings a row
- * into view.
+ * (the heatmap's own readout sits at the bottom of the box), `fig.scrollToRow(r)` brings a row
+ * into view, and the heatmap paints only the rows in sight (its viewport follows the box's scrolling).
  */
 export function heatmapPanel({ name, title, shape, matrix, scale = 'diverging', rowTitle, colTitle, cellHeight, maxHeight }) {
   const fig = el('figure', 'tfi-panel');
@@ -102,6 +105,18 @@ export function heatmapPanel({ name, title, shape, matrix, scale = 'diverging', 
     const box = el('div', 'tfi-scrollbox');
     box.style.maxHeight = `${maxHeight}px`;
     box.append(h);
+    // the heatmap paints only the rows in sight (and a margin), following the box as it scrolls
+    const margin = 40;
+    let pending = false;
+    h.viewport = { top: 0, height: maxHeight + margin };
+    box.addEventListener('scroll', () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        h.viewport = { top: Math.max(0, box.scrollTop - margin), height: maxHeight + 2 * margin };
+      });
+    });
     fig.append(readout, box);
     h.addEventListener('cell-hover', (e) => {
       const { row, col, value } = e.detail;

@@ -3,54 +3,21 @@
 //
 //   ┌ heads: one thumbnail of the attention weights per head (buttons: pick a head) ┐
 //   ├ the chosen head: token-to-token lines  |  heatmap of the weights (linked hover) ┤
+//   ├ word by word: the engine's word map (tf.wordAttention) and what it says         ┤
 //   └ a stepper through the eight steps of attention-steps.js                        ┘
-// The layer comes from the page (state.layer); the head and the step are this view's own.
+// The layer comes from the page (state.layer); the head, the word map's heads and the step are this view's own.
 import { registerStrings, t } from '../../i18n/index.js';
+import ko from '../../i18n/stages/attention.ko.js';
+import en from '../../i18n/stages/attention.en.js';
 import { el, visibleToken } from '../labels.js';
 import { sequentialColor } from '../colors.js';
 import { StageView } from './base.js';
 import '../tf-heatmap.js';
 import '../tf-attention-lines.js';
 import { STEPS, figure } from './attention-steps.js';
+import { ensureStyle, segmented } from './input-stages-common.js';
 
-registerStrings({
-  ko: {
-    'attention.query': '보는 토큰',
-    'attention.key': '보이는 토큰',
-    'attention.head': '헤드 {n}',
-    'attention.heads.title': '헤드 고르기',
-    'attention.heads.explain': '헤드마다 보는 방식이 달라요. 작은 그림은 헤드별 어텐션 가중치예요(밝을수록 많이 봐요). 눌러서 헤드를 고르세요.',
-    'attention.heads.label': '헤드 {n}의 어텐션 보기',
-    'attention.overview.title': '층 {l} · 헤드 {h}: 어떤 토큰이 어떤 토큰을 볼까요?',
-    'attention.overview.explain': '예를 들어 “고양이는 귀엽다”에서 ‘귀엽다’는 무엇이 귀여운지 알려고 ‘고양이’를 많이 볼 수 있어요. 각 토큰은 자기 자신과 앞에 나온 토큰만 볼 수 있고, 한 토큰이 보는 비율을 모두 더하면 1이에요. 학습 전 모델은 거의 고르게 나눠 보고, 학습하면 중요한 곳으로 몰려요.',
-    'attention.lines.title': '선으로 보기',
-    'attention.heatmap.title': '표로 보기 (행: 보는 토큰, 열: 보이는 토큰)',
-    'attention.steps.title': '어떻게 계산될까요? 실제 숫자로 한 단계씩',
-    'attention.steps.explain': '층 {l}, 헤드 {h}의 진짜 행렬로 계산 과정을 따라가요. 단계를 누르거나 이전/다음 버튼을 쓰세요(← → 키도 돼요).',
-    'attention.steps.list': '어텐션 계산 단계',
-    'attention.steps.prev': '← 이전',
-    'attention.steps.next': '다음 →',
-    'attention.steps.position': '{n} / {total} 단계',
-  },
-  en: {
-    'attention.query': 'looking',
-    'attention.key': 'looked at',
-    'attention.head': 'head {n}',
-    'attention.heads.title': 'Pick a head',
-    'attention.heads.explain': 'Every head looks in its own way. Each small picture is one head’s attention weights (brighter = looks more). Press one to pick that head.',
-    'attention.heads.label': 'Show the attention of head {n}',
-    'attention.overview.title': 'Layer {l} · head {h}: which token looks at which?',
-    'attention.overview.explain': 'In “고양이는 귀엽다” (the cat is cute), ‘귀엽다’ (cute) may look a lot at ‘고양이’ (cat) to learn what is cute. Each token can only look at itself and the tokens before it, and the shares one token gives out add up to 1. An untrained model spreads its looks almost evenly; training makes it focus.',
-    'attention.lines.title': 'As lines',
-    'attention.heatmap.title': 'As a table (row: looking, column: looked at)',
-    'attention.steps.title': 'How is it computed? Step by step on the real numbers',
-    'attention.steps.explain': 'Follow the computation on the real matrices of layer {l}, head {h}. Press a step or use Previous / Next (the ← → keys work too).',
-    'attention.steps.list': 'Steps of attention',
-    'attention.steps.prev': '← Previous',
-    'attention.steps.next': 'Next →',
-    'attention.steps.position': 'step {n} of {total}',
-  },
-});
+registerStrings({ ko, en });
 
 const STYLE = `
   tf-stage-attention { display: block; min-width: 0; contain: inline-size; }
@@ -84,6 +51,10 @@ const STYLE = `
   tf-stage-attention .att-shape { font-weight: 400; color: var(--muted, #5b5b66); font-variant-numeric: tabular-nums; }
   tf-stage-attention .att-details { margin: 0.6rem 0; }
   tf-stage-attention .att-details summary { cursor: pointer; color: var(--accent, #2166ac); font-weight: 600; }
+  tf-stage-attention .att-words { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 290px), 1fr));
+    gap: 0.3rem 1.5rem; align-items: start; border-top: 1px solid var(--line, #e3e3ea); padding-top: 0.4rem; }
+  tf-stage-attention .att-words > h4, tf-stage-attention .att-words > .tfi-seg { grid-column: 1 / -1; justify-self: start; }
+  tf-stage-attention .att-says { background: #fff7ef; border-left: 4px solid #f4a582; padding: 0.45rem 0.7rem; border-radius: 0 8px 8px 0; margin: 0.6rem 0; }
 `;
 
 class TfStageAttention extends StageView {
@@ -91,6 +62,7 @@ class TfStageAttention extends StageView {
     super();
     this._head = 0;
     this._step = 0;
+    this._wordHeads = 'head';   // the word map from the chosen head, or 'mean' over all heads
   }
 
   /** The chosen head (0-based) and step index, for tests and linked views. */
@@ -100,6 +72,7 @@ class TfStageAttention extends StageView {
   set step(i) { this.selectStep(i); }
 
   render() {
+    ensureStyle();
     const { inspection: ins, model, layer } = this.state;
     const cfg = model.config;
     const H = cfg.n_head, C = cfg.n_embd, D = C / H;
@@ -146,7 +119,7 @@ class TfStageAttention extends StageView {
     const probs = ins.attention(layer, head);
     const sec = el('section', 'att-section att-overview-section');
     sec.append(el('h3', '', t('attention.overview.title', { l: layer + 1, h: head + 1 })),
-      el('p', 'explain', t('attention.overview.explain')));
+      el('p', 'explain', t('attention.overview.explain', { kind: t(`inputs.kind.${ctx.model.info.tokenizer}`) })));
     const grid = el('div', 'att-overview');
     const linesBox = el('div', 'att-lines-box');
     const lines = document.createElement('tf-attention-lines');
@@ -159,7 +132,7 @@ class TfStageAttention extends StageView {
     fig.classList.add('att-overview-heatmap');
     heatBox.append(fig);
     grid.append(linesBox, heatBox);
-    sec.append(grid);
+    sec.append(grid, this._wordsBox());
     // linked hover: a heatmap row ↔ the looking token in the lines view
     const heat = fig.heatmap;
     heat.addEventListener('cell-hover', (e) => {
@@ -177,6 +150,72 @@ class TfStageAttention extends StageView {
     this._lines = lines;
     this._overviewHeat = heat;
     return sec;
+  }
+
+  /** Word by word: which heads, the engine's word × word map (with the rest), and what it says for one word. */
+  _wordsBox() {
+    const box = el('div', 'att-words');
+    box.dataset.role = 'word-attention';
+    const heads = segmented({
+      name: 'att-word-heads', legend: t('attention.words.which'), value: this._wordHeads,
+      options: [{ value: 'head', text: t('attention.words.head', { h: this._ctx.h }) }, { value: 'mean', text: t('attention.words.mean') }],
+      onChange: (value) => {
+        this._wordHeads = value;
+        this._renderWords();
+      },
+    });
+    this._wordsBody = el('div', 'att-words-map');
+    this._wordsText = el('div', 'att-words-text');
+    box.append(el('h4', '', t('attention.words.title')), heads, this._wordsBody, this._wordsText);
+    this._renderWords();
+    return box;
+  }
+
+  _renderWords() {
+    const { ins, layer, head } = this._ctx;
+    const mean = this._wordHeads === 'mean';
+    const w = this.state.tf.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, head), ins.tokens, ins.tokens);
+    const N = w.rowWords.length;
+    this._words = w;
+    if (!N) {
+      this._wordsBody.replaceChildren(el('p', 'hint', t('attention.words.none')));
+      this._wordsText.replaceChildren(el('p', 'hint', t('attention.words.rule')));
+      return;
+    }
+    // the engine's (N, N) weights with its rest as one more column; later words are out of sight (causal)
+    const cols = N + 1;
+    const values = new Float32Array(N * cols);
+    const mask = new Uint8Array(N * cols);
+    for (let i = 0; i < N; i++) {
+      for (let j = 0; j < N; j++) {
+        values[i * cols + j] = w.weights.data[i * N + j];
+        mask[i * cols + j] = j > i ? 1 : 0;
+      }
+      values[i * cols + N] = w.rest[i];
+    }
+    const fig = figure({ title: t('attention.words.table'), values, rows: N, cols, rowLabels: w.rowWords,
+      colLabels: [...w.colWords, t('attention.words.rest')], scale: 'sequential', mask, cell: 60, minCell: 30, cellHeight: 28,
+      showValues: N <= 10, maskNote: t('attention.step.softmax.note'), rowTitle: t('attention.words.rows'), colTitle: t('attention.words.cols') });
+    const heat = fig.heatmap;
+    heat.dataset.panel = 'word-attention';
+    heat.dataset.heads = this._wordHeads;
+    heat.setAttribute('scale-max', '1');
+    const says = el('p', 'att-says');
+    says.dataset.role = 'word-says';
+    const say = (i) => {
+      const pct = (v) => (v * 100).toFixed(0);
+      const parts = w.colWords.slice(0, i + 1).map((word, j) =>
+        t(j === i ? 'attention.words.self' : 'attention.words.part', { word, pct: pct(w.weights.data[i * N + j]) }));
+      parts.push(t('attention.words.partRest', { pct: pct(w.rest[i]) }));
+      says.dataset.word = String(i);
+      says.replaceChildren(el('strong', '', t(`attention.words.says.${mean ? 'mean' : 'head'}`, { l: layer + 1, h: head + 1, word: w.rowWords[i] })),
+        ' ', parts.join(' · '));
+    };
+    heat.addEventListener('cell-hover', (e) => say(e.detail.row));
+    heat.addEventListener('cell-leave', () => say(N - 1));
+    say(N - 1);
+    this._wordsBody.replaceChildren(fig);
+    this._wordsText.replaceChildren(says, el('p', 'hint', t('attention.words.pick')), el('p', 'hint', t('attention.words.rule')));
   }
 
   _stepsSection() {

@@ -1,52 +1,26 @@
 // Stage 2 — Input embedding ("글자를 숫자로"): each token id picks one row of the embedding table
 // wte (V × C). Shows the sentence's rows (the engine's embed.token), the selected token's numbers,
-// and the whole table with the sentence's rows marked; hovering a token, a sentence row or a table
-// row lights the same token everywhere.
-import { registerStrings, t } from '../../i18n/index.js';
+// the rows of the table nearest its row (cosine, computed by the engine: Model.nearestTokens), and the whole
+// table with the sentence's rows marked; hovering a token, a sentence row or a table row lights the same
+// token everywhere. The token chips are one Tab stop (arrow keys inside).
+import { locale, registerStrings, t } from '../../i18n/index.js';
+import ko from '../../i18n/stages/embedding.ko.js';
+import en from '../../i18n/stages/embedding.en.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { dimLabels, ensureStyle, heatmapPanel, plainNumber } from './input-stages-common.js';
+import { roving } from '../roving.js';
 
-registerStrings({
-  ko: {
-    'embedding.lead': '임베딩 표(wte)에는 어휘의 토큰마다 한 줄이 있고, 한 줄은 숫자 {c}개예요. 토큰의 id가 곧 줄 번호라서, 모델은 id 번째 줄을 그대로 꺼내 와요.',
-    'embedding.pick': '토큰을 골라 보세요 (마우스를 올리거나 누르기, Tab 키로 이동)',
-    'embedding.chip.aria': '위치 {pos}: 토큰 {text}, id {id}',
-    'embedding.panel': '이 문장의 토큰 벡터들 (토큰 {t}개 × 숫자 {c}개)',
-    'embedding.rows': '토큰',
-    'embedding.cols': '차원',
-    'embedding.vector': '위치 {pos}의 토큰 “{text}” (id {id}) = 표의 {id}번 줄:',
-    'embedding.vectorHint': '이 숫자 {c}개가 모델이 보는 “{text}”예요. 색이 진할수록 0에서 멀어요 (파랑 = 음수, 주황 = 양수).',
-    'embedding.table': '임베딩 표 전체 wte (어휘 {v}개 × 숫자 {c}개)',
-    'embedding.tableRows': '토큰 id',
-    'embedding.tableHint': '오른쪽에 ◀ 표시가 있는 줄이 이 문장에 쓰인 줄이에요 (숫자는 문장 속 위치). 표는 상자 안에서 위아래로 스크롤돼요.',
-    'embedding.notes': '문장 속 위치',
-    'embedding.repeat': '“{text}”는 이 문장에 {n}번 나와요: 매번 같은 줄(id {id})을 꺼내니까 벡터도 똑같아요.',
-    'embedding.random': '학습 전의 모델이라면 표의 숫자는 무작위로 정한 작은 값이에요. 학습하면 비슷하게 쓰이는 토큰끼리 비슷한 줄을 갖게 돼요.',
-    'embedding.tied': '이 모델은 같은 표를 마지막 “선형” 단계에서도 다시 써요 (가중치 공유).',
-  },
-  en: {
-    'embedding.lead': 'The embedding table (wte) has one row per vocabulary token, and each row is {c} numbers. A token’s id is its row number, so the model simply takes out row number id.',
-    'embedding.pick': 'Pick a token (hover or click it, or move with Tab)',
-    'embedding.chip.aria': 'position {pos}: token {text}, id {id}',
-    'embedding.panel': 'This sentence’s token vectors ({t} tokens × {c} numbers)',
-    'embedding.rows': 'token',
-    'embedding.cols': 'dim',
-    'embedding.vector': 'Token “{text}” at position {pos} (id {id}) = row {id} of the table:',
-    'embedding.vectorHint': 'These {c} numbers are what the model sees for “{text}”. Stronger colour = further from 0 (blue = negative, orange = positive).',
-    'embedding.table': 'The whole embedding table wte ({v} tokens × {c} numbers)',
-    'embedding.tableRows': 'token id',
-    'embedding.tableHint': 'Rows marked ◀ on the right are the ones this sentence uses (the numbers are positions in the sentence). The table scrolls up and down inside its box.',
-    'embedding.notes': 'at position',
-    'embedding.repeat': '“{text}” appears {n} times in this sentence: each time the same row (id {id}) is taken, so the vectors are identical.',
-    'embedding.random': 'In a model that has not been trained yet, the table holds small random numbers. Training makes tokens used in similar ways get similar rows.',
-    'embedding.tied': 'This model reuses the same table in the final “Linear” stage (tied weights).',
-  },
-});
+const NEAREST = 5;   // how many nearest rows to list
 
-let selectedPos = 0;   // kept across re-renders while the learner edits the sentence
+registerStrings({ ko, en });
 
 class TfStageEmbedding extends StageView {
+  constructor() {
+    super();
+    this._selected = 0;   // the selected position, kept across re-renders while the learner edits the sentence
+  }
+
   render() {
     ensureStyle();
     const { inspection, labels, model } = this.state;
@@ -56,8 +30,7 @@ class TfStageEmbedding extends StageView {
     const vocab = model.tokenizer.vocab;
     const V = vocab.length;
     const rows = inspection.tensor('embed.token');
-    const wte = model.parameter('transformer.wte.weight');
-    selectedPos = Math.min(selectedPos, tokens.length - 1);
+    this._selected = Math.min(this._selected, tokens.length - 1);
     this._ids = ids;
     this._rows = rows;
     this._chips = [];
@@ -80,6 +53,8 @@ class TfStageEmbedding extends StageView {
       this._chips.push(b);
       chips.append(b);
     });
+    chips.setAttribute('role', 'group');
+    chips.setAttribute('aria-label', t('embedding.pick'));
 
     // the sentence's rows (engine: embed.token)
     const sentence = heatmapPanel({
@@ -90,24 +65,33 @@ class TfStageEmbedding extends StageView {
     this._sentence = sentence.heatmap;
     this._vector = el('div', '');
     this._vector.dataset.role = 'vector';
+    this._nearest = el('section', 'tfi-section');
+    this._nearest.dataset.role = 'nearest';
 
-    // the whole table (parameter wte), the sentence's rows marked
+    // the whole table (parameter wte), the sentence's rows marked. It is painted once per model and language:
+    // a typed character only repaints its notes (the table has V × C cells).
     const where = new Map();
     ids.forEach((id, i) => where.set(id, [...(where.get(id) ?? []), i]));
     const rowNotes = vocab.map((_, id) => (where.has(id) ? `◀ ${where.get(id).join(', ')}` : ''));
-    const table = heatmapPanel({
-      name: 'embedding-table', title: t('embedding.table', { v: V, c: C }), shape: wte.shape,
-      rowTitle: t('embedding.tableRows'), colTitle: t('embedding.cols'), cellHeight: V <= 2000 ? 16 : 14, maxHeight: 460,
-      matrix: { values: wte.data, rows: V, cols: C, rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`), colLabels: dimLabels(C), rowNotes, rowNotesTitle: t('embedding.notes') },
-    });
-    this._tablePanel = table;
-    this._table = table.heatmap;
+    if (this._tableFor?.model !== model || this._tableFor.lang !== locale()) {
+      const wte = model.parameter('transformer.wte.weight');
+      this._tablePanel = heatmapPanel({
+        name: 'embedding-table', title: t('embedding.table', { v: V, c: C }), shape: wte.shape,
+        rowTitle: t('embedding.tableRows'), colTitle: t('embedding.cols'), cellHeight: V <= 2000 ? 16 : 14, maxHeight: 460,
+        matrix: { values: wte.data, rows: V, cols: C, rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`), colLabels: dimLabels(C), rowNotes, rowNotesTitle: t('embedding.notes') },
+      });
+      this._table = this._tablePanel.heatmap;
+      this._tableFor = { model, lang: locale() };
+      this._table.addEventListener('cell-hover', (e) => this.preview(null, 'table', e.detail.row));
+      this._table.addEventListener('cell-leave', () => this.preview(null, 'table-leave'));
+    } else {
+      this._table.rowNotes = rowNotes;
+    }
+    const table = this._tablePanel;
 
     // linking: hovering a sentence row or a table row lights the same token elsewhere
     this._sentence.addEventListener('cell-hover', (e) => this.preview(e.detail.row, 'sentence'));
     this._sentence.addEventListener('cell-leave', () => this.preview(null));
-    this._table.addEventListener('cell-hover', (e) => this.preview(null, 'table', e.detail.row));
-    this._table.addEventListener('cell-leave', () => this.preview(null, 'table-leave'));
 
     const notes = [];
     for (const [id, at] of where) {
@@ -118,13 +102,15 @@ class TfStageEmbedding extends StageView {
     if (model.config.tied) tableSection.append(el('p', 'hint', t('embedding.tied')));
 
     this.replaceChildren(el('p', 'explain', t('embedding.lead', { c: C })), el('p', 'tfi-step-title', t('embedding.pick')), chips,
-      sentence, this._vector, ...notes, tableSection);
-    this.select(selectedPos);
+      sentence, this._vector, this._nearest, ...notes, tableSection);
+    this._chips[this._selected].tabIndex = 0;
+    roving(chips, 'button');
+    this.select(this._selected);
   }
 
   /** Makes token `pos` the selected one (sticky): its numbers are listed under the heatmap. */
   select(pos) {
-    selectedPos = pos;
+    this._selected = pos;
     this._chips.forEach((b, i) => b.setAttribute('aria-pressed', String(i === pos)));
     const tok = this.state.inspection.tokens[pos];
     const C = this.state.model.config.n_embd;
@@ -134,7 +120,39 @@ class TfStageEmbedding extends StageView {
       el('p', 'tfi-step-title', t('embedding.vector', { pos, text, id: tok.id })),
       el('div', 'tfi-vector', `[${values.join(', ')}]`),
       el('p', 'hint', t('embedding.vectorHint', { c: C, text })));
+    this.showNearest(tok, text);
     this.preview(null);
+  }
+
+  /** The rows nearest the selected token's row, as the engine ranks them by cosine. */
+  showNearest(tok, text) {
+    const near = this.state.model.nearestTokens(tok.id, NEAREST);
+    const list = el('ol', 'tfi-vocab tfi-near');
+    for (const n of near) {
+      const li = el('li');
+      li.dataset.id = String(n.id);
+      li.dataset.cosine = String(n.cosine);
+      li.tabIndex = 0;
+      li.setAttribute('aria-label', t('embedding.nearest.aria', { id: n.id, text: visibleToken(n.text), cos: n.cosine.toFixed(3) }));
+      li.append(el('span', 'tfi-vid', String(n.id)), el('span', 'tfi-piece', visibleToken(n.text)), el('span', 'tfi-cos', n.cosine.toFixed(3)));
+      const on = () => this.preview(null, 'table', n.id);
+      li.addEventListener('pointerenter', on);
+      li.addEventListener('focus', on);
+      li.addEventListener('pointerleave', () => this.preview(null));
+      li.addEventListener('blur', () => this.preview(null));
+      list.append(li);
+    }
+    this._nearest.replaceChildren(el('h3', '', t('embedding.nearest.title', { text, k: near.length })), list,
+      el('p', 'hint', t('embedding.nearest.hint')),
+      el('p', 'hint', t(this.state.trained === false ? 'embedding.nearest.untrained' : 'embedding.nearest.trained')));
+    roving(list, 'li');
+  }
+
+  /** Brings table row `id` into view (once per row: finding where it is costs a layout of the page). */
+  scrollTable(id) {
+    if (this._scrolledTo?.id === id && this._scrolledTo.panel === this._tablePanel) return;
+    this._scrolledTo = { id, panel: this._tablePanel };
+    this._tablePanel.scrollToRow(id);
   }
 
   /**
@@ -147,14 +165,15 @@ class TfStageEmbedding extends StageView {
       this._chips.forEach((b, i) => b.classList.toggle('tfi-on', this._ids[i] === tableRow));
       this._sentence.highlight = first >= 0 ? { row: first } : null;
       this._table.highlight = { row: tableRow };
+      this.scrollTable(tableRow);
       return;
     }
-    const shown = pos ?? selectedPos;
+    const shown = pos ?? this._selected;
     const id = this._ids[shown];
     this._chips.forEach((b, i) => b.classList.toggle('tfi-on', pos !== null && this._ids[i] === id));
     this._sentence.highlight = { row: shown };
     this._table.highlight = { row: id };
-    if (from !== 'table-leave') this._tablePanel.scrollToRow(id);
+    if (from !== 'table-leave') this.scrollTable(id);
   }
 }
 customElements.define('tf-stage-embedding', TfStageEmbedding);

@@ -1,61 +1,16 @@
 // Stage 1 — Inputs: 문장 → 토큰 → id. The sentence, the tokens the engine's tokenizer cut it into
 // (each with its position and vocabulary id), the list of ids the model receives, and the
-// vocabulary those ids point into. Hovering or focusing a token finds it in the vocabulary.
+// vocabulary those ids point into. Hovering or focusing a token finds it in the vocabulary. The token
+// columns and the marked vocabulary entries are one Tab stop each (arrow keys inside).
 import { registerStrings, t } from '../../i18n/index.js';
+import ko from '../../i18n/stages/inputs.ko.js';
+import en from '../../i18n/stages/inputs.en.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { ensureStyle } from './input-stages-common.js';
+import { roving } from '../roving.js';
 
-registerStrings({
-  ko: {
-    'inputs.lead': '모델 안으로 들어가기 전에, 문장은 세 단계를 거쳐 숫자 목록이 돼요.',
-    'inputs.step.sentence': '문장',
-    'inputs.chars': '글자 {n}개 (띄어쓰기 포함)',
-    'inputs.arrow.split': '토크나이저가 {kind} 단위로 잘라요 → 토큰 {n}개',
-    'inputs.kind.char': '글자',
-    'inputs.kind.word': '단어',
-    'inputs.kind.jamo': '자모',
-    'inputs.step.tokens': '토큰 → id',
-    'inputs.tokens.hint': '각 토큰을 어휘 사전에서 찾아 번호(id)로 바꿔요. 위의 작은 숫자는 토큰의 위치(0부터 셈)예요.',
-    'inputs.legend.pos': '위치',
-    'inputs.legend.token': '토큰',
-    'inputs.legend.id': 'id',
-    'inputs.col.aria': '위치 {pos}: 토큰 {text}, id {id}',
-    'inputs.unknown': '점선 칸은 어휘 사전에 없는 토큰이에요. 그 자리는 <unk> 토큰(id {id})으로 바뀌어요.',
-    'inputs.arrow.collect': '번호만 순서대로 모아요',
-    'inputs.step.ids': '모델이 받는 숫자 목록 (토큰 id)',
-    'inputs.ids.hint': '토큰 {n}개 → 숫자 {n}개. 순서도 정보예요: 같은 숫자라도 순서를 바꾸면 다른 목록이 돼요 (3단계 위치 인코딩에서 확인해요).',
-    'inputs.vocab.title': '어휘 사전: 모델이 아는 토큰 {v}개',
-    'inputs.vocab.hint': 'id는 이 사전에서의 자리 번호예요. 파란 칸이 이 문장에 나온 토큰이에요. 위의 토큰 칸에 마우스를 올리거나 Tab 키로 고르면 사전에서 찾아 보여 줘요.',
-    'inputs.vocab.special': '<pad> · <bos> · <eos> · <unk>는 특별한 토큰이에요: 빈칸 채우기 · 시작 · 끝 · 모르는 토큰.',
-    'inputs.vocab.partial': '어휘가 커서 일부만 보여요 ({shown}개 / 전체 {v}개).',
-    'inputs.vocab.aria': 'id {id}: {text}',
-  },
-  en: {
-    'inputs.lead': 'Before it enters the model, the sentence becomes a list of numbers in three steps.',
-    'inputs.step.sentence': 'Sentence',
-    'inputs.chars': '{n} characters (spaces included)',
-    'inputs.arrow.split': 'The tokenizer cuts it into {kind} pieces → {n} tokens',
-    'inputs.kind.char': 'character',
-    'inputs.kind.word': 'word',
-    'inputs.kind.jamo': 'jamo',
-    'inputs.step.tokens': 'Tokens → ids',
-    'inputs.tokens.hint': 'Each token is looked up in the vocabulary and replaced by its number (id). The small number on top is the token’s position (counting from 0).',
-    'inputs.legend.pos': 'position',
-    'inputs.legend.token': 'token',
-    'inputs.legend.id': 'id',
-    'inputs.col.aria': 'position {pos}: token {text}, id {id}',
-    'inputs.unknown': 'Dashed boxes are tokens missing from the vocabulary. They become the <unk> token (id {id}).',
-    'inputs.arrow.collect': 'Keep only the numbers, in order',
-    'inputs.step.ids': 'The list of numbers the model receives (token ids)',
-    'inputs.ids.hint': '{n} tokens → {n} numbers. Order is information too: the same numbers in another order make a different list (see stage 3, positional encoding).',
-    'inputs.vocab.title': 'Vocabulary: the {v} tokens the model knows',
-    'inputs.vocab.hint': 'An id is the token’s place in this vocabulary. Blue boxes are tokens of this sentence. Hover a token box above (or reach it with Tab) to find it here.',
-    'inputs.vocab.special': '<pad> · <bos> · <eos> · <unk> are special tokens: padding · start · end · unknown token.',
-    'inputs.vocab.partial': 'The vocabulary is large, so only part of it is shown ({shown} of {v}).',
-    'inputs.vocab.aria': 'id {id}: {text}',
-  },
-});
+registerStrings({ ko, en });
 
 const FULL_VOCAB = 300;   // show every entry up to this size; beyond it, the sentence's and a few more
 
@@ -114,6 +69,9 @@ class TfStageInputs extends StageView {
     const step3 = this.step(3, t('inputs.step.ids'), list, el('p', 'hint', t('inputs.ids.hint', { n: ids.length })));
 
     this.replaceChildren(el('p', 'explain', t('inputs.lead')), step1, split, step2, collect, step3, this.vocabulary(vocab, new Set(ids)));
+    // the token columns and the sentence's vocabulary entries: one Tab stop each, arrow keys inside
+    roving(cols, '.tfi-col[data-pos]');
+    roving(this.querySelector('[data-role=vocab]'), 'li.tfi-in');
   }
 
   step(n, title, ...body) {
