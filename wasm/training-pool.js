@@ -16,7 +16,7 @@
 import { TrainingRun } from './training.js';
 import { TinyformerError } from './tinyformer.js';
 
-const ROUND_MS = 50;        // target wall time of one lockstep round at full speed
+const ROUND_MS = 100;       // target wall time of one lockstep round at full speed
 const MAX_WORKERS = 4;
 
 /** How many Workers a race of `racers` gets by default: one per core, at most one per racer and MAX_WORKERS. */

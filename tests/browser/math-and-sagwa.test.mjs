@@ -126,7 +126,8 @@ test('MathML renders as mathematics in this Chromium (a fraction is taller than 
 test('the 사과 lesson: the engine’s held-out check and within/across, distinct row labels, coloured legend, measured verdict', async () => {
   for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
     for (const width of [1280, 390]) {
-      const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale, width });
+      // the lesson is about a Korean word: the English page shows it with the Korean model (?model=ko)
+      const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=ko`, { locale, width });
       await page.waitForSelector('#sagwa-card:not([hidden]) tf-sagwa-lesson .sagwa-verdict', { timeout: 30000 });
       const out = await page.evaluate(() => {
         const app = globalThis.tinyformerApp, lesson = app.lesson;
