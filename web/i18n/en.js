@@ -4,6 +4,7 @@ export default {
   'app.title': 'tinyformer',
   'nav.translate': 'Translation (cross-attention)',
   'nav.words': 'Word vectors (CBOW)',
+  'nav.guide': 'Widgets for your lessons',
   'train.nav.train': 'Train it yourself →',
   'app.tagline': 'A Transformer you build, watch and train in your browser',
   'model.label': 'Model',

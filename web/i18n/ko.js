@@ -5,6 +5,7 @@ export default {
   'train.nav.train': '직접 학습시키기 →',
   'nav.translate': '번역 보기 (크로스 어텐션)',
   'nav.words': '단어 벡터 (CBOW)',
+  'nav.guide': '수업에 넣는 위젯',
   'app.tagline': '브라우저 안에서 직접 만들고, 보고, 학습시키는 트랜스포머',
   'model.label': '모델',
   'model.name.ko': '한국어 데모 모델 (글자 단위)',
