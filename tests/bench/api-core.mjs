@@ -63,6 +63,19 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
     inspection_tensors: names, ids: ids.length };
 }
 
+/** Starts `run` (a TrainingRun or TrainingPool) toward `maxSteps` steps in all; resolves with its 'stopped' detail. */
+function trainUntil(run, maxSteps) {
+  return new Promise((resolve, reject) => {
+    const onStop = (e) => { cleanup(); resolve(e.detail); };
+    const onError = (e) => { cleanup(); reject(new Error(e.detail.message)); };
+    const cleanup = () => { run.removeEventListener('stopped', onStop); run.removeEventListener('error', onError); };
+    run.addEventListener('stopped', onStop);
+    run.addEventListener('error', onError);
+    run.setMaxSteps(maxSteps);
+    run.start();
+  });
+}
+
 /**
  * The same workload through the training page's path: a TrainingRun (wasm/training.js) whose Worker trains in
  * chunks and posts progress. Browser only. Each sample is the wall time, seen from the page, of `steps` steps
@@ -79,15 +92,7 @@ export async function runWorker(training, { steps = 20, reps = 3 } = {}) {
   const run = await training.TrainingRun.create(spec, syntheticCorpus(1 << 17), { maxSteps: warm });
   const losses = [];
   run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
-  const until = (maxSteps) => new Promise((resolve, reject) => {
-    const onStop = (e) => { cleanup(); resolve(e.detail); };
-    const onError = (e) => { cleanup(); reject(new Error(e.detail.message)); };
-    const cleanup = () => { run.removeEventListener('stopped', onStop); run.removeEventListener('error', onError); };
-    run.addEventListener('stopped', onStop);
-    run.addEventListener('error', onError);
-    run.setMaxSteps(maxSteps);
-    run.start();
-  });
+  const until = (maxSteps) => trainUntil(run, maxSteps);
   await until(warm);
   const tps = [];
   let done = warm;
@@ -121,15 +126,7 @@ export async function runRace(pool, { workers = 1, steps = 20, reps = 3 } = {}) 
     racers: kinds.map((kind) => ({ name: kind, optimizer: { kind, lr: kind === 'sgd' || kind === 'momentum' ? 0.1 : REFERENCE.lr } })),
   };
   const run = await pool.TrainingPool.create(spec, syntheticCorpus(1 << 17), { maxSteps: 10, workers });
-  const until = (maxSteps) => new Promise((resolve, reject) => {
-    const onStop = (e) => { cleanup(); resolve(e.detail); };
-    const onError = (e) => { cleanup(); reject(new Error(e.detail.message)); };
-    const cleanup = () => { run.removeEventListener('stopped', onStop); run.removeEventListener('error', onError); };
-    run.addEventListener('stopped', onStop);
-    run.addEventListener('error', onError);
-    run.setMaxSteps(maxSteps);
-    run.start();
-  });
+  const until = (maxSteps) => trainUntil(run, maxSteps);
   let done = (await until(10)).steps;
   const tps = [];
   for (let r = 0; r < reps; r++) {
