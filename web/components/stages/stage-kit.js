@@ -1,7 +1,6 @@
 // Small pieces shared by the output-side stage views (Add & Norm, Feed forward, Linear, Softmax):
 // one stylesheet for their light DOM, a heatmap figure, a token picker, buttons and captions.
-// Nothing here computes model numbers; `summary` only averages numbers the engine returned, for a
-// caption ("mean ≈ 0, spread ≈ 1").
+// Nothing here computes model numbers.
 import { el, visibleToken } from '../labels.js';
 import { formatValue } from '../tf-heatmap.js';
 import '../tf-tokens.js';
@@ -131,16 +130,6 @@ export function button(text, onClick, className = 'tfo-btn') {
   b.type = 'button';
   b.addEventListener('click', onClick);
   return b;
-}
-
-/** Mean and spread (population standard deviation) of numbers the engine returned — for captions only. */
-export function summary(values) {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
-  let sq = 0;
-  for (const v of values) sq += (v - mean) * (v - mean);
-  return { mean, std: Math.sqrt(sq / values.length) };
 }
 
 /** Vocabulary ids sorted by `values` (high first; ties by id). Sorting engine numbers, not computing. */

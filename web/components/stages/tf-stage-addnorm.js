@@ -12,7 +12,7 @@
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
-import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, summary, tokenPicker } from './stage-kit.js';
+import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, tokenPicker } from './stage-kit.js';
 import { whatifPanel } from './whatif-panel.js';
 import { formulaBox, frac, math, mi, mn, mo, num, paren, row, signed, sqrt, sub, sup } from '../mathml.js';
 import ko from '../../i18n/stages/addnorm.ko.js';
@@ -48,11 +48,14 @@ function caption(v) {
 
 const POS = '#e08214', NEG = '#4393c3';
 
-/** One token's vector as a column strip on a canvas, with its mean (dashed) and mean ± std (band). */
+/**
+ * One token's vector as a column strip on a canvas, with its mean (dashed) and mean ± std (band). `stats` = {mean,
+ * std} of the vector from the engine (its layer-norm statistics with ε = 0: tf.layerNormTerms).
+ */
 class VectorStrip {
-  constructor(values, onCursor) {
+  constructor(values, stats, onCursor) {
     this.values = values;
-    this.stats = summary(values);
+    this.stats = stats;
     this.limit = 1;
     this.cursor = -1;
     this.onCursor = onCursor;
@@ -236,7 +239,12 @@ class TfStageAddNorm extends StageView {
       readout.textContent = i < 0 ? t('addnorm.stripHint')
         : t('addnorm.readout', { i, before: formatValue(before[i]), after: formatValue(after[i]) });
     };
-    const b = new VectorStrip(before, setCursor), a = new VectorStrip(after, setCursor);
+    // mean and spread of each vector: the engine's layer-norm statistics with ε = 0 (σ = √σ²)
+    const stats = (v) => {
+      const terms = this.state.tf.layerNormTerms(v, 0);
+      return { mean: terms.mean, std: Math.sqrt(terms.variance) };
+    };
+    const b = new VectorStrip(before, stats(before), setCursor), a = new VectorStrip(after, stats(after), setCursor);
     strips.push(b, a);
     const maxAbs = (v) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-6);
     if (memory.sameScale) b.limit = a.limit = Math.max(maxAbs(before), maxAbs(after));
