@@ -128,6 +128,8 @@ async function renderLesson() {
   const card = $('sagwa-card');
   const knows = state.model.tokenize('사과').every((tok) => !tok.unknown);
   card.hidden = !knows;
+  // a model that cannot read 사과 (the English one): the lesson is one click away, on the Korean model
+  $('sagwa-offer').hidden = knows;
   if (!knows) return;
   state.lesson ??= await (await fetch(new URL('./data/sagwa-lesson.json', import.meta.url))).json();
   const view = $('sagwa');
@@ -354,6 +356,16 @@ async function main() {
         if (state.modelMeta) renderModelBar();   // the picker shows the model still in use
         showMessage(errorMessage(err), 'error');
       });
+    }
+  });
+  $('sagwa-switch').addEventListener('click', async () => {
+    state.explicitModel = true;
+    try {
+      await loadModel('ko');
+      $('sagwa-card').scrollIntoView({ block: 'start' });
+      $('sagwa-card').querySelector('tf-sagwa-lesson')?.focus?.();
+    } catch (err) {
+      showMessage(errorMessage(err), 'error');
     }
   });
   $('model-file').addEventListener('change', (e) => {

@@ -235,3 +235,17 @@ test('the optimizer lens writes Adam’s step in MathML with the engine’s m, m
     }
   }
 });
+
+test('the English page on the English model offers the 사과 lesson, one click away on the Korean model', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale: 'en-US', width: 390 });
+  await page.waitForSelector('#sagwa-offer:not([hidden])');
+  assert.equal(await page.locator('#sagwa-card').isHidden(), true);
+  assert.match(await page.locator('#sagwa-offer').innerText(), /apple and an apology/);
+  await page.click('#sagwa-switch');
+  await page.waitForSelector('#sagwa-card:not([hidden]) tf-sagwa-lesson .sagwa-verdict', { timeout: 30000 });
+  assert.equal(await page.locator('#sagwa-offer').isHidden(), true);
+  assert.equal(await page.evaluate(() => globalThis.tinyformerApp.modelMeta.key), 'ko');
+  await page.waitForURL(/model=ko/);   // the choice stays in the URL
+  assert.deepEqual(errors, []);
+  await context.close();
+});
