@@ -5,33 +5,10 @@
 import { onLocaleChange, registerStrings, t } from '../../i18n/index.js';
 import { el } from '../labels.js';
 import { racerColor, racerName } from './settings-form.js';
+import ko from '../../i18n/train/samples.ko.js';
+import en from '../../i18n/train/samples.en.js';
 
-registerStrings({
-  ko: {
-    'train.samples.title': '모델이 쓴 글',
-    'train.samples.explain': '손실이 눈에 띄게 바뀔 때마다 지금의 모델에게 이어 쓰게 해요(온도 0.8). 처음엔 아무 글자나 나오다가, 학습할수록 단어와 문장이 돼요.',
-    'train.samples.timeline': '되감기',
-    'train.samples.timelineAt': '{step}단계의 모습',
-    'train.samples.timelineLive': '지금 (따라가는 중)',
-    'train.samples.loss': '손실 {loss}',
-    'train.samples.prompt': '시작 글',
-    'train.samples.now': '지금 써 보기',
-    'train.samples.step': '{step}단계',
-    'train.samples.none': '학습을 시작하면 여기에 글이 나타나요.',
-  },
-  en: {
-    'train.samples.title': 'What the model writes',
-    'train.samples.explain': 'Whenever the loss has visibly changed, the current model continues the prompt (temperature 0.8). At first it writes random characters; as it learns, words and sentences appear.',
-    'train.samples.timeline': 'Rewind',
-    'train.samples.timelineAt': 'as it was at step {step}',
-    'train.samples.timelineLive': 'now (following)',
-    'train.samples.loss': 'loss {loss}',
-    'train.samples.prompt': 'Prompt',
-    'train.samples.now': 'Write now',
-    'train.samples.step': 'step {step}',
-    'train.samples.none': 'Samples appear here once training starts.',
-  },
-});
+registerStrings({ ko, en });
 
 const MAX_LINES = 4;
 
