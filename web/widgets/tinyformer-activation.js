@@ -2,7 +2,7 @@
 // activation functions as curves, every f(x) computed by the engine's own kernel.
 import '../components/tf-line-chart.js';
 import { engine } from './store.js';
-import { TinyformerWidget } from './widget.js';
+import { badAttribute, TinyformerWidget } from './widget.js';
 
 const KINDS = ['relu', 'gelu', 'gelu_tanh', 'sigmoid', 'tanh', 'silu'];
 const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
@@ -22,10 +22,7 @@ export class TinyformerActivation extends TinyformerWidget {
     const raw = this.option('functions');
     const kinds = raw.split(',').map((k) => k.trim());
     if (!(kinds.length >= 1 && kinds.length <= KINDS.length && kinds.every((k) => KINDS.includes(k)))) {
-      const e = new Error('bad_attribute');
-      e.code = 'bad_attribute';
-      e.params = { name: 'functions', value: raw, range: KINDS.join(', ') };
-      throw e;
+      throw badAttribute('functions', raw, KINDS.join(', '));
     }
     return kinds;
   }
@@ -35,10 +32,7 @@ export class TinyformerActivation extends TinyformerWidget {
     const lo = this.option('from');
     const hi = this.option('to');
     if (!(hi > lo)) {
-      const e = new Error('bad_attribute');
-      e.code = 'bad_attribute';
-      e.params = { name: 'to', value: String(hi), range: this.say('widget.activation.toRange', { from: lo }) };
-      throw e;
+      throw badAttribute('to', String(hi), this.say('widget.activation.toRange', { from: lo }));
     }
     const tf = await engine();
     // the inputs: evenly spaced x; every f(x) is the engine's

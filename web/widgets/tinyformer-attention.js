@@ -24,27 +24,12 @@ export class TinyformerAttention extends TinyformerWidget {
       { name: 'controls', type: 'bool', default: false, describe: 'show layer and head pickers' }],
   };
 
-  /** head: a 1-based number within the model's heads, or 'mean'. */
-  _head() {
-    const raw = this.option('head');
-    if (raw === 'mean') return 'mean';
-    const H = this.config.n_head;
-    const n = Number(raw);
-    if (!(Number.isInteger(n) && n >= 1 && n <= H)) {
-      const e = new Error('bad_attribute');
-      e.code = 'bad_attribute';
-      e.params = { name: 'head', value: raw, range: `${this.say('widget.error.range', { min: 1, max: H })}, mean` };
-      throw e;
-    }
-    return n;
-  }
-
   async render() {
     const m = await model(this.option('model'));
     this.config = m.config;
     const sentence = this.sentence();
     const layer = this.option('layer');
-    const head = this._head();
+    const head = this.head(this.config.n_head);
     const run = m.inspect(sentence);
     const tf = await engine();
     const probs = head === 'mean' ? tf.headMean(run.tensor(`h${layer - 1}.attn.probs`)) : run.attention(layer - 1, head - 1);

@@ -4,7 +4,7 @@
 import '../components/tf-line-chart.js';
 import '../components/tf-heatmap.js';
 import { engine } from './store.js';
-import { TinyformerWidget } from './widget.js';
+import { badAttribute, TinyformerWidget } from './widget.js';
 
 export class TinyformerPositional extends TinyformerWidget {
   static spec = {
@@ -20,10 +20,7 @@ export class TinyformerPositional extends TinyformerWidget {
     const raw = this.option('dims');
     const dims = raw.split(',').map((d) => Number(d.trim()));
     if (!(dims.length >= 1 && dims.length <= 8 && dims.every((d) => Number.isInteger(d) && d >= 0 && d < C))) {
-      const e = new Error('bad_attribute');
-      e.code = 'bad_attribute';
-      e.params = { name: 'dims', value: raw, range: this.say('widget.positional.dimsRange', { max: C - 1 }) };
-      throw e;
+      throw badAttribute('dims', raw, this.say('widget.positional.dimsRange', { max: C - 1 }));
     }
     return dims;
   }

@@ -6,7 +6,7 @@ import '../components/tf-line-chart.js';
 import { TrainingPool } from '../lib/training-pool.js';
 import { CHOICES, decodeHash, encodeHash, trainerSpec } from '../components/train/settings.js';
 import { corpusText, siteUrl } from './store.js';
-import { TinyformerWidget } from './widget.js';
+import { badAttribute, TinyformerWidget } from './widget.js';
 
 const KINDS = CHOICES.kind;
 const NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', adamw: 'AdamW' };
@@ -60,10 +60,7 @@ export class TinyformerRace extends TinyformerWidget {
     const ok = racers.length >= 1 && racers.length <= 4 &&
       racers.every((r) => KINDS.includes(r.kind) && Number.isFinite(r.lr) && r.lr > 0 && r.lr <= 10);
     if (!ok) {
-      const e = new Error('bad_attribute');
-      e.code = 'bad_attribute';
-      e.params = { name: 'optimizers', value: raw, range: this.say('widget.race.optimizersRange', { kinds: KINDS.join(', ') }) };
-      throw e;
+      throw badAttribute('optimizers', raw, this.say('widget.race.optimizersRange', { kinds: KINDS.join(', ') }));
     }
     return racers;
   }

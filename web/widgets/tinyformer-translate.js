@@ -19,23 +19,12 @@ export class TinyformerTranslate extends TinyformerWidget {
     ],
   };
 
-  _head(H) {
-    const raw = this.option('head');
-    if (raw === 'mean') return 'mean';
-    const n = Number(raw);
-    if (Number.isInteger(n) && n >= 1 && n <= H) return n;
-    const e = new Error('bad_attribute');
-    e.code = 'bad_attribute';
-    e.params = { name: 'head', value: raw, range: `${this.say('widget.error.range', { min: 1, max: H })}, mean` };
-    throw e;
-  }
-
   async render() {
     const translator = await model('ko-en-word');
     this.config = translator.config;
     const sentence = this.sentence();
     const layer = this.option('layer');
-    const head = this._head(this.config.n_head);
+    const head = this.head(this.config.n_head);
     const r = translator.translate(sentence);
     const name = `dec.h${layer - 1}.xattn.probs`;
     const map = head === 'mean' ? (await engine()).headMean(r.inspection.tensor(name)) : r.inspection.head(name, head - 1);

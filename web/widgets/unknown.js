@@ -1,6 +1,6 @@
 // What embed.html shows for a widget name it does not know: the message in the page's language, with the names
 // it knows (a <tinyformer-unknown> element shows it like any widget's error).
-import { TinyformerWidget } from './widget.js';
+import { AttributeError, TinyformerWidget } from './widget.js';
 
 class TinyformerUnknown extends TinyformerWidget {
   static spec = {
@@ -9,10 +9,7 @@ class TinyformerUnknown extends TinyformerWidget {
   };
 
   async render() {
-    const e = new Error('bad_widget');
-    e.code = 'bad_widget';
-    e.params = { value: this.option('widget'), choices: this.option('known') };
-    throw e;
+    throw new AttributeError('bad_widget', { value: this.option('widget'), choices: this.option('known') });
   }
 }
 customElements.define('tinyformer-unknown', TinyformerUnknown);

@@ -59,13 +59,16 @@ export function brokenUtf16At(text) {
 }
 
 /** A bad attribute: shown inside the widget. */
-class AttributeError extends Error {
+export class AttributeError extends Error {
   constructor(code, params) {
     super(code);
     this.code = code;
     this.params = params;
   }
 }
+
+/** The error for attribute `name` holding `value`, with what it may hold (`range`, in the widget's words). */
+export const badAttribute = (name, value, range) => new AttributeError('bad_attribute', { name, value, range });
 
 export class TinyformerWidget extends HTMLElement {
   /**
@@ -148,6 +151,15 @@ export class TinyformerWidget extends HTMLElement {
       }
     }
     return raw;
+  }
+
+  /** The head attribute: 'mean', or a head of `H` counted from 1. */
+  head(H) {
+    const raw = this.option('head');
+    if (raw === 'mean') return 'mean';
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= 1 && n <= H) return n;
+    throw badAttribute('head', raw, `${this.say('widget.error.range', { min: 1, max: H })}, mean`);
   }
 
   /** A sentence attribute checked before the engine sees it: not empty, well-formed UTF-16. */
