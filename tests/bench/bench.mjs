@@ -257,37 +257,33 @@ const table = [];
 for (const row of rows.values()) table.push({ ...row, ...summarize(row.samples) });
 const find = (where, id) => table.find((r) => r.where === where && r.id === id);
 
+/** A row `id` of place `where` holding row a ÷ row b (each {where, id}), with the range min(a)/max(b) … max(a)/min(b). */
+function addRatioRow(where, id, what, a, b) {
+  const x = find(a.where, a.id);
+  const y = find(b.where, b.id);
+  if (!x || !y) return;
+  table.push({ where, id, what, unit: '×', samples: [], extra: {},
+    median: x.median / y.median, min: x.min / y.max, max: x.max / y.min, n: x.n });
+}
+/** tinyformer in `where` against a peer place on the same metric. */
 function addRatio(where, id, what, peer = 'tfjs') {
-  const a = find(where, id);
-  const b = find(peer, id);
-  if (!a || !b) return;
-  table.push({ where, id: `ratio${peer === 'tfjs' ? '' : `-${peer}`}:${id}`, what, unit: '×', samples: [], extra: {},
-    median: a.median / b.median, min: a.min / b.max, max: a.max / b.min, n: a.n });
+  addRatioRow(where, `ratio${peer === 'tfjs' ? '' : `-${peer}`}:${id}`, what, { where, id }, { where: peer, id });
 }
 for (const where of ['node', 'chromium', 'native']) {
   addRatio(where, 'train_tokens_per_s', 'tinyformer / TF.js wasm: training tokens/s');
   addRatio(where, 'forward_tokens_per_s', 'tinyformer / TF.js wasm: forward tokens/s');
 }
 // the page's paths against the engine in the same place: the issue asks for within 5% in Chromium
-function addPathRatio(where, id, what) {
-  const a = find(where, id);
-  const b = find(where, 'train_tokens_per_s');
-  if (!a || !b) return;
-  table.push({ where, id: `ratio:${id}`, what, unit: '×', samples: [], extra: {},
-    median: a.median / b.median, min: a.min / b.max, max: a.max / b.min, n: a.n });
-}
 for (const where of ['node', 'chromium']) {
-  addPathRatio(where, 'api_train_tokens_per_s', 'JS API Trainer.step / the engine\'s trainer: training tokens/s');
-  addPathRatio(where, 'worker_train_tokens_per_s', 'the page\'s Worker / the engine\'s trainer: training tokens/s');
+  for (const [id, what] of [['api_train_tokens_per_s', 'JS API Trainer.step / the engine\'s trainer: training tokens/s'],
+    ['worker_train_tokens_per_s', 'the page\'s Worker / the engine\'s trainer: training tokens/s']]) {
+    addRatioRow(where, `ratio:${id}`, what, { where, id }, { where, id: 'train_tokens_per_s' });
+  }
 }
 // every core: the race on 2 and 4 Workers against 1 (the issue's target: >= 1.7x on 2 cores)
 for (const workers of [2, 4]) {
-  const a = find('chromium', `race_w${workers}_tokens_per_s`);
-  const b = find('chromium', 'race_w1_tokens_per_s');
-  if (a && b) {
-    table.push({ where: 'chromium', id: `ratio:race_w${workers}`, what: `four-racer race: ${workers} Workers / 1 Worker`,
-      unit: '×', samples: [], extra: {}, median: a.median / b.median, min: a.min / b.max, max: a.max / b.min, n: a.n });
-  }
+  addRatioRow('chromium', `ratio:race_w${workers}`, `four-racer race: ${workers} Workers / 1 Worker`,
+    { where: 'chromium', id: `race_w${workers}_tokens_per_s` }, { where: 'chromium', id: 'race_w1_tokens_per_s' });
 }
 // the native engine against PyTorch on the same CPU (the issue's target: at least 2×)
 addRatio('native', 'train_tokens_per_s', 'tinyformer native / PyTorch CPU: training tokens/s', 'pytorch');
