@@ -41,6 +41,7 @@ using tf::wasm::float32;
 using tf::wasm::guarded;
 using tf::wasm::ids_from;
 using tf::wasm::int32;
+using tf::wasm::split_lines;
 using tf::wasm::strings;
 using tf::wasm::tensor_object;
 using tf::wasm::typed_array;
@@ -172,18 +173,7 @@ val ms_position_similarity(ModelSession& m, const std::string& positional, int T
   });
 }
 // ---- the 사과 lesson's sense check and the formulas' in-between numbers ----
-// Sentences and labels arrive as UTF-8 byte strings joined by '\n' (a sentence has no newline).
-std::vector<std::string> split_lines(const std::string& joined) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= joined.size(); ++i) {
-    if (i == joined.size() || joined[i] == '\n') {
-      out.push_back(joined.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
+// Sentences and labels arrive as UTF-8 byte strings joined by '\n' (split_lines, marshal.hpp).
 val ms_sense_check(ModelSession& m, const std::string& sentences, const std::string& word, const std::string& labels) {
   return guarded([&] {
     const tf::SenseCheck s = m.sense_check(split_lines(sentences), word, split_lines(labels));

@@ -24,6 +24,7 @@ namespace {
 using tf::wasm::float32;
 using tf::wasm::guarded;
 using tf::wasm::int32;
+using tf::wasm::split_lines;
 using tf::wasm::strings;
 val tensor(const float* data, const std::vector<std::size_t>& shape) { return tf::wasm::tensor_object(data, shape); }
 
@@ -168,13 +169,7 @@ val sense_similarity(const tf::SenseSimilarity& g) {
 // sentences: one UTF-8 string joined by '\n'; labels: an array (per sentence) of arrays of strings.
 val ms_compare_senses(tf::ModelSession& m, const std::string& joined, const std::string& word, const val& labels) {
   return guarded([&] {
-    std::vector<std::string> sentences;
-    for (std::size_t start = 0;;) {
-      const std::size_t end = joined.find('\n', start);
-      sentences.push_back(joined.substr(start, end == std::string::npos ? std::string::npos : end - start));
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
+    const std::vector<std::string> sentences = split_lines(joined);
     std::vector<std::vector<std::string>> senses;
     const int S = labels["length"].as<int>();
     for (int i = 0; i < S; ++i) senses.push_back(emscripten::vecFromJSArray<std::string>(labels[i]));

@@ -76,6 +76,19 @@ inline val strings(const std::vector<std::string>& v) {
 }
 inline std::vector<int> ids_from(const val& array) { return emscripten::convertJSArrayToNumberVector<int>(array); }
 
+// Sentences (or labels) that arrive as one UTF-8 string joined by '\n' (a sentence has no newline).
+inline std::vector<std::string> split_lines(const std::string& joined) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= joined.size(); ++i) {
+    if (i == joined.size() || joined[i] == '\n') {
+      out.push_back(joined.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 // {data: Float32Array, shape: number[]}
 inline val tensor_object(const float* data, const std::vector<std::size_t>& shape) {
   std::size_t n = 1;
