@@ -74,8 +74,8 @@ export const CHAPTERS = [
     async ask(ctx) {
       const m = await ctx.model(gpt(ctx).model);
       const probe = m.tokenize(gpt(ctx).probe)[0];
-      // every token ranked by the engine's cosine to the probe's row: the nearest, one from the middle, the farthest
-      const ranked = m.nearestTokens(probe.id, m.config.vocab_size);
+      // the engine's 100 nearest rows to the probe's (by cosine): the nearest, one from the middle, the last
+      const ranked = m.nearestTokens(probe.id, Math.min(100, m.config.vocab_size));
       const picks = [ranked[0], ranked[Math.floor(ranked.length / 2)], ranked[ranked.length - 1]];
       const choices = picks.map((p) => ({ id: String(p.id), label: visibleToken(p.text) }))
         .sort((a, b) => a.label.localeCompare(b.label));
@@ -339,7 +339,7 @@ export const CHAPTERS = [
   {
     id: 'sagwa',
     widgets: () => [{ tag: 'tinyformer-sagwa', attrs: {} }],
-    highlight: (w) => w.shadowRoot.querySelector('tf-sagwa-lesson [data-layer]')?.parentElement ?? w.shadowRoot.querySelector('.body'),
+    highlight: (w) => w.shadowRoot.querySelector('tf-sagwa-lesson .sagwa-layers'),
     // the lesson's own layer buttons: the learner picks one
     waitFor: (w, done) => {
       const onClick = (e) => { if (e.composedPath().some((n) => n.dataset?.layer !== undefined)) { w.removeEventListener('click', onClick); done(); } };

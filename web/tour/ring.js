@@ -9,30 +9,42 @@ export class Ring {
     this.box.setAttribute('aria-hidden', 'true');
     this.box.hidden = true;
     this.target = null;
+    this.find = null;
+    this._mutations = null;
     this._frame = 0;
     this._sizes = new ResizeObserver(() => this._queue());
     this._onWindow = () => this._queue();
   }
 
-  /** Draws the ring round `target` (an element in the stage or in a widget's shadow root there). */
-  show(target) {
-    if (this.target !== target) {
-      this._sizes.disconnect();
-      this.target = target;
-      if (target) this._sizes.observe(target);
-      this._sizes.observe(this.stage);
+  /**
+   * Draws the ring round the element `find()` returns (in the stage, or in a widget's shadow root there), found
+   * again whenever `watch` (a widget) redraws, since a view may replace the element.
+   */
+  show(find, watch) {
+    this.hide();
+    this.find = find;
+    this._sizes.observe(this.stage);
+    if (watch?.shadowRoot) {
+      this._mutations = new MutationObserver(() => this._queue());
+      this._mutations.observe(watch.shadowRoot, { childList: true, subtree: true });
+      for (const type of ['ready', 'change']) watch.addEventListener(type, this._onWindow);
+      this._watch = watch;
     }
     if (!this.box.isConnected) this.stage.append(this.box);
     window.addEventListener('resize', this._onWindow);
-    this.target?.setAttribute?.('data-tour-highlight', '');
     this._queue();
   }
 
   hide() {
     this._sizes.disconnect();
+    this._mutations?.disconnect();
+    this._mutations = null;
+    for (const type of ['ready', 'change']) this._watch?.removeEventListener(type, this._onWindow);
+    this._watch = null;
     window.removeEventListener('resize', this._onWindow);
-    this.target?.removeAttribute?.('data-tour-highlight');
+    this.target?.removeAttribute('data-tour-highlight');
     this.target = null;
+    this.find = null;
     this.box.hidden = true;
   }
 
@@ -42,7 +54,13 @@ export class Ring {
   }
 
   _place() {
-    const t = this.target;
+    const t = this.find?.() ?? null;
+    if (t !== this.target) {
+      this.target?.removeAttribute('data-tour-highlight');
+      if (this.target) this._sizes.unobserve(this.target);
+      this.target = t;
+      if (t) { this._sizes.observe(t); t.setAttribute('data-tour-highlight', ''); }
+    }
     if (!t?.isConnected) { this.box.hidden = true; return; }
     const r = t.getBoundingClientRect();
     const s = this.stage.getBoundingClientRect();

@@ -222,12 +222,8 @@ export class TinyformerTour extends HTMLElement {
     this._stage.replaceChildren(...ctx.widgets);
     this._target = () => chapter.highlight(main) ?? main;
 
-    // the ring goes round the highlighted element once the widget shows numbers, and follows its redraws
-    const place = () => { if (live()) this._ring.show(this._target()); };
-    const onShown = (e) => { if (e.target === main) place(); };
-    main.addEventListener('ready', onShown);
-    main.addEventListener('change', onShown);
-    this._cleanup.push(() => { main.removeEventListener('ready', onShown); main.removeEventListener('change', onShown); });
+    // the ring goes round the highlighted element once the widget draws it, and follows its redraws
+    this._ring.show(() => (main.dataset.state === 'ready' ? chapter.highlight(main) : null), main);
 
     // the try: chips that set attributes (done at the widget's next `change`), or an action inside the widget
     const tried = () => {
