@@ -42,7 +42,7 @@ function open({ focus }) {
   if (id !== null && !ids.includes(id)) {
     message.textContent = t('tour.unknownChapter', { chapter: id });
     message.hidden = false;
-    id = null;
+    id = ids[0];
   }
   id ??= ids.includes(saved()) ? saved() : ids[0];
   tour.toggleAttribute('minimal', minimal);

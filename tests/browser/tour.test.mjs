@@ -222,7 +222,7 @@ test('&minimal hides the progress bar and previous / next; an unknown chapter sa
   await page.waitForFunction(() => !document.getElementById('tour-message').hidden);
   assert.match(await page.textContent('#tour-message'), /nonsense/);
   assert.equal(await page.evaluate(() => document.querySelector('tinyformer-tour').dataset.chapter), 'tokens');
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('tinyformer-tour .tft-progress')).display), 'flex');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('tinyformer-tour .tft-progress')).display), 'none');
   await context.close();
   assert.deepEqual(errors, []);
 

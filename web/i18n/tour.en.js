@@ -125,8 +125,8 @@ export default {
   'tour.ch.cbow.takeaway': 'Guessing blanks from the mean of the neighbours’ vectors pulls words that fit the same places close together.',
 
   'tour.ch.race.title': '12. SGD vs Adam',
-  'tour.ch.race.look': 'SGD works through the problems one step at a time. Adam keeps moving averages of each parameter’s gradients and sizes each step by how much they vary. Same model, same seed, same data, really trained in this tab: the highlighted curves are the losses.',
-  'tour.ch.race.highlight': 'the optimizer race’s loss curves',
+  'tour.ch.race.look': 'SGD works through the problems one step at a time. Adam keeps moving averages of each parameter’s gradients and sizes each step by how much they vary. Same model, same seed, same data, really trained in this tab: the curves are the losses.',
+  'tour.ch.race.highlight': 'the optimizer race’s start button',
   'tour.ch.race.try': 'Press the highlighted start button. Answer the question while the curves are drawn.',
   'tour.ch.race.question': 'When step {steps} is done, which one will have the lower loss?',
   'tour.ch.race.reveal': 'Losses after {steps} steps: {losses}. Lower: {answer}.',

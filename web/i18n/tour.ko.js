@@ -126,8 +126,8 @@ export default {
   'tour.ch.cbow.takeaway': '주변 단어의 벡터 평균으로 빈칸을 맞히다 보면, 같은 자리에 오는 단어들이 가까운 벡터를 갖게 돼요.',
 
   'tour.ch.race.title': '12. SGD 대 Adam',
-  'tour.ch.race.look': 'SGD는 한 단계씩 문제를 풀며 나아가요. Adam은 이동 평균과 변동성 측정으로 변수마다 걸음 크기를 조절해요. 같은 모델, 같은 시드, 같은 데이터로 이 탭에서 진짜로 학습해요. 표시된 곡선이 손실(loss)이에요.',
-  'tour.ch.race.highlight': '옵티마이저 경주의 손실 곡선',
+  'tour.ch.race.look': 'SGD는 한 단계씩 문제를 풀며 나아가요. Adam은 이동 평균과 변동성 측정으로 변수마다 걸음 크기를 조절해요. 같은 모델, 같은 시드, 같은 데이터로 이 탭에서 진짜로 학습해요. 곡선이 손실(loss)이에요.',
+  'tour.ch.race.highlight': '옵티마이저 경주의 시작 버튼',
   'tour.ch.race.try': '표시된 시작 버튼을 눌러 경주를 출발시키세요. 곡선이 그려지는 동안 질문에 답해 보세요.',
   'tour.ch.race.question': '{steps}단계가 끝났을 때 손실이 더 낮은 쪽은 어느 것일까요?',
   'tour.ch.race.reveal': '{steps}단계 뒤 손실: {losses}. 더 낮은 쪽: {answer}',

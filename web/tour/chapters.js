@@ -148,7 +148,7 @@ export const CHAPTERS = [
     highlight: (w) => w.shadowRoot.querySelector('.body') ?? w,
     tries: (ctx) => {
       const chars = [...gpt(ctx).sentence];
-      return [chars.length, 4, 2].map((k) => ({ label: `${k} ${visibleToken(chars[k - 1])}`, attrs: { token: String(k) } }));
+      return [chars.length, 4, 2].map((k) => ({ label: `${k - 1} ${visibleToken(chars[k - 1])}`, attrs: { token: String(k) } }));
     },
     async ask(ctx) {
       const w = ctx.widgets[0];
@@ -175,7 +175,7 @@ export const CHAPTERS = [
     highlight: (w) => w.shadowRoot.querySelector('tf-heatmap') ?? w.shadowRoot.querySelector('.body'),
     tries: (ctx) => {
       const chars = [...gpt(ctx).sentence];
-      return [chars.length, 1, 3].map((k) => ({ label: `${k} ${visibleToken(chars[k - 1])}`, attrs: { token: String(k) } }));
+      return [chars.length, 1, 3].map((k) => ({ label: `${k - 1} ${visibleToken(chars[k - 1])}`, attrs: { token: String(k) } }));
     },
     async ask(ctx) {
       const w = ctx.widgets[0];
@@ -189,7 +189,7 @@ export const CHAPTERS = [
       const after = tf.layerNormTerms(rowOf(run.tensor(normName), r), 0).variance;
       const answer = before > after ? 'before' : 'after';
       return {
-        params: { token: `${r + 1} ${visibleToken(run.tokens[r].text)}` },
+        params: { token: `${r} ${visibleToken(run.tokens[r].text)}` },
         choices: [{ id: 'before', label: ctx.say('tour.ch.addnorm.before') }, { id: 'after', label: ctx.say('tour.ch.addnorm.after') }],
         solve: () => ({ answer, params: { before: fmt(before), after: fmt(after), answer: ctx.say(`tour.ch.addnorm.${answer}`) } }),
       };
@@ -241,7 +241,7 @@ export const CHAPTERS = [
     id: 'forcing',
     widgets: () => [{ tag: 'tinyformer-teacher-forcing', attrs: { sentence: '나는 밥을 먹었다', reference: 'I ate rice' } }],
     highlight: (w) => w.shadowRoot.querySelector('.body'),
-    tries: () => [['나는 밥을 먹었다', 'I ate rice'], ['그는 학교에 갔다', 'He went to school'], ['나는 사과를 샀다', 'I bought an apple']]
+    tries: () => [['나는 밥을 먹었다', 'I ate rice'], ['고양이는 귀엽다', 'The cat is cute'], ['나는 밥을 먹었다', 'I ate bread']]
       .map(([sentence, reference]) => ({ label: `${sentence} → ${reference}`, attrs: { sentence, reference } })),
     async ask(ctx) {
       const w = ctx.widgets[0];
@@ -303,7 +303,7 @@ export const CHAPTERS = [
   },
   {
     id: 'race',
-    widgets: () => [{ tag: 'tinyformer-race', attrs: { optimizers: 'sgd:0.1,adam:0.003', steps: '60', seed: '1' } }],
+    widgets: () => [{ tag: 'tinyformer-race', attrs: { optimizers: 'sgd:0.1,adam:0.003', steps: '100', seed: '1' } }],
     // the race's own start button: the learner presses it
     highlight: (w) => w.shadowRoot.querySelector('.body button'),
     waitFor: (w, done) => {
