@@ -223,8 +223,29 @@ test('&minimal hides the progress bar and previous / next; an unknown chapter sa
   assert.match(await page.textContent('#tour-message'), /nonsense/);
   assert.equal(await page.evaluate(() => document.querySelector('tinyformer-tour').dataset.chapter), 'tokens');
   assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('tinyformer-tour .tft-progress')).display), 'none');
+  // the language switch relabels the chapter and rebuilds its widgets in the other language
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => /^1\. 문장/.test(document.querySelector('tinyformer-tour .tft-title').textContent));
+  await page.waitForFunction(() => document.querySelector('tinyformer-tour [role=region]')?.getAttribute('lang') === 'ko');
   await context.close();
   assert.deepEqual(errors, []);
+
+  // the element alone, as a course page or the embed view holds it: one chapter, minimal, in English
+  const { page: alone, errors: aloneErrors, context: c3 } = await openPage(env.browser, `${env.baseUrl}tour.html?lang=en`, { locale: 'en-US' });
+  await alone.evaluate(async () => {
+    const { TinyformerTour } = await import(new URL('tour/tinyformer-tour.js', location.href).href);
+    const el = document.createElement(TinyformerTour.spec.tag);
+    el.setAttribute('chapter', 'cross');
+    el.setAttribute('minimal', '');
+    el.setAttribute('lang', 'en');
+    document.body.replaceChildren(el);
+  });
+  await alone.waitForFunction(() => document.querySelector('tinyformer-tour [role=region]')?.dataset.state === 'ready', null, { timeout: 30000 });
+  assert.equal(await alone.evaluate(() => document.querySelector('tinyformer-tour').dataset.chapter), 'cross');
+  assert.match(await alone.textContent('tinyformer-tour .tft-title'), /Cross-attention/);
+  await checkHighlight(alone, 'cross (alone)');
+  assert.deepEqual(aloneErrors, []);
+  await c3.close();
 
   const blocked = await env.browser.newContext({ locale: 'ko-KR' });
   await blocked.addInitScript(() => {

@@ -54,6 +54,15 @@ function ensureStylesheet() {
 }
 
 export class TinyformerTour extends HTMLElement {
+  /** The attributes, as widgets.json and the embed view (embed.html?widget=tour&chapter=…) read them. */
+  static spec = {
+    name: 'tour', tag: 'tinyformer-tour',
+    attributes: [
+      { name: 'chapter', type: 'enum', choices: CHAPTER_IDS, default: CHAPTER_IDS[0], describe: `the chapter shown: ${CHAPTER_IDS.join(', ')}` },
+      { name: 'minimal', type: 'bool', default: false, describe: 'hide the progress bar and previous / next (one chapter on a course page)' },
+    ],
+  };
+
   static get observedAttributes() { return ['chapter', 'lang', 'minimal']; }
 
   constructor() {
@@ -265,13 +274,16 @@ export class TinyformerTour extends HTMLElement {
       const b = el('button', { type: 'button', class: 'tft-chip', 'data-try': '', 'aria-pressed': String(current) }, t.label);
       b.addEventListener('click', () => {
         if (Object.entries(t.attrs).every(([k, v]) => w.getAttribute(k) === v)) return;
-        const onChange = (e) => {
+        // the widget's next render: `change`, or `ready` when it had not started yet (lazy, out of view)
+        const off = () => { w.removeEventListener('change', onShown); w.removeEventListener('ready', onShown); };
+        const onShown = (e) => {
           if (e.target !== w) return;
-          w.removeEventListener('change', onChange);
+          off();
           tried();
         };
-        w.addEventListener('change', onChange);
-        this._cleanup.push(() => w.removeEventListener('change', onChange));
+        w.addEventListener('change', onShown);
+        w.addEventListener('ready', onShown);
+        this._cleanup.push(off);
         for (const [k, v] of Object.entries(t.attrs)) w.setAttribute(k, v);
         chips.forEach((c) => c.setAttribute('aria-pressed', String(c === b)));
       });
