@@ -14,7 +14,7 @@ const CHAPTERS = ['tokens', 'embedding', 'positional', 'attention', 'qkv', 'addn
 // the inputs the tour's questions are about (the answers are computed below, never written here)
 const INPUTS = {
   ko: { model: 'ko-char', count: '사과를 샀다', probe: '고', order: ['나는 밥을 먹었다', '밥을 나는 먹었다'], word: '밥' },
-  en: { model: 'en-char', count: 'a red apple', probe: 'a', order: ['the cat is cute', 'is the cat cute'], word: 'c' },
+  en: { model: 'en-char', count: 'my dog ran', probe: 'a', order: ['the cat is cute', 'is the cat cute'], word: 'c' },
 };
 
 let env;
@@ -86,7 +86,10 @@ function expectedAnswer(page, id, lang) {
         return v('h0.residual_1') > v(norm) ? 'before' : 'after';
       }
       case 'ffn': return ['relu', 'gelu', 'sigmoid'].filter((k) => tf.applyActivation(k, [-1])[0] < 0).join(',');
-      case 'output': return String(argmax(Array.from((await model(attr('model'))).nextTokenProbs(attr('sentence')))));
+      case 'output': {
+        const probs = (await model(attr('model'))).nextTokenProbs(attr('sentence'), { temperature: Number(attr('temperature')) });
+        return String(argmax(Array.from(probs)));
+      }
       case 'forcing': return (await model('ko-en-word')).compareDecoding(attr('sentence'), attr('reference')).firstMistake === -1 ? 'yes' : 'no';
       case 'cross': {
         const r = (await model('ko-en-word')).translate(attr('sentence'));

@@ -95,7 +95,7 @@ export default {
   'tour.ch.output.look': 'At the end the model gives every possible next token a probability and picks the likeliest. The highlighted bars are those probabilities.',
   'tour.ch.output.highlight': 'the next-token probability bars',
   'tour.ch.output.try': 'Change the temperature: lower makes the favourite stand out, higher spreads the chances.',
-  'tour.ch.output.question': 'After “{sentence}”, which token gets the highest probability?',
+  'tour.ch.output.question': 'At temperature {t}, which token gets the highest probability after “{sentence}”?',
   'tour.ch.output.reveal': 'The favourite: {answer} (probability {prob}). Always taking the favourite, the model writes: “{text}”',
   'tour.ch.output.takeaway': 'Generating text is picking one next token and appending it, again and again.',
 

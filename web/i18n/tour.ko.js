@@ -96,7 +96,7 @@ export default {
   'tour.ch.output.look': '마지막에 모델은 다음에 올 토큰마다 확률을 내고, 가장 가능성이 높은 답변을 선택해요. 표시된 막대가 그 확률이에요.',
   'tour.ch.output.highlight': '다음 토큰 확률 막대',
   'tour.ch.output.try': '온도를 바꿔 보세요. 낮추면 1등이 더 뚜렷해지고, 높이면 고르게 퍼져요.',
-  'tour.ch.output.question': '「{sentence}」 다음에 모델이 가장 높은 확률을 주는 토큰은 어느 것일까요?',
+  'tour.ch.output.question': '온도 {t}일 때, 「{sentence}」 다음에 모델이 가장 높은 확률을 주는 토큰은 어느 것일까요?',
   'tour.ch.output.reveal': '1등 토큰: {answer} (확률 {prob}). 매번 1등만 골라 이어 쓰면: 「{text}」',
   'tour.ch.output.takeaway': '생성은 다음 토큰 하나를 고르고 이어 붙이기를 되풀이하는 일이에요.',
 

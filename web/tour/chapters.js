@@ -26,7 +26,7 @@ export const fmt = (x, digits = 3) => Number(x).toFixed(digits);
 const GPT = {
   ko: { model: 'ko-char', sentence: '고양이는 귀엽다', others: ['나는 밥을 먹었다', '사과를 구매했다'], count: '사과를 샀다',
     probe: '고', order: ['나는 밥을 먹었다', '밥을 나는 먹었다'], word: '밥', prompt: '고양이는 귀엽' },
-  en: { model: 'en-char', sentence: 'the cat is cute', others: ['i ate rice', 'a red apple'], count: 'a red apple',
+  en: { model: 'en-char', sentence: 'the cat is cute', others: ['i ate rice', 'a red apple'], count: 'my dog ran',
     probe: 'a', order: ['the cat is cute', 'is the cat cute'], word: 'cat', prompt: 'the cat is cu' },
 };
 const gpt = (ctx) => GPT[ctx.lang];
@@ -224,14 +224,14 @@ export const CHAPTERS = [
       const w = ctx.widgets[0];
       const sentence = w.getAttribute('sentence');
       const m = await ctx.model(w.getAttribute('model'));
-      const probs = m.nextTokenProbs(sentence, { temperature: 1 });
+      const probs = m.nextTokenProbs(sentence, { temperature: Number(w.getAttribute('temperature')) });
       const best = argmax(probs);
-      // three of the engine's likeliest tokens, in vocabulary order so the order gives nothing away
+      // three of the engine's likeliest tokens (at the temperature on screen), in vocabulary order so the order gives nothing away
       const top = [...probs.keys()].sort((a, b) => probs[b] - probs[a]).slice(0, 3).sort((a, b) => a - b);
       const vocab = m.tokenizer.vocab;
       const text = m.generate(sentence, { temperature: 0, maxTokens: 8 }).text;
       return {
-        params: { sentence },
+        params: { sentence, t: w.getAttribute('temperature') },
         choices: top.map((id) => ({ id: String(id), label: visibleToken(vocab[id]) })),
         solve: () => ({ answer: String(best), params: { answer: visibleToken(vocab[best]), prob: fmt(probs[best]), text: `${sentence}${text}` } }),
       };
