@@ -100,7 +100,7 @@ export default {
   'tour.ch.output.takeaway': 'Generating text is picking one next token and appending it, again and again.',
 
   'tour.ch.forcing.title': '9. Autoregression and teacher forcing',
-  'tour.ch.forcing.look': 'Writing token after token on its own, a model can lose the thread of the source, and the result falls short. In training it is fed the right tokens instead: teacher forcing.',
+  'tour.ch.forcing.look': 'Writing token after token on its own, a model can lose the thread of the source, and the result falls short. In training it is fed the right tokens instead: teacher forcing. Below, the same small model is being trained both ways in this tab.',
   'tour.ch.forcing.highlight': 'teacher forcing next to free running',
   'tour.ch.forcing.try': 'Pick another sentence.',
   'tour.ch.forcing.question': 'Translating “{source}” on its own, with no reference to lean on, will the model write exactly the reference (“{reference}”) to the end?',

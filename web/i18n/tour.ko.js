@@ -101,7 +101,7 @@ export default {
   'tour.ch.output.takeaway': '생성은 다음 토큰 하나를 고르고 이어 붙이기를 되풀이하는 일이에요.',
 
   'tour.ch.forcing.title': '9. 자기회귀와 teacher forcing',
-  'tour.ch.forcing.look': '자기회귀(auto regressive) 생성은 진행 중에 원 문장의 의미를 잃어버려 결괏값이 기댓값에 못 미칠 수 있어요. 학습할 때는 정답 토큰을 넣어 주는 teacher forcing을 써요.',
+  'tour.ch.forcing.look': '자기회귀(auto regressive) 생성은 진행 중에 원 문장의 의미를 잃어버려 결괏값이 기댓값에 못 미칠 수 있어요. 학습할 때는 정답 토큰을 넣어 주는 teacher forcing을 써요. 아래에서는 같은 작은 모델을 두 방식으로 이 탭에서 학습시키고 있어요.',
   'tour.ch.forcing.highlight': 'teacher forcing과 혼자 쓰기 비교',
   'tour.ch.forcing.try': '다른 문장을 골라 보세요.',
   'tour.ch.forcing.question': '문장 「{source}」 번역을 정답 없이 혼자 쓰게 하면, 정답 문장과 끝까지 똑같이 쓸까요? (정답: 「{reference}」)',

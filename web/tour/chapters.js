@@ -204,6 +204,7 @@ export const CHAPTERS = [
     async ask(ctx) {
       const tf = await ctx.engine();
       const kinds = [['relu', 'ReLU'], ['gelu', 'GELU'], ['sigmoid', 'sigmoid']];
+      const names = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
       const at = kinds.map(([k]) => tf.applyActivation(k, [-1])[0]);
       const negative = kinds.filter((_, i) => at[i] < 0).map(([k]) => k);
       const m = await ctx.model(gpt(ctx).model);
@@ -211,7 +212,7 @@ export const CHAPTERS = [
         params: {},
         choices: kinds.map(([id, label]) => ({ id, label })),
         solve: () => ({ answer: negative.join(','), params: { values: kinds.map(([, label], i) => `${label} ${fmt(at[i])}`).join(', '),
-          answer: kinds.filter(([k]) => negative.includes(k)).map(([, label]) => label).join(', '), model: m.config.activation } }),
+          answer: kinds.filter(([k]) => negative.includes(k)).map(([, label]) => label).join(', '), model: names[m.config.activation] ?? m.config.activation } }),
       };
     },
   },
@@ -239,7 +240,9 @@ export const CHAPTERS = [
   },
   {
     id: 'forcing',
-    widgets: () => [{ tag: 'tinyformer-teacher-forcing', attrs: { sentence: '나는 밥을 먹었다', reference: 'I ate rice' } }],
+    // beside it, the same small GPT trained both ways in a Worker while the learner reads (pauses out of view)
+    widgets: (ctx) => [{ tag: 'tinyformer-teacher-forcing', attrs: { sentence: '나는 밥을 먹었다', reference: 'I ate rice' } },
+      { tag: 'tinyformer-train', attrs: { mode: 'tf', corpus: ctx.lang === 'en' ? 'en' : 'ko-small', steps: '200', autoplay: '' } }],
     highlight: (w) => w.shadowRoot.querySelector('.body'),
     tries: () => [['나는 밥을 먹었다', 'I ate rice'], ['고양이는 귀엽다', 'The cat is cute'], ['나는 밥을 먹었다', 'I ate bread']]
       .map(([sentence, reference]) => ({ label: `${sentence} → ${reference}`, attrs: { sentence, reference } })),

@@ -20,6 +20,7 @@ import '../widgets/tinyformer-teacher-forcing.js';
 import '../widgets/tinyformer-translate.js';
 import '../widgets/tinyformer-fill-blank.js';
 import '../widgets/tinyformer-race.js';
+import '../widgets/tinyformer-train.js';
 import '../widgets/tinyformer-sagwa.js';
 import { engine, model } from '../widgets/store.js';
 import { CHAPTERS, CHAPTER_IDS } from './chapters.js';
