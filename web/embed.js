@@ -13,10 +13,17 @@ import { TinyformerEmbedding } from './widgets/tinyformer-embedding.js';
 import { TinyformerActivation } from './widgets/tinyformer-activation.js';
 import { TinyformerFillBlank } from './widgets/tinyformer-fill-blank.js';
 import { TinyformerTranslate } from './widgets/tinyformer-translate.js';
+import { TinyformerQkv } from './widgets/tinyformer-qkv.js';
+import { TinyformerAddNorm } from './widgets/tinyformer-add-norm.js';
+import { TinyformerTeacherForcing } from './widgets/tinyformer-teacher-forcing.js';
+import { TinyformerSagwa } from './widgets/tinyformer-sagwa.js';
+import { TinyformerTrain } from './widgets/tinyformer-train.js';
 
 /** Every widget class; each one's static spec = { tag, attributes }. */
-export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerActivation,
-  TinyformerNextToken, TinyformerTranslate, TinyformerFillBlank, TinyformerRace]);
-export { TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerActivation, TinyformerNextToken,
-  TinyformerTranslate, TinyformerFillBlank, TinyformerRace };
+export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerQkv,
+  TinyformerAddNorm, TinyformerActivation, TinyformerNextToken, TinyformerTeacherForcing, TinyformerTrain, TinyformerTranslate,
+  TinyformerFillBlank, TinyformerRace, TinyformerSagwa]);
+export { TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerQkv, TinyformerAddNorm,
+  TinyformerActivation, TinyformerNextToken, TinyformerTeacherForcing, TinyformerTrain, TinyformerTranslate, TinyformerFillBlank,
+  TinyformerRace, TinyformerSagwa };
 export { engineInstances, MODELS } from './widgets/store.js';

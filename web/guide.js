@@ -32,10 +32,16 @@ function local(key, fallback) {
 }
 
 /** The values an attribute takes, as the table shows them. */
-function valuesOf(a) {
+/** A widget's own wording of an attribute (guide.attr.qkv.controls) wins over the shared one (guide.attr.controls). */
+function own(w, kind, a) {
+  const key = `guide.${kind}.${w.name}.${a.name}`;
+  return t(key) !== key ? key : `guide.${kind}.${a.name}`;
+}
+
+function valuesOf(w, a) {
   if (a.values) return a.values.join(', ');
   if (a.type === 'bool') return 'true / false';
-  if (a.min !== undefined) return `${a.min} … ${typeof a.max === 'number' ? a.max : local(`guide.max.${a.name}`, a.max)}`;
+  if (a.min !== undefined) return `${a.min} … ${typeof a.max === 'number' ? a.max : local(own(w, 'max', a), a.max)}`;
   return local(`guide.type.${a.type}`, a.type);
 }
 
@@ -43,8 +49,8 @@ function attributeTable(w) {
   const rows = [{ name: 'lang', type: 'enum', values: ['ko', 'en'], default: 'ko', key: 'guide.attrs.lang' }, ...w.attributes];
   const head = el('tr', {}, ...['name', 'type', 'default', 'what'].map((k) => el('th', { i18n: `guide.attrs.${k}` })));
   const body = rows.map((a) => el('tr', {},
-    el('td', {}, el('code', { text: a.name })), el('td', { text: valuesOf(a) }), el('td', { text: local(`guide.default.${a.name}`, String(a.default)) }),
-    el('td', { i18n: a.key ?? `guide.attr.${a.name}` })));
+    el('td', {}, el('code', { text: a.name })), el('td', { text: valuesOf(w, a) }), el('td', { text: local(own(w, 'default', a), String(a.default)) }),
+    el('td', { i18n: a.key ?? own(w, 'attr', a) })));
   return el('div', { class: 'table-wrap' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
 

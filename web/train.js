@@ -5,7 +5,7 @@ import { createTinyformer } from './lib/tinyformer.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, registerStrings, setLocale, t } from './i18n/index.js';
 import ko from './i18n/train.ko.js';
 import en from './i18n/train.en.js';
-import { decodeHash, encodeHash, trainerSpec } from './components/train/settings.js';
+import { decodeHash, defaultPrompt, encodeHash, firstSentence, trainerSpec } from './components/train/settings.js';
 import { TrainSession } from './components/train/session.js';
 import './components/train/settings-form.js';
 import './components/train/corpus-picker.js';
@@ -41,13 +41,6 @@ function showSections() {
   $('drift-card').classList.toggle('focus', mode === 'tf');
   const order = mode === 'tf' ? ['drift-card', 'lens-card'] : ['lens-card', 'drift-card'];
   $(order[0]).after($(order[1]));
-}
-
-/** A sentence from the corpus that fits the model's context (for samples and snapshots). */
-function firstSentence(text, maxChars) {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const line = lines.find((l) => [...l].length < maxChars) ?? [...(lines[0] ?? '')].slice(0, maxChars - 1).join('');
-  return line;
 }
 
 function setSession(session) {
@@ -94,7 +87,7 @@ async function prepare() {
   state.corpusText = text;
   views.corpus.status = { info: session.info };
   const sentence = firstSentence(text, state.settings.model.block_size);
-  const prompt = [...sentence.split(' ')[0]].slice(0, 3).join('');
+  const prompt = defaultPrompt(text, state.settings.model.block_size);
   views.samples.defaultPrompt = prompt;
   views.file.prompt = prompt;
   views.inside.sentence = sentence;

@@ -10,7 +10,7 @@ import './components/translate/tf-translate-steps.js';
 import './components/translate/tf-three-attentions.js';
 import './components/translate/tf-alignment.js';
 import './components/translate/tf-cross-steps.js';
-import './components/translate/tf-translate-forcing.js';
+import { forcingData } from './components/translate/tf-translate-forcing.js';
 
 const $ = (id) => document.getElementById(id);
 const DEMO = { file: 'models/ko-en-word.safetensors', pairs: 'data/ko-en.tsv' };
@@ -309,15 +309,8 @@ function renderForcing() {
   }
   try {
     const cmp = state.translator.compareDecoding(state.text, state.reference);
-    const n = Math.max(cmp.reference.length, cmp.freeIds.length);
-    const positions = Array.from({ length: n }, (_, k) => ({
-      should: k < cmp.reference.length ? targetLabel(cmp.reference[k]) : '—',
-      forced: k < cmp.reference.length ? targetLabel(cmp.forcedTop[k]) : '—',
-      forcedProb: cmp.forcedTopProb[k], refProb: cmp.forcedRefProb[k] ?? 0,
-      free: k < cmp.freeIds.length ? targetLabel(cmp.freeIds[k]) : undefined, freeProb: cmp.freeProbs[k],
-    }));
     view.message = '';
-    view.data = { positions, firstMistake: cmp.firstMistake, forcedMistakes: cmp.forcedMistakes, forcedLoss: cmp.forcedLoss };
+    view.data = forcingData(cmp, targetLabel);
   } catch (err) {
     view.data = null;
     view.message = errorMessage(err);

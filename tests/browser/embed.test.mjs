@@ -161,7 +161,7 @@ test('bad attributes show a message inside the widget in its language; the host 
   assert.match(states.e, /The top attribute cannot be “many”/);
   await page.frameLocator('#f').locator('[data-state="error"]').waitFor({ timeout: 30000 });
   const unknown = await page.frameLocator('#f').locator('tinyformer-unknown').evaluate((w) => w.shadowRoot.querySelector('.error span').textContent);
-  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, embedding, positional, attention, activation, next-token, translate, fill-blank, race/);
+  assert.match(unknown, /Unknown widget “nope”\. Widgets: tokens, embedding, positional, attention, qkv, add-norm, activation, next-token, teacher-forcing, train, translate, fill-blank, race, sagwa/);
   // fixing an attribute brings the numbers back
   await page.evaluate(() => document.getElementById('b').setAttribute('layer', '2'));
   await page.waitForSelector('#b[data-state="ready"]');

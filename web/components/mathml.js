@@ -103,7 +103,8 @@ export function formulaBox(className, ...lines) {
   return box;
 }
 
-const CSS = `
+/** The formula boxes' styles, for the page (added once) and for a widget's shadow root. */
+export const MATH_CSS = `
   .math-formula { background: #f3f3f8; border-radius: 6px; padding: 0.35rem 0.7rem; margin: 0.35rem 0; overflow-x: auto; max-width: 100%; }
   .math-formula math { font-size: 1.15rem; margin: 0.25rem 0; }
   .math-formula math + math { color: #17406d; }
@@ -114,6 +115,6 @@ function ensureStyle() {
   if (document.getElementById('math-formula-style')) return;
   const style = document.createElement('style');
   style.id = 'math-formula-style';
-  style.textContent = CSS;
+  style.textContent = MATH_CSS;
   document.head.append(style);
 }

@@ -31,10 +31,21 @@ export function registerStrings(dicts) {
 
 export function locale() { return current; }
 
-/** Translates `key`, filling {placeholders} from `params`. Missing keys show as the key itself. */
-export function t(key, params = {}) {
-  const text = DICTS[current][key] ?? DICTS.en[key] ?? key;
+/** Translates `key` into `lang`, filling {placeholders} from `params`. Missing keys show as the key itself. */
+export function translate(lang, key, params = {}) {
+  const text = DICTS[known(lang) ? lang : current][key] ?? DICTS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** Translates `key` into the page's language. */
+export function t(key, params = {}) { return translate(current, key, params); }
+
+/**
+ * The translator of a view element: its own lang attribute (a widget sets it to the widget's language) wins over
+ * the page's language, so two widgets in different languages can share one page.
+ */
+export function viewTranslator(element) {
+  return (key, params) => translate(element.getAttribute('lang') ?? current, key, params);
 }
 
 /** The message for an engine error (TinyformerError) in the current language. */

@@ -72,5 +72,19 @@ export function corpusText(name) {
   return corpusPromises.get(name);
 }
 
+const jsonPromises = new Map();
+/** A JSON file of this site (e.g. data/sagwa-lesson.json), fetched once per page. */
+export function siteJson(path) {
+  if (!jsonPromises.has(path)) {
+    const loading = fetch(new URL(path, SITE)).then((r) => {
+      if (!r.ok) throw new TinyformerError(`${path}: HTTP ${r.status}`, 'fetch_failed');
+      return r.json();
+    }, (err) => { throw new TinyformerError(err?.message ?? String(err), 'fetch_failed'); });
+    loading.catch(() => jsonPromises.delete(path));
+    jsonPromises.set(path, loading);
+  }
+  return jsonPromises.get(path);
+}
+
 /** An address on this site (e.g. the full app, for a widget's "open in tinyformer" link). */
 export function siteUrl(path) { return new URL(path, SITE).href; }

@@ -7,7 +7,7 @@
 // The only arithmetic is the softmax row-sum column, labelled as a check of the engine's numbers,
 // and √D from the config. Formulas are MathML (../mathml.js); where a cell is picked (hover or arrow keys on a
 // heatmap) the formula is written again with that cell's recorded numbers.
-import { registerStrings, t } from '../../i18n/index.js';
+import { registerStrings } from '../../i18n/index.js';
 import { el } from '../labels.js';
 import { formatValue } from '../tf-heatmap.js';
 import { cases, formulaBox, frac, math, mi, mn, mo, mtext, num, paren, row, sqrt, sub, sum, sup, tilde } from '../mathml.js';
@@ -15,6 +15,19 @@ import ko from '../../i18n/stages/attention-steps.ko.js';
 import en from '../../i18n/stages/attention-steps.en.js';
 
 registerStrings({ ko, en });
+
+/** The steps' own styles (class names att-*), for the page and for a widget's shadow root alike. */
+export const STEPS_CSS = `
+  .att-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: flex-start; }
+  .att-row > *, .att-fig { min-width: 0; }
+  .att-row > .att-fig { flex: 1 1 180px; }
+  .att-fig { margin: 0.6rem 0; }
+  .att-fig figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
+  .att-shape { font-weight: 400; color: var(--muted, #5b5b66); font-variant-numeric: tabular-nums; }
+  .att-details { margin: 0.6rem 0; }
+  .att-details summary { cursor: pointer; color: var(--accent, #2166ac); font-weight: 600; }
+  .att-formula { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.4rem 0; }
+`;
 
 /** A figure: caption with the shape, and a heatmap. `opts.tensor`/`opts.head` tag it for tests. */
 export function figure(opts) {
@@ -83,7 +96,7 @@ const figRow = (...children) => {
   r.append(...children);
   return r;
 };
-const explain = (key, params) => el('p', 'explain att-explain', t(key, params));
+const explain = (ctx, key, params) => el('p', 'explain att-explain', ctx.t(key, params));
 
 /** Settings for a T×T heatmap: numbers in the cells while the sentence is short. */
 function square(ctx) {
@@ -105,24 +118,24 @@ export const STEPS = [
       const pre = ctx.cfg.norm !== 'post';
       const x = ins.tensor(ctx.inputName);
       const b = ctx.cfg.bias;
-      const out = [explain('attention.step.qkv.explain', { h, C, D })];
+      const out = [explain(ctx, 'attention.step.qkv.explain', { h, C, D })];
       const each = ['Q', 'K', 'V'].flatMap((name, i) => [...(i ? [mtext('\u2003')] : []), mi(name), mo('='), mi('X'), mo('·'), sub(mi('W'), mi(name)),
         ...(b ? [mo('+'), sub(mi('b'), mi(name))] : [])]);
       out.push(formulaBox('att-formula', math(...each), shapes(ctx, [['T', 'C'], ['C', 'D']], ['T', 'D'])));
-      if (b) out.push(el('p', 'hint', t('attention.bias')));
-      out.push(figure({ title: `${t(pre ? 'attention.fig.xPre' : 'attention.fig.xPost')} · ${ctx.inputName}`, values: x.data,
-        rows: T, cols: C, rowLabels: ctx.labels, tensor: ctx.inputName, colTitle: t('attention.dim') }));
+      if (b) out.push(el('p', 'hint', ctx.t('attention.bias')));
+      out.push(figure({ title: `${ctx.t(pre ? 'attention.fig.xPre' : 'attention.fig.xPost')} · ${ctx.inputName}`, values: x.data,
+        rows: T, cols: C, rowLabels: ctx.labels, tensor: ctx.inputName, colTitle: ctx.t('attention.dim') }));
       out.push(figRow(...['q', 'k', 'v'].map((m) => {
         const tensor = ins.head(ctx.name(m), head);
-        return figure({ title: t(`attention.fig.${m}`, { h }), values: tensor.data, rows: T, cols: D, rowLabels: ctx.labels,
-          tensor: ctx.name(m), head, colTitle: t('attention.dim') });
+        return figure({ title: ctx.t(`attention.fig.${m}`, { h }), values: tensor.data, rows: T, cols: D, rowLabels: ctx.labels,
+          tensor: ctx.name(m), head, colTitle: ctx.t('attention.dim') });
       })));
       const details = el('details', 'att-details');
-      details.append(el('summary', '', t('attention.fig.weights', { h })), el('p', 'hint', t('attention.fig.weightsHint', { h })));
+      details.append(el('summary', '', ctx.t('attention.fig.weights', { h })), el('p', 'hint', ctx.t('attention.fig.weightsHint', { h })));
       const pname = `transformer.h.${ctx.layer}.attn.c_attn.weight`;
       const param = ctx.model.parameter(pname);
       details.append(figRow(...['q', 'k', 'v'].map((m, i) => figure({
-        title: t(`attention.fig.w${m}`, { h }), values: weightSlice(param, C, i * C + head * D, D), rows: C, cols: D,
+        title: ctx.t(`attention.fig.w${m}`, { h }), values: weightSlice(param, C, i * C + head * D, D), rows: C, cols: D,
         rowLabels: Array.from({ length: C }, (_, c) => String(c)), param: pname, part: m, head, cell: 16,
       }))));
       out.push(details);
@@ -135,16 +148,16 @@ export const STEPS = [
       const { ins, T, D, h, head } = ctx;
       const q = ins.head(ctx.name('q'), head), k = ins.head(ctx.name('k'), head);
       const scores = ins.head(ctx.name('scores'), head);
-      const fig = figure({ title: t('attention.fig.scores', { h }), values: scores.data, rows: T, cols: T, rowLabels: ctx.labels,
-        colLabels: ctx.labels, tensor: ctx.name('scores'), head, rowTitle: t('attention.query'), colTitle: t('attention.key'), ...square(ctx) });
+      const fig = figure({ title: ctx.t('attention.fig.scores', { h }), values: scores.data, rows: T, cols: T, rowLabels: ctx.labels,
+        colLabels: ctx.labels, tensor: ctx.name('scores'), head, rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
       const live = liveFormula('att-scores-formula', math(mi('S'), mo('='), mi('Q'), mo('·'), sup(mi('K'), mi('⊤')), mtext('\u2003'),
         sub(mi('S'), row(mi('i'), mi('j'))), mo('='), sub(mi('q'), mi('i')), mo('·'), sub(mi('k'), mi('j')), mo('='),
         sum(row(mi('d'), mo('='), mn('1')), row(sub(mi('q'), row(mi('i'), mi('d'))), sub(mi('k'), row(mi('j'), mi('d')))), mi('D'))),
       (i, j) => [sub(mi('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), vector(q.data, i * D, D), mo('·'), vector(k.data, j * D, D),
         mo('='), num(scores.data[i * T + j], f)]);
-      live.show(T - 1, 0);
+      live.show(ctx.row ?? T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (e) => live.show(e.detail.row, e.detail.col));
-      return [explain('attention.step.scores.explain'), live.box, formulaBox('att-formula', shapes(ctx, [['T', 'D'], ['D', 'T']], ['T', 'T'])), fig];
+      return [explain(ctx, 'attention.step.scores.explain'), live.box, formulaBox('att-formula', shapes(ctx, [['T', 'D'], ['D', 'T']], ['T', 'T'])), fig];
     },
   },
   {
@@ -153,15 +166,15 @@ export const STEPS = [
       const { ins, T, C, D, H, h, head } = ctx;
       const sqrtD = Math.sqrt(D).toFixed(3);   // from the config, not from the model's numbers
       const scores = ins.head(ctx.name('scores'), head), scaled = ins.head(ctx.name('scaled'), head);
-      const fig = figure({ title: t('attention.fig.scaled', { h }), values: scaled.data, rows: T, cols: T, rowLabels: ctx.labels,
-        colLabels: ctx.labels, tensor: ctx.name('scaled'), head, rowTitle: t('attention.query'), colTitle: t('attention.key'), ...square(ctx) });
+      const fig = figure({ title: ctx.t('attention.fig.scaled', { h }), values: scaled.data, rows: T, cols: T, rowLabels: ctx.labels,
+        colLabels: ctx.labels, tensor: ctx.name('scaled'), head, rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
       const live = liveFormula('att-scale-formula', math(sub(tilde('S'), row(mi('i'), mi('j'))), mo('='), frac(sub(mi('S'), row(mi('i'), mi('j'))), sqrt(mi('D'))),
         mtext('\u2003'), mi('D'), mo('='), frac(mi('C'), mi('H')), mo('='), frac(mn(String(C)), mn(String(H))), mo('='), mn(String(D)), mo(','),
         sqrt(mi('D')), mo('≈'), mn(sqrtD)),
       (i, j) => [sub(tilde('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(num(scores.data[i * T + j], f), mn(sqrtD)), mo('='), num(scaled.data[i * T + j], f)]);
-      live.show(T - 1, 0);
+      live.show(ctx.row ?? T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (e) => live.show(e.detail.row, e.detail.col));
-      return [explain('attention.step.scale.explain'), live.box, fig];
+      return [explain(ctx, 'attention.step.scale.explain'), live.box, fig];
     },
   },
   {
@@ -169,12 +182,12 @@ export const STEPS = [
     render(ctx) {
       const { ins, T, h, head } = ctx;
       const masked = ins.head(ctx.name('masked'), head);
-      return [explain('attention.step.mask.explain'),
+      return [explain(ctx, 'attention.step.mask.explain'),
         formulaBox('att-formula', math(sub(mi('M'), row(mi('i'), mi('j'))), mo('='),
           cases([[sub(tilde('S'), row(mi('i'), mi('j'))), row(mtext('\u2003'), mi('j'), mo('≤'), mi('i'))], [row(mo('−'), mi('∞')), row(mtext('\u2003'), mi('j'), mo('>'), mi('i'))]]))),
-        figure({ title: t('attention.fig.masked', { h }), values: masked.data, rows: T, cols: T, rowLabels: ctx.labels,
-          colLabels: ctx.labels, tensor: ctx.name('masked'), head, maskNote: t('attention.step.mask.note'),
-          rowTitle: t('attention.query'), colTitle: t('attention.key'), ...square(ctx) })];
+        figure({ title: ctx.t('attention.fig.masked', { h }), values: masked.data, rows: T, cols: T, rowLabels: ctx.labels,
+          colLabels: ctx.labels, tensor: ctx.name('masked'), head, maskNote: ctx.t('attention.step.mask.note'),
+          rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) })];
     },
   },
   {
@@ -205,13 +218,13 @@ export const STEPS = [
         return [[sub(mi('P'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(e(num(masked.data[i * T + j], f)), row(...den))],
           [mo('='), num(probs.data[i * T + j], f)]];
       });
-      const fig = figure({ title: t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
+      const fig = figure({ title: ctx.t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('probs'), head, scale: 'sequential', mask: ctx.mask,
-        maskNote: t('attention.step.softmax.note'), rowNotes: sums, rowNotesTitle: t('attention.step.softmax.sum'),
-        rowTitle: t('attention.query'), colTitle: t('attention.key'), ...square(ctx) });
-      live.show(T - 1, 0);
+        maskNote: ctx.t('attention.step.softmax.note'), rowNotes: sums, rowNotesTitle: ctx.t('attention.step.softmax.sum'),
+        rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
+      live.show(ctx.row ?? T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (ev) => live.show(ev.detail.row, ev.detail.col));
-      return [explain('attention.step.softmax.explain'), live.box, fig];
+      return [explain(ctx, 'attention.step.softmax.explain'), live.box, fig];
     },
   },
   {
@@ -228,17 +241,17 @@ export const STEPS = [
         const more = Math.max(0, terms.length - 6);
         if (more) terms = terms.sort((a, b) => b.w - a.w).slice(0, 5);
         const parts = terms.flatMap(({ j, w }, n) => [...(n ? [mo('+')] : []), num(w, f), mo('·'), sub(mi('v'), tok(ctx, j))]);
-        if (more) parts.push(mo('+'), mo('…'), mtext(t('attention.step.weighted.more', { n: more + 1 })));
+        if (more) parts.push(mo('+'), mo('…'), mtext(ctx.t('attention.step.weighted.more', { n: more + 1 })));
         return [sub(mi('o'), tok(ctx, i)), mo('='), ...parts];
       });
       const figs = [
-        figure({ title: t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
+        figure({ title: ctx.t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
           colLabels: ctx.labels, tensor: ctx.name('probs'), head, scale: 'sequential', mask: ctx.mask, cell: 22,
-          maskNote: t('attention.step.softmax.note'), rowTitle: t('attention.query'), colTitle: t('attention.key') }),
-        figure({ title: t('attention.fig.v', { h }), values: v.data, rows: T, cols: D, rowLabels: ctx.labels,
-          tensor: ctx.name('v'), head, colTitle: t('attention.dim') }),
-        figure({ title: t('attention.fig.headOut', { h }), values: out.data, rows: T, cols: D, rowLabels: ctx.labels,
-          tensor: ctx.name('head_out'), head, colTitle: t('attention.dim') }),
+          maskNote: ctx.t('attention.step.softmax.note'), rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key') }),
+        figure({ title: ctx.t('attention.fig.v', { h }), values: v.data, rows: T, cols: D, rowLabels: ctx.labels,
+          tensor: ctx.name('v'), head, colTitle: ctx.t('attention.dim') }),
+        figure({ title: ctx.t('attention.fig.headOut', { h }), values: out.data, rows: T, cols: D, rowLabels: ctx.labels,
+          tensor: ctx.name('head_out'), head, colTitle: ctx.t('attention.dim') }),
       ];
       const show = (i) => {
         live.show(i);
@@ -246,9 +259,9 @@ export const STEPS = [
         figs[0].heatmap.highlight = { row: i };
         figs[2].heatmap.highlight = { row: i };
       };
-      show(T - 1);
+      show(ctx.row ?? T - 1);
       for (const f of figs) f.heatmap.addEventListener('cell-hover', (e) => show(e.detail.row));
-      return [explain('attention.step.weighted.explain'), live.box,
+      return [explain(ctx, 'attention.step.weighted.explain'), live.box,
         formulaBox('att-formula', shapes(ctx, [['T', 'T'], ['T', 'D']], ['T', 'D'])), figRow(...figs)];
     },
   },
@@ -257,14 +270,14 @@ export const STEPS = [
     render(ctx) {
       const { ins, T, C, D, H, h, head } = ctx;
       const concat = ins.tensor(ctx.name('concat'));
-      const groups = Array.from({ length: H }, (_, g) => ({ from: g * D, to: (g + 1) * D, label: t('attention.head', { n: g + 1 }), active: g === head }));
+      const groups = Array.from({ length: H }, (_, g) => ({ from: g * D, to: (g + 1) * D, label: ctx.t('attention.head', { n: g + 1 }), active: g === head }));
       const heads = Array.from({ length: H }, (_, g) => [...(g ? [mo('|')] : []), sub(mi('O'), mn(String(g + 1)))]).flat();
-      return [explain('attention.step.concat.explain', { H, D, C, h }),
+      return [explain(ctx, 'attention.step.concat.explain', { H, D, C, h }),
         formulaBox('att-formula', math(mi('O'), mo('='), mo('['), ...heads, mo(']')),
           math(mi('H'), mo('×'), dims(mi('T'), mi('D')), mo('→'), dims(mi('T'), row(mi('H'), mo('·'), mi('D'))), mo('='), dims(mi('T'), mi('C')),
             mo('→'), mn(String(H)), mo('×'), dims(mn(String(T)), mn(String(D))), mo('='), dims(mn(String(T)), mn(String(C))))),
-        figure({ title: t('attention.fig.concat'), values: concat.data, rows: T, cols: C, rowLabels: ctx.labels,
-          tensor: ctx.name('concat'), colGroups: groups, colTitle: t('attention.dim') })];
+        figure({ title: ctx.t('attention.fig.concat'), values: concat.data, rows: T, cols: C, rowLabels: ctx.labels,
+          tensor: ctx.name('concat'), colGroups: groups, colTitle: ctx.t('attention.dim') })];
     },
   },
   {
@@ -275,18 +288,18 @@ export const STEPS = [
       const concat = ins.tensor(ctx.name('concat')), proj = ins.tensor(ctx.name('proj'));
       const pname = `transformer.h.${ctx.layer}.attn.c_proj.weight`;
       const details = el('details', 'att-details');
-      details.append(el('summary', '', t('attention.fig.wo')), el('p', 'hint', t('attention.fig.woHint')),
-        figure({ title: t('attention.fig.wo.title'), values: weightSlice(ctx.model.parameter(pname), C, 0, C), rows: C, cols: C,
+      details.append(el('summary', '', ctx.t('attention.fig.wo')), el('p', 'hint', ctx.t('attention.fig.woHint')),
+        figure({ title: ctx.t('attention.fig.wo.title'), values: weightSlice(ctx.model.parameter(pname), C, 0, C), rows: C, cols: C,
           rowLabels: Array.from({ length: C }, (_, c) => String(c)), param: pname, part: 'o', cell: 14 }));
-      const out = [explain('attention.step.proj.explain'),
+      const out = [explain(ctx, 'attention.step.proj.explain'),
         formulaBox('att-formula', math(mi('Y'), mo('='), mi('O'), mo('·'), sub(mi('W'), mi('O')), ...(b ? [mo('+'), sub(mi('b'), mi('O'))] : [])),
           shapes(ctx, [['T', 'C'], ['C', 'C']], ['T', 'C']))];
-      if (b) out.push(el('p', 'hint', t('attention.bias')));
+      if (b) out.push(el('p', 'hint', ctx.t('attention.bias')));
       out.push(figRow(
-        figure({ title: t('attention.fig.concat'), values: concat.data, rows: T, cols: C, rowLabels: ctx.labels,
-          tensor: ctx.name('concat'), colTitle: t('attention.dim') }),
-        figure({ title: t('attention.fig.proj'), values: proj.data, rows: T, cols: C, rowLabels: ctx.labels,
-          tensor: ctx.name('proj'), colTitle: t('attention.dim') })), details);
+        figure({ title: ctx.t('attention.fig.concat'), values: concat.data, rows: T, cols: C, rowLabels: ctx.labels,
+          tensor: ctx.name('concat'), colTitle: ctx.t('attention.dim') }),
+        figure({ title: ctx.t('attention.fig.proj'), values: proj.data, rows: T, cols: C, rowLabels: ctx.labels,
+          tensor: ctx.name('proj'), colTitle: ctx.t('attention.dim') })), details);
       return out;
     },
   },

@@ -14,6 +14,7 @@ import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, tokenPicker } from './stage-kit.js';
 import { whatifPanel } from './whatif-panel.js';
+import { addNormTensors } from './addnorm-tensors.js';
 import { formulaBox, frac, math, mi, mn, mo, num, paren, row, signed, sqrt, sub, sup } from '../mathml.js';
 import ko from '../../i18n/stages/addnorm.ko.js';
 import en from '../../i18n/stages/addnorm.en.js';
@@ -22,23 +23,6 @@ registerStrings({ ko, en });
 
 // Remembered across re-renders and stage switches: the chosen token and the scale toggle.
 const memory = { token: -1, text: null, sameScale: false, dim: 0 };
-
-/** Names of the four tensors this stage shows (see the table at the top). */
-export function addNormTensors(config, layer, which) {
-  const pre = config.norm === 'pre';
-  const h = `h${layer}.`;
-  const prevOut = layer === 0 ? 'embed.sum' : `h${layer - 1}.out`;
-  if (which === 1) {
-    return { input: prevOut, sub: `${h}attn.proj`, sum: `${h}residual_1`, norm: pre ? `${h}ln_2` : `${h}ln_1` };
-  }
-  const last = layer + 1 >= config.n_layer;
-  return {
-    input: pre ? `${h}residual_1` : `${h}ln_1`,
-    sub: `${h}mlp.out`,
-    sum: `${h}residual_2`,
-    norm: pre ? (last ? 'ln_f' : `h${layer + 1}.ln_1`) : `${h}ln_2`,
-  };
-}
 
 /** A caption number: 3 decimals (a mean of 2e-10 reads as 0.000, not as an exponent). */
 function caption(v) {

@@ -14,7 +14,7 @@ import { sequentialColor } from '../colors.js';
 import { StageView } from './base.js';
 import '../tf-heatmap.js';
 import '../tf-attention-lines.js';
-import { STEPS, figure } from './attention-steps.js';
+import { STEPS, STEPS_CSS, figure } from './attention-steps.js';
 import { ensureStyle, segmented } from './input-stages-common.js';
 
 registerStrings({ ko, en });
@@ -42,18 +42,12 @@ const STYLE = `
   tf-stage-attention .att-nav button { border: 1px solid var(--accent, #2166ac); color: var(--accent, #2166ac); background: #fff; border-radius: 8px; padding: 0.3rem 0.8rem; }
   tf-stage-attention .att-nav button:disabled { opacity: 0.4; cursor: default; }
   tf-stage-attention .att-pos { color: var(--muted, #5b5b66); font-size: 0.9rem; }
-  tf-stage-attention .att-formula, tf-stage-attention .att-pair { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.4rem 0; }
+  tf-stage-attention .att-pair { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0.4rem 0; }
   tf-stage-attention .att-pair { background: #fff7ef; }
-  tf-stage-attention .att-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; align-items: flex-start; }
-  tf-stage-attention .att-row > .att-fig { flex: 1 1 180px; }
-  tf-stage-attention .att-fig { margin: 0.6rem 0; }
-  tf-stage-attention .att-fig figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.2rem; }
-  tf-stage-attention .att-shape { font-weight: 400; color: var(--muted, #5b5b66); font-variant-numeric: tabular-nums; }
-  tf-stage-attention .att-details { margin: 0.6rem 0; }
-  tf-stage-attention .att-details summary { cursor: pointer; color: var(--accent, #2166ac); font-weight: 600; }
   tf-stage-attention .att-words { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 290px), 1fr));
     gap: 0.3rem 1.5rem; align-items: start; border-top: 1px solid var(--line, #e3e3ea); padding-top: 0.4rem; }
   tf-stage-attention .att-words > h4, tf-stage-attention .att-words > .tfi-seg { grid-column: 1 / -1; justify-self: start; }
+${STEPS_CSS}
   tf-stage-attention .att-says { background: #fff7ef; border-left: 4px solid #f4a582; padding: 0.45rem 0.7rem; border-radius: 0 8px 8px 0; margin: 0.6rem 0; }
 `;
 
@@ -85,6 +79,7 @@ class TfStageAttention extends StageView {
       ins, model, cfg, layer, head, h: head + 1, H, T, C, D, name,
       labels: this.state.labels,
       tokens: ins.tokens.map((tok) => visibleToken(tok.text)),
+      t,
       inputName: cfg.norm === 'post' ? (layer === 0 ? 'embed.sum' : `h${layer - 1}.out`) : `h${layer}.ln_1`,
       mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)),
     };

@@ -222,3 +222,15 @@ export function formatLr(lr) {
   if (!Number.isFinite(lr)) return String(lr);
   return lr >= 1e-3 && lr < 1e4 ? String(Number(lr.toPrecision(3))) : lr.toExponential(1);
 }
+
+/** A sentence from the corpus that fits the model's context (for samples and snapshots). */
+export function firstSentence(text, maxChars) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => [...l].length < maxChars) ?? [...(lines[0] ?? '')].slice(0, maxChars - 1).join('');
+  return line;
+}
+
+/** The prompt samples start from until the learner types one: the first word of that sentence, at most 3 characters. */
+export function defaultPrompt(text, maxChars) {
+  return [...firstSentence(text, maxChars).split(' ')[0]].slice(0, 3).join('');
+}

@@ -50,4 +50,7 @@ export default {
   'attention.fig.woHint': 'W_O is c_proj.weight, stood up in the shape that X·W multiplies (C×C).',
   'attention.dim': 'column',
   'attention.bias': '(+ b is a learned offset, the bias)',
+  'attention.head': 'head {n}',
+  'attention.key': 'looked at',
+  'attention.query': 'looking',
 };

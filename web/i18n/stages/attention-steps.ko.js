@@ -51,4 +51,7 @@ export default {
   'attention.fig.woHint': 'W_O는 c_proj.weight예요. X·W로 곱할 수 있는 모양(C×C)으로 세워서 보여 줘요.',
   'attention.dim': '칸',
   'attention.bias': '(+ b는 학습되는 덧셈값 bias예요)',
+  'attention.head': '헤드 {n}',
+  'attention.key': '보이는 토큰',
+  'attention.query': '보는 토큰',
 };

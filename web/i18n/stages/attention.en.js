@@ -1,8 +1,5 @@
 // English: the multi-head attention stage (tf-stage-attention).
 export default {
-  'attention.query': 'looking',
-  'attention.key': 'looked at',
-  'attention.head': 'head {n}',
   'attention.heads.title': 'Pick a head',
   'attention.heads.explain': 'Every head looks in its own way. Each small picture is one head’s attention weights (brighter = looks more). Press one to pick that head.',
   'attention.heads.label': 'Show the attention of head {n}',

@@ -1,8 +1,5 @@
 // 한국어: 멀티 헤드 어텐션 단계(tf-stage-attention)의 글. 바뀌는 값 바로 뒤에는 조사를 붙이지 않는다.
 export default {
-  'attention.query': '보는 토큰',
-  'attention.key': '보이는 토큰',
-  'attention.head': '헤드 {n}',
   'attention.heads.title': '헤드 고르기',
   'attention.heads.explain': '헤드마다 보는 방식이 달라요. 작은 그림은 헤드별 어텐션 가중치예요(밝을수록 많이 봐요). 눌러서 헤드를 고르세요.',
   'attention.heads.label': '헤드 {n}의 어텐션 보기',
