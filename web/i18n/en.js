@@ -4,6 +4,7 @@ export default {
   'app.title': 'tinyformer',
   'nav.translate': 'Translation (cross-attention)',
   'nav.words': 'Word vectors (CBOW)',
+  'nav.tour': 'Guided tour',
   'nav.guide': 'Widgets for your lessons',
   'sagwa.offer.title': 'One word, two meanings: the 사과 lesson',
   'sagwa.offer.text': 'This lesson is about the Korean word 사과, which means both an apple and an apology. The model in use cannot read Hangul; the Korean demo model can.',

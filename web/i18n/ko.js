@@ -5,6 +5,7 @@ export default {
   'train.nav.train': '직접 학습시키기 →',
   'nav.translate': '번역 보기 (크로스 어텐션)',
   'nav.words': '단어 벡터 (CBOW)',
+  'nav.tour': '둘러보기',
   'nav.guide': '수업에 넣는 위젯',
   'sagwa.offer.title': '같은 단어, 다른 뜻: 사과 수업',
   'sagwa.offer.text': '이 수업은 한국어 단어 “사과”(과일인 사과, 잘못을 비는 사과)를 다뤄요. 지금 모델은 한글을 읽지 못해서, 한국어 데모 모델로 바꾸면 볼 수 있어요.',
