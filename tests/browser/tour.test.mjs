@@ -265,3 +265,21 @@ test('&minimal hides the progress bar and previous / next; an unknown chapter sa
   assert.deepEqual(errors2, []);
   await blocked.close();
 });
+
+test('the tour\'s strings: the same keys and placeholders in both languages, no Korean particle right after a value', async () => {
+  const ko = (await import('../../web/i18n/tour.ko.js')).default;
+  const en = (await import('../../web/i18n/tour.en.js')).default;
+  assert.deepEqual(Object.keys(ko).sort(), Object.keys(en).sort());
+  const holes = (s) => (s.match(/\{\w+\}/g) ?? []).sort();
+  for (const key of Object.keys(ko)) {
+    assert.deepEqual(holes(ko[key]), holes(en[key]), key);
+    // a particle after {value} (or after its closing quote) would need the value's final consonant
+    assert.doesNotMatch(ko[key], /\}[」”"')]?(을|를|이|가|은|는|과|와|로|예요)/, key);
+  }
+  // every chapter has its seven strings in both languages
+  for (const id of CHAPTERS) {
+    for (const part of ['title', 'look', 'highlight', 'try', 'question', 'reveal', 'takeaway']) {
+      assert.ok(ko[`tour.ch.${id}.${part}`] && en[`tour.ch.${id}.${part}`], `${id}.${part}`);
+    }
+  }
+});

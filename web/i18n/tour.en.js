@@ -16,7 +16,6 @@ export default {
   'tour.choices': 'Pick an answer',
   'tour.right': 'Right!',
   'tour.wrong': 'Not quite. Here is what the model says.',
-  'tour.answerIs': 'The model’s answer: {answer}',
   'tour.waiting': 'Waiting for the model to finish…',
   'tour.takeaway': 'Takeaway',
   'tour.highlight': 'Highlighted: {what}',
@@ -31,7 +30,6 @@ export default {
   'tour.layerMean': 'layer {layer} · mean of the heads',
   'tour.layer': 'layer {layer}',
   'tour.temperature': 'temperature {t}',
-  'tour.race.vs': '{a} vs {b}',
 
   'tour.ch.tokens.title': '1. A sentence is ordered data',
   'tour.ch.tokens.look': 'Language processing is processing data that comes in order. The highlighted boxes are the tokens the model reads, each with its position and its id.',

@@ -17,7 +17,6 @@ export default {
   'tour.choices': '답 고르기',
   'tour.right': '맞았어요!',
   'tour.wrong': '아쉬워요. 모델의 답은 이래요.',
-  'tour.answerIs': '모델의 답: {answer}',
   'tour.waiting': '모델이 계산을 끝내길 기다리는 중…',
   'tour.takeaway': '기억할 한 줄',
   'tour.highlight': '표시된 곳: {what}',
@@ -32,7 +31,6 @@ export default {
   'tour.layerMean': '레이어 {layer} · 헤드 평균',
   'tour.layer': '레이어 {layer}',
   'tour.temperature': '온도(temperature) {t}',
-  'tour.race.vs': '{a} 대 {b}',
 
   'tour.ch.tokens.title': '1. 문장은 순서가 있는 데이터',
   'tour.ch.tokens.look': '자연어 처리는 순서가 있는 데이터의 처리예요. 표시된 칸들이 모델이 읽는 토큰이에요. 칸마다 위치와 번호(id)가 있어요.',
