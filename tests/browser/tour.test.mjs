@@ -201,6 +201,8 @@ for (const lang of ['ko', 'en']) {
       const id = CHAPTERS[i];
       await page.goto(`${env.baseUrl}tour.html?lang=${lang}&n=${i}#tour=${id}`);
       await page.waitForFunction((id) => document.querySelector('tinyformer-tour')?.dataset.chapter === id, id);
+      // on a phone the widgets sit under the card: the learner scrolls down to them (they start when seen)
+      await page.locator('tinyformer-tour [role=region]').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.querySelector('tinyformer-tour [role=region]')?.dataset.state === 'ready', null, { timeout: 30000 });
       await checkHighlight(page, id);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
