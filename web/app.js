@@ -27,9 +27,21 @@ const SENTENCES = {
 
 const state = {
   tf: null, model: null, corpus: '', inspection: null, error: null,
-  stage: 'inputs', layer: 0, status: { main: '…', worker: '…' },
+  stage: 'inputs', layer: 0, head: 0, status: { main: '…', worker: '…' },
   tokenizers: {}, explicitModel: false, urlTimer: 0,
 };
+
+/** The stage, layer and head a link names (?stage=attention&layer=2&head=3; layer and head from 1). */
+function readViewFromUrl() {
+  const p = new URLSearchParams(location.search);
+  const whole = (name) => {
+    const n = Number(p.get(name));
+    return Number.isInteger(n) && n >= 1 && n <= 64 ? n - 1 : 0;
+  };
+  if (STAGES.some((s) => s.id === p.get('stage'))) state.stage = p.get('stage');
+  state.layer = whole('layer');   // clamped to the model's layers when the stage is drawn
+  state.head = whole('head');
+}
 
 function showMessage(text, kind = 'info') {
   const box = $('message');
@@ -209,6 +221,12 @@ function writeUrl() {
   const text = $('sentence').value;
   if (MODELS[key] && text !== defaultSentence(key)) url.searchParams.set('text', text);
   else url.searchParams.delete('text');
+  // where the learner is: the stage, its layer and (attention) head; the first of each is left out
+  const stage = STAGES.find((s) => s.id === state.stage);
+  const put = (name, value, keep) => (keep ? url.searchParams.set(name, String(value)) : url.searchParams.delete(name));
+  put('stage', state.stage, state.stage !== STAGES[0].id);
+  put('layer', state.layer + 1, stage.layered && state.layer > 0);
+  put('head', state.head + 1, stage.id === 'attention' && state.head > 0);
   if (url.href !== location.href) history.replaceState(null, '', url);
 }
 
@@ -272,6 +290,7 @@ function renderNav() {
       state.stage = s.id;
       renderNav();
       renderStage();
+      writeUrl();
     });
     li.append(b);
     return li;
@@ -299,6 +318,7 @@ function renderStage() {
     view = document.createElement(stage.tag);
     view.dataset.which = String(stage.which ?? '');
     if (stage.which) view.setAttribute('which', String(stage.which));
+    if ('head' in view) view.head = state.head;   // the attention view opens on the head the URL names
     host.replaceChildren(view);
   }
   view.state = {
@@ -332,6 +352,7 @@ function checkWorker() {
 async function main() {
   document.documentElement.lang = locale();
   applyI18n();
+  readViewFromUrl();
   renderNav();
   $('lang-toggle').addEventListener('click', () => setLocale(locale() === 'ko' ? 'en' : 'ko'));
   onLocaleChange((lang) => {
@@ -376,7 +397,8 @@ async function main() {
   // the "what if" switches (web/whatif.js): a stage view emits 'whatif' {setting, value}
   state.whatif = new WhatIf(fetchBytes, (bytes) => state.tf.loadModel(bytes), () => state.inspection && renderStage());
   $('stage-view').addEventListener('whatif', (e) => { state.whatif.choose(e.detail.setting, e.detail.value); renderStage(); });
-  $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); });
+  $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); writeUrl(); });
+  $('stage-view').addEventListener('head-change', (e) => { state.head = e.detail.head; writeUrl(); });
   try {
     state.tf = await createTinyformer();
     const start = startingModel();

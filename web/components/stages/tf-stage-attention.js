@@ -254,7 +254,9 @@ class TfStageAttention extends StageView {
   selectHead(h) {
     const hadFocus = this.contains(document.activeElement) && document.activeElement.classList.contains('att-head');
     this._head = h;
+    if (!this.state) return;   // before the first state: the head to open on
     this.render();
+    this.dispatchEvent(new CustomEvent('head-change', { bubbles: true, detail: { head: this._head } }));
     if (hadFocus) this.querySelector(`.att-head[data-head="${this._head}"]`)?.focus();
   }
 
