@@ -150,6 +150,8 @@ for (const lang of ['ko', 'en']) {
       assert.match(heading.text, new RegExp(`^${i + 1}\\. `));
       await page.waitForFunction(() => document.querySelector('tinyformer-tour [role=region]')?.dataset.state === 'ready', null, { timeout: 30000 });
       await checkHighlight(page, id);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('tinyformer-tour .tft-ring')).animationName), 'none',
+        `${id}: reduced motion: the ring does not pulse`);
       assert.equal(await page.evaluate(() => document.querySelectorAll('tinyformer-tour .tft-choice').length), 0, `${id}: no question before the try`);
 
       // the one thing to try: a chip, or (race, 사과) the widget's own button reached through "go to the highlighted part"
@@ -205,6 +207,7 @@ for (const lang of ['ko', 'en']) {
       await page.locator('tinyformer-tour [role=region]').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.querySelector('tinyformer-tour [role=region]')?.dataset.state === 'ready', null, { timeout: 30000 });
       await checkHighlight(page, id);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('tinyformer-tour .tft-ring')).animationName), 'tft-pulse');
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wide <= 392, `${id}: nothing wider than the phone (${wide} px)`);
       await page.screenshot({ path: join(SCREENSHOTS, `tour-${lang}-${String(i + 1).padStart(2, '0')}-${id}-390.png`), fullPage: true });

@@ -144,7 +144,7 @@ export const CHAPTERS = [
   {
     id: 'qkv',
     widgets: (ctx) => [{ tag: 'tinyformer-qkv', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', head: '1',
-      step: 'scale', controls: '' } }],
+      step: 'scale', controls: '', token: String([...gpt(ctx).sentence].length) } }],
     highlight: (w) => w.shadowRoot.querySelector('.body') ?? w,
     tries: (ctx) => {
       const chars = [...gpt(ctx).sentence];
@@ -171,7 +171,8 @@ export const CHAPTERS = [
   },
   {
     id: 'addnorm',
-    widgets: (ctx) => [{ tag: 'tinyformer-add-norm', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', after: 'attention' } }],
+    widgets: (ctx) => [{ tag: 'tinyformer-add-norm', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', after: 'attention',
+      token: String([...gpt(ctx).sentence].length) } }],
     highlight: (w) => w.shadowRoot.querySelector('tf-heatmap') ?? w.shadowRoot.querySelector('.body'),
     tries: (ctx) => {
       const chars = [...gpt(ctx).sentence];
