@@ -29,6 +29,7 @@ const state = {
   tf: null, model: null, corpus: '', inspection: null, error: null,
   stage: 'inputs', layer: 0, head: 0, status: { main: '…', worker: '…' },
   tokenizers: {}, explicitModel: false, urlTimer: 0,
+  viewMemory: {},   // what each kind of stage view remembers (its picked token, toggles), by tag
 };
 
 /** The stage, layer and head a link names (?stage=attention&layer=2&head=3; layer and head from 1). */
@@ -326,6 +327,7 @@ function renderStage() {
     layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
     whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, $('sentence').value),
     trained: state.modelMeta.trained,
+    memory: (state.viewMemory[stage.tag] ??= {}),
   };
 }
 

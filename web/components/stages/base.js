@@ -1,5 +1,5 @@
 // StageView: the base of every pipeline stage view. It keeps the `state` the page hands it
-// ({ tf, model, inspection, text, layer, tokens, labels }), re-renders when the state or the
+// ({ tf, model, inspection, text, layer, tokens, labels, memory }), re-renders when the state or the
 // language changes, and gives subclasses small helpers. Views render into their own light DOM so
 // the page's styles (cards, hints, formulas) apply; they never compute model numbers themselves.
 import { onLocaleChange, t } from '../../i18n/index.js';
@@ -21,6 +21,19 @@ export class StageView extends HTMLElement {
     if (this._state) this.render();
   }
   disconnectedCallback() { this._unsubscribe?.(); }
+
+  /**
+   * What the view remembers across re-renders and stage switches (the picked token, a toggle): the page's store
+   * for this kind of view (state.memory), else the view's own, filled with the class's `static memoryDefaults`.
+   * Never module-level, so two views on one page keep their own.
+   */
+  get memory() {
+    const store = this._state?.memory ?? (this._ownMemory ??= {});
+    for (const [key, value] of Object.entries(this.constructor.memoryDefaults ?? {})) {
+      if (!(key in store)) store[key] = structuredClone(value);
+    }
+    return store;
+  }
 
   /** Subclasses draw this._state into the element. */
   render() {}

@@ -21,8 +21,6 @@ import en from '../../i18n/stages/addnorm.en.js';
 
 registerStrings({ ko, en });
 
-// Remembered across re-renders and stage switches: the chosen token and the scale toggle.
-const memory = { token: -1, text: null, sameScale: false, dim: 0 };
 
 /** A caption number: 3 decimals (a mean of 2e-10 reads as 0.000, not as an exponent). */
 function caption(v) {
@@ -118,9 +116,12 @@ class VectorStrip {
 }
 
 class TfStageAddNorm extends StageView {
+  /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
+  static memoryDefaults = { token: -1, text: null, sameScale: false, dim: 0 };
+
   /** The recorded tensors on screen: {input, sub, sum, norm} (names), and the chosen token. */
   get tensorNames() { return this._names ? { ...this._names } : null; }
-  get selectedToken() { return memory.token; }
+  get selectedToken() { return this.memory.token; }
 
   connectedCallback() {
     super.connectedCallback();
@@ -139,8 +140,8 @@ class TfStageAddNorm extends StageView {
     const pre = cfg.norm === 'pre';
     const names = addNormTensors(cfg, layer, which);
     const T = tokens.length, C = cfg.n_embd;
-    if (memory.text !== text || memory.token < 0 || memory.token >= T) memory.token = T - 1;
-    memory.text = text;
+    if (this.memory.text !== text || this.memory.token < 0 || this.memory.token >= T) this.memory.token = T - 1;
+    this.memory.text = text;
     const tensors = Object.fromEntries(Object.entries(names).map(([k, n]) => [k, inspection.tensor(n)]));
     const dims = this.dims(C);
     this.classList.add('tfo');
@@ -167,14 +168,14 @@ class TfStageAddNorm extends StageView {
     }
 
     // ② LayerNorm of the chosen token
-    this._picker = tokenPicker(tokens, memory.token, (i) => this._pick(i));
+    this._picker = tokenPicker(tokens, this.memory.token, (i) => this._pick(i));
     this._normBox = el('div', 'tfo-norm-detail');
     const scale = el('label', '');
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.checked = memory.sameScale;
+    box.checked = this.memory.sameScale;
     box.className = 'tfo-same-scale';
-    box.addEventListener('change', () => { memory.sameScale = box.checked; this._drawNorm(); });
+    box.addEventListener('change', () => { this.memory.sameScale = box.checked; this._drawNorm(); });
     scale.append(box, document.createTextNode(` ${t('addnorm.sameScale')}`));
 
     const normAll = heatmapFigure({ title: t('addnorm.normAll'), name: names.norm, values: tensors.norm.data, rows: T, cols: C, rowLabels: labels, colLabels: dims });
@@ -198,11 +199,11 @@ class TfStageAddNorm extends StageView {
     this.querySelector('.tfo-controls').append(scale);
     this._tensors = tensors;
     this._names = names;
-    this._pick(memory.token);
+    this._pick(this.memory.token);
   }
 
   _pick(row) {
-    memory.token = row;
+    this.memory.token = row;
     if (this._picker) this._picker.selected = row;
     for (const h of this.querySelectorAll('tf-heatmap')) h.highlight = { row };
     this._drawNorm();
@@ -211,7 +212,7 @@ class TfStageAddNorm extends StageView {
   /** The before/after strips of the chosen token, with their mean and spread. */
   _drawNorm() {
     const { tokens, model } = this.state;
-    const C = model.config.n_embd, r = memory.token;
+    const C = model.config.n_embd, r = this.memory.token;
     const before = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
     const after = this._tensors.norm.data.subarray(r * C, (r + 1) * C);
     const readout = el('div', 'tfo-readout', t('addnorm.stripHint'));
@@ -231,7 +232,7 @@ class TfStageAddNorm extends StageView {
     const b = new VectorStrip(before, stats(before), setCursor), a = new VectorStrip(after, stats(after), setCursor);
     strips.push(b, a);
     const maxAbs = (v) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-6);
-    if (memory.sameScale) b.limit = a.limit = Math.max(maxAbs(before), maxAbs(after));
+    if (this.memory.sameScale) b.limit = a.limit = Math.max(maxAbs(before), maxAbs(after));
     else { b.limit = maxAbs(before); a.limit = maxAbs(after); }
     const tok = visibleToken(tokens[r].text);
     const panel = (strip, title, which) => {
@@ -257,7 +258,7 @@ class TfStageAddNorm extends StageView {
     this._normBox.replaceChildren(row, legend, readout, note);
     b.draw();
     a.draw();
-    this._drawFormula(Math.min(memory.dim, C - 1));
+    this._drawFormula(Math.min(this.memory.dim, C - 1));
   }
 
   /**
@@ -266,9 +267,9 @@ class TfStageAddNorm extends StageView {
    * γ_k and β_k from the model's parameters.
    */
   _drawFormula(k) {
-    memory.dim = k;
+    this.memory.dim = k;
     const { model, tf, tokens } = this.state;
-    const cfg = model.config, C = cfg.n_embd, r = memory.token;
+    const cfg = model.config, C = cfg.n_embd, r = this.memory.token;
     const x = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
     const out = this._tensors.norm.data[r * C + k];
     const eps = cfg.ln_eps ?? 1e-5;

@@ -18,8 +18,6 @@ export const ACTIVATIONS = ['relu', 'gelu', 'sigmoid', 'tanh', 'silu'];
 const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
 const SAMPLES = 161;
 
-// Remembered across re-renders and stage switches.
-const memory = { theta: 0.1, fit: false };
 
 /** Counts values the engine returned that are above θ: overall and per row of F. */
 export function countFiring(values, rows, F, theta) {
@@ -37,9 +35,12 @@ export function countFiring(values, rows, F, theta) {
 const pct = (share) => `${(100 * share).toFixed(1)}%`;
 
 class TfStageFfn extends StageView {
+  /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
+  static memoryDefaults = { theta: 0.1, fit: false };
+
   /** What is on screen, for tests and linked views. */
   get activation() { return this._act; }
-  get threshold() { return memory.theta; }
+  get threshold() { return this.memory.theta; }
   /** The drawn curve: {xs, ys} with ys = tf.applyActivation(activation, xs). */
   get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
   /** Units above θ: {total, perRow (per token), units (T·F)}. */
@@ -101,9 +102,9 @@ class TfStageFfn extends StageView {
     this._rangeSeg = el('div', 'tfo-seg');
     this._rangeSeg.setAttribute('role', 'group');
     this._rangeSeg.setAttribute('aria-label', t('ffn.range'));
-    const full = button(t('ffn.range.full'), () => { memory.fit = false; this._update(); });
+    const full = button(t('ffn.range.full'), () => { this.memory.fit = false; this._update(); });
     full.dataset.range = 'full';
-    const fit = button(t('ffn.range.data', { r: this._fitRange }), () => { memory.fit = true; this._update(); });
+    const fit = button(t('ffn.range.data', { r: this._fitRange }), () => { this.memory.fit = true; this._update(); });
     fit.dataset.range = 'fit';
     this._rangeSeg.append(full, fit);
     const rangeLabel = el('span', '', `${t('ffn.range')}:`);
@@ -113,10 +114,10 @@ class TfStageFfn extends StageView {
     thr.min = '0';
     thr.max = '1';
     thr.step = '0.05';
-    thr.value = String(memory.theta);
+    thr.value = String(this.memory.theta);
     thr.className = 'tfo-theta';
-    const thrOut = el('output', '', memory.theta.toFixed(2));
-    thr.addEventListener('input', () => { memory.theta = Number(thr.value); thrOut.textContent = memory.theta.toFixed(2); this._update(); });
+    const thrOut = el('output', '', this.memory.theta.toFixed(2));
+    thr.addEventListener('input', () => { this.memory.theta = Number(thr.value); thrOut.textContent = this.memory.theta.toFixed(2); this._update(); });
     thrLabel.append(el('span', '', t('ffn.thr')), thr, thrOut);
     const rangeBox = el('div', 'tfo-controls');
     rangeBox.append(rangeLabel, this._rangeSeg);
@@ -180,11 +181,11 @@ class TfStageFfn extends StageView {
     const { tf, model, layer, labels, inspection } = this.state;
     const cfg = model.config;
     const act = this._act, trained = cfg.activation;
-    const theta = memory.theta;
+    const theta = this.memory.theta;
     const T = this._T, F = this._F;
     this.dataset.act = act;
     for (const b of this._seg.children) b.setAttribute('aria-pressed', String(b.dataset.act === act));
-    for (const b of this._rangeSeg.children) b.setAttribute('aria-pressed', String((b.dataset.range === 'fit') === memory.fit));
+    for (const b of this._rangeSeg.children) b.setAttribute('aria-pressed', String((b.dataset.range === 'fit') === this.memory.fit));
     this._desc.textContent = t(`ffn.desc.${act}`);
 
     // the engine applies the chosen activation to this sentence's pre-activations
@@ -202,7 +203,7 @@ class TfStageFfn extends StageView {
     }
 
     // the curves: x samples in the range, f(x) from the engine's kernel
-    const R = memory.fit ? this._fitRange : 4;
+    const R = this.memory.fit ? this._fitRange : 4;
     const xs = Float32Array.from({ length: SAMPLES }, (_, i) => -R + (2 * R * i) / (SAMPLES - 1));
     this._curve = { xs, ys: tf.applyActivation(act, xs), trainedYs: act === trained ? null : tf.applyActivation(trained, xs), R };
     this._curveTitle.textContent = t('ffn.curve.title', { act: NAMES[act] });
@@ -216,7 +217,7 @@ class TfStageFfn extends StageView {
       el('span', '', t('ffn.curve.dots')),
       ...(this._outside ? [el('span', '', t('ffn.curve.outside', { n: this._outside }))] : []),
     );
-    if (!memory.fit && this._fitRange <= 1) this._legend.append(el('strong', 'tfo-squeezed', t('ffn.curve.squeezed', { r: this._fitRange })));
+    if (!this.memory.fit && this._fitRange <= 1) this._legend.append(el('strong', 'tfo-squeezed', t('ffn.curve.squeezed', { r: this._fitRange })));
     if (this._cursor < 0) this._readout.textContent = t('ffn.curve.hint');
     else this._setCursor(this._cursor);
 
@@ -265,7 +266,7 @@ class TfStageFfn extends StageView {
   _geometry(w, h) {
     const left = 40, right = 10, top = 10, bottom = 24;
     const { ys, trainedYs, R } = this._curve;
-    let lo = Math.min(0, memory.theta), hi = Math.max(0, memory.theta);
+    let lo = Math.min(0, this.memory.theta), hi = Math.max(0, this.memory.theta);
     for (const arr of [ys, trainedYs]) if (arr) for (const v of arr) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     const pad = (hi - lo) * 0.08 || 0.5;
     lo -= pad;
@@ -326,8 +327,8 @@ class TfStageFfn extends StageView {
     ctx.setLineDash([6, 4]);
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    ctx.moveTo(g.left, g.Y(memory.theta));
-    ctx.lineTo(w - g.right, g.Y(memory.theta));
+    ctx.moveTo(g.left, g.Y(this.memory.theta));
+    ctx.lineTo(w - g.right, g.Y(this.memory.theta));
     ctx.stroke();
     // the trained activation, for comparison
     if (trainedYs) {
@@ -348,7 +349,7 @@ class TfStageFfn extends StageView {
     const pre = this._pre.data, out = this._applied;
     for (let i = 0; i < pre.length; i++) {
       if (pre[i] < -R || pre[i] > R) continue;
-      const on = out[i] > memory.theta;
+      const on = out[i] > this.memory.theta;
       ctx.fillStyle = on ? 'rgba(179, 88, 6, 0.55)' : 'rgba(33, 102, 172, 0.45)';
       ctx.beginPath();
       ctx.arc(g.X(pre[i]), g.Y(out[i]), 2.6, 0, 2 * Math.PI);

@@ -14,25 +14,27 @@ import en from '../../i18n/stages/linear.en.js';
 
 registerStrings({ ko, en });
 
-const memory = { text: null, position: -1, k: 10 };
 
 class TfStageLinear extends StageView {
+  /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
+  static memoryDefaults = { text: null, position: -1, k: 10 };
+
   render() {
     ensureStyle();
     this.classList.add('tfo');
     const { inspection, labels, model, tokens, text } = this.state;
     const cfg = model.config;
     const T = tokens.length, V = cfg.vocab_size, C = cfg.n_embd;
-    if (memory.text !== text || memory.position < 0 || memory.position >= T) memory.position = T - 1;
-    memory.text = text;
+    if (this.memory.text !== text || this.memory.position < 0 || this.memory.position >= T) this.memory.position = T - 1;
+    this.memory.text = text;
     this._vocab = vocabLabels(model);
 
-    this._picker = tokenPicker(tokens, memory.position, (i) => { memory.position = i; this._update(); });
+    this._picker = tokenPicker(tokens, this.memory.position, (i) => { this.memory.position = i; this._update(); });
     const ks = el('div', 'tfo-seg');
     ks.setAttribute('role', 'group');
     ks.setAttribute('aria-label', t('linear.show'));
     for (const k of [5, 10, 20, V]) {
-      const b = button(k === V ? `${t('linear.all')} ${V}` : String(k), () => { memory.k = k; this._update(); });
+      const b = button(k === V ? `${t('linear.all')} ${V}` : String(k), () => { this.memory.k = k; this._update(); });
       b.dataset.k = String(k);
       ks.append(b);
     }
@@ -49,7 +51,7 @@ class TfStageLinear extends StageView {
     });
     const h = heat.querySelector('tf-heatmap');
     let row = -1;
-    const pick = () => { if (row >= 0) { memory.position = row; this._picker.selected = row; this._update(); } };
+    const pick = () => { if (row >= 0) { this.memory.position = row; this._picker.selected = row; this._update(); } };
     h.addEventListener('cell-hover', (e) => { row = e.detail.row; });
     h.addEventListener('click', pick);
     h.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
@@ -71,10 +73,10 @@ class TfStageLinear extends StageView {
 
   _update() {
     const { inspection, tokens, model } = this.state;
-    const V = model.config.vocab_size, i = memory.position;
+    const V = model.config.vocab_size, i = this.memory.position;
     const row = inspection.logits.data.subarray(i * V, (i + 1) * V);
-    const k = Math.min(memory.k, V);
-    for (const b of this._ks.children) b.setAttribute('aria-pressed', String(Number(b.dataset.k) === memory.k));
+    const k = Math.min(this.memory.k, V);
+    for (const b of this._ks.children) b.setAttribute('aria-pressed', String(Number(b.dataset.k) === this.memory.k));
     const ids = rankIds(row).slice(0, k);
     this._heat.highlight = { row: i };
     const tok = visibleToken(tokens[i].text);

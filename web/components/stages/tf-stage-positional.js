@@ -18,10 +18,11 @@ registerStrings({ ko, en });
 const MAX_DIMS = 8;
 const SHOWN_NUMBERS = 6;   // numbers of a row written out in the A/B comparison
 const MAX_POSITIONS = 128;
-// Kept across re-renders (typing in the sentence box) and stage switches.
-const choice = { dims: [0, 1, 8], extraDims: [], orderA: '나는 밥을 먹었다', orderB: '밥을 나는 먹었다' };
 
 class TfStagePositional extends StageView {
+  /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
+  static memoryDefaults = { dims: [0, 1, 8], extraDims: [], orderA: '나는 밥을 먹었다', orderB: '밥을 나는 먹었다' };
+
   render() {
     ensureStyle();
     const { model } = this.state;
@@ -157,8 +158,8 @@ class TfStagePositional extends StageView {
     const box = el('div', 'tfi-section');
     box.dataset.role = 'waves';
     box.append(el('h3', '', t('positional.waves')), el('p', 'hint', t('positional.wavesPick', { max: MAX_DIMS })));
-    choice.dims = choice.dims.filter((d) => d < C);
-    const candidates = [...new Set([0, 1, 2, 3, 4, 5, 8, 9, 16, 17, C - 2, C - 1, ...choice.extraDims, ...choice.dims])]
+    this.memory.dims = this.memory.dims.filter((d) => d < C);
+    const candidates = [...new Set([0, 1, 2, 3, 4, 5, 8, 9, 16, 17, C - 2, C - 1, ...this.memory.extraDims, ...this.memory.dims])]
       .filter((d) => d >= 0 && d < C).sort((a, b) => a - b);
     const chart = document.createElement('tf-line-chart');
     this._waves = chart;
@@ -172,12 +173,12 @@ class TfStagePositional extends StageView {
     chips.dataset.role = 'dims';
     const draw = () => {
       const xs = Array.from({ length: P }, (_, p) => p);
-      chart.series = choice.dims.map((d) => ({ label: name(d), xs, ys: xs.map((p) => table.data[p * C + d]) }));
-      chips.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(choice.dims.includes(Number(b.dataset.dim)))));
+      chart.series = this.memory.dims.map((d) => ({ label: name(d), xs, ys: xs.map((p) => table.data[p * C + d]) }));
+      chips.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(this.memory.dims.includes(Number(b.dataset.dim)))));
     };
     const toggle = (d) => {
-      if (choice.dims.includes(d)) choice.dims = choice.dims.filter((x) => x !== d);
-      else choice.dims = [...choice.dims, d].slice(-MAX_DIMS);
+      if (this.memory.dims.includes(d)) this.memory.dims = this.memory.dims.filter((x) => x !== d);
+      else this.memory.dims = [...this.memory.dims, d].slice(-MAX_DIMS);
       draw();
     };
     for (const d of candidates) {
@@ -201,8 +202,8 @@ class TfStagePositional extends StageView {
     const addDim = () => {
       const d = Number(input.value);
       if (!Number.isInteger(d) || d < 0 || d >= C || input.value === '') return;
-      if (!choice.extraDims.includes(d)) choice.extraDims.push(d);
-      if (!choice.dims.includes(d)) choice.dims = [...choice.dims, d].slice(-MAX_DIMS);
+      if (!this.memory.extraDims.includes(d)) this.memory.extraDims.push(d);
+      if (!this.memory.dims.includes(d)) this.memory.dims = [...this.memory.dims, d].slice(-MAX_DIMS);
       box.replaceWith(this.wavesSection(table, P, C));
       this._setBand(this._T);
     };
@@ -244,7 +245,7 @@ class TfStagePositional extends StageView {
     const C = model.config.n_embd;
     const kind = t(`positional.kind.${this._mode}`);
     const sides = ['A', 'B'].map((side) => {
-      const text = choice[`order${side}`];
+      const text = this.memory[`order${side}`];
       try {
         const tokens = model.tokenize(text);
         if (!tokens.length) throw Object.assign(new Error('empty'), { code: 'empty_text' });
@@ -268,7 +269,7 @@ class TfStagePositional extends StageView {
       input.spellcheck = false;
       input.dataset.role = `order-input-${s.side.toLowerCase()}`;
       input.addEventListener('input', () => {
-        choice[`order${s.side}`] = input.value;
+        this.memory[`order${s.side}`] = input.value;
         const pos = input.selectionStart;
         this.renderOrder();
         const again = this._order.querySelector(`[data-role=order-input-${s.side.toLowerCase()}]`);

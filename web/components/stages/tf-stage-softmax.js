@@ -17,33 +17,34 @@ const TOP = 10;
 const MAX_NEW = 40;
 const EXP_ROWS = 5;
 
-// Remembered across re-renders and stage switches (reset when the page's sentence changes).
-const memory = { text: null, model: null, temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false, pick: -1 };
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 class TfStageSoftmax extends StageView {
+  /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
+  static memoryDefaults = { text: null, model: null, temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false, pick: -1 };
+
   /** The ids the next token is predicted from: the page's sentence, then the generated tokens. */
   get contextIds() {
-    return [...this.state.inspection.ids, ...memory.steps.map((s) => s.id)];
+    return [...this.state.inspection.ids, ...this.memory.steps.map((s) => s.id)];
   }
   /** The sampling settings on the sliders. */
-  get settings() { return { temperature: memory.temperature, topK: memory.topK }; }
+  get settings() { return { temperature: this.memory.temperature, topK: this.memory.topK }; }
   /** The generation so far: [{seed, id, p, temperature, topK}]. */
-  get steps() { return memory.steps.map(({ probs, ...s }) => ({ ...s })); }
+  get steps() { return this.memory.steps.map(({ probs, ...s }) => ({ ...s })); }
 
   render() {
     ensureStyle();
     this.classList.add('tfo');
     const { model, text } = this.state;
     const V = model.config.vocab_size;
-    if (memory.text !== text || memory.model !== model) {
-      memory.steps = [];
-      memory.viewing = -1;
+    if (this.memory.text !== text || this.memory.model !== model) {
+      this.memory.steps = [];
+      this.memory.viewing = -1;
     }
-    memory.text = text;
-    memory.model = model;
-    memory.topK = Math.min(memory.topK, V);
+    this.memory.text = text;
+    this.memory.model = model;
+    this.memory.topK = Math.min(this.memory.topK, V);
     this._vocab = vocabLabels(model);
 
     // exp ÷ sum
@@ -51,8 +52,8 @@ class TfStageSoftmax extends StageView {
     this._expTable = el('div', 'tfo-scroll');
 
     // sliders
-    const temp = slider('tfo-temp', 0, 2, 0.05, memory.temperature, (v) => { memory.temperature = v; memory.viewing = -1; this._update(); });
-    const topk = slider('tfo-topk', 0, V, 1, memory.topK, (v) => { memory.topK = v; memory.viewing = -1; this._update(); });
+    const temp = slider('tfo-temp', 0, 2, 0.05, this.memory.temperature, (v) => { this.memory.temperature = v; this.memory.viewing = -1; this._update(); });
+    const topk = slider('tfo-topk', 0, V, 1, this.memory.topK, (v) => { this.memory.topK = v; this.memory.viewing = -1; this._update(); });
     this._temp = temp;
     this._topk = topk;
     const knobs = el('div', 'tfo-controls');
@@ -64,9 +65,9 @@ class TfStageSoftmax extends StageView {
     this._chartTitle = el('h3', '');
     this._chart = document.createElement('tf-bar-chart');
     this._chart.classList.add('tfo-probs');
-    this._back = button(t('softmax.chart.back'), () => { memory.viewing = -1; this._update(); });
+    this._back = button(t('softmax.chart.back'), () => { this.memory.viewing = -1; this._update(); });
     this._sum = el('p', 'hint tfo-sum');
-    this._allToggle = button('', () => { memory.showAll = !memory.showAll; this._update(); });
+    this._allToggle = button('', () => { this.memory.showAll = !this.memory.showAll; this._update(); });
 
     // generation
     const seedInput = document.createElement('input');
@@ -74,17 +75,17 @@ class TfStageSoftmax extends StageView {
     seedInput.min = '0';
     seedInput.max = '2147483647';
     seedInput.step = '1';
-    seedInput.value = String(memory.seed);
+    seedInput.value = String(this.memory.seed);
     seedInput.className = 'tfo-seed';
     seedInput.addEventListener('change', () => {
       const v = Math.floor(Number(seedInput.value));
-      memory.seed = Number.isFinite(v) ? Math.min(2147483647, Math.max(0, v)) : 1;
-      seedInput.value = String(memory.seed);
+      this.memory.seed = Number.isFinite(v) ? Math.min(2147483647, Math.max(0, v)) : 1;
+      seedInput.value = String(this.memory.seed);
       this._update();
     });
     this._one = button(t('softmax.gen.one'), () => this._generate(1), 'tfo-btn primary tfo-one');
     this._five = button(t('softmax.gen.five'), () => this._generate(5), 'tfo-btn tfo-five');
-    this._reset = button(t('softmax.gen.reset'), () => { memory.steps = []; memory.viewing = -1; this._update(); }, 'tfo-btn tfo-reset');
+    this._reset = button(t('softmax.gen.reset'), () => { this.memory.steps = []; this.memory.viewing = -1; this._update(); }, 'tfo-btn tfo-reset');
     this._nextSeed = el('span', 'tfo-next-seed');
     const genControls = el('div', 'tfo-controls');
     genControls.append(this._one, this._five, this._reset);
@@ -118,14 +119,14 @@ class TfStageSoftmax extends StageView {
     const V = model.config.vocab_size;
     const ctx = this.contextIds;
     const settings = this.settings;
-    const lastTok = memory.steps.length ? this._vocab[memory.steps.at(-1).id] : visibleToken(tokens.at(-1).text);
+    const lastTok = this.memory.steps.length ? this._vocab[this.memory.steps.at(-1).id] : visibleToken(tokens.at(-1).text);
 
     // the engine's distribution for the next token, under the sliders' settings
     const next = model.nextTokenProbs(ctx, settings);
     this._next = next;
 
     // exp ÷ sum table: the logits and temperature-1 probabilities of the last position of the context
-    const run = memory.steps.length ? model.inspect(ctx.slice(-model.config.block_size)) : this.state.inspection;
+    const run = this.memory.steps.length ? model.inspect(ctx.slice(-model.config.block_size)) : this.state.inspection;
     const T = run.ids.length;
     const logits = run.logits.data.subarray((T - 1) * V, T * V);
     const probs1 = run.probs.data.subarray((T - 1) * V, T * V);
@@ -136,12 +137,12 @@ class TfStageSoftmax extends StageView {
     for (const k of ['token', 'logit', 'p1', 'pNow']) head.append(el('th', '', t(`softmax.col.${k}`)));
     table.append(head);
     const top = rankIds(logits).slice(0, EXP_ROWS);
-    if (!top.includes(memory.pick)) memory.pick = top[0];
+    if (!top.includes(this.memory.pick)) this.memory.pick = top[0];
     for (const id of top) {
       const tr = document.createElement('tr');
       tr.dataset.id = String(id);
-      const pick = button(this._vocab[id], () => { memory.pick = id; this._update(); }, 'tfo-btn tfo-pick');
-      pick.setAttribute('aria-pressed', String(id === memory.pick));
+      const pick = button(this._vocab[id], () => { this.memory.pick = id; this._update(); }, 'tfo-btn tfo-pick');
+      pick.setAttribute('aria-pressed', String(id === this.memory.pick));
       const first = el('td', '');
       first.append(pick);
       tr.append(first, el('td', '', formatValue(logits[id])), el('td', '', formatValue(probs1[id])), el('td', '', formatValue(next[id])));
@@ -155,17 +156,17 @@ class TfStageSoftmax extends StageView {
     this._drawFormula(logits, probs1, V);
 
     // sliders' notes
-    const temp = memory.temperature;
+    const temp = this.memory.temperature;
     this._temp.output.textContent = temp.toFixed(2);
-    this._topk.output.textContent = memory.topK === 0 ? t('softmax.topk.off') : String(memory.topK);
+    this._topk.output.textContent = this.memory.topK === 0 ? t('softmax.topk.off') : String(this.memory.topK);
     this._tempNote.textContent = t(temp === 0 ? 'softmax.temp.zero' : temp < 0.95 ? 'softmax.temp.low' : temp <= 1.05 ? 'softmax.temp.one' : 'softmax.temp.high');
-    this._topkNote.textContent = memory.topK === 0 ? t('softmax.topk.none', { V }) : t('softmax.topk.some', { k: memory.topK });
+    this._topkNote.textContent = this.memory.topK === 0 ? t('softmax.topk.none', { V }) : t('softmax.topk.some', { k: this.memory.topK });
 
     // the chart: the next-token distribution, or the one a past step was drawn from
-    const step = memory.viewing >= 0 ? memory.steps[memory.viewing] : null;
+    const step = this.memory.viewing >= 0 ? this.memory.steps[this.memory.viewing] : null;
     const dist = step ? step.probs : next;
     const order = rankIds(dist);
-    const n = memory.showAll ? V : Math.min(TOP, V);
+    const n = this.memory.showAll ? V : Math.min(TOP, V);
     const shown = order.slice(0, n);
     const labels = shown.map((id) => this._vocab[id]);
     const values = shown.map((id) => dist[id]);
@@ -180,10 +181,10 @@ class TfStageSoftmax extends StageView {
       details.push('');
     }
     this._chartTitle.textContent = step
-      ? t('softmax.chart.step', { step: memory.viewing + 1, tok: this._vocab[step.id], p: formatValue(step.p) })
+      ? t('softmax.chart.step', { step: this.memory.viewing + 1, tok: this._vocab[step.id], p: formatValue(step.p) })
       : t('softmax.chart.next', { tok: lastTok, n });
     this._chart.setAttribute('label', this._chartTitle.textContent);
-    this._chart.dataset.viewing = String(memory.viewing);
+    this._chart.dataset.viewing = String(this.memory.viewing);
     this._chart.data = {
       labels, values, ids: shown, details, muted, domain: [0, 1],
       highlight: step ? shown.indexOf(step.id) : undefined, format: formatValue,
@@ -193,34 +194,34 @@ class TfStageSoftmax extends StageView {
     for (const v of values) sum += v;
     this._sum.textContent = t('softmax.sum', { sum: sum.toFixed(4), V });
     this._sum.dataset.sum = String(sum);
-    this._allToggle.textContent = memory.showAll ? t('softmax.showTop', { n: TOP }) : t('softmax.showAll', { V });
+    this._allToggle.textContent = this.memory.showAll ? t('softmax.showTop', { n: TOP }) : t('softmax.showAll', { V });
 
     // the growing sentence
-    const all = [...this.state.inspection.ids, ...memory.steps.map((s) => s.id)];
+    const all = [...this.state.inspection.ids, ...this.memory.steps.map((s) => s.id)];
     this._decoded.replaceChildren(el('span', 'hint', `${t('softmax.gen.text')} `), el('strong', '', model.decode(all)));
     const chips = [...tokens].map((tok) => {
       const c = el('span', 'tfo-tok prompt');
       c.append(el('span', 'piece', visibleToken(tok.text)));
       return c;
     });
-    memory.steps.forEach((s, i) => {
-      const c = button('', () => { memory.viewing = memory.viewing === i ? -1 : i; this._update(); }, `tfo-tok gen${i === memory.steps.length - 1 ? ' newest' : ''}`);
+    this.memory.steps.forEach((s, i) => {
+      const c = button('', () => { this.memory.viewing = this.memory.viewing === i ? -1 : i; this._update(); }, `tfo-tok gen${i === this.memory.steps.length - 1 ? ' newest' : ''}`);
       c.dataset.id = String(s.id);
-      c.setAttribute('aria-pressed', String(memory.viewing === i));
+      c.setAttribute('aria-pressed', String(this.memory.viewing === i));
       c.append(el('span', 'piece', this._vocab[s.id]), el('span', 'meta', `p ${formatValue(s.p)}`));
       c.title = t('softmax.chart.step', { step: i + 1, tok: this._vocab[s.id], p: formatValue(s.p) });
       chips.push(c);
     });
     this._sentence.replaceChildren(...chips);
-    this._sentence.dataset.count = String(memory.steps.length);
-    const full = memory.steps.length >= MAX_NEW;
+    this._sentence.dataset.count = String(this.memory.steps.length);
+    const full = this.memory.steps.length >= MAX_NEW;
     this._one.disabled = this._five.disabled = full || this._busy;
-    this._reset.disabled = memory.steps.length === 0 || this._busy;
-    this._nextSeed.textContent = t('softmax.gen.nextSeed', { seed: memory.seed + memory.steps.length });
-    this._genNote.textContent = full ? t('softmax.gen.full') : memory.steps.length ? `${t('softmax.gen.count', { n: memory.steps.length })} · ${t('softmax.gen.tokHint')}` : '';
+    this._reset.disabled = this.memory.steps.length === 0 || this._busy;
+    this._nextSeed.textContent = t('softmax.gen.nextSeed', { seed: this.memory.seed + this.memory.steps.length });
+    this._genNote.textContent = full ? t('softmax.gen.full') : this.memory.steps.length ? `${t('softmax.gen.count', { n: this.memory.steps.length })} · ${t('softmax.gen.tokHint')}` : '';
 
     // the step log
-    if (!memory.steps.length) {
+    if (!this.memory.steps.length) {
       this._log.replaceChildren();
       return;
     }
@@ -229,7 +230,7 @@ class TfStageSoftmax extends StageView {
     const lh = document.createElement('tr');
     for (const k of ['step', 'seed', 'token', 'p', 'settings']) lh.append(el('th', '', t(`softmax.log.${k}`)));
     log.append(lh);
-    memory.steps.forEach((s, i) => {
+    this.memory.steps.forEach((s, i) => {
       const tr = document.createElement('tr');
       tr.append(el('td', '', String(i + 1)), el('td', '', String(s.seed)), el('td', '', this._vocab[s.id]), el('td', '', formatValue(s.p)),
         el('td', '', `${s.temperature.toFixed(2)} · ${s.topK === 0 ? t('softmax.topk.off') : s.topK}`));
@@ -243,7 +244,7 @@ class TfStageSoftmax extends StageView {
    * e^z and Σ e^z (tf.softmaxTerms) and the engine's probability p (temperature 1).
    */
   _drawFormula(logits, probs1, V) {
-    const id = memory.pick;
+    const id = this.memory.pick;
     const terms = this.state.tf.softmaxTerms(logits);
     const f = (v) => formatValue(v);
     const z = (i) => sub(mi('z'), i);
@@ -268,16 +269,16 @@ class TfStageSoftmax extends StageView {
     this._busy = true;
     this.dataset.busy = 'true';
     try {
-      for (let k = 0; k < count && memory.steps.length < MAX_NEW; k++) {
+      for (let k = 0; k < count && this.memory.steps.length < MAX_NEW; k++) {
         if (k) await sleep(220);
         if (!this.isConnected) break;
         const ctx = this.contextIds;
         const settings = this.settings;
-        const seed = memory.seed + memory.steps.length;
+        const seed = this.memory.seed + this.memory.steps.length;
         const probs = this.state.model.nextTokenProbs(ctx, settings);
         const id = this.state.model.generate(ctx, { maxTokens: 1, ...settings, seed }).ids[0];
-        memory.steps.push({ seed, id, p: probs[id], temperature: settings.temperature, topK: settings.topK, probs });
-        memory.viewing = -1;
+        this.memory.steps.push({ seed, id, p: probs[id], temperature: settings.temperature, topK: settings.topK, probs });
+        this.memory.viewing = -1;
         this._update();
       }
     } finally {
