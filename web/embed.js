@@ -18,12 +18,13 @@ import { TinyformerAddNorm } from './widgets/tinyformer-add-norm.js';
 import { TinyformerTeacherForcing } from './widgets/tinyformer-teacher-forcing.js';
 import { TinyformerSagwa } from './widgets/tinyformer-sagwa.js';
 import { TinyformerTrain } from './widgets/tinyformer-train.js';
+import { TinyformerTour } from './tour/tinyformer-tour.js';
 
 /** Every widget class; each one's static spec = { tag, attributes }. */
 export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerQkv,
   TinyformerAddNorm, TinyformerActivation, TinyformerNextToken, TinyformerTeacherForcing, TinyformerTrain, TinyformerTranslate,
-  TinyformerFillBlank, TinyformerRace, TinyformerSagwa]);
+  TinyformerFillBlank, TinyformerRace, TinyformerSagwa, TinyformerTour]);
 export { TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerQkv, TinyformerAddNorm,
   TinyformerActivation, TinyformerNextToken, TinyformerTeacherForcing, TinyformerTrain, TinyformerTranslate, TinyformerFillBlank,
-  TinyformerRace, TinyformerSagwa };
+  TinyformerRace, TinyformerSagwa, TinyformerTour };
 export { engineInstances, MODELS } from './widgets/store.js';

@@ -165,12 +165,12 @@ for (const lang of ['ko', 'en']) {
         assert.ok(inside.inWidget && inside.tag === 'button', `${id}: focus moved to the highlighted control (${JSON.stringify(inside)})`);
       }
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('tinyformer-tour').dataset.state === 'ask', null, { timeout: 60000 });
+      await page.waitForFunction(() => document.querySelector('tinyformer-tour').dataset.phase === 'ask', null, { timeout: 60000 });
 
       // predict: the first choice; the reveal says what the engine computed
       await tabTo(page, (f) => f.choice !== null);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('tinyformer-tour').dataset.state === 'revealed', null, { timeout: 240000 });
+      await page.waitForFunction(() => document.querySelector('tinyformer-tour').dataset.phase === 'revealed', null, { timeout: 240000 });
       const shown = await page.evaluate(() => {
         const r = document.querySelector('tinyformer-tour .tft-reveal');
         return { answer: r.dataset.answer, text: r.textContent, live: r.getAttribute('aria-live'),

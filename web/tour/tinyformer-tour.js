@@ -194,7 +194,7 @@ export class TinyformerTour extends HTMLElement {
     const live = () => token === this._chapterToken && this.isConnected;
     const key = (k) => `tour.ch.${chapter.id}.${k}`;
     this.dataset.chapter = chapter.id;
-    this.dataset.state = 'look';
+    this.dataset.phase = 'look';
     this._renderBar();
     this._count.textContent = this.say('tour.progress', { n: this.index + 1, total: CHAPTERS.length });
     this._heading.textContent = this.say(key('title'));
@@ -230,6 +230,12 @@ export class TinyformerTour extends HTMLElement {
     main.setAttribute('aria-describedby', this._lookText.id);
     main.tabIndex = -1;
     this._stage.replaceChildren(...ctx.widgets);
+    // data-state as every widget has it (ready once the chapter's live widget shows the engine's numbers);
+    // data-phase is where the learner is in the chapter: look, tried, ask, solving, revealed
+    this.dataset.state = 'loading';
+    const settle = (e) => { if (live()) this.dataset.state = e.type === 'error' ? 'error' : 'ready'; };
+    main.addEventListener('ready', settle, { once: true });
+    main.addEventListener('error', settle, { once: true });
     this._target = () => chapter.highlight(main) ?? main;
 
     // the ring goes round the highlighted element once the widget draws it, and follows its redraws
@@ -237,8 +243,8 @@ export class TinyformerTour extends HTMLElement {
 
     // the try: chips that set attributes (done at the widget's next `change`), or an action inside the widget
     const tried = () => {
-      if (!live() || this.dataset.state !== 'look') return;
-      this.dataset.state = 'tried';
+      if (!live() || this.dataset.phase !== 'look') return;
+      this.dataset.phase = 'tried';
       this._tryStatus.textContent = this.say('tour.tried');
       this._ask(chapter, ctx, live);
     };
@@ -304,7 +310,7 @@ export class TinyformerTour extends HTMLElement {
       return;
     }
     if (!live()) return;
-    this.dataset.state = 'ask';
+    this.dataset.phase = 'ask';
     this._question.textContent = this.say(`tour.ch.${chapter.id}.question`, q.params);
     this._choices.setAttribute('aria-label', this.say('tour.choices'));
     const buttons = q.choices.map((c) => {
@@ -316,8 +322,8 @@ export class TinyformerTour extends HTMLElement {
   }
 
   async _answer(chapter, q, picked, buttons, live) {
-    if (this.dataset.state !== 'ask') return;
-    this.dataset.state = 'solving';
+    if (this.dataset.phase !== 'ask') return;
+    this.dataset.phase = 'solving';
     buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.choice === picked)));
     this._reveal.textContent = this.say('tour.waiting');
     const { answer, params } = await q.solve();
@@ -329,7 +335,7 @@ export class TinyformerTour extends HTMLElement {
     this._reveal.replaceChildren(el('strong', { text: this.say(correct ? 'tour.right' : 'tour.wrong') }), ' ',
       el('span', { text: this.say(`tour.ch.${chapter.id}.reveal`, params) }));
     this._takeBox.hidden = false;
-    this.dataset.state = 'revealed';
+    this.dataset.phase = 'revealed';
     this.dispatchEvent(new CustomEvent('reveal', { bubbles: true, composed: true, detail: { id: chapter.id, answer, correct } }));
   }
 
