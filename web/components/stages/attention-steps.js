@@ -60,17 +60,20 @@ export function figure(opts) {
 const f = (v) => formatValue(v);
 /** (r × c) with symbols or numbers. */
 const dims = (r, c) => row(mo('('), r, mo('×'), c, mo(')'));
-/** A shape line: (T×C)·(C×D) = T×D → (5×64)·(64×16) = 5×16, from [[rows, cols] symbol pairs] and their sizes. */
+/**
+ * The shapes of a product, as two lines (so a phone shows each whole): in symbols, (T×C)·(C×D) = T×D, then in this
+ * model's sizes, → (5×64)·(64×16) = 5×16; from [[rows, cols] symbol pairs] and the result's pair.
+ */
 function shapes(ctx, parts, result) {
   const size = { T: ctx.T, C: ctx.C, D: ctx.D, H: ctx.H };
   const sym = (x) => mi(x), val = (x) => mn(String(size[x]));
   const line = (w) => [...parts.flatMap(([r, c], i) => [...(i ? [mo('·')] : []), dims(w(r), w(c))]), mo('='), dims(w(result[0]), w(result[1]))];
-  return math(...line(sym), mo('→'), ...line(val));
+  return [math(...line(sym)), math(mo('→'), ...line(val))];
 }
 /** A token as a subscript. */
 const tok = (ctx, i) => mtext(`‘${ctx.tokens[i]}’`);
-/** The first n entries of a recorded vector as (a, b, c, …). */
-function vector(data, from, D, n = 4) {
+/** The first n entries of a recorded vector as (a, b, c, …): three, so a phone shows the line whole. */
+function vector(data, from, D, n = 3) {
   const parts = [];
   for (let d = 0; d < Math.min(n, D); d++) parts.push(...(d ? [mo(',')] : []), num(data[from + d], f));
   if (D > n) parts.push(mo(','), mo('…'));
@@ -81,7 +84,7 @@ function vector(data, from, D, n = 4) {
  * or several (an array of such arrays, so a narrow screen reads them one under another). Returns {box, show(i, j)}.
  */
 function liveFormula(className, symbols, numbers) {
-  const box = formulaBox(`att-formula ${className}`, symbols);
+  const box = formulaBox(`att-formula ${className}`, ...[symbols].flat());
   const live = el('div', 'att-live');
   box.append(live);
   const show = (...cell) => {
@@ -119,9 +122,9 @@ export const STEPS = [
       const x = ins.tensor(ctx.inputName);
       const b = ctx.cfg.bias;
       const out = [explain(ctx, 'attention.step.qkv.explain', { h, C, D })];
-      const each = ['Q', 'K', 'V'].flatMap((name, i) => [...(i ? [mtext('\u2003')] : []), mi(name), mo('='), mi('X'), mo('·'), sub(mi('W'), mi(name)),
-        ...(b ? [mo('+'), sub(mi('b'), mi(name))] : [])]);
-      out.push(formulaBox('att-formula', math(...each), shapes(ctx, [['T', 'C'], ['C', 'D']], ['T', 'D'])));
+      const each = ['Q', 'K', 'V'].map((name) => math(mi(name), mo('='), mi('X'), mo('·'), sub(mi('W'), mi(name)),
+        ...(b ? [mo('+'), sub(mi('b'), mi(name))] : [])));
+      out.push(formulaBox('att-formula', ...each, ...shapes(ctx, [['T', 'C'], ['C', 'D']], ['T', 'D'])));
       if (b) out.push(el('p', 'hint', ctx.t('attention.bias')));
       out.push(figure({ title: `${ctx.t(pre ? 'attention.fig.xPre' : 'attention.fig.xPost')} · ${ctx.inputName}`, values: x.data,
         rows: T, cols: C, rowLabels: ctx.labels, tensor: ctx.inputName, colTitle: ctx.t('attention.dim') }));
@@ -150,14 +153,15 @@ export const STEPS = [
       const scores = ins.head(ctx.name('scores'), head);
       const fig = figure({ title: ctx.t('attention.fig.scores', { h }), values: scores.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('scores'), head, rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
-      const live = liveFormula('att-scores-formula', math(mi('S'), mo('='), mi('Q'), mo('·'), sup(mi('K'), mi('⊤')), mtext('\u2003'),
-        sub(mi('S'), row(mi('i'), mi('j'))), mo('='), sub(mi('q'), mi('i')), mo('·'), sub(mi('k'), mi('j')), mo('='),
-        sum(row(mi('d'), mo('='), mn('1')), row(sub(mi('q'), row(mi('i'), mi('d'))), sub(mi('k'), row(mi('j'), mi('d')))), mi('D'))),
-      (i, j) => [sub(mi('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), vector(q.data, i * D, D), mo('·'), vector(k.data, j * D, D),
-        mo('='), num(scores.data[i * T + j], f)]);
+      // short lines, so a phone shows each whole
+      const live = liveFormula('att-scores-formula', [math(mi('S'), mo('='), mi('Q'), mo('·'), sup(mi('K'), mi('⊤'))),
+        math(sub(mi('S'), row(mi('i'), mi('j'))), mo('='), sub(mi('q'), mi('i')), mo('·'), sub(mi('k'), mi('j')), mo('='),
+          sum(row(mi('d'), mo('='), mn('1')), row(sub(mi('q'), row(mi('i'), mi('d'))), sub(mi('k'), row(mi('j'), mi('d')))), mi('D')))],
+      (i, j) => [[sub(mi('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), vector(q.data, i * D, D)], [mo('·'), vector(k.data, j * D, D)],
+        [mo('='), num(scores.data[i * T + j], f)]]);
       live.show(ctx.row ?? T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (e) => live.show(e.detail.row, e.detail.col));
-      return [explain(ctx, 'attention.step.scores.explain'), live.box, formulaBox('att-formula', shapes(ctx, [['T', 'D'], ['D', 'T']], ['T', 'T'])), fig];
+      return [explain(ctx, 'attention.step.scores.explain'), live.box, formulaBox('att-formula', ...shapes(ctx, [['T', 'D'], ['D', 'T']], ['T', 'T'])), fig];
     },
   },
   {
@@ -168,9 +172,10 @@ export const STEPS = [
       const scores = ins.head(ctx.name('scores'), head), scaled = ins.head(ctx.name('scaled'), head);
       const fig = figure({ title: ctx.t('attention.fig.scaled', { h }), values: scaled.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('scaled'), head, rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
-      const live = liveFormula('att-scale-formula', math(sub(tilde('S'), row(mi('i'), mi('j'))), mo('='), frac(sub(mi('S'), row(mi('i'), mi('j'))), sqrt(mi('D'))),
-        mtext('\u2003'), mi('D'), mo('='), frac(mi('C'), mi('H')), mo('='), frac(mn(String(C)), mn(String(H))), mo('='), mn(String(D)), mo(','),
-        sqrt(mi('D')), mo('≈'), mn(sqrtD)),
+      // two lines, so a phone shows both whole
+      const live = liveFormula('att-scale-formula', [math(sub(tilde('S'), row(mi('i'), mi('j'))), mo('='), frac(sub(mi('S'), row(mi('i'), mi('j'))), sqrt(mi('D')))),
+        math(mi('D'), mo('='), frac(mi('C'), mi('H')), mo('='), frac(mn(String(C)), mn(String(H))), mo('='), mn(String(D)), mo(','),
+          sqrt(mi('D')), mo('≈'), mn(sqrtD))],
       (i, j) => [sub(tilde('S'), row(tok(ctx, i), mo(','), tok(ctx, j))), mo('='), frac(num(scores.data[i * T + j], f), mn(sqrtD)), mo('='), num(scaled.data[i * T + j], f)]);
       live.show(ctx.row ?? T - 1, 0);
       fig.heatmap.addEventListener('cell-hover', (e) => live.show(e.detail.row, e.detail.col));
@@ -233,16 +238,21 @@ export const STEPS = [
       const { ins, T, D, h, head } = ctx;
       const probs = ins.head(ctx.name('probs'), head), v = ins.head(ctx.name('v'), head);
       const out = ins.head(ctx.name('head_out'), head);
-      const live = liveFormula('att-weighted-formula', math(mi('O'), mo('='), mi('P'), mo('·'), mi('V'), mtext('\u2003'),
-        sub(mi('o'), mi('i')), mo('='), sum(mi('j'), row(sub(mi('P'), row(mi('i'), mi('j'))), sub(mi('v'), mi('j'))))),
+      const live = liveFormula('att-weighted-formula', [math(mi('O'), mo('='), mi('P'), mo('·'), mi('V')),
+        math(sub(mi('o'), mi('i')), mo('='), sum(mi('j'), row(sub(mi('P'), row(mi('i'), mi('j'))), sub(mi('v'), mi('j')))))],
       (i) => {
         let terms = [];
         for (let j = 0; j < T; j++) if (probs.data[i * T + j] > 0) terms.push({ j, w: probs.data[i * T + j] });
         const more = Math.max(0, terms.length - 6);
         if (more) terms = terms.sort((a, b) => b.w - a.w).slice(0, 5);
-        const parts = terms.flatMap(({ j, w }, n) => [...(n ? [mo('+')] : []), num(w, f), mo('·'), sub(mi('v'), tok(ctx, j))]);
-        if (more) parts.push(mo('+'), mo('…'), mtext(ctx.t('attention.step.weighted.more', { n: more + 1 })));
-        return [sub(mi('o'), tok(ctx, i)), mo('='), ...parts];
+        // three terms a line, so a phone shows each whole
+        const term = ({ j, w }) => [num(w, f), mo('·'), sub(mi('v'), tok(ctx, j))];
+        const lines = [];
+        for (let n = 0; n < terms.length; n += 3) {
+          lines.push([...(n ? [mo('+')] : [sub(mi('o'), tok(ctx, i)), mo('=')]), ...terms.slice(n, n + 3).flatMap((x, k) => [...(k ? [mo('+')] : []), ...term(x)])]);
+        }
+        if (more) lines.push([mo('+'), mo('…'), mtext(ctx.t('attention.step.weighted.more', { n: more + 1 }))]);
+        return lines;
       });
       const figs = [
         figure({ title: ctx.t('attention.fig.probs', { h }), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
@@ -262,7 +272,7 @@ export const STEPS = [
       show(ctx.row ?? T - 1);
       for (const f of figs) f.heatmap.addEventListener('cell-hover', (e) => show(e.detail.row));
       return [explain(ctx, 'attention.step.weighted.explain'), live.box,
-        formulaBox('att-formula', shapes(ctx, [['T', 'T'], ['T', 'D']], ['T', 'D'])), figRow(...figs)];
+        formulaBox('att-formula', ...shapes(ctx, [['T', 'T'], ['T', 'D']], ['T', 'D'])), figRow(...figs)];
     },
   },
   {
@@ -274,8 +284,8 @@ export const STEPS = [
       const heads = Array.from({ length: H }, (_, g) => [...(g ? [mo('|')] : []), sub(mi('O'), mn(String(g + 1)))]).flat();
       return [explain(ctx, 'attention.step.concat.explain', { H, D, C, h }),
         formulaBox('att-formula', math(mi('O'), mo('='), mo('['), ...heads, mo(']')),
-          math(mi('H'), mo('×'), dims(mi('T'), mi('D')), mo('→'), dims(mi('T'), row(mi('H'), mo('·'), mi('D'))), mo('='), dims(mi('T'), mi('C')),
-            mo('→'), mn(String(H)), mo('×'), dims(mn(String(T)), mn(String(D))), mo('='), dims(mn(String(T)), mn(String(C))))),
+          math(mi('H'), mo('×'), dims(mi('T'), mi('D')), mo('→'), dims(mi('T'), row(mi('H'), mo('·'), mi('D'))), mo('='), dims(mi('T'), mi('C'))),
+          math(mo('→'), mn(String(H)), mo('×'), dims(mn(String(T)), mn(String(D))), mo('='), dims(mn(String(T)), mn(String(C))))),
         figure({ title: ctx.t('attention.fig.concat'), values: concat.data, rows: T, cols: C, rowLabels: ctx.labels,
           tensor: ctx.name('concat'), colGroups: groups, colTitle: ctx.t('attention.dim') })];
     },
@@ -293,7 +303,7 @@ export const STEPS = [
           rowLabels: Array.from({ length: C }, (_, c) => String(c)), param: pname, part: 'o', cell: 14 }));
       const out = [explain(ctx, 'attention.step.proj.explain'),
         formulaBox('att-formula', math(mi('Y'), mo('='), mi('O'), mo('·'), sub(mi('W'), mi('O')), ...(b ? [mo('+'), sub(mi('b'), mi('O'))] : [])),
-          shapes(ctx, [['T', 'C'], ['C', 'C']], ['T', 'C']))];
+          ...shapes(ctx, [['T', 'C'], ['C', 'C']], ['T', 'C']))];
       if (b) out.push(el('p', 'hint', ctx.t('attention.bias')));
       out.push(figRow(
         figure({ title: ctx.t('attention.fig.concat'), values: concat.data, rows: T, cols: C, rowLabels: ctx.labels,
