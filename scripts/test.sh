@@ -16,6 +16,9 @@ scripts/deps.sh test
 step "formatting"
 scripts/format.sh --check
 
+step "JavaScript lint (ESLint: names used but never defined, imports and variables left unused)"
+node_modules/.bin/eslint .
+
 step "native build + Catch2"
 scripts/build.sh native
 (cd build/native && ctest --output-on-failure)

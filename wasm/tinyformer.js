@@ -1,8 +1,8 @@
 // tinyformer's JavaScript API: an ES module over the Embind WebAssembly engine.
 //
 //   import { createTinyformer } from './tinyformer.js';
-//   const tf = await createTinyformer();
-//   const model = tf.createModel({ n_layer: 2, n_embd: 32 }, { corpus: '나는 밥을 먹었다. ...' });
+//   const tinyformer = await createTinyformer();
+//   const model = tinyformer.createModel({ n_layer: 2, n_embd: 32 }, { corpus: '나는 밥을 먹었다. ...' });
 //   const run = model.inspect('고양이는 귀엽다');
 //   run.attention(0, 1);            // { data: Float32Array(T*T), shape: [T, T] } softmax probabilities
 //   model.generate('고양이', { maxTokens: 10, temperature: 0.8 }).text;

@@ -26,7 +26,7 @@ const SENTENCES = {
 };
 
 const state = {
-  tf: null, model: null, corpus: '', inspection: null, error: null,
+  tinyformer: null, model: null, corpus: '', inspection: null, error: null,
   stage: 'inputs', layer: 0, head: 0, status: { main: '…', worker: '…' },
   tokenizers: {}, explicitModel: false, urlTimer: 0,
   viewMemory: {},   // what each kind of stage view remembers (its picked token, toggles), by tag
@@ -78,8 +78,8 @@ async function loadModel(key, sentence = sentenceFor(key)) {
   const spec = MODELS[key];
   const corpus = new TextDecoder().decode(await fetchBytes(spec.corpus));
   const model = spec.file
-    ? state.tf.loadModel(await fetchBytes(spec.file))
-    : state.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 }, { corpus, type: 'char', seed: 1 });
+    ? state.tinyformer.loadModel(await fetchBytes(spec.file))
+    : state.tinyformer.createModel({ n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 }, { corpus, type: 'char', seed: 1 });
   setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) }, corpus, sentence);
 }
 
@@ -92,7 +92,7 @@ function sentenceFor(key) {
 
 async function loadModelFile(file) {
   try {
-    const model = state.tf.loadModel(new Uint8Array(await file.arrayBuffer()));
+    const model = state.tinyformer.loadModel(new Uint8Array(await file.arrayBuffer()));
     let vocab;
     try {
       vocab = model.tokenizer.vocab.slice(4).join('');
@@ -115,7 +115,7 @@ async function loadModelFile(file) {
 function setModel(model, meta, corpus, sentence) {
   const tokenizers = {};
   try {
-    for (const type of ['char', 'word', 'jamo']) tokenizers[type] = state.tf.createTokenizer(type, corpus);
+    for (const type of ['char', 'word', 'jamo']) tokenizers[type] = state.tinyformer.createTokenizer(type, corpus);
   } catch (err) {
     for (const tok of Object.values(tokenizers)) tok.dispose();
     model.dispose();
@@ -323,7 +323,7 @@ function renderStage() {
     host.replaceChildren(view);
   }
   view.state = {
-    tf: state.tf, model: state.model, inspection: state.inspection, text: $('sentence').value,
+    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection, text: $('sentence').value,
     layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
     whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, $('sentence').value),
     trained: state.modelMeta.trained,
@@ -334,8 +334,8 @@ function renderStage() {
 // ---- start ----------------------------------------------------------------------------------------
 
 function renderStatus() {
-  if (!state.tf) return;
-  $('engine-status').textContent = t('engine.ready', { arch: state.tf.simdArch, ...state.status });
+  if (!state.tinyformer) return;
+  $('engine-status').textContent = t('engine.ready', { arch: state.tinyformer.simdArch, ...state.status });
 }
 
 function checkWorker() {
@@ -397,12 +397,12 @@ async function main() {
   });
   $('clear').addEventListener('click', () => { $('sentence').value = ''; update(); $('sentence').focus(); });
   // the "what if" switches (web/whatif.js): a stage view emits 'whatif' {setting, value}
-  state.whatif = new WhatIf(fetchBytes, (bytes) => state.tf.loadModel(bytes), () => state.inspection && renderStage());
+  state.whatif = new WhatIf(fetchBytes, (bytes) => state.tinyformer.loadModel(bytes), () => state.inspection && renderStage());
   $('stage-view').addEventListener('whatif', (e) => { state.whatif.choose(e.detail.setting, e.detail.value); renderStage(); });
   $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); writeUrl(); });
   $('stage-view').addEventListener('head-change', (e) => { state.head = e.detail.head; writeUrl(); });
   try {
-    state.tf = await createTinyformer();
+    state.tinyformer = await createTinyformer();
     const start = startingModel();
     state.explicitModel = start.explicit;
     await loadModel(start.key, new URLSearchParams(location.search).get('text') ?? defaultSentence(start.key));
@@ -412,7 +412,7 @@ async function main() {
     document.body.dataset.engine = 'failed';
     return;
   }
-  state.status.main = state.tf.simdArch === 'wasm' ? '✓' : '✗';
+  state.status.main = state.tinyformer.simdArch === 'wasm' ? '✓' : '✗';
   renderStatus();
   checkWorker();
   document.body.dataset.engine = 'ready';

@@ -8,10 +8,10 @@ const ready = createTinyformer();
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
-    const tf = await ready;
+    const tinyformer = await ready;
     if (msg.type === 'ping') {
-      const pe = tf.positionalEncoding(msg.T ?? 2, msg.C ?? 4);
-      self.postMessage({ type: 'pong', id: msg.id, simdArch: tf.simdArch, version: tf.version, pe: pe.data }, [pe.data.buffer]);
+      const pe = tinyformer.positionalEncoding(msg.T ?? 2, msg.C ?? 4);
+      self.postMessage({ type: 'pong', id: msg.id, simdArch: tinyformer.simdArch, version: tinyformer.version, pe: pe.data }, [pe.data.buffer]);
     }
   } catch (err) {
     self.postMessage({ type: 'error', id: msg.id, code: err.code ?? 'internal', message: err.message });

@@ -2,7 +2,7 @@
 // its strings (title and a plain-language explanation in web/i18n/ko.js / en.js).
 //
 // A stage view is a custom element with a `state` property:
-//   { tf, model, inspection, text, layer, tokens }    (layer only for `layered` stages)
+//   { tinyformer, model, inspection, text, layer, tokens }    (layer only for `layered` stages)
 // Setting `state` re-renders; views re-render themselves on a language switch.
 export const STAGES = [
   { id: 'inputs', tag: 'tf-stage-inputs' },

@@ -25,7 +25,7 @@ const views = {
 };
 
 const state = {
-  tf: null, settings: decodeHash(location.hash), session: null, entries: [], corpusText: '',
+  tinyformer: null, settings: decodeHash(location.hash), session: null, entries: [], corpusText: '',
   loaded: null, generation: 0, prepareTimer: null, previewTimer: null, previewGeneration: 0,
 };
 
@@ -74,7 +74,7 @@ async function prepare() {
   try {
     // ?workers=N (N ≥ 1) caps the Workers a race uses; by default one per core (the results are the same)
     const workers = Number(new URLSearchParams(location.search).get('workers')) || undefined;
-    session = await TrainSession.create(state.settings, input, { tf: state.tf, workers });
+    session = await TrainSession.create(state.settings, input, { tinyformer: state.tinyformer, workers });
   } catch (err) {
     if (generation !== state.generation) return;
     views.corpus.status = { error: err };
@@ -115,7 +115,7 @@ async function previewCorpus() {
   try {
     const input = await views.corpus.corpusInput();
     if (generation !== state.previewGeneration || runGeneration !== state.generation) return;
-    trainer = state.tf.createTrainer(trainerSpec(state.settings), input);
+    trainer = state.tinyformer.createTrainer(trainerSpec(state.settings), input);
     views.corpus.status = { info: trainer.info, waiting: true };
   } catch (err) {
     if (generation !== state.previewGeneration || runGeneration !== state.generation) return;
@@ -133,7 +133,7 @@ function schedulePreview() {
 /** Keep the trained model (offer "start over"), but show what the new text or settings give. */
 function keepRun() {
   views.dashboard.pending = true;
-  if (state.tf) schedulePreview();
+  if (state.tinyformer) schedulePreview();
 }
 
 /** Settings changed: live ones go to the running model; others rebuild it (or wait for "start over"). */
@@ -233,13 +233,13 @@ async function main() {
     }
   });
   try {
-    state.tf = await createTinyformer();
+    state.tinyformer = await createTinyformer();
   } catch (err) {
     $('engine-status').textContent = t('train.page.engineFailed', { message: errorMessage(err) });
     document.body.dataset.engine = 'failed';
     return;
   }
-  for (const name of ['lens', 'drift', 'inside', 'file']) views[name].tf = state.tf;
+  for (const name of ['lens', 'drift', 'inside', 'file']) views[name].tinyformer = state.tinyformer;
   try {
     state.entries = await (await fetch(new URL('./data/index.json', import.meta.url))).json();
   } catch {
@@ -255,7 +255,7 @@ async function main() {
 }
 
 function renderStatus() {
-  if (state.tf) $('engine-status').textContent = t('train.page.engine', { arch: state.tf.simdArch });
+  if (state.tinyformer) $('engine-status').textContent = t('train.page.engine', { arch: state.tinyformer.simdArch });
 }
 
 // For tests and the curious: the engine, the settings and the session behind what is on screen.

@@ -19,7 +19,7 @@ const MAX_TOKENS = 30;
 const TILE_COUNT = 36;
 
 const state = {
-  tf: null, translator: null, meta: null, vocab: { source: [], target: [] }, references: new Map(),
+  tinyformer: null, translator: null, meta: null, vocab: { source: [], target: [] }, references: new Map(),
   text: '', layer: 1, head: 'mean', step: 0, crossStep: 'softmax', pad: 0, reference: '', referenceEdited: false,
   result: null, allTiles: false, timer: null, generation: 0,
 };
@@ -92,7 +92,7 @@ function groupDigits(n) {
 
 async function openFile(file) {
   try {
-    const translator = state.tf.loadTranslator(new Uint8Array(await file.arrayBuffer()));
+    const translator = state.tinyformer.loadTranslator(new Uint8Array(await file.arrayBuffer()));
     setTranslator(translator, { name: file.name, badgeKey: 'translate.model.trained' });
     showMessage('');
   } catch (err) {
@@ -202,7 +202,7 @@ function sourceTokens(r) {
 
 /** One head's (R, X) map of a recorded (H, R, X) tensor, or the engine's mean over heads. */
 function headMap(ins, name, head) {
-  return head === 'mean' ? state.tf.headMean(ins.tensor(name)) : ins.head(name, head);
+  return head === 'mean' ? state.tinyformer.headMean(ins.tensor(name)) : ins.head(name, head);
 }
 
 function render() {
@@ -244,7 +244,7 @@ function render() {
   const align = $('align');
   align.choice = { layers: c.n_decoder_layer, heads: c.n_head, layer: ld, head: state.head };
   const rows = written.map((w) => ({ id: w.id, text: state.vocab.target[w.id] ?? '' }));
-  const words = state.tf.wordAttention(state.head === 'mean' ? cross : crossView, rows, src);
+  const words = state.tinyformer.wordAttention(state.head === 'mean' ? cross : crossView, rows, src);
   align.data = { koWords: words.colWords, enWords: words.rowWords, weights: words.weights.data, rest: words.rest };
 
   // the step-by-step and forcing views are below the fold: drawn a frame later, so the translation and its
@@ -355,7 +355,7 @@ function wire() {
   });
   $('train').addEventListener('translator-ready', (e) => {
     try {
-      const translator = state.tf.loadTranslator(e.detail.bytes);
+      const translator = state.tinyformer.loadTranslator(e.detail.bytes);
       setTranslator(translator, { nameKey: 'translate.model.tab', badgeKey: 'translate.model.tab' });
       showMessage(t('translate.model.usingTab', { step: e.detail.step }));
       document.querySelector('main').scrollIntoView({ behavior: 'smooth' });
@@ -366,7 +366,7 @@ function wire() {
 }
 
 function renderStatus() {
-  $('engine-status').textContent = state.tf ? t('translate.engine', { arch: state.tf.simdArch }) : '';
+  $('engine-status').textContent = state.tinyformer ? t('translate.engine', { arch: state.tinyformer.simdArch }) : '';
 }
 
 async function loadReferences() {
@@ -402,11 +402,11 @@ async function main() {
   renderExamples();
   wire();
   try {
-    const [tf, bytes] = await Promise.all([createTinyformer(), fetchBytes(DEMO.file)]);
+    const [tinyformer, bytes] = await Promise.all([createTinyformer(), fetchBytes(DEMO.file)]);
     performance.mark('tinyformer:engine-and-model');
-    state.tf = tf;
+    state.tinyformer = tinyformer;
     renderStatus();
-    setTranslator(tf.loadTranslator(bytes), { nameKey: 'translate.model.demo', badgeKey: 'translate.model.trained' });
+    setTranslator(tinyformer.loadTranslator(bytes), { nameKey: 'translate.model.demo', badgeKey: 'translate.model.trained' });
     document.body.dataset.readyMs = String(Math.round(performance.now()));   // opening → first translation on screen
     document.body.dataset.ready = 'true';
   } catch (err) {

@@ -26,7 +26,7 @@ export const variantFile = (setting, value) => `models/whatif/ko-char-${setting}
 export class WhatIf {
   /**
    * @param {(path: string) => Promise<Uint8Array>} fetchBytes  the page's fetch
-   * @param {(bytes: Uint8Array) => object} loadModel  the engine's loader (tf.loadModel)
+   * @param {(bytes: Uint8Array) => object} loadModel  the engine's loader (tinyformer.loadModel)
    * @param {() => void} onChange  called when a variant has arrived (or failed), to redraw the stage
    */
   constructor(fetchBytes, loadModel, onChange) {

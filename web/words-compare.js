@@ -29,7 +29,7 @@ export function parseLines(text) {
  * The section's controller. `$` finds elements by id; `fetchBytes` / `fetchText` load site files.
  * show(vectors, table, categories) redraws with the page's current word vectors.
  */
-export function createCompare({ tf, $, fetchBytes, fetchText, showMessage, page }) {
+export function createCompare({ tinyformer, $, fetchBytes, fetchText, showMessage, page }) {
   const s = { gpt: null, lesson: null, defaultText: '', layer: -1, vectors: null, table: 'output', categories: {} };  // this section's state
   /** A heatmap with this matrix, or hidden. */
   const setMatrix = (id, m) => { $(id).hidden = !m; if (m) $(id).matrix = m; };
@@ -39,7 +39,7 @@ export function createCompare({ tf, $, fetchBytes, fetchText, showMessage, page 
 
   async function load() {
     const [bytes, lesson] = await Promise.all([fetchBytes(GPT), fetchText(LESSON)]);
-    s.gpt = tf.loadModel(bytes);
+    s.gpt = tinyformer.loadModel(bytes);
     s.lesson = JSON.parse(lesson);
     s.defaultText = lessonText();
     $('compare-sentences').value = s.defaultText;
@@ -94,7 +94,7 @@ export function createCompare({ tf, $, fetchBytes, fetchText, showMessage, page 
   }
 
   function drawGpt(word, sentences, labels) {
-    const c = tf.compareSenses(s.gpt, sentences, word, labels);
+    const c = tinyformer.compareSenses(s.gpt, sentences, word, labels);
     const cfg = s.gpt.config;
     const N = c.labels.length;
     const names = c.labels.map((l, i) => `${i + 1} ${l || t('words.compare.unlabelled')}`);

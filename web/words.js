@@ -31,7 +31,7 @@ const NEIGHBOURS = 8;
 const FULL_EVERY = 6;       // heatmaps, window, blank and charts: every 6th snapshot while training
 
 const state = {
-  tf: null, vectors: null, source: 'demo', step: 0, categories: {}, corpus: 'split', table: 'output',
+  tinyformer: null, vectors: null, source: 'demo', step: 0, categories: {}, corpus: 'split', table: 'output',
   word: '고양이', centre: 2, projection: null, history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] },
   score: null, run: null, running: false, total: RECIPE.steps, seconds: 0, generation: 0, attempt: 0,
   texts: {}, categoryFiles: {},
@@ -271,7 +271,7 @@ async function startTraining() {
     return;
   }
   if (attempt !== state.attempt) { run.terminate(); return; }   // a newer start or a reset came first
-  const longest = Math.max(...(CORPORA[state.corpus].split ? state.tf.splitParticles(text) : text).split('\n')
+  const longest = Math.max(...(CORPORA[state.corpus].split ? state.tinyformer.splitParticles(text) : text).split('\n')
     .map((line) => line.split(/\s+/).filter((w) => w).length));
   if (window >= longest) notes.push(t('words.err.wideWindow', { window }));
   if (notes.length) showMessage('train-message', notes.join(' '));
@@ -333,7 +333,7 @@ async function snapshot(run, keepMap, full = true) {
   state.frame = (state.frame ?? 0) + 1;
   state.vectorsStep = saved.steps;
   const heavy = full || state.frame % FULL_EVERY === 0;
-  setVectors(state.tf.loadWordVectors(saved.bytes), { keepMap, light: !heavy });
+  setVectors(state.tinyformer.loadWordVectors(saved.bytes), { keepMap, light: !heavy });
   if (state.score) {
     state.history.scoreSteps.push(saved.steps);
     state.history.share.push(state.score.share);
@@ -389,7 +389,7 @@ async function resetToDemo() {
   showMessage('train-message', '');
   Object.assign(state, { source: 'demo', step: 0, seconds: 0, categories,
     history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] } });
-  setVectors(state.tf.loadWordVectors(bytes));
+  setVectors(state.tinyformer.loadWordVectors(bytes));
   renderCharts();
   renderButtons();
   renderStatus();
@@ -455,7 +455,7 @@ function renderMapSelection() {
 }
 
 function renderEngine() {
-  $('engine-status').textContent = state.tf ? t('words.engine', { arch: state.tf.simdArch }) : '';
+  $('engine-status').textContent = state.tinyformer ? t('words.engine', { arch: state.tinyformer.simdArch }) : '';
 }
 
 async function main() {
@@ -465,16 +465,16 @@ async function main() {
   renderExamples();
   wire();
   try {
-    const [tf, bytes] = await Promise.all([createTinyformer(), fetchBytes(DEMO)]);
-    state.tf = tf;
+    const [tinyformer, bytes] = await Promise.all([createTinyformer(), fetchBytes(DEMO)]);
+    state.tinyformer = tinyformer;
     renderEngine();
     state.categories = await categoriesFor('split');
-    setVectors(tf.loadWordVectors(bytes));
+    setVectors(tinyformer.loadWordVectors(bytes));
     renderCharts();
     renderButtons();
     renderStatus();
     await renderCorpus();
-    const compare = createCompare({ tf, $, fetchBytes, fetchText, showMessage,
+    const compare = createCompare({ tinyformer, $, fetchBytes, fetchText, showMessage,
       page: () => ({ vectors: state.vectors, table: state.table, categories: state.categories,
         generatedCorpus: state.source === 'demo' || state.trainedOn !== 'own' }) });
     await compare.load();

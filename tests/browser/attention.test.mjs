@@ -221,7 +221,7 @@ const wordCheck = () => {
   const view = document.querySelector('tf-stage-attention');
   const h = view.querySelector('tf-heatmap[data-panel=word-attention]');
   const layer = app.layer, mean = h.dataset.heads === 'mean';
-  const w = app.tf.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, view.head), ins.tokens, ins.tokens);
+  const w = app.tinyformer.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, view.head), ins.tokens, ins.tokens);
   const N = w.rowWords.length, m = h.matrix, bad = [];
   if (m.rows !== N || m.cols !== N + 1) bad.push(`shape ${m.rows}×${m.cols}`);
   for (let i = 0; i < N; i++) {

@@ -36,9 +36,9 @@ test('a page on another origin imports the JS API, starts the engine and inspect
   await page.goto(courseUrl);
   const out = await page.evaluate(async (base) => {
     const { createTinyformer } = await import(`${base}lib/tinyformer.js`);
-    const tf = await createTinyformer();
+    const tinyformer = await createTinyformer();
     const bytes = new Uint8Array(await (await fetch(`${base}models/ko-char.safetensors`)).arrayBuffer());
-    const model = tf.loadModel(bytes);
+    const model = tinyformer.loadModel(bytes);
     const view = model.inspect('고양이는 귀엽다');
     const row = view.attention(0, 0).data.slice(0, view.tokens.length);
     return { origin: location.origin, tokens: view.tokens.length, rowSum: row.reduce((a, b) => a + b, 0) };

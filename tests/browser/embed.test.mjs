@@ -13,14 +13,14 @@ import { loadApi, SITE } from '../node/helpers.mjs';
 let env;
 let course;
 let courseDir;
-let tf;
+let tinyformer;
 const models = {};
 before(async () => {
   env = await startBrowser();
   courseDir = mkdtempSync(join(tmpdir(), 'tinyformer-course-'));
   course = await serve(courseDir, 0);
-  tf = await (await loadApi()).createTinyformer();
-  for (const name of ['ko-char', 'en-char']) models[name] = tf.loadModel(readFileSync(join(SITE, 'models', `${name}.safetensors`)));
+  tinyformer = await (await loadApi()).createTinyformer();
+  for (const name of ['ko-char', 'en-char']) models[name] = tinyformer.loadModel(readFileSync(join(SITE, 'models', `${name}.safetensors`)));
 });
 after(async () => {
   await env?.close();
@@ -115,7 +115,7 @@ test('three widgets by script tag and two by iframe on another origin show the e
       values: Array.from(w.shadowRoot.querySelector('tf-heatmap').matrix.values), height: Math.ceil(document.documentElement.getBoundingClientRect().height) };
   });
   assert.match(inFrame.caption, /Layer 1 · mean of the heads/);
-  const mean = tf.headMean(ko.inspect('나는 밥을 먹었다').tensor('h0.attn.probs'));
+  const mean = tinyformer.headMean(ko.inspect('나는 밥을 먹었다').tensor('h0.attn.probs'));
   assert.deepEqual(inFrame.values, Array.from(mean.data));
   assert.ok(Math.abs(frames[0].height - inFrame.height) <= 2, `iframe ${frames[0].height} px for ${inFrame.height} px of widget`);
 
@@ -209,7 +209,7 @@ test('the race widget trains in Workers from another origin, gives the engine\'s
   // the same run through the engine under Node, from the training page's settings
   const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
   const settings = decodeHash('#mode=race&corpus=ko-small&steps=40&seed=3&r=sgd:0.1,adam:0.003');
-  const trainer = tf.createTrainer(trainerSpec(settings), readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'));
+  const trainer = tinyformer.createTrainer(trainerSpec(settings), readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'));
   const r = trainer.step(40);
   trainer.dispose();
   for (let k = 0; k < 2; k++) {
@@ -268,19 +268,19 @@ test('positional, activation, translate and fill-blank widgets show the engine\'
   assert.deepEqual(shown.em.values, Array.from(emb.data));
   const C = shown.em.cols;
   assert.deepEqual(shown.em.values.slice(0, C), shown.em.values.slice(5 * C, 6 * C));
-  const pe = tf.positionalEncoding(16, 32);
+  const pe = tinyformer.positionalEncoding(16, 32);
   assert.deepEqual(shown.pe, Array.from(pe.data));
   assert.deepEqual(shown.wave5, Array.from({ length: 16 }, (_, t) => pe.data[t * 32 + 5]));
   const xs = Float32Array.from(shown.act[0].xs);
-  assert.deepEqual(shown.act[0].ys, Array.from(tf.applyActivation('relu', xs)));
-  assert.deepEqual(shown.act[1].ys, Array.from(tf.applyActivation('gelu', xs)));
-  const translator = tf.loadTranslator(readFileSync(join(SITE, 'models', 'ko-en-word.safetensors')));
+  assert.deepEqual(shown.act[0].ys, Array.from(tinyformer.applyActivation('relu', xs)));
+  assert.deepEqual(shown.act[1].ys, Array.from(tinyformer.applyActivation('gelu', xs)));
+  const translator = tinyformer.loadTranslator(readFileSync(join(SITE, 'models', 'ko-en-word.safetensors')));
   const r = translator.translate('나는 밥을 먹었다');
   assert.deepEqual(shown.tr.values, Array.from(r.inspection.head(`dec.h${translator.config.n_decoder_layer - 1}.xattn.probs`, 1).data));
   assert.equal(shown.tr.cols[0], '<bos>');
   assert.ok(shown.trCaption.includes(`“${r.text}”`), shown.trCaption);
   translator.dispose();
-  const words = tf.loadWordVectors(readFileSync(join(SITE, 'models', 'ko-words-cbow.safetensors')));
+  const words = tinyformer.loadWordVectors(readFileSync(join(SITE, 'models', 'ko-words-cbow.safetensors')));
   const fill = words.fillBlank('나는 ___을 먹었다', 3);
   assert.deepEqual(shown.fb.labels, fill.guesses.map((g) => g.word));
   assert.deepEqual(shown.fb.values, fill.guesses.map((g) => g.prob));

@@ -19,7 +19,7 @@ test('a model file with an 8 MiB vocabulary is refused whole: the page stays on 
     const app = globalThis.tinyformerApp;
     const vocab = app.model.tokenizer.vocab.slice(0, 4);
     for (let i = 0; i < 90000; i++) vocab.push(`w${String(i).padStart(6, '0')}${'가'.repeat(32)}`);
-    const big = app.tf.createModel({ n_layer: 1, n_head: 1, n_embd: 4, block_size: 8 }, { tokenizer: { type: 'word', vocab } });
+    const big = app.tinyformer.createModel({ n_layer: 1, n_head: 1, n_embd: 4, block_size: 8 }, { tokenizer: { type: 'word', vocab } });
     const bytes = big.save();
     big.dispose();
     const input = document.getElementById('model-file');
@@ -143,7 +143,7 @@ test('HTML in a sentence, in a model file’s name and in its vocabulary shows a
   await page.evaluate((html) => {
     const app = globalThis.tinyformerApp;
     const vocab = [...app.model.tokenizer.vocab.slice(0, 4), html, '<script>window.__pwned=2</script>', '고양이'];
-    const m = app.tf.createModel({ n_layer: 1, n_head: 1, n_embd: 4, block_size: 8 }, { tokenizer: { type: 'word', vocab } });
+    const m = app.tinyformer.createModel({ n_layer: 1, n_head: 1, n_embd: 4, block_size: 8 }, { tokenizer: { type: 'word', vocab } });
     const bytes = m.save();
     m.dispose();
     const input = document.getElementById('model-file');

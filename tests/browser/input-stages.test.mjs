@@ -192,7 +192,7 @@ test('stage 3: the sinusoid table follows the formula; waves, sums and the word-
   const pe = await page.evaluate(() => {
     const h = document.querySelector('tf-heatmap[data-panel="positional-table"]');
     const { rows: C, cols: P } = h.matrix;
-    const engine = globalThis.tinyformerApp.tf.positionalEncoding(P, C).data;
+    const engine = globalThis.tinyformerApp.tinyformer.positionalEncoding(P, C).data;
     let formula = 0, table = 0;
     for (let p = 0; p < P; p++) {
       for (let d = 0; d < C; d++) {
@@ -322,7 +322,7 @@ test('stage 3 on a model without a learned table: “learned” is disabled and 
   await openStage(page, 'positional');
   await page.evaluate(() => {
     const app = globalThis.tinyformerApp;
-    const model = app.tf.createModel({ n_layer: 1, n_head: 2, n_embd: 16, block_size: 32, positional: 'sinusoidal' }, { corpus: app.corpus, type: 'char', seed: 1 });
+    const model = app.tinyformer.createModel({ n_layer: 1, n_head: 2, n_embd: 16, block_size: 32, positional: 'sinusoidal' }, { corpus: app.corpus, type: 'char', seed: 1 });
     const view = document.querySelector('tf-stage-positional');
     const inspection = model.inspect('나는 밥을 먹었다');
     view.state = { ...view.state, model, inspection, tokens: inspection.tokens };

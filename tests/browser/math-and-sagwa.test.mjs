@@ -40,7 +40,7 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
         const box = document.querySelector('tf-stage-softmax .tfo-softmax-formula');
         const id = Number(box.dataset.id);
         const logits = ins.logits.data.subarray((T - 1) * V, T * V);
-        const terms = app.tf.softmaxTerms(logits);
+        const terms = app.tinyformer.softmaxTerms(logits);
         const order = Array.from(logits.keys()).sort((a, b) => logits[b] - logits[a] || a - b);
         return { id, second: order[1], data: { ...box.dataset }, z: logits[id], exp: terms.exp[id], sum: terms.sum,
           p: ins.probs.data[(T - 1) * V + id], maths: box.querySelectorAll('math').length };
@@ -63,7 +63,7 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
         const box = view.querySelector('.tfo-ln-formula');
         const d = box.dataset, r = Number(d.token), k = Number(d.dim), names = view.tensorNames;
         const x = ins.tensor(names.sum).data.subarray(r * C, (r + 1) * C);
-        const terms = app.tf.layerNormTerms(x, cfg.ln_eps ?? 1e-5);
+        const terms = app.tinyformer.layerNormTerms(x, cfg.ln_eps ?? 1e-5);
         const gamma = app.model.parameter(`${d.param}.weight`).data[k];
         const beta = cfg.bias ? app.model.parameter(`${d.param}.bias`).data[k] : 0;
         return { d: { ...d }, x: x[k], mean: terms.mean, variance: terms.variance, rstd: terms.rstd, gamma, beta,

@@ -116,7 +116,7 @@ test('a post-LN model with ReLU: Add & Norm shows the post-LN tensors and marks 
   // swap in a post-LN / ReLU model (same corpus) and let the page re-run the sentence with it
   await page.evaluate(() => {
     const app = globalThis.tinyformerApp;
-    app.model = app.tf.createModel({ n_layer: 2, n_head: 4, n_embd: 32, block_size: 64, norm: 'post', activation: 'relu' }, { corpus: app.corpus, type: 'char', seed: 3 });
+    app.model = app.tinyformer.createModel({ n_layer: 2, n_head: 4, n_embd: 32, block_size: 64, norm: 'post', activation: 'relu' }, { corpus: app.corpus, type: 'char', seed: 3 });
   });
   await typeSentence(page, SENTENCE);
   assert.equal(await page.evaluate(() => globalThis.tinyformerApp.model.config.norm), 'post');
@@ -159,20 +159,20 @@ test('a post-LN model with ReLU: Add & Norm shows the post-LN tensors and marks 
   await context.close();
 });
 
-test('Feed forward: the curve and the firing counts come from tf.applyActivation; switching the activation changes both', async () => {
+test('Feed forward: the curve and the firing counts come from tinyformer.applyActivation; switching the activation changes both', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   await typeSentence(page, SENTENCE);
   await openStage(page, 'ffn');
   await page.selectOption('#layer', '0');
 
   const check = () => page.evaluate(() => {
-    const { tf, inspection } = globalThis.tinyformerApp;
+    const { tinyformer, inspection } = globalThis.tinyformerApp;
     const view = document.querySelector('tf-stage-ffn');
     const act = view.activation, theta = view.threshold;
     const pre = inspection.tensor('h0.mlp.pre');
     const [T, F] = pre.shape;
-    const engineCurve = tf.applyActivation(act, view.curve.xs);
-    const out = tf.applyActivation(act, pre.data);
+    const engineCurve = tinyformer.applyActivation(act, view.curve.xs);
+    const out = tinyformer.applyActivation(act, pre.data);
     let total = 0;
     const perRow = [];
     for (let t = 0; t < T; t++) {

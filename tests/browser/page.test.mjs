@@ -20,7 +20,7 @@ test('SIMD128 runs on the main thread and in a Web Worker, with no console error
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   await page.waitForSelector('body[data-worker]', { timeout: 30000 });
   assert.equal(await page.getAttribute('body', 'data-worker'), 'ok');
-  assert.equal(await page.evaluate(() => globalThis.tinyformerApp.tf.simdArch), 'wasm');
+  assert.equal(await page.evaluate(() => globalThis.tinyformerApp.tinyformer.simdArch), 'wasm');
   assert.match(await page.textContent('#engine-status'), /SIMD128/);
   assert.match(await page.textContent('#model-badge'), /학습/);
   assert.deepEqual(errors, []);

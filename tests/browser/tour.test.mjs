@@ -46,7 +46,7 @@ async function tabTo(page, want, max = 60) {
 function expectedAnswer(page, id, lang) {
   return page.evaluate(async ({ id, inputs }) => {
     const { engine, model, siteJson } = await import(new URL('widgets/store.js', location.href).href);
-    const tf = await engine();
+    const tinyformer = await engine();
     const main = document.querySelector('tinyformer-tour [role=region]');
     const attr = (k) => main.getAttribute(k);
     const argmax = (xs) => xs.reduce((best, x, i) => (x > xs[best] ? i : best), 0);
@@ -68,7 +68,7 @@ function expectedAnswer(page, id, lang) {
       case 'attention': {
         const run = (await model(attr('model'))).inspect(attr('sentence'));
         const layer = Number(attr('layer')) - 1;
-        const map = attr('head') === 'mean' ? tf.headMean(run.tensor(`h${layer}.attn.probs`)) : run.attention(layer, Number(attr('head')) - 1);
+        const map = attr('head') === 'mean' ? tinyformer.headMean(run.tensor(`h${layer}.attn.probs`)) : run.attention(layer, Number(attr('head')) - 1);
         return String(argmax(row(map, run.tokens.length - 1)));
       }
       case 'qkv': {
@@ -82,10 +82,10 @@ function expectedAnswer(page, id, lang) {
         const run = m.inspect(attr('sentence'));
         const r = Number(attr('token')) - 1;
         const norm = m.config.norm === 'pre' ? 'h0.ln_2' : 'h0.ln_1';
-        const v = (name) => tf.layerNormTerms(row(run.tensor(name), r), 0).variance;
+        const v = (name) => tinyformer.layerNormTerms(row(run.tensor(name), r), 0).variance;
         return v('h0.residual_1') > v(norm) ? 'before' : 'after';
       }
-      case 'ffn': return ['relu', 'gelu', 'sigmoid'].filter((k) => tf.applyActivation(k, [-1])[0] < 0).join(',');
+      case 'ffn': return ['relu', 'gelu', 'sigmoid'].filter((k) => tinyformer.applyActivation(k, [-1])[0] < 0).join(',');
       case 'output': {
         const probs = (await model(attr('model'))).nextTokenProbs(attr('sentence'), { temperature: Number(attr('temperature')) });
         return String(argmax(Array.from(probs)));
@@ -93,7 +93,7 @@ function expectedAnswer(page, id, lang) {
       case 'forcing': return (await model('ko-en-word')).compareDecoding(attr('sentence'), attr('reference')).firstMistake === -1 ? 'yes' : 'no';
       case 'cross': {
         const r = (await model('ko-en-word')).translate(attr('sentence'));
-        return String(argmax(row(tf.headMean(r.inspection.tensor(`dec.h${Number(attr('layer')) - 1}.xattn.probs`)), 0)));
+        return String(argmax(row(tinyformer.headMean(r.inspection.tensor(`dec.h${Number(attr('layer')) - 1}.xattn.probs`)), 0)));
       }
       case 'cbow': return String((await model('ko-words-cbow')).fillBlank(attr('sentence'), 1).guesses[0].id);
       case 'race': {
@@ -103,7 +103,7 @@ function expectedAnswer(page, id, lang) {
       }
       case 'sagwa': {
         const lesson = await siteJson('data/sagwa-lesson.json');
-        const c = tf.compareSenses(await model('ko-char'), lesson.sentences.map((s) => s.text), lesson.word, lesson.sentences.map((s) => s.senses));
+        const c = tinyformer.compareSenses(await model('ko-char'), lesson.sentences.map((s) => s.text), lesson.word, lesson.sentences.map((s) => s.senses));
         const g = c.layerGroups.at(-1);
         return g.within > g.across ? 'yes' : 'no';
       }

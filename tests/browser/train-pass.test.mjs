@@ -98,8 +98,8 @@ test('after a run, the learner’s own text is judged at once: too short, then i
   await page.fill('tf-corpus-picker textarea', text);
   await page.waitForFunction(() => document.querySelector('tf-corpus-picker .tr-vocab') && !document.querySelector('tf-corpus-picker .tr-corpus-error'), null, { timeout: 5000 });
   const out = await page.evaluate((t) => {
-    const tf = globalThis.tinyformerTrain.tf;
-    const trainer = tf.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, tokenizer: 'char' }, t);
+    const tinyformer = globalThis.tinyformerTrain.tinyformer;
+    const trainer = tinyformer.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, tokenizer: 'char' }, t);
     const n = trainer.info.vocab.length;
     trainer.dispose();
     return {

@@ -173,7 +173,7 @@ test('English UI; a lost worker and a blown-up run get clear messages, and “st
     const { steps, sentences } = await c.run.translate(0, [{ source: '' }, { source: '나는 밥을 먹었다', reference: 'I ate rice' },
       { source: '나는 '.repeat(80) }]);
     const { bytes, steps: saved } = await c.run.saveModel(0);
-    const translator = globalThis.tinyformerTranslate.tf.loadTranslator(bytes);
+    const translator = globalThis.tinyformerTranslate.tinyformer.loadTranslator(bytes);
     const again = translator.translate('나는 밥을 먹었다');
     const cross = again.inspection.tensor('dec.h0.xattn.probs');
     translator.dispose();
@@ -198,7 +198,7 @@ test('English UI; a lost worker and a blown-up run get clear messages, and “st
     try { await run.translate(0, [{ source: '나는' }]); } catch (err) { out.translate = err.code; }
     try { await run.scoreTranslations(0); } catch (err) { out.score = err.code; }
     const { bytes } = await run.saveModel(0);
-    out.loads = globalThis.tinyformerTranslate.tf.loadModel(bytes).info.num_parameters > 0;
+    out.loads = globalThis.tinyformerTranslate.tinyformer.loadModel(bytes).info.num_parameters > 0;
     run.terminate();
     return out;
   });

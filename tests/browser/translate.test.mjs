@@ -67,7 +67,7 @@ test('held-out sentences translate, step by step, with the engine’s cross-atte
   const check = await page.evaluate(() => {
     const app = globalThis.tinyformerTranslate;
     const r = app.translator.translate(app.text, { maxTokens: 30 });
-    const mean = app.tf.headMean(r.inspection.tensor('dec.h1.xattn.probs'));
+    const mean = app.tinyformer.headMean(r.inspection.tensor('dec.h1.xattn.probs'));
     const S = mean.shape[1];
     const bars = [...document.querySelector('tf-translate-steps').shadowRoot.querySelectorAll('.col')].map((c) => Number(c.dataset.weight));
     return { step: app.step, bars, row: Array.from(mean.data.subarray(S, 2 * S)) };
@@ -88,7 +88,7 @@ test('the three attentions and every cross-attention step show the engine’s te
     const view = document.querySelector('tf-three-attentions');
     const names = { encoder: 'enc.h1.attn.probs', decoder: 'dec.h1.attn.probs', cross: 'dec.h1.xattn.probs' };
     return [...view.shadowRoot.querySelectorAll('tf-heatmap')].map((h) => {
-      const want = app.tf.headMean(r.inspection.tensor(names[h.dataset.kind])).data;
+      const want = app.tinyformer.headMean(r.inspection.tensor(names[h.dataset.kind])).data;
       const m = h.matrix;
       const sums = [];
       for (let i = 0; i < m.rows; i++) sums.push(Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).reduce((a, b) => a + b, 0));
@@ -178,7 +178,7 @@ test('the alignment lines are the engine’s word-level aggregation, and the wor
     const voc = app.translator.tokenizers.target.vocab;
     const rows = Array.from(r.ids, (id) => ({ id, text: voc[id] }));
     const cols = [{ id: 1, text: '<bos>' }, ...r.sourceTokens, { id: 2, text: '<eos>' }];
-    const w = app.tf.wordAttention(r.inspection.tensor('dec.h1.xattn.probs'), rows, cols);
+    const w = app.tinyformer.wordAttention(r.inspection.tensor('dec.h1.xattn.probs'), rows, cols);
     const view = document.querySelector('tf-alignment').shadowRoot;
     const lines = [...view.querySelectorAll('line')].map((l) => ({ en: Number(l.dataset.en), ko: Number(l.dataset.ko), w: Number(l.dataset.weight) }));
     const words = [...view.querySelectorAll('.word')].map((g) => `${g.dataset.side}:${g.textContent}`);

@@ -41,7 +41,7 @@ function shownSide(side) {
 async function engineSide(page, file, text) {
   return page.evaluate(async ({ file, text }) => {
     const app = globalThis.tinyformerApp;
-    const model = file ? app.tf.loadModel(new Uint8Array(await (await fetch(file)).arrayBuffer())) : app.model;
+    const model = file ? app.tinyformer.loadModel(new Uint8Array(await (await fetch(file)).arrayBuffer())) : app.model;
     const ids = model.encode(text);
     const probs = Array.from(model.nextTokenProbs(ids));
     const more = model.generate(ids, { temperature: 0, maxTokens: 16 });

@@ -11,13 +11,13 @@ import { startBrowser } from './browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { loadApi, SITE } from '../node/helpers.mjs';
 
-let env, course, courseDir, tf, ko;
+let env, course, courseDir, tinyformer, ko;
 before(async () => {
   env = await startBrowser();
   courseDir = mkdtempSync(join(tmpdir(), 'tinyformer-course-'));
   course = await serve(courseDir, 0);
-  tf = await (await loadApi()).createTinyformer();
-  ko = tf.loadModel(readFileSync(join(SITE, 'models', 'ko-char.safetensors')));
+  tinyformer = await (await loadApi()).createTinyformer();
+  ko = tinyformer.loadModel(readFileSync(join(SITE, 'models', 'ko-char.safetensors')));
 });
 after(async () => {
   await env?.close();
@@ -86,7 +86,7 @@ test('add & norm: the four rows are the engine\'s vectors, their means and sprea
   const expected = [...row('h1.residual_1'), ...row('h1.mlp.out'), ...row('h1.residual_2'), ...row('ln_f')];
   assert.deepEqual(await inShadow(page, 'a', 'tf-heatmap', (h) => Array.from(h.matrix.values)), expected);
   const shown = await inShadow(page, 'a', 'table.addnorm-stats', (t) => [...t.querySelectorAll('tr[data-row]')].map((tr) => Number(tr.dataset.mean)));
-  assert.deepEqual(shown, ['h1.residual_1', 'h1.mlp.out', 'h1.residual_2', 'ln_f'].map((n) => tf.layerNormTerms(row(n), 0).mean));
+  assert.deepEqual(shown, ['h1.residual_1', 'h1.mlp.out', 'h1.residual_2', 'ln_f'].map((n) => tinyformer.layerNormTerms(row(n), 0).mean));
   const formula = await inShadow(page, 'a', '.addnorm-formula', (b) => ({ ...b.dataset }));
   assert.equal(formula.dim, '7');
   assert.equal(Number(formula.out), row('ln_f')[7]);
@@ -100,7 +100,7 @@ test('add & norm: the four rows are the engine\'s vectors, their means and sprea
 });
 
 test('teacher forcing vs free-running: the engine\'s comparison, and the reference edited in the widget', async () => {
-  const translator = tf.loadTranslator(readFileSync(join(SITE, 'models', 'ko-en-word.safetensors')));
+  const translator = tinyformer.loadTranslator(readFileSync(join(SITE, 'models', 'ko-en-word.safetensors')));
   const { page, errors, context } = await openCourse('forcing.html',
     '<tinyformer-teacher-forcing id="f" sentence="나는 밥을 먹었다" reference="I ate rice"></tinyformer-teacher-forcing>');
   await ready(page, 'f');
@@ -132,7 +132,7 @@ test('training in the tab: the engine\'s losses step by step, held-out losses an
   const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
   const corpus = readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8');
   for (const [id, hash, n] of [['t', '#mode=train&corpus=ko-small&steps=30&seed=2&r=adam:0.003', 30], ['tf', '#mode=tf&corpus=ko-small&steps=20&seed=2&r=adam:0.003&p=0.5', 20]]) {
-    const trainer = tf.createTrainer(trainerSpec(decodeHash(hash)), corpus);
+    const trainer = tinyformer.createTrainer(trainerSpec(decodeHash(hash)), corpus);
     const r = trainer.step(n);
     trainer.dispose();
     const shown = await series(id);

@@ -49,9 +49,9 @@ const shown = (page) => page.evaluate(() => {
 
 /** The same numbers computed afresh by the engine from the shipped file (not from the page's state). */
 const fromEngine = (page, { word, blank, sentence, centre, table }) => page.evaluate(async (a) => {
-  const { tf } = globalThis.tinyformerWords;
+  const { tinyformer } = globalThis.tinyformerWords;
   const bytes = new Uint8Array(await (await fetch('models/ko-words-cbow.safetensors')).arrayBuffer());
-  const v = tf.loadWordVectors(bytes);
+  const v = tinyformer.loadWordVectors(bytes);
   const cats = await (await fetch('data/ko-words-categories.json')).json();
   const p = v.projection({ n: 80, table: a.table });
   const out = {
@@ -176,7 +176,7 @@ test('a short training run lowers the loss and moves the map; shown numbers stay
   const same = await page.evaluate(async () => {
     const s = globalThis.tinyformerWords;
     const text = await (await fetch('data/ko.txt')).text();
-    const trainer = s.tf.createTrainer(s.spec, text);
+    const trainer = s.tinyformer.createTrainer(s.spec, text);
     const r = trainer.step(s.step);
     const v = trainer.snapshotWordVectors(0);
     const out = { loss: Array.from(r.loss), page: s.history.loss, vectors: Array.from(v.vectors('output').data),
@@ -266,10 +266,10 @@ const shownCompare = (page) => page.evaluate(() => {
 
 /** The same afresh from the engine: the shipped GPT and word vectors, the lesson's sentences. */
 const compareFromEngine = (page, { word, lines, layer }) => page.evaluate(async (a) => {
-  const { tf } = globalThis.tinyformerWords;
-  const gpt = tf.loadModel(new Uint8Array(await (await fetch('models/ko-char.safetensors')).arrayBuffer()));
-  const v = tf.loadWordVectors(new Uint8Array(await (await fetch('models/ko-words-cbow.safetensors')).arrayBuffer()));
-  const c = tf.compareSenses(gpt, a.lines.map((l) => l[0]), a.word, a.lines.map((l) => l[1]));
+  const { tinyformer } = globalThis.tinyformerWords;
+  const gpt = tinyformer.loadModel(new Uint8Array(await (await fetch('models/ko-char.safetensors')).arrayBuffer()));
+  const v = tinyformer.loadWordVectors(new Uint8Array(await (await fetch('models/ko-words-cbow.safetensors')).arrayBuffer()));
+  const c = tinyformer.compareSenses(gpt, a.lines.map((l) => l[0]), a.word, a.lines.map((l) => l[1]));
   const L = a.layer < 0 ? c.layers - 1 : a.layer;
   const id = v.wordId(a.word), C = v.config.dim;
   const out = { layers: c.layers, labels: c.labels, wordTexts: c.wordTexts, tokenRows: Array.from(c.tokenRows.data),

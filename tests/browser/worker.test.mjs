@@ -85,8 +85,8 @@ test('pause, single step, live learning rate, save; a blow-up is reported; a dea
     await new Promise((r) => setTimeout(r, 200));
     const info = await run.refreshInfo();
     const bytes = await run.save(1);
-    const tf = await createTinyformer();
-    const model = tf.loadModel(bytes);
+    const tinyformer = await createTinyformer();
+    const model = tinyformer.loadModel(bytes);
     const sample = await run.sample(1, '나는', { maxTokens: 5, temperature: 0 });
     const lastLr = progress.at(-1).lr;
     // a dead worker: the page is told, and later requests fail instead of hanging

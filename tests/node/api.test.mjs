@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { NATIVE_CLI, ROOT, loadApi } from './helpers.mjs';
 
 const { createTinyformer, TinyformerError, Inspection, Model, Trainer, textBytes } = await loadApi();
-const tf = await createTinyformer();
+const tinyformer = await createTinyformer();
 const corpus = readFileSync(join(ROOT, 'tests', 'data', 'korean_small.txt'), 'utf8');
 const small = { n_layer: 2, n_head: 2, n_embd: 16, block_size: 16 };
 
 const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
 
 test('createModel builds the tokenizer from a corpus; info, tokenize, encode, decode', () => {
-  const model = tf.createModel(small, { corpus, type: 'char', seed: 3 });
+  const model = tinyformer.createModel(small, { corpus, type: 'char', seed: 3 });
   assert.ok(model instanceof Model);
   assert.equal(model.config.n_layer, 2);
   assert.equal(model.config.vocab_size, model.info.vocab_size);
@@ -34,19 +34,19 @@ test('createModel builds the tokenizer from a corpus; info, tokenize, encode, de
 });
 
 test('word and jamo tokenizers, and a tokenizer given whole', () => {
-  const words = tf.createModel(small, { corpus, type: 'word' });
+  const words = tinyformer.createModel(small, { corpus, type: 'word' });
   assert.deepEqual(words.tokenize('나는 밥을 먹었다.').map((t) => t.text), ['나는', ' 밥을', ' 먹었다', '.']);
-  const jamo = tf.createModel(small, { corpus, type: 'jamo' });
+  const jamo = tinyformer.createModel(small, { corpus, type: 'jamo' });
   assert.equal(jamo.tokenize('각').length, 3);  // ᄀ ᅡ ᆨ, even when unseen
   assert.deepEqual(jamo.tokenize('밥').map((t) => t.unknown), [false, false, false]);
   assert.equal(jamo.decode(jamo.encode('나는 밥을 먹었다')), '나는 밥을 먹었다');
-  const given = tf.createModel(small, { tokenizer: { type: 'char', vocab: ['<pad>', '<bos>', '<eos>', '<unk>', 'a', 'b'] } });
+  const given = tinyformer.createModel(small, { tokenizer: { type: 'char', vocab: ['<pad>', '<bos>', '<eos>', '<unk>', 'a', 'b'] } });
   assert.equal(given.config.vocab_size, 6);
   for (const m of [words, jamo, given]) m.dispose();
 });
 
 test('inspect records every step; attention rows sum to 1; probabilities sum to 1', () => {
-  const model = tf.createModel(small, { corpus });
+  const model = tinyformer.createModel(small, { corpus });
   const run = model.inspect('나는 밥을 먹었다');
   assert.ok(run instanceof Inspection);
   assert.equal(run.tokens.length, 9);
@@ -77,7 +77,7 @@ test('inspect records every step; attention rows sum to 1; probabilities sum to 
 });
 
 test('generation is seeded and step by step equals whole', () => {
-  const model = tf.createModel(small, { corpus });
+  const model = tinyformer.createModel(small, { corpus });
   const a = model.generate('고양이는', { maxTokens: 8, temperature: 0.9, seed: 4 });
   const b = model.generate('고양이는', { maxTokens: 8, temperature: 0.9, seed: 4 });
   assert.deepEqual(a, b);
@@ -93,10 +93,10 @@ test('generation is seeded and step by step equals whole', () => {
 });
 
 test('save and load round-trip the logits exactly', () => {
-  const model = tf.createModel({ ...small, norm: 'post', positional: 'sinusoidal', activation: 'silu' }, { corpus });
+  const model = tinyformer.createModel({ ...small, norm: 'post', positional: 'sinusoidal', activation: 'silu' }, { corpus });
   const bytes = model.save();
   assert.ok(bytes instanceof Uint8Array);
-  const loaded = tf.loadModel(bytes);
+  const loaded = tinyformer.loadModel(bytes);
   assert.equal(loaded.config.norm, 'post');
   assert.deepEqual(loaded.inspect('고양이').logits.data, model.inspect('고양이').logits.data);
   model.dispose();
@@ -104,7 +104,7 @@ test('save and load round-trip the logits exactly', () => {
 });
 
 test('the same checkpoint gives the same logits natively (tinyformer inspect) and in wasm', { skip: !existsSync(NATIVE_CLI) && 'native CLI not built' }, () => {
-  const model = tf.createModel(small, { corpus, seed: 11 });
+  const model = tinyformer.createModel(small, { corpus, seed: 11 });
   const dir = mkdtempSync(join(tmpdir(), 'tinyformer-'));
   const path = join(dir, 'model.safetensors');
   writeFileSync(path, model.save());
@@ -124,11 +124,11 @@ test('the same checkpoint gives the same logits natively (tinyformer inspect) an
 });
 
 test('bad input: config, text, ids, checkpoints — clear codes, and the object stays usable', () => {
-  assert.throws(() => tf.createModel({ n_head: 3, n_embd: 16 }, { corpus }), isError('bad_config'));
-  assert.throws(() => tf.createModel({ n_layer: 'two' }, { corpus }), isError('bad_config'));
-  assert.throws(() => tf.createModel(small, { corpus: '' }), isError('empty_text'));
-  assert.throws(() => tf.createModel(small, { corpus, type: 'bpe' }), isError('bad_tokenizer'));
-  const model = tf.createModel(small, { corpus });
+  assert.throws(() => tinyformer.createModel({ n_head: 3, n_embd: 16 }, { corpus }), isError('bad_config'));
+  assert.throws(() => tinyformer.createModel({ n_layer: 'two' }, { corpus }), isError('bad_config'));
+  assert.throws(() => tinyformer.createModel(small, { corpus: '' }), isError('empty_text'));
+  assert.throws(() => tinyformer.createModel(small, { corpus, type: 'bpe' }), isError('bad_tokenizer'));
+  const model = tinyformer.createModel(small, { corpus });
   assert.throws(() => model.inspect(''), isError('empty_text'));
   assert.throws(() => model.inspect('가'.repeat(40)), isError('too_long'));
   assert.throws(() => model.inspect('bad \ud800'), (e) => e.code === 'invalid_utf8' && e.detail === 4);
@@ -137,22 +137,22 @@ test('bad input: config, text, ids, checkpoints — clear codes, and the object 
   assert.throws(() => model.decode([-1]), isError('bad_token_id'));
   assert.throws(() => model.nextTokenProbs('나', { topP: 0 }), isError('bad_sampling'));
   assert.throws(() => model.generate([], {}), isError('empty_context'));
-  assert.throws(() => tf.loadModel(new Uint8Array([1, 2, 3])), isError('checkpoint_truncated'));
+  assert.throws(() => tinyformer.loadModel(new Uint8Array([1, 2, 3])), isError('checkpoint_truncated'));
   const bytes = model.save();
   const corrupt = bytes.slice();
   corrupt[12] ^= 0xff;  // inside the JSON header
-  assert.throws(() => tf.loadModel(corrupt), (e) => e instanceof TinyformerError && e.code.startsWith('checkpoint'));
-  assert.throws(() => tf.loadModel(bytes.slice(0, bytes.length - 10)), isError('checkpoint_truncated'));
+  assert.throws(() => tinyformer.loadModel(corrupt), (e) => e instanceof TinyformerError && e.code.startsWith('checkpoint'));
+  assert.throws(() => tinyformer.loadModel(bytes.slice(0, bytes.length - 10)), isError('checkpoint_truncated'));
   // an encoder-decoder checkpoint is not a GPT: a clear code the page translates
   const seq2seq = readFileSync(join(ROOT, 'tests', 'data', 'seq2seq_golden_post.safetensors'));
-  assert.throws(() => tf.loadModel(new Uint8Array(seq2seq)), isError('wrong_arch'));
+  assert.throws(() => tinyformer.loadModel(new Uint8Array(seq2seq)), isError('wrong_arch'));
   assert.equal(model.inspect('나는').tokens.length, 2);  // still usable
   assert.throws(() => textBytes(42), isError('bad_text'));
   model.dispose();
 });
 
 test('a trainer races optimizers in lockstep; the loss falls; state is readable', () => {
-  const trainer = tf.createTrainer({
+  const trainer = tinyformer.createTrainer({
     model: small, seed: 2, train: { batchSize: 4 },
     racers: [{ name: 'SGD', optimizer: { kind: 'sgd', lr: 0.5 } }, { name: 'Adam', optimizer: { kind: 'adam', lr: 0.01 } }],
   }, corpus);
@@ -176,7 +176,7 @@ test('a trainer races optimizers in lockstep; the loss falls; state is readable'
   assert.throws(() => trainer.setSamplingProb(1, 2), isError('bad_train_config'));
   assert.ok(Number.isFinite(trainer.evaluate(1)));
   const snap = trainer.snapshot(1);
-  const loaded = tf.loadModel(trainer.save(1));
+  const loaded = tinyformer.loadModel(trainer.save(1));
   assert.deepEqual(loaded.inspect('나는').logits.data, snap.inspect('나는').logits.data);
   snap.dispose();
   loaded.dispose();
@@ -184,7 +184,7 @@ test('a trainer races optimizers in lockstep; the loss falls; state is readable'
 });
 
 test('a learning rate that blows up marks the racer diverged with the step', () => {
-  const trainer = tf.createTrainer({ model: small, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'sgd', lr: 1e7 } }] }, corpus);
+  const trainer = tinyformer.createTrainer({ model: small, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'sgd', lr: 1e7 } }] }, corpus);
   let at = -1;
   for (let i = 0; i < 30 && at < 0; i++) {
     const r = trainer.step(1);
@@ -193,56 +193,56 @@ test('a learning rate that blows up marks the racer diverged with the step', () 
   assert.ok(at > 0);
   assert.equal(trainer.info.racers[0].diverged, true);
   assert.equal(trainer.step(3).loss.length, 0);  // nothing left to train
-  assert.throws(() => tf.createTrainer({ racers: [{ optimizer: { lr: -1 } }] }, corpus), isError('bad_optimizer_config'));
-  assert.throws(() => tf.createTrainer({}, '짧다'), isError('corpus_too_short'));
+  assert.throws(() => tinyformer.createTrainer({ racers: [{ optimizer: { lr: -1 } }] }, corpus), isError('bad_optimizer_config'));
+  assert.throws(() => tinyformer.createTrainer({}, '짧다'), isError('corpus_too_short'));
   trainer.dispose();
 });
 
 test('memory stays flat: 1,000 create/dispose cycles and 10,000 training steps', () => {
-  const warm = tf.createModel(small, { corpus });
+  const warm = tinyformer.createModel(small, { corpus });
   warm.inspect('나는 밥을');
   warm.dispose();
-  const before = tf.memoryBytes;
+  const before = tinyformer.memoryBytes;
   for (let i = 0; i < 1000; i++) {
-    const m = tf.createModel(small, { corpus, seed: i });
+    const m = tinyformer.createModel(small, { corpus, seed: i });
     m.inspect('나는 밥을');
     m.dispose();
   }
-  const afterModels = tf.memoryBytes;
+  const afterModels = tinyformer.memoryBytes;
   // bound: at most one 64 KiB page-growth step per 100 cycles (it should not grow at all)
   assert.ok(afterModels - before <= 10 * 65536, `grew ${afterModels - before} bytes over 1,000 cycles`);
-  const trainer = tf.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 8 }, train: { batchSize: 2 } }, corpus);
+  const trainer = tinyformer.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 8 }, train: { batchSize: 2 } }, corpus);
   trainer.step(10);
-  const start = tf.memoryBytes;
+  const start = tinyformer.memoryBytes;
   for (let i = 0; i < 100; i++) trainer.step(100);
   assert.equal(trainer.steps, 10010);
-  assert.equal(tf.memoryBytes, start, 'training allocated per step');
+  assert.equal(tinyformer.memoryBytes, start, 'training allocated per step');
   trainer.dispose();
 });
 
 test('activation curves, embeddings under each positional encoding, and standalone tokenizers', () => {
-  const ys = tf.applyActivation('relu', [-1, 0, 2]);
+  const ys = tinyformer.applyActivation('relu', [-1, 0, 2]);
   assert.deepEqual(Array.from(ys), [0, 0, 2]);
-  assert.ok(Math.abs(tf.applyActivation('gelu', [1])[0] - 0.8413447) < 1e-6);
-  assert.throws(() => tf.applyActivation('swish', [1]), isError('bad_config'));
+  assert.ok(Math.abs(tinyformer.applyActivation('gelu', [1])[0] - 0.8413447) < 1e-6);
+  assert.throws(() => tinyformer.applyActivation('swish', [1]), isError('bad_config'));
 
-  const model = tf.createModel(small, { corpus });
+  const model = tinyformer.createModel(small, { corpus });
   const a = model.embed('나는 밥을', 'sinusoidal');
-  const pe = tf.positionalEncoding(5, 16);
+  const pe = tinyformer.positionalEncoding(5, 16);
   assert.deepEqual(a['embed.position'].data, pe.data);
   const none = model.embed('나는 밥을', 'none');
   assert.ok(none['embed.position'].data.every((x) => x === 0));
   assert.deepEqual(none['embed.sum'].data, none['embed.token'].data);
   const learned = model.embed('나는 밥을', 'learned');
   assert.deepEqual(learned['embed.sum'].data, model.inspect('나는 밥을').tensor('embed.sum').data);
-  const sino = tf.createModel({ ...small, positional: 'sinusoidal' }, { corpus });
+  const sino = tinyformer.createModel({ ...small, positional: 'sinusoidal' }, { corpus });
   assert.throws(() => sino.embed('나는', 'learned'), isError('no_learned_positions'));
   model.dispose();
   sino.dispose();
 
   const texts = {};
   for (const type of ['char', 'word', 'jamo']) {
-    const tok = tf.createTokenizer(type, corpus);
+    const tok = tinyformer.createTokenizer(type, corpus);
     texts[type] = tok.tokenize('나는 밥을 먹었다').map((t) => t.text);
     assert.equal(tok.json.type, type);
     tok.dispose();
@@ -250,11 +250,11 @@ test('activation curves, embeddings under each positional encoding, and standalo
   assert.equal(texts.char.length, 9);
   assert.equal(texts.word.length, 3);
   assert.equal(texts.jamo.length, 21);  // 나(2) 는(3) ␣ 밥(3) 을(3) ␣ 먹(3) 었(3) 다(2)
-  assert.throws(() => tf.createTokenizer('char', ''), isError('empty_text'));
+  assert.throws(() => tinyformer.createTokenizer('char', ''), isError('empty_text'));
 });
 
 test('analyzeWord follows 사과 through the layers', () => {
-  const model = tf.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
+  const model = tinyformer.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
   const a = model.analyzeWord(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과');
   assert.equal(a.occurrences.length, 4);
   assert.equal(a.layers, 3);
@@ -269,7 +269,7 @@ test('analyzeWord follows 사과 through the layers', () => {
 });
 
 test('nearestTokens: the embedding rows closest by cosine, as a plain loop over the table finds them', () => {
-  const model = tf.createModel(small, { corpus, type: 'char', seed: 7 });
+  const model = tinyformer.createModel(small, { corpus, type: 'char', seed: 7 });
   const { data, shape: [V, C] } = model.parameter('transformer.wte.weight');
   const vocab = model.tokenizer.vocab;
   const cosine = (a, b) => {
@@ -297,10 +297,10 @@ test('nearestTokens: the embedding rows closest by cosine, as a plain loop over 
 });
 
 test('position similarity: dot products of the position vectors', () => {
-  const model = tf.createModel(small, { corpus });
+  const model = tinyformer.createModel(small, { corpus });
   const sim = model.positionSimilarity('sinusoidal', 6);
   assert.deepEqual(sim.shape, [6, 6]);
-  const pe = tf.positionalEncoding(6, 16);
+  const pe = tinyformer.positionalEncoding(6, 16);
   for (const [i, j] of [[0, 0], [1, 4], [5, 2]]) {
     let dot = 0;
     for (let c = 0; c < 16; c++) dot += pe.data[i * 16 + c] * pe.data[j * 16 + c];
@@ -314,8 +314,8 @@ test('position similarity: dot products of the position vectors', () => {
 
 test('the encoder-decoder: loadTranslator, translate with each step\'s cross-attention, inspect, train on pairs', () => {
   const bytes = readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors'));
-  assert.throws(() => tf.loadModel(bytes), isError('wrong_arch'));
-  const t = tf.loadTranslator(bytes);
+  assert.throws(() => tinyformer.loadModel(bytes), isError('wrong_arch'));
+  const t = tinyformer.loadTranslator(bytes);
   assert.equal(t.config.arch, 'seq2seq');
   assert.equal(t.tokenizers.source.type, 'word');
   const r = t.translate('나는 밥을 먹었다');
@@ -332,13 +332,13 @@ test('the encoder-decoder: loadTranslator, translate with each step\'s cross-att
   assert.ok(i.loss < 1);
   assert.equal(i.attention('decoder', 0, 0).data[1], 0);  // causal
   assert.throws(() => t.translate(''), isError('empty_text'));
-  assert.throws(() => tf.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors'))),
+  assert.throws(() => tinyformer.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors'))),
     isError('wrong_arch'));
   assert.equal(t.translate('고양이는 귀엽다').text, 'The cat is cute');  // still usable
   t.dispose();
 
   const pairs = readFileSync(join(ROOT, 'web', 'data', 'ko-en.tsv'), 'utf8');
-  const trainer = tf.createTrainer({ arch: 'seq2seq', model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16,
+  const trainer = tinyformer.createTrainer({ arch: 'seq2seq', model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16,
     mlpHidden: 32 }, train: { batchSize: 16 }, racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] }, pairs);
   const before = trainer.evaluate(0, 1);
   trainer.step(40);
@@ -350,33 +350,33 @@ test('the encoder-decoder: loadTranslator, translate with each step\'s cross-att
 });
 
 test('what the translation page reads: head slices, the mean over heads, word attention, padding, both decodings', () => {
-  const t = tf.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors')));
+  const t = tinyformer.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors')));
   const r = t.translate('나는 밥을 먹었다');
   const probs = r.inspection.tensor('dec.h1.xattn.probs');   // (H, T, S)
   const [H, T, S] = probs.shape;
   assert.deepEqual(r.inspection.head('dec.h1.xattn.q', 2).shape, [T, t.config.n_embd / H]);
   assert.throws(() => r.inspection.head('dec.h1.xattn.q', H), isError('bad_head'));
-  const mean = tf.headMean(probs);
+  const mean = tinyformer.headMean(probs);
   assert.deepEqual(mean.shape, [T, S]);
   for (let i = 0; i < T * S; i++) {
     let s = 0;
     for (let h = 0; h < H; h++) s += probs.data[h * T * S + i];
     assert.ok(Math.abs(mean.data[i] - s / H) < 1e-6);
   }
-  assert.throws(() => tf.headMean({ data: new Float32Array(3), shape: [2, 2] }), isError('bad_shape'));
+  assert.throws(() => tinyformer.headMean({ data: new Float32Array(3), shape: [2, 2] }), isError('bad_shape'));
 
   // words: the written tokens (rows) against <bos> source <eos> (columns); specials belong to no word
   const voc = t.tokenizers.target.vocab;
   const rows = Array.from(r.ids, (id) => ({ id, text: voc[id] }));
   const cols = [{ id: 1, text: '<bos>' }, ...r.sourceTokens, { id: 2, text: '<eos>' }];
-  const w = tf.wordAttention(probs, rows, cols);
+  const w = tinyformer.wordAttention(probs, rows, cols);
   assert.deepEqual(w.rowWords, ['I', 'ate', 'rice']);
   assert.deepEqual(w.colWords, ['나는', '밥을', '먹었다']);
   assert.deepEqual(Array.from(w.colGroup), [-1, 0, 1, 2, -1]);
   // one token per word: word (i, j) is the head mean at (token i, column j + 1)
   for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) assert.ok(Math.abs(w.weights.data[i * 3 + j] - mean.data[i * S + j + 1]) < 1e-6);
   for (let i = 0; i < 3; i++) assert.ok(Math.abs(w.rest[i] - (mean.data[i * S] + mean.data[i * S + S - 1])) < 1e-5);
-  assert.throws(() => tf.wordAttention(probs, rows.slice(1), cols), isError('bad_shape'));
+  assert.throws(() => tinyformer.wordAttention(probs, rows.slice(1), cols), isError('bad_shape'));
 
   const padded = t.inspect('나는 밥을 먹었다', '', { pad: 2 });
   assert.deepEqual(Array.from(padded.source.slice(-2)), [0, 0]);
@@ -397,7 +397,7 @@ test('what the translation page reads: head slices, the mean over heads, word at
 });
 
 test('senseCheck, softmaxTerms and layerNormTerms: the 사과 check and the formulas’ in-between numbers', () => {
-  const model = tf.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
+  const model = tinyformer.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
   const s = model.senseCheck(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과',
     ['apple', 'apology', 'apology', 'apple']);
   assert.equal(s.occurrences, 4);
@@ -408,10 +408,10 @@ test('senseCheck, softmaxTerms and layerNormTerms: the 사과 check and the form
   assert.throws(() => model.senseCheck(['빨간 사과를 먹었다'], '사과', ['apple', 'apology']), isError('bad_shape'));
   assert.throws(() => model.senseCheck(['빨간 사과를 먹었다'], '사과', ['a\nb']), isError('bad_text'));
   model.dispose();
-  const terms = tf.softmaxTerms([0, Math.log(3), -Infinity]);
+  const terms = tinyformer.softmaxTerms([0, Math.log(3), -Infinity]);
   assert.ok(Math.abs(terms.exp[1] - 3) < 1e-5 && terms.exp[2] === 0 && Math.abs(terms.sum - 4) < 1e-5);
-  const norm = tf.layerNormTerms([1, 2, 3], 0);
+  const norm = tinyformer.layerNormTerms([1, 2, 3], 0);
   assert.ok(Math.abs(norm.mean - 2) < 1e-6 && Math.abs(norm.variance - 2 / 3) < 1e-6 && Math.abs(norm.rstd - 1.2247449) < 1e-5);
-  assert.throws(() => tf.layerNormTerms([]), isError('bad_shape'));
-  assert.throws(() => tf.layerNormTerms([1, 2], Number.NaN), isError('bad_config'));
+  assert.throws(() => tinyformer.layerNormTerms([]), isError('bad_shape'));
+  assert.throws(() => tinyformer.layerNormTerms([1, 2], Number.NaN), isError('bad_config'));
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ROOT, loadApi } from './helpers.mjs';
 
 const { createTinyformer, TinyformerError, WordVectors } = await loadApi();
-const tf = await createTinyformer();
+const tinyformer = await createTinyformer();
 const data = (name) => readFileSync(join(ROOT, 'web', 'data', name), 'utf8');
 const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
 
@@ -16,7 +16,7 @@ const SPEC = { arch: 'cbow', seed: 1, model: { dim: 16, window: 2, minCount: 3 }
   racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] };
 
 function trainWords(corpus, steps) {
-  const trainer = tf.createTrainer(SPEC, corpus);
+  const trainer = tinyformer.createTrainer(SPEC, corpus);
   const before = trainer.evaluate(0, 8);
   const t0 = performance.now();
   for (let done = 0; done < steps; done += 100) trainer.step(100);
@@ -66,7 +66,7 @@ test('trained on the split corpus, words cluster by category, better than raw sp
 });
 
 test('the map keeps its orientation from one snapshot to the next; inspection, vectors, save and load', () => {
-  const trainer = tf.createTrainer(SPEC, data('ko-words.txt'));
+  const trainer = tinyformer.createTrainer(SPEC, data('ko-words.txt'));
   trainer.step(300);
   const a = trainer.snapshotWordVectors(0);
   const first = a.projection({ n: 100 });
@@ -101,16 +101,16 @@ test('the map keeps its orientation from one snapshot to the next; inspection, v
   assert.deepEqual(b.vectors('output').shape, [b.config.vocab_size, 16]);
 
   const bytes = b.save();
-  const c = tf.loadWordVectors(bytes);
+  const c = tinyformer.loadWordVectors(bytes);
   assert.deepEqual(c.vectors('input').data, b.vectors('input').data);
-  assert.throws(() => tf.loadModel(bytes), isError('wrong_arch'));
+  assert.throws(() => tinyformer.loadModel(bytes), isError('wrong_arch'));
   a.dispose(); b.dispose(); c.dispose();
   assert.throws(() => c.neighbours('밥'), isError('disposed'));
   trainer.dispose();
 });
 
 test('skip-gram with negative sampling, and the particle split of a learner\'s text', () => {
-  const trainer = tf.createTrainer({ ...SPEC, model: { dim: 16, window: 2, mode: 'skipgram', loss: 'negative', negatives: 5 } },
+  const trainer = tinyformer.createTrainer({ ...SPEC, model: { dim: 16, window: 2, mode: 'skipgram', loss: 'negative', negatives: 5 } },
     data('ko-words.txt'));
   const before = trainer.evaluate(0, 8);
   trainer.step(300);
@@ -120,20 +120,20 @@ test('skip-gram with negative sampling, and the particle split of a learner\'s t
   assert.equal(w.fillBlank('나는 ___ 먹었다', 3).guesses.length, 3);
   w.dispose();
   trainer.dispose();
-  assert.equal(tf.splitParticles('고양이는 귀엽다. 나는 고양이를 좋아한다'), '고양이 는 귀엽다. 나 는 고양이 를 좋아한다');
-  const own = tf.createTrainer({ arch: 'cbow', splitParticles: true }, '고양이는 귀엽다\n강아지는 귀엽다\n나는 밥을 먹었다\n');
+  assert.equal(tinyformer.splitParticles('고양이는 귀엽다. 나는 고양이를 좋아한다'), '고양이 는 귀엽다. 나 는 고양이 를 좋아한다');
+  const own = tinyformer.createTrainer({ arch: 'cbow', splitParticles: true }, '고양이는 귀엽다\n강아지는 귀엽다\n나는 밥을 먹었다\n');
   assert.ok(own.info.words.includes('고양이'));
   assert.ok(!own.info.words.includes('고양이는'));
   own.dispose();
 });
 
 test('bad input gets a clear code', () => {
-  assert.throws(() => tf.createTrainer({ arch: 'cbow' }, ''), isError('empty_text'));
-  assert.throws(() => tf.createTrainer({ arch: 'cbow' }, '하나'), isError('corpus_too_short'));
-  assert.throws(() => tf.createTrainer({ arch: 'cbow', model: { window: 99 } }, '나 는 밥'), isError('bad_config'));
-  assert.throws(() => tf.createTrainer({ arch: 'cbow' }, 'a '.repeat(4.5 * 1024 * 1024)), isError('text_too_large'));
+  assert.throws(() => tinyformer.createTrainer({ arch: 'cbow' }, ''), isError('empty_text'));
+  assert.throws(() => tinyformer.createTrainer({ arch: 'cbow' }, '하나'), isError('corpus_too_short'));
+  assert.throws(() => tinyformer.createTrainer({ arch: 'cbow', model: { window: 99 } }, '나 는 밥'), isError('bad_config'));
+  assert.throws(() => tinyformer.createTrainer({ arch: 'cbow' }, 'a '.repeat(4.5 * 1024 * 1024)), isError('text_too_large'));
   // a window wider than the sentence and text without Korean both train
-  const wide = tf.createTrainer({ arch: 'cbow', model: { window: 16 } }, 'the cat is cute\nthe dog is cute\n');
+  const wide = tinyformer.createTrainer({ arch: 'cbow', model: { window: 16 } }, 'the cat is cute\nthe dog is cute\n');
   wide.step(3);
   const w = wide.snapshotWordVectors(0);
   assert.throws(() => w.neighbours('zebra'), isError('unknown_word'));
@@ -148,9 +148,9 @@ test('bad input gets a clear code', () => {
 });
 
 test('compareSenses on the shipped GPT: one input-embedding row per token, one hidden state per word in context', () => {
-  const gpt = tf.loadModel(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors')));
+  const gpt = tinyformer.loadModel(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors')));
   const sentences = ['나는 빨간 사과를 샀다', '말은 사과를 먹었어요', '나는 진심으로 사과했다', '형이 누나에게 사과했어요'];
-  const c = tf.compareSenses(gpt, sentences, '사과', [['apple'], ['apple'], ['apology'], ['apology']]);
+  const c = tinyformer.compareSenses(gpt, sentences, '사과', [['apple'], ['apple'], ['apology'], ['apology']]);
   assert.deepEqual(c.wordTexts, ['사', '과']);
   assert.deepEqual(c.tokenRows.shape, [2, gpt.config.n_embd]);
   assert.deepEqual(c.embeddingCosine.shape, [4, 4]);
@@ -162,9 +162,9 @@ test('compareSenses on the shipped GPT: one input-embedding row per token, one h
   // the contextual cosines are those of Model.analyzeWord (the same engine function underneath)
   const a = gpt.analyzeWord(sentences, '사과');
   assert.deepEqual(Array.from(c.cosine[1].data), Array.from(a.cosine[1].data));
-  assert.throws(() => tf.compareSenses(gpt, sentences, '고양이'), isError('word_not_found'));
-  assert.throws(() => tf.compareSenses(gpt, ['뷁은 없다'], '뷁'), isError('unknown_word'));
-  assert.throws(() => tf.compareSenses(gpt, ['a\nb'], 'a'), isError('bad_text'));
-  assert.throws(() => tf.compareSenses(gpt, sentences, '사과', ['apple']), isError('bad_text'));
+  assert.throws(() => tinyformer.compareSenses(gpt, sentences, '고양이'), isError('word_not_found'));
+  assert.throws(() => tinyformer.compareSenses(gpt, ['뷁은 없다'], '뷁'), isError('unknown_word'));
+  assert.throws(() => tinyformer.compareSenses(gpt, ['a\nb'], 'a'), isError('bad_text'));
+  assert.throws(() => tinyformer.compareSenses(gpt, sentences, '사과', ['apple']), isError('bad_text'));
   gpt.dispose();
 });

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { loadApi } from './helpers.mjs';
 
 const { createTinyformer, TinyformerError } = await loadApi();
-const tf = await createTinyformer();
+const tinyformer = await createTinyformer();
 
 const corpus = '나는 밥을 먹었다. 고양이는 귀엽다. 밥을 나는 먹었다.\n'.repeat(4);
 const tiny = { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 };
 const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
 
 test('ids that are not whole numbers in [0, 2^31) are refused, never coerced', () => {
-  const model = tf.createModel(tiny, { corpus });
+  const model = tinyformer.createModel(tiny, { corpus });
   for (const bad of [[NaN], ['a'], [1e10], [1.5], [-1], [2 ** 31], [Infinity], [null], [undefined], [{}], [10n]]) {
     assert.throws(() => model.decode(bad), isError('bad_token_id'), `decode(${String(bad[0])})`);
     assert.throws(() => model.inspect(bad), isError('bad_token_id'), `inspect(${String(bad[0])})`);
@@ -34,13 +34,13 @@ test('ids that are not whole numbers in [0, 2^31) are refused, never coerced', (
 });
 
 test('maxTokens and seeds must be whole numbers (NaN no longer gives 0 tokens)', () => {
-  const model = tf.createModel(tiny, { corpus });
+  const model = tinyformer.createModel(tiny, { corpus });
   for (const maxTokens of [NaN, 2.5, '3', Infinity, 2 ** 32 + 3, null]) {
     assert.throws(() => model.generate('나는', { maxTokens }), isError('bad_sampling'), `maxTokens ${String(maxTokens)}`);
   }
   for (const seed of [NaN, -1, 0.5, 1e30, Infinity]) {
     assert.throws(() => model.generate('나는', { maxTokens: 2, seed }), isError('bad_sampling'), `seed ${seed}`);
-    assert.throws(() => tf.createModel(tiny, { corpus, seed }), isError('bad_config'), `model seed ${seed}`);
+    assert.throws(() => tinyformer.createModel(tiny, { corpus, seed }), isError('bad_config'), `model seed ${seed}`);
   }
   assert.equal(model.generate('나는', { maxTokens: 3, seed: 2 }).ids.length, 3);
   assert.equal(model.generate('나는', { maxTokens: 0 }).ids.length, 0);
@@ -48,7 +48,7 @@ test('maxTokens and seeds must be whole numbers (NaN no longer gives 0 tokens)',
 });
 
 test('a disposed model, trainer or tokenizer answers nothing: config and info included', () => {
-  const model = tf.createModel(tiny, { corpus });
+  const model = tinyformer.createModel(tiny, { corpus });
   assert.equal(model.config.n_embd, 16);
   model.dispose();
   assert.throws(() => model.config, isError('disposed'));
@@ -56,7 +56,7 @@ test('a disposed model, trainer or tokenizer answers nothing: config and info in
   assert.throws(() => model.tokenize('나는'), isError('disposed'));
   model.dispose();   // twice is fine
 
-  const trainer = tf.createTrainer({ model: tiny, train: { batchSize: 2 } }, corpus);
+  const trainer = tinyformer.createTrainer({ model: tiny, train: { batchSize: 2 } }, corpus);
   assert.equal(trainer.racers, 1);
   trainer.dispose();
   assert.throws(() => trainer.racers, isError('disposed'));
@@ -65,7 +65,7 @@ test('a disposed model, trainer or tokenizer answers nothing: config and info in
 });
 
 test('trainer arguments are checked, never coerced: NaN steps, racers and rates are refused', () => {
-  const trainer = tf.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, train: { batch_size: 2 },
+  const trainer = tinyformer.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, train: { batch_size: 2 },
     racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] }, '나는 밥을 먹었다. 고양이는 귀엽다. 강아지는 귀엽다. '.repeat(20));
   const steps = trainer.steps;
   for (const bad of [NaN, 2.5, '3', Infinity, null]) {

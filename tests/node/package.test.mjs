@@ -29,10 +29,10 @@ test('npm pack of the built site installs into a scratch project and its exports
       import { readFileSync } from 'node:fs';
       import { fileURLToPath } from 'node:url';
       import { createTinyformer } from 'tinyformer';
-      const tf = await createTinyformer();
-      const model = tf.loadModel(readFileSync(fileURLToPath(import.meta.resolve('tinyformer/models/ko-char.safetensors'))));
+      const tinyformer = await createTinyformer();
+      const model = tinyformer.loadModel(readFileSync(fileURLToPath(import.meta.resolve('tinyformer/models/ko-char.safetensors'))));
       const run = model.inspect('고양이는 귀엽다');
-      console.log(JSON.stringify({ tokens: run.tokens.length, arch: tf.simdArch,
+      console.log(JSON.stringify({ tokens: run.tokens.length, arch: tinyformer.simdArch,
         embed: fileURLToPath(import.meta.resolve('tinyformer/embed')), training: fileURLToPath(import.meta.resolve('tinyformer/training')) }));
     `);
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' }).trim().split('\n').pop());

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ROOT, loadApi } from './helpers.mjs';
 
 const { createTinyformer, TinyformerError } = await loadApi();
-const tf = await createTinyformer();
+const tinyformer = await createTinyformer();
 const pairs = readFileSync(join(ROOT, 'web', 'data', 'ko-en.tsv'), 'utf8');
 const lines = pairs.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t'));
 const spec = { arch: 'seq2seq', seed: 2, model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16, mlpHidden: 32 },
@@ -15,7 +15,7 @@ const spec = { arch: 'seq2seq', seed: 2, model: { nEncoderLayer: 1, nDecoderLaye
 const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
 
 test('heldOutPairs lists every 10th pair as written; scoreTranslations scores them like a snapshot would', () => {
-  const trainer = tf.createTrainer(spec, pairs);
+  const trainer = tinyformer.createTrainer(spec, pairs);
   const held = trainer.heldOutPairs();
   assert.equal(held.length, trainer.info.val_pairs);
   assert.equal(held.length, Math.floor(lines.length / 10));
@@ -46,7 +46,7 @@ test('heldOutPairs lists every 10th pair as written; scoreTranslations scores th
 
 test('a GPT trainer has no translations to score', () => {
   const corpus = readFileSync(join(ROOT, 'tests', 'data', 'korean_small.txt'), 'utf8');
-  const gpt = tf.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 } }, corpus);
+  const gpt = tinyformer.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 } }, corpus);
   assert.throws(() => gpt.scoreTranslations(0), isError('wrong_arch'));
   assert.throws(() => gpt.heldOutPairs(), isError('wrong_arch'));
   gpt.dispose();

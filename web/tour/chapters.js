@@ -181,13 +181,13 @@ export const CHAPTERS = [
     async ask(ctx) {
       const w = ctx.widgets[0];
       const m = await ctx.model(w.getAttribute('model'));
-      const tf = await ctx.engine();
+      const tinyformer = await ctx.engine();
       const run = m.inspect(w.getAttribute('sentence'));
       const r = Number(w.getAttribute('token') ?? run.tokens.length) - 1;
       // pre-LN: ln_2 normalises residual_1; post-LN: ln_1 of the block is applied after the residual
       const [sumName, normName] = m.config.norm === 'pre' ? ['h0.residual_1', 'h0.ln_2'] : ['h0.residual_1', 'h0.ln_1'];
-      const before = tf.layerNormTerms(rowOf(run.tensor(sumName), r), 0).variance;
-      const after = tf.layerNormTerms(rowOf(run.tensor(normName), r), 0).variance;
+      const before = tinyformer.layerNormTerms(rowOf(run.tensor(sumName), r), 0).variance;
+      const after = tinyformer.layerNormTerms(rowOf(run.tensor(normName), r), 0).variance;
       const answer = before > after ? 'before' : 'after';
       return {
         params: { token: `${r} ${visibleToken(run.tokens[r].text)}` },
@@ -203,10 +203,10 @@ export const CHAPTERS = [
     tries: () => [['relu,gelu', 'ReLU · GELU'], ['sigmoid,tanh', 'sigmoid · tanh'], ['relu,gelu,sigmoid,tanh,silu', 'ReLU · GELU · sigmoid · tanh · SiLU']]
       .map(([functions, label]) => ({ label, attrs: { functions } })),
     async ask(ctx) {
-      const tf = await ctx.engine();
+      const tinyformer = await ctx.engine();
       const kinds = [['relu', 'ReLU'], ['gelu', 'GELU'], ['sigmoid', 'sigmoid']];
       const names = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
-      const at = kinds.map(([k]) => tf.applyActivation(k, [-1])[0]);
+      const at = kinds.map(([k]) => tinyformer.applyActivation(k, [-1])[0]);
       const negative = kinds.filter((_, i) => at[i] < 0).map(([k]) => k);
       const m = await ctx.model(gpt(ctx).model);
       return {

@@ -28,7 +28,7 @@ let instances = 0;
 
 /** The engine, started on first use; every later call gets the same one. */
 export function engine() {
-  enginePromise ??= createTinyformer().then((tf) => { instances++; return tf; });
+  enginePromise ??= createTinyformer().then((tinyformer) => { instances++; return tinyformer; });
   return enginePromise;
 }
 

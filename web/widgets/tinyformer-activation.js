@@ -34,7 +34,7 @@ export class TinyformerActivation extends TinyformerWidget {
     if (!(hi > lo)) {
       throw badAttribute('to', String(hi), this.say('widget.activation.toRange', { from: lo }));
     }
-    const tf = await engine();
+    const tinyformer = await engine();
     // the inputs: evenly spaced x; every f(x) is the engine's
     const xs = Float32Array.from({ length: POINTS }, (_, i) => lo + ((hi - lo) * i) / (POINTS - 1));
     this.view ??= this.parts.body.appendChild(document.createElement('tf-line-chart'));
@@ -42,7 +42,7 @@ export class TinyformerActivation extends TinyformerWidget {
     this.view.setAttribute('x-title', 'x');
     this.view.setAttribute('y-title', 'f(x)');
     this.view.setAttribute('label', this.say('widget.activation.label'));
-    this.view.series = kinds.map((k) => ({ label: NAMES[k], xs: Array.from(xs), ys: tf.applyActivation(k, xs) }));
+    this.view.series = kinds.map((k) => ({ label: NAMES[k], xs: Array.from(xs), ys: tinyformer.applyActivation(k, xs) }));
     this.parts.caption.textContent = this.say('widget.activation.caption', { from: lo, to: hi });
   }
 }

@@ -1,7 +1,7 @@
 // <tinyformer-add-norm sentence="고양이는 귀엽다" layer="1" after="attention" token="3">: the residual connection
 // and layer norm around one sublayer, for one token: its vector x before the sublayer, the sublayer's output,
 // their sum x + sublayer(x), and LayerNorm of the sum: four rows of one heatmap, each with its mean μ and spread σ
-// from the engine (tf.layerNormTerms with ε = 0). Under it, LN's formula at one dimension (attribute dim, or hover
+// from the engine (tinyformer.layerNormTerms with ε = 0). Under it, LN's formula at one dimension (attribute dim, or hover
 // a cell) written again with the recorded numbers and the model's γ and β.
 import '../components/tf-heatmap.js';
 import { visibleToken } from '../components/labels.js';
@@ -37,7 +37,7 @@ export class TinyformerAddNorm extends TinyformerWidget {
 
   async render() {
     const m = await model(this.option('model'));
-    const tf = await engine();
+    const tinyformer = await engine();
     this.config = m.config;
     const cfg = m.config, C = cfg.n_embd;
     const sentence = this.sentence();
@@ -54,7 +54,7 @@ export class TinyformerAddNorm extends TinyformerWidget {
       values.set(v, i * C);
       return v;
     });
-    const stats = vectors.map((v) => tf.layerNormTerms(v, 0));   // μ and σ² of each row, from the engine
+    const stats = vectors.map((v) => tinyformer.layerNormTerms(v, 0));   // μ and σ² of each row, from the engine
     const f = (v) => formatValue(v);
     const subName = this.say(after === 'attention' ? 'widget.addnorm.attention' : 'widget.addnorm.ffn');
     if (!this.view) {
@@ -96,7 +96,7 @@ export class TinyformerAddNorm extends TinyformerWidget {
     this.hint.textContent = this.say('widget.addnorm.gamma');
     const token = visibleToken(ins.tokens[r].text);
     const eps = cfg.ln_eps ?? 1e-5;
-    const terms = tf.layerNormTerms(vectors[2], eps);
+    const terms = tinyformer.layerNormTerms(vectors[2], eps);
     const param = names.norm === 'ln_f' ? 'transformer.ln_f' : `transformer.${names.norm.replace(/^h(\d+)\./, 'h.$1.')}`;
     const gamma = m.parameter(`${param}.weight`).data;
     const beta = cfg.bias ? m.parameter(`${param}.bias`).data : null;

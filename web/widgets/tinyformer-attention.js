@@ -31,8 +31,8 @@ export class TinyformerAttention extends TinyformerWidget {
     const layer = this.option('layer');
     const head = this.head(this.config.n_head);
     const run = m.inspect(sentence);
-    const tf = await engine();
-    const probs = head === 'mean' ? tf.headMean(run.tensor(`h${layer - 1}.attn.probs`)) : run.attention(layer - 1, head - 1);
+    const tinyformer = await engine();
+    const probs = head === 'mean' ? tinyformer.headMean(run.tensor(`h${layer - 1}.attn.probs`)) : run.attention(layer - 1, head - 1);
     // the engine's masked scores: −∞ where the causal mask hides a token (the same in every head)
     const masked = run.head(`h${layer - 1}.attn.masked`, 0).data;
     const T = run.tokens.length;

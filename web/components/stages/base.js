@@ -1,5 +1,5 @@
 // StageView: the base of every pipeline stage view. It keeps the `state` the page hands it
-// ({ tf, model, inspection, text, layer, tokens, labels, memory }), re-renders when the state or the
+// ({ tinyformer, model, inspection, text, layer, tokens, labels, memory }), re-renders when the state or the
 // language changes, and gives subclasses small helpers. Views render into their own light DOM so
 // the page's styles (cards, hints, formulas) apply; they never compute model numbers themselves.
 import { onLocaleChange, t } from '../../i18n/index.js';

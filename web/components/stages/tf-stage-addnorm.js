@@ -32,7 +32,7 @@ const POS = '#e08214', NEG = '#4393c3';
 
 /**
  * One token's vector as a column strip on a canvas, with its mean (dashed) and mean ± std (band). `stats` = {mean,
- * std} of the vector from the engine (its layer-norm statistics with ε = 0: tf.layerNormTerms).
+ * std} of the vector from the engine (its layer-norm statistics with ε = 0: tinyformer.layerNormTerms).
  */
 class VectorStrip {
   constructor(values, stats, onCursor) {
@@ -226,7 +226,7 @@ class TfStageAddNorm extends StageView {
     };
     // mean and spread of each vector: the engine's layer-norm statistics with ε = 0 (σ = √σ²)
     const stats = (v) => {
-      const terms = this.state.tf.layerNormTerms(v, 0);
+      const terms = this.state.tinyformer.layerNormTerms(v, 0);
       return { mean: terms.mean, std: Math.sqrt(terms.variance) };
     };
     const b = new VectorStrip(before, stats(before), setCursor), a = new VectorStrip(after, stats(after), setCursor);
@@ -263,17 +263,17 @@ class TfStageAddNorm extends StageView {
 
   /**
    * LN(x)_k = (x_k − μ) ÷ √(σ² + ε) · γ_k + β_k in MathML, then with the chosen token's numbers at dimension k:
-   * x_k and LN(x)_k from the recorded tensors, μ and σ² from the engine (tf.layerNormTerms of the same vector),
+   * x_k and LN(x)_k from the recorded tensors, μ and σ² from the engine (tinyformer.layerNormTerms of the same vector),
    * γ_k and β_k from the model's parameters.
    */
   _drawFormula(k) {
     this.memory.dim = k;
-    const { model, tf, tokens } = this.state;
+    const { model, tinyformer, tokens } = this.state;
     const cfg = model.config, C = cfg.n_embd, r = this.memory.token;
     const x = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
     const out = this._tensors.norm.data[r * C + k];
     const eps = cfg.ln_eps ?? 1e-5;
-    const terms = tf.layerNormTerms(x, eps);
+    const terms = tinyformer.layerNormTerms(x, eps);
     const param = this._names.norm === 'ln_f' ? 'transformer.ln_f' : `transformer.${this._names.norm.replace(/^h(\d+)\./, 'h.$1.')}`;
     const gamma = model.parameter(`${param}.weight`).data[k];
     const beta = cfg.bias ? model.parameter(`${param}.bias`).data[k] : null;

@@ -3,7 +3,7 @@
 //
 //   ┌ heads: one thumbnail of the attention weights per head (buttons: pick a head) ┐
 //   ├ the chosen head: token-to-token lines  |  heatmap of the weights (linked hover) ┤
-//   ├ word by word: the engine's word map (tf.wordAttention) and what it says         ┤
+//   ├ word by word: the engine's word map (tinyformer.wordAttention) and what it says         ┤
 //   └ a stepper through the eight steps of attention-steps.js                        ┘
 // The layer comes from the page (state.layer); the head, the word map's heads and the step are this view's own.
 import { registerStrings, t } from '../../i18n/index.js';
@@ -169,7 +169,7 @@ class TfStageAttention extends StageView {
   _renderWords() {
     const { ins, layer, head } = this._ctx;
     const mean = this._wordHeads === 'mean';
-    const w = this.state.tf.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, head), ins.tokens, ins.tokens);
+    const w = this.state.tinyformer.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, head), ins.tokens, ins.tokens);
     const N = w.rowWords.length;
     this._words = w;
     if (!N) {

@@ -1,5 +1,5 @@
 // Stage 6 — Feed forward (MLP): widen each token's vector (c_fc), pass it through an activation,
-// fold it back (c_proj). The learner switches the activation and sees its curve (tf.applyActivation,
+// fold it back (c_proj). The learner switches the activation and sees its curve (tinyformer.applyActivation,
 // the engine's own kernel) over this sentence's real pre-activations (h{l}.mlp.pre), and how many
 // units "fire" — output above a threshold θ — per token and overall. The model itself was trained
 // with config.activation; any other choice shows what that function would do to the same inputs, and
@@ -41,7 +41,7 @@ class TfStageFfn extends StageView {
   /** What is on screen, for tests and linked views. */
   get activation() { return this._act; }
   get threshold() { return this.memory.theta; }
-  /** The drawn curve: {xs, ys} with ys = tf.applyActivation(activation, xs). */
+  /** The drawn curve: {xs, ys} with ys = tinyformer.applyActivation(activation, xs). */
   get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
   /** Units above θ: {total, perRow (per token), units (T·F)}. */
   get firing() { return this._fire ? { total: this._fire.total, perRow: Array.from(this._fire.perRow), units: this._T * this._F } : null; }
@@ -178,7 +178,7 @@ class TfStageFfn extends StageView {
 
   /** Everything that depends on the chosen activation, θ or the x range. */
   _update() {
-    const { tf, model, layer, labels, inspection } = this.state;
+    const { tinyformer, model, layer, labels, inspection } = this.state;
     const cfg = model.config;
     const act = this._act, trained = cfg.activation;
     const theta = this.memory.theta;
@@ -189,7 +189,7 @@ class TfStageFfn extends StageView {
     this._desc.textContent = t(`ffn.desc.${act}`);
 
     // the engine applies the chosen activation to this sentence's pre-activations
-    const applied = tf.applyActivation(act, this._pre.data);
+    const applied = tinyformer.applyActivation(act, this._pre.data);
     this._applied = applied;
     const name = `h${layer}.mlp.act`;
     if (act === trained) {
@@ -205,7 +205,7 @@ class TfStageFfn extends StageView {
     // the curves: x samples in the range, f(x) from the engine's kernel
     const R = this.memory.fit ? this._fitRange : 4;
     const xs = Float32Array.from({ length: SAMPLES }, (_, i) => -R + (2 * R * i) / (SAMPLES - 1));
-    this._curve = { xs, ys: tf.applyActivation(act, xs), trainedYs: act === trained ? null : tf.applyActivation(trained, xs), R };
+    this._curve = { xs, ys: tinyformer.applyActivation(act, xs), trainedYs: act === trained ? null : tinyformer.applyActivation(trained, xs), R };
     this._curveTitle.textContent = t('ffn.curve.title', { act: NAMES[act] });
     this._drawCurve();
     const item = (cls, text) => { const s = el('span', ''); s.append(el('i', cls), document.createTextNode(text)); return s; };
@@ -245,7 +245,7 @@ class TfStageFfn extends StageView {
     for (const k of ['act', 'share', 'count']) head.append(el('th', '', t(`ffn.fire.col.${k}`)));
     table.append(cap, head);
     for (const kind of this._list) {
-      const n = kind === act ? fire.total : countFiring(tf.applyActivation(kind, this._pre.data), T, F, theta).total;
+      const n = kind === act ? fire.total : countFiring(tinyformer.applyActivation(kind, this._pre.data), T, F, theta).total;
       const tr = document.createElement('tr');
       tr.dataset.act = kind;
       if (kind === act) tr.style.fontWeight = '700';

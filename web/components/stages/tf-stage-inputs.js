@@ -17,7 +17,7 @@ const FULL_VOCAB = 300;   // show every entry up to this size; beyond it, the se
 class TfStageInputs extends StageView {
   render() {
     ensureStyle();
-    const { tf, model, inspection, text } = this.state;
+    const { tinyformer, model, inspection, text } = this.state;
     const tokens = inspection.tokens;
     const ids = Array.from(inspection.ids);
     const tokenizer = model.tokenizer;
@@ -29,7 +29,7 @@ class TfStageInputs extends StageView {
     // ① sentence
     const sentence = el('div', 'tfi-sentence', text);
     sentence.dataset.role = 'sentence';
-    const step1 = this.step(1, t('inputs.step.sentence'), sentence, el('div', 'hint', t('inputs.chars', { n: tf.splitChars(text).length })));
+    const step1 = this.step(1, t('inputs.step.sentence'), sentence, el('div', 'hint', t('inputs.chars', { n: tinyformer.splitChars(text).length })));
 
     const split = el('div', 'tfi-arrow', t('inputs.arrow.split', { kind: t(`inputs.kind.${tokenizer.type}`), n: tokens.length }));
 

@@ -94,7 +94,7 @@ class TfStagePositional extends StageView {
 
   /** The position table of the chosen mode (engine: positionalEncoding or the wpe parameter) and its waves. */
   tableSection() {
-    const { tf, model } = this.state;
+    const { tinyformer, model } = this.state;
     const box = el('section', 'tfi-section');
     box.dataset.role = 'table';
     const C = model.config.n_embd;
@@ -106,7 +106,7 @@ class TfStagePositional extends StageView {
     const P = Math.min(model.config.block_size, MAX_POSITIONS);
     let table;
     if (this._mode === 'sinusoidal') {
-      table = tf.positionalEncoding(P, C);
+      table = tinyformer.positionalEncoding(P, C);
       box.append(el('p', 'formula', t('positional.formula')), el('p', 'hint', t('positional.formulaHint', { c: C })));
     } else {
       const wpe = model.parameter('transformer.wpe.weight');

@@ -241,11 +241,11 @@ class TfStageSoftmax extends StageView {
 
   /**
    * p_i = e^{z_i} ÷ Σ_j e^{z_j} in MathML, then the same with the picked token's numbers: its logit z, the engine's
-   * e^z and Σ e^z (tf.softmaxTerms) and the engine's probability p (temperature 1).
+   * e^z and Σ e^z (tinyformer.softmaxTerms) and the engine's probability p (temperature 1).
    */
   _drawFormula(logits, probs1, V) {
     const id = this.memory.pick;
-    const terms = this.state.tf.softmaxTerms(logits);
+    const terms = this.state.tinyformer.softmaxTerms(logits);
     const f = (v) => formatValue(v);
     const z = (i) => sub(mi('z'), i);
     const symbols = [sub(mi('p'), mi('i')), mo('='), frac(sup(mi('e'), z(mi('i'))), sum(row(mi('j'), mo('='), mn('1')), sup(mi('e'), z(mi('j'))), mi('V')))];

@@ -5,10 +5,10 @@
 //       (model.generate(prefix ids, {temperature: 0})), each guess becoming the next input.
 // The two are aligned under the true sentence; the first wrong free-running token is marked and
 // the tokens after it are counted, so one early mistake is seen carrying into every later token.
-// Both come from one snapshot of the racer (run.save → tf.loadModel), taken while training goes on,
+// Both come from one snapshot of the racer (run.save → tinyformer.loadModel), taken while training goes on,
 // or from a model loaded from a file.
 //
-//   drift.tf = engine; drift.session = trainSession; drift.corpusText = '...'; drift.loadedModel = model;
+//   drift.tinyformer = engine; drift.session = trainSession; drift.corpusText = '...'; drift.loadedModel = model;
 import { errorMessage, registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { racerName } from './settings-form.js';

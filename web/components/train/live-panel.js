@@ -15,7 +15,7 @@ export class LivePanel extends HTMLElement {
     this._onState = (e) => this.onState(e);
   }
 
-  set tf(engine) { this._tf = engine; }
+  set tinyformer(engine) { this._tf = engine; }
 
   /** Follows `s` (a training session, or null) instead of the previous one. */
   follow(s) {

@@ -1,10 +1,10 @@
 // <tf-look-inside>: the first page's pipeline views, opened on the model while it trains. Every few
-// seconds (or on demand) it takes a snapshot — run.save(racer) → tf.loadModel(bytes) → model.inspect
+// seconds (or on demand) it takes a snapshot — run.save(racer) → tinyformer.loadModel(bytes) → model.inspect
 // (sentence) — without stopping training, and hands the stage view the same state the first page
-// gives it ({tf, model, inspection, text, layer, tokens, labels}). Watching attention sharpen as the
+// gives it ({tinyformer, model, inspection, text, layer, tokens, labels}). Watching attention sharpen as the
 // model learns is the point. A model loaded from a file can be opened here too.
 //
-//   inside.tf = engine; inside.session = trainSession; inside.loadedModel = model; inside.sentence = '…';
+//   inside.tinyformer = engine; inside.session = trainSession; inside.loadedModel = model; inside.sentence = '…';
 import { errorMessage, registerStrings, t } from '../../i18n/index.js';
 import { el, tokenLabels } from '../labels.js';
 import { STAGES } from '../../stages.js';
@@ -239,7 +239,7 @@ export class TfLookInside extends LivePanel {
     }
     const ins = this._inspection;
     view.state = {
-      tf: this._tf, model, inspection: ins, text: this._sentence, layer: this._layer,
+      tinyformer: this._tf, model, inspection: ins, text: this._sentence, layer: this._layer,
       tokens: ins.tokens, labels: tokenLabels(ins.tokens),
     };
   }

@@ -1,8 +1,8 @@
 // <tf-model-file>: save the trained model as a .safetensors file (run.save → Blob → a download link)
-// and open one (ours or the native CLI's): tf.loadModel(bytes) shows its config and a first greedy
+// and open one (ours or the native CLI's): tinyformer.loadModel(bytes) shows its config and a first greedy
 // continuation; a broken file shows the engine's error in the learner's language.
 //
-//   file.tf = engine; file.session = trainSession;
+//   file.tinyformer = engine; file.session = trainSession;
 //   file.addEventListener('model-loaded', (e) => e.detail);   // { model, name } (the page owns model)
 import { errorMessage, onLocaleChange, registerStrings, t } from '../../i18n/index.js';
 import { el } from '../labels.js';
@@ -39,7 +39,7 @@ export class TfModelFile extends HTMLElement {
     this.prompt = '';
   }
 
-  set tf(engine) { this._tf = engine; }
+  set tinyformer(engine) { this._tf = engine; }
 
   set session(s) {
     this._session?.removeEventListener('state', this._onState);

@@ -5,7 +5,7 @@
 // the optimizer keeps: Adam's m and v as heatmaps, the bias correction m → m̂ on a few weights,
 // momentum's velocity buffer. The text corrects the "Adam remembers wrong answers" myth gently.
 //
-//   lens.tf = engine;  lens.session = trainSession;   // refreshes every few seconds while it trains
+//   lens.tinyformer = engine;  lens.session = trainSession;   // refreshes every few seconds while it trains
 // Counting values into histogram bins is the only arithmetic here (display, not model math).
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';

@@ -26,23 +26,23 @@ export class TrainSession extends EventTarget {
    * cap of text_too_large, the minimum of corpus_too_short), which the Worker protocol drops.
    * @returns {Promise<TrainSession>}
    */
-  static async create(settings, corpus, { tf = null, periodMs = PERIOD_MS, workers } = {}) {
+  static async create(settings, corpus, { tinyformer = null, periodMs = PERIOD_MS, workers } = {}) {
     let run;
     try {
       // a race spreads over one Worker per core (TrainingPool), in lockstep, with the numbers of one Worker
       run = await TrainingPool.create(trainerSpec(settings), corpus, { maxSteps: settings.steps, workers });
     } catch (err) {
-      throw TrainSession._complete(err, settings, corpus, tf);
+      throw TrainSession._complete(err, settings, corpus, tinyformer);
     }
     return new TrainSession(run, settings, periodMs);
   }
 
-  static _complete(err, settings, corpus, tf) {
-    if (!tf || !(err?.detail2 === -1 || err?.detail2 === undefined)) return err;
+  static _complete(err, settings, corpus, tinyformer) {
+    if (!tinyformer || !(err?.detail2 === -1 || err?.detail2 === undefined)) return err;
     if (!['corpus_too_short', 'text_too_large'].includes(err.code)) return err;
     // the same check on this thread: both errors are raised before any real work is done
     try {
-      tf.createTrainer(trainerSpec(settings), corpus).dispose();
+      tinyformer.createTrainer(trainerSpec(settings), corpus).dispose();
     } catch (full) {
       if (full?.code === err.code) return full;
     }
