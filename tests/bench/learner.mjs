@@ -30,6 +30,9 @@ export const THRESHOLD = 1.4;
 const argv = process.argv.slice(2);
 const value = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const corpusName = value('--corpus', 'ko');
+// --hash 'B=8&r=adam:0.005': settings to try against the defaults (the figure is the defaults' without it)
+const extraHash = value('--hash', '');
+const pageHash = `corpus=${corpusName}${extraHash ? `&${extraHash}` : ''}`;
 
 if (!existsSync(join(SITE, 'lib', 'tinyformer.js'))) {
   console.error('tinyformer learner bench: build/wasm/site is missing: run scripts/build.sh');
@@ -39,7 +42,7 @@ const settingsModule = await import(pathToFileURL(join(SITE, 'components', 'trai
 
 /** The page's settings for the Korean corpus: decodeHash fills in every default the page has. */
 function pageSettings() {
-  const s = settingsModule.decodeHash(`corpus=${corpusName}`);
+  const s = settingsModule.decodeHash(pageHash);
   return s;
 }
 
@@ -61,10 +64,10 @@ if (argv.includes('--samples')) {
   const steps = Number(value('--steps', 1500));
   const every = Number(value('--every', 50));
   console.log(`page defaults on ${corpusName}: ${JSON.stringify(spec)}; prompt ${JSON.stringify(prompt)}`);
-  console.log('step  held-out(4 batches, as the page)  held-out(64 batches)  samples (seed 1 = the page\'s, 2, 3)');
+  console.log('step  held-out(64 windows, as the page)  held-out(64 batches)  samples (seed 1 = the page\'s, 2, 3)');
   for (let step = 0; step <= steps; step += every) {
     if (step > 0) trainer.step(every);
-    const page = trainer.evaluate(0, 4);
+    const page = trainer.evaluate(0, Math.ceil(64 / s.batch));
     const all = trainer.evaluate(0, 64);
     const model = trainer.snapshot(0);
     const samples = [1, 2, 3].map((seed) => model.generate(prompt, { maxTokens: 40, temperature: 0.8, seed }).text);
@@ -93,7 +96,7 @@ async function oneRun() {
     const errors = [];
     page.on('pageerror', (err) => errors.push(String(err)));
     // the steps target is the learner's "how long", not how training goes: raised so the run can pass the threshold
-    await page.goto(`${base}train.html#corpus=${corpusName}`);
+    await page.goto(`${base}train.html#${pageHash}`);
     await page.waitForSelector('body[data-engine="ready"]', { timeout: 30000 });
     await page.waitForSelector('body[data-train="ready"]', { timeout: 30000 });
     await page.waitForTimeout(1000);   // the renderer and Worker settle, the first sample is drawn

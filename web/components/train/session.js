@@ -18,6 +18,7 @@ import { racerList, trainerSpec } from './settings.js';
 
 const PERIOD_MS = 1500;   // held-out loss this often; samples and snapshots every second round
 const MAX_SNAPSHOTS = 400;  // samples kept per racer for the timeline
+const EVAL_WINDOWS = 64;    // held-out windows (of the model's context) per held-out loss: 4 batches of 16
 
 export class TrainSession extends EventTarget {
   /**
@@ -69,6 +70,9 @@ export class TrainSession extends EventTarget {
     this.samplePrompt = '';
     this.savedAtStep = 0;
     this.periodMs = periodMs;
+    // the held-out loss is taken over the same number of text windows whatever the batch size (64: on the ko
+    // corpus, its whole held-out tenth), so a smaller batch does not make the held-out figure noisier
+    this.evalBatches = Math.max(1, Math.ceil(EVAL_WINDOWS / (run.info?.batch_size || 16)));
     this._timer = null;
     this._busy = false;
     this._pumping = false;
@@ -330,7 +334,7 @@ export class TrainSession extends EventTarget {
       const step = this.steps;
       for (const r of this.racers) {
         if (this.history[r.index].diverged) continue;
-        const loss = await this.run.evaluate(r.index, 4);
+        const loss = await this.run.evaluate(r.index, this.evalBatches);
         const h = this.history[r.index];
         const at = Math.max(step, this.steps);
         if (h.evalSteps.at(-1) === at) h.evalLoss[h.evalLoss.length - 1] = loss;
