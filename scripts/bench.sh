@@ -9,7 +9,9 @@
 # build/bench/results-<date>.json. Speed never fails the run; a correctness check does (exit 1).
 #   scripts/bench.sh                 everything (about 3 to 5 minutes after the first build)
 #   scripts/bench.sh --quick         fewer, shorter runs (about a minute): for trying changes
-#   scripts/bench.sh --only native,node,chromium,tfjs,pytorch     a subset of the places
+#   scripts/bench.sh --only native,node,chromium,tfjs,pytorch,learner     a subset of the places
+#   (learner: seconds of in-tab training on the training page, its defaults, until samples read as sentences;
+#    tests/bench/learner.mjs, which also prints the samples the threshold was chosen from with --samples)
 # Profiling the native training step:  perf record build/native/tinyformer_bench train --steps 400
 #                    (the encoder-decoder's: build/native/tinyformer_bench seq2seq-train --steps 400)
 set -euo pipefail

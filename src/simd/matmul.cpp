@@ -62,27 +62,31 @@ void strip(float* C, int ldc, const float* A, int sai, int sak, const float* B, 
   for (; i < M; ++i) tile<1, NV>(C + i * ldc, ldc, A + i * sai, sai, sak, B, ldb, kc, load_c);
 }
 
-// C[M,N] (+)= A·B[K,N] with A[i,k] at A[i·sai + k·sak]: k blocks outside, column strips, then row tiles.
-void gemm_strided(float* C, const float* A, int sai, int sak, const float* B, int M, int K, int N, bool accumulate) {
+// C[M,N] (+)= A·B[K,N] with A[i,k] at A[i·sai + k·sak], B and C row-major with leading dims ldb, ldc:
+// k blocks outside, column strips, then row tiles.
+void gemm_strided(float* C, int ldc, const float* A, int sai, int sak, const float* B, int ldb, int M, int K, int N,
+                  bool accumulate) {
   if (K == 0) {
-    if (!accumulate) std::fill(C, C + static_cast<std::size_t>(M) * N, 0.0f);
+    if (!accumulate)
+      for (int i = 0; i < M; ++i)
+        std::fill(C + static_cast<std::size_t>(i) * ldc, C + static_cast<std::size_t>(i) * ldc + N, 0.0f);
     return;
   }
   for (int k0 = 0; k0 < K; k0 += kKC) {
     const int kc = std::min(kKC, K - k0);
     const bool load_c = accumulate || k0 > 0;
     const float* Ak = A + k0 * sak;
-    const float* Bk = B + k0 * N;
+    const float* Bk = B + k0 * ldb;
     int j = 0;
-    for (; j + kNV * W <= N; j += kNV * W) strip<kNV>(C + j, N, Ak, sai, sak, Bk + j, N, M, kc, load_c);
+    for (; j + kNV * W <= N; j += kNV * W) strip<kNV>(C + j, ldc, Ak, sai, sak, Bk + j, ldb, M, kc, load_c);
     if constexpr (kNV > 2)
-      for (; j + 2 * W <= N; j += 2 * W) strip<2>(C + j, N, Ak, sai, sak, Bk + j, N, M, kc, load_c);
-    for (; j + W <= N; j += W) strip<1>(C + j, N, Ak, sai, sak, Bk + j, N, M, kc, load_c);
+      for (; j + 2 * W <= N; j += 2 * W) strip<2>(C + j, ldc, Ak, sai, sak, Bk + j, ldb, M, kc, load_c);
+    for (; j + W <= N; j += W) strip<1>(C + j, ldc, Ak, sai, sak, Bk + j, ldb, M, kc, load_c);
     for (; j < N; ++j)  // scalar tail columns
       for (int i = 0; i < M; ++i) {
-        float acc = load_c ? C[i * N + j] : 0.0f;
-        for (int k = 0; k < kc; ++k) acc += Ak[i * sai + k * sak] * Bk[k * N + j];
-        C[i * N + j] = acc;
+        float acc = load_c ? C[i * ldc + j] : 0.0f;
+        for (int k = 0; k < kc; ++k) acc += Ak[i * sai + k * sak] * Bk[k * ldb + j];
+        C[i * ldc + j] = acc;
       }
   }
 }
@@ -98,15 +102,15 @@ constexpr bool kByDot = W == 4;
 constexpr int kDotMR = 2;
 
 template <int MR>
-void dot_tile(float* C, int ldc, const float* A, const float* B, int K, bool accumulate) {
+void dot_tile(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int K, bool accumulate) {
   FloatBatch acc[MR][W];
   for (int r = 0; r < MR; ++r)
     for (int c = 0; c < W; ++c) acc[r][c] = FloatBatch(0.0f);
   for (int k = 0; k < K; k += W) {
     FloatBatch a[MR];
-    for (int r = 0; r < MR; ++r) a[r] = FloatBatch::load_unaligned(A + r * K + k);
+    for (int r = 0; r < MR; ++r) a[r] = FloatBatch::load_unaligned(A + r * lda + k);
     for (int c = 0; c < W; ++c) {
-      const FloatBatch b = FloatBatch::load_unaligned(B + c * K + k);
+      const FloatBatch b = FloatBatch::load_unaligned(B + c * ldb + k);
       for (int r = 0; r < MR; ++r) acc[r][c] = xsimd::fma(a[r], b, acc[r][c]);
     }
   }
@@ -117,24 +121,26 @@ void dot_tile(float* C, int ldc, const float* A, const float* B, int K, bool acc
   }
 }
 
-void gemm_nt_dot(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
+void gemm_nt_dot(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                 bool accumulate) {
   int j = 0;
   for (; j + W <= N; j += W) {
     int i = 0;
-    for (; i + kDotMR <= M; i += kDotMR) dot_tile<kDotMR>(C + i * N + j, N, A + i * K, B + j * K, K, accumulate);
-    for (; i < M; ++i) dot_tile<1>(C + i * N + j, N, A + i * K, B + j * K, K, accumulate);
+    for (; i + kDotMR <= M; i += kDotMR)
+      dot_tile<kDotMR>(C + i * ldc + j, ldc, A + i * lda, lda, B + j * ldb, ldb, K, accumulate);
+    for (; i < M; ++i) dot_tile<1>(C + i * ldc + j, ldc, A + i * lda, lda, B + j * ldb, ldb, K, accumulate);
   }
   for (; j < N; ++j)  // scalar tail columns
     for (int i = 0; i < M; ++i) {
-      float acc = accumulate ? C[i * N + j] : 0.0f;
-      for (int k = 0; k < K; ++k) acc += A[i * K + k] * B[j * K + k];
-      C[i * N + j] = acc;
+      float acc = accumulate ? C[i * ldc + j] : 0.0f;
+      for (int k = 0; k < K; ++k) acc += A[i * lda + k] * B[j * ldb + k];
+      C[i * ldc + j] = acc;
     }
 }
 
-// Bᵀ of B[N,K] into scratch that grows once and is then reused. 16×16 blocks, so neither the reads
-// nor the writes (a stride of N floats) walk through more than 16 cache lines at a time.
-const float* transposed(const float* B, int N, int K) {
+// Bᵀ of B[N,K] (rows ldb apart) into scratch that grows once and is then reused. 16×16 blocks, so neither
+// the reads nor the writes (a stride of N floats) walk through more than 16 cache lines at a time.
+const float* transposed(const float* B, int N, int K, int ldb) {
   static std::vector<float> scratch;
   if (scratch.size() < static_cast<std::size_t>(K) * N) scratch.resize(static_cast<std::size_t>(K) * N);
   float* t = scratch.data();
@@ -143,18 +149,19 @@ const float* transposed(const float* B, int N, int K) {
     for (int k0 = 0; k0 < K; k0 += kBlock) {
       const int n1 = std::min(N, n0 + kBlock), k1 = std::min(K, k0 + kBlock);
       for (int k = k0; k < k1; ++k)
-        for (int n = n0; n < n1; ++n) t[k * N + n] = B[n * K + k];
+        for (int n = n0; n < n1; ++n) t[k * N + n] = B[n * ldb + k];
     }
   return t;
 }
 
 template <bool ByDot>
-void gemm_nt(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
+void gemm_nt(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+             bool accumulate) {
   if constexpr (ByDot) {
-    if (K % W == 0 && K > 0) return gemm_nt_dot(C, A, B, M, K, N, accumulate);
+    if (K % W == 0 && K > 0) return gemm_nt_dot(C, ldc, A, lda, B, ldb, M, K, N, accumulate);
   }
   // Bᵀ costs N·K moves against M·N·K multiply-adds, and turns the product into the nn layout.
-  gemm_strided(C, A, K, 1, transposed(B, N, K), M, K, N, accumulate);
+  gemm_strided(C, ldc, A, lda, 1, transposed(B, N, K, ldb), N, M, K, N, accumulate);
 }
 
 // In wasm, A·B with many rows of A (a Linear layer's input gradient) pays for transposing B and runs
@@ -162,9 +169,9 @@ void gemm_nt(float* C, const float* A, const float* B, int M, int K, int N, bool
 template <bool ByDot>
 void gemm_nn(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
   if constexpr (ByDot) {
-    if (M >= 64 && K % W == 0 && K > 0) return gemm_nt_dot(C, A, transposed(B, K, N), M, K, N, accumulate);
+    if (M >= 64 && K % W == 0 && K > 0) return gemm_nt_dot(C, N, A, K, transposed(B, K, N, N), K, M, K, N, accumulate);
   }
-  gemm_strided(C, A, K, 1, B, M, K, N, accumulate);
+  gemm_strided(C, N, A, K, 1, B, N, M, K, N, accumulate);
 }
 
 }  // namespace
@@ -174,11 +181,26 @@ void matmul_nn(float* C, const float* A, const float* B, int M, int K, int N, bo
 }
 
 void matmul_tn(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  gemm_strided(C, A, 1, M, B, M, K, N, accumulate);
+  gemm_strided(C, N, A, 1, M, B, N, M, K, N, accumulate);
 }
 
 void matmul_nt(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  gemm_nt<kByDot>(C, A, B, M, K, N, accumulate);
+  gemm_nt<kByDot>(C, N, A, K, B, K, M, K, N, accumulate);
+}
+
+void matmul_nn_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                  bool accumulate) {
+  gemm_strided(C, ldc, A, lda, 1, B, ldb, M, K, N, accumulate);
+}
+
+void matmul_nt_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                  bool accumulate) {
+  gemm_nt<kByDot>(C, ldc, A, lda, B, ldb, M, K, N, accumulate);
+}
+
+void matmul_tn_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                  bool accumulate) {
+  gemm_strided(C, ldc, A, 1, lda, B, ldb, M, K, N, accumulate);
 }
 
 void matmul_nn_ref(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
@@ -205,6 +227,36 @@ void matmul_tn_ref(float* C, const float* A, const float* B, int M, int K, int N
       float acc = accumulate ? C[i * N + j] : 0.0f;
       for (int k = 0; k < K; ++k) acc += A[k * M + i] * B[k * N + j];
       C[i * N + j] = acc;
+    }
+}
+
+void matmul_nn_ld_ref(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                      bool accumulate) {
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
+      float acc = accumulate ? C[i * ldc + j] : 0.0f;
+      for (int k = 0; k < K; ++k) acc += A[i * lda + k] * B[k * ldb + j];
+      C[i * ldc + j] = acc;
+    }
+}
+
+void matmul_nt_ld_ref(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                      bool accumulate) {
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
+      float acc = accumulate ? C[i * ldc + j] : 0.0f;
+      for (int k = 0; k < K; ++k) acc += A[i * lda + k] * B[j * ldb + k];
+      C[i * ldc + j] = acc;
+    }
+}
+
+void matmul_tn_ld_ref(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
+                      bool accumulate) {
+  for (int i = 0; i < M; ++i)
+    for (int j = 0; j < N; ++j) {
+      float acc = accumulate ? C[i * ldc + j] : 0.0f;
+      for (int k = 0; k < K; ++k) acc += A[k * lda + i] * B[k * ldb + j];
+      C[i * ldc + j] = acc;
     }
 }
 

@@ -5,7 +5,8 @@
 // in a section of its own, with the CPU family and its measured peaks.
 // The results also go to build/bench/results-<date>.json so runs can be compared.
 //
-//   node tests/bench/bench.mjs [--quick] [--only native,node,chromium,tfjs,pytorch] [--out FILE]
+//   node tests/bench/bench.mjs [--quick] [--only native,node,chromium,tfjs,pytorch,learner] [--out FILE]
+// ('learner': tests/bench/learner.mjs, seconds of in-tab training on the training page until samples read as sentences)
 //
 // Processes run one at a time, round-robin over the places, so a burst of load from elsewhere on the
 // machine spreads over all of them instead of hitting one. Timings are wall-clock: on a shared machine,
@@ -26,7 +27,7 @@ const SITE_LIB = join(ROOT, 'build', 'wasm', 'site', 'lib');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const PLACES = ['native', 'node', 'chromium', 'tfjs', 'pytorch'];
+const PLACES = ['native', 'node', 'chromium', 'tfjs', 'pytorch', 'learner'];
 const PYTHON = process.env.TINYFORMER_BENCH_PYTHON ?? '/usr/bin/python3';  // Debian's, with python3-torch
 
 // ---- a child process of the driver: the JS API under Node --------------------------------------------
@@ -46,10 +47,12 @@ const quick = flag('--quick');
 const only = new Set(value('--only', PLACES.join(',')).split(','));
 // process runs per job, and what each process does
 const PLAN = quick
-  ? { kernelRuns: 1, modelRuns: 2, apiRuns: 1, tfjsRuns: 1, kernelArgs: ['--reps', '3', '--min-ms', '10'],
-    modelArgs: ['--reps', '2', '--steps', '10'], apiArgs: [10, 2], tfjsArgs: ['--reps', '2', '--steps', '5'] }
-  : { kernelRuns: 3, modelRuns: 5, apiRuns: 3, tfjsRuns: 3, kernelArgs: ['--reps', '4', '--min-ms', '25'],
-    modelArgs: ['--reps', '3', '--steps', '20'], apiArgs: [20, 3], tfjsArgs: ['--reps', '3', '--steps', '10'] };
+  ? { kernelRuns: 1, modelRuns: 2, apiRuns: 1, tfjsRuns: 1, learnerRuns: 1, kernelArgs: ['--reps', '3', '--min-ms', '10'],
+    modelArgs: ['--reps', '2', '--steps', '10'], apiArgs: [10, 2], tfjsArgs: ['--reps', '2', '--steps', '5'],
+    learnerArgs: ['--runs', '3'] }
+  : { kernelRuns: 3, modelRuns: 5, apiRuns: 3, tfjsRuns: 3, learnerRuns: 3, kernelArgs: ['--reps', '4', '--min-ms', '25'],
+    modelArgs: ['--reps', '3', '--steps', '20'], apiArgs: [20, 3], tfjsArgs: ['--reps', '3', '--steps', '10'],
+    learnerArgs: ['--runs', '3'] };
 
 function need(path, hint) {
   if (!existsSync(path)) {
@@ -186,6 +189,13 @@ if (only.has('pytorch')) {
     fn: () => runProcess(PYTHON, [join(HERE, 'torch_gpt.py'), ...PLAN.tfjsArgs]) });
 }
 
+if (only.has('learner')) {
+  need(join(SITE_LIB, '..', 'train.html'), 'run scripts/build.sh wasm');
+  need(CHROMIUM, 'install Debian\'s chromium (scripts/deps.sh test)');
+  jobs.push({ where: 'learner', name: 'training page', runs: PLAN.learnerRuns,
+    fn: () => runProcess(process.execPath, [join(HERE, 'learner.mjs'), ...PLAN.learnerArgs]) });
+}
+
 // ---- run them, round-robin ---------------------------------------------------------------------------------
 const S2S_HASH = seq2seqHash(seq2seqBatches());
 const started = new Date();
@@ -317,6 +327,7 @@ function target(row) {
   if ((row.id === 'ratio:api_train_tokens_per_s' || row.id === 'ratio:worker_train_tokens_per_s') && row.where === 'chromium') {
     return { text: '>= 0.95×', met: row.median >= 0.95 };
   }
+  if (row.id === 'learner_seconds') return { text: '<= 5 s', met: row.median <= 5 };
   if (row.id === 'widgets_first_ms') return { text: '< 1,500 ms', met: row.median < 1500 };
   if (row.id === 'widgets_transfer_gzip_mb') return { text: '< 1 MB', met: row.median < 1 };
   if (row.id === 'widgets_instances') return { text: '1', met: row.max === 1 };
@@ -339,6 +350,7 @@ const ORDER = ['peak_fma', 'peak_mul_add', 'kernel:', 'step_matmul_ms', 'forward
   'ratio:train_tokens_per_s', 'race_w1_tokens_per_s', 'race_w2_tokens_per_s', 'race_w4_tokens_per_s', 'ratio:race_w2',
   'ratio:race_w4', 'widgets_first_ms', 'widgets_all_ms', 'widgets_transfer_mb', 'widgets_transfer_gzip_mb', 'widgets_instances', 'ratio-pytorch:train_tokens_per_s', 'forward_tokens_per_s',
   'ratio:forward_tokens_per_s', 'ratio-pytorch:forward_tokens_per_s',
+  'learner_seconds', 'learner_steps', 'learner_tokens_per_s',
   'phase_forward_ms', 'phase_backward_ms', 'phase_optimizer_ms', 'inspect_ms', 'api_inspect_ms', 'peak_memory_mb',
   'api_memory_mb', 'tensors_bytes_mb', 'allocs_per_step', 'alloc_bytes_per_step', 'allocs_first_step',
   'alloc_bytes_first_step', 'allocs_per_forward', 'allocs_per_inspect',
@@ -423,7 +435,8 @@ writeFileSync(outPath, `${JSON.stringify({
   rows: table.map(({ what, where, id, unit, median, min, max, n, target: t, met, samples, extra }) =>
     ({ id, what, where, median, min, max, unit, n, target: t, met, samples, ...extra })),
   checks, errors, runs: runs.map(({ where, job, run, seconds, result }) =>
-    ({ where, job, run, seconds, ok: result.ok, losses: result.losses, error: result.error })),
+    ({ where, job, run, seconds, ok: result.ok, losses: result.losses, error: result.error,
+      ...(where === 'learner' ? { threshold: result.threshold, settings: result.settings, samples: result.samples, evals: result.evals } : {}) })),
 }, null, 1)}\n`);
 console.log(`results: ${relative(process.cwd(), outPath)}`);
 
