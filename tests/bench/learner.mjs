@@ -60,11 +60,11 @@ function pagePrompt(text, maxChars) {
 
 if (argv.includes('--samples')) {
   const lib = await import(pathToFileURL(join(SITE, 'lib', 'tinyformer.js')).href);
-  const tf = await lib.createTinyformer();
+  const tinyformer = await lib.createTinyformer();
   const s = pageSettings();
   const text = readFileSync(join(SITE, 'data', `${corpusName}.txt`), 'utf8');
   const spec = settingsModule.trainerSpec(s);
-  const trainer = tf.createTrainer(spec, text);
+  const trainer = tinyformer.createTrainer(spec, text);
   const prompt = pagePrompt(text, s.model.block_size);
   const steps = Number(value('--steps', 1500));
   const every = Number(value('--every', 50));

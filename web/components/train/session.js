@@ -27,7 +27,7 @@ const EVAL_WINDOWS = 64;    // held-out windows (of the model's context) per hel
 export class TrainSession extends EventTarget {
   /**
    * Sets up training in a Worker. Rejects with the engine's TinyformerError for bad text or settings.
-   * `tf` (the main-thread engine) is used only to recover an error's second number (e.g. the size
+   * `tinyformer` (the main-thread engine) is used only to recover an error's second number (e.g. the size
    * cap of text_too_large, the minimum of corpus_too_short), which the Worker protocol drops.
    * @returns {Promise<TrainSession>}
    */
