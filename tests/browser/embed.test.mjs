@@ -3,46 +3,28 @@
 // console error; the page holds one engine. Bad attributes show a message inside the widget, never in the page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS, startBrowser } from './browser.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { startCourse } from './course.mjs';
 import { loadApi, SITE } from '../node/helpers.mjs';
 
 let env;
 let course;
-let courseDir;
 let tinyformer;
 const models = {};
 before(async () => {
   env = await startBrowser();
-  courseDir = mkdtempSync(join(tmpdir(), 'tinyformer-course-'));
-  course = await serve(courseDir, 0);
+  course = await startCourse(env);
   tinyformer = await (await loadApi()).createTinyformer();
   for (const name of ['ko-char', 'en-char']) models[name] = tinyformer.loadModel(readFileSync(join(SITE, 'models', `${name}.safetensors`)));
 });
 after(async () => {
+  await course?.close();
   await env?.close();
-  await new Promise((ok) => course?.close(ok));
-  rmSync(courseDir, { recursive: true, force: true });
 });
 
-/** Writes a course page on the second origin (localhost) and opens it. */
-async function openCourse(name, body, { lang = 'ko', width = 1100, locale = 'ko-KR' } = {}) {
-  const site = env.baseUrl;
-  writeFileSync(join(courseDir, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>a lesson</title><link rel="icon" href="data:,">
-<script type="module" src="${site}embed.js"></script><script src="${site}embed-resize.js"></script></head>
-<body style="font-family: serif; max-width: 900px; margin: 20px auto"><h1>Lesson</h1>${body.replaceAll('SITE/', site)}</body></html>`);
-  const context = await env.browser.newContext({ locale, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(`http://localhost:${course.address().port}/${name}`);
-  return { page, errors, context };
-}
+const openCourse = (...args) => course.open(...args);
 
 const widgetsJson = JSON.parse(readFileSync(join(SITE, 'widgets.json'), 'utf8'));
 

@@ -4,41 +4,25 @@
 // works by keyboard where it has controls, and shows a bad attribute as a message inside the widget.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBrowser } from './browser.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { startCourse } from './course.mjs';
 import { loadApi, SITE } from '../node/helpers.mjs';
 
-let env, course, courseDir, tinyformer, ko;
+let env, course, tinyformer, ko;
 before(async () => {
   env = await startBrowser();
-  courseDir = mkdtempSync(join(tmpdir(), 'tinyformer-course-'));
-  course = await serve(courseDir, 0);
+  course = await startCourse(env);
   tinyformer = await (await loadApi()).createTinyformer();
   ko = tinyformer.loadModel(readFileSync(join(SITE, 'models', 'ko-char.safetensors')));
 });
 after(async () => {
+  await course?.close();
   await env?.close();
-  await new Promise((ok) => course?.close(ok));
-  rmSync(courseDir, { recursive: true, force: true });
 });
 
-/** A course page on the second origin (localhost) with `body`, opened in a page of `width`. */
-async function openCourse(name, body, { lang = 'ko', width = 1100 } = {}) {
-  writeFileSync(join(courseDir, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<script type="module" src="${env.baseUrl}embed.js"></script></head><body>${body}</body></html>`);
-  const context = await env.browser.newContext({ locale: 'ko-KR', viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(`http://localhost:${course.address().port}/${name}`);
-  return { page, errors, context };
-}
-
+const openCourse = (name, body, options) => course.open(name, body, options);
 const ready = (page, id) => page.waitForSelector(`#${id}[data-state="ready"]`, { timeout: 30000 });
 const inShadow = (page, id, selector, fn) => page.locator(`#${id}`).evaluate((w, [s, f]) => {
   const node = w.shadowRoot.querySelector(s);

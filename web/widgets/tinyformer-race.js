@@ -6,12 +6,13 @@ import '../components/tf-line-chart.js';
 import { TrainingPool } from '../lib/training-pool.js';
 import { CHOICES, decodeHash, encodeHash, trainerSpec } from '../components/train/settings.js';
 import { corpusText, siteUrl } from './store.js';
-import { badAttribute, TinyformerWidget } from './widget.js';
+import { badAttribute } from './widget.js';
+import { TrainingWidget } from './training-widget.js';
 
 const KINDS = CHOICES.kind;
 const NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', adamw: 'AdamW' };
 
-export class TinyformerRace extends TinyformerWidget {
+export class TinyformerRace extends TrainingWidget {
   static spec = {
     name: 'race', tag: 'tinyformer-race',
     attributes: [
@@ -22,33 +23,6 @@ export class TinyformerRace extends TinyformerWidget {
       { name: 'autoplay', type: 'bool', default: false },
     ],
   };
-
-  constructor() {
-    super();
-    this._run = null;
-    this._key = '';
-    this._want = false;      // the learner (or autoplay) asked it to run
-    this._visible = false;
-    this._history = [];
-    this._frame = 0;
-    this._seen = new IntersectionObserver((entries) => {
-      this._visible = entries.some((e) => e.isIntersecting);
-      this._apply();
-    });
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this._seen.observe(this);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this._seen.disconnect();
-    this._run?.terminate();
-    this._run = null;
-    this._key = '';
-  }
 
   /** The racers of the optimizers attribute: [{kind, lr}], 1 to 4 of them. */
   _racers() {
@@ -76,16 +50,13 @@ export class TinyformerRace extends TinyformerWidget {
     let settings;
     try {
       settings = this._settings();
-    } catch (err) {   // a bad attribute: the race stops while the message shows
-      this._want = false;
-      this._apply();
-      throw err;
+    } catch (err) {
+      throw this._stopFor(err);
     }
     const key = encodeHash(settings);
     this.view ??= this._build();
     if (key !== this._key) {
-      this._run?.terminate();
-      this._run = null;
+      this._discard();
       this._key = key;
       this._settingsNow = settings;
       this._history = settings.racers.map(() => ({ xs: [], ys: [] }));
@@ -95,9 +66,9 @@ export class TinyformerRace extends TinyformerWidget {
       if (this._key !== key) { run.terminate(); return; }
       this._run = run;
       run.addEventListener('progress', (e) => this._progress(e.detail));
-      run.addEventListener('stopped', () => { this._want = false; this._running = false; this._draw(); });
+      run.addEventListener('stopped', () => { this._want = false; this._isRunning = false; this._draw(); });
       run.addEventListener('error', (e) => { if (e.detail.code !== 'terminated') this._showError(e.detail); });
-      this._running = false;
+      this._isRunning = false;
       this._want = this.option('autoplay');
     }
     this.link.href = siteUrl(`train.html#${key}`);
@@ -106,49 +77,19 @@ export class TinyformerRace extends TinyformerWidget {
   }
 
   _build() {
-    const bar = document.createElement('div');
-    bar.className = 'controls';
-    this.play = document.createElement('button');
-    this.play.type = 'button';
-    this.play.addEventListener('click', () => {
-      if (!this._run) return;
-      if (this._steps >= this._settingsNow.steps) this._restart();
-      else this._want = !this._want;
-      this._apply();
-      this._draw();
-    });
-    this.restart = document.createElement('button');
-    this.restart.type = 'button';
-    this.restart.addEventListener('click', () => this._restart());
-    this.stepText = document.createElement('span');
-    this.stepText.setAttribute('role', 'status');
-    bar.append(this.play, this.restart, this.stepText);
+    const bar = this._controlsBar('controls');
     const chart = document.createElement('tf-line-chart');
     chart.setAttribute('height', '220');
     chart.setAttribute('y-zero', '');
-    this.link = document.createElement('a');
-    this.link.className = 'source';
-    this.link.target = '_blank';
-    this.link.rel = 'noopener';
-    this.parts.body.append(bar, chart, this.link);
+    this.parts.body.append(bar, chart, this._sourceLink());
     return chart;
   }
 
-  _restart() {
-    this._key = '';
-    this._want = true;
-    this._schedule();
-  }
-
-  /** Runs while asked to and on screen; otherwise the Workers rest. */
-  _apply() {
-    if (!this._run) return;
-    const go = this._want && this._visible && this._steps < this._settingsNow.steps;
-    if (go && !this._running) this._run.start();
-    if (!go && this._running) this._run.pause();
-    this._running = go;
-    this.dataset.running = String(go);
-  }
+  _closeRun(run) { run.terminate(); }
+  _finished() { return this._steps >= this._settingsNow.steps; }
+  _isTraining() { return this._isRunning; }
+  _startRun() { this._run.start(); this._isRunning = true; }
+  _pauseRun() { this._run.pause(); this._isRunning = false; }
 
   _progress(d) {
     const r = d.results;
@@ -158,7 +99,7 @@ export class TinyformerRace extends TinyformerWidget {
       h.ys.push(r.loss[i]);
     }
     this._steps = d.steps;
-    if (!this._frame) this._frame = requestAnimationFrame(() => { this._frame = 0; this._draw(); });
+    this._later();
   }
 
   _draw() {

@@ -8,7 +8,7 @@ import '../components/tf-line-chart.js';
 import { CHOICES, decodeHash, defaultPrompt, encodeHash } from '../components/train/settings.js';
 import { TrainSession } from '../components/train/session.js';
 import { corpusText, siteUrl } from './store.js';
-import { TinyformerWidget } from './widget.js';
+import { TrainingWidget } from './training-widget.js';
 
 const NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', adamw: 'AdamW' };
 const STYLE = `
@@ -22,7 +22,7 @@ const STYLE = `
   h4 { margin: 8px 0 0; font-size: 0.95em; }
 `;
 
-export class TinyformerTrain extends TinyformerWidget {
+export class TinyformerTrain extends TrainingWidget {
   static spec = {
     name: 'train', tag: 'tinyformer-train',
     attributes: [
@@ -42,32 +42,6 @@ export class TinyformerTrain extends TinyformerWidget {
     ],
   };
 
-  constructor() {
-    super();
-    this._session = null;
-    this._key = '';
-    this._want = false;      // the learner (or autoplay) asked it to run
-    this._visible = false;
-    this._frame = 0;
-    this._seen = new IntersectionObserver((entries) => {
-      this._visible = entries.some((e) => e.isIntersecting);
-      this._apply();
-    });
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    this._seen.observe(this);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this._seen.disconnect();
-    this._session?.dispose();
-    this._session = null;
-    this._key = '';
-  }
-
   /** The training page's settings for these attributes (its URL hash format). */
   _settings() {
     const mode = this.option('mode');
@@ -81,23 +55,20 @@ export class TinyformerTrain extends TinyformerWidget {
     let settings;
     try {
       settings = this._settings();
-    } catch (err) {   // a bad attribute: training stops while the message shows
-      this._want = false;
-      this._apply();
-      throw err;
+    } catch (err) {
+      throw this._stopFor(err);
     }
     const key = encodeHash(settings);
     this._build();
     if (key !== this._key) {
-      this._session?.dispose();
-      this._session = null;
+      this._discard();
       this._key = key;
       this._settingsNow = settings;
       this._samples = [];
       const text = await corpusText(settings.corpus);
       const session = await TrainSession.create(settings, text);
       if (this._key !== key) { session.dispose(); return; }
-      this._session = session;
+      this._run = session;
       this._firstWord = defaultPrompt(text, settings.model.block_size);
       session.addEventListener('update', () => this._later());
       session.addEventListener('evaluated', () => this._later());
@@ -111,7 +82,7 @@ export class TinyformerTrain extends TinyformerWidget {
       session.periodic();   // the loss before any step, and a first sample
     }
     // samples start from the first word of the text, as on the training page (or the prompt attribute)
-    this._session.samplePrompt = this.option('prompt') || this._firstWord;
+    this._run.samplePrompt = this.option('prompt') || this._firstWord;
     this.link.href = siteUrl(`train.html#${key}`);
     this._draw();
     this._apply();
@@ -122,23 +93,7 @@ export class TinyformerTrain extends TinyformerWidget {
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.shadowRoot.prepend(style);
-    const bar = document.createElement('div');
-    bar.className = 'train-bar';
-    this.play = document.createElement('button');
-    this.play.type = 'button';
-    this.play.addEventListener('click', () => {
-      if (!this._session) return;
-      if (['finished', 'diverged'].includes(this._session.state)) return this._restart();
-      this._want = !this._want;
-      this._apply();
-      this._draw();
-    });
-    this.restart = document.createElement('button');
-    this.restart.type = 'button';
-    this.restart.addEventListener('click', () => this._restart());
-    this.stepText = document.createElement('span');
-    this.stepText.setAttribute('role', 'status');
-    bar.append(this.play, this.restart, this.stepText);
+    const bar = this._controlsBar('train-bar');
     this.chart = document.createElement('tf-line-chart');
     this.chart.setAttribute('height', '220');
     this.chart.setAttribute('y-zero', '');
@@ -146,32 +101,14 @@ export class TinyformerTrain extends TinyformerWidget {
     this.samplesList = document.createElement('ol');
     this.samplesList.className = 'train-samples';
     this.samplesList.setAttribute('aria-live', 'polite');
-    this.link = document.createElement('a');
-    this.link.className = 'source';
-    this.link.target = '_blank';
-    this.link.rel = 'noopener';
-    this.parts.body.append(bar, this.chart, this.samplesTitle, this.samplesList, this.link);
+    this.parts.body.append(bar, this.chart, this.samplesTitle, this.samplesList, this._sourceLink());
   }
 
-  _restart() {
-    this._key = '';
-    this._want = true;
-    this._schedule();
-  }
-
-  /** Trains while asked to and on screen; otherwise the Worker rests. */
-  _apply() {
-    const s = this._session;
-    if (!s) return;
-    const go = this._want && this._visible && !['finished', 'diverged', 'error'].includes(s.state);
-    if (go && s.state !== 'running') s.start();
-    if (!go && s.state === 'running') s.pause();
-    this.dataset.running = String(go);
-  }
-
-  _later() {
-    if (!this._frame) this._frame = requestAnimationFrame(() => { this._frame = 0; this._draw(); });
-  }
+  _closeRun(session) { session.dispose(); }
+  _finished() { return ['finished', 'diverged', 'error'].includes(this._run.state); }
+  _isTraining() { return this._run.state === 'running'; }
+  _startRun() { this._run.start(); }
+  _pauseRun() { this._run.pause(); }
 
   /** The racer's name in the chart's legend and the samples list. */
   _racerName(i) {
@@ -182,7 +119,7 @@ export class TinyformerTrain extends TinyformerWidget {
   }
 
   _draw() {
-    const session = this._session, s = this._settingsNow;
+    const session = this._run, s = this._settingsNow;
     if (!this.chart || !s) return;
     this.chart.setAttribute('x-title', this.say('widget.race.step'));
     this.chart.setAttribute('y-title', this.say('widget.race.loss'));
