@@ -77,7 +77,7 @@ export class TinyformerRace extends TrainingWidget {
   }
 
   _build() {
-    const bar = this._controlsBar('controls');
+    const bar = this._controlsBar();
     const chart = document.createElement('tf-line-chart');
     chart.setAttribute('height', '220');
     chart.setAttribute('y-zero', '');

@@ -12,10 +12,6 @@ import { TrainingWidget } from './training-widget.js';
 
 const NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', adamw: 'AdamW' };
 const STYLE = `
-  .train-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 6px; }
-  .train-bar button { font: inherit; border: 1px solid var(--tinyformer-accent-text, #2166ac); color: var(--tinyformer-accent-text, #2166ac);
-    background: #fff; border-radius: 8px; padding: 2px 12px; cursor: pointer; }
-  .train-bar button:focus-visible { outline: 3px solid var(--tinyformer-accent, #f4a582); outline-offset: 1px; }
   .train-samples { list-style: none; padding: 0; margin: 6px 0 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; }
   .train-samples li { border-top: 1px solid #ececf2; padding: 3px 0; overflow-wrap: anywhere; }
   .train-samples .step { color: var(--tinyformer-muted, #55555f); margin-right: 8px; font-family: inherit; }
@@ -93,7 +89,7 @@ export class TinyformerTrain extends TrainingWidget {
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.shadowRoot.prepend(style);
-    const bar = this._controlsBar('train-bar');
+    const bar = this._controlsBar();
     this.chart = document.createElement('tf-line-chart');
     this.chart.setAttribute('height', '220');
     this.chart.setAttribute('y-zero', '');

@@ -4,6 +4,13 @@
 // and close it and whether it is done.
 import { TinyformerWidget } from './widget.js';
 
+const BAR_STYLE = `
+  .training-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 6px; }
+  .training-bar button { font: inherit; border: 1px solid var(--tinyformer-accent-text, #2166ac); color: var(--tinyformer-accent-text, #2166ac);
+    background: #fff; border-radius: 8px; padding: 2px 12px; cursor: pointer; }
+  .training-bar button:focus-visible { outline: 3px solid var(--tinyformer-accent, #f4a582); outline-offset: 1px; }
+`;
+
 export class TrainingWidget extends TinyformerWidget {
   constructor() {
     super();
@@ -36,10 +43,13 @@ export class TrainingWidget extends TinyformerWidget {
     this._key = '';
   }
 
-  /** Play / pause, start over and the step count, in a row of `className`. */
-  _controlsBar(className) {
+  /** Play / pause, start over and the step count, in one row. */
+  _controlsBar() {
+    const style = document.createElement('style');
+    style.textContent = BAR_STYLE;
+    this.shadowRoot.prepend(style);
     const bar = document.createElement('div');
-    bar.className = className;
+    bar.className = 'training-bar';
     this.play = document.createElement('button');
     this.play.type = 'button';
     this.play.addEventListener('click', () => {
