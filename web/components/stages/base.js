@@ -29,8 +29,11 @@ export class StageView extends HTMLElement {
    */
   get memory() {
     const store = this._state?.memory ?? (this._ownMemory ??= {});
-    for (const [key, value] of Object.entries(this.constructor.memoryDefaults ?? {})) {
-      if (!(key in store)) store[key] = structuredClone(value);
+    if (this._filledMemory !== store) {   // once per store, not at every read (a render reads it dozens of times)
+      for (const [key, value] of Object.entries(this.constructor.memoryDefaults ?? {})) {
+        if (!(key in store)) store[key] = structuredClone(value);
+      }
+      this._filledMemory = store;
     }
     return store;
   }
