@@ -10,6 +10,7 @@
 
 #include <malloc.h>
 #include <algorithm>
+#include <set>
 
 #include <string>
 #include <type_traits>
@@ -58,10 +59,18 @@ val tokens_array(const std::vector<tf::Token>& tokens) {
   return out;
 }
 
-// {name: {data, shape}} for every recorded tensor.
-val inspection_object(const tf::Inspection& rec) {
+// {name: {data, shape}} for every recorded tensor, or only for the names in `only` (a JS array; null or
+// undefined: all). Copying is the cost of an inspection: a view that shows one layer asks for that layer.
+val inspection_object(const tf::Inspection& rec, const val& only = val::null()) {
+  std::set<std::string> wanted;
+  const bool all = only.isNull() || only.isUndefined();
+  if (!all) {
+    const auto n = only["length"].as<unsigned>();
+    for (unsigned i = 0; i < n; ++i) wanted.insert(only[i].as<std::string>());
+  }
   val out = val::object();
   for (const auto& name : rec.names()) {
+    if (!all && !wanted.count(name)) continue;
     const auto& t = rec.get(name);
     out.set(name, tensor_object(t.data(), std::vector<std::size_t>(t.shape().begin(), t.shape().end())));
   }
@@ -69,19 +78,19 @@ val inspection_object(const tf::Inspection& rec) {
 }
 
 // out.names (in computation order) and out.tensors for a recorded pass.
-void set_record(val& out, const tf::Inspection& rec) {
+void set_record(val& out, const tf::Inspection& rec, const val& only = val::null()) {
   val names = val::array();
   for (const auto& name : rec.names()) names.call<void>("push", name);
   out.set("names", names);
-  out.set("tensors", inspection_object(rec));
+  out.set("tensors", inspection_object(rec, only));
 }
 
-val inspect_object(const tf::InspectResult& r) {
+val inspect_object(const tf::InspectResult& r, const val& only) {
   val out = val::object();
   out.set("tokens", tokens_array(r.tokens));
   out.set("ids", int32(r.ids));
   out.set("loss", r.loss);
-  set_record(out, r.record);
+  set_record(out, r.record, only);
   return out;
 }
 
@@ -157,11 +166,11 @@ val ms_tokenize(ModelSession& m, const std::string& text) {
 std::string ms_decode(ModelSession& m, const val& ids) {
   return guarded([&] { return m.decode(ids_from(ids)); });
 }
-val ms_inspect(ModelSession& m, const std::string& text) {
-  return guarded([&] { return inspect_object(m.inspect_text(text)); });
+val ms_inspect(ModelSession& m, const std::string& text, const val& only) {
+  return guarded([&] { return inspect_object(m.inspect_text(text), only); });
 }
-val ms_inspect_ids(ModelSession& m, const val& ids) {
-  return guarded([&] { return inspect_object(m.inspect_ids(ids_from(ids))); });
+val ms_inspect_ids(ModelSession& m, const val& ids, const val& only) {
+  return guarded([&] { return inspect_object(m.inspect_ids(ids_from(ids)), only); });
 }
 val ms_embed(ModelSession& m, const val& ids, const std::string& positional) {
   return guarded([&] { return inspection_object(m.embed(ids_from(ids), positional)); });

@@ -166,7 +166,8 @@ export class Model implements Disposable {
   tokenize(text: string | Uint8Array): Token[];
   encode(text: string | Uint8Array): Int32Array;
   decode(ids: ArrayLike<number>): string;
-  inspect(textOrIds: string | Uint8Array | ArrayLike<number>): Inspection;
+  /** `tensors`: copy only these records into JS (names still lists all; tensor() of another throws 'not_copied'). */
+  inspect(textOrIds: string | Uint8Array | ArrayLike<number>, options?: { tensors?: string[] }): Inspection;
   embed(textOrIds: string | ArrayLike<number>, positional: 'learned' | 'sinusoidal' | 'none'): { 'embed.token': Tensor; 'embed.position': Tensor; 'embed.sum': Tensor };
   positionSimilarity(positional: 'learned' | 'sinusoidal' | 'none', T: number): Tensor;
   analyzeWord(sentences: string[], word: string): {

@@ -153,10 +153,13 @@ class Owned {
 
 /** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
 /** A recorded tensor by name (both inspections). */
-function recordedTensor(tensors, name) {
+function recordedTensor(tensors, name, names) {
   const t = tensors[name];
-  if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
-  return t;
+  if (t) return t;
+  if (names?.includes(name)) {
+    throw new TinyformerError(`tensor '${name}' was recorded but not copied: name it in inspect(text, {tensors})`, 'not_copied');
+  }
+  throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
 }
 
 /** One head's slice (a copy) of an (H, …) tensor: shape without the head axis. */
@@ -181,7 +184,7 @@ export class Inspection {
     this._tensors = raw.tensors;
   }
   /** @returns {{data: Float32Array, shape: number[]}} e.g. tensor('h0.attn.q') → shape [H, T, D] */
-  tensor(name) { return recordedTensor(this._tensors, name); }
+  tensor(name) { return recordedTensor(this._tensors, name, this.names); }
   /** Rows [T] of one head of a (H, T, X) tensor (a copy). */
   head(name, head) { return headOf(this.tensor(name), head); }
   /** Softmax attention probabilities of layer `layer`, head `head`: (T, T), rows sum to 1. */
@@ -210,10 +213,17 @@ export class Model extends Owned {
   encode(text) { return Int32Array.from(this.tokenize(text), (t) => t.id); }
   /** @returns {string} */
   decode(ids) { return call(() => this._h.decode(idsArray(ids))); }
-  /** Runs the model on a sentence (or ids) and records every intermediate. @returns {Inspection} */
-  inspect(textOrIds) {
+  /**
+   * Runs the model on a sentence (or ids) and records every intermediate. The forward pass is cheap; copying
+   * the records into JS is not, so a view that shows one layer names what it reads: `{tensors: ['h0.attn.probs']}`
+   * copies only those (inspection.names still lists every one; tensor() of another says so).
+   * @param {{tensors?: string[]}} [options]
+   * @returns {Inspection}
+   */
+  inspect(textOrIds, { tensors } = {}) {
+    const only = tensors === undefined ? null : Array.from(tensors, String);
     const raw = call(() => (typeof textOrIds === 'string' || textOrIds instanceof Uint8Array
-      ? this._h.inspect(textBytes(textOrIds)) : this._h.inspectIds(idsArray(textOrIds))));
+      ? this._h.inspect(textBytes(textOrIds), only) : this._h.inspectIds(idsArray(textOrIds), only)));
     return new Inspection(raw, this.config);
   }
   /**

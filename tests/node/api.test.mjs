@@ -76,6 +76,24 @@ test('inspect records every step; attention rows sum to 1; probabilities sum to 
   model.dispose();
 });
 
+test('inspect copies only the tensors it is asked for, and they equal the whole record', () => {
+  const model = tinyformer.createModel(small, { corpus });
+  const whole = model.inspect('나는 밥을 먹었다');
+  const part = model.inspect('나는 밥을 먹었다', { tensors: ['h1.attn.probs', 'logits'] });
+  assert.deepEqual(part.names, whole.names);
+  assert.deepEqual(part.tokens, whole.tokens);
+  assert.deepEqual(part.tensor('h1.attn.probs'), whole.tensor('h1.attn.probs'));
+  assert.deepEqual(part.logits, whole.logits);
+  assert.deepEqual(part.attention(1, 0), whole.attention(1, 0));
+  assert.throws(() => part.tensor('h0.attn.probs'), isError('not_copied'));
+  assert.throws(() => part.tensor('nope'), isError('bad_tensor_name'));
+  const none = model.inspect(whole.ids, { tensors: [] });
+  assert.deepEqual(none.ids, whole.ids);
+  assert.equal(none.loss, whole.loss);
+  assert.throws(() => none.logits, isError('not_copied'));
+  model.dispose();
+});
+
 test('generation is seeded and step by step equals whole', () => {
   const model = tinyformer.createModel(small, { corpus });
   const a = model.generate('고양이는', { maxTokens: 8, temperature: 0.9, seed: 4 });
