@@ -245,6 +245,25 @@ function renderTokenizerCompare(text) {
   $('tokenizer-compare').replaceChildren(...rows);
 }
 
+const currentStage = () => STAGES.find((s) => s.id === state.stage);
+
+/** What the stage's controller is handed: the engine, the model, this sentence's run, the view's memory. */
+function stageContext(stage, text = $('sentence').value) {
+  return {
+    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection, text,
+    layer: Math.min(state.layer, state.model.config.n_layer - 1), which: stage.which,
+    memory: (state.viewMemory[stage.tag] ??= {}), trained: state.modelMeta.trained,
+  };
+}
+
+/** Runs the model on `text`, copying only the records the stage's view reads (they are what costs, not the pass). */
+function inspectFor(stage, text) {
+  const names = stage.controller.tensors({ ...stageContext(stage, text), config: state.model.config });
+  const run = state.model.inspect(text, { tensors: names });
+  run.stageKey = `${stage.id}/${state.layer}`;
+  return run;
+}
+
 /** Re-runs the model on the sentence; any engine error becomes a message, never a crash. */
 export function update() {
   if (!state.model) return;
@@ -255,7 +274,7 @@ export function update() {
       state.inspection = null;
       showMessage(t('msg.empty'));
     } else {
-      state.inspection = state.model.inspect(text);
+      state.inspection = inspectFor(currentStage(), text);
       showMessage(null);
       const unknown = state.inspection.tokens.filter((tok) => tok.unknown).length;
       if (unknown) showMessage(t('msg.unknown', { n: unknown }));
@@ -299,7 +318,7 @@ function renderNav() {
 }
 
 function renderStage() {
-  const stage = STAGES.find((s) => s.id === state.stage);
+  const stage = currentStage();
   $('stage-title').textContent = t(`stage.${stage.id}.title`);
   $('stage-explain').textContent = t(`stage.${stage.id}.explain`);
   const layerBox = $('layer-picker');
@@ -322,12 +341,17 @@ function renderStage() {
     if ('head' in view) view.head = state.head;   // the attention view opens on the head the URL names
     host.replaceChildren(view);
   }
+  const text = $('sentence').value;
+  if (state.inspection.stageKey !== `${stage.id}/${state.layer}`) state.inspection = inspectFor(stage, text);
+  const ctx = stageContext(stage, text);
   view.state = {
-    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection, text: $('sentence').value,
-    layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
-    whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, $('sentence').value),
+    // TODO(pure views): the three engine fields go once every view draws from `data` alone.
+    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection,
+    data: stage.controller.data(ctx),
+    text, layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
+    whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, text),
     trained: state.modelMeta.trained,
-    memory: (state.viewMemory[stage.tag] ??= {}),
+    memory: ctx.memory,
   };
 }
 
@@ -400,6 +424,7 @@ async function main() {
   state.whatif = new WhatIf(fetchBytes, (bytes) => state.tinyformer.loadModel(bytes), () => state.inspection && renderStage());
   $('stage-view').addEventListener('whatif', (e) => { state.whatif.choose(e.detail.setting, e.detail.value); renderStage(); });
   $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); writeUrl(); });
+  $('stage-view').addEventListener('stage-request', () => state.inspection && renderStage());
   $('stage-view').addEventListener('head-change', (e) => { state.head = e.detail.head; writeUrl(); });
   try {
     state.tinyformer = await createTinyformer();

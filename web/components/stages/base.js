@@ -1,7 +1,9 @@
 // StageView: the base of every pipeline stage view. It keeps the `state` the page hands it
-// ({ tinyformer, model, inspection, text, layer, tokens, labels, memory }), re-renders when the state or the
-// language changes, and gives subclasses small helpers. Views render into their own light DOM so
-// the page's styles (cards, hints, formulas) apply; they never compute model numbers themselves.
+// ({ data, text, layer, tokens, labels, whatif, trained, memory }; `data` is what the stage's controller got from
+// the engine, web/controllers/stage-*.js), re-renders when the state or the language changes, and gives
+// subclasses small helpers. Views render into their own light DOM so the page's styles (cards, hints, formulas)
+// apply. They never call the engine: when the learner changes something that needs new numbers, the view writes
+// it into `memory` and calls requestData(); the page runs the controller again and sets a new state.
 import { onLocaleChange, t } from '../../i18n/index.js';
 import { el } from '../labels.js';
 import '../tf-tensor-view.js';
@@ -37,6 +39,11 @@ export class StageView extends HTMLElement {
     }
     return store;
   }
+
+  /** The engine's numbers for this view: its controller's data (plain values). */
+  get data() { return this._state?.data; }
+  /** Asks the page for new data after the learner changed something in `memory` the numbers depend on. */
+  requestData() { this.dispatchEvent(new CustomEvent('stage-request', { bubbles: true })); }
 
   /** Subclasses draw this._state into the element. */
   render() {}
