@@ -1,11 +1,16 @@
 // Stage 4 (multi-head attention) in headless Chromium: every step shows the engine's own numbers,
 // softmax rows sum to 1, the causal mask is drawn, hovering a token names where it looks, the head
-// and layer pickers change the data, the view fits a phone, and nothing logs an error.
+// and layer pickers change the data, the view fits a phone, and nothing logs an error. The view is pure: its files
+// never reach the engine, and the page copies only the records the stage's controller names. Every number is
+// compared with a fresh run of the engine in the page (the page's own run holds only the stage's records).
 // Run after copying the page into the built site:  cp -r web/* build/wasm/site/
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SCREENSHOTS, openPage, startBrowser } from './browser.mjs';
+import { ROOT } from '../node/helpers.mjs';
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -32,9 +37,10 @@ async function openAttention(options, sentence = '고양이는 귀엽다') {
   return opened;
 }
 
-/** Every heatmap in the view, checked against the engine: tensors exactly, weight slices transposed. */
+/** Every heatmap in the view, checked against a fresh engine run: tensors exactly, weight slices transposed. */
 const heatmapCheck = (sel) => {
-  const app = globalThis.tinyformerApp, ins = app.inspection, cfg = app.model.config;
+  const app = globalThis.tinyformerApp, cfg = app.model.config;
+  const ins = app.model.inspect(document.getElementById('sentence').value);
   const C = cfg.n_embd, D = C / cfg.n_head;
   const view = document.querySelector('tf-stage-attention');
   return [...view.querySelectorAll(sel)].map((h) => {
@@ -67,7 +73,7 @@ test('every step shows the engine’s tensors for the chosen layer and head; row
   const overview = await page.evaluate(heatmapCheck, '.att-overview tf-heatmap');
   assert.deepEqual(overview.map((o) => [o.name, o.head, o.same]), [['h0.attn.probs', 0, true]]);
   const lineWeights = await page.$eval('tf-attention-lines', (v) => {
-    const ins = globalThis.tinyformerApp.inspection;
+    const ins = globalThis.tinyformerApp.model.inspect(document.getElementById('sentence').value);
     return Array.from(v.weights.values).every((x, i) => x === ins.attention(0, 0).data[i]);
   });
   assert.ok(lineWeights, 'the lines view draws the engine’s probabilities');
@@ -142,7 +148,7 @@ test('hovering a token names where it looks, with the engine’s weights; heatma
   assert.match(await readout(), /Hover/);
   // expected: the engine's largest weights in row 7 ('다') of layer 1, head 1
   const top = await page.evaluate(() => {
-    const ins = globalThis.tinyformerApp.inspection, T = ins.tokens.length, p = ins.attention(0, 0).data;
+    const ins = globalThis.tinyformerApp.model.inspect(document.getElementById('sentence').value), T = ins.tokens.length, p = ins.attention(0, 0).data;
     return Array.from({ length: T }, (_, j) => ({ j, w: p[(T - 1) * T + j], text: ins.tokens[j].text }))
       .sort((a, b) => b.w - a.w).slice(0, 3);
   });
@@ -217,7 +223,7 @@ test('switching head and layer changes the data to that head and layer', async (
 
 /** The word map as drawn, the engine's word attention for the same layer and heads, and the sentence about it. */
 const wordCheck = () => {
-  const app = globalThis.tinyformerApp, ins = app.inspection;
+  const app = globalThis.tinyformerApp, ins = app.model.inspect(document.getElementById('sentence').value);
   const view = document.querySelector('tf-stage-attention');
   const h = view.querySelector('tf-heatmap[data-panel=word-attention]');
   const layer = app.layer, mean = h.dataset.heads === 'mean';
@@ -322,4 +328,43 @@ test('desktop screenshots in both languages', async () => {
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('a pure view: its files never reach the engine; the page copies only the records the controller names', async () => {
+  // the view and its steps draw plain data; only the controller (and the widget, its own controller) call the engine
+  const engine = [/state\.(tinyformer|model|inspection)\b/, /\bctx\.(model|ins|tinyformer)\b/, /\.inspect\(/, /\.parameter\(/,
+    /\.wordAttention\(/, /\.tensor\(/, /\.head\(/, /\.attention\(/, /\.headMean\(/, /\binspection\b/];
+  for (const file of ['web/components/stages/tf-stage-attention.js', 'web/components/stages/attention-steps.js']) {
+    const source = readFileSync(join(ROOT, file), 'utf8');
+    for (const pattern of engine) assert.doesNotMatch(source, pattern, `${file} reaches the engine (${pattern})`);
+  }
+  // the controller names one layer's records, short and explicit
+  const controller = await import(pathToFileURL(join(ROOT, 'web/controllers/stage-attention.js')).href);
+  const attn = ['q', 'k', 'v', 'scores', 'scaled', 'masked', 'probs', 'head_out', 'concat', 'proj'];
+  assert.deepEqual(controller.tensors({ layer: 1, config: { norm: 'pre' } }), ['h1.ln_1', ...attn.map((s) => `h1.attn.${s}`)]);
+  assert.deepEqual(controller.tensors({ layer: 0, config: { norm: 'post' } }), ['embed.sum', ...attn.map((s) => `h0.attn.${s}`)]);
+  assert.deepEqual(controller.tensors({ layer: 1, config: { norm: 'post' } }), ['h0.out', ...attn.map((s) => `h1.attn.${s}`)]);
+  // in the page: the run holds exactly those records, for the layer on screen
+  const { page, errors, context } = await openAttention({ locale: 'ko-KR', width: 1200 });
+  const copied = () => page.evaluate(() => {
+    const ins = globalThis.tinyformerApp.inspection;
+    return ins.names.filter((name) => {
+      try { ins.tensor(name); return true; } catch (err) { if (err.code === 'not_copied') return false; throw err; }
+    });
+  });
+  assert.deepEqual((await copied()).sort(), controller.tensors({ layer: 0, config: { norm: 'pre' } }).sort());
+  await page.selectOption('#layer', '1');
+  assert.match(await page.textContent('tf-stage-attention .att-overview-section h3'), /층 2/);
+  assert.deepEqual((await copied()).sort(), controller.tensors({ layer: 1, config: { norm: 'pre' } }).sort());
+  // picking a head needs no new run: the view already has every head's numbers
+  const stageRequests = await page.evaluate(async () => {
+    let n = 0;
+    document.getElementById('stage-view').addEventListener('stage-request', () => { n++; });
+    document.querySelector('tf-stage-attention .att-head[data-head="1"]').click();
+    return n;
+  });
+  assert.equal(stageRequests, 0);
+  assert.equal(await page.getAttribute('tf-stage-attention .att-head[data-head="1"]', 'aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

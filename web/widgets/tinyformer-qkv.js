@@ -3,12 +3,14 @@
 // mask ⑤ softmax ⑥ weights × V ⑦ heads joined ⑧ × W_O. The same eight steps as the watch page (one module,
 // components/stages/attention-steps.js), each drawn from the engine's recorded tensors; the formula under each
 // step is written again with the numbers of the picked token (attribute token, or hover / arrow keys on a map).
-// Attribute controls: step buttons, previous / next.
+// Attribute controls: step buttons, previous / next. The widget is its own controller: it asks the engine for the
+// layer's tensors (the watch page's attention controller names them) and hands the pure steps plain data.
 import '../components/tf-heatmap.js';
 import { translate } from '../i18n/index.js';
-import { tokenLabels, visibleToken } from '../components/labels.js';
+import { tokenLabels } from '../components/labels.js';
 import { MATH_CSS } from '../components/mathml.js';
-import { STEPS, STEPS_CSS } from '../components/stages/attention-steps.js';
+import { STEPS, STEPS_CSS, stepContext } from '../components/stages/attention-steps.js';
+import { headData, stepsData, tensors } from '../controllers/stage-attention.js';
 import { model } from './store.js';
 import { MODEL, SENTENCE } from './common.js';
 import { TinyformerWidget } from './widget.js';
@@ -43,25 +45,16 @@ export class TinyformerQkv extends TinyformerWidget {
     const m = await model(this.option('model'));
     this.config = m.config;
     const sentence = this.sentence();
-    const ins = m.inspect(sentence);
-    this.tokens = ins.tokens.length;
     const layer = this.option('layer') - 1;
+    const ins = m.inspect(sentence, { tensors: tensors({ layer, config: m.config }) });   // only this layer's attention
+    this.tokens = ins.tokens.length;   // before the token attribute is read: its default and range
     const head = this.option('head') - 1;
     const stepId = this.option('step');
     const row = this.option('token') - 1;
-    const cfg = m.config;
-    const H = cfg.n_head, C = cfg.n_embd;
-    const name = (s) => `h${layer}.attn.${s}`;
-    const masked = ins.head(name('masked'), head).data;
     const lang = this.language;
-    const ctx = {
-      ins, model: m, cfg, layer, head, h: head + 1, H, T: ins.tokens.length, C, D: C / H, name, row,
-      t: (key, params) => translate(lang, key, params),
-      labels: tokenLabels(ins.tokens),
-      tokens: ins.tokens.map((tok) => visibleToken(tok.text)),
-      inputName: cfg.norm === 'post' ? (layer === 0 ? 'embed.sum' : `h${layer - 1}.out`) : `h${layer}.ln_1`,
-      mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)),
-    };
+    const ctx = stepContext(stepsData(m, ins, layer), headData(ins, layer, head), {
+      t: (key, params) => translate(lang, key, params), layer, head, row, tokens: ins.tokens, labels: tokenLabels(ins.tokens),
+    });
     const index = STEPS.findIndex((s) => s.id === stepId);
     if (!this.shadowRoot.getElementById('qkv-style')) {
       const style = document.createElement('style');

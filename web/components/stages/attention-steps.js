@@ -2,13 +2,15 @@
 // chosen layer and head (see tf-stage-attention.js, which owns the stepper around them):
 //   ① X·W_Q, X·W_K, X·W_V → Q, K, V   ② Q·Kᵀ   ③ ÷√D   ④ causal mask   ⑤ softmax
 //   ⑥ weights × V   ⑦ heads concatenated   ⑧ × W_O
-// Nothing here computes model math: every matrix is an Inspection tensor or a parameter slice
+// Pure: the steps draw plain data (stepContext below) that a controller got from the engine
+// (web/controllers/stage-attention.js stepsData / headData); they never call it.
+// Nothing here computes model math: every matrix is a recorded tensor or a parameter slice
 // (W_Q etc. are rows of c_attn.weight, shown transposed so that Q = X·W_Q reads left to right).
 // The only arithmetic is the softmax row-sum column, labelled as a check of the engine's numbers,
 // and √D from the config. Formulas are MathML (../mathml.js); where a cell is picked (hover or arrow keys on a
 // heatmap) the formula is written again with that cell's recorded numbers.
 import { registerStrings } from '../../i18n/index.js';
-import { el } from '../labels.js';
+import { el, visibleToken } from '../labels.js';
 import { formatValue } from '../tf-heatmap.js';
 import { cases, formulaBox, frac, math, mi, mn, mo, mtext, num, paren, row, sqrt, sub, sum, sup, tilde } from '../mathml.js';
 import ko from '../../i18n/stages/attention-steps.ko.js';
@@ -113,30 +115,47 @@ export function weightSlice(param, C, rowFrom, n) {
   return out;
 }
 
+/**
+ * The steps' context, from plain data:
+ *   data: { config: {H, C, D, norm, bias}, input: {name, data} (T, C), concat, proj (T, C),
+ *           weights: { qkv: {name, data} (3C, C), o: {name, data} (C, C) } }   (stepsData)
+ *   at:   one head's { q, k, v, head_out (T, D), scores, scaled, masked, probs (T, T) }   (headData)
+ *   view: { t (strings), layer, head (from 0), tokens ({text}), labels (row labels), row (picked token, optional) }
+ */
+export function stepContext(data, at, { t, layer, head, tokens, labels, row }) {
+  const { H, C, D, norm, bias } = data.config;
+  return {
+    input: data.input, concat: data.concat, proj: data.proj, weights: data.weights, at,
+    t, layer, head, h: head + 1, H, C, D, T: tokens.length, norm, bias, labels, row,
+    tokens: tokens.map((tok) => visibleToken(tok.text)),
+    name: (s) => `h${layer}.attn.${s}`,
+    mask: Uint8Array.from(at.masked.data, (v) => (v === -Infinity ? 1 : 0)),
+  };
+}
+
 export const STEPS = [
   {
     id: 'qkv',
     render(ctx) {
-      const { ins, T, C, D, h, head } = ctx;
-      const pre = ctx.cfg.norm !== 'post';
-      const x = ins.tensor(ctx.inputName);
-      const b = ctx.cfg.bias;
+      const { T, C, D, h, head } = ctx;
+      const pre = ctx.norm !== 'post';
+      const x = ctx.input;
+      const b = ctx.bias;
       const out = [explain(ctx, 'attention.step.qkv.explain', { h, C, D })];
       const each = ['Q', 'K', 'V'].map((name) => math(mi(name), mo('='), mi('X'), mo('·'), sub(mi('W'), mi(name)),
         ...(b ? [mo('+'), sub(mi('b'), mi(name))] : [])));
       out.push(formulaBox('att-formula', ...each, ...shapes(ctx, [['T', 'C'], ['C', 'D']], ['T', 'D'])));
       if (b) out.push(el('p', 'hint', ctx.t('attention.bias')));
-      out.push(figure({ title: `${ctx.t(pre ? 'attention.fig.xPre' : 'attention.fig.xPost')} · ${ctx.inputName}`, values: x.data,
-        rows: T, cols: C, rowLabels: ctx.labels, tensor: ctx.inputName, colTitle: ctx.t('attention.dim') }));
+      out.push(figure({ title: `${ctx.t(pre ? 'attention.fig.xPre' : 'attention.fig.xPost')} · ${x.name}`, values: x.data,
+        rows: T, cols: C, rowLabels: ctx.labels, tensor: x.name, colTitle: ctx.t('attention.dim') }));
       out.push(figRow(...['q', 'k', 'v'].map((m) => {
-        const tensor = ins.head(ctx.name(m), head);
+        const tensor = ctx.at[m];
         return figure({ title: ctx.t(`attention.fig.${m}`, { h }), values: tensor.data, rows: T, cols: D, rowLabels: ctx.labels,
           tensor: ctx.name(m), head, colTitle: ctx.t('attention.dim') });
       })));
       const details = el('details', 'att-details');
       details.append(el('summary', '', ctx.t('attention.fig.weights', { h })), el('p', 'hint', ctx.t('attention.fig.weightsHint', { h })));
-      const pname = `transformer.h.${ctx.layer}.attn.c_attn.weight`;
-      const param = ctx.model.parameter(pname);
+      const param = ctx.weights.qkv, pname = param.name;
       details.append(figRow(...['q', 'k', 'v'].map((m, i) => figure({
         title: ctx.t(`attention.fig.w${m}`, { h }), values: weightSlice(param, C, i * C + head * D, D), rows: C, cols: D,
         rowLabels: Array.from({ length: C }, (_, c) => String(c)), param: pname, part: m, head, cell: 16,
@@ -148,9 +167,8 @@ export const STEPS = [
   {
     id: 'scores',
     render(ctx) {
-      const { ins, T, D, h, head } = ctx;
-      const q = ins.head(ctx.name('q'), head), k = ins.head(ctx.name('k'), head);
-      const scores = ins.head(ctx.name('scores'), head);
+      const { T, D, h, head } = ctx;
+      const { q, k, scores } = ctx.at;
       const fig = figure({ title: ctx.t('attention.fig.scores', { h }), values: scores.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('scores'), head, rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
       // short lines, so a phone shows each whole
@@ -167,9 +185,9 @@ export const STEPS = [
   {
     id: 'scale',
     render(ctx) {
-      const { ins, T, C, D, H, h, head } = ctx;
+      const { T, C, D, H, h, head } = ctx;
       const sqrtD = Math.sqrt(D).toFixed(3);   // from the config, not from the model's numbers
-      const scores = ins.head(ctx.name('scores'), head), scaled = ins.head(ctx.name('scaled'), head);
+      const { scores, scaled } = ctx.at;
       const fig = figure({ title: ctx.t('attention.fig.scaled', { h }), values: scaled.data, rows: T, cols: T, rowLabels: ctx.labels,
         colLabels: ctx.labels, tensor: ctx.name('scaled'), head, rowTitle: ctx.t('attention.query'), colTitle: ctx.t('attention.key'), ...square(ctx) });
       // two lines, so a phone shows both whole
@@ -185,8 +203,8 @@ export const STEPS = [
   {
     id: 'mask',
     render(ctx) {
-      const { ins, T, h, head } = ctx;
-      const masked = ins.head(ctx.name('masked'), head);
+      const { T, h, head } = ctx;
+      const { masked } = ctx.at;
       return [explain(ctx, 'attention.step.mask.explain'),
         formulaBox('att-formula', math(sub(mi('M'), row(mi('i'), mi('j'))), mo('='),
           cases([[sub(tilde('S'), row(mi('i'), mi('j'))), row(mtext('\u2003'), mi('j'), mo('≤'), mi('i'))], [row(mo('−'), mi('∞')), row(mtext('\u2003'), mi('j'), mo('>'), mi('i'))]]))),
@@ -198,15 +216,14 @@ export const STEPS = [
   {
     id: 'softmax',
     render(ctx) {
-      const { ins, T, h, head } = ctx;
-      const probs = ins.head(ctx.name('probs'), head);
+      const { T, h, head } = ctx;
+      const { probs, masked } = ctx.at;
       const sums = [];   // a check of the engine's numbers, labelled as such
       for (let i = 0; i < T; i++) {
         let s = 0;
         for (let j = 0; j < T; j++) s += probs.data[i * T + j];
         sums.push(s.toFixed(4));
       }
-      const masked = ins.head(ctx.name('masked'), head);
       const e = (x) => sup(mi('e'), x);
       // the picked cell's P_ij = e^{M_ij} ÷ (e^{M_i1} + …): the row's recorded scores, the hidden (−∞) ones left out
       const live = liveFormula('att-softmax-formula', math(sub(mi('P'), row(mi('i'), mi('j'))), mo('='),
@@ -235,9 +252,8 @@ export const STEPS = [
   {
     id: 'weighted',
     render(ctx) {
-      const { ins, T, D, h, head } = ctx;
-      const probs = ins.head(ctx.name('probs'), head), v = ins.head(ctx.name('v'), head);
-      const out = ins.head(ctx.name('head_out'), head);
+      const { T, D, h, head } = ctx;
+      const { probs, v, head_out: out } = ctx.at;
       const live = liveFormula('att-weighted-formula', [math(mi('O'), mo('='), mi('P'), mo('·'), mi('V')),
         math(sub(mi('o'), mi('i')), mo('='), sum(mi('j'), row(sub(mi('P'), row(mi('i'), mi('j'))), sub(mi('v'), mi('j')))))],
       (i) => {
@@ -278,8 +294,7 @@ export const STEPS = [
   {
     id: 'concat',
     render(ctx) {
-      const { ins, T, C, D, H, h, head } = ctx;
-      const concat = ins.tensor(ctx.name('concat'));
+      const { T, C, D, H, h, head, concat } = ctx;
       const groups = Array.from({ length: H }, (_, g) => ({ from: g * D, to: (g + 1) * D, label: ctx.t('attention.head', { n: g + 1 }), active: g === head }));
       const heads = Array.from({ length: H }, (_, g) => [...(g ? [mo('|')] : []), sub(mi('O'), mn(String(g + 1)))]).flat();
       return [explain(ctx, 'attention.step.concat.explain', { H, D, C, h }),
@@ -293,13 +308,12 @@ export const STEPS = [
   {
     id: 'proj',
     render(ctx) {
-      const { ins, T, C } = ctx;
-      const b = ctx.cfg.bias;
-      const concat = ins.tensor(ctx.name('concat')), proj = ins.tensor(ctx.name('proj'));
-      const pname = `transformer.h.${ctx.layer}.attn.c_proj.weight`;
+      const { T, C, concat, proj } = ctx;
+      const b = ctx.bias;
+      const pname = ctx.weights.o.name;
       const details = el('details', 'att-details');
       details.append(el('summary', '', ctx.t('attention.fig.wo')), el('p', 'hint', ctx.t('attention.fig.woHint')),
-        figure({ title: ctx.t('attention.fig.wo.title'), values: weightSlice(ctx.model.parameter(pname), C, 0, C), rows: C, cols: C,
+        figure({ title: ctx.t('attention.fig.wo.title'), values: weightSlice(ctx.weights.o, C, 0, C), rows: C, cols: C,
           rowLabels: Array.from({ length: C }, (_, c) => String(c)), param: pname, part: 'o', cell: 14 }));
       const out = [explain(ctx, 'attention.step.proj.explain'),
         formulaBox('att-formula', math(mi('Y'), mo('='), mi('O'), mo('·'), sub(mi('W'), mi('O')), ...(b ? [mo('+'), sub(mi('b'), mi('O'))] : [])),

@@ -3,18 +3,20 @@
 //
 //   ┌ heads: one thumbnail of the attention weights per head (buttons: pick a head) ┐
 //   ├ the chosen head: token-to-token lines  |  heatmap of the weights (linked hover) ┤
-//   ├ word by word: the engine's word map (tinyformer.wordAttention) and what it says         ┤
+//   ├ word by word: the engine's word map (its wordAttention) and what it says                ┤
 //   └ a stepper through the eight steps of attention-steps.js                        ┘
-// The layer comes from the page (state.layer); the head, the word map's heads and the step are this view's own.
+// A pure view: it draws `this.data` (web/controllers/stage-attention.js: every head's tensors and word maps, the
+// layer's input, concat, projection and weights) and never calls the engine. The layer comes from the page
+// (state.layer); the head, the word map's heads and the step are this view's own, picked among data it already has.
 import { registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/attention.ko.js';
 import en from '../../i18n/stages/attention.en.js';
-import { el, visibleToken } from '../labels.js';
+import { el } from '../labels.js';
 import { sequentialColor } from '../colors.js';
 import { StageView } from './base.js';
 import '../tf-heatmap.js';
 import '../tf-attention-lines.js';
-import { STEPS, STEPS_CSS, figure } from './attention-steps.js';
+import { STEPS, STEPS_CSS, figure, stepContext } from './attention-steps.js';
 import { ensureStyle, segmented } from './input-stages-common.js';
 
 registerStrings({ ko, en });
@@ -67,28 +69,17 @@ class TfStageAttention extends StageView {
 
   render() {
     ensureStyle();
-    const { inspection: ins, model, layer } = this.state;
-    const cfg = model.config;
-    const H = cfg.n_head, C = cfg.n_embd, D = C / H;
-    this._head = Math.min(Math.max(0, this._head), H - 1);
+    const data = this.data, { layer, tokens, labels } = this.state;
+    this._head = Math.min(Math.max(0, this._head), data.config.H - 1);
     const head = this._head;
-    const T = ins.tokens.length;
-    const name = (s) => `h${layer}.attn.${s}`;
-    const masked = ins.head(name('masked'), head).data;
-    this._ctx = {
-      ins, model, cfg, layer, head, h: head + 1, H, T, C, D, name,
-      labels: this.state.labels,
-      tokens: ins.tokens.map((tok) => visibleToken(tok.text)),
-      t,
-      inputName: cfg.norm === 'post' ? (layer === 0 ? 'embed.sum' : `h${layer - 1}.out`) : `h${layer}.ln_1`,
-      mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)),
-    };
+    this._ctx = stepContext(data, data.heads[head], { t, layer, head, tokens, labels });
     const style = el('style', '', STYLE);
     this.replaceChildren(style, this._headsSection(), this._overviewSection(), this._stepsSection());
   }
 
   _headsSection() {
-    const { ins, layer, H, T, head } = this._ctx;
+    const { H, T, head } = this._ctx;
+    const heads = this.data.heads;
     const sec = el('section', 'att-section');
     sec.append(el('h3', '', t('attention.heads.title')), el('p', 'explain', t('attention.heads.explain')));
     const group = el('div', 'att-heads');
@@ -100,7 +91,7 @@ class TfStageAttention extends StageView {
       b.dataset.head = String(g);
       b.setAttribute('aria-pressed', String(g === head));
       b.setAttribute('aria-label', t('attention.heads.label', { n: g + 1 }));
-      b.append(thumbnail(ins.attention(layer, g).data, ins.head(`h${layer}.attn.masked`, g).data, T), el('span', '', t('attention.head', { n: g + 1 })));
+      b.append(thumbnail(heads[g].probs.data, heads[g].masked.data, T), el('span', '', t('attention.head', { n: g + 1 })));
       b.addEventListener('click', () => this.selectHead(g));
       group.append(b);
     }
@@ -110,11 +101,11 @@ class TfStageAttention extends StageView {
 
   _overviewSection() {
     const ctx = this._ctx;
-    const { ins, T, head, layer } = ctx;
-    const probs = ins.attention(layer, head);
+    const { T, head, layer } = ctx;
+    const probs = ctx.at.probs;
     const sec = el('section', 'att-section att-overview-section');
     sec.append(el('h3', '', t('attention.overview.title', { l: layer + 1, h: head + 1 })),
-      el('p', 'explain', t('attention.overview.explain', { kind: t(`inputs.kind.${ctx.model.info.tokenizer}`) })));
+      el('p', 'explain', t('attention.overview.explain', { kind: t(`inputs.kind.${this.data.tokenizer}`) })));
     const grid = el('div', 'att-overview');
     const linesBox = el('div', 'att-lines-box');
     const lines = document.createElement('tf-attention-lines');
@@ -167,9 +158,9 @@ class TfStageAttention extends StageView {
   }
 
   _renderWords() {
-    const { ins, layer, head } = this._ctx;
+    const { layer, head } = this._ctx;
     const mean = this._wordHeads === 'mean';
-    const w = this.state.tinyformer.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, head), ins.tokens, ins.tokens);
+    const w = mean ? this.data.wordsMean : this.data.heads[head].words;
     const N = w.rowWords.length;
     this._words = w;
     if (!N) {
