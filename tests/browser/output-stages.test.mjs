@@ -1,14 +1,20 @@
 // Stages 5–9 of the playground (Add & Norm ①, Feed forward, Add & Norm ②, Linear, Softmax) in
-// headless Chromium: every number on screen is the engine's (compared with tinyformerApp.inspection
-// and model calls), probabilities sum to 1, the activation switch and the temperature / top-k
-// sliders change what is drawn, one-step generation grows the sentence reproducibly, phone width
-// has no sideways scroll, and no console errors. Screenshots: build/screenshots/output-stages-*.png.
+// headless Chromium: every number on screen is the engine's (compared with tinyformerApp.inspection,
+// a fresh model.inspect of the sentence and model calls), probabilities sum to 1, the activation switch
+// and the temperature / top-k sliders change what is drawn, one-step generation grows the sentence
+// reproducibly, phone width has no sideways scroll, and no console errors. The Linear and Softmax views
+// are pure: their sources hold no engine access and their controllers name the records they read.
+// Screenshots: build/screenshots/output-stages-*.png.
 //
 // The tests serve build/wasm/site: copy the page in first (cp -r web/* build/wasm/site/).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS, openPage, startBrowser } from './browser.mjs';
+import { ROOT } from '../node/helpers.mjs';
+import * as linearController from '../../web/controllers/stage-linear.js';
+import * as softmaxController from '../../web/controllers/stage-softmax.js';
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -252,18 +258,23 @@ test('Linear: the top logits of the chosen position are the engine’s, with the
   await typeSentence(page, SENTENCE);
   await openStage(page, 'linear');
   const read = () => page.evaluate(() => {
-    const { inspection, model } = globalThis.tinyformerApp;
+    const { model } = globalThis.tinyformerApp;
+    const oracle = model.inspect(document.getElementById('sentence').value);   // a full run of its own
     const chart = document.querySelector('tf-stage-linear tf-bar-chart');
     const V = model.config.vocab_size;
     const pos = Number(chart.dataset.position);
-    const row = inspection.logits.data.slice(pos * V, (pos + 1) * V);
+    const row = oracle.logits.data.slice(pos * V, (pos + 1) * V);
     const order = Array.from(row.keys()).sort((a, b) => row[b] - row[a] || a - b);
     const vocab = model.tokenizer.vocab.map((s) => s.replace(/ /g, '␣').replace(/\n/g, '↵').replace(/\t/g, '⇥') || '∅');
     const rows = chart.rows();
+    const heat = document.querySelector('tf-stage-linear tf-heatmap').matrix;
     return {
-      pos, T: inspection.tokens.length, rows,
+      pos, T: oracle.tokens.length, rows,
       expected: order.slice(0, rows.length).map((id) => ({ label: vocab[id], value: row[id] })),
-      heat: document.querySelector('tf-stage-linear tf-heatmap').matrix.values.every((v, i) => v === inspection.logits.data[i]),
+      heat: heat.values.length === oracle.logits.data.length && heat.values.every((v, i) => v === oracle.logits.data[i]),
+      heatShape: [heat.rows, heat.cols], shape: oracle.logits.shape,
+      colLabels: heat.colLabels.slice(0, vocab.length).every((l, i) => l === vocab[i]),
+      copied: globalThis.tinyformerApp.inspection.names.filter((n) => { try { globalThis.tinyformerApp.inspection.tensor(n); return true; } catch { return false; } }),
     };
   });
   const last = await read();
@@ -273,6 +284,9 @@ test('Linear: the top logits of the chosen position are the engine’s, with the
   assert.ok(last.rows[0].highlight);
   assert.ok(last.rows.every((r) => r.text === (Math.abs(r.value) < 1e-3 && r.value !== 0 ? r.value.toExponential(2) : r.value.toFixed(4))));
   assert.ok(last.heat, 'the logits heatmap is not the engine’s');
+  assert.deepEqual(last.heatShape, last.shape);
+  assert.ok(last.colLabels, 'the heatmap’s columns are not the vocabulary');
+  assert.deepEqual(last.copied, ['logits'], 'the page copied more than the Linear view reads');
 
   await page.click('tf-stage-linear [data-k="5"]');
   await page.click('tf-stage-linear tf-tokens >> li:nth-child(2)');
@@ -311,6 +325,33 @@ test('Softmax: engine probabilities that sum to 1; temperature and top-k reshape
       probsArr: Array.from(probs),
     };
   });
+  // the exp ÷ sum table and formula: the last row of a fresh run of the grown context, and the engine's e^z and Σ e^z
+  const fmt = (v) => (Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : v.toFixed(4));
+  const readExp = () => page.evaluate(() => {
+    const { model, tinyformer } = globalThis.tinyformerApp;
+    const view = document.querySelector('tf-stage-softmax');
+    const { block_size: B, vocab_size: V } = model.config;
+    const run = model.inspect(view.contextIds.slice(-B));
+    const T = run.ids.length;
+    const logits = run.logits.data.slice((T - 1) * V, T * V);
+    const probs1 = run.probs.data.slice((T - 1) * V, T * V);
+    const order = Array.from(logits.keys()).sort((a, b) => logits[b] - logits[a] || a - b);
+    const box = view.querySelector('.tfo-softmax-formula');
+    const id = Number(box.dataset.id);
+    const terms = tinyformer.softmaxTerms(logits);
+    return {
+      rows: [...view.querySelectorAll('.tfo-exp tr[data-id]')].map((tr) => ({ id: Number(tr.dataset.id), logit: tr.children[1].textContent, p1: tr.children[2].textContent })),
+      expected: order.slice(0, 5).map((i) => ({ id: i, logit: logits[i], p1: probs1[i] })),
+      formula: { id, logit: Number(box.dataset.logit), exp: Number(box.dataset.exp), sum: Number(box.dataset.sum), p: Number(box.dataset.p) },
+      engine: { logit: logits[id], exp: terms.exp[id], sum: terms.sum, p: probs1[id] },
+    };
+  });
+  const checkExp = async (what) => {
+    const exp = await readExp();
+    assert.deepEqual(exp.rows, exp.expected.map((r) => ({ id: r.id, logit: fmt(r.logit), p1: fmt(r.p1) })), `${what}: exp table`);
+    assert.deepEqual(exp.formula, { id: exp.formula.id, ...exp.engine }, `${what}: formula`);
+    return exp;
+  };
 
   const t1 = await read();
   assert.deepEqual(t1.settings, { temperature: 1, topK: 0 });
@@ -320,9 +361,22 @@ test('Softmax: engine probabilities that sum to 1; temperature and top-k reshape
   assert.ok(Math.abs(t1.engineSum - 1) < 1e-5);
   assert.ok(close(t1.caption, t1.shownSum, 1e-12));
   for (const row of t1.expTable) assert.equal(row.now, t1.probsArr[row.id] < 1e-3 ? t1.probsArr[row.id].toExponential(2) : t1.probsArr[row.id].toFixed(4));
+  const exp1 = await checkExp('the sentence');
+  assert.equal(exp1.formula.id, exp1.expected[0].id, 'the formula starts on the highest score');
+  // another token of the table: the formula shows its numbers (no new data needed)
+  await page.click('tf-stage-softmax .tfo-exp tr[data-id] >> nth=2 >> button');
+  assert.equal((await checkExp('picked token')).formula.id, exp1.expected[2].id);
+  // the page copied only the two records the view reads
+  assert.deepEqual(await page.evaluate(() => {
+    const run = globalThis.tinyformerApp.inspection;
+    return run.names.filter((n) => { try { run.tensor(n); return true; } catch { return false; } });
+  }), ['logits', 'probs']);
 
-  // temperature 0.3 sharpens the distribution: the bars change, still the engine's, still summing to 1
+  // temperature 0.3 sharpens the distribution: the bars change, still the engine's, still summing to 1; the slider
+  // is the same element afterwards (new numbers redraw the rest, not the control being dragged)
+  await page.evaluate(() => { globalThis.tempSlider = document.querySelector('tf-stage-softmax .tfo-temp'); });
   await setRange(page, 'tf-stage-softmax .tfo-temp', 0.3);
+  assert.ok(await page.evaluate(() => document.querySelector('tf-stage-softmax .tfo-temp') === globalThis.tempSlider && globalThis.tempSlider.isConnected));
   const cold = await read();
   assert.deepEqual(cold.settings, { temperature: 0.3, topK: 0 });
   assert.notDeepEqual(cold.rows.map((r) => r.value), t1.rows.map((r) => r.value));
@@ -368,9 +422,10 @@ test('Softmax: engine probabilities that sum to 1; temperature and top-k reshape
   assert.deepEqual(step.gen, [step.expectedId]);
   assert.equal(step.decoded, step.expectedText);
   assert.match(step.nextSeed, /2/);
-  // the chart now shows the distribution after the longer context, from the engine
+  // the chart now shows the distribution after the longer context, from the engine, and so do the table and formula
   const grown = await read();
   assert.deepEqual(grown.rows.filter((r) => !r.muted).map((r) => r.value), grown.expectedTop);
+  await checkExp('one step');
 
   // same seed, same token: start over and step again
   await page.click('tf-stage-softmax .tfo-reset');
@@ -397,6 +452,7 @@ test('Softmax: engine probabilities that sum to 1; temperature and top-k reshape
   }, before);
   assert.deepEqual(six.seeds, [1, 2, 3, 4, 5, 6]);
   assert.deepEqual(six.shown, six.ids);
+  await checkExp('six steps');
 
   // a past step's distribution, with its pick highlighted
   await page.click('tf-stage-softmax .tfo-sentence .tfo-tok.gen >> nth=0');
@@ -411,6 +467,14 @@ test('Softmax: engine probabilities that sum to 1; temperature and top-k reshape
   // the page's own sentence is untouched
   assert.equal(await page.inputValue('#sentence'), SENTENCE);
   await page.screenshot({ path: join(SCREENSHOTS, 'output-stages-softmax-ko.png'), fullPage: true });
+
+  // the steps belong to the sentence: another sentence starts over (the chart back on the next token)
+  await typeSentence(page, '나는 밥을 먹었다');
+  await page.waitForFunction(() => document.querySelector('tf-stage-softmax .tfo-sentence').dataset.count === '0');
+  const fresh = await read();
+  assert.equal(await page.evaluate(() => document.querySelector('tf-bar-chart.tfo-probs').dataset.viewing), '-1');
+  assert.deepEqual(fresh.rows.filter((r) => !r.muted).map((r) => r.value), fresh.expectedTop);
+  await checkExp('another sentence');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -442,4 +506,22 @@ test('phone width, English: stages 5–9 fit 390 px without sideways scroll', as
   }
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('Linear and Softmax are pure views: no engine access in their sources; their controllers name the records they read', () => {
+  const source = (path) => readFileSync(join(ROOT, path), 'utf8');
+  // state.model, or { model } = this.state; engine calls; the model's vocabulary or config read in the view
+  const engine = /\b(tinyformer|model|inspection)\b|\.inspect\(|nextTokenProbs|\.generate\(|softmaxTerms|\.tokenizer\b|\.decode\(|\.config\b|\bvocabLabels\(/;
+  for (const file of ['tf-stage-linear.js', 'tf-stage-softmax.js']) {
+    // the code, without its comments (which may say what the controller asked the engine for)
+    const text = source(`web/components/stages/${file}`).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    assert.doesNotMatch(text, engine, `${file} reaches the engine`);
+    assert.match(text, /this\.data\b/, `${file} does not draw from its data`);
+  }
+  const config = { n_layer: 2, n_head: 4, n_embd: 64, block_size: 64, vocab_size: 41 };
+  for (const layer of [0, 1]) {
+    const ctx = { layer, which: undefined, config, memory: {}, text: 'I ate rice' };
+    assert.deepEqual(linearController.tensors(ctx), ['logits']);
+    assert.deepEqual(softmaxController.tensors(ctx), ['logits', 'probs']);
+  }
 });

@@ -139,9 +139,14 @@ export function rankIds(values) {
 
 /** The vocabulary as on-screen labels (special tokens kept as written, spaces as ␣). */
 export function vocabLabels(model) {
-  const vocab = model.tokenizer.vocab.map(visibleToken);
-  while (vocab.length < model.config.vocab_size) vocab.push('·');
-  return vocab;
+  return vocabLabelsOf(model.tokenizer.vocab, model.config.vocab_size);
+}
+
+/** The same from plain data: the tokenizer's `vocab` (strings), padded with '·' to `size` labels. */
+export function vocabLabelsOf(vocab, size) {
+  const labels = vocab.map(visibleToken);
+  while (labels.length < size) labels.push('·');
+  return labels;
 }
 
 /** Sizes a canvas to its CSS width (at most maxWidth) and the device pixel ratio; returns {ctx, w, h}. */

@@ -1,10 +1,11 @@
 // Stage 8 — Linear: the last hidden state (after the final LayerNorm, ln_f) times the embedding table
 // (tied) or lm_head gives one score — a logit — per vocabulary token. Shown as the highest-scoring
-// tokens for one position (the last by default) and as the whole (T, V) logits table.
+// tokens for one position (the last by default) and as the whole (T, V) logits table. The numbers and the
+// vocabulary come from the controller (web/controllers/stage-linear.js); picking a position or a count is local.
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
-import { button, ensureStyle, formatValue, heatmapFigure, rankIds, tokenPicker, vocabLabels } from './stage-kit.js';
+import { button, ensureStyle, formatValue, heatmapFigure, rankIds, tokenPicker, vocabLabelsOf } from './stage-kit.js';
 import { formulaBox, math, mi, mn, mo, mtext, row, sup } from '../mathml.js';
 
 /** (r × c) as MathML. */
@@ -22,12 +23,12 @@ class TfStageLinear extends StageView {
   render() {
     ensureStyle();
     this.classList.add('tfo');
-    const { inspection, labels, model, tokens, text } = this.state;
-    const cfg = model.config;
-    const T = tokens.length, V = cfg.vocab_size, C = cfg.n_embd;
+    const { labels, tokens, text } = this.state;
+    const { logits, V, C, tied } = this.data;
+    const T = tokens.length;
     if (this.memory.text !== text || this.memory.position < 0 || this.memory.position >= T) this.memory.position = T - 1;
     this.memory.text = text;
-    this._vocab = vocabLabels(model);
+    this._vocab = vocabLabelsOf(this.data.vocab, V);
 
     this._picker = tokenPicker(tokens, this.memory.position, (i) => { this.memory.position = i; this._update(); });
     const ks = el('div', 'tfo-seg');
@@ -46,7 +47,7 @@ class TfStageLinear extends StageView {
     this._chart.classList.add('tfo-logits');
 
     const heat = heatmapFigure({
-      title: t('linear.heat'), name: 'logits', values: inspection.logits.data, rows: T, cols: V, rowLabels: labels,
+      title: t('linear.heat'), name: 'logits', values: logits.data, rows: T, cols: V, rowLabels: labels,
       colLabels: this._vocab, note: t('linear.heatNote'), rowTitle: t('linear.rows'), colTitle: t('linear.cols'),
     });
     const h = heat.querySelector('tf-heatmap');
@@ -58,8 +59,8 @@ class TfStageLinear extends StageView {
 
     this.replaceChildren(
       el('h3', '', t('linear.how.title', { V })),
-      el('p', 'explain', t(cfg.tied ? 'linear.how.tied' : 'linear.how.untied', { C, V })),
-      formulaBox('tfo-linear-formula', math(mtext('logits'), mo('='), mtext('ln_f'), mo('·'), sup(mtext(cfg.tied ? 'wte' : 'lm_head'), mi('⊤'))),
+      el('p', 'explain', t(tied ? 'linear.how.tied' : 'linear.how.untied', { C, V })),
+      formulaBox('tfo-linear-formula', math(mtext('logits'), mo('='), mtext('ln_f'), mo('·'), sup(mtext(tied ? 'wte' : 'lm_head'), mi('⊤'))),
         math(shape(T, V), mo('='), shape(T, C), mo('·'), shape(C, V))),
       el('p', 'hint', t('linear.pick')),
       this._picker,
@@ -72,9 +73,10 @@ class TfStageLinear extends StageView {
   }
 
   _update() {
-    const { inspection, tokens, model } = this.state;
-    const V = model.config.vocab_size, i = this.memory.position;
-    const row = inspection.logits.data.subarray(i * V, (i + 1) * V);
+    const { tokens } = this.state;
+    const { logits, V } = this.data;
+    const i = this.memory.position;
+    const row = logits.data.subarray(i * V, (i + 1) * V);
     const k = Math.min(this.memory.k, V);
     for (const b of this._ks.children) b.setAttribute('aria-pressed', String(Number(b.dataset.k) === this.memory.k));
     const ids = rankIds(row).slice(0, k);

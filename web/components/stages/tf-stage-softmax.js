@@ -1,12 +1,14 @@
 // Stage 9 — Softmax and decoding: the logits become next-token probabilities (exp ÷ sum), reshaped
-// by temperature and top-k (model.nextTokenProbs), and the learner generates one token at a time
-// (model.generate with maxTokens 1 and a seed that changes per step) to watch the sentence grow —
-// autoregressive decoding made visible. Every probability shown is the engine's; this view only sorts
-// them and adds them up for the "sums to 1" caption. The page's sentence input is never changed.
+// by temperature and top-k, and the learner generates one token at a time (one draw per step, with a seed
+// that changes per step) to watch the sentence grow — autoregressive decoding made visible. The view keeps
+// the learner's choices in memory (the sliders, the steps taken: {seed, temperature, topK}) and asks for
+// data; the controller (web/controllers/stage-softmax.js) has the engine draw the tokens and compute every
+// probability shown. This view only sorts them and adds them up for the "sums to 1" caption. The page's
+// sentence input is never changed.
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
-import { button, ensureStyle, formatValue, rankIds, vocabLabels } from './stage-kit.js';
+import { button, ensureStyle, formatValue, rankIds, vocabLabelsOf } from './stage-kit.js';
 import { formulaBox, frac, math, mi, mn, mo, mtext, num, row, sub, sum, sup } from '../mathml.js';
 import ko from '../../i18n/stages/softmax.ko.js';
 import en from '../../i18n/stages/softmax.en.js';
@@ -21,39 +23,47 @@ const EXP_ROWS = 5;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 class TfStageSoftmax extends StageView {
-  /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
-  static memoryDefaults = { text: null, model: null, temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false, pick: -1 };
+  /**
+   * What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory).
+   * steps: the steps taken, [{seed, temperature, topK}] (the controller starts them over for a new sentence or model).
+   */
+  static memoryDefaults = { temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false, pick: -1 };
 
   /** The ids the next token is predicted from: the page's sentence, then the generated tokens. */
-  get contextIds() {
-    return [...this.state.inspection.ids, ...this.memory.steps.map((s) => s.id)];
-  }
+  get contextIds() { return [...(this.data?.contextIds ?? [])]; }
   /** The sampling settings on the sliders. */
   get settings() { return { temperature: this.memory.temperature, topK: this.memory.topK }; }
   /** The generation so far: [{seed, id, p, temperature, topK}]. */
-  get steps() { return this.memory.steps.map(({ probs, ...s }) => ({ ...s })); }
+  get steps() { return (this.data?.steps ?? []).map(({ seed, id, p, temperature, topK }) => ({ seed, id, p, temperature, topK })); }
+
+  /** Asks the page for new numbers after a choice in memory; the controls stay (a slider keeps its drag). */
+  _refresh() {
+    this._partial = true;
+    try {
+      this.requestData();
+    } finally {
+      this._partial = false;
+    }
+  }
 
   render() {
     ensureStyle();
     this.classList.add('tfo');
-    const { model, text } = this.state;
-    const V = model.config.vocab_size;
-    if (this.memory.text !== text || this.memory.model !== model) {
-      this.memory.steps = [];
-      this.memory.viewing = -1;
-    }
-    this.memory.text = text;
-    this.memory.model = model;
+    const { V } = this.data;
     this.memory.topK = Math.min(this.memory.topK, V);
-    this._vocab = vocabLabels(model);
+    this._vocab = vocabLabelsOf(this.data.vocab, V);
+    if (this._partial && this._formula?.isConnected) {
+      this._update();
+      return;
+    }
 
     // exp ÷ sum
     this._expCaption = el('h4', '');
     this._expTable = el('div', 'tfo-scroll');
 
     // sliders
-    const temp = slider('tfo-temp', 0, 2, 0.05, this.memory.temperature, (v) => { this.memory.temperature = v; this.memory.viewing = -1; this._update(); });
-    const topk = slider('tfo-topk', 0, V, 1, this.memory.topK, (v) => { this.memory.topK = v; this.memory.viewing = -1; this._update(); });
+    const temp = slider('tfo-temp', 0, 2, 0.05, this.memory.temperature, (v) => { this.memory.temperature = v; this.memory.viewing = -1; this._refresh(); });
+    const topk = slider('tfo-topk', 0, V, 1, this.memory.topK, (v) => { this.memory.topK = v; this.memory.viewing = -1; this._refresh(); });
     this._temp = temp;
     this._topk = topk;
     const knobs = el('div', 'tfo-controls');
@@ -85,7 +95,7 @@ class TfStageSoftmax extends StageView {
     });
     this._one = button(t('softmax.gen.one'), () => this._generate(1), 'tfo-btn primary tfo-one');
     this._five = button(t('softmax.gen.five'), () => this._generate(5), 'tfo-btn tfo-five');
-    this._reset = button(t('softmax.gen.reset'), () => { this.memory.steps = []; this.memory.viewing = -1; this._update(); }, 'tfo-btn tfo-reset');
+    this._reset = button(t('softmax.gen.reset'), () => { this.memory.steps = []; this.memory.viewing = -1; this._refresh(); }, 'tfo-btn tfo-reset');
     this._nextSeed = el('span', 'tfo-next-seed');
     const genControls = el('div', 'tfo-controls');
     genControls.append(this._one, this._five, this._reset);
@@ -115,21 +125,11 @@ class TfStageSoftmax extends StageView {
 
   /** Draws the parts that follow the sliders, the generated tokens and the chosen step. */
   _update() {
-    const { model, tokens } = this.state;
-    const V = model.config.vocab_size;
-    const ctx = this.contextIds;
-    const settings = this.settings;
-    const lastTok = this.memory.steps.length ? this._vocab[this.memory.steps.at(-1).id] : visibleToken(tokens.at(-1).text);
-
-    // the engine's distribution for the next token, under the sliders' settings
-    const next = model.nextTokenProbs(ctx, settings);
-    this._next = next;
-
-    // exp ÷ sum table: the logits and temperature-1 probabilities of the last position of the context
-    const run = this.memory.steps.length ? model.inspect(ctx.slice(-model.config.block_size)) : this.state.inspection;
-    const T = run.ids.length;
-    const logits = run.logits.data.subarray((T - 1) * V, T * V);
-    const probs1 = run.probs.data.subarray((T - 1) * V, T * V);
+    const { tokens } = this.state;
+    // the engine's: the steps drawn, the next-token distribution under the sliders' settings, and the logits and
+    // temperature-1 probabilities of the last position of the context (for the exp ÷ sum table)
+    const { V, steps, next, logits, probs1 } = this.data;
+    const lastTok = steps.length ? this._vocab[steps.at(-1).id] : visibleToken(tokens.at(-1).text);
     this._expCaption.textContent = t('softmax.exp.caption', { tok: lastTok, n: EXP_ROWS });
     const table = document.createElement('table');
     table.className = 'tfo-exp';
@@ -153,7 +153,7 @@ class TfStageSoftmax extends StageView {
     total.append(el('td', '', t('softmax.col.sum', { V })), el('td', '', ''), el('td', '', total1(probs1)), el('td', '', total1(next)));
     table.append(total);
     this._expTable.replaceChildren(table);
-    this._drawFormula(logits, probs1, V);
+    this._drawFormula(V);
 
     // sliders' notes
     const temp = this.memory.temperature;
@@ -163,7 +163,7 @@ class TfStageSoftmax extends StageView {
     this._topkNote.textContent = this.memory.topK === 0 ? t('softmax.topk.none', { V }) : t('softmax.topk.some', { k: this.memory.topK });
 
     // the chart: the next-token distribution, or the one a past step was drawn from
-    const step = this.memory.viewing >= 0 ? this.memory.steps[this.memory.viewing] : null;
+    const step = this.memory.viewing >= 0 ? steps[this.memory.viewing] ?? null : null;
     const dist = step ? step.probs : next;
     const order = rankIds(dist);
     const n = this.memory.showAll ? V : Math.min(TOP, V);
@@ -197,15 +197,14 @@ class TfStageSoftmax extends StageView {
     this._allToggle.textContent = this.memory.showAll ? t('softmax.showTop', { n: TOP }) : t('softmax.showAll', { V });
 
     // the growing sentence
-    const all = [...this.state.inspection.ids, ...this.memory.steps.map((s) => s.id)];
-    this._decoded.replaceChildren(el('span', 'hint', `${t('softmax.gen.text')} `), el('strong', '', model.decode(all)));
+    this._decoded.replaceChildren(el('span', 'hint', `${t('softmax.gen.text')} `), el('strong', '', this.data.decoded));
     const chips = [...tokens].map((tok) => {
       const c = el('span', 'tfo-tok prompt');
       c.append(el('span', 'piece', visibleToken(tok.text)));
       return c;
     });
-    this.memory.steps.forEach((s, i) => {
-      const c = button('', () => { this.memory.viewing = this.memory.viewing === i ? -1 : i; this._update(); }, `tfo-tok gen${i === this.memory.steps.length - 1 ? ' newest' : ''}`);
+    steps.forEach((s, i) => {
+      const c = button('', () => { this.memory.viewing = this.memory.viewing === i ? -1 : i; this._update(); }, `tfo-tok gen${i === steps.length - 1 ? ' newest' : ''}`);
       c.dataset.id = String(s.id);
       c.setAttribute('aria-pressed', String(this.memory.viewing === i));
       c.append(el('span', 'piece', this._vocab[s.id]), el('span', 'meta', `p ${formatValue(s.p)}`));
@@ -213,15 +212,15 @@ class TfStageSoftmax extends StageView {
       chips.push(c);
     });
     this._sentence.replaceChildren(...chips);
-    this._sentence.dataset.count = String(this.memory.steps.length);
-    const full = this.memory.steps.length >= MAX_NEW;
+    this._sentence.dataset.count = String(steps.length);
+    const full = steps.length >= MAX_NEW;
     this._one.disabled = this._five.disabled = full || this._busy;
-    this._reset.disabled = this.memory.steps.length === 0 || this._busy;
-    this._nextSeed.textContent = t('softmax.gen.nextSeed', { seed: this.memory.seed + this.memory.steps.length });
-    this._genNote.textContent = full ? t('softmax.gen.full') : this.memory.steps.length ? `${t('softmax.gen.count', { n: this.memory.steps.length })} · ${t('softmax.gen.tokHint')}` : '';
+    this._reset.disabled = steps.length === 0 || this._busy;
+    this._nextSeed.textContent = t('softmax.gen.nextSeed', { seed: this.memory.seed + steps.length });
+    this._genNote.textContent = full ? t('softmax.gen.full') : steps.length ? `${t('softmax.gen.count', { n: steps.length })} · ${t('softmax.gen.tokHint')}` : '';
 
     // the step log
-    if (!this.memory.steps.length) {
+    if (!steps.length) {
       this._log.replaceChildren();
       return;
     }
@@ -230,7 +229,7 @@ class TfStageSoftmax extends StageView {
     const lh = document.createElement('tr');
     for (const k of ['step', 'seed', 'token', 'p', 'settings']) lh.append(el('th', '', t(`softmax.log.${k}`)));
     log.append(lh);
-    this.memory.steps.forEach((s, i) => {
+    steps.forEach((s, i) => {
       const tr = document.createElement('tr');
       tr.append(el('td', '', String(i + 1)), el('td', '', String(s.seed)), el('td', '', this._vocab[s.id]), el('td', '', formatValue(s.p)),
         el('td', '', `${s.temperature.toFixed(2)} · ${s.topK === 0 ? t('softmax.topk.off') : s.topK}`));
@@ -241,11 +240,11 @@ class TfStageSoftmax extends StageView {
 
   /**
    * p_i = e^{z_i} ÷ Σ_j e^{z_j} in MathML, then the same with the picked token's numbers: its logit z, the engine's
-   * e^z and Σ e^z (tinyformer.softmaxTerms) and the engine's probability p (temperature 1).
+   * e^z and Σ e^z (the controller's terms, from tinyformer.softmaxTerms) and the engine's probability p (temperature 1).
    */
-  _drawFormula(logits, probs1, V) {
+  _drawFormula(V) {
+    const { logits, probs1, terms } = this.data;
     const id = this.memory.pick;
-    const terms = this.state.tinyformer.softmaxTerms(logits);
     const f = (v) => formatValue(v);
     const z = (i) => sub(mi('z'), i);
     const symbols = [sub(mi('p'), mi('i')), mo('='), frac(sup(mi('e'), z(mi('i'))), sum(row(mi('j'), mo('='), mn('1')), sup(mi('e'), z(mi('j'))), mi('V')))];
@@ -263,7 +262,7 @@ class TfStageSoftmax extends StageView {
     this._formula.replaceChildren(box);
   }
 
-  /** `count` single steps: each draws one token with its own seed, then the context grows by it. */
+  /** `count` single steps: each asks for one more token drawn with its own seed; the context grows by it. */
   async _generate(count) {
     if (this._busy) return;
     this._busy = true;
@@ -272,14 +271,10 @@ class TfStageSoftmax extends StageView {
       for (let k = 0; k < count && this.memory.steps.length < MAX_NEW; k++) {
         if (k) await sleep(220);
         if (!this.isConnected) break;
-        const ctx = this.contextIds;
-        const settings = this.settings;
         const seed = this.memory.seed + this.memory.steps.length;
-        const probs = this.state.model.nextTokenProbs(ctx, settings);
-        const id = this.state.model.generate(ctx, { maxTokens: 1, ...settings, seed }).ids[0];
-        this.memory.steps.push({ seed, id, p: probs[id], temperature: settings.temperature, topK: settings.topK, probs });
+        this.memory.steps.push({ seed, ...this.settings });
         this.memory.viewing = -1;
-        this._update();
+        this._refresh();
       }
     } finally {
       this._busy = false;
