@@ -1,11 +1,17 @@
 // Stages 1–3 of the playground (inputs, input embedding, positional encoding) in headless Chromium:
 // every number they draw is the engine's, the sinusoid table follows the paper's formula, the
 // word-order demo tells the two orders apart exactly when positions are encoded, and the views work
-// with the keyboard, in both languages, at desktop and phone width.
+// with the keyboard, in both languages, at desktop and phone width. The views are pure: they draw their
+// controller's data (web/controllers/stage-{inputs,embedding,positional}.js) and never reach the engine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOTS, openPage, startBrowser } from './browser.mjs';
+import { ROOT } from '../node/helpers.mjs';
+import * as inputsController from '../../web/controllers/stage-inputs.js';
+import * as embeddingController from '../../web/controllers/stage-embedding.js';
+import * as positionalController from '../../web/controllers/stage-positional.js';
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -81,6 +87,13 @@ test('stage 2: the sentence’s vectors and the whole table are the engine’s, 
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   await typeSentence(page, '사과의 의미로 사과를 구매해서 드렸다');
   await openStage(page, 'embedding');
+  // the page copied only the record this view names
+  const copied = await page.evaluate(() => {
+    const ins = globalThis.tinyformerApp.inspection;
+    const other = ins.names.find((name) => name !== 'embed.token');
+    try { ins.tensor(other); return 'copied'; } catch (err) { return err.code; }
+  });
+  assert.equal(copied, 'not_copied');
   const rows = await page.evaluate(maxDiffScript('embedding-sentence', '(app) => app.model.inspect(document.getElementById("sentence").value).tensor("embed.token").data'));
   assert.equal(rows.error, undefined, rows.error);
   assert.equal(rows.max, 0);
@@ -167,6 +180,8 @@ test('stage 2: the nearest rows of the picked token, ranked by the engine’s co
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
   assert.equal(await page.getAttribute('#stage-view [data-role=token-chips] [data-pos="5"]', 'aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.pos), '5', 'the picked chip keeps the focus');
+  assert.deepEqual((await page.evaluate(nearestCheck)).shown.map((n) => n.id), (await page.evaluate(nearestCheck)).reference.map((n) => n.id));
   // the picked token stays while the learner types; an untrained model says its list means nothing
   await typeSentence(page, '고양이는 귀엽다요');
   assert.equal(await page.getAttribute('#stage-view [data-role=token-chips] [data-pos="5"]', 'aria-pressed'), 'true');
@@ -309,9 +324,33 @@ test('stage 3: the sinusoid table follows the formula; waves, sums and the word-
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => document.querySelector('#stage-view input[value=sinusoidal]')?.checked);
 
-  // editing the demo: other tokens are reported, not compared
+  // editing the demo: other tokens are reported, not compared; the box keeps the focus and the caret as one types
   await page.fill('#stage-view [data-role=order-input-b]', '고양이는 귀엽다');
   assert.equal(await page.getAttribute('[data-role=order-verdict]', 'data-result'), 'other-tokens');
+  await page.keyboard.type('요');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.role, document.activeElement.value]), ['order-input-b', '고양이는 귀엽다요']);
+  const typed = await page.evaluate(() => {
+    const app = globalThis.tinyformerApp;
+    const want = app.model.embed('고양이는 귀엽다요', 'sinusoidal')['embed.sum'].data;
+    const shown = document.querySelector('tf-heatmap[data-panel="order-b"]').matrix.values;
+    return shown.length === want.length && want.every((v, i) => v === shown[i]);
+  });
+  assert.ok(typed, 'the edited sentence’s input is the engine’s');
+
+  // another model: the switch opens on its own setting again, and the numbers are for that setting
+  await page.selectOption('#model-select', 'fresh');
+  await page.waitForSelector('body[data-model="fresh"]');
+  const fresh = await page.evaluate(() => {
+    const app = globalThis.tinyformerApp;
+    const own = app.model.config.positional;
+    const want = app.model.embed(app.inspection.ids, own)['embed.sum'].data;
+    const shown = document.querySelector('tf-heatmap[data-panel="pe-sum"]').matrix.values;
+    return { own, checked: document.querySelector('#stage-view input[name=tfi-positional-mode]:checked').value,
+      same: shown.length === want.length && want.every((v, i) => v === shown[i]) };
+  });
+  assert.notEqual(fresh.own, 'sinusoidal', 'the switch stood on another setting than the new model’s own');
+  assert.equal(fresh.checked, fresh.own);
+  assert.ok(fresh.same, 'the sum is the engine’s under the new model’s own setting');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -320,12 +359,16 @@ test('stage 3 on a model without a learned table: “learned” is disabled and 
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   await typeSentence(page, '나는 밥을 먹었다');
   await openStage(page, 'positional');
-  await page.evaluate(() => {
+  // the view gets what its controller computes for that model (as the page would hand it)
+  await page.evaluate(async () => {
     const app = globalThis.tinyformerApp;
+    const controller = await import('./controllers/stage-positional.js');
     const model = app.tinyformer.createModel({ n_layer: 1, n_head: 2, n_embd: 16, block_size: 32, positional: 'sinusoidal' }, { corpus: app.corpus, type: 'char', seed: 1 });
     const view = document.querySelector('tf-stage-positional');
-    const inspection = model.inspect('나는 밥을 먹었다');
-    view.state = { ...view.state, model, inspection, tokens: inspection.tokens };
+    const text = '나는 밥을 먹었다';
+    const inspection = model.inspect(text, { tensors: controller.tensors({ layer: 0, config: model.config, memory: view.state.memory, text }) });
+    const data = controller.data({ tinyformer: app.tinyformer, model, inspection, text, layer: 0, memory: view.state.memory, trained: false });
+    view.state = { ...view.state, data, tokens: inspection.tokens };
   });
   assert.ok(await page.isDisabled('#stage-view input[name=tfi-positional-mode][value=learned]'));
   assert.match(await page.textContent('#stage-view [data-role=no-learned]'), /학습된 위치 표\(wpe\)가 없어요/);
@@ -392,4 +435,26 @@ test('stage 2 stays light: the table is painted once per model and only the rows
   await page.waitForFunction(() => document.querySelector('tf-heatmap[data-panel="embedding-table"]')._layout.top > 3000);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+/** Code without its comments (the views' comments may name the engine calls their controllers make). */
+function code(file) {
+  return readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+}
+
+test('stages 1–3 are pure views: no engine access in the views; each controller names the records it reads', () => {
+  const views = ['tf-stage-inputs.js', 'tf-stage-embedding.js', 'tf-stage-positional.js', 'input-stages-common.js']
+    .map((name) => `web/components/stages/${name}`);
+  const engine = ['state.tinyformer', 'state.model', 'state.inspection', 'tinyformer', 'inspection', 'model.', '.model',
+    '.inspect(', '.tensor(', '.embed(', '.parameter(', '.positionSimilarity(', '.positionalEncoding(', '.nearestTokens(',
+    '.splitChars(', '.tokenize(', '.tokenizer', '.encode(', '.applyActivation('];
+  for (const file of views) {
+    const source = code(file);
+    for (const word of engine) assert.ok(!source.includes(word), `${file} uses ${word}`);
+  }
+  // the controllers: an explicit, short list of recorded tensors (undefined would copy all of them)
+  const ctx = { layer: 0, which: undefined, config: { n_layer: 2, n_embd: 64 }, memory: {}, text: '나는 밥을' };
+  assert.deepEqual(inputsController.tensors(ctx), []);
+  assert.deepEqual(embeddingController.tensors(ctx), ['embed.token']);
+  assert.deepEqual(positionalController.tensors(ctx), []);
 });

@@ -1,8 +1,25 @@
-// The inputs stage's controller: what the page asks the engine for this stage's view (see web/stages.js).
-// Not converted yet: the view still reads the engine from its state; `undefined` copies every record.
+// The inputs stage's controller (see web/stages.js): the engine's count of the sentence's characters, the ids its
+// tokenizer gave the sentence (the tokens come with the view's state) and the vocabulary those ids point into.
 
-/** The recorded tensors the view reads (names for model.inspect(text, {tensors})); undefined: all. */
-export function tensors() { return undefined; }
+const tokenizers = new WeakMap();   // model -> its tokenizer ({ type, vocab }), read once per model
+
+/** The model's tokenizer as the engine describes it: { type: 'char'|'word'|'jamo', vocab: string[] } (V). */
+export function tokenizerOf(model) {
+  if (!tokenizers.has(model)) tokenizers.set(model, model.tokenizer);
+  return tokenizers.get(model);
+}
+
+/** No recorded tensor: the tokens and ids come with every inspection. */
+export function tensors() { return []; }
 
 /** The view's data: plain values computed by the engine. */
-export function data() { return {}; }
+export function data({ tinyformer, model, inspection, text }) {
+  const { type, vocab } = tokenizerOf(model);
+  return {
+    chars: tinyformer.splitChars(text).length,   // code points of the sentence (a Hangul syllable is one)
+    ids: Int32Array.from(inspection.ids),        // (T)
+    tokenizerType: type,
+    vocab,                                       // (V) token texts, by id
+    unkId: vocab.indexOf('<unk>'),
+  };
+}

@@ -3,6 +3,8 @@
 // the rows of the table nearest its row (cosine, computed by the engine: Model.nearestTokens), and the whole
 // table with the sentence's rows marked; hovering a token, a sentence row or a table row lights the same
 // token everywhere. The token chips are one Tab stop (arrow keys inside).
+// Data (web/controllers/stage-embedding.js): { C, tied, vocab, ids, rows (T, C), table (V, C), selected, nearest };
+// picking a token writes memory.selected and asks for new data (its nearest rows).
 import { locale, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/embedding.ko.js';
 import en from '../../i18n/stages/embedding.en.js';
@@ -11,26 +13,21 @@ import { StageView } from './base.js';
 import { dimLabels, ensureStyle, heatmapPanel, plainNumber } from './input-stages-common.js';
 import { roving } from '../roving.js';
 
-const NEAREST = 5;   // how many nearest rows to list
-
 registerStrings({ ko, en });
 
 class TfStageEmbedding extends StageView {
-  constructor() {
-    super();
-    this._selected = 0;   // the selected position, kept across re-renders while the learner edits the sentence
-  }
+  /** The selected position, kept across re-renders while the learner edits the sentence (StageView.memory). */
+  static memoryDefaults = { selected: 0 };
 
   render() {
     ensureStyle();
-    const { inspection, labels, model } = this.state;
-    const tokens = inspection.tokens;
-    const ids = Array.from(inspection.ids);
-    const C = model.config.n_embd;
-    const vocab = model.tokenizer.vocab;
+    if (!this.data) { this.replaceChildren(); return; }
+    const { labels, tokens } = this.state;
+    const { C, vocab, rows, table: wte, tied } = this.data;
+    const ids = Array.from(this.data.ids);
     const V = vocab.length;
-    const rows = inspection.tensor('embed.token');
-    this._selected = Math.min(this._selected, tokens.length - 1);
+    this._selected = this.data.selected;
+    this.memory.selected = this._selected;   // kept as the engine's data has it (a shorter sentence moves it)
     this._ids = ids;
     this._rows = rows;
     this._chips = [];
@@ -49,7 +46,7 @@ class TfStageEmbedding extends StageView {
       b.addEventListener('focus', () => this.preview(i));
       b.addEventListener('pointerleave', () => this.preview(null));
       b.addEventListener('blur', () => this.preview(null));
-      b.addEventListener('click', () => this.select(i));
+      b.addEventListener('click', () => this.pick(i));
       this._chips.push(b);
       chips.append(b);
     });
@@ -73,15 +70,14 @@ class TfStageEmbedding extends StageView {
     const where = new Map();
     ids.forEach((id, i) => where.set(id, [...(where.get(id) ?? []), i]));
     const rowNotes = vocab.map((_, id) => (where.has(id) ? `◀ ${where.get(id).join(', ')}` : ''));
-    if (this._tableFor?.model !== model || this._tableFor.lang !== locale()) {
-      const wte = model.parameter('transformer.wte.weight');
+    if (this._tableFor?.table !== wte || this._tableFor.lang !== locale()) {
       this._tablePanel = heatmapPanel({
         name: 'embedding-table', title: t('embedding.table', { v: V, c: C }), shape: wte.shape,
         rowTitle: t('embedding.tableRows'), colTitle: t('embedding.cols'), cellHeight: V <= 2000 ? 16 : 14, maxHeight: 460,
         matrix: { values: wte.data, rows: V, cols: C, rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`), colLabels: dimLabels(C), rowNotes, rowNotesTitle: t('embedding.notes') },
       });
       this._table = this._tablePanel.heatmap;
-      this._tableFor = { model, lang: locale() };
+      this._tableFor = { table: wte, lang: locale() };
       this._table.addEventListener('cell-hover', (e) => this.preview(null, 'table', e.detail.row));
       this._table.addEventListener('cell-leave', () => this.preview(null, 'table-leave'));
     } else {
@@ -99,21 +95,35 @@ class TfStageEmbedding extends StageView {
     }
     const tableSection = el('section', 'tfi-section');
     tableSection.append(table, el('p', 'hint', t('embedding.tableHint')), el('p', 'hint', t('embedding.random')));
-    if (model.config.tied) tableSection.append(el('p', 'hint', t('embedding.tied')));
+    if (tied) tableSection.append(el('p', 'hint', t('embedding.tied')));
 
     this.replaceChildren(el('p', 'explain', t('embedding.lead', { c: C })), el('p', 'tfi-step-title', t('embedding.pick')), chips,
       sentence, this._vector, this._nearest, ...notes, tableSection);
     this._chips[this._selected].tabIndex = 0;
     roving(chips, 'button');
-    this.select(this._selected);
+    this.showSelected();
   }
 
-  /** Makes token `pos` the selected one (sticky): its numbers are listed under the heatmap. */
-  select(pos) {
-    this._selected = pos;
+  /**
+   * The learner picks token `pos` (sticky): its nearest rows come from the engine, so the page is asked for new
+   * data; the picked chip keeps the focus it had.
+   */
+  pick(pos) {
+    const focused = this._chips[pos] === document.activeElement;
+    this.memory.selected = pos;
+    this.requestData();
+    if (focused && this._chips[pos] !== document.activeElement) {
+      this._chips[pos]?.focus();
+      this.preview(null);
+    }
+  }
+
+  /** Shows the selected token: pressed, its numbers listed under the heatmap, its nearest rows. */
+  showSelected() {
+    const pos = this._selected;
     this._chips.forEach((b, i) => b.setAttribute('aria-pressed', String(i === pos)));
-    const tok = this.state.inspection.tokens[pos];
-    const C = this.state.model.config.n_embd;
+    const tok = this.state.tokens[pos];
+    const { C } = this.data;
     const values = Array.from(this._rows.data.subarray(pos * C, (pos + 1) * C), plainNumber);
     const text = visibleToken(tok.text);
     this._vector.replaceChildren(
@@ -126,7 +136,7 @@ class TfStageEmbedding extends StageView {
 
   /** The rows nearest the selected token's row, as the engine ranks them by cosine. */
   showNearest(tok, text) {
-    const near = this.state.model.nearestTokens(tok.id, NEAREST);
+    const near = this.data.nearest;
     const list = el('ol', 'tfi-vocab tfi-near');
     for (const n of near) {
       const li = el('li');

@@ -2,6 +2,7 @@
 // (each with its position and vocabulary id), the list of ids the model receives, and the
 // vocabulary those ids point into. Hovering or focusing a token finds it in the vocabulary. The token
 // columns and the marked vocabulary entries are one Tab stop each (arrow keys inside).
+// Data (web/controllers/stage-inputs.js): { chars, ids, tokenizerType, vocab, unkId }.
 import { registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/inputs.ko.js';
 import en from '../../i18n/stages/inputs.en.js';
@@ -17,21 +18,19 @@ const FULL_VOCAB = 300;   // show every entry up to this size; beyond it, the se
 class TfStageInputs extends StageView {
   render() {
     ensureStyle();
-    const { tinyformer, model, inspection, text } = this.state;
-    const tokens = inspection.tokens;
-    const ids = Array.from(inspection.ids);
-    const tokenizer = model.tokenizer;
-    const vocab = tokenizer.vocab;
-    const unkId = vocab.indexOf('<unk>');
+    if (!this.data) { this.replaceChildren(); return; }
+    const { text, tokens } = this.state;
+    const { chars, tokenizerType, vocab, unkId } = this.data;
+    const ids = Array.from(this.data.ids);
     this._cols = [];
     this._vocabItems = new Map();
 
     // ① sentence
     const sentence = el('div', 'tfi-sentence', text);
     sentence.dataset.role = 'sentence';
-    const step1 = this.step(1, t('inputs.step.sentence'), sentence, el('div', 'hint', t('inputs.chars', { n: tinyformer.splitChars(text).length })));
+    const step1 = this.step(1, t('inputs.step.sentence'), sentence, el('div', 'hint', t('inputs.chars', { n: chars })));
 
-    const split = el('div', 'tfi-arrow', t('inputs.arrow.split', { kind: t(`inputs.kind.${tokenizer.type}`), n: tokens.length }));
+    const split = el('div', 'tfi-arrow', t('inputs.arrow.split', { kind: t(`inputs.kind.${tokenizerType}`), n: tokens.length }));
 
     // ② tokens → ids, one column per token
     const cols = el('div', 'tfi-cols');

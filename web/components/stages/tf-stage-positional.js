@@ -3,6 +3,10 @@
 // that table, the waves of chosen dimensions, this sentence's token + position = input (all from
 // model.embed), and a word-order demo: two orders of the same tokens, side by side. The switch opens on the
 // model's own setting; flipping it emits 'whatif' and the page shows a model trained that way beside this one.
+// Data (web/controllers/stage-positional.js): { mode, own, hasLearned, C, P, table (P, C) | null,
+// sentence: { token, position, sum (T, C), similarity (T, T) | null }, order: [A, B] }, each part the same object
+// while what it depends on stays. The chosen mode and the demo's two sentences live in memory (mode, orderA, orderB);
+// changing them asks the page for new data.
 import { errorMessage, locale, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/positional.ko.js';
 import en from '../../i18n/stages/positional.en.js';
@@ -17,20 +21,24 @@ registerStrings({ ko, en });
 
 const MAX_DIMS = 8;
 const SHOWN_NUMBERS = 6;   // numbers of a row written out in the A/B comparison
-const MAX_POSITIONS = 128;
 
 class TfStagePositional extends StageView {
   /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
-  static memoryDefaults = { dims: [0, 1, 8], extraDims: [], orderA: '나는 밥을 먹었다', orderB: '밥을 나는 먹었다' };
+  static memoryDefaults = { dims: [0, 1, 8], extraDims: [] };
 
   render() {
     ensureStyle();
-    const { model } = this.state;
-    const hasLearned = model.info.params.some((p) => p.name === 'transformer.wpe.weight');
-    const own = model.config.positional;
+    const data = this.data;
+    if (!data) { this.replaceChildren(); return; }
+    const { hasLearned, own } = data;
     // the switch opens on the model's own setting; the page's "what if" controller remembers a flip
     const chosen = this.state.whatif?.value ?? own;
     this._mode = chosen === 'learned' && !hasLearned ? own : chosen;
+    if (this._mode !== data.mode && this.memory.mode !== this._mode) {   // the numbers are for another mode: ask again
+      this.memory.mode = this._mode;
+      this.requestData();
+      return;
+    }
 
     const modeBox = el('section', 'tfi-section');
     modeBox.dataset.role = 'mode';
@@ -41,6 +49,7 @@ class TfStagePositional extends StageView {
         title: value === 'learned' && !hasLearned ? t('positional.noLearned', { kind: t(`positional.kind.${own}`) }) : undefined,
       })),
       onChange: (value) => {
+        this.memory.mode = value;   // the numbers the page computes next are for this mode
         this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'positional', value } }));
         this.querySelector(`input[value="${value}"]`)?.focus();
       },
@@ -56,14 +65,15 @@ class TfStagePositional extends StageView {
 
     // Typing changes only the sentence: the table, its waves and the word-order demo stay as they are
     // (their numbers do not depend on it; only the table's "this sentence" band moves).
-    const key = `${locale()} ${this._mode}`;
-    if (this._built?.model === model && this._built.key === key) {
-      if (this._built.inspection === this.state.inspection) this.renderWhatIf();   // only the comparison arrived
-      else this.renderSentence();
-      this._built.inspection = this.state.inspection;
+    const key = `${locale()} ${this._mode} ${own} ${hasLearned}`;   // what the switch box says
+    if (this._built?.table === data.table && this._built.key === key) {
+      if (this._built.sentence !== data.sentence) this.renderSentence();
+      else if (this._built.order === data.order) this.renderWhatIf();   // only the comparison arrived
+      if (this._built.order !== data.order) this.renderOrder();
+      this._built = { ...this._built, sentence: data.sentence, order: data.order };
       return;
     }
-    this._built = { model, key, inspection: this.state.inspection };
+    this._built = { table: data.table, key, sentence: data.sentence, order: data.order };
     this._whatif = el('div', '');
     this._similarity = el('section', '');
     this._sum = el('section', '');
@@ -81,7 +91,7 @@ class TfStagePositional extends StageView {
 
   /** The parts that follow the sentence: the table's band, the what-if comparison, the similarities and the sum. */
   renderSentence() {
-    this._T = this.state.inspection.tokens.length;
+    this._T = this.state.tokens.length;
     this._setBand?.(this._T);
     this.renderWhatIf();
     const similarity = this._mode === 'none' ? el('section', '') : this.similaritySection(this._T);
@@ -94,23 +104,16 @@ class TfStagePositional extends StageView {
 
   /** The position table of the chosen mode (engine: positionalEncoding or the wpe parameter) and its waves. */
   tableSection() {
-    const { tinyformer, model } = this.state;
+    const { C, P, table } = this.data;
     const box = el('section', 'tfi-section');
     box.dataset.role = 'table';
-    const C = model.config.n_embd;
     this._setBand = null;
     if (this._mode === 'none') {
       box.append(el('p', 'tfi-note', t('positional.table.none')));
       return box;
     }
-    const P = Math.min(model.config.block_size, MAX_POSITIONS);
-    let table;
     if (this._mode === 'sinusoidal') {
-      table = tinyformer.positionalEncoding(P, C);
       box.append(el('p', 'formula', t('positional.formula')), el('p', 'hint', t('positional.formulaHint', { c: C })));
-    } else {
-      const wpe = model.parameter('transformer.wpe.weight');
-      table = { data: wpe.data.subarray(0, P * C), shape: [P, C] };
     }
     // Drawn turned on its side — a row per dimension, a column per position — so that position runs
     // left to right as in the wave chart below. (The same numbers, only laid out differently.)
@@ -140,11 +143,11 @@ class TfStagePositional extends StageView {
 
   /** Dot products between this sentence's position vectors (engine: model.positionSimilarity). */
   similaritySection(T) {
-    const { model, inspection } = this.state;
+    const { tokens } = this.state;
     const box = el('section', 'tfi-section');
     box.dataset.role = 'similarity';
-    const sim = model.positionSimilarity(this._mode, T);
-    const labels = Array.from({ length: T }, (_, p) => `${p} ${visibleToken(inspection.tokens[p].text)}`);
+    const sim = this.data.sentence.similarity;
+    const labels = Array.from({ length: T }, (_, p) => `${p} ${visibleToken(tokens[p].text)}`);
     box.append(el('h3', '', t('positional.similarity')), el('p', 'hint', t(`positional.similarityHint.${this._mode}`)),
       heatmapPanel({
         name: 'positional-similarity', title: t('positional.similarityTitle'), shape: [T, T], scale: 'diverging',
@@ -218,43 +221,30 @@ class TfStagePositional extends StageView {
 
   /** token + position = input for this sentence, all three from model.embed(ids, mode). */
   sumSection() {
-    const { model, inspection, labels } = this.state;
+    const { tokens, labels } = this.state;
+    const { C, own, sentence: e } = this.data;
     const box = el('section', 'tfi-section');
     box.dataset.role = 'sum';
-    const C = model.config.n_embd;
-    const T = inspection.tokens.length;
-    const e = model.embed(inspection.ids, this._mode);
+    const T = tokens.length;
     const kind = t(`positional.kind.${this._mode}`);
     const panel = (name, title, tensor) => heatmapPanel({
       name, title, shape: tensor.shape, rowTitle: t('positional.rows'), colTitle: t('positional.cols'),
       matrix: { values: tensor.data, rows: T, cols: C, rowLabels: labels, colLabels: dimLabels(C) },
     });
     box.append(el('h3', '', t('positional.sum')));
-    if (this._mode !== model.config.positional) box.append(el('p', 'hint', t('positional.whatIf', { mode: t(`positional.mode.${this._mode}`) })));
+    if (this._mode !== own) box.append(el('p', 'hint', t('positional.whatIf', { mode: t(`positional.mode.${this._mode}`) })));
     box.append(
-      panel('pe-token', t('positional.token'), e['embed.token']), el('p', 'tfi-op', '+'),
-      panel('pe-position', t('positional.position', { kind }), e['embed.position']), el('p', 'tfi-op', '='),
-      panel('pe-sum', t('positional.input'), e['embed.sum']), el('p', 'hint', t('positional.sumHint')));
+      panel('pe-token', t('positional.token'), e.token), el('p', 'tfi-op', '+'),
+      panel('pe-position', t('positional.position', { kind }), e.position), el('p', 'tfi-op', '='),
+      panel('pe-sum', t('positional.input'), e.sum), el('p', 'hint', t('positional.sumHint')));
     return box;
   }
 
   /** The word-order demo: two sentences' model inputs under the chosen mode, and what differs. */
   renderOrder() {
-    const { model } = this.state;
+    const { C, order: sides } = this.data;
     const box = this._order;
-    const C = model.config.n_embd;
     const kind = t(`positional.kind.${this._mode}`);
-    const sides = ['A', 'B'].map((side) => {
-      const text = this.memory[`order${side}`];
-      try {
-        const tokens = model.tokenize(text);
-        if (!tokens.length) throw Object.assign(new Error('empty'), { code: 'empty_text' });
-        const ids = Int32Array.from(tokens, (tok) => tok.id);
-        return { side, text, tokens, ids, sum: model.embed(ids, this._mode)['embed.sum'] };
-      } catch (err) {
-        return { side, text, error: errorMessage(err) };
-      }
-    });
     const ok = sides.every((s) => !s.error);
     const heatmaps = {};
     const columns = el('div', 'tfi-grid2');
@@ -269,9 +259,9 @@ class TfStagePositional extends StageView {
       input.spellcheck = false;
       input.dataset.role = `order-input-${s.side.toLowerCase()}`;
       input.addEventListener('input', () => {
-        this.memory[`order${s.side}`] = input.value;
+        this.memory[`order${s.side}`] = input.value;   // its numbers come from the engine: ask the page again
         const pos = input.selectionStart;
-        this.renderOrder();
+        this.requestData();
         const again = this._order.querySelector(`[data-role=order-input-${s.side.toLowerCase()}]`);
         again.focus();
         again.setSelectionRange(pos, pos);
@@ -279,7 +269,7 @@ class TfStagePositional extends StageView {
       label.append(input);
       col.append(label);
       if (s.error) {
-        col.append(el('p', 'message error', s.error));
+        col.append(el('p', 'message error', errorMessage(s.error)));
       } else {
         const strip = document.createElement('tf-tokens');
         strip.tokens = s.tokens;
@@ -310,7 +300,7 @@ class TfStagePositional extends StageView {
 
   /** One token's row in A and in B, stacked, with their first numbers: same or different. */
   compareRows(box, [a, b], { ra, rb }) {
-    const C = this.state.model.config.n_embd;
+    const { C } = this.data;
     if (ra < 0 || rb < 0) { box.replaceChildren(); return; }
     const rowA = a.sum.data.subarray(ra * C, (ra + 1) * C), rowB = b.sum.data.subarray(rb * C, (rb + 1) * C);
     const values = new Float32Array(2 * C);
@@ -338,7 +328,7 @@ class TfStagePositional extends StageView {
    * says whether they are the same rows reordered. The example is the first token whose position moved.
    */
   judge([a, b], verdict) {
-    const C = this.state.model.config.n_embd;
+    const { C } = this.data;
     const sorted = (ids) => Array.from(ids).sort((x, y) => x - y).join(',');
     if (sorted(a.ids) !== sorted(b.ids)) {
       verdict.textContent = t('positional.verdict.otherTokens');
