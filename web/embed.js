@@ -1,30 +1,60 @@
 // The one script a course author adds to a lesson page, from any origin:
 //   <script type="module" src="https://…/embed.js"></script>
 //   <tinyformer-attention sentence="고양이는 귀엽다" layer="2" head="mean" lang="ko"></tinyformer-attention>
-// It defines every widget element (widgets.json lists them with their attributes, events and an example).
-// All the widgets of a page share one engine (one WebAssembly instance) and one copy of each model; each starts
-// when it first scrolls into view.
-import { TinyformerTokens } from './widgets/tinyformer-tokens.js';
-import { TinyformerAttention } from './widgets/tinyformer-attention.js';
-import { TinyformerNextToken } from './widgets/tinyformer-next-token.js';
-import { TinyformerRace } from './widgets/tinyformer-race.js';
-import { TinyformerPositional } from './widgets/tinyformer-positional.js';
-import { TinyformerEmbedding } from './widgets/tinyformer-embedding.js';
-import { TinyformerActivation } from './widgets/tinyformer-activation.js';
-import { TinyformerFillBlank } from './widgets/tinyformer-fill-blank.js';
-import { TinyformerTranslate } from './widgets/tinyformer-translate.js';
-import { TinyformerQkv } from './widgets/tinyformer-qkv.js';
-import { TinyformerAddNorm } from './widgets/tinyformer-add-norm.js';
-import { TinyformerTeacherForcing } from './widgets/tinyformer-teacher-forcing.js';
-import { TinyformerSagwa } from './widgets/tinyformer-sagwa.js';
-import { TinyformerTrain } from './widgets/tinyformer-train.js';
-import { TinyformerTour } from './tour/tinyformer-tour.js';
+// It defines the widget elements the page uses (widgets.json lists them all with their attributes, events and an
+// example): each widget's code loads when its element first appears in the document, so a page of two widgets
+// does not download fifteen. All the widgets of a page share one engine (one WebAssembly instance) and one copy
+// of each model; each starts when it first scrolls into view.
+//
+// An element created inside another component's shadow root is not seen: load it first with
+//   await loadWidget('tinyformer-attention')   (or import './widgets/tinyformer-attention.js').
 
-/** Every widget class; each one's static spec = { tag, attributes }. */
-export const WIDGETS = Object.freeze([TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerQkv,
-  TinyformerAddNorm, TinyformerActivation, TinyformerNextToken, TinyformerTeacherForcing, TinyformerTrain, TinyformerTranslate,
-  TinyformerFillBlank, TinyformerRace, TinyformerSagwa, TinyformerTour]);
-export { TinyformerTokens, TinyformerEmbedding, TinyformerPositional, TinyformerAttention, TinyformerQkv, TinyformerAddNorm,
-  TinyformerActivation, TinyformerNextToken, TinyformerTeacherForcing, TinyformerTrain, TinyformerTranslate, TinyformerFillBlank,
-  TinyformerRace, TinyformerSagwa, TinyformerTour };
+/** Each widget's tag and the module that defines it. */
+const MODULES = Object.freeze({
+  'tinyformer-tokens': () => import('./widgets/tinyformer-tokens.js'),
+  'tinyformer-embedding': () => import('./widgets/tinyformer-embedding.js'),
+  'tinyformer-positional': () => import('./widgets/tinyformer-positional.js'),
+  'tinyformer-attention': () => import('./widgets/tinyformer-attention.js'),
+  'tinyformer-qkv': () => import('./widgets/tinyformer-qkv.js'),
+  'tinyformer-add-norm': () => import('./widgets/tinyformer-add-norm.js'),
+  'tinyformer-activation': () => import('./widgets/tinyformer-activation.js'),
+  'tinyformer-next-token': () => import('./widgets/tinyformer-next-token.js'),
+  'tinyformer-teacher-forcing': () => import('./widgets/tinyformer-teacher-forcing.js'),
+  'tinyformer-train': () => import('./widgets/tinyformer-train.js'),
+  'tinyformer-translate': () => import('./widgets/tinyformer-translate.js'),
+  'tinyformer-fill-blank': () => import('./widgets/tinyformer-fill-blank.js'),
+  'tinyformer-race': () => import('./widgets/tinyformer-race.js'),
+  'tinyformer-sagwa': () => import('./widgets/tinyformer-sagwa.js'),
+  'tinyformer-tour': () => import('./tour/tinyformer-tour.js'),
+});
+
+/** Every widget's tag, in widgets.json's order. */
+export const TAGS = Object.freeze(Object.keys(MODULES));
+
+const loading = new Map();   // tag → Promise of its class
+
+/** Loads the widget `tag` once and resolves to its class (defined by then; static spec = { tag, attributes }). */
+export function loadWidget(tag) {
+  if (!Object.hasOwn(MODULES, tag)) return Promise.reject(new Error(`no widget named ${tag}; widgets: ${TAGS.join(', ')}`));
+  if (!loading.has(tag)) loading.set(tag, MODULES[tag]().then(() => customElements.whenDefined(tag)));
+  return loading.get(tag);
+}
+
+/** Every widget class (loads them all): for the guide and tools that list the widgets. */
+export const allWidgets = () => Promise.all(TAGS.map(loadWidget));
+
+/** Loads the widgets used in `root` (an element or the document). */
+function loadUsed(root) {
+  for (const tag of TAGS) {
+    if (!loading.has(tag) && (root.localName === tag || root.querySelector?.(tag))) loadWidget(tag);
+  }
+}
+
+if (typeof document !== 'undefined') {
+  loadUsed(document);
+  new MutationObserver((changes) => {
+    for (const change of changes) for (const node of change.addedNodes) if (node.nodeType === 1) loadUsed(node);
+  }).observe(document, { childList: true, subtree: true });
+}
+
 export { engineInstances, MODELS } from './widgets/store.js';

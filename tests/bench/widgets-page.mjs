@@ -11,7 +11,9 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { SITE } from '../node/helpers.mjs';
 
+//   node tests/bench/widgets-page.mjs --files   also lists every file the page loaded with its gzipped size
 const reps = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3;
+const showFiles = process.argv.includes('--files');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -76,6 +78,10 @@ for (let r = 0; r < reps; r++) {
   count = requested.size;
   let b = 0, g = 0;
   for (const url of requested) { const [x, y] = gzipped(url); b += x; g += y; }
+  if (showFiles && first.length === 0) {   // what the transfer is made of, largest first (to stderr)
+    const rows = [...requested].map((url) => [gzipped(url)[1], url.slice(base.length)]).sort((x, y) => y[0] - x[0]);
+    for (const [size, path] of rows) console.error(`${(size / 1024).toFixed(1).padStart(8)} KB gz  ${path}`);
+  }
   first.push(out.first); all.push(out.all); bytes.push(b / 1e6); gzip.push(g / 1e6); instances.push(out.instances);
   await context.close();
 }

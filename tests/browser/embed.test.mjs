@@ -155,8 +155,8 @@ test('bad attributes show a message inside the widget in its language; the host 
 test('widgets.json documents exactly the attributes each widget element takes', async () => {
   const { page, errors, context } = await openCourse('spec.html', '');
   const specs = await page.evaluate(async (base) => {
-    const { WIDGETS } = await import(`${base}embed.js`);
-    return WIDGETS.map((w) => ({ tag: w.spec.tag, attributes: w.spec.attributes.map((a) => a.name) }));
+    const { allWidgets } = await import(`${base}embed.js`);
+    return (await allWidgets()).map((w) => ({ tag: w.spec.tag, attributes: w.spec.attributes.map((a) => a.name) }));
   }, env.baseUrl);
   assert.deepEqual(widgetsJson.widgets.map((w) => ({ tag: w.tag, attributes: w.attributes.map((a) => a.name) })), specs);
   assert.deepEqual(errors, []);
