@@ -7,8 +7,11 @@
 // Serves build/wasm/site (scripts/build.sh wasm assembles it).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SCREENSHOTS, openPage, openStage, startBrowser, typeSentence } from './browser.mjs';
+import { SITE } from '../node/helpers.mjs';
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -36,7 +39,8 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
       const pickSecond = await page.$$('tf-stage-softmax .tfo-pick');
       await pickSecond[1].click();
       const sm = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, ins = app.inspection, V = app.model.config.vocab_size, T = ins.tokens.length;
+        const app = globalThis.tinyformerApp, ins = app.model.inspect(document.getElementById('sentence').value);
+        const V = app.model.config.vocab_size, T = ins.tokens.length;
         const box = document.querySelector('tf-stage-softmax .tfo-softmax-formula');
         const id = Number(box.dataset.id);
         const logits = ins.logits.data.subarray((T - 1) * V, T * V);
@@ -58,7 +62,8 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
       await openStage(page, 'addnorm1');
       await page.waitForSelector('tf-stage-addnorm .tfo-ln-formula math');
       const ln = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, ins = app.inspection, cfg = app.model.config, C = cfg.n_embd;
+        const app = globalThis.tinyformerApp, cfg = app.model.config, C = cfg.n_embd;
+        const ins = app.model.inspect(document.getElementById('sentence').value);   // the oracle: a full run of its own
         const view = document.querySelector('tf-stage-addnorm');
         const box = view.querySelector('.tfo-ln-formula');
         const d = box.dataset, r = Number(d.token), k = Number(d.dim), names = view.tensorNames;
@@ -82,7 +87,7 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
       for (let i = 0; i < 4; i++) await page.click('tf-stage-attention .att-next');
       await page.waitForSelector('tf-stage-attention .att-softmax-formula .att-live math');
       const att = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, ins = app.inspection, T = ins.tokens.length;
+        const app = globalThis.tinyformerApp, ins = app.model.inspect(document.getElementById('sentence').value), T = ins.tokens.length;
         const box = document.querySelector('tf-stage-attention .att-softmax-formula');
         const i = Number(box.dataset.row), j = Number(box.dataset.col);
         return { i, j, T, masked: ins.head('h0.attn.masked', 0).data[i * T + j], p: ins.head('h0.attn.probs', 0).data[i * T + j],
@@ -108,6 +113,142 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
       await context.close();
     }
   }
+});
+
+test('Add & Norm and Feed forward are pure views: their controllers name a few records; every number shown is the engine’s', async () => {
+  // the views draw their controller's data: no engine access in their code (comments may name the engine's calls)
+  for (const file of ['tf-stage-addnorm.js', 'tf-stage-ffn.js', 'addnorm-tensors.js']) {
+    const code = readFileSync(join(SITE, 'components', 'stages', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    for (const banned of ['tinyformer', 'inspection', 'state.model', '.inspect(', '.tensor(', '.parameter(', 'layerNormTerms', 'applyActivation', '.config']) {
+      assert.ok(!code.includes(banned), `${file} uses ${banned}`);
+    }
+  }
+  // the controllers name exactly the records their view reads
+  const addnorm = await import(pathToFileURL(join(SITE, 'controllers', 'stage-addnorm.js')).href);
+  const ffn = await import(pathToFileURL(join(SITE, 'controllers', 'stage-ffn.js')).href);
+  const pre = { n_layer: 2, n_embd: 64, norm: 'pre' }, post = { ...pre, norm: 'post' };
+  assert.deepEqual(addnorm.tensors({ layer: 0, which: 1, config: pre }), ['embed.sum', 'h0.attn.proj', 'h0.residual_1', 'h0.ln_2']);
+  assert.deepEqual(addnorm.tensors({ layer: 1, which: 2, config: pre }), ['h1.residual_1', 'h1.mlp.out', 'h1.residual_2', 'ln_f']);
+  assert.deepEqual(addnorm.tensors({ layer: 0, which: 2, config: pre }), ['h0.residual_1', 'h0.mlp.out', 'h0.residual_2', 'h1.ln_1']);
+  assert.deepEqual(addnorm.tensors({ layer: 1, which: 1, config: post }), ['h0.out', 'h1.attn.proj', 'h1.residual_1', 'h1.ln_1']);
+  assert.deepEqual(ffn.tensors({ layer: 1, config: pre }), ['h1.mlp.pre', 'h1.mlp.act', 'h1.mlp.out']);
+
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale: 'en-US', width: 1280 });
+  await typeSentence(page, SENTENCE);
+  const L = await page.evaluate(() => globalThis.tinyformerApp.model.config.n_layer);
+  const setLayer = async (layer) => {
+    await page.selectOption('#layer', String(layer));
+    await page.waitForFunction((l) => globalThis.tinyformerApp.layer === l, layer);
+  };
+  /** The page copied only `names` (any other record throws not_copied). */
+  const copiedOnly = (names, other) => page.evaluate(({ names, other }) => {
+    const ins = globalThis.tinyformerApp.inspection;
+    const ok = names.every((n) => ins.tensor(n).data.length > 0);
+    try { ins.tensor(other); } catch (err) { return { ok, other: err.code }; }
+    return { ok, other: 'copied' };
+  }, { names, other });
+
+  for (const stage of ['addnorm1', 'addnorm2']) {
+    await openStage(page, stage);
+    for (const layer of [0, L - 1]) {
+      await setLayer(layer);
+      const names = await page.$eval('tf-stage-addnorm', (v) => v.tensorNames);
+      assert.deepEqual(await copiedOnly(Object.values(names), 'logits'), { ok: true, other: 'not_copied' });
+      for (const token of [1, 3]) {
+        await page.click(`tf-stage-addnorm tf-tokens >> li:nth-child(${token + 1})`);
+        const out = await page.evaluate(() => {
+          const app = globalThis.tinyformerApp, cfg = app.model.config, C = cfg.n_embd, eps = cfg.ln_eps ?? 1e-5;
+          const oracle = app.model.inspect(document.getElementById('sentence').value);
+          const view = document.querySelector('tf-stage-addnorm');
+          const names = view.tensorNames, r = view.selectedToken;
+          const heatmaps = [...view.querySelectorAll('figure[data-part] tf-heatmap')].map((h) => {
+            const engine = oracle.tensor(h.dataset.tensor).data;
+            return [h.dataset.tensor, h.matrix.values.length === engine.length && h.matrix.values.every((v, i) => v === engine[i])];
+          });
+          const row = (name) => oracle.tensor(name).data.subarray(r * C, (r + 1) * C);
+          const strip = (part, name, e) => {
+            const s = view.querySelector(`figure[data-part=${part}] .tfo-stat`).dataset;
+            const terms = app.tinyformer.layerNormTerms(row(name), e);
+            return [Number(s.mean), terms.mean, Number(s.std), Math.sqrt(terms.variance)];
+          };
+          const d = view.querySelector('.tfo-ln-formula').dataset, k = Number(d.dim);
+          const terms = app.tinyformer.layerNormTerms(row(names.sum), eps);
+          const formula = {
+            x: [Number(d.x), row(names.sum)[k]], out: [Number(d.out), row(names.norm)[k]],
+            mean: [Number(d.mean), terms.mean], variance: [Number(d.variance), terms.variance],
+            gamma: [Number(d.gamma), app.model.parameter(`${d.param}.weight`).data[k]],
+            beta: [Number(d.beta), cfg.bias ? app.model.parameter(`${d.param}.bias`).data[k] : 0],
+          };
+          return { r, token: Number(d.token), heatmaps, before: strip('before', names.sum, eps), after: strip('after', names.norm, 0), formula };
+        });
+        const what = `${stage} layer ${layer} token ${token}`;
+        assert.equal(out.r, token, what);
+        assert.equal(out.token, token, what);
+        assert.equal(out.heatmaps.length, 4, what);
+        for (const [name, same] of out.heatmaps) assert.ok(same, `${what}: ${name} differs from the engine`);
+        for (const part of ['before', 'after']) {
+          const [mean, engineMean, std, engineStd] = out[part];
+          assert.equal(mean, engineMean, `${what}: ${part} mean`);
+          assert.equal(std, engineStd, `${what}: ${part} std`);
+        }
+        for (const [key, [shownValue, engine]] of Object.entries(out.formula)) assert.equal(shownValue, engine, `${what}: formula ${key}`);
+      }
+    }
+  }
+
+  await openStage(page, 'ffn');
+  await setLayer(L - 1);
+  const l = L - 1;
+  assert.deepEqual(await copiedOnly([`h${l}.mlp.pre`, `h${l}.mlp.act`, `h${l}.mlp.out`], `h${l}.ln_2`), { ok: true, other: 'not_copied' });
+  const check = () => page.evaluate(() => {
+    const app = globalThis.tinyformerApp, { tinyformer } = app, layer = app.layer;
+    const oracle = app.model.inspect(document.getElementById('sentence').value);
+    const view = document.querySelector('tf-stage-ffn');
+    const pre = oracle.tensor(`h${layer}.mlp.pre`), [T, F] = pre.shape;
+    const theta = view.threshold, act = view.activation;
+    const count = (kind) => {
+      const out = tinyformer.applyActivation(kind, pre.data);
+      const perRow = Array.from({ length: T }, (_, t) => out.subarray(t * F, (t + 1) * F).filter((v) => v > theta).length);
+      return { total: perRow.reduce((a, b) => a + b, 0), perRow, out };
+    };
+    const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+    const mine = count(act);
+    const [hPre, hAct, hOut] = [...view.querySelectorAll('.tfo-heats tf-heatmap')].map((h) => h.matrix.values);
+    const compare = [...view.querySelectorAll('.tfo-fire-compare tr[data-act]')].map((tr) => [tr.dataset.act, tr.children[2].textContent, `${count(tr.dataset.act).total} / ${T * F}`]);
+    return {
+      act, theta, pressed: view.querySelector('.tfo-seg [aria-pressed=true]')?.dataset.act,
+      curve: same(view.curve.ys, tinyformer.applyActivation(act, view.curve.xs)),
+      heatmaps: [same(hPre, pre.data), same(hAct, mine.out), same(hOut, oracle.tensor(`h${layer}.mlp.out`).data)],
+      firing: view.firing, engine: { total: mine.total, perRow: mine.perRow, units: T * F },
+      share: [Number(view.querySelector('.tfo-fire-overall').dataset.share), mine.total / (T * F)],
+      bars: [view.querySelector('tf-bar-chart.tfo-fire-tokens').rows().map((r) => r.value), mine.perRow.map((n) => n / F)],
+      compare,
+    };
+  });
+  const assertFfn = (out, what) => {
+    assert.equal(out.pressed, out.act, what);
+    assert.ok(out.curve, `${what}: the curve is not the engine’s`);
+    assert.deepEqual(out.heatmaps, [true, true, true], `${what}: heatmaps`);
+    assert.deepEqual(out.firing, out.engine, `${what}: firing`);
+    assert.equal(out.share[0], out.share[1], `${what}: share`);
+    assert.deepEqual(out.bars[0], out.bars[1], `${what}: per-token bars`);
+    assert.ok(out.compare.length >= 5, what);
+    for (const [kind, shownCount, engineCount] of out.compare) assert.equal(shownCount, engineCount, `${what}: ${kind} count`);
+  };
+  const own = await check();
+  assertFfn(own, 'own activation');
+  // flipping the activation, θ and the x range: still the engine's numbers
+  const other = own.act === 'relu' ? 'silu' : 'relu';
+  await page.click(`tf-stage-ffn [data-act=${other}]`);
+  await page.waitForSelector(`tf-stage-ffn[data-act=${other}]`);
+  await page.$eval('tf-stage-ffn .tfo-theta', (input) => { input.value = '0.5'; input.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.click('tf-stage-ffn [data-range=fit]');
+  const flipped = await check();
+  assert.equal(flipped.act, other);
+  assert.equal(flipped.theta, 0.5);
+  assertFfn(flipped, `${other}, θ = 0.5, fit`);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('MathML renders as mathematics in this Chromium (a fraction is taller than one line)', async () => {

@@ -110,6 +110,15 @@ test('flipping each switch loads its variant and shows the engine’s prediction
       assert.match(verdict, shownVariant.continuation === shownBase.continuation ? /이어 쓴 글은 똑같아요/ : /이어 쓴 글이 달라요/);
       const loaded = await page.evaluate(() => globalThis.tinyformerApp.whatif.loaded);
       assert.ok(loaded.includes(file), `${file} fetched after the flip`);
+      if (stage === 'ffn') {
+        // the feed-forward view itself draws the flipped activation, as the engine applies it
+        const ffn = await page.evaluate(() => {
+          const { tinyformer } = globalThis.tinyformerApp, view = document.querySelector('tf-stage-ffn');
+          const ys = tinyformer.applyActivation(view.activation, view.curve.xs);
+          return { act: view.activation, same: view.curve.ys.every((y, i) => y === ys[i]) };
+        });
+        assert.deepEqual(ffn, { act: value, same: true }, `${setting}=${value}: the curve`);
+      }
     }
   }
   // a variant trained otherwise writes something else somewhere (this test can fail)

@@ -7,7 +7,7 @@ import '../components/tf-heatmap.js';
 import { visibleToken } from '../components/labels.js';
 import { formatValue } from '../components/tf-heatmap.js';
 import { formulaBox, frac, math, MATH_CSS, mi, mn, mo, num, row, signed, sqrt, sub, sup } from '../components/mathml.js';
-import { addNormTensors } from '../components/stages/addnorm-tensors.js';
+import { addNormTensors, lnParameter } from '../components/stages/addnorm-tensors.js';
 import { engine, model } from './store.js';
 import { MODEL, SENTENCE } from './common.js';
 import { TinyformerWidget } from './widget.js';
@@ -97,7 +97,7 @@ export class TinyformerAddNorm extends TinyformerWidget {
     const token = visibleToken(ins.tokens[r].text);
     const eps = cfg.ln_eps ?? 1e-5;
     const terms = tinyformer.layerNormTerms(vectors[2], eps);
-    const param = names.norm === 'ln_f' ? 'transformer.ln_f' : `transformer.${names.norm.replace(/^h(\d+)\./, 'h.$1.')}`;
+    const param = lnParameter(names.norm);
     const gamma = m.parameter(`${param}.weight`).data;
     const beta = cfg.bias ? m.parameter(`${param}.bias`).data : null;
     // LN(x)_k = (x_k − μ) ÷ √(σ² + ε) · γ_k + β_k, then with the numbers at dimension k

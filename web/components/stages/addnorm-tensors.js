@@ -1,4 +1,4 @@
-// Which recorded tensors Add & Norm reads (see src/model/model.cpp), for the stage (tf-stage-addnorm.js) and the widget:
+// Which recorded tensors Add & Norm reads (see src/model/model.cpp), for web/controllers/stage-addnorm.js and the widget:
 //   pre-LN  ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_2
 //           ②  x = h{l}.residual_1,         FFN = h{l}.mlp.out,    sum = h{l}.residual_2, LN = h{l+1}.ln_1 | ln_f
 //   post-LN ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_1
@@ -19,4 +19,9 @@ export function addNormTensors(config, layer, which) {
     sum: `${h}residual_2`,
     norm: pre ? (last ? 'ln_f' : `h${layer + 1}.ln_1`) : `${h}ln_2`,
   };
+}
+
+/** The model parameter behind a recorded LN tensor: 'h0.ln_2' → 'transformer.h.0.ln_2', 'ln_f' → 'transformer.ln_f'. */
+export function lnParameter(normName) {
+  return normName === 'ln_f' ? 'transformer.ln_f' : `transformer.${normName.replace(/^h(\d+)\./, 'h.$1.')}`;
 }

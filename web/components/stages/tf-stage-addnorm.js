@@ -3,8 +3,10 @@
 // before and after, with the mean and spread of the engine's numbers), and where the norm sits:
 // pre-LN (GPT-2) vs post-LN (the original paper), with this model's placement (config.norm) marked, and a
 // switch that emits 'whatif' so the page shows a model trained with the other placement beside this one.
+// A pure view: it draws `this.data` from its controller (web/controllers/stage-addnorm.js: the four tensors, the
+// engine's layer-norm terms of every row, γ and β); picking a token or a dimension needs no new data.
 //
-// Which recorded tensors (see src/model/model.cpp):
+// Which recorded tensors (see src/model/model.cpp, addnorm-tensors.js):
 //   pre-LN  ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_2
 //           ②  x = h{l}.residual_1,         FFN = h{l}.mlp.out,    sum = h{l}.residual_2, LN = h{l+1}.ln_1 | ln_f
 //   post-LN ①  x = h{l-1}.out | embed.sum,  Attn = h{l}.attn.proj, sum = h{l}.residual_1, LN = h{l}.ln_1
@@ -14,7 +16,6 @@ import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
 import { button, ensureStyle, fitCanvas, formatValue, heatmapFigure, onWidthChange, tokenPicker } from './stage-kit.js';
 import { whatifPanel } from './whatif-panel.js';
-import { addNormTensors } from './addnorm-tensors.js';
 import { formulaBox, frac, math, mi, mn, mo, num, paren, row, signed, sqrt, sub, sup } from '../mathml.js';
 import ko from '../../i18n/stages/addnorm.ko.js';
 import en from '../../i18n/stages/addnorm.en.js';
@@ -32,7 +33,7 @@ const POS = '#e08214', NEG = '#4393c3';
 
 /**
  * One token's vector as a column strip on a canvas, with its mean (dashed) and mean ± std (band). `stats` = {mean,
- * std} of the vector from the engine (its layer-norm statistics with ε = 0: tinyformer.layerNormTerms).
+ * std} of the vector from the engine (its layer-norm statistics: tinyformer.layerNormTerms, in the view's data).
  */
 class VectorStrip {
   constructor(values, stats, onCursor) {
@@ -134,15 +135,12 @@ class TfStageAddNorm extends StageView {
 
   render() {
     ensureStyle();
-    const { inspection, labels, layer, model, tokens, text } = this.state;
-    const which = Number(this.getAttribute('which') ?? 1) === 2 ? 2 : 1;
-    const cfg = model.config;
-    const pre = cfg.norm === 'pre';
-    const names = addNormTensors(cfg, layer, which);
-    const T = tokens.length, C = cfg.n_embd;
+    const { labels, layer, tokens, text } = this.state;
+    const { which, names, tensors, C } = this.data;
+    const pre = this.data.norm === 'pre';
+    const T = tokens.length;
     if (this.memory.text !== text || this.memory.token < 0 || this.memory.token >= T) this.memory.token = T - 1;
     this.memory.text = text;
-    const tensors = Object.fromEntries(Object.entries(names).map(([k, n]) => [k, inspection.tensor(n)]));
     const dims = this.dims(C);
     this.classList.add('tfo');
 
@@ -194,7 +192,7 @@ class TfStageAddNorm extends StageView {
       el('div', 'tfo-controls', ''),
       this._normBox,
       normAll,
-      this._placement(which, layer, cfg),
+      this._placement(which, layer),
     );
     this.querySelector('.tfo-controls').append(scale);
     this._tensors = tensors;
@@ -211,8 +209,9 @@ class TfStageAddNorm extends StageView {
 
   /** The before/after strips of the chosen token, with their mean and spread. */
   _drawNorm() {
-    const { tokens, model } = this.state;
-    const C = model.config.n_embd, r = this.memory.token;
+    const { tokens } = this.state;
+    const { C, sumTerms, normTerms } = this.data;
+    const r = this.memory.token;
     const before = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
     const after = this._tensors.norm.data.subarray(r * C, (r + 1) * C);
     const readout = el('div', 'tfo-readout', t('addnorm.stripHint'));
@@ -224,12 +223,9 @@ class TfStageAddNorm extends StageView {
       readout.textContent = i < 0 ? t('addnorm.stripHint')
         : t('addnorm.readout', { i, before: formatValue(before[i]), after: formatValue(after[i]) });
     };
-    // mean and spread of each vector: the engine's layer-norm statistics with ε = 0 (σ = √σ²)
-    const stats = (v) => {
-      const terms = this.state.tinyformer.layerNormTerms(v, 0);
-      return { mean: terms.mean, std: Math.sqrt(terms.variance) };
-    };
-    const b = new VectorStrip(before, stats(before), setCursor), a = new VectorStrip(after, stats(after), setCursor);
+    // mean and spread of each vector: the engine's layer-norm statistics of this row (σ = √σ²)
+    const stats = (terms) => ({ mean: terms.mean[r], std: Math.sqrt(terms.variance[r]) });
+    const b = new VectorStrip(before, stats(sumTerms), setCursor), a = new VectorStrip(after, stats(normTerms), setCursor);
     strips.push(b, a);
     const maxAbs = (v) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-6);
     if (this.memory.sameScale) b.limit = a.limit = Math.max(maxAbs(before), maxAbs(after));
@@ -264,19 +260,18 @@ class TfStageAddNorm extends StageView {
   /**
    * LN(x)_k = (x_k − μ) ÷ √(σ² + ε) · γ_k + β_k in MathML, then with the chosen token's numbers at dimension k:
    * x_k and LN(x)_k from the recorded tensors, μ and σ² from the engine (tinyformer.layerNormTerms of the same vector),
-   * γ_k and β_k from the model's parameters.
+   * γ_k and β_k from the model's parameters (all in the view's data).
    */
   _drawFormula(k) {
     this.memory.dim = k;
-    const { model, tinyformer, tokens } = this.state;
-    const cfg = model.config, C = cfg.n_embd, r = this.memory.token;
+    const { tokens } = this.state;
+    const { C, eps, param, sumTerms } = this.data;
+    const r = this.memory.token;
     const x = this._tensors.sum.data.subarray(r * C, (r + 1) * C);
     const out = this._tensors.norm.data[r * C + k];
-    const eps = cfg.ln_eps ?? 1e-5;
-    const terms = tinyformer.layerNormTerms(x, eps);
-    const param = this._names.norm === 'ln_f' ? 'transformer.ln_f' : `transformer.${this._names.norm.replace(/^h(\d+)\./, 'h.$1.')}`;
-    const gamma = model.parameter(`${param}.weight`).data[k];
-    const beta = cfg.bias ? model.parameter(`${param}.bias`).data[k] : null;
+    const terms = { mean: sumTerms.mean[r], variance: sumTerms.variance[r] };
+    const gamma = this.data.gamma[k];
+    const beta = this.data.beta ? this.data.beta[k] : null;
     const f = (v) => formatValue(v);
     const xk = sub(mi('x'), mi('k'));
     const lnk = sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mi('k'));
@@ -293,7 +288,8 @@ class TfStageAddNorm extends StageView {
   }
 
   /** Pre-LN vs post-LN, with this model's placement marked. */
-  _placement(which, layer, cfg) {
+  _placement(which, layer) {
+    const { norm, nLayer } = this.data;
     const layerName = mi(which === 1 ? 'Attn' : 'FFN');
     const subName = t(which === 1 ? 'addnorm.attn' : 'addnorm.ffn');
     const flow = (steps) => {
@@ -305,7 +301,7 @@ class TfStageAddNorm extends StageView {
       return f;
     };
     const card = (kind) => {
-      const current = cfg.norm === kind;
+      const current = norm === kind;
       const c = el('div', `tfo-norm${current ? ' current' : ''}`);
       c.dataset.norm = kind;
       const h = el('h4', '', t(`addnorm.${kind}.name`));
@@ -325,9 +321,9 @@ class TfStageAddNorm extends StageView {
     const cards = el('div', 'tfo-norms');
     cards.append(card('pre'), card('post'));
     let now;
-    if (cfg.norm === 'pre') {
+    if (norm === 'pre') {
       now = which === 1 ? t('addnorm.now.pre1')
-        : t('addnorm.now.pre2', { next: t(layer + 1 < cfg.n_layer ? 'addnorm.next.layer' : 'addnorm.next.final') });
+        : t('addnorm.now.pre2', { next: t(layer + 1 < nLayer ? 'addnorm.next.layer' : 'addnorm.next.final') });
     } else now = t(which === 1 ? 'addnorm.now.post1' : 'addnorm.now.post2');
     wrap.append(el('h3', '', t('addnorm.where.title')), cards, el('p', 'tfo-note', now));
     const whatif = this.state.whatif;

@@ -4,6 +4,8 @@
 // units "fire" — output above a threshold θ — per token and overall. The model itself was trained
 // with config.activation; any other choice shows what that function would do to the same inputs, and
 // (through the page's 'whatif' controller) how a model trained with it predicts this sentence.
+// A pure view: it draws `this.data` from its controller (web/controllers/stage-ffn.js: the recorded tensors, every
+// activation applied by the engine to them and to the curve's samples); a flip, θ or the x range needs no new data.
 import { registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/ffn.ko.js';
 import en from '../../i18n/stages/ffn.en.js';
@@ -14,9 +16,7 @@ import { whatifPanel } from './whatif-panel.js';
 
 registerStrings({ ko, en });
 
-export const ACTIVATIONS = ['relu', 'gelu', 'sigmoid', 'tanh', 'silu'];
 const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
-const SAMPLES = 161;
 
 
 /** Counts values the engine returned that are above θ: overall and per row of F. */
@@ -41,7 +41,7 @@ class TfStageFfn extends StageView {
   /** What is on screen, for tests and linked views. */
   get activation() { return this._act; }
   get threshold() { return this.memory.theta; }
-  /** The drawn curve: {xs, ys} with ys = tinyformer.applyActivation(activation, xs). */
+  /** The drawn curve: {xs, ys} with ys = tinyformer.applyActivation(activation, xs) (from the controller). */
   get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
   /** Units above θ: {total, perRow (per token), units (T·F)}. */
   get firing() { return this._fire ? { total: this._fire.total, perRow: Array.from(this._fire.perRow), units: this._T * this._F } : null; }
@@ -58,25 +58,20 @@ class TfStageFfn extends StageView {
   render() {
     ensureStyle();
     this.classList.add('tfo');
-    const { model, layer, tokens } = this.state;
-    const cfg = model.config;
-    const list = ACTIVATIONS.includes(cfg.activation) ? ACTIVATIONS : [...ACTIVATIONS, cfg.activation];
+    const { tokens } = this.state;
+    const { trained, list, C, F, pre } = this.data;
     // the switch opens on the model's own activation; the page's "what if" controller remembers a flip
-    const chosen = this.state.whatif?.value ?? cfg.activation;
-    this._act = list.includes(chosen) ? chosen : cfg.activation;
-    const pre = this.state.inspection.tensor(`h${layer}.mlp.pre`);
+    const chosen = this.state.whatif?.value ?? trained;
+    this._act = list.includes(chosen) ? chosen : trained;
     this._pre = pre;
     this._T = tokens.length;
-    this._F = pre.shape[1];
+    this._F = F;
     this._list = list;
-    const C = cfg.n_embd, F = this._F;
-    // the data range, for the "fit" zoom: a round number just above the largest |x|
-    let maxAbs = 0;
-    for (const v of pre.data) maxAbs = Math.max(maxAbs, Math.abs(v));
-    this._fitRange = [0.25, 0.5, 1, 2, 4, 8, 16, 32].find((r) => r >= maxAbs * 1.05) ?? Math.ceil(maxAbs);
+    // the data range, for the "fit" zoom: a round number just above the largest |x| (the controller's)
+    this._fitRange = this.data.fitRange;
 
     const shape = el('div', 'tfo-flow');
-    [[`${C}`], [`${F}`, 'sub'], [NAMES[cfg.activation], 'ln'], [`${F}`, 'sub'], [`${C}`]].forEach((s, i) => {
+    [[`${C}`], [`${F}`, 'sub'], [NAMES[trained], 'ln'], [`${F}`, 'sub'], [`${C}`]].forEach((s, i) => {
       if (i) shape.append(el('span', 'tfo-arr', ['', `${t('ffn.widen')} (c_fc) →`, '→', '→', `${t('ffn.fold')} (c_proj) →`][i]));
       shape.append(el('span', `tfo-node ${s[1] ?? ''}`, s[0]));
     });
@@ -91,7 +86,7 @@ class TfStageFfn extends StageView {
         this._seg.querySelector(`[data-act="${kind}"]`)?.focus();
       });
       b.dataset.act = kind;
-      if (kind === cfg.activation) b.append(el('span', 'tfo-badge', t('ffn.trainedWith')));
+      if (kind === trained) b.append(el('span', 'tfo-badge', t('ffn.trainedWith')));
       this._seg.append(b);
     }
     this._desc = el('p', 'hint');
@@ -136,10 +131,11 @@ class TfStageFfn extends StageView {
     this._canvas.addEventListener('pointermove', (e) => this._hover(e));
     this._canvas.addEventListener('pointerleave', () => this._setCursor(-1));
     this._canvas.addEventListener('keydown', (e) => {
-      const step = { ArrowLeft: -1, ArrowRight: 1, PageDown: -10, PageUp: 10, Home: -SAMPLES, End: SAMPLES }[e.key];
+      const n = this._curve.xs.length;
+      const step = { ArrowLeft: -1, ArrowRight: 1, PageDown: -10, PageUp: 10, Home: -n, End: n }[e.key];
       if (step === undefined) return;
       e.preventDefault();
-      this._setCursor(Math.min(SAMPLES - 1, Math.max(0, this._cursor < 0 ? (SAMPLES - 1) / 2 : this._cursor + step)));
+      this._setCursor(Math.min(n - 1, Math.max(0, this._cursor < 0 ? (n - 1) / 2 : this._cursor + step)));
     });
 
     // firing
@@ -178,9 +174,9 @@ class TfStageFfn extends StageView {
 
   /** Everything that depends on the chosen activation, θ or the x range. */
   _update() {
-    const { tinyformer, model, layer, labels, inspection } = this.state;
-    const cfg = model.config;
-    const act = this._act, trained = cfg.activation;
+    const { layer, labels } = this.state;
+    const { trained, applied: appliedBy, curves, C } = this.data;
+    const act = this._act;
     const theta = this.memory.theta;
     const T = this._T, F = this._F;
     this.dataset.act = act;
@@ -188,24 +184,21 @@ class TfStageFfn extends StageView {
     for (const b of this._rangeSeg.children) b.setAttribute('aria-pressed', String((b.dataset.range === 'fit') === this.memory.fit));
     this._desc.textContent = t(`ffn.desc.${act}`);
 
-    // the engine applies the chosen activation to this sentence's pre-activations
-    const applied = tinyformer.applyActivation(act, this._pre.data);
+    // the engine applied the chosen activation to this sentence's pre-activations
+    const applied = appliedBy[act];
     this._applied = applied;
     const name = `h${layer}.mlp.act`;
     if (act === trained) {
-      const real = inspection.tensor(name).data;
-      const same = real.length === applied.length && real.every((v, i) => v === applied[i]);
       this._modelNote.className = 'tfo-note ok';
-      this._modelNote.textContent = `${t('ffn.same', { act: NAMES[act], name })}${same ? `  ${t('ffn.same.check')}` : ''}`;
+      this._modelNote.textContent = `${t('ffn.same', { act: NAMES[act], name })}${this.data.sameAsRecorded ? `  ${t('ffn.same.check')}` : ''}`;
     } else {
       this._modelNote.className = 'tfo-note';
       this._modelNote.textContent = t('ffn.other', { act: NAMES[act], trained: NAMES[trained] });
     }
 
     // the curves: x samples in the range, f(x) from the engine's kernel
-    const R = this.memory.fit ? this._fitRange : 4;
-    const xs = Float32Array.from({ length: SAMPLES }, (_, i) => -R + (2 * R * i) / (SAMPLES - 1));
-    this._curve = { xs, ys: tinyformer.applyActivation(act, xs), trainedYs: act === trained ? null : tinyformer.applyActivation(trained, xs), R };
+    const curve = curves[this.memory.fit ? 'fit' : 'full'];
+    this._curve = { xs: curve.xs, ys: curve.ys[act], trainedYs: act === trained ? null : curve.ys[trained], R: curve.R };
     this._curveTitle.textContent = t('ffn.curve.title', { act: NAMES[act] });
     this._drawCurve();
     const item = (cls, text) => { const s = el('span', ''); s.append(el('i', cls), document.createTextNode(text)); return s; };
@@ -245,7 +238,7 @@ class TfStageFfn extends StageView {
     for (const k of ['act', 'share', 'count']) head.append(el('th', '', t(`ffn.fire.col.${k}`)));
     table.append(cap, head);
     for (const kind of this._list) {
-      const n = kind === act ? fire.total : countFiring(tinyformer.applyActivation(kind, this._pre.data), T, F, theta).total;
+      const n = kind === act ? fire.total : countFiring(appliedBy[kind], T, F, theta).total;
       const tr = document.createElement('tr');
       tr.dataset.act = kind;
       if (kind === act) tr.style.fontWeight = '700';
@@ -259,7 +252,7 @@ class TfStageFfn extends StageView {
       el('h3', '', t('ffn.tables')),
       heatmapFigure({ title: t('ffn.heat.pre'), name: `h${layer}.mlp.pre`, values: this._pre.data, rows: T, cols: F, rowLabels: labels, colLabels: [] }),
       heatmapFigure({ title: t('ffn.heat.act', { act: NAMES[act] }), name: act === trained ? name : `${NAMES[act]}(h${layer}.mlp.pre)`, values: applied, rows: T, cols: F, rowLabels: labels, colLabels: [] }),
-      heatmapFigure({ title: t('ffn.heat.out', { act: NAMES[trained] }), name: `h${layer}.mlp.out`, values: inspection.tensor(`h${layer}.mlp.out`).data, rows: T, cols: cfg.n_embd, rowLabels: labels, colLabels: this.dims(cfg.n_embd) }),
+      heatmapFigure({ title: t('ffn.heat.out', { act: NAMES[trained] }), name: `h${layer}.mlp.out`, values: this.data.out.data, rows: T, cols: C, rowLabels: labels, colLabels: this.dims(C) }),
     );
   }
 
@@ -376,7 +369,7 @@ class TfStageFfn extends StageView {
     const rect = this._canvas.getBoundingClientRect();
     const { left, right, w } = this._g;
     const f = (e.clientX - rect.left - left) / (w - left - right);
-    this._setCursor(f < 0 || f > 1 ? -1 : Math.round(f * (SAMPLES - 1)));
+    this._setCursor(f < 0 || f > 1 ? -1 : Math.round(f * (this._curve.xs.length - 1)));
   }
 
   _setCursor(i) {
