@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, command 2: install what is missing, then run every test layer.
-#   1. formatting (clang-format)       2. native Catch2 tests (ctest)      3. the same under ASan + UBSan
+#   1. formatting (clang-format, Prettier), lint (ESLint) and types (tsc)
+#   2. native Catch2 tests (ctest)      3. the same under ASan + UBSan
 #   4. WebAssembly: Catch2 under Node, SIMD128 check, the Embind module under node:test
 #   5. the real page in headless Chromium (playwright-core driving /usr/bin/chromium)
 #   6. libFuzzer targets (clang-14, ASan + UBSan): every seed and regression input, then 5 s of fuzzing each
@@ -18,6 +19,9 @@ scripts/format.sh --check
 
 step "JavaScript lint (ESLint: names used but never defined, imports and variables left unused)"
 node_modules/.bin/eslint .
+
+step "JavaScript types (tsc: the engine's callers against the JS API's .d.ts)"
+node_modules/.bin/tsc -p .
 
 step "native build + Catch2"
 scripts/build.sh native

@@ -131,6 +131,7 @@ export interface StepResults {
 }
 
 export class TinyformerError extends Error {
+  constructor(message: string, code?: string, detail?: number, detail2?: number);
   /** Stable machine-readable code, e.g. "invalid_utf8", "bad_config", "too_long". */
   code: string;
   detail: number;

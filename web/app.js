@@ -3,8 +3,9 @@
 import { createTinyformer } from './lib/tinyformer.js';
 import { applyI18n, errorMessage, locale, onLocaleChange, setLocale, t } from './i18n/index.js';
 import { STAGES } from './stages.js';
+import { inspectFor, stageKey, viewState } from './controllers/stage-state.js';
 import { WhatIf } from './whatif.js';
-import { tokenLabels, el } from './components/labels.js';
+import { el } from './components/labels.js';
 import './components/tf-tokens.js';
 import './components/tf-tensor-view.js';
 import './components/stages/index.js';
@@ -247,21 +248,12 @@ function renderTokenizerCompare(text) {
 
 const currentStage = () => STAGES.find((s) => s.id === state.stage);
 
-/** What the stage's controller is handed: the engine, the model, this sentence's run, the view's memory. */
-function stageContext(stage, text = $('sentence').value) {
+/** The watch page's side of a stage's controller (web/controllers/stage-state.js). */
+function stageEnv(stage, text = $('sentence').value) {
   return {
-    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection, text,
-    layer: Math.min(state.layer, state.model.config.n_layer - 1), which: stage.which,
+    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection, text, layer: state.layer,
     memory: (state.viewMemory[stage.tag] ??= {}), trained: state.modelMeta.trained,
   };
-}
-
-/** Runs the model on `text`, copying only the records the stage's view reads (they are what costs, not the pass). */
-function inspectFor(stage, text) {
-  const names = stage.controller.tensors({ ...stageContext(stage, text), config: state.model.config });
-  const run = state.model.inspect(text, { tensors: names });
-  run.stageKey = `${stage.id}/${state.layer}`;
-  return run;
 }
 
 /** Re-runs the model on the sentence; any engine error becomes a message, never a crash. */
@@ -274,7 +266,7 @@ export function update() {
       state.inspection = null;
       showMessage(t('msg.empty'));
     } else {
-      state.inspection = inspectFor(currentStage(), text);
+      state.inspection = inspectFor(currentStage(), stageEnv(currentStage(), text));
       showMessage(null);
       const unknown = state.inspection.tokens.filter((tok) => tok.unknown).length;
       if (unknown) showMessage(t('msg.unknown', { n: unknown }));
@@ -341,18 +333,10 @@ function renderStage() {
     if ('head' in view) view.head = state.head;   // the attention view opens on the head the URL names
     host.replaceChildren(view);
   }
-  const text = $('sentence').value;
-  if (state.inspection.stageKey !== `${stage.id}/${state.layer}`) state.inspection = inspectFor(stage, text);
-  const ctx = stageContext(stage, text);
-  view.state = {
-    // TODO(pure views): the three engine fields go once every view draws from `data` alone.
-    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection,
-    data: stage.controller.data(ctx),
-    text, layer: state.layer, tokens: state.inspection.tokens, labels: tokenLabels(state.inspection.tokens),
-    whatif: state.whatif.forStage(stage.id, state.model, state.modelMeta.key, text),
-    trained: state.modelMeta.trained,
-    memory: ctx.memory,
-  };
+  const env = stageEnv(stage);
+  env.whatif = state.whatif.forStage(stage.id, state.model, state.modelMeta.key, env.text);
+  if (state.inspection.stageKey !== stageKey(stage, state.layer)) state.inspection = env.inspection = inspectFor(stage, env);
+  view.state = viewState(stage, env);
 }
 
 // ---- start ----------------------------------------------------------------------------------------

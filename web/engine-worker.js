@@ -1,3 +1,5 @@
+// @ts-check
+/// <reference lib="webworker" />
 // A module Worker that runs the same WebAssembly engine off the main thread. For now it answers
 // {type: 'ping'} with the SIMD architecture and a positional-encoding value computed in the worker;
 // the training issue grows it into the trainer.

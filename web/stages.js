@@ -1,3 +1,4 @@
+// @ts-check
 // The pipeline, in the order of the learner's notes (seed): each stage names its view element, its controller
 // and its strings (title and a plain-language explanation in web/i18n/ko.js / en.js).
 //

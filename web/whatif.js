@@ -1,3 +1,4 @@
+// @ts-check
 // The watch page's "what if" switches: positional encoding (stage 3), the feed-forward activation (stage 6)
 // and where the norm sits (stages 5 and 7). A switch names a setting and a value. For the shipped Korean demo
 // model, every other value has a variant trained with exactly the same recipe and seed, that one setting

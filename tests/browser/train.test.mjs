@@ -154,6 +154,19 @@ test('an optimizer race: both curves come from the engine; the lens reads real o
   assert.ok(same.n > 0);
   assert.equal(same.maxDiff, 0, 'the reopened model gives the same logits');
   assert.equal(same.inside, 'loaded', 'the look-inside panel shows the opened model');
+  // every stage of the pipeline opens in the look-inside panel on the opened model, with the engine's numbers
+  const stages = await page.$$eval('tf-look-inside .stage-nav button', (bs) => bs.map((b) => b.dataset.stage));
+  assert.equal(stages.length, 9);
+  for (const stage of stages) {
+    await page.click(`tf-look-inside .stage-nav button[data-stage="${stage}"]`);
+    const shown = await page.$eval('tf-look-inside .tr-stage-host', (host) => ({
+      tag: host.firstElementChild?.localName, text: host.textContent.length,
+      numbers: host.querySelectorAll('tf-heatmap, tf-bar-chart, tf-line-chart, tf-tensor-view, .tfi-id, table, svg').length,
+    }));
+    assert.match(shown.tag ?? '', /^tf-stage-/, stage);
+    assert.ok(shown.text > 50 && shown.numbers > 0, `${stage}: ${JSON.stringify(shown)}`);
+  }
+  await page.click('tf-look-inside .stage-nav button[data-stage="attention"]');
   // a corrupt file: the engine's error, in Korean
   const broken = Buffer.from(bytes.slice(0, 200));
   broken.writeUInt32LE(0xfffffff, 0);

@@ -1,3 +1,4 @@
+// @ts-check
 // The Add & Norm stages' controller (addnorm1 after attention, addnorm2 after the feed-forward block; ctx.which):
 // what the page asks the engine for the view tf-stage-addnorm (see web/stages.js). The view lets the learner pick
 // any token, so the layer-norm terms come for every row (T small calls), and a pick needs no new data.
@@ -5,7 +6,10 @@ import { addNormTensors, lnParameter } from '../components/stages/addnorm-tensor
 
 const whichOf = (ctx) => (Number(ctx.which) === 2 ? 2 : 1);
 
-/** The four recorded tensors of this layer's Add & Norm (addnorm-tensors.js), each (T, C). */
+/**
+ * The four recorded tensors of this layer's Add & Norm (addnorm-tensors.js), each (T, C).
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function tensors(ctx) {
   const n = addNormTensors(ctx.config, ctx.layer, whichOf(ctx));
   return [n.input, n.sub, n.sum, n.norm];
@@ -28,6 +32,7 @@ function rowTerms(tinyformer, { data, shape }, eps) {
  * sumTerms = μ and σ² of every row of the sum with the model's ε (the formula and the "before" strip; ε changes
  * neither, only rstd), normTerms = the same of every row of LN(sum) with ε = 0 (the "after" strip),
  * gamma / beta = the LN's parameters (C; beta null for a model without biases).
+ * @param {import('./stage-state.js').StageContext} ctx
  */
 export function data(ctx) {
   const { tinyformer, model, inspection, layer } = ctx;

@@ -1,3 +1,4 @@
+// @ts-check
 // The attention stage's controller: what the page asks the engine for the attention view (see web/stages.js).
 // The view shows every head (thumbnails, a head picked with no new engine run), so data() hands it every head's
 // slices and word maps. stepsData / headData are what the eight steps of attention-steps.js draw; the
@@ -12,7 +13,10 @@ export function inputName(config, layer) {
   return layer === 0 ? 'embed.sum' : `h${layer - 1}.out`;
 }
 
-/** The recorded tensors the view reads (names for model.inspect(text, {tensors})): 11, all of one layer. */
+/**
+ * The recorded tensors the view reads (names for model.inspect(text, {tensors})): 11, all of one layer.
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function tensors({ layer, config }) {
   return [inputName(config, layer), ...[...PER_HEAD, ...WHOLE].map((s) => `h${layer}.attn.${s}`)];
 }
@@ -39,7 +43,10 @@ export function headData(ins, layer, head) {
   return Object.fromEntries(PER_HEAD.map((s) => [s, ins.head(`h${layer}.attn.${s}`, head)]));
 }
 
-/** The view's data: the steps' layer data, every head's tensors and word map, the word map over all heads. */
+/**
+ * The view's data: the steps' layer data, every head's tensors and word map, the word map over all heads.
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function data({ tinyformer, model, inspection: ins, layer }) {
   const words = (matrix) => tinyformer.wordAttention(matrix, ins.tokens, ins.tokens);
   return {

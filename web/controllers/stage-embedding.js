@@ -1,3 +1,4 @@
+// @ts-check
 // The embedding stage's controller (see web/stages.js): the sentence's rows of the embedding table (embed.token),
 // the whole table wte, and the rows nearest the picked token's row (cosine, ranked by the engine).
 import { tokenizerOf } from './stage-inputs.js';
@@ -8,7 +9,10 @@ const tables = new WeakMap();       // model -> its wte parameter, copied once p
 /** The recorded tensors the view reads. */
 export function tensors() { return ['embed.token']; }   // (T, C)
 
-/** The view's data: plain values computed by the engine. `memory.selected`: the picked position (default 0). */
+/**
+ * The view's data: plain values computed by the engine. `memory.selected`: the picked position (default 0).
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function data({ model, inspection, memory }) {
   const ids = Int32Array.from(inspection.ids);   // (T)
   const selected = Math.max(0, Math.min(memory.selected ?? 0, ids.length - 1));

@@ -1,3 +1,4 @@
+// @ts-check
 // The feed-forward stage's controller: what the page asks the engine for the view tf-stage-ffn (see web/stages.js).
 // The learner switches the activation (through the page's "what if" controller) and the threshold θ: the engine
 // applies every activation on the switch to this sentence's pre-activations and to the curve's x samples once, so
@@ -9,7 +10,10 @@ export const SAMPLES = 161;
 /** The curve's full x range (R). */
 export const FULL_RANGE = 4;
 
-/** This layer's feed-forward records. */
+/**
+ * This layer's feed-forward records.
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function tensors({ layer }) {
   return [`h${layer}.mlp.pre`, `h${layer}.mlp.act`, `h${layer}.mlp.out`];   // (T, F), (T, F), (T, C)
 }
@@ -25,6 +29,7 @@ const samples = (R) => Float32Array.from({ length: SAMPLES }, (_, i) => -R + (2 
  * h{l}.mlp.out ({data, shape}); applied[kind] = tinyformer.applyActivation(kind, pre) (T·F) for every kind in
  * list; sameAsRecorded = the trained activation's output equals the recorded h{l}.mlp.act exactly; fitRange = a
  * round number just above the largest |pre|; curves.full / curves.fit = {R, xs, ys: {kind: f(xs)}} from the engine.
+ * @param {import('./stage-state.js').StageContext} ctx
  */
 export function data({ tinyformer, model, inspection, layer }) {
   const cfg = model.config, trained = cfg.activation;

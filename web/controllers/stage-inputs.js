@@ -1,3 +1,4 @@
+// @ts-check
 // The inputs stage's controller (see web/stages.js): the engine's count of the sentence's characters, the ids its
 // tokenizer gave the sentence (the tokens come with the view's state) and the vocabulary those ids point into.
 
@@ -12,7 +13,10 @@ export function tokenizerOf(model) {
 /** No recorded tensor: the tokens and ids come with every inspection. */
 export function tensors() { return []; }
 
-/** The view's data: plain values computed by the engine. */
+/**
+ * The view's data: plain values computed by the engine.
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function data({ tinyformer, model, inspection, text }) {
   const { type, vocab } = tokenizerOf(model);
   return {

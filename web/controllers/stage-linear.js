@@ -1,3 +1,4 @@
+// @ts-check
 // The linear stage's controller: what the page asks the engine for the view tf-stage-linear (see web/stages.js).
 // The view shows the whole logits table and, for a picked position, its highest scores; a pick needs no new data.
 
@@ -6,7 +7,10 @@ export function tensors() {
   return ['logits'];   // (T, V)
 }
 
-/** {logits, vocab, V, C, tied}: the engine's logits, the tokenizer's vocabulary and the sizes of the formula. */
+/**
+ * {logits, vocab, V, C, tied}: the engine's logits, the tokenizer's vocabulary and the sizes of the formula.
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function data({ model, inspection }) {
   const { tied, n_embd: C, vocab_size: V } = model.config;
   return {

@@ -1,3 +1,4 @@
+// @ts-check
 // The positional stage's controller (see web/stages.js). Under the mode the learner picked (memory.mode:
 // 'sinusoidal' | 'learned' | 'none'; absent = the model's own): the position table (the engine's sinusoids or the
 // model's wpe), this sentence's token + position = input and its position similarities (model.embed,
@@ -12,7 +13,10 @@ const memos = new WeakMap();   // model -> { tables: Map(mode -> table), sentenc
 /** No recorded tensor: model.embed computes this view's rows under any mode, not only the model's own. */
 export function tensors() { return []; }
 
-/** The view's data: plain values computed by the engine. */
+/**
+ * The view's data: plain values computed by the engine.
+ * @param {import('./stage-state.js').StageContext} ctx
+ */
 export function data({ tinyformer, model, inspection, memory }) {
   const own = model.config.positional;
   const hasLearned = model.info.params.some((p) => p.name === 'transformer.wpe.weight');

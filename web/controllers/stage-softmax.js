@@ -1,3 +1,4 @@
+// @ts-check
 // The softmax stage's controller: what the page asks the engine for the view tf-stage-softmax (see web/stages.js).
 // The learner's choices live in the view's memory: temperature, topK and the generation steps taken, each
 // {seed, temperature, topK}. Here the engine draws each step's token (model.generate, one token, that seed) and
@@ -14,6 +15,7 @@ export function tensors() {
  * {vocab, V, steps, contextIds, next, logits, probs1, terms, decoded}: steps = [{seed, temperature, topK, id, p,
  * probs (V)}] the generation so far; next (V) = the next-token distribution under the memory's settings; logits,
  * probs1 (V) = the last row of the run of the grown context; terms = the engine's e^z and Σ e^z of those logits.
+ * @param {import('./stage-state.js').StageContext} ctx
  */
 export function data({ tinyformer, model, inspection, text, memory }) {
   const { vocab_size: V, block_size: B } = model.config;

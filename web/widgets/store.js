@@ -1,3 +1,4 @@
+// @ts-check
 // The page's one engine and one copy of each model, shared by every widget on the page (the store of the
 // widgets; views never touch it). Files are found next to this module, so a page on another origin that loads
 // embed.js from this site gets the site's .wasm and models (the server sends CORS headers).

@@ -1,13 +1,14 @@
 // <tf-look-inside>: the first page's pipeline views, opened on the model while it trains. Every few
-// seconds (or on demand) it takes a snapshot — run.save(racer) → tinyformer.loadModel(bytes) → model.inspect
-// (sentence) — without stopping training, and hands the stage view the same state the first page
-// gives it ({tinyformer, model, inspection, text, layer, tokens, labels}). Watching attention sharpen as the
+// seconds (or on demand) it takes a snapshot — run.save(racer) → tinyformer.loadModel(bytes) → the stage's
+// controller (web/controllers/stage-state.js) — without stopping training, and hands the stage view the same
+// state the first page gives it. Watching attention sharpen as the
 // model learns is the point. A model loaded from a file can be opened here too.
 //
 //   inside.tinyformer = engine; inside.session = trainSession; inside.loadedModel = model; inside.sentence = '…';
 import { errorMessage, registerStrings, t } from '../../i18n/index.js';
-import { el, tokenLabels } from '../labels.js';
+import { el } from '../labels.js';
 import { STAGES } from '../../stages.js';
+import { inspectFor, stageKey, viewState } from '../../controllers/stage-state.js';
 import '../stages/index.js';
 import { racerName } from './settings-form.js';
 import { LivePanel } from './live-panel.js';
@@ -29,6 +30,7 @@ export class TfLookInside extends LivePanel {
     this._model = null;       // the snapshot on screen (owned unless it is the loaded model)
     this._owned = false;
     this._inspection = null;
+    this._memory = {};   // what each kind of stage view remembers, by tag
     this._snapStep = null;
     this._snapTime = null;
     this._error = null;
@@ -97,7 +99,7 @@ export class TfLookInside extends LivePanel {
       let inspection = null;
       this._error = null;
       try {
-        inspection = model.inspect(this._sentence);
+        inspection = inspectFor(this._currentStage(), this._env(model));
       } catch (err) {
         this._error = err.code === 'too_long'
           ? t('train.inside.tooLong', { n: err.detail, max: model.config.block_size }) : errorMessage(err);
@@ -198,6 +200,7 @@ export class TfLookInside extends LivePanel {
     this._message = el('p', 'message error');
     this._message.hidden = true;
     this._host = el('div', 'tr-stage-host');
+    this._host.addEventListener('stage-request', () => this._renderStage());   // the view needs new numbers
     parts.push(controls, this._caption, nav, head, this._explain, this._message, this._host);
     this.replaceChildren(...parts);
     this._view = null;
@@ -206,7 +209,7 @@ export class TfLookInside extends LivePanel {
 
   _renderStage() {
     if (!this._host) return;
-    const stage = STAGES.find((s) => s.id === this._stage);
+    const stage = this._currentStage();
     this._title.textContent = t(`stage.${stage.id}.title`);
     this._explain.textContent = t(`stage.${stage.id}.explain`);
     const model = this._model;
@@ -237,10 +240,31 @@ export class TfLookInside extends LivePanel {
       this._host.replaceChildren(view);
       this._view = view;
     }
-    const ins = this._inspection;
-    view.state = {
-      tinyformer: this._tf, model, inspection: ins, text: this._sentence, layer: this._layer,
-      tokens: ins.tokens, labels: tokenLabels(ins.tokens),
+    const env = this._env(model);
+    if (this._inspection.stageKey !== stageKey(stage, this._layer)) {
+      try {
+        this._inspection = inspectFor(stage, env);
+      } catch (err) {
+        this._error = errorMessage(err);
+        this._message.hidden = false;
+        this._message.textContent = this._error;
+        this._host.replaceChildren();
+        this._view = null;
+        return;
+      }
+    }
+    env.inspection = this._inspection;
+    view.state = viewState(stage, env);
+  }
+
+  _currentStage() { return STAGES.find((s) => s.id === this._stage); }
+
+  /** What the stage's controller is handed (web/controllers/stage-state.js); each kind of view keeps its memory. */
+  _env(model) {
+    const stage = this._currentStage();
+    return {
+      tinyformer: this._tf, model, inspection: this._inspection, text: this._sentence, layer: this._layer,
+      memory: (this._memory[stage.tag] ??= {}), trained: undefined, whatif: null,   // a model mid-training
     };
   }
 }
