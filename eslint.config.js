@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default [
   // bindings.post.js is Emscripten glue pasted into the generated module (its Module, addOnPostRun), not a module
-  { ignores: ['build/**', 'node_modules/**', 'wasm/bindings.post.js', 'web/lib'] },   // web/lib links to wasm/
+  { ignores: ['build/**', 'node_modules/**', 'wasm/bindings.post.js', 'web/lib'] }, // web/lib links to wasm/
   js.configs.recommended,
   {
     files: ['web/**/*.js', 'wasm/*.js'],

@@ -4,10 +4,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [tsv, json] = process.argv.slice(2);
-const check = readFileSync(tsv, 'utf8').split('\n').filter(Boolean).map((line) => line.split('\t'))
+const check = readFileSync(tsv, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => line.split('\t'))
   .filter(([, sense]) => sense === 'apple' || sense === 'apology');
 const lesson = JSON.parse(readFileSync(json, 'utf8'));
-const line = (x) => JSON.stringify(x).replace(/^\{"/, '{ "').replace(/\}$/, ' }').replace(/","/g, '", "').replace(/":/g, '": ');
+const line = (x) =>
+  JSON.stringify(x).replace(/^\{"/, '{ "').replace(/\}$/, ' }').replace(/","/g, '", "').replace(/":/g, '": ');
 const out = [
   '{',
   `  "word": ${JSON.stringify(lesson.word)},`,

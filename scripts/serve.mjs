@@ -18,10 +18,16 @@ const CORS = {
 };
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.txt': 'text/plain; charset=utf-8', '.safetensors': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.safetensors': 'application/octet-stream',
   '.ts': 'text/plain; charset=utf-8',
 };
 
@@ -32,7 +38,8 @@ const TYPES = {
 export function serve(root, port = 0, mounts = {}) {
   const bases = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
-    if (req.method === 'OPTIONS') {  // a preflight (e.g. a fetch with a Range header): allowed, nothing to send
+    if (req.method === 'OPTIONS') {
+      // a preflight (e.g. a fetch with a Range header): allowed, nothing to send
       res.writeHead(204, { ...CORS, 'Access-Control-Allow-Headers': '*', 'Access-Control-Max-Age': '600' });
       res.end();
       return;
@@ -50,7 +57,11 @@ export function serve(root, port = 0, mounts = {}) {
       if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside'), { status: 403 });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { ...CORS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        ...CORS,
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(err.status ?? 404, { ...CORS, 'Content-Type': 'text/plain' });
@@ -72,5 +83,6 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     (err) => {
       console.error(`cannot serve on port ${port}: ${err.message} (try scripts/serve.sh --port 8081)`);
       process.exit(1);
-    });
+    },
+  );
 }

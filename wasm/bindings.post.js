@@ -46,7 +46,7 @@ addOnPostRun(function () {
         proto[method] = tfThrowing(proto[method]);
       });
     } else if (typeof value.argCount === 'number') {
-      Module[name] = tfThrowing(value);   // an Embind free function (Embind sets argCount on each)
+      Module[name] = tfThrowing(value); // an Embind free function (Embind sets argCount on each)
     }
   });
 });

@@ -162,16 +162,28 @@ interface Disposable {
 
 export class Model implements Disposable {
   readonly config: Required<ModelConfig>;
-  readonly info: { config: Required<ModelConfig>; tokenizer: string; vocab_size: number; num_parameters: number; params: { name: string; shape: number[] }[] };
+  readonly info: {
+    config: Required<ModelConfig>;
+    tokenizer: string;
+    vocab_size: number;
+    num_parameters: number;
+    params: { name: string; shape: number[] }[];
+  };
   readonly tokenizer: { type: 'char' | 'word' | 'jamo'; vocab: string[] };
   tokenize(text: string | Uint8Array): Token[];
   encode(text: string | Uint8Array): Int32Array;
   decode(ids: ArrayLike<number>): string;
   /** `tensors`: copy only these records into JS (names still lists all; tensor() of another throws 'not_copied'). */
   inspect(textOrIds: string | Uint8Array | ArrayLike<number>, options?: { tensors?: string[] }): Inspection;
-  embed(textOrIds: string | ArrayLike<number>, positional: 'learned' | 'sinusoidal' | 'none'): { 'embed.token': Tensor; 'embed.position': Tensor; 'embed.sum': Tensor };
+  embed(
+    textOrIds: string | ArrayLike<number>,
+    positional: 'learned' | 'sinusoidal' | 'none',
+  ): { 'embed.token': Tensor; 'embed.position': Tensor; 'embed.sum': Tensor };
   positionSimilarity(positional: 'learned' | 'sinusoidal' | 'none', T: number): Tensor;
-  analyzeWord(sentences: string[], word: string): {
+  analyzeWord(
+    sentences: string[],
+    word: string,
+  ): {
     occurrences: { sentence: number; token: number; firstToken: number }[];
     tokens: Token[][];
     layers: number;
@@ -181,12 +193,24 @@ export class Model implements Disposable {
     attention: Float32Array[][];
   };
   /** The 사과 lesson's check: nearest sense centroids in two folds per layer, against the commoner sense. */
-  senseCheck(sentences: string[], word: string, labels: string[]): {
-    occurrences: number; senses: string[]; counts: Int32Array; accuracy: Float32Array; majority: number;
-    within: number[]; across: number[];
+  senseCheck(
+    sentences: string[],
+    word: string,
+    labels: string[],
+  ): {
+    occurrences: number;
+    senses: string[];
+    counts: Int32Array;
+    accuracy: Float32Array;
+    majority: number;
+    within: number[];
+    across: number[];
   };
   nextTokenProbs(context: string | ArrayLike<number>, sampling?: SamplingOptions): Float32Array;
-  generate(prompt: string | ArrayLike<number>, options?: SamplingOptions & { maxTokens?: number; seed?: number }): { ids: Int32Array; text: string };
+  generate(
+    prompt: string | ArrayLike<number>,
+    options?: SamplingOptions & { maxTokens?: number; seed?: number },
+  ): { ids: Int32Array; text: string };
   /** Leading tokens of `ids` that read as `corpus` (a prefix of one of its lines, or whole lines then a prefix), and that line. */
   corpusPrefix(ids: ArrayLike<number>, corpus: string): { matched: number; line: number };
   parameter(name: string): Tensor;
@@ -206,7 +230,11 @@ export class Trainer implements Disposable {
   setLearningRate(racer: number, lr: number): void;
   setSamplingProb(racer: number, p: number): void;
   learningRate(racer?: number): number;
-  optimizerState(racer: number, param: string, which: 'm' | 'v' | 'm_hat' | 'v_hat' | 'momentum' | 'update' | 'effective_lr'): Float32Array;
+  optimizerState(
+    racer: number,
+    param: string,
+    which: 'm' | 'v' | 'm_hat' | 'v_hat' | 'momentum' | 'update' | 'effective_lr',
+  ): Float32Array;
   save(racer?: number): Uint8Array;
   snapshot(racer?: number): Model;
   /** For a trainer made with `arch: 'seq2seq'`. */
@@ -274,8 +302,15 @@ export class Translator implements Disposable {
   readonly config: any;
   readonly info: any;
   readonly tokenizers: { source: { type: string; vocab: string[] }; target: { type: string; vocab: string[] } };
-  translate(text: string | Uint8Array, options?: SamplingOptions & { maxTokens?: number; seed?: number }): {
-    text: string; ids: Int32Array; probs: Float32Array; finished: boolean; sourceTokens: Token[];
+  translate(
+    text: string | Uint8Array,
+    options?: SamplingOptions & { maxTokens?: number; seed?: number },
+  ): {
+    text: string;
+    ids: Int32Array;
+    probs: Float32Array;
+    finished: boolean;
+    sourceTokens: Token[];
     inspection: TranslationInspection;
   };
   inspect(source: string | Uint8Array, target?: string | Uint8Array, options?: { pad?: number }): TranslationInspection;
@@ -311,26 +346,71 @@ export interface WordProjection {
 
 /** Trained word vectors (CBOW or skip-gram) and their vocabulary. */
 export class WordVectors implements Disposable {
-  readonly config: { arch: 'cbow'; vocab_size: number; dim: number; window: number; mode: 'cbow' | 'skipgram';
-    loss: 'softmax' | 'negative'; negatives: number; min_count: number; split_particles: boolean };
+  readonly config: {
+    arch: 'cbow';
+    vocab_size: number;
+    dim: number;
+    window: number;
+    mode: 'cbow' | 'skipgram';
+    loss: 'softmax' | 'negative';
+    negatives: number;
+    min_count: number;
+    split_particles: boolean;
+  };
   readonly info: any;
   /** The word of every id; ids 0..3 are the specials. */
   readonly words: string[];
   wordId(word: string | Uint8Array): number;
-  neighbours(word: string | Uint8Array, k?: number, table?: 'input' | 'output'): { word: string; id: number; cosine: number }[];
-  projection(options?: { n?: number; previous?: Float32Array | Tensor | null; table?: 'input' | 'output' }): WordProjection;
-  fillBlank(sentence: string | Uint8Array, k?: number): {
-    guesses: { word: string; id: number; prob: number }[]; words: string[]; wordIds: Int32Array; blank: number;
-    context: Int32Array; contextPositions: Int32Array; probs: Float32Array;
+  neighbours(
+    word: string | Uint8Array,
+    k?: number,
+    table?: 'input' | 'output',
+  ): { word: string; id: number; cosine: number }[];
+  projection(options?: {
+    n?: number;
+    previous?: Float32Array | Tensor | null;
+    table?: 'input' | 'output';
+  }): WordProjection;
+  fillBlank(
+    sentence: string | Uint8Array,
+    k?: number,
+  ): {
+    guesses: { word: string; id: number; prob: number }[];
+    words: string[];
+    wordIds: Int32Array;
+    blank: number;
+    context: Int32Array;
+    contextPositions: Int32Array;
+    probs: Float32Array;
   };
   /** One window: tensors 'context.ids', 'context.vectors' (n, C), 'context.mean' (C), 'scores' (V), 'probs' (V), 'loss' (1). */
-  inspect(sentence: string | Uint8Array, centre: number): {
-    words: string[]; wordIds: Int32Array; centre: number; context: Int32Array; contextPositions: Int32Array;
-    pairs: WordPair[]; sentencePairs: WordPair[][]; loss: number; names: string[]; tensor(name: string): Tensor;
+  inspect(
+    sentence: string | Uint8Array,
+    centre: number,
+  ): {
+    words: string[];
+    wordIds: Int32Array;
+    centre: number;
+    context: Int32Array;
+    contextPositions: Int32Array;
+    pairs: WordPair[];
+    sentencePairs: WordPair[][];
+    loss: number;
+    names: string[];
+    tensor(name: string): Tensor;
   };
   vectors(table?: 'input' | 'output'): Tensor;
-  clusterScore(categories: Record<string, string>, k?: number, table?: 'input' | 'output'): {
-    share: number; chance: number; within: number; across: number; gap: number; words: number;
+  clusterScore(
+    categories: Record<string, string>,
+    k?: number,
+    table?: 'input' | 'output',
+  ): {
+    share: number;
+    chance: number;
+    within: number;
+    across: number;
+    gap: number;
+    words: number;
   };
   save(): Uint8Array;
   dispose(): void;
@@ -338,7 +418,12 @@ export class WordVectors implements Disposable {
 }
 
 /** Mean cosine between occurrences of the same sense and of different senses, over how many pairs. */
-export interface SenseSimilarity { within: number; across: number; withinPairs: number; acrossPairs: number }
+export interface SenseSimilarity {
+  within: number;
+  across: number;
+  withinPairs: number;
+  acrossPairs: number;
+}
 
 /** Tinyformer.compareSenses: one input-embedding row per token vs one hidden state per word in context. */
 export interface SenseComparison {
@@ -376,15 +461,30 @@ export class Tinyformer {
   memoryStats(): { wasmBytes: number; mallocBytes: number; handles: number; stackPointer: number };
   positionalEncoding(T: number, C: number): Tensor;
   headMean(tensor: Tensor): Tensor;
-  wordAttention(matrix: Tensor, rowTokens: { id: number; text: string }[], colTokens: { id: number; text: string }[]): WordAttention;
+  wordAttention(
+    matrix: Tensor,
+    rowTokens: { id: number; text: string }[],
+    colTokens: { id: number; text: string }[],
+  ): WordAttention;
   splitChars(text: string | Uint8Array): string[];
-  applyActivation(kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu', xs: ArrayLike<number>): Float32Array;
+  applyActivation(
+    kind: 'gelu' | 'gelu_tanh' | 'relu' | 'sigmoid' | 'tanh' | 'silu',
+    xs: ArrayLike<number>,
+  ): Float32Array;
   /** Softmax's in-between numbers: e^z per value (0 for −∞) and their sum. */
   softmaxTerms(z: ArrayLike<number>): { exp: Float32Array; sum: number };
   /** LayerNorm's mean, variance and rstd = 1/√(variance + eps) of one vector. */
   layerNormTerms(x: ArrayLike<number>, eps?: number): { mean: number; variance: number; rstd: number };
   createTokenizer(type: 'char' | 'word' | 'jamo', corpus: string | Uint8Array): Tokenizer;
-  createModel(config?: ModelConfig, source?: { corpus?: string; type?: 'char' | 'word' | 'jamo'; tokenizer?: { type: string; vocab: string[] }; seed?: number }): Model;
+  createModel(
+    config?: ModelConfig,
+    source?: {
+      corpus?: string;
+      type?: 'char' | 'word' | 'jamo';
+      tokenizer?: { type: string; vocab: string[] };
+      seed?: number;
+    },
+  ): Model;
   loadModel(bytes: Uint8Array | ArrayBuffer): Model;
   loadTranslator(bytes: Uint8Array | ArrayBuffer): Translator;
   loadWordVectors(bytes: Uint8Array | ArrayBuffer): WordVectors;

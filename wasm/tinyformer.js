@@ -89,8 +89,12 @@ function idsArray(ids) {
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (!Number.isInteger(id) || id < 0 || id > 0x7fffffff) {
-      throw new TinyformerError(`token ids must be whole numbers in [0, 2147483647]; position ${i} holds ${String(id)}`,
-        'bad_token_id', typeof id === 'number' ? id : -1, i);
+      throw new TinyformerError(
+        `token ids must be whole numbers in [0, 2147483647]; position ${i} holds ${String(id)}`,
+        'bad_token_id',
+        typeof id === 'number' ? id : -1,
+        i,
+      );
     }
     out[i] = id;
   }
@@ -100,8 +104,11 @@ function idsArray(ids) {
 /** A count option (maxTokens) as a 32-bit whole number, refused otherwise instead of becoming 0 or wrapping. */
 function wholeNumber(value, name) {
   if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
-    throw new TinyformerError(`${name} must be a whole number, got ${String(value)}`, 'bad_sampling',
-      typeof value === 'number' ? value : -1);
+    throw new TinyformerError(
+      `${name} must be a whole number, got ${String(value)}`,
+      'bad_sampling',
+      typeof value === 'number' ? value : -1,
+    );
   }
   return value;
 }
@@ -112,7 +119,11 @@ function wholeNumber(value, name) {
  */
 function intArg(value, name, code) {
   if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) {
-    throw new TinyformerError(`${name} must be a whole number, got ${String(value)}`, code, typeof value === 'number' ? value : -1);
+    throw new TinyformerError(
+      `${name} must be a whole number, got ${String(value)}`,
+      code,
+      typeof value === 'number' ? value : -1,
+    );
   }
   return value;
 }
@@ -127,9 +138,16 @@ function numberArg(value, name, code) {
 
 // Objects that own wasm memory: dispose() frees it; if one is garbage-collected undisposed, the
 // registry frees it then, so forgetting dispose() wastes memory for a while but never leaks for good.
-const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry((handle) => { try { handle.delete(); } catch { /* already gone */ } })
-  : null;
+const finalizer =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((handle) => {
+        try {
+          handle.delete();
+        } catch {
+          /* already gone */
+        }
+      })
+    : null;
 
 class Owned {
   constructor(handle) {
@@ -147,8 +165,12 @@ class Owned {
     this._handle.delete();
     this._handle = null;
   }
-  get disposed() { return !this._handle; }
-  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() { this.dispose(); }
+  get disposed() {
+    return !this._handle;
+  }
+  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
+    this.dispose();
+  }
 }
 
 /** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
@@ -157,7 +179,10 @@ function recordedTensor(tensors, name, names) {
   const t = tensors[name];
   if (t) return t;
   if (names?.includes(name)) {
-    throw new TinyformerError(`tensor '${name}' was recorded but not copied: name it in inspect(text, {tensors})`, 'not_copied');
+    throw new TinyformerError(
+      `tensor '${name}' was recorded but not copied: name it in inspect(text, {tensors})`,
+      'not_copied',
+    );
   }
   throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
 }
@@ -165,7 +190,8 @@ function recordedTensor(tensors, name, names) {
 /** One head's slice (a copy) of an (H, …) tensor: shape without the head axis. */
 function headOf(t, head) {
   const [H, ...rest] = t.shape;
-  if (!(Number.isInteger(head) && head >= 0 && head < H)) throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
+  if (!(Number.isInteger(head) && head >= 0 && head < H))
+    throw new TinyformerError(`head ${head} is outside [0, ${H})`, 'bad_head');
   const n = rest.reduce((a, b) => a * b, 1);
   return { data: t.data.slice(head * n, (head + 1) * n), shape: rest };
 }
@@ -184,15 +210,25 @@ export class Inspection {
     this._tensors = raw.tensors;
   }
   /** @returns {{data: Float32Array, shape: number[]}} e.g. tensor('h0.attn.q') → shape [H, T, D] */
-  tensor(name) { return recordedTensor(this._tensors, name, this.names); }
+  tensor(name) {
+    return recordedTensor(this._tensors, name, this.names);
+  }
   /** Rows [T] of one head of a (H, T, X) tensor (a copy). */
-  head(name, head) { return headOf(this.tensor(name), head); }
+  head(name, head) {
+    return headOf(this.tensor(name), head);
+  }
   /** Softmax attention probabilities of layer `layer`, head `head`: (T, T), rows sum to 1. */
-  attention(layer, head) { return this.head(`h${layer}.attn.probs`, head); }
+  attention(layer, head) {
+    return this.head(`h${layer}.attn.probs`, head);
+  }
   /** (T, V) */
-  get logits() { return this.tensor('logits'); }
+  get logits() {
+    return this.tensor('logits');
+  }
   /** (T, V) next-token probabilities at every position */
-  get probs() { return this.tensor('probs'); }
+  get probs() {
+    return this.tensor('probs');
+  }
 }
 
 /** A model and its tokenizer. */
@@ -202,17 +238,29 @@ export class Model extends Owned {
     this._info = JSON.parse(call(() => handle.info()));
   }
   /** nanoGPT-style config: n_layer, n_head, n_embd, block_size, vocab_size, positional, norm, activation, ... */
-  get config() { return this._h && this._info.config; }
+  get config() {
+    return this._h && this._info.config;
+  }
   /** { config, tokenizer, vocab_size, num_parameters, params: [{name, shape}] } */
-  get info() { return this._h && this._info; }
+  get info() {
+    return this._h && this._info;
+  }
   /** The tokenizer as JSON: { type: 'char'|'word'|'jamo', vocab: string[] } */
-  get tokenizer() { return JSON.parse(call(() => this._h.tokenizerJson())); }
+  get tokenizer() {
+    return JSON.parse(call(() => this._h.tokenizerJson()));
+  }
   /** @returns {{id: number, text: string, unknown: boolean}[]} */
-  tokenize(text) { return call(() => this._h.tokenize(textBytes(text))); }
+  tokenize(text) {
+    return call(() => this._h.tokenize(textBytes(text)));
+  }
   /** @returns {Int32Array} */
-  encode(text) { return Int32Array.from(this.tokenize(text), (t) => t.id); }
+  encode(text) {
+    return Int32Array.from(this.tokenize(text), (t) => t.id);
+  }
   /** @returns {string} */
-  decode(ids) { return call(() => this._h.decode(idsArray(ids))); }
+  decode(ids) {
+    return call(() => this._h.decode(idsArray(ids)));
+  }
   /**
    * Runs the model on a sentence (or ids) and records every intermediate. The forward pass is cheap; copying
    * the records into JS is not, so a view that shows one layer names what it reads: `{tensors: ['h0.attn.probs']}`
@@ -222,8 +270,11 @@ export class Model extends Owned {
    */
   inspect(textOrIds, { tensors } = {}) {
     const only = tensors === undefined ? null : Array.from(tensors, String);
-    const raw = call(() => (typeof textOrIds === 'string' || textOrIds instanceof Uint8Array
-      ? this._h.inspect(textBytes(textOrIds), only) : this._h.inspectIds(idsArray(textOrIds), only)));
+    const raw = call(() =>
+      typeof textOrIds === 'string' || textOrIds instanceof Uint8Array
+        ? this._h.inspect(textBytes(textOrIds), only)
+        : this._h.inspectIds(idsArray(textOrIds), only),
+    );
     return new Inspection(raw, this.config);
   }
   /**
@@ -239,7 +290,9 @@ export class Model extends Owned {
    * Dot products between the position vectors of positions 0..T-1 under `positional`
    * ('sinusoidal' | 'learned' | 'none'): (T, T), computed by the engine.
    */
-  positionSimilarity(positional, T) { return call(() => this._h.positionSimilarity(positional, T)); }
+  positionSimilarity(positional, T) {
+    return call(() => this._h.positionSimilarity(positional, T));
+  }
   /**
    * How the same word's hidden state changes with its context: for every occurrence of `word` in
    * `sentences`, its vector after the embedding and after each block, cosine similarities, a 2-D
@@ -262,8 +315,11 @@ export class Model extends Owned {
    */
   senseCheck(sentences, word, labels) {
     const lines = (xs) => Array.isArray(xs) && xs.every((s) => typeof s === 'string' && !s.includes('\n'));
-    if (!lines(sentences) || !lines(labels)) throw new TinyformerError('sentences and labels must be strings without line breaks', 'bad_text');
-    return call(() => this._h.senseCheck(textBytes(sentences.join('\n')), textBytes(word), textBytes(labels.join('\n'))));
+    if (!lines(sentences) || !lines(labels))
+      throw new TinyformerError('sentences and labels must be strings without line breaks', 'bad_text');
+    return call(() =>
+      this._h.senseCheck(textBytes(sentences.join('\n')), textBytes(word), textBytes(labels.join('\n'))),
+    );
   }
   /**
    * Probabilities (V) for the next token after `context`, after temperature / top-k / top-p.
@@ -293,9 +349,13 @@ export class Model extends Owned {
     return call(() => this._h.corpusPrefix(String(corpus), idsArray(ids)));
   }
   /** One parameter tensor by its nanoGPT name, e.g. 'transformer.wte.weight' (V, C). */
-  parameter(name) { return call(() => this._h.parameter(name)); }
+  parameter(name) {
+    return call(() => this._h.parameter(name));
+  }
   /** A .safetensors checkpoint (nanoGPT tensor names). @returns {Uint8Array} */
-  save() { return call(() => this._h.save()); }
+  save() {
+    return call(() => this._h.save());
+  }
 
   /**
    * The `k` tokens whose rows of the embedding table are nearest token `id`'s row by cosine, most similar first
@@ -319,30 +379,57 @@ export class Trainer extends Owned {
     this._info = JSON.parse(call(() => handle.info()));
   }
   /** { config, tokenizer, vocab, num_parameters, train_tokens, val_tokens, batch_size, seq_len, steps, racers } */
-  get info() { this._info = JSON.parse(call(() => this._h.info())); return this._info; }
-  get racers() { return this._h && this._info.racers.length; }
+  get info() {
+    this._info = JSON.parse(call(() => this._h.info()));
+    return this._info;
+  }
+  get racers() {
+    return this._h && this._info.racers.length;
+  }
   /** Lockstep steps taken so far. */
-  get steps() { return call(() => this._h.steps()); }
+  get steps() {
+    return call(() => this._h.steps());
+  }
   /**
    * n lockstep steps. Columnar results, one entry per racer per step:
    * @returns {{racer: Int32Array, step: Int32Array, tokens: Int32Array, diverged: Int32Array, loss: Float32Array, gradNorm: Float32Array, lr: Float32Array}}
    */
-  step(n = 1) { return call(() => this._h.step(intArg(n, 'n', 'bad_train_config'))); }
+  step(n = 1) {
+    return call(() => this._h.step(intArg(n, 'n', 'bad_train_config')));
+  }
   /** Held-out loss of one racer (train loss when the corpus is too small to hold some out). */
   evaluate(racer = 0, maxBatches = 4) {
-    return call(() => this._h.evaluate(intArg(racer, 'racer', 'bad_racer'), intArg(maxBatches, 'maxBatches', 'bad_train_config')));
+    return call(() =>
+      this._h.evaluate(intArg(racer, 'racer', 'bad_racer'), intArg(maxBatches, 'maxBatches', 'bad_train_config')),
+    );
   }
-  setLearningRate(racer, lr) { call(() => this._h.setLearningRate(intArg(racer, 'racer', 'bad_racer'), numberArg(lr, 'lr', 'bad_optimizer_config'))); }
-  setSamplingProb(racer, p) { call(() => this._h.setSamplingProb(intArg(racer, 'racer', 'bad_racer'), numberArg(p, 'p', 'bad_train_config'))); }
-  learningRate(racer = 0) { return call(() => this._h.learningRate(intArg(racer, 'racer', 'bad_racer'))); }
+  setLearningRate(racer, lr) {
+    call(() =>
+      this._h.setLearningRate(intArg(racer, 'racer', 'bad_racer'), numberArg(lr, 'lr', 'bad_optimizer_config')),
+    );
+  }
+  setSamplingProb(racer, p) {
+    call(() => this._h.setSamplingProb(intArg(racer, 'racer', 'bad_racer'), numberArg(p, 'p', 'bad_train_config')));
+  }
+  learningRate(racer = 0) {
+    return call(() => this._h.learningRate(intArg(racer, 'racer', 'bad_racer')));
+  }
   /** Optimizer state of one tensor: 'm', 'v', 'm_hat', 'v_hat', 'momentum', 'update', 'effective_lr'. @returns {Float32Array} */
-  optimizerState(racer, param, which) { return call(() => this._h.optimizerState(intArg(racer, 'racer', 'bad_racer'), param, which)); }
+  optimizerState(racer, param, which) {
+    return call(() => this._h.optimizerState(intArg(racer, 'racer', 'bad_racer'), param, which));
+  }
   /** Checkpoint bytes incl. optimizer state. @returns {Uint8Array} */
-  save(racer = 0) { return call(() => this._h.save(intArg(racer, 'racer', 'bad_racer'))); }
+  save(racer = 0) {
+    return call(() => this._h.save(intArg(racer, 'racer', 'bad_racer')));
+  }
   /** An independent copy of a racer's model for inspection. Dispose it when done. @returns {Model} */
-  snapshot(racer = 0) { return new Model(call(() => this._h.snapshot(intArg(racer, 'racer', 'bad_racer')))); }
+  snapshot(racer = 0) {
+    return new Model(call(() => this._h.snapshot(intArg(racer, 'racer', 'bad_racer'))));
+  }
   /** The same for an encoder–decoder trainer (spec arch 'seq2seq'). @returns {Translator} */
-  snapshotTranslator(racer = 0) { return new Translator(call(() => this._h.snapshotTranslation(intArg(racer, 'racer', 'bad_racer')))); }
+  snapshotTranslator(racer = 0) {
+    return new Translator(call(() => this._h.snapshotTranslation(intArg(racer, 'racer', 'bad_racer'))));
+  }
   /**
    * An encoder–decoder racer's greedy translations of the held-out pairs (the training pairs when none are
    * held out), compared with their references by the engine: the share written exactly (then <eos>) and the
@@ -350,12 +437,18 @@ export class Trainer extends Owned {
    * (0 = all). @returns {{pairs: number, exactMatch: number, tokenAccuracy: number}}
    */
   scoreTranslations(racer = 0, maxPairs = 0) {
-    return call(() => this._h.scoreTranslations(intArg(racer, 'racer', 'bad_racer'), intArg(maxPairs, 'maxPairs', 'bad_train_config')));
+    return call(() =>
+      this._h.scoreTranslations(intArg(racer, 'racer', 'bad_racer'), intArg(maxPairs, 'maxPairs', 'bad_train_config')),
+    );
   }
   /** The pairs scoreTranslations compares with, as written, in order. @returns {{source: string, target: string, line: number}[]} */
-  heldOutPairs() { return call(() => this._h.heldOutPairs()); }
+  heldOutPairs() {
+    return call(() => this._h.heldOutPairs());
+  }
   /** The same for a word-vector trainer (spec arch 'cbow'). @returns {WordVectors} */
-  snapshotWordVectors(racer = 0) { return new WordVectors(call(() => this._m.snapshotCbow(this._h, intArg(racer, 'racer', 'bad_racer')))); }
+  snapshotWordVectors(racer = 0) {
+    return new WordVectors(call(() => this._m.snapshotCbow(this._h, intArg(racer, 'racer', 'bad_racer'))));
+  }
 }
 
 /**
@@ -369,13 +462,21 @@ export class WordVectors extends Owned {
     this._info = JSON.parse(call(() => handle.info()));
   }
   /** { arch: 'cbow', vocab_size, dim, window, mode: 'cbow'|'skipgram', loss: 'softmax'|'negative', negatives, min_count, split_particles } */
-  get config() { return this._info.config; }
+  get config() {
+    return this._info.config;
+  }
   /** { arch, config, words, vocab_size, num_parameters } */
-  get info() { return this._info; }
+  get info() {
+    return this._info;
+  }
   /** The word of every id (ids 0..3 are <pad> <bos> <eos> <unk>; words follow, most frequent first). @returns {string[]} */
-  get words() { return this._info.words; }
+  get words() {
+    return this._info.words;
+  }
   /** The id of a word (or of its stem, 나는 → 나); throws code 'unknown_word'. */
-  wordId(word) { return call(() => this._h.wordId(textBytes(word))); }
+  wordId(word) {
+    return call(() => this._h.wordId(textBytes(word)));
+  }
   /**
    * The k words whose vectors are closest by cosine. @param {'input'|'output'} [table]
    * @returns {{word: string, id: number, cosine: number}[]}
@@ -405,9 +506,15 @@ export class WordVectors extends Owned {
    */
   fillBlank(sentence, k = 5) {
     const raw = call(() => this._h.fillBlank(textBytes(sentence), k));
-    return { guesses: Array.from(raw.ids, (id, i) => ({ word: this.words[id], id, prob: raw.probs[i] })),
-      words: raw.words, wordIds: raw.wordIds, blank: raw.blank, context: raw.context,
-      contextPositions: raw.contextPositions, probs: raw.allProbs };
+    return {
+      guesses: Array.from(raw.ids, (id, i) => ({ word: this.words[id], id, prob: raw.probs[i] })),
+      words: raw.words,
+      wordIds: raw.wordIds,
+      blank: raw.blank,
+      context: raw.context,
+      contextPositions: raw.contextPositions,
+      probs: raw.allProbs,
+    };
   }
   /**
    * One window of `sentence` with the word at index `centre` as the blank: the context slots, the training
@@ -416,14 +523,19 @@ export class WordVectors extends Owned {
    */
   inspect(sentence, centre) {
     const raw = call(() => this._h.inspect(textBytes(sentence), centre));
-    return { ...raw, tensor: (name) => {
-      const t = raw.tensors[name];
-      if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
-      return t;
-    } };
+    return {
+      ...raw,
+      tensor: (name) => {
+        const t = raw.tensors[name];
+        if (!t) throw new TinyformerError(`no recorded tensor named '${name}'`, 'bad_tensor_name');
+        return t;
+      },
+    };
   }
   /** The input (word) vectors or the output vectors: (V, C). */
-  vectors(table = 'input') { return call(() => this._h.vectors(table)); }
+  vectors(table = 'input') {
+    return call(() => this._h.vectors(table));
+  }
   /**
    * How well the vectors cluster by a labelling: `categories` maps a word to a label (e.g. the corpus's
    * lexicon categories); share of the k nearest labelled neighbours with the same label, its chance level,
@@ -436,7 +548,9 @@ export class WordVectors extends Owned {
     return JSON.parse(call(() => this._h.clusterScore(ids, k, table)));
   }
   /** A .safetensors checkpoint (arch 'cbow'). @returns {Uint8Array} */
-  save() { return call(() => this._h.save()); }
+  save() {
+    return call(() => this._h.save());
+  }
 }
 
 /**
@@ -462,17 +576,25 @@ export class TranslationInspection {
     this._tensors = raw.tensors;
   }
   /** @returns {{data: Float32Array, shape: number[]}} */
-  tensor(name) { return recordedTensor(this._tensors, name); }
+  tensor(name) {
+    return recordedTensor(this._tensors, name);
+  }
   /** One head's slice of an (H, …) tensor (a copy), e.g. head(`dec.h1.xattn.q`, 0) → (T, D). */
-  head(name, head) { return headOf(this.tensor(name), head); }
+  head(name, head) {
+    return headOf(this.tensor(name), head);
+  }
   /**
    * One head's attention of one layer: 'encoder' (S, S), 'decoder' (T, T, causal) or 'cross' (T, S): rows sum to 1.
    * @returns {{data: Float32Array, shape: [number, number]}}
    */
   attention(kind, layer, head) {
-    const name = { encoder: `enc.h${layer}.attn.probs`, decoder: `dec.h${layer}.attn.probs`,
-      cross: `dec.h${layer}.xattn.probs` }[kind];
-    if (!name) throw new TinyformerError(`attention kind must be encoder, decoder or cross, got '${kind}'`, 'bad_tensor_name');
+    const name = {
+      encoder: `enc.h${layer}.attn.probs`,
+      decoder: `dec.h${layer}.attn.probs`,
+      cross: `dec.h${layer}.xattn.probs`,
+    }[kind];
+    if (!name)
+      throw new TinyformerError(`attention kind must be encoder, decoder or cross, got '${kind}'`, 'bad_tensor_name');
     return this.head(name, head);
   }
 }
@@ -484,11 +606,17 @@ export class Translator extends Owned {
     this._info = JSON.parse(call(() => handle.info()));
   }
   /** { arch: 'seq2seq', n_encoder_layer, n_decoder_layer, n_head, n_embd, block_size, src_vocab_size, tgt_vocab_size, norm, activation } */
-  get config() { return this._h && this._info.config; }
+  get config() {
+    return this._h && this._info.config;
+  }
   /** { arch, config, src_tokenizer, tgt_tokenizer, src_vocab_size, tgt_vocab_size, num_parameters, params } */
-  get info() { return this._h && this._info; }
+  get info() {
+    return this._h && this._info;
+  }
   /** { source: {type, vocab}, target: {type, vocab} } */
-  get tokenizers() { return JSON.parse(call(() => this._h.tokenizersJson())); }
+  get tokenizers() {
+    return JSON.parse(call(() => this._h.tokenizersJson()));
+  }
   /**
    * Translates `text`, one token at a time until <eos> (greedy unless temperature > 0).
    * @param {{maxTokens?: number, temperature?: number, topK?: number, topP?: number, seed?: number}} [options]
@@ -496,18 +624,34 @@ export class Translator extends Owned {
    *   inspection: TranslationInspection}} inspection row k of each decoder tensor is step k
    */
   translate(text, { maxTokens = 32, seed = 1, temperature = 0, ...sampling } = {}) {
-    const raw = call(() => this._h.translate(textBytes(text), settingsJson({ temperature, ...sampling }),
-      wholeNumber(maxTokens, 'maxTokens'), seed));
-    return { text: raw.text, ids: raw.output, probs: raw.stepProbs, finished: raw.finished,
-      sourceTokens: raw.sourceTokens, inspection: new TranslationInspection(raw, this.config) };
+    const raw = call(() =>
+      this._h.translate(
+        textBytes(text),
+        settingsJson({ temperature, ...sampling }),
+        wholeNumber(maxTokens, 'maxTokens'),
+        seed,
+      ),
+    );
+    return {
+      text: raw.text,
+      ids: raw.output,
+      probs: raw.stepProbs,
+      finished: raw.finished,
+      sourceTokens: raw.sourceTokens,
+      inspection: new TranslationInspection(raw, this.config),
+    };
   }
   /**
    * The model fed `target` (teacher forcing; '' = its own translation), every intermediate recorded.
    * `pad` appends that many <pad> tokens to the source, as in a training batch, so the padding mask shows.
    */
   inspect(source, target = '', { pad = 0 } = {}) {
-    if (!Number.isInteger(pad) || pad < 0) throw new TinyformerError(`pad must be a whole number >= 0, got ${pad}`, 'bad_config');
-    return new TranslationInspection(call(() => this._h.inspect(textBytes(source), textBytes(target), pad)), this.config);
+    if (!Number.isInteger(pad) || pad < 0)
+      throw new TinyformerError(`pad must be a whole number >= 0, got ${pad}`, 'bad_config');
+    return new TranslationInspection(
+      call(() => this._h.inspect(textBytes(source), textBytes(target), pad)),
+      this.config,
+    );
   }
   /**
    * Teacher forcing vs free-running on `source` and its reference translation: at each position of the
@@ -521,18 +665,28 @@ export class Translator extends Owned {
     return call(() => this._h.compareDecoding(textBytes(source), textBytes(reference)));
   }
   /** A parameter tensor by its PyTorch name. @returns {{data: Float32Array, shape: number[]}} */
-  parameter(name) { return call(() => this._h.parameter(String(name))); }
+  parameter(name) {
+    return call(() => this._h.parameter(String(name)));
+  }
   /** A .safetensors checkpoint (PyTorch tutorial names). @returns {Uint8Array} */
-  save() { return call(() => this._h.save()); }
+  save() {
+    return call(() => this._h.save());
+  }
 }
 
 /** A tokenizer on its own, e.g. to compare char / word / jamo on one sentence. */
 export class Tokenizer extends Owned {
   /** @returns {{type: string, vocab: string[]}} */
-  get json() { return JSON.parse(call(() => this._h.json())); }
+  get json() {
+    return JSON.parse(call(() => this._h.json()));
+  }
   /** @returns {Token[]} */
-  tokenize(text) { return call(() => this._h.tokenize(textBytes(text))); }
-  decode(ids) { return call(() => this._h.decode(idsArray(ids))); }
+  tokenize(text) {
+    return call(() => this._h.tokenize(textBytes(text)));
+  }
+  decode(ids) {
+    return call(() => this._h.decode(idsArray(ids)));
+  }
 }
 
 /** The loaded engine. Create it with `await createTinyformer()`. */
@@ -550,7 +704,9 @@ export class Tinyformer {
    * The sinusoidal positional encoding of "Attention Is All You Need" for T positions and width C.
    * @returns {{data: Float32Array, shape: [number, number]}} row-major (T, C)
    */
-  positionalEncoding(T, C) { return call(() => this._m.positionalEncoding(T, C)); }
+  positionalEncoding(T, C) {
+    return call(() => this._m.positionalEncoding(T, C));
+  }
   /**
    * Attention between words from attention between tokens (the engine's rule: a word's row is the mean over
    * its query tokens of the sum over the other word's key tokens, averaged over heads; specials and spaces belong to no word, and
@@ -562,15 +718,29 @@ export class Tinyformer {
    *   colWords: string[], rowGroup: Int32Array, colGroup: Int32Array}}
    */
   /** The mean over heads of an (H, ...) attention tensor. @returns {{data: Float32Array, shape: number[]}} */
-  headMean(tensor) { return call(() => this._m.headMean(tensor.data, Array.from(tensor.shape))); }
+  headMean(tensor) {
+    return call(() => this._m.headMean(tensor.data, Array.from(tensor.shape)));
+  }
   wordAttention(matrix, rowTokens, colTokens) {
     const [H, R, X] = matrix.shape.length === 3 ? matrix.shape : [1, ...matrix.shape];
-    return call(() => this._m.wordAttention(matrix.data, H, R, X, rowTokens.map((t) => t.id), rowTokens.map((t) => String(t.text)),
-      colTokens.map((t) => t.id), colTokens.map((t) => String(t.text))));
+    return call(() =>
+      this._m.wordAttention(
+        matrix.data,
+        H,
+        R,
+        X,
+        rowTokens.map((t) => t.id),
+        rowTokens.map((t) => String(t.text)),
+        colTokens.map((t) => t.id),
+        colTokens.map((t) => String(t.text)),
+      ),
+    );
   }
 
   /** Bytes of wasm memory in use (it grows on demand and never shrinks). */
-  get memoryBytes() { return this._m.HEAP8.length; }
+  get memoryBytes() {
+    return this._m.HEAP8.length;
+  }
 
   /**
    * Where the engine's memory is: `wasmBytes` (as memoryBytes), `mallocBytes` in use by the engine's
@@ -578,8 +748,12 @@ export class Tinyformer {
    * and diagnostics: all of them stay flat while models are created and disposed, trained and fail.
    */
   memoryStats() {
-    return { wasmBytes: this._m.HEAP8.length, mallocBytes: this._m.mallocInUse(),
-      handles: this._m.count_emval_handles(), stackPointer: this._m.stackSave() };
+    return {
+      wasmBytes: this._m.HEAP8.length,
+      mallocBytes: this._m.mallocInUse(),
+      handles: this._m.count_emval_handles(),
+      stackPointer: this._m.stackSave(),
+    };
   }
 
   /**
@@ -594,13 +768,17 @@ export class Tinyformer {
    * The in-between numbers of softmax over `z`, computed by the engine: e^z per value (0 for −∞) and their sum.
    * @returns {{exp: Float32Array, sum: number}}
    */
-  softmaxTerms(z) { return call(() => this._m.softmaxTerms(z instanceof Float32Array ? z : Float32Array.from(z))); }
+  softmaxTerms(z) {
+    return call(() => this._m.softmaxTerms(z instanceof Float32Array ? z : Float32Array.from(z)));
+  }
   /**
    * LayerNorm's mean, variance and rstd = 1/√(variance + eps) of one vector, from the engine's kernel.
    * @returns {{mean: number, variance: number, rstd: number}}
    */
   layerNormTerms(x, eps = 1e-5) {
-    return call(() => this._m.layerNormTerms(x instanceof Float32Array ? x : Float32Array.from(x), numberArg(eps, 'eps', 'bad_config')));
+    return call(() =>
+      this._m.layerNormTerms(x instanceof Float32Array ? x : Float32Array.from(x), numberArg(eps, 'eps', 'bad_config')),
+    );
   }
 
   /** A tokenizer built from `corpus`. @param {'char'|'word'|'jamo'} type @returns {Tokenizer} */
@@ -616,7 +794,9 @@ export class Tinyformer {
   }
 
   /** The Unicode code points of `text` as strings (a Hangul syllable is one). */
-  splitChars(text) { return call(() => this._m.splitChars(textBytes(text))); }
+  splitChars(text) {
+    return call(() => this._m.splitChars(textBytes(text)));
+  }
 
   /**
    * A new, untrained model. The tokenizer comes from `corpus` (type 'char' | 'word' | 'jamo'), or is
@@ -637,20 +817,28 @@ export class Tinyformer {
   }
 
   /** Opens a .safetensors checkpoint (ours, or a tiny nanoGPT one). @param {Uint8Array|ArrayBuffer} bytes @returns {Model} */
-  loadModel(bytes) { return this._open(this._m.ModelSession, Model, bytes); }
+  loadModel(bytes) {
+    return this._open(this._m.ModelSession, Model, bytes);
+  }
 
   /** Opens an encoder–decoder .safetensors checkpoint (arch 'seq2seq'). @returns {Translator} */
-  loadTranslator(bytes) { return this._open(this._m.TranslationSession, Translator, bytes); }
+  loadTranslator(bytes) {
+    return this._open(this._m.TranslationSession, Translator, bytes);
+  }
 
   /** Opens a word-vector .safetensors checkpoint (arch 'cbow'). @returns {WordVectors} */
-  loadWordVectors(bytes) { return this._open(this._m.CbowSession, WordVectors, bytes); }
+  loadWordVectors(bytes) {
+    return this._open(this._m.CbowSession, WordVectors, bytes);
+  }
 
   /**
    * Korean text with particles split off the words by the engine's simple rule (고양이는 → 고양이 는): the longest
    * known particle at a word's end that fits the 받침, except for words seen in the text as a stem. A guess
    * without a dictionary: see the README for its limits.
    */
-  splitParticles(text) { return call(() => this._m.splitParticles(textBytes(text))); }
+  splitParticles(text) {
+    return call(() => this._m.splitParticles(textBytes(text)));
+  }
 
   /**
    * A GPT's view of one word beside the word vectors' one row per word: for every occurrence of `word` in
@@ -700,7 +888,7 @@ export class Tinyformer {
     try {
       call(() => handle.create(settingsJson(spec), textBytes(corpus ?? '')));
       const trainer = new Trainer(handle);
-      trainer._m = this._m;  // module functions that take the trainer (snapshotWordVectors)
+      trainer._m = this._m; // module functions that take the trainer (snapshotWordVectors)
       return trainer;
     } catch (err) {
       handle.delete();

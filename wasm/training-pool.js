@@ -16,7 +16,7 @@
 import { TrainingRun } from './training.js';
 import { TinyformerError } from './tinyformer.js';
 
-const ROUND_MS = 100;       // target wall time of one lockstep round at full speed
+const ROUND_MS = 100; // target wall time of one lockstep round at full speed
 const MAX_WORKERS = 4;
 
 /** How many Workers a race of `racers` gets by default: one per core, at most one per racer and MAX_WORKERS. */
@@ -35,7 +35,10 @@ export class TrainingPool extends EventTarget {
     const racers = spec?.racers?.length ?? 1;
     const count = Math.max(1, Math.min(racers, Math.floor(workers ?? defaultWorkers(racers))));
     if (count === 1) return TrainingRun.create(spec, corpus, { maxSteps });
-    const parts = Array.from({ length: count }, (_, w) => ({ ...spec, racers: spec.racers.filter((_, i) => i % count === w) }));
+    const parts = Array.from({ length: count }, (_, w) => ({
+      ...spec,
+      racers: spec.racers.filter((_, i) => i % count === w),
+    }));
     const runs = [];
     try {
       // the Workers never stop on their own at a step count: the pool decides every round
@@ -53,28 +56,34 @@ export class TrainingPool extends EventTarget {
     this._racers = racers;
     this._maxSteps = maxSteps;
     this._pace = 0;
-    this._running = false;   // continuous training asked for
-    this._round = null;      // the round in flight: { goal, waiting: Set of workers }
+    this._running = false; // continuous training asked for
+    this._round = null; // the round in flight: { goal, waiting: Set of workers }
     this._roundSize = 1;
-    this._queue = [];        // step(n) calls that came during a round
-    this._pending = [];      // the round's results so far, one part per Worker report
+    this._queue = []; // step(n) calls that came during a round
+    this._pending = []; // the round's results so far, one part per Worker report
     this._steps = runs.map(() => 0);
     this._elapsed = runs.map(() => 0);
     this._rate = runs.map(() => 0);
-    this._done = runs.map(() => false);   // every racer of this Worker diverged
+    this._done = runs.map(() => false); // every racer of this Worker diverged
     this._dead = null;
     this.lr = new Array(racers).fill(0);
     this.info = this._mergeInfo(runs.map((r) => r.info));
     runs.forEach((run, w) => {
       run.addEventListener('progress', (e) => this._progress(w, e.detail));
-      run.addEventListener('diverged', (e) => this._emit('diverged', { ...e.detail, racer: this._global(w, e.detail.racer) }));
-      run.addEventListener('stopped', (e) => { if (e.detail.reason === 'all_diverged') this._workerDone(w); });
-      run.addEventListener('error', (e) => this._fail(e.detail));   // one Worker failing ends the race
+      run.addEventListener('diverged', (e) =>
+        this._emit('diverged', { ...e.detail, racer: this._global(w, e.detail.racer) }),
+      );
+      run.addEventListener('stopped', (e) => {
+        if (e.detail.reason === 'all_diverged') this._workerDone(w);
+      });
+      run.addEventListener('error', (e) => this._fail(e.detail)); // one Worker failing ends the race
     });
   }
 
   /** The number of Workers the race runs on. */
-  get workers() { return this._runs.length; }
+  get workers() {
+    return this._runs.length;
+  }
 
   /** Steps every racer has taken (the Workers are in lockstep between rounds). */
   get steps() {
@@ -82,19 +91,28 @@ export class TrainingPool extends EventTarget {
     return Math.min(...(live.length ? live : this._steps));
   }
 
-  _global(w, local) { return local * this._runs.length + w; }
+  _global(w, local) {
+    return local * this._runs.length + w;
+  }
 
   _owner(racer) {
     const r = Math.floor(Number(racer));
-    if (!(r >= 0 && r < this._racers)) throw new TinyformerError(`racer ${racer} is out of range`, 'bad_racer', r, this._racers);
+    if (!(r >= 0 && r < this._racers))
+      throw new TinyformerError(`racer ${racer} is out of range`, 'bad_racer', r, this._racers);
     return { run: this._runs[r % this._runs.length], local: Math.floor(r / this._runs.length) };
   }
 
-  _emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { detail })); }
+  _emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
 
   _mergeInfo(infos) {
     const racers = new Array(this._racers);
-    infos.forEach((info, w) => (info?.racers ?? []).forEach((r, local) => { racers[this._global(w, local)] = r; }));
+    infos.forEach((info, w) =>
+      (info?.racers ?? []).forEach((r, local) => {
+        racers[this._global(w, local)] = r;
+      }),
+    );
     return { ...infos[0], racers, workers: infos.length };
   }
 
@@ -104,10 +122,12 @@ export class TrainingPool extends EventTarget {
     this._steps[w] = d.steps;
     this._elapsed[w] = d.elapsedMs;
     this._rate[w] = d.tokensPerSecond;
-    d.lr.forEach((lr, local) => { this.lr[this._global(w, local)] = lr; });
+    d.lr.forEach((lr, local) => {
+      this.lr[this._global(w, local)] = lr;
+    });
     this._pending.push({ ...d.results, racer });
     this._check(w);
-    if (!this._round) this._flush();   // a round reports once, when all its Workers have
+    if (!this._round) this._flush(); // a round reports once, when all its Workers have
   }
 
   /** One progress event for what the Workers reported, rows in the order one Worker gives (step, then racer). */
@@ -116,17 +136,27 @@ export class TrainingPool extends EventTarget {
     const parts = this._pending;
     this._pending = [];
     const rows = [];
-    parts.forEach((p, k) => { for (let i = 0; i < p.racer.length; i++) rows.push([k, i]); });
-    rows.sort(([ka, ia], [kb, ib]) => parts[ka].step[ia] - parts[kb].step[ib] || parts[ka].racer[ia] - parts[kb].racer[ib]);
+    parts.forEach((p, k) => {
+      for (let i = 0; i < p.racer.length; i++) rows.push([k, i]);
+    });
+    rows.sort(
+      ([ka, ia], [kb, ib]) => parts[ka].step[ia] - parts[kb].step[ib] || parts[ka].racer[ia] - parts[kb].racer[ib],
+    );
     const results = {};
     for (const key of Object.keys(parts[0])) {
       const column = new parts[0][key].constructor(rows.length);
-      rows.forEach(([k, i], j) => { column[j] = parts[k][key][i]; });
+      rows.forEach(([k, i], j) => {
+        column[j] = parts[k][key][i];
+      });
       results[key] = column;
     }
     this._emit('progress', {
-      results, steps: this.steps, running: this._running,
-      tokensPerSecond: this._rate.reduce((a, b) => a + b, 0), elapsedMs: Math.max(...this._elapsed), lr: [...this.lr],
+      results,
+      steps: this.steps,
+      running: this._running,
+      tokensPerSecond: this._rate.reduce((a, b) => a + b, 0),
+      elapsedMs: Math.max(...this._elapsed),
+      lr: [...this.lr],
     });
   }
 
@@ -164,14 +194,19 @@ export class TrainingPool extends EventTarget {
     round.after();
   }
 
-  _allDiverged() { return this._done.every(Boolean); }
+  _allDiverged() {
+    return this._done.every(Boolean);
+  }
 
   /** Continuous training: rounds until the step budget, a pause, or every racer diverged. */
   _next() {
     if (this._round || this._dead) return;
     if (this._queue.length) {
       const n = this._queue.shift();
-      this._startRound(n, () => { this._afterStep(); this._next(); });
+      this._startRound(n, () => {
+        this._afterStep();
+        this._next();
+      });
       return;
     }
     if (!this._running) return;
@@ -202,7 +237,13 @@ export class TrainingPool extends EventTarget {
     this._dead = detail;
     this._running = false;
     this._round = null;
-    this._runs.forEach((r) => { try { r.terminate(); } catch { /* already stopped */ } });
+    this._runs.forEach((r) => {
+      try {
+        r.terminate();
+      } catch {
+        /* already stopped */
+      }
+    });
     this._emit('error', detail);
   }
 
@@ -216,7 +257,9 @@ export class TrainingPool extends EventTarget {
     this._next();
   }
 
-  resume() { this.start(); }
+  resume() {
+    this.start();
+  }
 
   /** Stops after the round in flight, so every racer stands at the same step. */
   pause() {
@@ -226,7 +269,10 @@ export class TrainingPool extends EventTarget {
     const paused = () => this._emit('paused', { steps: this.steps });
     if (!this._round) return paused();
     const after = this._round.after;
-    this._round.after = () => { after(); paused(); };
+    this._round.after = () => {
+      after();
+      paused();
+    };
   }
 
   /** n steps now (pauses continuous training). */
@@ -248,10 +294,14 @@ export class TrainingPool extends EventTarget {
   }
 
   /** Continuous training at most this many steps per second, each step posted (0 = full speed). */
-  setPace(stepsPerSecond) { this._pace = Math.max(0, Math.min(1000, Number(stepsPerSecond) || 0)); }
+  setPace(stepsPerSecond) {
+    this._pace = Math.max(0, Math.min(1000, Number(stepsPerSecond) || 0));
+  }
 
   /** Continuous training stops (event 'stopped', reason 'max_steps') after this many steps in all. */
-  setMaxSteps(maxSteps) { this._maxSteps = maxSteps ?? Infinity; }
+  setMaxSteps(maxSteps) {
+    this._maxSteps = maxSteps ?? Infinity;
+  }
 
   _ask(racer, fn) {
     try {
@@ -262,15 +312,33 @@ export class TrainingPool extends EventTarget {
     }
   }
 
-  save(racer = 0) { return this._ask(racer, (run, r) => run.save(r)); }
-  inspect(racer, text) { return this._ask(racer, (run, r) => run.inspect(r, text)); }
-  sample(racer, prompt, options = {}) { return this._ask(racer, (run, r) => run.sample(r, prompt, options)); }
-  evaluate(racer = 0, maxBatches = 4) { return this._ask(racer, (run, r) => run.evaluate(r, maxBatches)); }
-  optimizerState(racer, param, which) { return this._ask(racer, (run, r) => run.optimizerState(r, param, which)); }
-  saveModel(racer = 0) { return this._ask(racer, (run, r) => run.saveModel(r)); }
-  translate(racer, sentences, options = {}) { return this._ask(racer, (run, r) => run.translate(r, sentences, options)); }
-  scoreTranslations(racer = 0, maxPairs = 0) { return this._ask(racer, (run, r) => run.scoreTranslations(r, maxPairs)); }
-  heldOutPairs() { return this._runs[0].heldOutPairs(); }
+  save(racer = 0) {
+    return this._ask(racer, (run, r) => run.save(r));
+  }
+  inspect(racer, text) {
+    return this._ask(racer, (run, r) => run.inspect(r, text));
+  }
+  sample(racer, prompt, options = {}) {
+    return this._ask(racer, (run, r) => run.sample(r, prompt, options));
+  }
+  evaluate(racer = 0, maxBatches = 4) {
+    return this._ask(racer, (run, r) => run.evaluate(r, maxBatches));
+  }
+  optimizerState(racer, param, which) {
+    return this._ask(racer, (run, r) => run.optimizerState(r, param, which));
+  }
+  saveModel(racer = 0) {
+    return this._ask(racer, (run, r) => run.saveModel(r));
+  }
+  translate(racer, sentences, options = {}) {
+    return this._ask(racer, (run, r) => run.translate(r, sentences, options));
+  }
+  scoreTranslations(racer = 0, maxPairs = 0) {
+    return this._ask(racer, (run, r) => run.scoreTranslations(r, maxPairs));
+  }
+  heldOutPairs() {
+    return this._runs[0].heldOutPairs();
+  }
 
   /** @returns {Promise<object>} the trainer's info, racers in the race's order */
   refreshInfo() {

@@ -4,20 +4,21 @@
 // transferred (not copied). Driven by TrainingRun in training.js; see that file for the protocol.
 import { createTinyformer, TinyformerError } from './tinyformer.js';
 
-const CHUNK_MS = 25;       // target time of one uninterrupted burst of steps
-const PROGRESS_MS = 100;   // at most ~10 progress messages per second
+const CHUNK_MS = 25; // target time of one uninterrupted burst of steps
+const PROGRESS_MS = 100; // at most ~10 progress messages per second
 
 let trainer = null;
 let running = false;
 let maxSteps = Infinity;
 let stepsPerChunk = 1;
-let pending = null;        // results not yet posted
+let pending = null; // results not yet posted
 let lastPost = 0;
 let tokensSincePost = 0;
-let startedAt = 0, activeMs = 0;
-let diverged = [];          // per racer
-let pace = 0;               // steps per second while running; 0 = full speed (chunks of ~CHUNK_MS)
-let vocab = null;           // seq2seq: { source, target } token texts by id (labels for the maps)
+let startedAt = 0,
+  activeMs = 0;
+let diverged = []; // per racer
+let pace = 0; // steps per second while running; 0 = full speed (chunks of ~CHUNK_MS)
+let vocab = null; // seq2seq: { source, target } token texts by id (labels for the maps)
 let arch = 'gpt';
 const enginePromise = createTinyformer();
 
@@ -28,7 +29,12 @@ nextChunk.port1.onmessage = () => tick();
 const soon = () => nextChunk.port2.postMessage(null);
 
 function errorFields(err) {
-  return { code: err?.code ?? 'internal', message: err?.message ?? String(err), detail: err?.detail ?? -1, detail2: err?.detail2 ?? -1 };
+  return {
+    code: err?.code ?? 'internal',
+    message: err?.message ?? String(err),
+    detail: err?.detail ?? -1,
+    detail2: err?.detail2 ?? -1,
+  };
 }
 
 function append(results) {
@@ -49,11 +55,18 @@ function flush(force = false) {
   if (!pending || (!force && now - lastPost < PROGRESS_MS)) return;
   const seconds = Math.max(1e-3, (now - lastPost) / 1000);
   const msg = {
-    type: 'progress', results: pending, steps: trainer.steps, running,
-    tokensPerSecond: tokensSincePost / seconds, elapsedMs: activeMs,
+    type: 'progress',
+    results: pending,
+    steps: trainer.steps,
+    running,
+    tokensPerSecond: tokensSincePost / seconds,
+    elapsedMs: activeMs,
     lr: Array.from({ length: trainer.racers }, (_, r) => trainer.learningRate(r)),
   };
-  self.postMessage(msg, Object.values(pending).map((a) => a.buffer));
+  self.postMessage(
+    msg,
+    Object.values(pending).map((a) => a.buffer),
+  );
   pending = null;
   tokensSincePost = 0;
   lastPost = now;
@@ -128,7 +141,16 @@ const requests = {
     const model = trainer.snapshot(racer);
     try {
       const run = model.inspect(text);
-      return { result: { tokens: run.tokens, ids: run.ids, loss: run.loss, names: run.names, tensors: run._tensors, config: run.config } };
+      return {
+        result: {
+          tokens: run.tokens,
+          ids: run.ids,
+          loss: run.loss,
+          names: run.names,
+          tensors: run._tensors,
+          config: run.config,
+        },
+      };
     } finally {
       model.dispose();
     }
@@ -150,8 +172,12 @@ const requests = {
   // The model alone (no optimizer state), as Model.save / Translator.save / WordVectors.save write it (float32),
   // and the step it is from.
   saveModel: ({ racer }) => {
-    const model = arch === 'seq2seq' ? trainer.snapshotTranslator(racer)
-      : arch === 'cbow' ? trainer.snapshotWordVectors(racer) : trainer.snapshot(racer);
+    const model =
+      arch === 'seq2seq'
+        ? trainer.snapshotTranslator(racer)
+        : arch === 'cbow'
+          ? trainer.snapshotWordVectors(racer)
+          : trainer.snapshot(racer);
     try {
       const bytes = model.save();
       return { result: { bytes, steps: trainer.steps }, transfer: [bytes.buffer] };
@@ -169,17 +195,22 @@ const requests = {
     try {
       const transfer = [];
       const labels = (ids, side) => Array.from(ids, (id) => vocab[side][id] ?? String(id));
-      const cross = (run) => Array.from({ length: model.config.n_decoder_layer }, (_, l) => {
-        const { data, shape } = run.tensor(`dec.h${l}.xattn.probs`);
-        transfer.push(data.buffer);
-        return { data, shape };
-      });
+      const cross = (run) =>
+        Array.from({ length: model.config.n_decoder_layer }, (_, l) => {
+          const { data, shape } = run.tensor(`dec.h${l}.xattn.probs`);
+          transfer.push(data.buffer);
+          return { data, shape };
+        });
       const one = ({ source, reference }) => {
         try {
           const r = model.translate(source, { maxTokens });
           const out = {
-            source, text: r.text, finished: r.finished, probs: r.probs,
-            sourceLabels: labels(r.inspection.source, 'source'), targetLabels: labels(r.ids, 'target'),
+            source,
+            text: r.text,
+            finished: r.finished,
+            probs: r.probs,
+            sourceLabels: labels(r.inspection.source, 'source'),
+            targetLabels: labels(r.ids, 'target'),
             cross: cross(r.inspection),
           };
           transfer.push(r.probs.buffer);
@@ -200,7 +231,9 @@ const requests = {
     }
   },
   // seq2seq: held-out exact match and token accuracy of `racer`, computed by the engine, at this step.
-  score: ({ racer, maxPairs = 0 }) => ({ result: { steps: trainer.steps, ...trainer.scoreTranslations(racer, maxPairs) } }),
+  score: ({ racer, maxPairs = 0 }) => ({
+    result: { steps: trainer.steps, ...trainer.scoreTranslations(racer, maxPairs) },
+  }),
   // seq2seq: the pairs `score` compares with, as written ({source, target, line}).
   heldOutPairs: () => ({ result: trainer.heldOutPairs() }),
 };
@@ -245,12 +278,20 @@ self.onmessage = async (event) => {
         if (reason) stopWith(reason);
         break;
       }
-      case 'setLearningRate': trainer.setLearningRate(msg.racer, msg.lr); break;
-      case 'setMaxSteps': maxSteps = msg.maxSteps ?? Infinity; break;
-      case 'setSamplingProb': trainer.setSamplingProb(msg.racer, msg.p); break;
-      case 'setPace': pace = Math.max(0, Math.min(1000, Number(msg.stepsPerSecond) || 0)); break;
+      case 'setLearningRate':
+        trainer.setLearningRate(msg.racer, msg.lr);
+        break;
+      case 'setMaxSteps':
+        maxSteps = msg.maxSteps ?? Infinity;
+        break;
+      case 'setSamplingProb':
+        trainer.setSamplingProb(msg.racer, msg.p);
+        break;
+      case 'setPace':
+        pace = Math.max(0, Math.min(1000, Number(msg.stepsPerSecond) || 0));
+        break;
       case 'request': {
-        if (pending) flush(true);   // the steps a reply speaks of arrive before it
+        if (pending) flush(true); // the steps a reply speaks of arrive before it
         try {
           const { result, transfer = [] } = requests[msg.what](msg);
           self.postMessage({ type: 'reply', id: msg.id, result }, transfer);
@@ -259,7 +300,8 @@ self.onmessage = async (event) => {
         }
         break;
       }
-      default: throw new TinyformerError(`unknown message ${msg.type}`, 'internal');
+      default:
+        throw new TinyformerError(`unknown message ${msg.type}`, 'internal');
     }
   } catch (err) {
     self.postMessage({ type: 'error', ...errorFields(err) });

@@ -48,7 +48,11 @@ export class TrainingRun extends EventTarget {
   optimizerState(racer: number, param: string, which: string): Promise<Float32Array>;
   /** The model alone (float32, no optimizer state): open with loadModel, loadTranslator (seq2seq) or loadWordVectors (cbow). */
   saveModel(racer?: number): Promise<{ bytes: Uint8Array; steps: number }>;
-  translate(racer: number, sentences: { source: string; reference?: string }[], options?: { maxTokens?: number }): Promise<{ steps: number; sentences: TranslationSample[] }>;
+  translate(
+    racer: number,
+    sentences: { source: string; reference?: string }[],
+    options?: { maxTokens?: number },
+  ): Promise<{ steps: number; sentences: TranslationSample[] }>;
   scoreTranslations(racer?: number, maxPairs?: number): Promise<TranslationScore & { steps: number }>;
   heldOutPairs(): Promise<TextPair[]>;
   refreshInfo(): Promise<any>;

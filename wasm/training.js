@@ -37,7 +37,13 @@ export class TrainingRun extends EventTarget {
   static create(spec, corpus, { maxSteps } = {}) {
     const run = new TrainingRun();
     // a run that cannot start frees its Worker at once
-    return run._init(spec, corpus, maxSteps).then(() => run, (err) => { run.terminate(); throw err; });
+    return run._init(spec, corpus, maxSteps).then(
+      () => run,
+      (err) => {
+        run.terminate();
+        throw err;
+      },
+    );
   }
 
   constructor() {
@@ -56,8 +62,15 @@ export class TrainingRun extends EventTarget {
 
   _init(spec, corpus, maxSteps) {
     return new Promise((resolve, reject) => {
-      const onReady = (e) => { cleanup(); this.info = e.detail.info; resolve(); };
-      const onError = (e) => { cleanup(); reject(new TinyformerError(e.detail.message, e.detail.code, e.detail.detail, e.detail.detail2)); };
+      const onReady = (e) => {
+        cleanup();
+        this.info = e.detail.info;
+        resolve();
+      };
+      const onError = (e) => {
+        cleanup();
+        reject(new TinyformerError(e.detail.message, e.detail.code, e.detail.detail, e.detail.detail2));
+      };
       const cleanup = () => {
         this.removeEventListener('ready', onReady);
         this.removeEventListener('error', onError);
@@ -72,7 +85,8 @@ export class TrainingRun extends EventTarget {
     if (msg.type === 'reply') {
       const p = this._pending.get(msg.id);
       this._pending.delete(msg.id);
-      if (msg.error) p?.reject(new TinyformerError(msg.error.message, msg.error.code, msg.error.detail, msg.error.detail2));
+      if (msg.error)
+        p?.reject(new TinyformerError(msg.error.message, msg.error.code, msg.error.detail, msg.error.detail2));
       else p?.resolve(msg.result);
       return;
     }
@@ -100,45 +114,84 @@ export class TrainingRun extends EventTarget {
     });
   }
 
-  start() { this._send({ type: 'start' }); }
-  resume() { this._send({ type: 'resume' }); }
-  pause() { this._send({ type: 'pause' }); }
+  start() {
+    this._send({ type: 'start' });
+  }
+  resume() {
+    this._send({ type: 'resume' });
+  }
+  pause() {
+    this._send({ type: 'pause' });
+  }
   /** n steps now (pauses continuous training). */
-  step(n = 1) { this._send({ type: 'step', n }); }
-  setLearningRate(racer, lr) { this._send({ type: 'setLearningRate', racer, lr }); }
-  setSamplingProb(racer, p) { this._send({ type: 'setSamplingProb', racer, p }); }
+  step(n = 1) {
+    this._send({ type: 'step', n });
+  }
+  setLearningRate(racer, lr) {
+    this._send({ type: 'setLearningRate', racer, lr });
+  }
+  setSamplingProb(racer, p) {
+    this._send({ type: 'setSamplingProb', racer, p });
+  }
   /** Continuous training at most this many steps per second, each step posted (0 = full speed). */
-  setPace(stepsPerSecond) { this._send({ type: 'setPace', stepsPerSecond }); }
+  setPace(stepsPerSecond) {
+    this._send({ type: 'setPace', stepsPerSecond });
+  }
   /** Continuous training stops (event 'stopped', reason 'max_steps') after this many steps in all. */
-  setMaxSteps(maxSteps) { this._send({ type: 'setMaxSteps', maxSteps }); }
+  setMaxSteps(maxSteps) {
+    this._send({ type: 'setMaxSteps', maxSteps });
+  }
   /** @returns {Promise<Uint8Array>} checkpoint bytes of one racer (with optimizer state) */
-  save(racer = 0) { return this._request('save', { racer }); }
+  save(racer = 0) {
+    return this._request('save', { racer });
+  }
   /** @returns {Promise<Inspection>} every intermediate of a snapshot of `racer` on `text` */
-  inspect(racer, text) { return this._request('inspect', { racer, text }).then((raw) => new Inspection(raw, raw.config)); }
+  inspect(racer, text) {
+    return this._request('inspect', { racer, text }).then((raw) => new Inspection(raw, raw.config));
+  }
   /** @returns {Promise<{ids: Int32Array, text: string, steps: number}>} steps: the step the snapshot is from */
-  sample(racer, prompt, options = {}) { return this._request('sample', { racer, prompt, options }); }
+  sample(racer, prompt, options = {}) {
+    return this._request('sample', { racer, prompt, options });
+  }
   /** @returns {Promise<number>} held-out loss */
-  evaluate(racer = 0, maxBatches = 4) { return this._request('evaluate', { racer, maxBatches }); }
+  evaluate(racer = 0, maxBatches = 4) {
+    return this._request('evaluate', { racer, maxBatches });
+  }
   /** @returns {Promise<Float32Array>} */
-  optimizerState(racer, param, which) { return this._request('optimizerState', { racer, param, which }); }
+  optimizerState(racer, param, which) {
+    return this._request('optimizerState', { racer, param, which });
+  }
   /**
    * The model alone (no optimizer state, float32) and its step: for Tinyformer.loadModel, loadTranslator (seq2seq) or
    * loadWordVectors (cbow). @returns {Promise<{bytes: Uint8Array, steps: number}>}
    */
-  saveModel(racer = 0) { return this._request('saveModel', { racer }); }
+  saveModel(racer = 0) {
+    return this._request('saveModel', { racer });
+  }
   /**
    * Encoder–decoder runs: `sentences` ([{source, reference?}]) translated by a snapshot of `racer`, with each
    * step's cross-attention per decoder layer ({data, shape: [H, T, S]}) and the token labels; with a reference,
    * `forced` holds the same for the decoder fed the reference.
    * @returns {Promise<{steps: number, sentences: object[]}>}
    */
-  translate(racer, sentences, { maxTokens } = {}) { return this._request('translate', { racer, sentences, maxTokens }); }
+  translate(racer, sentences, { maxTokens } = {}) {
+    return this._request('translate', { racer, sentences, maxTokens });
+  }
   /** @returns {Promise<{steps: number, pairs: number, exactMatch: number, tokenAccuracy: number}>} held-out score */
-  scoreTranslations(racer = 0, maxPairs = 0) { return this._request('score', { racer, maxPairs }); }
+  scoreTranslations(racer = 0, maxPairs = 0) {
+    return this._request('score', { racer, maxPairs });
+  }
   /** @returns {Promise<{source: string, target: string, line: number}[]>} the pairs scoreTranslations uses */
-  heldOutPairs() { return this._request('heldOutPairs'); }
+  heldOutPairs() {
+    return this._request('heldOutPairs');
+  }
   /** @returns {Promise<object>} the trainer's info (steps, racers, diverged flags, ...) */
-  refreshInfo() { return this._request('info').then((info) => { this.info = info; return info; }); }
+  refreshInfo() {
+    return this._request('info').then((info) => {
+      this.info = info;
+      return info;
+    });
+  }
   /** Stops the worker for good and frees everything it held. */
   terminate() {
     this._worker.terminate();

@@ -18,19 +18,48 @@ const $ = (id) => document.getElementById(id);
 const SENTENCES = {
   ko: {
     examples: ['나는 밥을 먹었다', '밥을 나는 먹었다', '고양이는 귀엽다', '사과의 의미로 사과를 구매해서 드렸다'],
-    tiles: ['나', '는', '밥', '을', '먹었다', '고양이', '귀엽다', '사과', '를', '의미로', '구매해서', '드렸다', ' ', '.'],
+    tiles: [
+      '나',
+      '는',
+      '밥',
+      '을',
+      '먹었다',
+      '고양이',
+      '귀엽다',
+      '사과',
+      '를',
+      '의미로',
+      '구매해서',
+      '드렸다',
+      ' ',
+      '.',
+    ],
   },
   en: {
-    examples: ['I ate rice', 'The cat is cute', 'The cat sleeps in the room', 'I bought apples and gave them as an apology'],
+    examples: [
+      'I ate rice',
+      'The cat is cute',
+      'The cat sleeps in the room',
+      'I bought apples and gave them as an apology',
+    ],
     tiles: ['I', 'The', 'the', 'cat', 'is', 'cute', 'ate', 'rice', 'sleeps', 'in', 'room', 'apples', ' '],
   },
 };
 
 const state = {
-  tinyformer: null, model: null, corpus: '', inspection: null, error: null,
-  stage: 'inputs', layer: 0, head: 0, status: { main: '…', worker: '…' },
-  tokenizers: {}, explicitModel: false, urlTimer: 0,
-  viewMemory: {},   // what each kind of stage view remembers (its picked token, toggles), by tag
+  tinyformer: null,
+  model: null,
+  corpus: '',
+  inspection: null,
+  error: null,
+  stage: 'inputs',
+  layer: 0,
+  head: 0,
+  status: { main: '…', worker: '…' },
+  tokenizers: {},
+  explicitModel: false,
+  urlTimer: 0,
+  viewMemory: {}, // what each kind of stage view remembers (its picked token, toggles), by tag
 };
 
 /** The stage, layer and head a link names (?stage=attention&layer=2&head=3; layer and head from 1). */
@@ -41,7 +70,7 @@ function readViewFromUrl() {
     return Number.isInteger(n) && n >= 1 && n <= 64 ? n - 1 : 0;
   };
   if (STAGES.some((s) => s.id === p.get('stage'))) state.stage = p.get('stage');
-  state.layer = whole('layer');   // clamped to the model's layers when the stage is drawn
+  state.layer = whole('layer'); // clamped to the model's layers when the stage is drawn
   state.head = whole('head');
 }
 
@@ -65,7 +94,9 @@ const MODELS = {
 /** The demo model for the page's language, unless the URL names one (?model=ko|en|fresh). */
 function startingModel() {
   const asked = new URLSearchParams(location.search).get('model');
-  return Object.hasOwn(MODELS, asked) ? { key: asked, explicit: true } : { key: locale() === 'en' ? 'en' : 'ko', explicit: false };
+  return Object.hasOwn(MODELS, asked)
+    ? { key: asked, explicit: true }
+    : { key: locale() === 'en' ? 'en' : 'ko', explicit: false };
 }
 
 async function fetchBytes(path) {
@@ -80,7 +111,10 @@ async function loadModel(key, sentence = sentenceFor(key)) {
   const corpus = new TextDecoder().decode(await fetchBytes(spec.corpus));
   const model = spec.file
     ? state.tinyformer.loadModel(await fetchBytes(spec.file))
-    : state.tinyformer.createModel({ n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 }, { corpus, type: 'char', seed: 1 });
+    : state.tinyformer.createModel(
+        { n_layer: 2, n_head: 4, n_embd: 64, block_size: 64 },
+        { corpus, type: 'char', seed: 1 },
+      );
   setModel(model, { key, trained: spec.trained, name: t(`model.name.${key}`) }, corpus, sentence);
 }
 
@@ -155,16 +189,24 @@ async function renderLesson() {
 function renderModelBar() {
   const cfg = state.model.config;
   const select = $('model-select');
-  select.replaceChildren(...[...Object.keys(MODELS), ...(state.modelMeta.key === 'file' ? ['file'] : [])].map((key) =>
-    new Option(key === 'file' ? state.modelMeta.name : t(`model.name.${key}`), key)));
+  select.replaceChildren(
+    ...[...Object.keys(MODELS), ...(state.modelMeta.key === 'file' ? ['file'] : [])].map(
+      (key) => new Option(key === 'file' ? state.modelMeta.name : t(`model.name.${key}`), key),
+    ),
+  );
   select.value = state.modelMeta.key;
   $('model-name').textContent = state.modelMeta.key === 'file' ? state.modelMeta.name : '';
   $('model-badge').textContent = state.modelMeta.trained ? t('model.trained') : t('model.untrained');
   $('model-badge').className = `badge ${state.modelMeta.trained ? 'ok' : 'warn'}`;
   $('model-shape').textContent = t('model.shape', {
-    layers: cfg.n_layer, heads: cfg.n_head, width: cfg.n_embd, vocab: cfg.vocab_size,
-    params: state.model.info.num_parameters.toLocaleString(), positional: setting('positional', cfg.positional),
-    norm: setting('norm', cfg.norm), activation: setting('activation', cfg.activation),
+    layers: cfg.n_layer,
+    heads: cfg.n_head,
+    width: cfg.n_embd,
+    vocab: cfg.vocab_size,
+    params: state.model.info.num_parameters.toLocaleString(),
+    positional: setting('positional', cfg.positional),
+    norm: setting('norm', cfg.norm),
+    activation: setting('activation', cfg.activation),
   });
 }
 
@@ -189,7 +231,7 @@ function renderStarters() {
   const langs = MODELS[state.modelMeta.key] ? [MODELS[state.modelMeta.key].lang] : ['ko', 'en'];
   const pick = (field) => langs.flatMap((lang) => SENTENCES[lang][field]).filter(known);
   let tiles = pick('tiles');
-  if (!tiles.some((w) => w.trim())) tiles = state.model.tokenizer.vocab.slice(4, 20).filter(known);   // after <pad> <bos> <eos> <unk>
+  if (!tiles.some((w) => w.trim())) tiles = state.model.tokenizer.vocab.slice(4, 20).filter(known); // after <pad> <bos> <eos> <unk>
   const button = (cls, text, label, onClick) => {
     const b = el('button', cls, text);
     b.type = 'button';
@@ -197,14 +239,22 @@ function renderStarters() {
     b.addEventListener('click', onClick);
     return b;
   };
-  $('examples').replaceChildren(...pick('examples').map((text) => button('chip example', text, null, () => {
-    $('sentence').value = text;
-    update();
-  })));
-  $('tiles').replaceChildren(...tiles.map((word) => button('chip tile', word === ' ' ? '␣' : word, word === ' ' ? t('sentence.space') : null, () => {
-    $('sentence').value += word;
-    update();
-  })));
+  $('examples').replaceChildren(
+    ...pick('examples').map((text) =>
+      button('chip example', text, null, () => {
+        $('sentence').value = text;
+        update();
+      }),
+    ),
+  );
+  $('tiles').replaceChildren(
+    ...tiles.map((word) =>
+      button('chip tile', word === ' ' ? '␣' : word, word === ' ' ? t('sentence.space') : null, () => {
+        $('sentence').value += word;
+        update();
+      }),
+    ),
+  );
   roving($('examples'), 'button');
   roving($('tiles'), 'button');
 }
@@ -251,8 +301,13 @@ const currentStage = () => STAGES.find((s) => s.id === state.stage);
 /** The watch page's side of a stage's controller (web/controllers/stage-state.js). */
 function stageEnv(stage, text = $('sentence').value) {
   return {
-    tinyformer: state.tinyformer, model: state.model, inspection: state.inspection, text, layer: state.layer,
-    memory: (state.viewMemory[stage.tag] ??= {}), trained: state.modelMeta.trained,
+    tinyformer: state.tinyformer,
+    model: state.model,
+    inspection: state.inspection,
+    text,
+    layer: state.layer,
+    memory: (state.viewMemory[stage.tag] ??= {}),
+    trained: state.modelMeta.trained,
   };
 }
 
@@ -284,7 +339,7 @@ export function update() {
   $('pipeline').hidden = !ok;
   document.body.dataset.inspection = ok ? 'ok' : 'none';
   if (ok) renderStage();
-  clearTimeout(state.urlTimer);   // the URL follows the sentence once the learner pauses typing
+  clearTimeout(state.urlTimer); // the URL follows the sentence once the learner pauses typing
   state.urlTimer = setTimeout(writeUrl, 300);
 }
 
@@ -292,21 +347,23 @@ export function update() {
 
 function renderNav() {
   const nav = $('stage-nav');
-  nav.replaceChildren(...STAGES.map((s, i) => {
-    const li = el('li');
-    const b = el('button', 'stage-button', `${i + 1}. ${t(`stage.${s.id}.short`)}`);
-    b.type = 'button';
-    b.dataset.stage = s.id;
-    b.setAttribute('aria-current', String(s.id === state.stage));
-    b.addEventListener('click', () => {
-      state.stage = s.id;
-      renderNav();
-      renderStage();
-      writeUrl();
-    });
-    li.append(b);
-    return li;
-  }));
+  nav.replaceChildren(
+    ...STAGES.map((s, i) => {
+      const li = el('li');
+      const b = el('button', 'stage-button', `${i + 1}. ${t(`stage.${s.id}.short`)}`);
+      b.type = 'button';
+      b.dataset.stage = s.id;
+      b.setAttribute('aria-current', String(s.id === state.stage));
+      b.addEventListener('click', () => {
+        state.stage = s.id;
+        renderNav();
+        renderStage();
+        writeUrl();
+      });
+      li.append(b);
+      return li;
+    }),
+  );
 }
 
 function renderStage() {
@@ -319,7 +376,9 @@ function renderStage() {
     const select = $('layer');
     const L = state.model.config.n_layer;
     if (select.options.length !== L) {
-      select.replaceChildren(...Array.from({ length: L }, (_, l) => new Option(t('stage.layerOption', { n: l + 1 }), String(l))));
+      select.replaceChildren(
+        ...Array.from({ length: L }, (_, l) => new Option(t('stage.layerOption', { n: l + 1 }), String(l))),
+      );
     }
     state.layer = Math.min(state.layer, L - 1);
     select.value = String(state.layer);
@@ -330,12 +389,13 @@ function renderStage() {
     view = document.createElement(stage.tag);
     view.dataset.which = String(stage.which ?? '');
     if (stage.which) view.setAttribute('which', String(stage.which));
-    if ('head' in view) view.head = state.head;   // the attention view opens on the head the URL names
+    if ('head' in view) view.head = state.head; // the attention view opens on the head the URL names
     host.replaceChildren(view);
   }
   const env = stageEnv(stage);
   env.whatif = state.whatif.forStage(stage.id, state.model, state.modelMeta.key, env.text);
-  if (state.inspection.stageKey !== stageKey(stage, state.layer)) state.inspection = env.inspection = inspectFor(stage, env);
+  if (state.inspection.stageKey !== stageKey(stage, state.layer))
+    state.inspection = env.inspection = inspectFor(stage, env);
   view.state = viewState(stage, env);
 }
 
@@ -384,7 +444,7 @@ async function main() {
     if (e.target.value !== 'file') {
       state.explicitModel = true;
       loadModel(e.target.value).catch((err) => {
-        if (state.modelMeta) renderModelBar();   // the picker shows the model still in use
+        if (state.modelMeta) renderModelBar(); // the picker shows the model still in use
         showMessage(errorMessage(err), 'error');
       });
     }
@@ -403,13 +463,31 @@ async function main() {
     if (e.target.files[0]) loadModelFile(e.target.files[0]);
     e.target.value = '';
   });
-  $('clear').addEventListener('click', () => { $('sentence').value = ''; update(); $('sentence').focus(); });
+  $('clear').addEventListener('click', () => {
+    $('sentence').value = '';
+    update();
+    $('sentence').focus();
+  });
   // the "what if" switches (web/whatif.js): a stage view emits 'whatif' {setting, value}
-  state.whatif = new WhatIf(fetchBytes, (bytes) => state.tinyformer.loadModel(bytes), () => state.inspection && renderStage());
-  $('stage-view').addEventListener('whatif', (e) => { state.whatif.choose(e.detail.setting, e.detail.value); renderStage(); });
-  $('layer').addEventListener('change', (e) => { state.layer = Number(e.target.value); renderStage(); writeUrl(); });
+  state.whatif = new WhatIf(
+    fetchBytes,
+    (bytes) => state.tinyformer.loadModel(bytes),
+    () => state.inspection && renderStage(),
+  );
+  $('stage-view').addEventListener('whatif', (e) => {
+    state.whatif.choose(e.detail.setting, e.detail.value);
+    renderStage();
+  });
+  $('layer').addEventListener('change', (e) => {
+    state.layer = Number(e.target.value);
+    renderStage();
+    writeUrl();
+  });
   $('stage-view').addEventListener('stage-request', () => state.inspection && renderStage());
-  $('stage-view').addEventListener('head-change', (e) => { state.head = e.detail.head; writeUrl(); });
+  $('stage-view').addEventListener('head-change', (e) => {
+    state.head = e.detail.head;
+    writeUrl();
+  });
   try {
     state.tinyformer = await createTinyformer();
     const start = startingModel();

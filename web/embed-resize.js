@@ -7,7 +7,8 @@
     const data = event.data;
     if (!data || data.type !== 'tinyformer:resize' || !Number.isFinite(data.height)) return;
     for (const frame of document.querySelectorAll('iframe')) {
-      if (frame.contentWindow === event.source) frame.style.height = `${Math.ceil(Math.max(40, Math.min(data.height, 5000)))}px`;
+      if (frame.contentWindow === event.source)
+        frame.style.height = `${Math.ceil(Math.max(40, Math.min(data.height, 5000)))}px`;
     }
   });
 })();

@@ -31,12 +31,17 @@ const MODULES = Object.freeze({
 /** Every widget's tag, in widgets.json's order. */
 export const TAGS = Object.freeze(Object.keys(MODULES));
 
-const loading = new Map();   // tag → Promise of its class
+const loading = new Map(); // tag → Promise of its class
 
 /** Loads the widget `tag` once and resolves to its class (defined by then; static spec = { tag, attributes }). */
 export function loadWidget(tag) {
-  if (!Object.hasOwn(MODULES, tag)) return Promise.reject(new Error(`no widget named ${tag}; widgets: ${TAGS.join(', ')}`));
-  if (!loading.has(tag)) loading.set(tag, MODULES[tag]().then(() => customElements.whenDefined(tag)));
+  if (!Object.hasOwn(MODULES, tag))
+    return Promise.reject(new Error(`no widget named ${tag}; widgets: ${TAGS.join(', ')}`));
+  if (!loading.has(tag))
+    loading.set(
+      tag,
+      MODULES[tag]().then(() => customElements.whenDefined(tag)),
+    );
   return loading.get(tag);
 }
 

@@ -13,7 +13,10 @@ self.onmessage = async (event) => {
     const tinyformer = await ready;
     if (msg.type === 'ping') {
       const pe = tinyformer.positionalEncoding(msg.T ?? 2, msg.C ?? 4);
-      self.postMessage({ type: 'pong', id: msg.id, simdArch: tinyformer.simdArch, version: tinyformer.version, pe: pe.data }, [pe.data.buffer]);
+      self.postMessage(
+        { type: 'pong', id: msg.id, simdArch: tinyformer.simdArch, version: tinyformer.version, pe: pe.data },
+        [pe.data.buffer],
+      );
     }
   } catch (err) {
     self.postMessage({ type: 'error', id: msg.id, code: err.code ?? 'internal', message: err.message });

@@ -9,7 +9,7 @@ import './embed.js';
 registerStrings({ ko, en });
 
 const $ = (id) => document.getElementById(id);
-const SITE = new URL('.', location.href).href;   // where embed.js and embed.html live, as authors will link them
+const SITE = new URL('.', location.href).href; // where embed.js and embed.html live, as authors will link them
 
 /** Text safe inside a double-quoted HTML attribute. */
 const attr = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -46,11 +46,21 @@ function valuesOf(w, a) {
 }
 
 function attributeTable(w) {
-  const rows = [{ name: 'lang', type: 'enum', values: ['ko', 'en'], default: 'ko', key: 'guide.attrs.lang' }, ...w.attributes];
+  const rows = [
+    { name: 'lang', type: 'enum', values: ['ko', 'en'], default: 'ko', key: 'guide.attrs.lang' },
+    ...w.attributes,
+  ];
   const head = el('tr', {}, ...['name', 'type', 'default', 'what'].map((k) => el('th', { i18n: `guide.attrs.${k}` })));
-  const body = rows.map((a) => el('tr', {},
-    el('td', {}, el('code', { text: a.name })), el('td', { text: valuesOf(w, a) }), el('td', { text: local(own(w, 'default', a), String(a.default)) }),
-    el('td', { i18n: a.key ?? own(w, 'attr', a) })));
+  const body = rows.map((a) =>
+    el(
+      'tr',
+      {},
+      el('td', {}, el('code', { text: a.name })),
+      el('td', { text: valuesOf(w, a) }),
+      el('td', { text: local(own(w, 'default', a), String(a.default)) }),
+      el('td', { i18n: a.key ?? own(w, 'attr', a) }),
+    ),
+  );
   return el('div', { class: 'table-wrap' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)));
 }
 
@@ -64,7 +74,12 @@ function builderForm(w, widget, onChange) {
       input = el('input', { type: 'checkbox' });
       input.checked = current !== null;
     } else if (a.values) {
-      input = el('select', {}, el('option', { value: '', i18n: 'guide.builder.unset' }), ...a.values.map((v) => el('option', { value: v, text: v })));
+      input = el(
+        'select',
+        {},
+        el('option', { value: '', i18n: 'guide.builder.unset' }),
+        ...a.values.map((v) => el('option', { value: v, text: v })),
+      );
       input.value = current ?? '';
     } else {
       input = el('input', { type: a.type === 'int' || a.type === 'number' ? 'number' : 'text' });
@@ -87,7 +102,9 @@ function builderForm(w, widget, onChange) {
 
 /** The chosen attributes of the live widget, in widgets.json's order (lang left to the author's page). */
 function chosen(w, widget) {
-  return w.attributes.filter((a) => widget.hasAttribute(a.name)).map((a) => [a.name, widget.getAttribute(a.name), a.type === 'bool']);
+  return w.attributes
+    .filter((a) => widget.hasAttribute(a.name))
+    .map((a) => [a.name, widget.getAttribute(a.name), a.type === 'bool']);
 }
 
 function snippets(w, widget) {
@@ -95,7 +112,8 @@ function snippets(w, widget) {
   const attrs = pairs.map(([k, v, bool]) => (bool ? ` ${k}` : ` ${k}="${attr(v)}"`)).join('');
   const script = `<script type="module" src="${SITE}embed.js"></script>\n<${w.tag}${attrs}></${w.tag}>`;
   const query = new URLSearchParams([['widget', w.name], ...pairs.map(([k, v]) => [k, v])]).toString();
-  const iframe = `<iframe src="${attr(`${SITE}embed.html?${query}`)}" title="tinyformer: ${w.name}" ` +
+  const iframe =
+    `<iframe src="${attr(`${SITE}embed.html?${query}`)}" title="tinyformer: ${w.name}" ` +
     `style="width:100%;border:0" loading="lazy"></iframe>\n<script src="${SITE}embed-resize.js"></script>`;
   return { script, iframe };
 }
@@ -112,14 +130,18 @@ function snippetBox(kind) {
       status.textContent = t('guide.builder.copyFailed');
     }
   });
-  const box = el('div', { class: 'snippet', 'data-kind': kind },
-    el('div', { class: 'snippet-head' }, el('strong', { i18n: `guide.builder.${kind}` }), copy, status), el('pre', {}, code));
+  const box = el(
+    'div',
+    { class: 'snippet', 'data-kind': kind },
+    el('div', { class: 'snippet-head' }, el('strong', { i18n: `guide.builder.${kind}` }), copy, status),
+    el('pre', {}, code),
+  );
   return { box, code, status };
 }
 
 function widgetCard(w) {
   const template = document.createElement('template');
-  template.innerHTML = w.example;   // widgets.json is this site's own file
+  template.innerHTML = w.example; // widgets.json is this site's own file
   const widget = template.content.firstElementChild;
   widget.setAttribute('lang', locale());
   const script = snippetBox('script');
@@ -131,28 +153,43 @@ function widgetCard(w) {
     script.status.textContent = '';
     iframe.status.textContent = '';
   };
-  const card = el('section', { class: 'card guide-widget', id: `widget-${w.name}`, 'data-widget': w.name },
+  const card = el(
+    'section',
+    { class: 'card guide-widget', id: `widget-${w.name}`, 'data-widget': w.name },
     el('h3', {}, el('code', { text: `<${w.tag}>` })),
-    el('p', { class: 'meta' }, el('span', { i18n: `guide.widget.${w.name}` }), ' ',
-      el('span', { 'data-i18n-concept': String(w.concept) })),
+    el(
+      'p',
+      { class: 'meta' },
+      el('span', { i18n: `guide.widget.${w.name}` }),
+      ' ',
+      el('span', { 'data-i18n-concept': String(w.concept) }),
+    ),
     widget,
-    el('h4', { i18n: 'guide.attrs.title' }), el('div', { 'data-table': w.name }),
-    el('h4', { i18n: 'guide.builder.title' }), el('p', { class: 'meta', i18n: 'guide.builder.explain' }),
-    builderForm(w, widget, refresh), script.box, iframe.box);
+    el('h4', { i18n: 'guide.attrs.title' }),
+    el('div', { 'data-table': w.name }),
+    el('h4', { i18n: 'guide.builder.title' }),
+    el('p', { class: 'meta', i18n: 'guide.builder.explain' }),
+    builderForm(w, widget, refresh),
+    script.box,
+    iframe.box,
+  );
   refresh();
   return { card, widget };
 }
 
 function render(spec) {
   $('script-line').textContent = `<script type="module" src="${SITE}embed.js"></script>`;
-  $('resize-line').textContent = `<iframe src="${SITE}embed.html?widget=attention&layer=2" style="width:100%;border:0"></iframe>\n` +
+  $('resize-line').textContent =
+    `<iframe src="${SITE}embed.html?widget=attention&layer=2" style="width:100%;border:0"></iframe>\n` +
     `<script src="${SITE}embed-resize.js"></script>`;
   const cards = spec.widgets.map(widgetCard);
   $('widgets').replaceChildren(...cards.map((c) => c.card));
   const relabel = () => {
     applyI18n();
     document.title = t('guide.page.title');
-    document.querySelectorAll('[data-i18n-concept]').forEach((e) => { e.textContent = `(${t('guide.widget.concept', { n: e.dataset.i18nConcept })})`; });
+    document.querySelectorAll('[data-i18n-concept]').forEach((e) => {
+      e.textContent = `(${t('guide.widget.concept', { n: e.dataset.i18nConcept })})`;
+    });
     $('events-text').textContent = t('guide.events.text', { css: spec.common.css.join(', ') });
     for (const c of cards) c.widget.setAttribute('lang', locale());
     for (const w of spec.widgets) document.querySelector(`[data-table="${w.name}"]`).replaceChildren(attributeTable(w));

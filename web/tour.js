@@ -20,11 +20,19 @@ function fromHash() {
 }
 
 function saved() {
-  try { return localStorage.getItem(SAVED); } catch { return null; }
+  try {
+    return localStorage.getItem(SAVED);
+  } catch {
+    return null;
+  }
 }
 
 function save(id) {
-  try { localStorage.setItem(SAVED, id); } catch { /* storage may be blocked */ }
+  try {
+    localStorage.setItem(SAVED, id);
+  } catch {
+    /* storage may be blocked */
+  }
 }
 
 /** Writes the chapter into the URL (keeping &minimal) without adding a history entry per chapter. */
@@ -66,12 +74,25 @@ tour.addEventListener('chapter', (e) => {
 // ← / → also when nothing has focus (the tour handles them itself while focus is inside it)
 document.addEventListener('keydown', (e) => {
   if (e.target !== document.body || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-  if (e.key === 'ArrowRight') { e.preventDefault(); tour.next(); }
-  if (e.key === 'ArrowLeft') { e.preventDefault(); tour.prev(); }
+  if (e.key === 'ArrowRight') {
+    e.preventDefault();
+    tour.next();
+  }
+  if (e.key === 'ArrowLeft') {
+    e.preventDefault();
+    tour.prev();
+  }
 });
 window.addEventListener('hashchange', () => open({ focus: true }));
 document.getElementById('lang-toggle').addEventListener('click', () => setLocale(locale() === 'ko' ? 'en' : 'ko'));
 onLocaleChange(relabel);
 relabel();
 open({ focus: true });
-engine().then(() => { document.body.dataset.engine = 'ready'; }, () => { document.body.dataset.engine = 'failed'; });
+engine().then(
+  () => {
+    document.body.dataset.engine = 'ready';
+  },
+  () => {
+    document.body.dataset.engine = 'failed';
+  },
+);

@@ -20,13 +20,28 @@ registerStrings({ ko, en });
 
 const $ = (id) => document.getElementById(id);
 const views = {
-  mode: $('mode'), settings: $('settings'), corpus: $('corpus'), dashboard: $('dashboard'), samples: $('samples'),
-  lens: $('lens'), drift: $('drift'), inside: $('inside'), file: $('file'),
+  mode: $('mode'),
+  settings: $('settings'),
+  corpus: $('corpus'),
+  dashboard: $('dashboard'),
+  samples: $('samples'),
+  lens: $('lens'),
+  drift: $('drift'),
+  inside: $('inside'),
+  file: $('file'),
 };
 
 const state = {
-  tinyformer: null, settings: decodeHash(location.hash), session: null, entries: [], corpusText: '',
-  loaded: null, generation: 0, prepareTimer: null, previewTimer: null, previewGeneration: 0,
+  tinyformer: null,
+  settings: decodeHash(location.hash),
+  session: null,
+  entries: [],
+  corpusText: '',
+  loaded: null,
+  generation: 0,
+  prepareTimer: null,
+  previewTimer: null,
+  previewGeneration: 0,
 };
 
 function writeHash() {
@@ -47,7 +62,9 @@ function setSession(session) {
   state.session = session;
   for (const name of ['dashboard', 'samples', 'lens', 'drift', 'inside', 'file']) views[name].session = session;
   document.body.dataset.train = session ? session.state : 'none';
-  session?.addEventListener('state', (e) => { if (state.session === session) document.body.dataset.train = e.detail.state; });
+  session?.addEventListener('state', (e) => {
+    if (state.session === session) document.body.dataset.train = e.detail.state;
+  });
 }
 
 /** (Re)creates the training session from the current settings and corpus. */
@@ -82,7 +99,10 @@ async function prepare() {
     document.body.dataset.train = 'error';
     return;
   }
-  if (generation !== state.generation) { session.dispose(); return; }
+  if (generation !== state.generation) {
+    session.dispose();
+    return;
+  }
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
   state.corpusText = text;
   views.corpus.status = { info: session.info };
@@ -93,7 +113,7 @@ async function prepare() {
   views.inside.sentence = sentence;
   views.drift.corpusText = text;
   setSession(session);
-  session.periodic();   // the loss before any step, and a first sample
+  session.periodic(); // the loss before any step, and a first sample
 }
 
 function schedulePrepare() {
@@ -193,7 +213,11 @@ function onLoaded(e) {
 
 function applySettingsFromHash() {
   state.settings = decodeHash(location.hash);
-  if (state.settings.corpus !== 'own' && state.entries.length && !state.entries.some((x) => x.name === state.settings.corpus)) {
+  if (
+    state.settings.corpus !== 'own' &&
+    state.entries.length &&
+    !state.entries.some((x) => x.name === state.settings.corpus)
+  ) {
     state.settings.corpus = state.entries[0].name;
   }
   views.mode.settings = state.settings;

@@ -19,9 +19,23 @@ const MAX_TOKENS = 30;
 const TILE_COUNT = 36;
 
 const state = {
-  tinyformer: null, translator: null, meta: null, vocab: { source: [], target: [] }, references: new Map(),
-  text: '', layer: 1, head: 'mean', step: 0, crossStep: 'softmax', pad: 0, reference: '', referenceEdited: false,
-  result: null, allTiles: false, timer: null, generation: 0,
+  tinyformer: null,
+  translator: null,
+  meta: null,
+  vocab: { source: [], target: [] },
+  references: new Map(),
+  text: '',
+  layer: 1,
+  head: 'mean',
+  step: 0,
+  crossStep: 'softmax',
+  pad: 0,
+  reference: '',
+  referenceEdited: false,
+  result: null,
+  allTiles: false,
+  timer: null,
+  generation: 0,
 };
 
 // ---- URL state: #s=<sentence>&l=<layer>&h=<head|mean>&k=<step>&x=<cross step> ---------------------------
@@ -78,10 +92,16 @@ function renderModelBar() {
   const { translator, meta } = state;
   $('model-name').textContent = meta.name ?? t(meta.nameKey);
   $('model-badge').textContent = t(meta.badgeKey);
-  const c = translator.config, info = translator.info;
+  const c = translator.config,
+    info = translator.info;
   $('model-shape').textContent = t('translate.model.shape', {
-    enc: c.n_encoder_layer, dec: c.n_decoder_layer, heads: c.n_head, width: c.n_embd,
-    src: info.src_vocab_size, tgt: info.tgt_vocab_size, params: groupDigits(info.num_parameters),
+    enc: c.n_encoder_layer,
+    dec: c.n_decoder_layer,
+    heads: c.n_head,
+    width: c.n_embd,
+    src: info.src_vocab_size,
+    tgt: info.tgt_vocab_size,
+    params: groupDigits(info.num_parameters),
   });
 }
 
@@ -113,31 +133,43 @@ function showMessage(text, kind = 'info') {
 const pieceText = (piece) => piece.replace(/^▁/, '');
 
 function renderTiles() {
-  const words = state.vocab.source.slice(4).map(pieceText).filter((w) => w.trim());
+  const words = state.vocab.source
+    .slice(4)
+    .map(pieceText)
+    .filter((w) => w.trim());
   const shown = state.allTiles ? words : words.slice(0, TILE_COUNT);
   $('tiles').classList.toggle('all', state.allTiles);
-  $('tiles').replaceChildren(...shown.map((w) => {
-    const b = el('button', 'chip tile', w);
-    b.type = 'button';
-    b.addEventListener('click', () => {
-      const input = $('source');
-      input.value = input.value.trim() ? `${input.value.trimEnd()} ${w}` : w;
-      input.focus();
-      update();
-    });
-    return b;
-  }));
-  $('tiles-more').textContent = state.allTiles ? t('translate.input.tilesLess') : t('translate.input.tilesMore', { n: words.length });
+  $('tiles').replaceChildren(
+    ...shown.map((w) => {
+      const b = el('button', 'chip tile', w);
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        const input = $('source');
+        input.value = input.value.trim() ? `${input.value.trimEnd()} ${w}` : w;
+        input.focus();
+        update();
+      });
+      return b;
+    }),
+  );
+  $('tiles-more').textContent = state.allTiles
+    ? t('translate.input.tilesLess')
+    : t('translate.input.tilesMore', { n: words.length });
   $('tiles-more').hidden = words.length <= TILE_COUNT;
 }
 
 function renderExamples() {
-  $('examples').replaceChildren(...EXAMPLES.map((s) => {
-    const b = el('button', 'chip example', s);
-    b.type = 'button';
-    b.addEventListener('click', () => { $('source').value = s; update(); });
-    return b;
-  }));
+  $('examples').replaceChildren(
+    ...EXAMPLES.map((s) => {
+      const b = el('button', 'chip example', s);
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        $('source').value = s;
+        update();
+      });
+      return b;
+    }),
+  );
 }
 
 /** Latin letters and no Hangul: the learner typed English into the Korean box. */
@@ -215,30 +247,65 @@ function render() {
   const written = Array.from(r.ids, (id, k) => ({ id, label: targetLabel(id), prob: r.probs[k], special: id < 4 }));
   const inputs = ['<bos>', ...written.slice(0, -1).map((w) => w.label)];
   const rowLabels = written.map((w, k) => t('translate.three.rowLabel', { k: k + 1, token: w.label }));
-  const S = src.length, T = written.length;
-  const le = Math.min(state.layer, c.n_encoder_layer - 1), ld = Math.min(state.layer, c.n_decoder_layer - 1);
+  const S = src.length,
+    T = written.length;
+  const le = Math.min(state.layer, c.n_encoder_layer - 1),
+    ld = Math.min(state.layer, c.n_decoder_layer - 1);
   const cross = ins.tensor(`dec.h${ld}.xattn.probs`);
   const crossView = headMap(ins, `dec.h${ld}.xattn.probs`, state.head);
   const masks = (name) => {
-    const m = ins.tensor(name);   // the engine's masked scores: −∞ where it hid a key
+    const m = ins.tensor(name); // the engine's masked scores: −∞ where it hid a key
     const [, R, X] = m.shape;
     return Uint8Array.from(m.data.subarray(0, R * X), (v) => (v === -Infinity ? 1 : 0));
   };
 
   state.step = Math.min(state.step, T - 1);
   const steps = $('steps');
-  steps.data = { source: srcLabels, sourceSpecial: src.map((tk) => tk.id < 4 && tk.id !== 3), written, attention: crossView.data,
-    finished: r.finished, maxTokens: MAX_TOKENS, layer: ld, head: state.head };
+  steps.data = {
+    source: srcLabels,
+    sourceSpecial: src.map((tk) => tk.id < 4 && tk.id !== 3),
+    written,
+    attention: crossView.data,
+    finished: r.finished,
+    maxTokens: MAX_TOKENS,
+    layer: ld,
+    head: state.head,
+  };
   steps.step = state.step;
 
-  const choice = { encoderLayers: c.n_encoder_layer, decoderLayers: c.n_decoder_layer, heads: c.n_head, layer: state.layer, head: state.head };
+  const choice = {
+    encoderLayers: c.n_encoder_layer,
+    decoderLayers: c.n_decoder_layer,
+    heads: c.n_head,
+    layer: state.layer,
+    head: state.head,
+  };
   const three = $('three');
   three.choice = choice;
   three.data = {
-    encoder: { values: headMap(ins, `enc.h${le}.attn.probs`, state.head).data, rows: S, cols: S, rowLabels: srcLabels, colLabels: srcLabels },
-    decoder: { values: headMap(ins, `dec.h${ld}.attn.probs`, state.head).data, rows: T, cols: T, rowLabels, colLabels: inputs,
-      mask: masks(`dec.h${ld}.attn.masked`) },
-    cross: { values: crossView.data, rows: T, cols: S, rowLabels, colLabels: srcLabels, mask: masks(`dec.h${ld}.xattn.masked`) },
+    encoder: {
+      values: headMap(ins, `enc.h${le}.attn.probs`, state.head).data,
+      rows: S,
+      cols: S,
+      rowLabels: srcLabels,
+      colLabels: srcLabels,
+    },
+    decoder: {
+      values: headMap(ins, `dec.h${ld}.attn.probs`, state.head).data,
+      rows: T,
+      cols: T,
+      rowLabels,
+      colLabels: inputs,
+      mask: masks(`dec.h${ld}.attn.masked`),
+    },
+    cross: {
+      values: crossView.data,
+      rows: T,
+      cols: S,
+      rowLabels,
+      colLabels: srcLabels,
+      mask: masks(`dec.h${ld}.xattn.masked`),
+    },
   };
 
   const align = $('align');
@@ -250,19 +317,24 @@ function render() {
   // the step-by-step and forcing views are below the fold: drawn a frame later, so the translation and its
   // maps show first (and typing stays quick)
   const generation = ++state.generation;
-  requestAnimationFrame(() => setTimeout(() => {
-    if (generation !== state.generation || !state.result) return;
-    renderCross(ld);
-    renderForcing();
-    document.body.dataset.rendered = String(generation);
-  }, 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (generation !== state.generation || !state.result) return;
+      renderCross(ld);
+      renderForcing();
+      document.body.dataset.rendered = String(generation);
+    }, 0),
+  );
 }
 
 function renderCross(ld) {
   const c = state.translator.config;
   const head = state.head === 'mean' ? 0 : state.head;
-  const C = c.n_embd, H = c.n_head, D = C / H;
-  let ins = state.result.inspection, srcIds = state.result.inspection.source;
+  const C = c.n_embd,
+    H = c.n_head,
+    D = C / H;
+  let ins = state.result.inspection,
+    srcIds = state.result.inspection.source;
   const view = $('cross');
   try {
     if (state.pad > 0) {
@@ -274,7 +346,9 @@ function renderCross(ld) {
     showMessage(errorMessage(err), 'error');
   }
   const S = srcIds.length;
-  const colLabels = Array.from(srcIds, (id, s) => (id < 4 ? SPECIAL[id] : pieceLabel(state.result.sourceTokens[s - 1]?.text ?? '')));
+  const colLabels = Array.from(srcIds, (id, s) =>
+    id < 4 ? SPECIAL[id] : pieceLabel(state.result.sourceTokens[s - 1]?.text ?? ''),
+  );
   const written = state.result.ids;
   const T = written.length;
   const rowLabels = Array.from(written, (id, k) => t('translate.three.rowLabel', { k: k + 1, token: targetLabel(id) }));
@@ -289,13 +363,35 @@ function renderCross(ld) {
   view.choice = { layers: c.n_decoder_layer, heads: H, layer: ld, head };
   view.step = state.crossStep;
   view.data = {
-    T, S, C, H, D, layer: ld, head, rowLabels, colLabels, xdecName,
-    xdec: ins.tensor(xdecName).data, memory: ins.tensor('enc.out').data,
-    q: one('q'), k: one('k'), v: one('v'), scores: one('scores'), scaled: one('scaled'), masked, probs: one('probs'),
-    headOut: one('head_out'), concat: ins.tensor(name('concat')).data, proj: ins.tensor(name('proj')).data,
-    wq: slice(inProj, head * D, D), wk: slice(inProj, C + head * D, D), wv: slice(inProj, 2 * C + head * D, D),
-    wo: slice(outProj, 0, C), mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)),
-    pad: state.pad, maxPad: c.block_size - 2 - state.result.sourceTokens.length,
+    T,
+    S,
+    C,
+    H,
+    D,
+    layer: ld,
+    head,
+    rowLabels,
+    colLabels,
+    xdecName,
+    xdec: ins.tensor(xdecName).data,
+    memory: ins.tensor('enc.out').data,
+    q: one('q'),
+    k: one('k'),
+    v: one('v'),
+    scores: one('scores'),
+    scaled: one('scaled'),
+    masked,
+    probs: one('probs'),
+    headOut: one('head_out'),
+    concat: ins.tensor(name('concat')).data,
+    proj: ins.tensor(name('proj')).data,
+    wq: slice(inProj, head * D, D),
+    wk: slice(inProj, C + head * D, D),
+    wv: slice(inProj, 2 * C + head * D, D),
+    wo: slice(outProj, 0, C),
+    mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)),
+    pad: state.pad,
+    maxPad: c.block_size - 2 - state.result.sourceTokens.length,
   };
 }
 
@@ -324,8 +420,15 @@ function wire() {
     clearTimeout(state.timer);
     state.timer = setTimeout(update, 60);
   });
-  $('clear').addEventListener('click', () => { $('source').value = ''; update(); $('source').focus(); });
-  $('tiles-more').addEventListener('click', () => { state.allTiles = !state.allTiles; renderTiles(); });
+  $('clear').addEventListener('click', () => {
+    $('source').value = '';
+    update();
+    $('source').focus();
+  });
+  $('tiles-more').addEventListener('click', () => {
+    state.allTiles = !state.allTiles;
+    renderTiles();
+  });
   $('model-file').addEventListener('change', (e) => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -338,9 +441,18 @@ function wire() {
     render();
   };
   for (const id of ['three', 'align', 'cross']) $(id).addEventListener('pick', pick);
-  $('steps').addEventListener('step-change', (e) => { state.step = e.detail.step; writeHash(); });
-  $('cross').addEventListener('step-change', (e) => { state.crossStep = e.detail.step; writeHash(); });
-  $('cross').addEventListener('pad-change', (e) => { state.pad = e.detail.pad; render(); });
+  $('steps').addEventListener('step-change', (e) => {
+    state.step = e.detail.step;
+    writeHash();
+  });
+  $('cross').addEventListener('step-change', (e) => {
+    state.crossStep = e.detail.step;
+    writeHash();
+  });
+  $('cross').addEventListener('pad-change', (e) => {
+    state.pad = e.detail.pad;
+    render();
+  });
   $('forcing').addEventListener('reference-change', (e) => {
     state.reference = e.detail.text;
     state.referenceEdited = true;
@@ -350,7 +462,11 @@ function wire() {
   onLocaleChange(() => {
     applyI18n();
     document.title = t('translate.page.title');
-    if (state.translator) { renderModelBar(); renderTiles(); render(); }
+    if (state.translator) {
+      renderModelBar();
+      renderTiles();
+      render();
+    }
     renderStatus();
   });
   $('train').addEventListener('translator-ready', (e) => {
@@ -380,7 +496,9 @@ async function loadReferences() {
       state.reference = state.references.get(state.text.trim()) ?? state.result.text;
       renderForcing();
     }
-  } catch { /* the references only prefill the box */ }
+  } catch {
+    /* the references only prefill the box */
+  }
 }
 
 /** The training panel and its Worker load after the first translation is on screen. */
@@ -406,8 +524,11 @@ async function main() {
     performance.mark('tinyformer:engine-and-model');
     state.tinyformer = tinyformer;
     renderStatus();
-    setTranslator(tinyformer.loadTranslator(bytes), { nameKey: 'translate.model.demo', badgeKey: 'translate.model.trained' });
-    document.body.dataset.readyMs = String(Math.round(performance.now()));   // opening → first translation on screen
+    setTranslator(tinyformer.loadTranslator(bytes), {
+      nameKey: 'translate.model.demo',
+      badgeKey: 'translate.model.trained',
+    });
+    document.body.dataset.readyMs = String(Math.round(performance.now())); // opening → first translation on screen
     document.body.dataset.ready = 'true';
   } catch (err) {
     $('engine-status').textContent = t('translate.engineFailed', { message: errorMessage(err) });
@@ -418,5 +539,5 @@ async function main() {
   mountTraining();
 }
 
-globalThis.tinyformerTranslate = state;   // read by the browser tests
+globalThis.tinyformerTranslate = state; // read by the browser tests
 main();

@@ -19,8 +19,8 @@ const VARIANTS = {
 /** Which setting each stage's switch flips (STAGES ids in stages.js). */
 const STAGE_SETTING = { positional: 'positional', ffn: 'activation', addnorm1: 'norm', addnorm2: 'norm' };
 const TOP = 5;
-const CONTINUE = 16;   // tokens of greedy continuation
-const PAUSE_MS = 120;  // typing pause before the comparison is recomputed
+const CONTINUE = 16; // tokens of greedy continuation
+const PAUSE_MS = 120; // typing pause before the comparison is recomputed
 
 export const variantFile = (setting, value) => `models/whatif/ko-char-${setting}-${value}.safetensors`;
 
@@ -34,9 +34,9 @@ export class WhatIf {
     this.fetchBytes = fetchBytes;
     this.loadModel = loadModel;
     this.onChange = onChange;
-    this.chosen = {};          // setting -> value the switch shows; absent = the model's own
+    this.chosen = {}; // setting -> value the switch shows; absent = the model's own
     this.variants = new Map(); // file -> { model } | { promise } | { error }
-    this.last = null;          // the last comparison, reused while the sentence and switch stay the same
+    this.last = null; // the last comparison, reused while the sentence and switch stay the same
     this.timer = 0;
   }
 
@@ -55,7 +55,9 @@ export class WhatIf {
   }
 
   /** Files of the variants fetched so far (for tests: none on page open). */
-  get loaded() { return [...this.variants.keys()]; }
+  get loaded() {
+    return [...this.variants.keys()];
+  }
 
   /**
    * What the stage's switch shows and, when it differs from the model's own, the comparison:
@@ -79,29 +81,41 @@ export class WhatIf {
     if (!entry.model) return { ...out, status: 'loading' };
     const last = this.last?.model === model && this.last.file === file ? this.last : null;
     if (last?.text === text) {
-      return last.error ? { ...out, status: 'failed', message: errorMessage(last.error) } : { ...out, status: 'ready', ...last.shown };
+      return last.error
+        ? { ...out, status: 'failed', message: errorMessage(last.error) }
+        : { ...out, status: 'ready', ...last.shown };
     }
     // Two greedy continuations cost the engine ~10 ms or more each: run them once typing pauses, so a typed
     // character redraws the stage at once; meanwhile the box keeps the previous sentence's answer (marked stale).
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.last = { model, file, text };
-      try {
-        this.last.shown = { text, base: predict(model, text), variant: predict(entry.model, text) };
-      } catch (err) {
-        this.last.error = err;
-      }
-      this.onChange();
-    }, last ? PAUSE_MS : 0);
+    this.timer = setTimeout(
+      () => {
+        this.last = { model, file, text };
+        try {
+          this.last.shown = { text, base: predict(model, text), variant: predict(entry.model, text) };
+        } catch (err) {
+          this.last.error = err;
+        }
+        this.onChange();
+      },
+      last ? PAUSE_MS : 0,
+    );
     return last?.shown ? { ...out, status: 'stale', ...last.shown } : { ...out, status: 'computing' };
   }
 
   _fetch(file) {
     const entry = {};
     entry.promise = this.fetchBytes(file)
-      .then((bytes) => { entry.model = this.loadModel(bytes); })
-      .catch((err) => { entry.error = err; })
-      .finally(() => { delete entry.promise; this.onChange(); });
+      .then((bytes) => {
+        entry.model = this.loadModel(bytes);
+      })
+      .catch((err) => {
+        entry.error = err;
+      })
+      .finally(() => {
+        delete entry.promise;
+        this.onChange();
+      });
     this.variants.set(file, entry);
     return entry;
   }
@@ -112,7 +126,9 @@ function predict(model, text) {
   const ids = model.encode(text);
   const probs = model.nextTokenProbs(ids);
   const vocab = model.tokenizer.vocab;
-  const next = rankIds(probs).slice(0, TOP).map((id) => ({ id, token: vocab[id] ?? '', p: probs[id] }));
+  const next = rankIds(probs)
+    .slice(0, TOP)
+    .map((id) => ({ id, token: vocab[id] ?? '', p: probs[id] }));
   const more = model.generate(ids, { temperature: 0, maxTokens: CONTINUE });
   return { next, continuation: more.text, steps: more.ids.length };
 }

@@ -28,13 +28,29 @@ export const RECIPE = { dim: 16, minCount: 3, batchSize: 64, lr: 0.01, seed: 1, 
 const MAP_WORDS = 80;
 const HEAT_ROWS = 24;
 const NEIGHBOURS = 8;
-const FULL_EVERY = 6;       // heatmaps, window, blank and charts: every 6th snapshot while training
+const FULL_EVERY = 6; // heatmaps, window, blank and charts: every 6th snapshot while training
 
 const state = {
-  tinyformer: null, vectors: null, source: 'demo', step: 0, categories: {}, corpus: 'split', table: 'output',
-  word: '고양이', centre: 2, projection: null, history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] },
-  score: null, run: null, running: false, total: RECIPE.steps, seconds: 0, generation: 0, attempt: 0,
-  texts: {}, categoryFiles: {},
+  tinyformer: null,
+  vectors: null,
+  source: 'demo',
+  step: 0,
+  categories: {},
+  corpus: 'split',
+  table: 'output',
+  word: '고양이',
+  centre: 2,
+  projection: null,
+  history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] },
+  score: null,
+  run: null,
+  running: false,
+  total: RECIPE.steps,
+  seconds: 0,
+  generation: 0,
+  attempt: 0,
+  texts: {},
+  categoryFiles: {},
 };
 
 // ---- loading ---------------------------------------------------------------------------------------------
@@ -97,20 +113,35 @@ function renderModelBar() {
   const demo = state.source === 'demo';
   $('model-name').textContent = demo ? t('words.model.demo') : t('words.model.tabName', { step: state.vectorsStep });
   $('model-badge').textContent = demo ? t('words.model.trained') : t('words.model.tab');
-  $('model-shape').textContent = t('words.model.shape', { vocab: c.vocab_size, dim: c.dim, window: c.window, mode: c.mode });
+  $('model-shape').textContent = t('words.model.shape', {
+    vocab: c.vocab_size,
+    dim: c.dim,
+    window: c.window,
+    mode: c.mode,
+  });
 }
 
 function renderMap() {
   const v = state.vectors;
-  const p = v.projection({ n: Math.min(MAP_WORDS, v.words.length - 4), previous: state.projection?.points ?? null, table: state.table });
+  const p = v.projection({
+    n: Math.min(MAP_WORDS, v.words.length - 4),
+    previous: state.projection?.points ?? null,
+    table: state.table,
+  });
   state.projection = p;
-  $('map').data = { points: p.points.data, words: p.words, categories: p.words.map((w) => state.categories[w] ?? null),
-    explained: p.explained, selected: state.word };
+  $('map').data = {
+    points: p.points.data,
+    words: p.words,
+    categories: p.words.map((w) => state.categories[w] ?? null),
+    explained: p.explained,
+    selected: state.word,
+  };
 }
 
 function renderNeighbours() {
   const v = state.vectors;
-  const list = v.neighbours(state.word, NEIGHBOURS, state.table)
+  const list = v
+    .neighbours(state.word, NEIGHBOURS, state.table)
     .map((n) => ({ word: n.word, cosine: n.cosine, category: state.categories[n.word] ?? null }));
   const choices = v.words.slice(4).filter((w) => w.trim());
   $('neighbours').data = { word: state.word, category: state.categories[state.word] ?? null, choices, list };
@@ -120,8 +151,17 @@ function renderScore() {
   const labelled = state.vectors.words.some((w) => w in state.categories);
   state.score = labelled ? state.vectors.clusterScore(state.categories, 3, state.table) : null;
   const s = state.score;
-  $('score-now').textContent = s && s.words > 0 ? t('words.score.now', { share: pctText(s.share), chance: pctText(s.chance),
-    within: fixed(s.within), across: fixed(s.across), gap: fixed(s.gap), words: s.words }) : t('words.err.noCategories');
+  $('score-now').textContent =
+    s && s.words > 0
+      ? t('words.score.now', {
+          share: pctText(s.share),
+          chance: pctText(s.chance),
+          within: fixed(s.within),
+          across: fixed(s.across),
+          gap: fixed(s.gap),
+          words: s.words,
+        })
+      : t('words.err.noCategories');
 }
 
 const pctText = (p) => `${(100 * p).toFixed(1)}%`;
@@ -137,8 +177,13 @@ function renderHeatmaps() {
     const h = $(`heat-${table}`);
     h.setAttribute('row-title', t('words.heat.rows'));
     h.setAttribute('col-title', t('words.heat.cols'));
-    h.matrix = { values: m.data.subarray(4 * cols, (4 + rows) * cols), rows, cols, rowLabels: labels,
-      colLabels: Array.from({ length: cols }, (_, i) => String(i)) };
+    h.matrix = {
+      values: m.data.subarray(4 * cols, (4 + rows) * cols),
+      rows,
+      cols,
+      rowLabels: labels,
+      colLabels: Array.from({ length: cols }, (_, i) => String(i)),
+    };
   }
 }
 
@@ -152,10 +197,12 @@ function renderCharts() {
   loss.series = h.steps.length ? [{ label: t('words.loss.series'), xs: h.steps, ys: Float32Array.from(h.loss) }] : [];
   const score = $('score-chart');
   score.setAttribute('x-title', t('words.loss.x'));
-  score.series = h.scoreSteps.length ? [
-    { label: t('words.score.share'), xs: h.scoreSteps, ys: Float32Array.from(h.share) },
-    { label: t('words.score.gap'), xs: h.scoreSteps, ys: Float32Array.from(h.gap) },
-  ] : [];
+  score.series = h.scoreSteps.length
+    ? [
+        { label: t('words.score.share'), xs: h.scoreSteps, ys: Float32Array.from(h.share) },
+        { label: t('words.score.gap'), xs: h.scoreSteps, ys: Float32Array.from(h.gap) },
+      ]
+    : [];
 }
 
 // ---- 1. the window ---------------------------------------------------------------------------------------
@@ -175,8 +222,15 @@ function renderWindow() {
     const run = state.centre === 0 ? probe : v.inspect(sentence, state.centre);
     const probs = run.tensor('probs').data;
     const target = run.wordIds[run.centre];
-    $('window').data = { words: run.words, centre: run.centre, contextPositions: run.contextPositions,
-      known: Array.from(run.wordIds, (id) => id > 3), pairs: run.sentencePairs.flat(), prob: target > 3 ? probs[target] : null, loss: run.loss };
+    $('window').data = {
+      words: run.words,
+      centre: run.centre,
+      contextPositions: run.contextPositions,
+      known: Array.from(run.wordIds, (id) => id > 3),
+      pairs: run.sentencePairs.flat(),
+      prob: target > 3 ? probs[target] : null,
+      loss: run.loss,
+    };
     renderWindowVectors(run);
     showMessage('window-message', '');
   } catch (err) {
@@ -194,13 +248,23 @@ function renderWindowVectors(run) {
   const values = new Float32Array((rows + 1) * cols);
   values.set(vectors.data);
   values.set(mean.data, rows * cols);
-  const words = Array.from(run.contextPositions).filter((i) => i >= 0 && run.wordIds[i] > 3).map((i) => run.words[i]);
+  const words = Array.from(run.contextPositions)
+    .filter((i) => i >= 0 && run.wordIds[i] > 3)
+    .map((i) => run.words[i]);
   const h = $('window-vectors');
   h.hidden = false;
   h.setAttribute('row-title', t('words.heat.rows'));
   h.setAttribute('col-title', t('words.heat.cols'));
-  h.matrix = { values, rows: rows + 1, cols, colLabels: Array.from({ length: cols }, (_, i) => String(i)),
-    rowLabels: [...(words.length === rows ? words : Array.from({ length: rows }, (_, i) => String(i + 1))), t('words.window.mean')] };
+  h.matrix = {
+    values,
+    rows: rows + 1,
+    cols,
+    colLabels: Array.from({ length: cols }, (_, i) => String(i)),
+    rowLabels: [
+      ...(words.length === rows ? words : Array.from({ length: rows }, (_, i) => String(i + 1))),
+      t('words.window.mean'),
+    ],
+  };
 }
 
 // ---- 3. fill in the blank --------------------------------------------------------------------------------
@@ -208,8 +272,18 @@ function renderWindowVectors(run) {
 function blankError(err, sentence) {
   if (err?.code === 'no_blank') return t('words.blank.noBlank');
   if (err?.code === 'unknown_word') {
-    const unknown = sentence.split(/\s+/).map((w) => w.replace(/_+/g, '')).filter((w) => w)
-      .find((w) => { try { state.vectors.wordId(w); return false; } catch { return true; } });
+    const unknown = sentence
+      .split(/\s+/)
+      .map((w) => w.replace(/_+/g, ''))
+      .filter((w) => w)
+      .find((w) => {
+        try {
+          state.vectors.wordId(w);
+          return false;
+        } catch {
+          return true;
+        }
+      });
     return t('words.blank.unknown', { word: unknown ?? '?' });
   }
   return errorMessage(err);
@@ -217,11 +291,18 @@ function blankError(err, sentence) {
 
 function renderBlank() {
   const sentence = $('blank-sentence').value;
-  if (!sentence.trim()) { showMessage('blank-message', t('words.blank.empty')); $('guesses').data = null; return; }
+  if (!sentence.trim()) {
+    showMessage('blank-message', t('words.blank.empty'));
+    $('guesses').data = null;
+    return;
+  }
   try {
     const r = state.vectors.fillBlank(sentence, 5);
-    $('guesses').data = { words: r.words, blank: r.blank,
-      guesses: r.guesses.map((g) => ({ word: g.word, prob: g.prob, category: state.categories[g.word] ?? null })) };
+    $('guesses').data = {
+      words: r.words,
+      blank: r.blank,
+      guesses: r.guesses.map((g) => ({ word: g.word, prob: g.prob, category: state.categories[g.word] ?? null })),
+    };
     showMessage('blank-message', '');
   } catch (err) {
     $('guesses').data = null;
@@ -236,10 +317,14 @@ const hasHangul = (text) => /[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/.test(tex
 
 function trainError(err) {
   switch (err?.code) {
-    case 'empty_text': return t('words.err.empty');
-    case 'corpus_too_short': return t('words.err.oneWord');
-    case 'text_too_large': return t('words.err.tooLarge', { size: mb(err.detail), limit: mb(err.detail2) });
-    default: return t('words.err.failed', { message: errorMessage(err) });
+    case 'empty_text':
+      return t('words.err.empty');
+    case 'corpus_too_short':
+      return t('words.err.oneWord');
+    case 'text_too_large':
+      return t('words.err.tooLarge', { size: mb(err.detail), limit: mb(err.detail2) });
+    default:
+      return t('words.err.failed', { message: errorMessage(err) });
   }
 }
 
@@ -255,29 +340,46 @@ async function startTraining() {
   const window = Number($('train-window').value);
   const notes = [];
   if (state.corpus === 'own') {
-    if (!text.trim()) { showMessage('train-message', t('words.err.empty'), 'error'); return; }
+    if (!text.trim()) {
+      showMessage('train-message', t('words.err.empty'), 'error');
+      return;
+    }
     if (!hasHangul(text)) notes.push(t('words.err.noKorean'));
   }
-  const spec = { arch: 'cbow', seed: RECIPE.seed, splitParticles: CORPORA[state.corpus].split,
+  const spec = {
+    arch: 'cbow',
+    seed: RECIPE.seed,
+    splitParticles: CORPORA[state.corpus].split,
     model: { dim: RECIPE.dim, window, minCount: state.corpus === 'own' ? 1 : RECIPE.minCount },
-    train: { batchSize: RECIPE.batchSize }, racers: [{ optimizer: { kind: 'adam', lr: RECIPE.lr } }] };
+    train: { batchSize: RECIPE.batchSize },
+    racers: [{ optimizer: { kind: 'adam', lr: RECIPE.lr } }],
+  };
   const attempt = ++state.attempt;
   $('train-button').disabled = true;
   let run;
   try {
     run = await TrainingRun.create(spec, text, { maxSteps: state.total });
   } catch (err) {
-    if (attempt === state.attempt) { showMessage('train-message', trainError(err), 'error'); $('train-button').disabled = false; }
+    if (attempt === state.attempt) {
+      showMessage('train-message', trainError(err), 'error');
+      $('train-button').disabled = false;
+    }
     return;
   }
-  if (attempt !== state.attempt) { run.terminate(); return; }   // a newer start or a reset came first
-  const longest = Math.max(...(CORPORA[state.corpus].split ? state.tinyformer.splitParticles(text) : text).split('\n')
-    .map((line) => line.split(/\s+/).filter((w) => w).length));
+  if (attempt !== state.attempt) {
+    run.terminate();
+    return;
+  } // a newer start or a reset came first
+  const longest = Math.max(
+    ...(CORPORA[state.corpus].split ? state.tinyformer.splitParticles(text) : text)
+      .split('\n')
+      .map((line) => line.split(/\s+/).filter((w) => w).length),
+  );
   if (window >= longest) notes.push(t('words.err.wideWindow', { window }));
   if (notes.length) showMessage('train-message', notes.join(' '));
   state.categories = await categoriesFor(state.corpus);
   state.run = run;
-  state.spec = spec;   // read by the browser tests (the same run on the main thread gives the same numbers)
+  state.spec = spec; // read by the browser tests (the same run on the main thread gives the same numbers)
   state.trainedOn = state.corpus;
   state.step = 0;
   state.seconds = 0;
@@ -285,8 +387,11 @@ async function startTraining() {
   state.source = 'tab';
   run.addEventListener('progress', ({ detail }) => {
     const r = detail.results;
-    for (let i = 0; i < r.loss.length; i++) { state.history.steps.push(r.step[i]); state.history.loss.push(r.loss[i]); }
-    state.step = detail.steps;   // the engine's count of steps taken
+    for (let i = 0; i < r.loss.length; i++) {
+      state.history.steps.push(r.step[i]);
+      state.history.loss.push(r.loss[i]);
+    }
+    state.step = detail.steps; // the engine's count of steps taken
     state.seconds = detail.elapsedMs / 1000;
   });
   run.addEventListener('stopped', ({ detail }) => {
@@ -327,7 +432,7 @@ async function snapshot(run, keepMap, full = true) {
   try {
     saved = await run.saveModel(0);
   } catch {
-    return;   // the run was reset or stopped meanwhile
+    return; // the run was reset or stopped meanwhile
   }
   if (state.run !== run) return;
   state.frame = (state.frame ?? 0) + 1;
@@ -346,8 +451,14 @@ async function snapshot(run, keepMap, full = true) {
 function renderStatus() {
   const loss = state.history.loss.length ? fixed(state.history.loss[state.history.loss.length - 1]) : '–';
   const params = { step: state.step, total: state.total, loss, seconds: state.seconds.toFixed(1) };
-  const key = state.source === 'demo' ? 'words.train.shown' : state.running ? 'words.train.running'
-    : state.step >= state.total ? 'words.train.done' : 'words.train.stopped';
+  const key =
+    state.source === 'demo'
+      ? 'words.train.shown'
+      : state.running
+        ? 'words.train.running'
+        : state.step >= state.total
+          ? 'words.train.done'
+          : 'words.train.stopped';
   $('train-status').textContent = t(key, params);
 }
 
@@ -364,7 +475,10 @@ async function settle(run) {
   if (state.run !== run) return;
   state.running = false;
   await snapshot(run, true, true);
-  if (state.step >= state.total) { run.terminate(); if (state.run === run) state.run = null; }
+  if (state.step >= state.total) {
+    run.terminate();
+    if (state.run === run) state.run = null;
+  }
   renderButtons();
   renderStatus();
   document.body.dataset.trained = String(state.step);
@@ -387,8 +501,13 @@ async function resetToDemo() {
   resetRun();
   const [categories, bytes] = [await categoriesFor('split'), await fetchBytes(DEMO)];
   showMessage('train-message', '');
-  Object.assign(state, { source: 'demo', step: 0, seconds: 0, categories,
-    history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] } });
+  Object.assign(state, {
+    source: 'demo',
+    step: 0,
+    seconds: 0,
+    categories,
+    history: { steps: [], loss: [], scoreSteps: [], share: [], gap: [] },
+  });
   setVectors(state.tinyformer.loadWordVectors(bytes));
   renderCharts();
   renderButtons();
@@ -405,12 +524,17 @@ async function renderCorpus() {
 }
 
 function renderExamples() {
-  $('blank-examples').replaceChildren(...BLANK_EXAMPLES.map((s) => {
-    const b = el('button', 'chip example', s);
-    b.type = 'button';
-    b.addEventListener('click', () => { $('blank-sentence').value = s; renderBlank(); });
-    return b;
-  }));
+  $('blank-examples').replaceChildren(
+    ...BLANK_EXAMPLES.map((s) => {
+      const b = el('button', 'chip example', s);
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        $('blank-sentence').value = s;
+        renderBlank();
+      });
+      return b;
+    }),
+  );
 }
 
 function wire() {
@@ -421,12 +545,27 @@ function wire() {
     renderEngine();
     renderCorpus();
     state.compare?.relocalize();
-    if (state.vectors) { render(); renderCharts(); renderStatus(); }
+    if (state.vectors) {
+      render();
+      renderCharts();
+      renderStatus();
+    }
   });
-  $('window-sentence').addEventListener('input', () => { if (state.vectors) renderWindow(); });
-  $('window').addEventListener('pick-centre', (e) => { state.centre = e.detail.centre; renderWindow(); });
-  $('blank-sentence').addEventListener('input', () => { if (state.vectors) renderBlank(); });
-  const pick = (e) => { state.word = e.detail.word; renderNeighbours(); renderMapSelection(); };
+  $('window-sentence').addEventListener('input', () => {
+    if (state.vectors) renderWindow();
+  });
+  $('window').addEventListener('pick-centre', (e) => {
+    state.centre = e.detail.centre;
+    renderWindow();
+  });
+  $('blank-sentence').addEventListener('input', () => {
+    if (state.vectors) renderBlank();
+  });
+  const pick = (e) => {
+    state.word = e.detail.word;
+    renderNeighbours();
+    renderMapSelection();
+  };
   $('map').addEventListener('pick-word', pick);
   $('neighbours').addEventListener('pick-word', pick);
   for (const r of document.querySelectorAll('input[name="corpus"]')) {
@@ -439,7 +578,9 @@ function wire() {
     state.table = $('table').value;
     if (!state.vectors) return;
     state.projection = null;
-    state.history.scoreSteps = []; state.history.share = []; state.history.gap = [];
+    state.history.scoreSteps = [];
+    state.history.share = [];
+    state.history.gap = [];
     render();
     renderCharts();
   });
@@ -474,9 +615,19 @@ async function main() {
     renderButtons();
     renderStatus();
     await renderCorpus();
-    const compare = createCompare({ tinyformer, $, fetchBytes, fetchText, showMessage,
-      page: () => ({ vectors: state.vectors, table: state.table, categories: state.categories,
-        generatedCorpus: state.source === 'demo' || state.trainedOn !== 'own' }) });
+    const compare = createCompare({
+      tinyformer,
+      $,
+      fetchBytes,
+      fetchText,
+      showMessage,
+      page: () => ({
+        vectors: state.vectors,
+        table: state.table,
+        categories: state.categories,
+        generatedCorpus: state.source === 'demo' || state.trainedOn !== 'own',
+      }),
+    });
     await compare.load();
     state.compare = compare;
     compare.redraw();
@@ -487,5 +638,5 @@ async function main() {
   }
 }
 
-globalThis.tinyformerWords = state;   // read by the browser tests
+globalThis.tinyformerWords = state; // read by the browser tests
 main();

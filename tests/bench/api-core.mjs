@@ -12,7 +12,10 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
   const engine = await lib.createTinyformer();
   const corpus = syntheticCorpus(1 << 17);
   const spec = {
-    model: MODEL_SETTINGS, seed: 1337, valFraction: 0, train: { batchSize: B, seqLen: T },
+    model: MODEL_SETTINGS,
+    seed: 1337,
+    valFraction: 0,
+    train: { batchSize: B, seqLen: T },
     racers: [{ name: 'adam', optimizer: { kind: 'adam', lr: REFERENCE.lr } }],
   };
   const metrics = [];
@@ -20,8 +23,12 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
   const trainer = engine.createTrainer(spec, corpus);
   const info = trainer.info;
   const vocab = info.config?.vocab_size ?? info.vocab?.length;
-  checks.push({ check: 'JS API model: vocab 96, 108,288 parameters', vocab, params: info.num_parameters,
-    ok: vocab === REFERENCE.vocab && info.num_parameters === REFERENCE.params });
+  checks.push({
+    check: 'JS API model: vocab 96, 108,288 parameters',
+    vocab,
+    params: info.num_parameters,
+    ok: vocab === REFERENCE.vocab && info.num_parameters === REFERENCE.params,
+  });
 
   const first = trainer.step(1).loss[0];
   // warm-up as in bench.cpp: at least 3 steps and 0.3 s (JIT tiers, clocks)
@@ -35,10 +42,18 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
     tps.push((steps * B * T) / sec);
     last = res.loss[res.loss.length - 1];
   }
-  metrics.push({ id: 'api_train_tokens_per_s', what: 'training tokens/s via JS API Trainer.step (B=16 T=32, Adam)',
-    unit: 'tokens/s', samples: tps });
-  checks.push({ check: 'JS API: first loss near ln 96, then falls', first, last,
-    ok: Math.abs(first - Math.log(96)) < 0.3 && last < first });
+  metrics.push({
+    id: 'api_train_tokens_per_s',
+    what: 'training tokens/s via JS API Trainer.step (B=16 T=32, Adam)',
+    unit: 'tokens/s',
+    samples: tps,
+  });
+  checks.push({
+    check: 'JS API: first loss near ln 96, then falls',
+    first,
+    last,
+    ok: Math.abs(first - Math.log(96)) < 0.3 && last < first,
+  });
 
   // inspection through the JS API: the engine's forward with every intermediate + copies into JS arrays
   const model = trainer.snapshot(0);
@@ -53,22 +68,47 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
     for (let i = 0; i < perSample; i++) names = model.inspect(ids).names.length;
     ms.push((performance.now() - t0) / perSample);
   }
-  metrics.push({ id: 'api_inspect_ms', what: 'inspection latency via JS API Model.inspect (32 tokens, all tensors to JS)',
-    unit: 'ms', samples: ms });
-  metrics.push({ id: 'api_memory_mb', what: 'wasm memory after training + inspection (memoryBytes)', unit: 'MB',
-    samples: [engine.memoryBytes / 1e6] });
+  metrics.push({
+    id: 'api_inspect_ms',
+    what: 'inspection latency via JS API Model.inspect (32 tokens, all tensors to JS)',
+    unit: 'ms',
+    samples: ms,
+  });
+  metrics.push({
+    id: 'api_memory_mb',
+    what: 'wasm memory after training + inspection (memoryBytes)',
+    unit: 'MB',
+    samples: [engine.memoryBytes / 1e6],
+  });
   model.dispose();
   trainer.dispose();
-  return { target: 'wasm', mode: 'api', arch: engine.simdArch, ok: checks.every((c) => c.ok), metrics, checks,
-    inspection_tensors: names, ids: ids.length };
+  return {
+    target: 'wasm',
+    mode: 'api',
+    arch: engine.simdArch,
+    ok: checks.every((c) => c.ok),
+    metrics,
+    checks,
+    inspection_tensors: names,
+    ids: ids.length,
+  };
 }
 
 /** Starts `run` (a TrainingRun or TrainingPool) toward `maxSteps` steps in all; resolves with its 'stopped' detail. */
 function trainUntil(run, maxSteps) {
   return new Promise((resolve, reject) => {
-    const onStop = (e) => { cleanup(); resolve(e.detail); };
-    const onError = (e) => { cleanup(); reject(new Error(e.detail.message)); };
-    const cleanup = () => { run.removeEventListener('stopped', onStop); run.removeEventListener('error', onError); };
+    const onStop = (e) => {
+      cleanup();
+      resolve(e.detail);
+    };
+    const onError = (e) => {
+      cleanup();
+      reject(new Error(e.detail.message));
+    };
+    const cleanup = () => {
+      run.removeEventListener('stopped', onStop);
+      run.removeEventListener('error', onError);
+    };
     run.addEventListener('stopped', onStop);
     run.addEventListener('error', onError);
     run.setMaxSteps(maxSteps);
@@ -85,7 +125,10 @@ function trainUntil(run, maxSteps) {
 export async function runWorker(training, { steps = 20, reps = 3 } = {}) {
   const { B, T } = REFERENCE;
   const spec = {
-    model: MODEL_SETTINGS, seed: 1337, valFraction: 0, train: { batchSize: B, seqLen: T },
+    model: MODEL_SETTINGS,
+    seed: 1337,
+    valFraction: 0,
+    train: { batchSize: B, seqLen: T },
     racers: [{ name: 'adam', optimizer: { kind: 'adam', lr: REFERENCE.lr } }],
   };
   const warm = 20;
@@ -106,10 +149,20 @@ export async function runWorker(training, { steps = 20, reps = 3 } = {}) {
   const first = losses[0];
   const last = losses[losses.length - 1];
   const ok = Math.abs(first - Math.log(96)) < 0.3 && last < first;
-  return { target: 'wasm', mode: 'worker', ok,
-    metrics: [{ id: 'worker_train_tokens_per_s', what: 'training tokens/s via the page\'s Worker (TrainingRun, B=16 T=32, Adam)',
-      unit: 'tokens/s', samples: tps }],
-    checks: [{ check: 'Worker: first loss near ln 96, then falls', first, last, ok }] };
+  return {
+    target: 'wasm',
+    mode: 'worker',
+    ok,
+    metrics: [
+      {
+        id: 'worker_train_tokens_per_s',
+        what: "training tokens/s via the page's Worker (TrainingRun, B=16 T=32, Adam)",
+        unit: 'tokens/s',
+        samples: tps,
+      },
+    ],
+    checks: [{ check: 'Worker: first loss near ln 96, then falls', first, last, ok }],
+  };
 }
 
 /**
@@ -122,8 +175,14 @@ export async function runRace(pool, { workers = 1, steps = 20, reps = 3 } = {}) 
   const { B, T } = REFERENCE;
   const kinds = ['sgd', 'momentum', 'adam', 'adamw'];
   const spec = {
-    model: MODEL_SETTINGS, seed: 1337, valFraction: 0, train: { batchSize: B, seqLen: T },
-    racers: kinds.map((kind) => ({ name: kind, optimizer: { kind, lr: kind === 'sgd' || kind === 'momentum' ? 0.1 : REFERENCE.lr } })),
+    model: MODEL_SETTINGS,
+    seed: 1337,
+    valFraction: 0,
+    train: { batchSize: B, seqLen: T },
+    racers: kinds.map((kind) => ({
+      name: kind,
+      optimizer: { kind, lr: kind === 'sgd' || kind === 'momentum' ? 0.1 : REFERENCE.lr },
+    })),
   };
   const run = await pool.TrainingPool.create(spec, syntheticCorpus(1 << 17), { maxSteps: 10, workers });
   const until = (maxSteps) => trainUntil(run, maxSteps);
@@ -137,8 +196,24 @@ export async function runRace(pool, { workers = 1, steps = 20, reps = 3 } = {}) 
   }
   const used = run.workers ?? 1;
   run.terminate();
-  return { target: 'wasm', mode: 'race', ok: used === Math.min(workers, kinds.length),
-    metrics: [{ id: `race_w${workers}_tokens_per_s`, what: `four-racer race on ${workers} Worker${workers > 1 ? 's' : ''} (TrainingPool), tokens/s of all racers`,
-      unit: 'tokens/s', samples: tps }],
-    checks: [{ check: `race asked for ${workers} Workers got them`, workers: used, ok: used === Math.min(workers, kinds.length) }] };
+  return {
+    target: 'wasm',
+    mode: 'race',
+    ok: used === Math.min(workers, kinds.length),
+    metrics: [
+      {
+        id: `race_w${workers}_tokens_per_s`,
+        what: `four-racer race on ${workers} Worker${workers > 1 ? 's' : ''} (TrainingPool), tokens/s of all racers`,
+        unit: 'tokens/s',
+        samples: tps,
+      },
+    ],
+    checks: [
+      {
+        check: `race asked for ${workers} Workers got them`,
+        workers: used,
+        ok: used === Math.min(workers, kinds.length),
+      },
+    ],
+  };
 }

@@ -22,8 +22,17 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const SITE = process.env.TINYFORMER_SITE ?? join(ROOT, 'build', 'wasm', 'site');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /**
  * Held-out loss (nats per character, ko corpus) below which the samples read as sentences, read off `--samples`:
@@ -53,7 +62,10 @@ function pageSettings() {
 
 /** The page's sample prompt (train.js: the first three characters of the first word of a short line). */
 function pagePrompt(text, maxChars) {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => [...l].length < maxChars) ?? [...(lines[0] ?? '')].slice(0, maxChars - 1).join('');
   return [...line.split(' ')[0]].slice(0, 3).join('');
 }
@@ -69,7 +81,7 @@ if (argv.includes('--samples')) {
   const steps = Number(value('--steps', 1500));
   const every = Number(value('--every', 50));
   console.log(`page defaults on ${corpusName}: ${JSON.stringify(spec)}; prompt ${JSON.stringify(prompt)}`);
-  console.log('step  held-out(64 windows, as the page)  held-out(64 batches)  samples (seed 1 = the page\'s, 2, 3)');
+  console.log("step  held-out(64 windows, as the page)  held-out(64 batches)  samples (seed 1 = the page's, 2, 3)");
   for (let step = 0; step <= steps; step += every) {
     if (step > 0) trainer.step(every);
     const page = trainer.evaluate(0, Math.ceil(64 / s.batch));
@@ -104,33 +116,48 @@ async function oneRun() {
     await page.goto(`${base}train.html#${pageHash}`);
     await page.waitForSelector('body[data-engine="ready"]', { timeout: 30000 });
     await page.waitForSelector('body[data-train="ready"]', { timeout: 30000 });
-    await page.waitForTimeout(1000);   // the renderer and Worker settle, the first sample is drawn
-    const out = await page.evaluate(async ([limit, timeoutMs]) => {
-      const s = globalThis.tinyformerTrain.session;
-      const rec = { evals: [], progress: [] };
-      let t0 = 0;
-      s.run.addEventListener('progress', (e) => rec.progress.push([performance.now() - t0, e.detail.steps]));
-      const crossed = new Promise((resolve) => {
-        s.addEventListener('evaluated', () => {
-          const h = s.history[0];
-          const loss = h.evalLoss.at(-1);
-          rec.evals.push([performance.now() - t0, h.evalSteps.at(-1), loss]);
-          if (loss < limit) resolve(true);
+    await page.waitForTimeout(1000); // the renderer and Worker settle, the first sample is drawn
+    const out = await page.evaluate(
+      async ([limit, timeoutMs]) => {
+        const s = globalThis.tinyformerTrain.session;
+        const rec = { evals: [], progress: [] };
+        let t0 = 0;
+        s.run.addEventListener('progress', (e) => rec.progress.push([performance.now() - t0, e.detail.steps]));
+        const crossed = new Promise((resolve) => {
+          s.addEventListener('evaluated', () => {
+            const h = s.history[0];
+            const loss = h.evalLoss.at(-1);
+            rec.evals.push([performance.now() - t0, h.evalSteps.at(-1), loss]);
+            if (loss < limit) resolve(true);
+          });
+          s.addEventListener('state', (e) => {
+            if (e.detail.state === 'finished') s.extend(100000);
+          });
+          setTimeout(() => resolve(false), timeoutMs);
         });
-        s.addEventListener('state', (e) => { if (e.detail.state === 'finished') s.extend(100000); });
-        setTimeout(() => resolve(false), timeoutMs);
-      });
-      t0 = performance.now();
-      document.querySelector('tf-train-dashboard [data-action="run"]').click();
-      const ok = await crossed;
-      const seconds = (performance.now() - t0) / 1000;
-      const steps = s.steps, trainMs = s.elapsedMs, tokensPerSecond = s.tokensPerSecond;
-      s.pause();
-      // what the learner reads at that point: the page's sample settings on a snapshot of the weights
-      const sample = await s.run.sample(0, s.samplePrompt, { maxTokens: 40, temperature: 0.8, seed: 1 });
-      return { ok, seconds, steps, trainMs, tokensPerSecond, evals: rec.evals, sample: { step: sample.steps, prompt: s.samplePrompt, text: sample.text },
-        defaults: s.settings };
-    }, [threshold, timeoutS * 1000]);
+        t0 = performance.now();
+        document.querySelector('tf-train-dashboard [data-action="run"]').click();
+        const ok = await crossed;
+        const seconds = (performance.now() - t0) / 1000;
+        const steps = s.steps,
+          trainMs = s.elapsedMs,
+          tokensPerSecond = s.tokensPerSecond;
+        s.pause();
+        // what the learner reads at that point: the page's sample settings on a snapshot of the weights
+        const sample = await s.run.sample(0, s.samplePrompt, { maxTokens: 40, temperature: 0.8, seed: 1 });
+        return {
+          ok,
+          seconds,
+          steps,
+          trainMs,
+          tokensPerSecond,
+          evals: rec.evals,
+          sample: { step: sample.steps, prompt: s.samplePrompt, text: sample.text },
+          defaults: s.settings,
+        };
+      },
+      [threshold, timeoutS * 1000],
+    );
     return { ...out, errors };
   } finally {
     await context.close();
@@ -141,8 +168,10 @@ const results = [];
 for (let i = 0; i < runs; i++) {
   const r = await oneRun();
   results.push(r);
-  process.stderr.write(`  learner run ${i + 1}/${runs}: ${r.ok ? `${r.seconds.toFixed(2)} s` : 'not reached'} ` +
-    `(step ${r.steps}, ${Math.round(r.tokensPerSecond)} tokens/s, evals ${r.evals.map((e) => `${(e[0] / 1000).toFixed(1)}s:${e[1]}:${e[2].toFixed(3)}`).join(' ')})\n`);
+  process.stderr.write(
+    `  learner run ${i + 1}/${runs}: ${r.ok ? `${r.seconds.toFixed(2)} s` : 'not reached'} ` +
+      `(step ${r.steps}, ${Math.round(r.tokensPerSecond)} tokens/s, evals ${r.evals.map((e) => `${(e[0] / 1000).toFixed(1)}s:${e[1]}:${e[2].toFixed(3)}`).join(' ')})\n`,
+  );
 }
 await browser.close();
 await new Promise((ok) => server.close(ok));
@@ -150,20 +179,45 @@ await new Promise((ok) => server.close(ok));
 const reached = results.filter((r) => r.ok);
 const d = results[0]?.defaults;
 const metrics = [
-  { id: 'learner_seconds', unit: 's', samples: reached.map((r) => r.seconds),
-    what: `in-tab training (page defaults, ${corpusName}) until held-out loss < ${threshold}` },
-  { id: 'learner_steps', unit: 'steps', samples: reached.map((r) => r.steps),
-    what: 'learner: training steps the page had done by then' },
-  { id: 'learner_tokens_per_s', unit: 'tokens/s', samples: reached.map((r) => r.tokensPerSecond),
-    what: 'learner: the page\'s tokens/s readout by then' },
+  {
+    id: 'learner_seconds',
+    unit: 's',
+    samples: reached.map((r) => r.seconds),
+    what: `in-tab training (page defaults, ${corpusName}) until held-out loss < ${threshold}`,
+  },
+  {
+    id: 'learner_steps',
+    unit: 'steps',
+    samples: reached.map((r) => r.steps),
+    what: 'learner: training steps the page had done by then',
+  },
+  {
+    id: 'learner_tokens_per_s',
+    unit: 'tokens/s',
+    samples: reached.map((r) => r.tokensPerSecond),
+    what: "learner: the page's tokens/s readout by then",
+  },
 ];
 // Not reaching the threshold in time is a speed result (a run left out of the figure), not a failure.
 const errors = results.flatMap((r) => r.errors);
-const checks = [{ check: 'the training page ran without errors', errors: errors.length, ok: errors.length === 0 },
-  { check: `runs that reached held-out loss < ${threshold} within ${timeoutS} s (speed: informative only)`,
-    reached: reached.length, runs, ok: true }];
-process.stdout.write(`${JSON.stringify({
-  ok: errors.length === 0, metrics, checks, threshold,
-  settings: d && { corpus: d.corpus, model: d.model, batch: d.batch, racers: d.racers, steps: d.steps },
-  samples: reached.map((r) => r.sample), evals: results.map((r) => r.evals), errors,
-})}\n`);
+const checks = [
+  { check: 'the training page ran without errors', errors: errors.length, ok: errors.length === 0 },
+  {
+    check: `runs that reached held-out loss < ${threshold} within ${timeoutS} s (speed: informative only)`,
+    reached: reached.length,
+    runs,
+    ok: true,
+  },
+];
+process.stdout.write(
+  `${JSON.stringify({
+    ok: errors.length === 0,
+    metrics,
+    checks,
+    threshold,
+    settings: d && { corpus: d.corpus, model: d.model, batch: d.batch, racers: d.racers, steps: d.steps },
+    samples: reached.map((r) => r.sample),
+    evals: results.map((r) => r.evals),
+    errors,
+  })}\n`,
+);

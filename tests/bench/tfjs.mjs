@@ -42,12 +42,18 @@ function createParams(tf) {
   const p = { wte: normal([V, C]), wpe: normal([T, C]), layers: [], lnfG: ones([C]), lnfB: zeros([C]) };
   for (let l = 0; l < L; l++) {
     p.layers.push({
-      ln1G: ones([C]), ln1B: zeros([C]),
-      attnW: normal([C, 3 * C]), attnB: zeros([3 * C]),
-      projW: normal([C, C], projStd), projB: zeros([C]),
-      ln2G: ones([C]), ln2B: zeros([C]),
-      fcW: normal([C, F]), fcB: zeros([F]),
-      fcProjW: normal([F, C], projStd), fcProjB: zeros([C]),
+      ln1G: ones([C]),
+      ln1B: zeros([C]),
+      attnW: normal([C, 3 * C]),
+      attnB: zeros([3 * C]),
+      projW: normal([C, C], projStd),
+      projB: zeros([C]),
+      ln2G: ones([C]),
+      ln2B: zeros([C]),
+      fcW: normal([C, F]),
+      fcB: zeros([F]),
+      fcProjW: normal([F, C], projStd),
+      fcProjB: zeros([C]),
     });
   }
   return p;
@@ -64,22 +70,31 @@ function lossOf(tf, p, mask, ids, targets) {
   const N = B * T;
   const layerNorm = (x, g, b) => {
     const { mean, variance } = tf.moments(x, -1, true);
-    return x.sub(mean).mul(tf.rsqrt(variance.add(1e-5))).mul(g).add(b);
+    return x
+      .sub(mean)
+      .mul(tf.rsqrt(variance.add(1e-5)))
+      .mul(g)
+      .add(b);
   };
-  const heads = (t) => t.reshape([B, T, H, D]).transpose([0, 2, 1, 3]);  // (B, H, T, D)
-  let x = tf.matMul(tf.oneHot(ids, V).toFloat(), p.wte);  // (N, C)
+  const heads = (t) => t.reshape([B, T, H, D]).transpose([0, 2, 1, 3]); // (B, H, T, D)
+  let x = tf.matMul(tf.oneHot(ids, V).toFloat(), p.wte); // (N, C)
   x = x.reshape([B, T, C]).add(p.wpe).reshape([N, C]);
   for (const l of p.layers) {
     const h = layerNorm(x, l.ln1G, l.ln1B);
     const [q, k, v] = tf.split(tf.matMul(h, l.attnW).add(l.attnB), 3, 1);
-    const att = tf.softmax(tf.matMul(heads(q), heads(k), false, true).mul(1 / Math.sqrt(D)).add(mask));  // (B,H,T,T)
+    const att = tf.softmax(
+      tf
+        .matMul(heads(q), heads(k), false, true)
+        .mul(1 / Math.sqrt(D))
+        .add(mask),
+    ); // (B,H,T,T)
     const y = tf.matMul(att, heads(v)).transpose([0, 2, 1, 3]).reshape([N, C]);
     x = x.add(tf.matMul(y, l.projW).add(l.projB));
     const f = tf.matMul(layerNorm(x, l.ln2G, l.ln2B), l.fcW).add(l.fcB);
     const gelu = f.mul(0.5).mul(tf.erf(f.mul(Math.SQRT1_2)).add(1));
     x = x.add(tf.matMul(gelu, l.fcProjW).add(l.fcProjB));
   }
-  const logits = tf.matMul(layerNorm(x, p.lnfG, p.lnfB), p.wte, false, true);  // (N, V), tied output
+  const logits = tf.matMul(layerNorm(x, p.lnfG, p.lnfB), p.wte, false, true); // (N, V), tied output
   return tf.losses.softmaxCrossEntropy(tf.oneHot(targets, V).toFloat(), logits);
 }
 
@@ -91,11 +106,17 @@ async function main() {
   const p = createParams(tf);
   const vars = allVariables(p);
   const numParams = vars.reduce((n, v) => n + v.size, 0);
-  const mask = tf.tidy(() => tf.linalg.bandPart(tf.ones([T, T]), -1, 0).sub(1).mul(1e9));  // 0 on/below diagonal
+  const mask = tf.tidy(() =>
+    tf.linalg
+      .bandPart(tf.ones([T, T]), -1, 0)
+      .sub(1)
+      .mul(1e9),
+  ); // 0 on/below diagonal
   const optimizer = tf.train.adam(REFERENCE.lr, 0.9, 0.999, 1e-8);
   const stream = syntheticStream(1 << 17);
   let rng = 12345;
-  const batch = () => {  // B random windows of T+1 tokens
+  const batch = () => {
+    // B random windows of T+1 tokens
     const x = new Int32Array(B * T);
     const y = new Int32Array(B * T);
     for (let b = 0; b < B; b++) {
@@ -144,18 +165,36 @@ async function main() {
   }
   const checks = [
     { check: 'TF.js model has 108,288 parameters', params: numParams, ok: numParams === REFERENCE.params },
-    { check: 'TF.js: first loss near ln 96 = 4.564, then falls', first, last,
-      ok: Math.abs(first - Math.log(96)) < 0.3 && last < first },
+    {
+      check: 'TF.js: first loss near ln 96 = 4.564, then falls',
+      first,
+      last,
+      ok: Math.abs(first - Math.log(96)) < 0.3 && last < first,
+    },
   ];
   const out = {
-    target: 'tfjs', mode: 'tfjs', arch: `tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
-    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'),
-    ok: checks.every((c) => c.ok), checks, losses: { first, last },
+    target: 'tfjs',
+    mode: 'tfjs',
+    arch: `tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
+    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+    threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'),
+    ok: checks.every((c) => c.ok),
+    checks,
+    losses: { first, last },
     metrics: [
       { id: 'train_tokens_per_s', what: 'training tokens/s (B=16 T=32, Adam)', unit: 'tokens/s', samples: trainTps },
-      { id: 'forward_tokens_per_s', what: 'forward tokens/s (B=16 T=32, with loss)', unit: 'tokens/s', samples: fwdTps },
-      { id: 'tensors_bytes_mb', what: 'TF.js tensor memory in use after the run', unit: 'MB',
-        samples: [tf.memory().numBytes / 1e6] },
+      {
+        id: 'forward_tokens_per_s',
+        what: 'forward tokens/s (B=16 T=32, with loss)',
+        unit: 'tokens/s',
+        samples: fwdTps,
+      },
+      {
+        id: 'tensors_bytes_mb',
+        what: 'TF.js tensor memory in use after the run',
+        unit: 'MB',
+        samples: [tf.memory().numBytes / 1e6],
+      },
     ],
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -203,8 +242,14 @@ function createSeq2seqParams(tf) {
   const ffn = () => ({ w1: xavier([C, F]), b1: zeros([F]), w2: xavier([F, C]), b2: zeros([C]) });
   // PyTorch's in_proj_weight is one (3C, C) matrix: Xavier over it as a whole, as the engine does
   const selfAttn = () => ({ inW: xavier([C, 3 * C]), inB: zeros([3 * C]), outW: xavier([C, C]), outB: zeros([C]) });
-  const crossAttn = () => ({ qW: xavier([C, C], C, 3 * C), qB: zeros([C]), kvW: xavier([C, 2 * C], C, 3 * C),
-    kvB: zeros([2 * C]), outW: xavier([C, C]), outB: zeros([C]) });
+  const crossAttn = () => ({
+    qW: xavier([C, C], C, 3 * C),
+    qB: zeros([C]),
+    kvW: xavier([C, 2 * C], C, 3 * C),
+    kvB: zeros([2 * C]),
+    outW: xavier([C, C]),
+    outB: zeros([C]),
+  });
   const p = { srcEmb: xavier([srcVocab, C]), tgtEmb: xavier([tgtVocab, C]), enc: [], dec: [] };
   for (let l = 0; l < Le; l++) p.enc.push({ attn: selfAttn(), ln1: norm(), ffn: ffn(), ln2: norm() });
   p.encNorm = norm();
@@ -226,9 +271,9 @@ function seq2seqVariables(p) {
 function seq2seqTensors(tf, batch) {
   const { B, S, T, tgtVocab } = SEQ2SEQ;
   const { PAD, IGNORE } = SPECIALS;
-  const srcMask = new Float32Array(B * S);  // (B,1,1,S): −1e9 on <pad> keys
+  const srcMask = new Float32Array(B * S); // (B,1,1,S): −1e9 on <pad> keys
   for (let i = 0; i < B * S; i++) srcMask[i] = batch.source[i] === PAD ? -1e9 : 0;
-  const tgtMask = new Float32Array(B * T * T);  // (B,1,T,T): causal + target key padding
+  const tgtMask = new Float32Array(B * T * T); // (B,1,T,T): causal + target key padding
   for (let b = 0; b < B; b++) {
     for (let q = 0; q < T; q++) {
       for (let k = 0; k < T; k++) tgtMask[(b * T + q) * T + k] = k > q || batch.inputs[b * T + k] === PAD ? -1e9 : 0;
@@ -242,8 +287,10 @@ function seq2seqTensors(tf, batch) {
     weights[i] = y === IGNORE ? 0 : 1;
   }
   const t = {
-    source: tf.tensor1d(batch.source, 'int32'), inputs: tf.tensor1d(batch.inputs, 'int32'),
-    srcMask: tf.tensor4d(srcMask, [B, 1, 1, S]), tgtMask: tf.tensor4d(tgtMask, [B, 1, T, T]),
+    source: tf.tensor1d(batch.source, 'int32'),
+    inputs: tf.tensor1d(batch.inputs, 'int32'),
+    srcMask: tf.tensor4d(srcMask, [B, 1, 1, S]),
+    tgtMask: tf.tensor4d(tgtMask, [B, 1, T, T]),
     weights: tf.tensor1d(weights),
   };
   t.onehot = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), tgtVocab).toFloat());
@@ -257,12 +304,24 @@ function seq2seqLoss(tf, p, pe, t) {
   const linear = (x, w, b) => tf.matMul(x, w).add(b);
   const layerNorm = (x, n) => {
     const { mean, variance } = tf.moments(x, -1, true);
-    return x.sub(mean).mul(tf.rsqrt(variance.add(1e-5))).mul(n.g).add(n.b);
+    return x
+      .sub(mean)
+      .mul(tf.rsqrt(variance.add(1e-5)))
+      .mul(n.g)
+      .add(n.b);
   };
-  const heads = (x, L) => x.reshape([B, L, H, D]).transpose([0, 2, 1, 3]);  // (B, H, L, D)
+  const heads = (x, L) => x.reshape([B, L, H, D]).transpose([0, 2, 1, 3]); // (B, H, L, D)
   const attend = (q, k, v, Lq, Lk, mask) => {
-    const att = tf.softmax(tf.matMul(heads(q, Lq), heads(k, Lk), false, true).mul(1 / Math.sqrt(D)).add(mask));
-    return tf.matMul(att, heads(v, Lk)).transpose([0, 2, 1, 3]).reshape([B * Lq, C]);
+    const att = tf.softmax(
+      tf
+        .matMul(heads(q, Lq), heads(k, Lk), false, true)
+        .mul(1 / Math.sqrt(D))
+        .add(mask),
+    );
+    return tf
+      .matMul(att, heads(v, Lk))
+      .transpose([0, 2, 1, 3])
+      .reshape([B * Lq, C]);
   };
   const selfAttention = (x, a, L, mask) => {
     const [q, k, v] = tf.split(linear(x, a.inW, a.inB), 3, 1);
@@ -278,7 +337,11 @@ function seq2seqLoss(tf, p, pe, t) {
       save([]);
       return { value: tf.gather(w, ids), gradFunc: (dy) => [tf.scatterND(ids.reshape([-1, 1]), dy, w.shape)] };
     });
-    return lookup(table).mul(Math.sqrt(C)).reshape([B, L, C]).add(pe.slice([0, 0], [L, C])).reshape([B * L, C]);
+    return lookup(table)
+      .mul(Math.sqrt(C))
+      .reshape([B, L, C])
+      .add(pe.slice([0, 0], [L, C]))
+      .reshape([B * L, C]);
   };
 
   let x = embed(p.srcEmb, t.source, S);
@@ -293,7 +356,7 @@ function seq2seqLoss(tf, p, pe, t) {
     y = layerNorm(y.add(crossAttention(y, memory, l.cross)), l.ln2);
     y = layerNorm(y.add(ffn(y, l.ffn)), l.ln3);
   }
-  const logits = linear(layerNorm(y, p.decNorm), p.genW, p.genB);  // (B·T, Vt)
+  const logits = linear(layerNorm(y, p.decNorm), p.genW, p.genB); // (B·T, Vt)
   // SUM_BY_NONZERO_WEIGHTS (the default reduction): Σ weighted losses / number of counted targets
   return tf.losses.softmaxCrossEntropy(t.onehot, logits, t.weights);
 }
@@ -309,7 +372,7 @@ async function mainSeq2seq() {
   const pe = tf.tensor2d(sinusoid(Math.max(S, T), C), [Math.max(S, T), C]);
   const optimizer = tf.train.adam(SEQ2SEQ.lr, 0.9, 0.999, 1e-8);
   const batches = seq2seqBatches();
-  let k = 0;  // the next batch of the cycle, as in bench.cpp
+  let k = 0; // the next batch of the cycle, as in bench.cpp
   let counted = 0;
   const trainStep = () => {
     const batch = batches[k++ % batches.length];
@@ -337,7 +400,7 @@ async function mainSeq2seq() {
   }
   const fwdTps = [];
   const fwdPps = [];
-  const batch = batches[0];  // as bench.cpp: the first batch of the cycle
+  const batch = batches[0]; // as bench.cpp: the first batch of the cycle
   const t = seq2seqTensors(tf, batch);
   const forward = () => {
     const loss = tf.tidy(() => seq2seqLoss(tf, p, pe, t));
@@ -357,30 +420,56 @@ async function mainSeq2seq() {
   const lnV = Math.log(SEQ2SEQ.tgtVocab);
   const checks = [
     { check: 'TF.js seq2seq model has 316,032 parameters', params: numParams, ok: numParams === SEQ2SEQ.params },
-    { check: 'TF.js seq2seq: first loss near ln 384 = 5.951, then falls', first, last,
-      ok: Math.abs(first - lnV) < 0.5 && last < first },
+    {
+      check: 'TF.js seq2seq: first loss near ln 384 = 5.951, then falls',
+      first,
+      last,
+      ok: Math.abs(first - lnV) < 0.5 && last < first,
+    },
   ];
   const out = {
-    target: 'tfjs', mode: 'tfjs-seq2seq', arch: `tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
-    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'),
-    ok: checks.every((c) => c.ok), checks, losses: { first, last },
+    target: 'tfjs',
+    mode: 'tfjs-seq2seq',
+    arch: `tfjs ${tf.version.tfjs} ${tf.getBackend()}`,
+    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+    threads: tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT'),
+    ok: checks.every((c) => c.ok),
+    checks,
+    losses: { first, last },
     metrics: [
-      { id: 's2s_train_tokens_per_s',
-        what: 'seq2seq training tokens/s, counted targets (no padding; B=16 S=12 T=16, Adam)', unit: 'tokens/s',
-        samples: trainTps },
-      { id: 's2s_train_positions_per_s', what: 'seq2seq training B·T/s, every decoder position (B=16 S=12 T=16, Adam)',
-        unit: 'B·T/s', samples: trainPps },
-      { id: 's2s_forward_tokens_per_s', what: 'seq2seq forward tokens/s, counted targets (with loss)',
-        unit: 'tokens/s', samples: fwdTps },
+      {
+        id: 's2s_train_tokens_per_s',
+        what: 'seq2seq training tokens/s, counted targets (no padding; B=16 S=12 T=16, Adam)',
+        unit: 'tokens/s',
+        samples: trainTps,
+      },
+      {
+        id: 's2s_train_positions_per_s',
+        what: 'seq2seq training B·T/s, every decoder position (B=16 S=12 T=16, Adam)',
+        unit: 'B·T/s',
+        samples: trainPps,
+      },
+      {
+        id: 's2s_forward_tokens_per_s',
+        what: 'seq2seq forward tokens/s, counted targets (with loss)',
+        unit: 'tokens/s',
+        samples: fwdTps,
+      },
       { id: 's2s_forward_positions_per_s', what: 'seq2seq forward B·T/s (with loss)', unit: 'B·T/s', samples: fwdPps },
-      { id: 's2s_tensors_bytes_mb', what: 'seq2seq: TF.js tensor memory in use after the run', unit: 'MB',
-        samples: [tf.memory().numBytes / 1e6] },
+      {
+        id: 's2s_tensors_bytes_mb',
+        what: 'seq2seq: TF.js tensor memory in use after the run',
+        unit: 'MB',
+        samples: [tf.memory().numBytes / 1e6],
+      },
     ],
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 (process.argv.includes('--seq2seq') ? mainSeq2seq() : main()).catch((err) => {
-  process.stdout.write(`${JSON.stringify({ target: 'tfjs', ok: false, error: String(err?.stack ?? err), metrics: [] })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ target: 'tfjs', ok: false, error: String(err?.stack ?? err), metrics: [] })}\n`,
+  );
   process.exitCode = 1;
 });

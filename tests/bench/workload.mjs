@@ -3,12 +3,24 @@
 
 /** Decoder-only GPT: V 96, T 32, C 64, H 4, L 2, F 256, pre-LN, learned positions, tied output (108,288 params). */
 export const REFERENCE = Object.freeze({
-  vocab: 96, T: 32, C: 64, H: 4, L: 2, F: 256, B: 16, lr: 1e-3, params: 108288,
+  vocab: 96,
+  T: 32,
+  C: 64,
+  H: 4,
+  L: 2,
+  F: 256,
+  B: 16,
+  lr: 1e-3,
+  params: 108288,
 });
 
 /** tinyformer's model settings for the reference workload (vocab_size comes from the tokenizer: 4 specials + 92 chars). */
 export const MODEL_SETTINGS = Object.freeze({
-  n_layer: REFERENCE.L, n_head: REFERENCE.H, n_embd: REFERENCE.C, block_size: REFERENCE.T, mlp_hidden: REFERENCE.F,
+  n_layer: REFERENCE.L,
+  n_head: REFERENCE.H,
+  n_embd: REFERENCE.C,
+  block_size: REFERENCE.T,
+  mlp_hidden: REFERENCE.F,
 });
 
 /**
@@ -36,7 +48,7 @@ export function syntheticStream(n, V = REFERENCE.vocab) {
  */
 export function syntheticCorpus(n) {
   const alphabet = [];
-  for (let c = 33; c < 33 + 91; c++) alphabet.push(String.fromCharCode(c));  // '!' .. '{'
+  for (let c = 33; c < 33 + 91; c++) alphabet.push(String.fromCharCode(c)); // '!' .. '{'
   alphabet.push('\n');
   const ids = syntheticStream(n, alphabet.length);
   let text = '';
@@ -52,8 +64,19 @@ export function syntheticCorpus(n) {
  * that both sides hash the batches to the same value.
  */
 export const SEQ2SEQ = Object.freeze({
-  srcVocab: 512, tgtVocab: 384, S: 12, T: 16, C: 64, H: 4, Le: 2, Ld: 2, F: 256, B: 16, lr: 1e-3, params: 316032,
-  batches: 8,  // a fixed cycle of 8 batches (128 pairs): the same batches every run, in the same order
+  srcVocab: 512,
+  tgtVocab: 384,
+  S: 12,
+  T: 16,
+  C: 64,
+  H: 4,
+  Le: 2,
+  Ld: 2,
+  F: 256,
+  B: 16,
+  lr: 1e-3,
+  params: 316032,
+  batches: 8, // a fixed cycle of 8 batches (128 pairs): the same batches every run, in the same order
 });
 
 /** Token ids of the specials (tf::Tokenizer) and the target id the loss skips (tf::Network::kIgnore). */
@@ -76,8 +99,10 @@ export function seq2seqBatches(w = SEQ2SEQ) {
     s = (s ^ (s << 5)) >>> 0;
     return s;
   };
-  const loS = Math.floor((S - 2) / 2), hiS = S - 2;
-  const loT = Math.floor((T - 1) / 2), hiT = T - 1;
+  const loS = Math.floor((S - 2) / 2),
+    hiS = S - 2;
+  const loT = Math.floor((T - 1) / 2),
+    hiT = T - 1;
   const out = [];
   for (let k = 0; k < w.batches; k++) {
     const source = new Int32Array(B * S).fill(PAD);

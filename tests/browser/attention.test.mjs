@@ -13,8 +13,12 @@ import { SCREENSHOTS, openPage, startBrowser } from './browser.mjs';
 import { ROOT } from '../node/helpers.mjs';
 
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 const STEP_TENSORS = {
   qkv: ['ln_1', 'attn.q', 'attn.k', 'attn.v'],
@@ -29,7 +33,7 @@ const STEP_TENSORS = {
 const STEP_IDS = Object.keys(STEP_TENSORS);
 
 async function openAttention(options, sentence = '고양이는 귀엽다') {
-  const opened = await openPage(env.browser, `${env.baseUrl}?model=ko`, options);   // Korean sentences in either UI
+  const opened = await openPage(env.browser, `${env.baseUrl}?model=ko`, options); // Korean sentences in either UI
   await opened.page.fill('#sentence', sentence);
   await opened.page.waitForFunction(() => document.body.dataset.inspection === 'ok');
   await opened.page.click('[data-stage=attention]');
@@ -39,12 +43,15 @@ async function openAttention(options, sentence = '고양이는 귀엽다') {
 
 /** Every heatmap in the view, checked against a fresh engine run: tensors exactly, weight slices transposed. */
 const heatmapCheck = (sel) => {
-  const app = globalThis.tinyformerApp, cfg = app.model.config;
+  const app = globalThis.tinyformerApp,
+    cfg = app.model.config;
   const ins = app.model.inspect(document.getElementById('sentence').value);
-  const C = cfg.n_embd, D = C / cfg.n_head;
+  const C = cfg.n_embd,
+    D = C / cfg.n_head;
   const view = document.querySelector('tf-stage-attention');
   return [...view.querySelectorAll(sel)].map((h) => {
-    const m = h.matrix, head = h.dataset.head === undefined ? null : Number(h.dataset.head);
+    const m = h.matrix,
+      head = h.dataset.head === undefined ? null : Number(h.dataset.head);
     let expected, name;
     if (h.dataset.tensor) {
       name = h.dataset.tensor;
@@ -53,12 +60,15 @@ const heatmapCheck = (sel) => {
       name = `${h.dataset.param}:${h.dataset.part}`;
       const p = app.model.parameter(h.dataset.param).data;
       const part = h.dataset.part;
-      const from = part === 'o' ? 0 : 'qkv'.indexOf(part) * C + head * D, n = part === 'o' ? C : D;
+      const from = part === 'o' ? 0 : 'qkv'.indexOf(part) * C + head * D,
+        n = part === 'o' ? C : D;
       expected = new Float32Array(C * n);
       for (let c = 0; c < C; c++) for (let d = 0; d < n; d++) expected[c * n + d] = p[(from + d) * C + c];
     }
-    const same = expected.length === m.values.length && m.rows * m.cols === expected.length
-      && expected.every((v, i) => Object.is(v, m.values[i]));
+    const same =
+      expected.length === m.values.length &&
+      m.rows * m.cols === expected.length &&
+      expected.every((v, i) => Object.is(v, m.values[i]));
     return { name, head, same, rows: m.rows, cols: m.cols };
   });
 };
@@ -68,10 +78,15 @@ test('every step shows the engine’s tensors for the chosen layer and head; row
   const T = await page.evaluate(() => globalThis.tinyformerApp.inspection.tokens.length);
   assert.equal(T, 8);
   // the overview: lines + heatmap of head 1's probabilities, thumbnails for every head
-  const heads = await page.$$eval('tf-stage-attention .att-head', (bs) => bs.map((b) => b.getAttribute('aria-pressed')));
+  const heads = await page.$$eval('tf-stage-attention .att-head', (bs) =>
+    bs.map((b) => b.getAttribute('aria-pressed')),
+  );
   assert.deepEqual(heads, ['true', 'false', 'false', 'false']);
   const overview = await page.evaluate(heatmapCheck, '.att-overview tf-heatmap');
-  assert.deepEqual(overview.map((o) => [o.name, o.head, o.same]), [['h0.attn.probs', 0, true]]);
+  assert.deepEqual(
+    overview.map((o) => [o.name, o.head, o.same]),
+    [['h0.attn.probs', 0, true]],
+  );
   const lineWeights = await page.$eval('tf-attention-lines', (v) => {
     const ins = globalThis.tinyformerApp.model.inspect(document.getElementById('sentence').value);
     return Array.from(v.weights.values).every((x, i) => x === ins.attention(0, 0).data[i]);
@@ -86,21 +101,39 @@ test('every step shows the engine’s tensors for the chosen layer and head; row
     assert.equal(await page.getAttribute(`tf-stage-attention .att-step[data-step=${id}]`, 'aria-current'), 'step');
     const shown = await page.evaluate(heatmapCheck, '.att-panel tf-heatmap');
     const tensors = shown.filter((s) => !s.name.includes(':'));
-    assert.deepEqual(tensors.map((s) => s.name), STEP_TENSORS[id].map((n) => `h0.${n}`), `step ${id}`);
+    assert.deepEqual(
+      tensors.map((s) => s.name),
+      STEP_TENSORS[id].map((n) => `h0.${n}`),
+      `step ${id}`,
+    );
     for (const s of shown) {
       assert.ok(s.same, `step ${id}: ${s.name} differs from the engine`);
-      if (s.name.startsWith('h0.attn.') && !['h0.attn.concat', 'h0.attn.proj'].includes(s.name)) assert.equal(s.head, 0, s.name);
+      if (s.name.startsWith('h0.attn.') && !['h0.attn.concat', 'h0.attn.proj'].includes(s.name))
+        assert.equal(s.head, 0, s.name);
     }
     const { n_embd: C, n_head: H } = await page.evaluate(() => globalThis.tinyformerApp.model.config);
-    if (id === 'qkv') assert.deepEqual(shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]),
-      [['q', C, C / H], ['k', C, C / H], ['v', C, C / H]]);
-    if (id === 'proj') assert.deepEqual(shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]), [['o', C, C]]);
+    if (id === 'qkv')
+      assert.deepEqual(
+        shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]),
+        [
+          ['q', C, C / H],
+          ['k', C, C / H],
+          ['v', C, C / H],
+        ],
+      );
+    if (id === 'proj')
+      assert.deepEqual(
+        shown.filter((s) => s.name.includes(':')).map((s) => [s.name.split(':')[1], s.rows, s.cols]),
+        [['o', C, C]],
+      );
     if (id === 'mask' || id === 'softmax') {
       const mask = await page.$eval('tf-stage-attention .att-panel tf-heatmap', (h) => {
-        const { rows, cols } = h.matrix, bad = [];
+        const { rows, cols } = h.matrix,
+          bad = [];
         for (let r = 0; r < rows; r++) {
           for (let c = 0; c < cols; c++) {
-            const future = c > r, v = h.valueAt(r, c);
+            const future = c > r,
+              v = h.valueAt(r, c);
             if (h.isMasked(r, c) !== future) bad.push(`mask ${r},${c}`);
             if (future && v !== (h.dataset.tensor.endsWith('masked') ? -Infinity : 0)) bad.push(`value ${r},${c}=${v}`);
             if (!future && !Number.isFinite(v)) bad.push(`finite ${r},${c}=${v}`);
@@ -125,7 +158,9 @@ test('every step shows the engine’s tensors for the chosen layer and head; row
         assert.equal(note, '1.0000');
       }
     }
-    await (await page.$('tf-stage-attention .att-steps')).screenshot({ path: join(SCREENSHOTS, `attention-step-${i + 1}-${id}.png`) });
+    await (
+      await page.$('tf-stage-attention .att-steps')
+    ).screenshot({ path: join(SCREENSHOTS, `attention-step-${i + 1}-${id}.png`) });
   }
   assert.ok(await page.isDisabled('tf-stage-attention .att-next'));
 
@@ -148,9 +183,12 @@ test('hovering a token names where it looks, with the engine’s weights; heatma
   assert.match(await readout(), /Hover/);
   // expected: the engine's largest weights in row 7 ('다') of layer 1, head 1
   const top = await page.evaluate(() => {
-    const ins = globalThis.tinyformerApp.model.inspect(document.getElementById('sentence').value), T = ins.tokens.length, p = ins.attention(0, 0).data;
+    const ins = globalThis.tinyformerApp.model.inspect(document.getElementById('sentence').value),
+      T = ins.tokens.length,
+      p = ins.attention(0, 0).data;
     return Array.from({ length: T }, (_, j) => ({ j, w: p[(T - 1) * T + j], text: ins.tokens[j].text }))
-      .sort((a, b) => b.w - a.w).slice(0, 3);
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 3);
   });
   await page.hover('tf-attention-lines button[data-side=query][data-index="7"]');
   const looks = await readout();
@@ -195,7 +233,10 @@ test('switching head and layer changes the data to that head and layer', async (
   assert.equal(await page.evaluate(() => document.activeElement.dataset.head), '2', 'focus stays on the head picker');
   assert.equal(await page.getAttribute('tf-stage-attention .att-panel', 'data-step'), 'weighted', 'the step is kept');
   let shown = await page.evaluate(heatmapCheck, 'tf-heatmap:not([data-panel=word-attention])');
-  assert.ok(shown.every((s) => s.same), JSON.stringify(shown));
+  assert.ok(
+    shown.every((s) => s.same),
+    JSON.stringify(shown),
+  );
   assert.ok(shown.filter((s) => s.head !== null).every((s) => s.head === 2));
   const head3 = await page.$eval('.att-overview tf-heatmap', (h) => Array.from(h.matrix.values));
   assert.notDeepEqual(head3, before);
@@ -223,17 +264,26 @@ test('switching head and layer changes the data to that head and layer', async (
 
 /** The word map as drawn, the engine's word attention for the same layer and heads, and the sentence about it. */
 const wordCheck = () => {
-  const app = globalThis.tinyformerApp, ins = app.model.inspect(document.getElementById('sentence').value);
+  const app = globalThis.tinyformerApp,
+    ins = app.model.inspect(document.getElementById('sentence').value);
   const view = document.querySelector('tf-stage-attention');
   const h = view.querySelector('tf-heatmap[data-panel=word-attention]');
-  const layer = app.layer, mean = h.dataset.heads === 'mean';
-  const w = app.tinyformer.wordAttention(mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, view.head), ins.tokens, ins.tokens);
-  const N = w.rowWords.length, m = h.matrix, bad = [];
+  const layer = app.layer,
+    mean = h.dataset.heads === 'mean';
+  const w = app.tinyformer.wordAttention(
+    mean ? ins.tensor(`h${layer}.attn.probs`) : ins.attention(layer, view.head),
+    ins.tokens,
+    ins.tokens,
+  );
+  const N = w.rowWords.length,
+    m = h.matrix,
+    bad = [];
   if (m.rows !== N || m.cols !== N + 1) bad.push(`shape ${m.rows}×${m.cols}`);
   for (let i = 0; i < N; i++) {
     let sum = 0;
     for (let j = 0; j <= N; j++) {
-      const v = h.valueAt(i, j), want = j < N ? w.weights.data[i * N + j] : w.rest[i];
+      const v = h.valueAt(i, j),
+        want = j < N ? w.weights.data[i * N + j] : w.rest[i];
       if (v !== want) bad.push(`${i},${j}: ${v} vs ${want}`);
       if (h.isMasked(i, j) !== (j < N && j > i)) bad.push(`mask ${i},${j}`);
       sum += v;
@@ -241,8 +291,16 @@ const wordCheck = () => {
     if (Math.abs(sum - 1) > 1e-5) bad.push(`row ${i} sums to ${sum}`);
   }
   const says = view.querySelector('[data-role=word-says]');
-  return { bad, words: w.rowWords, labels: m.colLabels, weights: Array.from(w.weights.data), rest: Array.from(w.rest),
-    says: says.textContent, sayWord: Number(says.dataset.word), heads: h.dataset.heads };
+  return {
+    bad,
+    words: w.rowWords,
+    labels: m.colLabels,
+    weights: Array.from(w.weights.data),
+    rest: Array.from(w.rest),
+    says: says.textContent,
+    sayWord: Number(says.dataset.word),
+    heads: h.dataset.heads,
+  };
 };
 
 test('word by word: the engine’s word map from the character pieces, the rule stated, the numbers read out', async () => {
@@ -289,18 +347,28 @@ test('word by word: the engine’s word map from the character pieces, the rule 
   w = await page.evaluate(wordCheck);
   assert.deepEqual(w.bad, []);
   assert.equal(w.words.length, 5);
-  await (await page.$('tf-stage-attention .att-words')).screenshot({ path: join(SCREENSHOTS, 'attention-words-ko.png') });
+  await (
+    await page.$('tf-stage-attention .att-words')
+  ).screenshot({ path: join(SCREENSHOTS, 'attention-words-ko.png') });
   await page.click('#lang-toggle');
   w = await page.evaluate(wordCheck);
   assert.match(w.says, /the pieces of ‘드렸다’ split their attention/);
-  await (await page.$('tf-stage-attention .att-words')).screenshot({ path: join(SCREENSHOTS, 'attention-words-en.png') });
+  await (
+    await page.$('tf-stage-attention .att-words')
+  ).screenshot({ path: join(SCREENSHOTS, 'attention-words-en.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
+for (const [locale, lang] of [
+  ['ko-KR', 'ko'],
+  ['en-US', 'en'],
+]) {
   test(`phone width (390 px, ${lang}): no sideways page scroll on any step, long sentence too`, async () => {
-    const { page, errors, context } = await openAttention({ locale, width: 390, height: 844 }, '사과의 의미로 사과를 구매해서 드렸다');
+    const { page, errors, context } = await openAttention(
+      { locale, width: 390, height: 844 },
+      '사과의 의미로 사과를 구매해서 드렸다',
+    );
     const pageWidth = () => page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     for (const id of STEP_IDS) {
       await page.click(`tf-stage-attention .att-step[data-step=${id}]`);
@@ -321,7 +389,10 @@ for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
 }
 
 test('desktop screenshots in both languages', async () => {
-  for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
+  for (const [locale, lang] of [
+    ['ko-KR', 'ko'],
+    ['en-US', 'en'],
+  ]) {
     const { page, errors, context } = await openAttention({ locale, width: 1200 });
     await page.hover('tf-attention-lines button[data-side=query][data-index="7"]');
     await (await page.$('#pipeline')).screenshot({ path: join(SCREENSHOTS, `attention-desktop-${lang}.png`) });
@@ -332,8 +403,18 @@ test('desktop screenshots in both languages', async () => {
 
 test('a pure view: its files never reach the engine; the page copies only the records the controller names', async () => {
   // the view and its steps draw plain data; only the controller (and the widget, its own controller) call the engine
-  const engine = [/state\.(tinyformer|model|inspection)\b/, /\bctx\.(model|ins|tinyformer)\b/, /\.inspect\(/, /\.parameter\(/,
-    /\.wordAttention\(/, /\.tensor\(/, /\.head\(/, /\.attention\(/, /\.headMean\(/, /\binspection\b/];
+  const engine = [
+    /state\.(tinyformer|model|inspection)\b/,
+    /\bctx\.(model|ins|tinyformer)\b/,
+    /\.inspect\(/,
+    /\.parameter\(/,
+    /\.wordAttention\(/,
+    /\.tensor\(/,
+    /\.head\(/,
+    /\.attention\(/,
+    /\.headMean\(/,
+    /\binspection\b/,
+  ];
   for (const file of ['web/components/stages/tf-stage-attention.js', 'web/components/stages/attention-steps.js']) {
     const source = readFileSync(join(ROOT, file), 'utf8');
     for (const pattern of engine) assert.doesNotMatch(source, pattern, `${file} reaches the engine (${pattern})`);
@@ -341,17 +422,33 @@ test('a pure view: its files never reach the engine; the page copies only the re
   // the controller names one layer's records, short and explicit
   const controller = await import(pathToFileURL(join(ROOT, 'web/controllers/stage-attention.js')).href);
   const attn = ['q', 'k', 'v', 'scores', 'scaled', 'masked', 'probs', 'head_out', 'concat', 'proj'];
-  assert.deepEqual(controller.tensors({ layer: 1, config: { norm: 'pre' } }), ['h1.ln_1', ...attn.map((s) => `h1.attn.${s}`)]);
-  assert.deepEqual(controller.tensors({ layer: 0, config: { norm: 'post' } }), ['embed.sum', ...attn.map((s) => `h0.attn.${s}`)]);
-  assert.deepEqual(controller.tensors({ layer: 1, config: { norm: 'post' } }), ['h0.out', ...attn.map((s) => `h1.attn.${s}`)]);
+  assert.deepEqual(controller.tensors({ layer: 1, config: { norm: 'pre' } }), [
+    'h1.ln_1',
+    ...attn.map((s) => `h1.attn.${s}`),
+  ]);
+  assert.deepEqual(controller.tensors({ layer: 0, config: { norm: 'post' } }), [
+    'embed.sum',
+    ...attn.map((s) => `h0.attn.${s}`),
+  ]);
+  assert.deepEqual(controller.tensors({ layer: 1, config: { norm: 'post' } }), [
+    'h0.out',
+    ...attn.map((s) => `h1.attn.${s}`),
+  ]);
   // in the page: the run holds exactly those records, for the layer on screen
   const { page, errors, context } = await openAttention({ locale: 'ko-KR', width: 1200 });
-  const copied = () => page.evaluate(() => {
-    const ins = globalThis.tinyformerApp.inspection;
-    return ins.names.filter((name) => {
-      try { ins.tensor(name); return true; } catch (err) { if (err.code === 'not_copied') return false; throw err; }
+  const copied = () =>
+    page.evaluate(() => {
+      const ins = globalThis.tinyformerApp.inspection;
+      return ins.names.filter((name) => {
+        try {
+          ins.tensor(name);
+          return true;
+        } catch (err) {
+          if (err.code === 'not_copied') return false;
+          throw err;
+        }
+      });
     });
-  });
   assert.deepEqual((await copied()).sort(), controller.tensors({ layer: 0, config: { norm: 'pre' } }).sort());
   await page.selectOption('#layer', '1');
   assert.match(await page.textContent('tf-stage-attention .att-overview-section h3'), /층 2/);
@@ -359,7 +456,9 @@ test('a pure view: its files never reach the engine; the page copies only the re
   // picking a head needs no new run: the view already has every head's numbers
   const stageRequests = await page.evaluate(async () => {
     let n = 0;
-    document.getElementById('stage-view').addEventListener('stage-request', () => { n++; });
+    document.getElementById('stage-view').addEventListener('stage-request', () => {
+      n++;
+    });
     document.querySelector('tf-stage-attention .att-head[data-head="1"]').click();
     return n;
   });

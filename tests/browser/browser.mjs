@@ -8,8 +8,17 @@ import { ROOT, SITE } from '../node/helpers.mjs';
 
 export const SCREENSHOTS = join(ROOT, 'build', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** Starts the server and the browser; returns { baseUrl, browser, close() }. */
 export async function startBrowser() {
@@ -31,7 +40,9 @@ export async function openPage(browser, url, { locale = 'ko-KR', width = 1200, h
   const context = await browser.newContext({ locale, viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(url);
   await page.waitForSelector('body[data-engine="ready"]', { timeout: 30000 });
@@ -41,12 +52,20 @@ export async function openPage(browser, url, { locale = 'ko-KR', width = 1200, h
 /** Types `text` into the watch page's sentence box; resolves once the engine has inspected it. */
 export async function typeSentence(page, text) {
   await page.fill('#sentence', text);
-  await page.waitForFunction((t) => document.body.dataset.inspection === 'ok' && globalThis.tinyformerApp.inspection?.tokens.length > 0
-    && document.getElementById('sentence').value === t, text);
+  await page.waitForFunction(
+    (t) =>
+      document.body.dataset.inspection === 'ok' &&
+      globalThis.tinyformerApp.inspection?.tokens.length > 0 &&
+      document.getElementById('sentence').value === t,
+    text,
+  );
 }
 
 /** Opens a stage of the watch page's pipeline (data-stage id). */
 export async function openStage(page, stage) {
   await page.click(`[data-stage=${stage}]`);
-  await page.waitForFunction((s) => document.querySelector(`[data-stage=${s}]`)?.getAttribute('aria-current') === 'true', stage);
+  await page.waitForFunction(
+    (s) => document.querySelector(`[data-stage=${s}]`)?.getAttribute('aria-current') === 'true',
+    stage,
+  );
 }

@@ -13,14 +13,19 @@ export async function startCourse(env) {
     /** Writes `name` with `body` (SITE/ stands for the site's address) and opens it. */
     async open(name, body, { lang = 'ko', width = 1100, locale = 'ko-KR' } = {}) {
       const site = env.baseUrl;
-      writeFileSync(join(dir, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+      writeFileSync(
+        join(dir, name),
+        `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>a lesson</title><link rel="icon" href="data:,">
 <script type="module" src="${site}embed.js"></script><script src="${site}embed-resize.js"></script></head>
-<body style="font-family: serif; max-width: 900px; margin: 20px auto"><h1>Lesson</h1>${body.replaceAll('SITE/', site)}</body></html>`);
+<body style="font-family: serif; max-width: 900px; margin: 20px auto"><h1>Lesson</h1>${body.replaceAll('SITE/', site)}</body></html>`,
+      );
       const context = await env.browser.newContext({ locale, viewport: { width, height: 900 } });
       const page = await context.newPage();
       const errors = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
       page.on('pageerror', (err) => errors.push(String(err)));
       await page.goto(`http://localhost:${server.address().port}/${name}`);
       return { page, errors, context };

@@ -15,7 +15,10 @@ let courseDir;
 before(async () => {
   env = await startBrowser();
   courseDir = mkdtempSync(join(tmpdir(), 'tinyformer-course-'));
-  writeFileSync(join(courseDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>a course page</title><link rel="icon" href="data:,"><p>lesson</p>');
+  writeFileSync(
+    join(courseDir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>a course page</title><link rel="icon" href="data:,"><p>lesson</p>',
+  );
   course = await serve(courseDir, 0);
 });
 after(async () => {
@@ -25,13 +28,15 @@ after(async () => {
 });
 
 test('a page on another origin imports the JS API, starts the engine and inspects the shipped model', async () => {
-  const site = env.baseUrl;  // http://127.0.0.1:PORT/
+  const site = env.baseUrl; // http://127.0.0.1:PORT/
   const courseUrl = `http://localhost:${course.address().port}/`;
   assert.notEqual(new URL(site).origin, new URL(courseUrl).origin);
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(courseUrl);
   const out = await page.evaluate(async (base) => {
@@ -52,7 +57,9 @@ test('a page on another origin imports the JS API, starts the engine and inspect
 
 test('the server answers a cross-origin preflight and marks every file as readable from any origin', async () => {
   const opts = await fetch(`${env.baseUrl}lib/tinyformer.wasm`, {
-    method: 'OPTIONS', headers: { Origin: 'http://example.test', 'Access-Control-Request-Method': 'GET' } });
+    method: 'OPTIONS',
+    headers: { Origin: 'http://example.test', 'Access-Control-Request-Method': 'GET' },
+  });
   assert.equal(opts.status, 204);
   assert.equal(opts.headers.get('access-control-allow-origin'), '*');
   const missing = await fetch(`${env.baseUrl}no-such-file.js`, { headers: { Origin: 'http://example.test' } });

@@ -14,13 +14,18 @@ import { SCREENSHOTS, openPage, openStage, startBrowser, typeSentence } from './
 import { SITE } from '../node/helpers.mjs';
 
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 const SENTENCE = '고양이는 귀엽다';
 
 /** The <math> elements' text (MathML token contents, − written as a minus sign) under `selector`. */
-const mathText = (page, selector) => page.$$eval(`${selector} math`, (ms) => ms.map((m) => m.textContent.replace(/−/g, '-')));
+const mathText = (page, selector) =>
+  page.$$eval(`${selector} math`, (ms) => ms.map((m) => m.textContent.replace(/−/g, '-')));
 
 /** The engine's number as the page writes it (tf-heatmap's formatValue), for matching inside MathML text. */
 const shown = (page, v) => page.evaluate(async (x) => (await import('./components/tf-heatmap.js')).formatValue(x), v);
@@ -28,7 +33,10 @@ const shown = (page, v) => page.evaluate(async (x) => (await import('./component
 const close = (a, b, tol = 1e-6) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
 test('softmax, layer norm and attention formulas are MathML with the engine’s numbers of the picked cell', async () => {
-  for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
+  for (const [locale, lang] of [
+    ['ko-KR', 'ko'],
+    ['en-US', 'en'],
+  ]) {
     for (const width of [1280, 390]) {
       const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale, width });
       await typeSentence(page, SENTENCE);
@@ -39,47 +47,86 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
       const pickSecond = await page.$$('tf-stage-softmax .tfo-pick');
       await pickSecond[1].click();
       const sm = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, ins = app.model.inspect(document.getElementById('sentence').value);
-        const V = app.model.config.vocab_size, T = ins.tokens.length;
+        const app = globalThis.tinyformerApp,
+          ins = app.model.inspect(document.getElementById('sentence').value);
+        const V = app.model.config.vocab_size,
+          T = ins.tokens.length;
         const box = document.querySelector('tf-stage-softmax .tfo-softmax-formula');
         const id = Number(box.dataset.id);
         const logits = ins.logits.data.subarray((T - 1) * V, T * V);
         const terms = app.tinyformer.softmaxTerms(logits);
         const order = Array.from(logits.keys()).sort((a, b) => logits[b] - logits[a] || a - b);
-        return { id, second: order[1], data: { ...box.dataset }, z: logits[id], exp: terms.exp[id], sum: terms.sum,
-          p: ins.probs.data[(T - 1) * V + id], maths: box.querySelectorAll('math').length };
+        return {
+          id,
+          second: order[1],
+          data: { ...box.dataset },
+          z: logits[id],
+          exp: terms.exp[id],
+          sum: terms.sum,
+          p: ins.probs.data[(T - 1) * V + id],
+          maths: box.querySelectorAll('math').length,
+        };
       });
       assert.equal(sm.id, sm.second, 'the clicked row is the formula’s token');
       assert.equal(sm.maths, 3);
-      assert.ok(close(Number(sm.data.logit), sm.z) && close(Number(sm.data.exp), sm.exp) && close(Number(sm.data.sum), sm.sum)
-        && close(Number(sm.data.p), sm.p), JSON.stringify(sm));
+      assert.ok(
+        close(Number(sm.data.logit), sm.z) &&
+          close(Number(sm.data.exp), sm.exp) &&
+          close(Number(sm.data.sum), sm.sum) &&
+          close(Number(sm.data.p), sm.p),
+        JSON.stringify(sm),
+      );
       assert.ok(close(sm.exp / sm.sum, sm.p, 1e-4), 'e^z ÷ Σ is the engine’s probability');
       const smText = (await mathText(page, 'tf-stage-softmax .tfo-softmax-formula')).join(' ');
-      for (const v of [sm.z, sm.exp, sm.sum, sm.p]) assert.ok(smText.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${smText}`);
-      await page.locator('tf-stage-softmax .tfo-softmax-formula').screenshot({ path: join(SCREENSHOTS, `math-softmax-${lang}-${width}.png`) });
+      for (const v of [sm.z, sm.exp, sm.sum, sm.p])
+        assert.ok(smText.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${smText}`);
+      await page
+        .locator('tf-stage-softmax .tfo-softmax-formula')
+        .screenshot({ path: join(SCREENSHOTS, `math-softmax-${lang}-${width}.png`) });
 
       // layer norm: LN(x)_k = (x_k − μ)/√(σ² + ε)·γ_k + β_k for the chosen token and dimension
       await openStage(page, 'addnorm1');
       await page.waitForSelector('tf-stage-addnorm .tfo-ln-formula math');
       const ln = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, cfg = app.model.config, C = cfg.n_embd;
-        const ins = app.model.inspect(document.getElementById('sentence').value);   // the oracle: a full run of its own
+        const app = globalThis.tinyformerApp,
+          cfg = app.model.config,
+          C = cfg.n_embd;
+        const ins = app.model.inspect(document.getElementById('sentence').value); // the oracle: a full run of its own
         const view = document.querySelector('tf-stage-addnorm');
         const box = view.querySelector('.tfo-ln-formula');
-        const d = box.dataset, r = Number(d.token), k = Number(d.dim), names = view.tensorNames;
+        const d = box.dataset,
+          r = Number(d.token),
+          k = Number(d.dim),
+          names = view.tensorNames;
         const x = ins.tensor(names.sum).data.subarray(r * C, (r + 1) * C);
         const terms = app.tinyformer.layerNormTerms(x, cfg.ln_eps ?? 1e-5);
         const gamma = app.model.parameter(`${d.param}.weight`).data[k];
         const beta = cfg.bias ? app.model.parameter(`${d.param}.bias`).data[k] : 0;
-        return { d: { ...d }, x: x[k], mean: terms.mean, variance: terms.variance, rstd: terms.rstd, gamma, beta,
-          out: ins.tensor(names.norm).data[r * C + k], names };
+        return {
+          d: { ...d },
+          x: x[k],
+          mean: terms.mean,
+          variance: terms.variance,
+          rstd: terms.rstd,
+          gamma,
+          beta,
+          out: ins.tensor(names.norm).data[r * C + k],
+          names,
+        };
       });
       assert.equal(ln.d.param, 'transformer.h.0.ln_2', 'pre-LN: the norm after attention is the block’s ln_2');
-      for (const key of ['x', 'mean', 'variance', 'gamma', 'beta', 'out']) assert.ok(close(Number(ln.d[key]), ln[key]), `${key}: ${JSON.stringify(ln)}`);
-      assert.ok(close((ln.x - ln.mean) * ln.rstd * ln.gamma + ln.beta, ln.out, 1e-4), 'the numbers shown give the engine’s output');
+      for (const key of ['x', 'mean', 'variance', 'gamma', 'beta', 'out'])
+        assert.ok(close(Number(ln.d[key]), ln[key]), `${key}: ${JSON.stringify(ln)}`);
+      assert.ok(
+        close((ln.x - ln.mean) * ln.rstd * ln.gamma + ln.beta, ln.out, 1e-4),
+        'the numbers shown give the engine’s output',
+      );
       const lnText = (await mathText(page, 'tf-stage-addnorm .tfo-ln-formula')).join(' ');
-      for (const v of [ln.x, ln.mean, ln.variance, ln.gamma, ln.out]) assert.ok(lnText.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${lnText}`);
-      await page.locator('tf-stage-addnorm .tfo-ln-formula').screenshot({ path: join(SCREENSHOTS, `math-layernorm-${lang}-${width}.png`) });
+      for (const v of [ln.x, ln.mean, ln.variance, ln.gamma, ln.out])
+        assert.ok(lnText.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${lnText}`);
+      await page
+        .locator('tf-stage-addnorm .tfo-ln-formula')
+        .screenshot({ path: join(SCREENSHOTS, `math-layernorm-${lang}-${width}.png`) });
 
       // attention step ⑤ softmax: P_ij = e^{M_ij} / Σ_k e^{M_ik} with the cell's recorded score and probability
       await openStage(page, 'attention');
@@ -87,27 +134,47 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
       for (let i = 0; i < 4; i++) await page.click('tf-stage-attention .att-next');
       await page.waitForSelector('tf-stage-attention .att-softmax-formula .att-live math');
       const att = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, ins = app.model.inspect(document.getElementById('sentence').value), T = ins.tokens.length;
+        const app = globalThis.tinyformerApp,
+          ins = app.model.inspect(document.getElementById('sentence').value),
+          T = ins.tokens.length;
         const box = document.querySelector('tf-stage-attention .att-softmax-formula');
-        const i = Number(box.dataset.row), j = Number(box.dataset.col);
-        return { i, j, T, masked: ins.head('h0.attn.masked', 0).data[i * T + j], p: ins.head('h0.attn.probs', 0).data[i * T + j],
-          maths: document.querySelectorAll('tf-stage-attention .att-panel math').length };
+        const i = Number(box.dataset.row),
+          j = Number(box.dataset.col);
+        return {
+          i,
+          j,
+          T,
+          masked: ins.head('h0.attn.masked', 0).data[i * T + j],
+          p: ins.head('h0.attn.probs', 0).data[i * T + j],
+          maths: document.querySelectorAll('tf-stage-attention .att-panel math').length,
+        };
       });
       assert.equal(att.i, att.T - 1);
       assert.ok(att.maths >= 2);
       const attText = (await mathText(page, 'tf-stage-attention .att-softmax-formula .att-live')).join(' ');
-      for (const v of [att.masked, att.p]) assert.ok(attText.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${attText}`);
+      for (const v of [att.masked, att.p])
+        assert.ok(attText.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${attText}`);
       // every step's formula is MathML, none is code text
       for (let step = 0; step < 8; step++) {
-        const n = await page.$eval('tf-stage-attention', (v, i) => {
-          v.step = i;
-          return [v.querySelectorAll('.att-panel math').length, v.querySelectorAll('.att-panel .formula').length];
-        }, step);
+        const n = await page.$eval(
+          'tf-stage-attention',
+          (v, i) => {
+            v.step = i;
+            return [v.querySelectorAll('.att-panel math').length, v.querySelectorAll('.att-panel .formula').length];
+          },
+          step,
+        );
         assert.ok(n[0] >= 1 && n[1] === 0, `step ${step + 1}: ${n[0]} <math>, ${n[1]} code formulas`);
       }
-      await page.$eval('tf-stage-attention', (v) => { v.step = 4; });
-      await page.locator('tf-stage-attention .att-softmax-formula').screenshot({ path: join(SCREENSHOTS, `math-attention-${lang}-${width}.png`) });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.$eval('tf-stage-attention', (v) => {
+        v.step = 4;
+      });
+      await page
+        .locator('tf-stage-attention .att-softmax-formula')
+        .screenshot({ path: join(SCREENSHOTS, `math-attention-${lang}-${width}.png`) });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert.ok(overflow <= 0, `no sideways scroll at ${width} px (${overflow})`);
       assert.deepEqual(errors, []);
       await context.close();
@@ -118,19 +185,52 @@ test('softmax, layer norm and attention formulas are MathML with the engine’s 
 test('Add & Norm and Feed forward are pure views: their controllers name a few records; every number shown is the engine’s', async () => {
   // the views draw their controller's data: no engine access in their code (comments may name the engine's calls)
   for (const file of ['tf-stage-addnorm.js', 'tf-stage-ffn.js', 'addnorm-tensors.js']) {
-    const code = readFileSync(join(SITE, 'components', 'stages', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-    for (const banned of ['tinyformer', 'inspection', 'state.model', '.inspect(', '.tensor(', '.parameter(', 'layerNormTerms', 'applyActivation', '.config']) {
+    const code = readFileSync(join(SITE, 'components', 'stages', file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
+    for (const banned of [
+      'tinyformer',
+      'inspection',
+      'state.model',
+      '.inspect(',
+      '.tensor(',
+      '.parameter(',
+      'layerNormTerms',
+      'applyActivation',
+      '.config',
+    ]) {
       assert.ok(!code.includes(banned), `${file} uses ${banned}`);
     }
   }
   // the controllers name exactly the records their view reads
   const addnorm = await import(pathToFileURL(join(SITE, 'controllers', 'stage-addnorm.js')).href);
   const ffn = await import(pathToFileURL(join(SITE, 'controllers', 'stage-ffn.js')).href);
-  const pre = { n_layer: 2, n_embd: 64, norm: 'pre' }, post = { ...pre, norm: 'post' };
-  assert.deepEqual(addnorm.tensors({ layer: 0, which: 1, config: pre }), ['embed.sum', 'h0.attn.proj', 'h0.residual_1', 'h0.ln_2']);
-  assert.deepEqual(addnorm.tensors({ layer: 1, which: 2, config: pre }), ['h1.residual_1', 'h1.mlp.out', 'h1.residual_2', 'ln_f']);
-  assert.deepEqual(addnorm.tensors({ layer: 0, which: 2, config: pre }), ['h0.residual_1', 'h0.mlp.out', 'h0.residual_2', 'h1.ln_1']);
-  assert.deepEqual(addnorm.tensors({ layer: 1, which: 1, config: post }), ['h0.out', 'h1.attn.proj', 'h1.residual_1', 'h1.ln_1']);
+  const pre = { n_layer: 2, n_embd: 64, norm: 'pre' },
+    post = { ...pre, norm: 'post' };
+  assert.deepEqual(addnorm.tensors({ layer: 0, which: 1, config: pre }), [
+    'embed.sum',
+    'h0.attn.proj',
+    'h0.residual_1',
+    'h0.ln_2',
+  ]);
+  assert.deepEqual(addnorm.tensors({ layer: 1, which: 2, config: pre }), [
+    'h1.residual_1',
+    'h1.mlp.out',
+    'h1.residual_2',
+    'ln_f',
+  ]);
+  assert.deepEqual(addnorm.tensors({ layer: 0, which: 2, config: pre }), [
+    'h0.residual_1',
+    'h0.mlp.out',
+    'h0.residual_2',
+    'h1.ln_1',
+  ]);
+  assert.deepEqual(addnorm.tensors({ layer: 1, which: 1, config: post }), [
+    'h0.out',
+    'h1.attn.proj',
+    'h1.residual_1',
+    'h1.ln_1',
+  ]);
   assert.deepEqual(ffn.tensors({ layer: 1, config: pre }), ['h1.mlp.pre', 'h1.mlp.act', 'h1.mlp.out']);
 
   const { page, errors, context } = await openPage(env.browser, env.baseUrl, { locale: 'en-US', width: 1280 });
@@ -141,12 +241,20 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
     await page.waitForFunction((l) => globalThis.tinyformerApp.layer === l, layer);
   };
   /** The page copied only `names` (any other record throws not_copied). */
-  const copiedOnly = (names, other) => page.evaluate(({ names, other }) => {
-    const ins = globalThis.tinyformerApp.inspection;
-    const ok = names.every((n) => ins.tensor(n).data.length > 0);
-    try { ins.tensor(other); } catch (err) { return { ok, other: err.code }; }
-    return { ok, other: 'copied' };
-  }, { names, other });
+  const copiedOnly = (names, other) =>
+    page.evaluate(
+      ({ names, other }) => {
+        const ins = globalThis.tinyformerApp.inspection;
+        const ok = names.every((n) => ins.tensor(n).data.length > 0);
+        try {
+          ins.tensor(other);
+        } catch (err) {
+          return { ok, other: err.code };
+        }
+        return { ok, other: 'copied' };
+      },
+      { names, other },
+    );
 
   for (const stage of ['addnorm1', 'addnorm2']) {
     await openStage(page, stage);
@@ -157,13 +265,20 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
       for (const token of [1, 3]) {
         await page.click(`tf-stage-addnorm tf-tokens >> li:nth-child(${token + 1})`);
         const out = await page.evaluate(() => {
-          const app = globalThis.tinyformerApp, cfg = app.model.config, C = cfg.n_embd, eps = cfg.ln_eps ?? 1e-5;
+          const app = globalThis.tinyformerApp,
+            cfg = app.model.config,
+            C = cfg.n_embd,
+            eps = cfg.ln_eps ?? 1e-5;
           const oracle = app.model.inspect(document.getElementById('sentence').value);
           const view = document.querySelector('tf-stage-addnorm');
-          const names = view.tensorNames, r = view.selectedToken;
+          const names = view.tensorNames,
+            r = view.selectedToken;
           const heatmaps = [...view.querySelectorAll('figure[data-part] tf-heatmap')].map((h) => {
             const engine = oracle.tensor(h.dataset.tensor).data;
-            return [h.dataset.tensor, h.matrix.values.length === engine.length && h.matrix.values.every((v, i) => v === engine[i])];
+            return [
+              h.dataset.tensor,
+              h.matrix.values.length === engine.length && h.matrix.values.every((v, i) => v === engine[i]),
+            ];
           });
           const row = (name) => oracle.tensor(name).data.subarray(r * C, (r + 1) * C);
           const strip = (part, name, e) => {
@@ -171,15 +286,25 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
             const terms = app.tinyformer.layerNormTerms(row(name), e);
             return [Number(s.mean), terms.mean, Number(s.std), Math.sqrt(terms.variance)];
           };
-          const d = view.querySelector('.tfo-ln-formula').dataset, k = Number(d.dim);
+          const d = view.querySelector('.tfo-ln-formula').dataset,
+            k = Number(d.dim);
           const terms = app.tinyformer.layerNormTerms(row(names.sum), eps);
           const formula = {
-            x: [Number(d.x), row(names.sum)[k]], out: [Number(d.out), row(names.norm)[k]],
-            mean: [Number(d.mean), terms.mean], variance: [Number(d.variance), terms.variance],
+            x: [Number(d.x), row(names.sum)[k]],
+            out: [Number(d.out), row(names.norm)[k]],
+            mean: [Number(d.mean), terms.mean],
+            variance: [Number(d.variance), terms.variance],
             gamma: [Number(d.gamma), app.model.parameter(`${d.param}.weight`).data[k]],
             beta: [Number(d.beta), cfg.bias ? app.model.parameter(`${d.param}.bias`).data[k] : 0],
           };
-          return { r, token: Number(d.token), heatmaps, before: strip('before', names.sum, eps), after: strip('after', names.norm, 0), formula };
+          return {
+            r,
+            token: Number(d.token),
+            heatmaps,
+            before: strip('before', names.sum, eps),
+            after: strip('after', names.norm, 0),
+            formula,
+          };
         });
         const what = `${stage} layer ${layer} token ${token}`;
         assert.equal(out.r, token, what);
@@ -191,7 +316,8 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
           assert.equal(mean, engineMean, `${what}: ${part} mean`);
           assert.equal(std, engineStd, `${what}: ${part} std`);
         }
-        for (const [key, [shownValue, engine]] of Object.entries(out.formula)) assert.equal(shownValue, engine, `${what}: formula ${key}`);
+        for (const [key, [shownValue, engine]] of Object.entries(out.formula))
+          assert.equal(shownValue, engine, `${what}: formula ${key}`);
       }
     }
   }
@@ -199,32 +325,56 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
   await openStage(page, 'ffn');
   await setLayer(L - 1);
   const l = L - 1;
-  assert.deepEqual(await copiedOnly([`h${l}.mlp.pre`, `h${l}.mlp.act`, `h${l}.mlp.out`], `h${l}.ln_2`), { ok: true, other: 'not_copied' });
-  const check = () => page.evaluate(() => {
-    const app = globalThis.tinyformerApp, { tinyformer } = app, layer = app.layer;
-    const oracle = app.model.inspect(document.getElementById('sentence').value);
-    const view = document.querySelector('tf-stage-ffn');
-    const pre = oracle.tensor(`h${layer}.mlp.pre`), [T, F] = pre.shape;
-    const theta = view.threshold, act = view.activation;
-    const count = (kind) => {
-      const out = tinyformer.applyActivation(kind, pre.data);
-      const perRow = Array.from({ length: T }, (_, t) => out.subarray(t * F, (t + 1) * F).filter((v) => v > theta).length);
-      return { total: perRow.reduce((a, b) => a + b, 0), perRow, out };
-    };
-    const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
-    const mine = count(act);
-    const [hPre, hAct, hOut] = [...view.querySelectorAll('.tfo-heats tf-heatmap')].map((h) => h.matrix.values);
-    const compare = [...view.querySelectorAll('.tfo-fire-compare tr[data-act]')].map((tr) => [tr.dataset.act, tr.children[2].textContent, `${count(tr.dataset.act).total} / ${T * F}`]);
-    return {
-      act, theta, pressed: view.querySelector('.tfo-seg [aria-pressed=true]')?.dataset.act,
-      curve: same(view.curve.ys, tinyformer.applyActivation(act, view.curve.xs)),
-      heatmaps: [same(hPre, pre.data), same(hAct, mine.out), same(hOut, oracle.tensor(`h${layer}.mlp.out`).data)],
-      firing: view.firing, engine: { total: mine.total, perRow: mine.perRow, units: T * F },
-      share: [Number(view.querySelector('.tfo-fire-overall').dataset.share), mine.total / (T * F)],
-      bars: [view.querySelector('tf-bar-chart.tfo-fire-tokens').rows().map((r) => r.value), mine.perRow.map((n) => n / F)],
-      compare,
-    };
+  assert.deepEqual(await copiedOnly([`h${l}.mlp.pre`, `h${l}.mlp.act`, `h${l}.mlp.out`], `h${l}.ln_2`), {
+    ok: true,
+    other: 'not_copied',
   });
+  const check = () =>
+    page.evaluate(() => {
+      const app = globalThis.tinyformerApp,
+        { tinyformer } = app,
+        layer = app.layer;
+      const oracle = app.model.inspect(document.getElementById('sentence').value);
+      const view = document.querySelector('tf-stage-ffn');
+      const pre = oracle.tensor(`h${layer}.mlp.pre`),
+        [T, F] = pre.shape;
+      const theta = view.threshold,
+        act = view.activation;
+      const count = (kind) => {
+        const out = tinyformer.applyActivation(kind, pre.data);
+        const perRow = Array.from(
+          { length: T },
+          (_, t) => out.subarray(t * F, (t + 1) * F).filter((v) => v > theta).length,
+        );
+        return { total: perRow.reduce((a, b) => a + b, 0), perRow, out };
+      };
+      const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+      const mine = count(act);
+      const [hPre, hAct, hOut] = [...view.querySelectorAll('.tfo-heats tf-heatmap')].map((h) => h.matrix.values);
+      const compare = [...view.querySelectorAll('.tfo-fire-compare tr[data-act]')].map((tr) => [
+        tr.dataset.act,
+        tr.children[2].textContent,
+        `${count(tr.dataset.act).total} / ${T * F}`,
+      ]);
+      return {
+        act,
+        theta,
+        pressed: view.querySelector('.tfo-seg [aria-pressed=true]')?.dataset.act,
+        curve: same(view.curve.ys, tinyformer.applyActivation(act, view.curve.xs)),
+        heatmaps: [same(hPre, pre.data), same(hAct, mine.out), same(hOut, oracle.tensor(`h${layer}.mlp.out`).data)],
+        firing: view.firing,
+        engine: { total: mine.total, perRow: mine.perRow, units: T * F },
+        share: [Number(view.querySelector('.tfo-fire-overall').dataset.share), mine.total / (T * F)],
+        bars: [
+          view
+            .querySelector('tf-bar-chart.tfo-fire-tokens')
+            .rows()
+            .map((r) => r.value),
+          mine.perRow.map((n) => n / F),
+        ],
+        compare,
+      };
+    });
   const assertFfn = (out, what) => {
     assert.equal(out.pressed, out.act, what);
     assert.ok(out.curve, `${what}: the curve is not the engine’s`);
@@ -233,7 +383,8 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
     assert.equal(out.share[0], out.share[1], `${what}: share`);
     assert.deepEqual(out.bars[0], out.bars[1], `${what}: per-token bars`);
     assert.ok(out.compare.length >= 5, what);
-    for (const [kind, shownCount, engineCount] of out.compare) assert.equal(shownCount, engineCount, `${what}: ${kind} count`);
+    for (const [kind, shownCount, engineCount] of out.compare)
+      assert.equal(shownCount, engineCount, `${what}: ${kind} count`);
   };
   const own = await check();
   assertFfn(own, 'own activation');
@@ -241,7 +392,10 @@ test('Add & Norm and Feed forward are pure views: their controllers name a few r
   const other = own.act === 'relu' ? 'silu' : 'relu';
   await page.click(`tf-stage-ffn [data-act=${other}]`);
   await page.waitForSelector(`tf-stage-ffn[data-act=${other}]`);
-  await page.$eval('tf-stage-ffn .tfo-theta', (input) => { input.value = '0.5'; input.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.$eval('tf-stage-ffn .tfo-theta', (input) => {
+    input.value = '0.5';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   await page.click('tf-stage-ffn [data-range=fit]');
   const flipped = await check();
   assert.equal(flipped.act, other);
@@ -265,23 +419,43 @@ test('MathML renders as mathematics in this Chromium (a fraction is taller than 
 });
 
 test('the 사과 lesson: the engine’s held-out check and within/across, distinct row labels, coloured legend, measured verdict', async () => {
-  for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
+  for (const [locale, lang] of [
+    ['ko-KR', 'ko'],
+    ['en-US', 'en'],
+  ]) {
     for (const width of [1280, 390]) {
       // the lesson is about a Korean word: the English page shows it with the Korean model (?model=ko)
       const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=ko`, { locale, width });
       await page.waitForSelector('#sagwa-card:not([hidden]) tf-sagwa-lesson .sagwa-verdict', { timeout: 30000 });
       const out = await page.evaluate(() => {
-        const app = globalThis.tinyformerApp, lesson = app.lesson;
+        const app = globalThis.tinyformerApp,
+          lesson = app.lesson;
         const view = document.querySelector('tf-sagwa-lesson');
-        const check = app.model.senseCheck(lesson.check.map((c) => c[0]), lesson.word, lesson.check.map((c) => c[1]));
-        const shown = app.model.senseCheck(lesson.sentences.map((s) => s.text), lesson.word, lesson.sentences.flatMap((s) => s.senses));
+        const check = app.model.senseCheck(
+          lesson.check.map((c) => c[0]),
+          lesson.word,
+          lesson.check.map((c) => c[1]),
+        );
+        const shown = app.model.senseCheck(
+          lesson.sentences.map((s) => s.text),
+          lesson.word,
+          lesson.sentences.flatMap((s) => s.senses),
+        );
         const verdict = view.querySelector('.sagwa-verdict');
         const stats = view.querySelector('.sagwa-stats');
         const h = view.querySelector('tf-heatmap');
         const legend = [...view.querySelectorAll('.sagwa-key')].map((k) => getComputedStyle(k).color);
-        return { check: { accuracy: [...check.accuracy], majority: check.majority, n: check.occurrences }, shown: { within: shown.within, across: shown.across },
-          verdict: { ...verdict.dataset, text: verdict.textContent }, stats: { ...stats.dataset }, labels: h.matrix.rowLabels,
-          scaleFit: h.hasAttribute('scale-fit'), legend, layer: Number(view.dataset.layer), layers: check.accuracy.length };
+        return {
+          check: { accuracy: [...check.accuracy], majority: check.majority, n: check.occurrences },
+          shown: { within: shown.within, across: shown.across },
+          verdict: { ...verdict.dataset, text: verdict.textContent },
+          stats: { ...stats.dataset },
+          labels: h.matrix.rowLabels,
+          scaleFit: h.hasAttribute('scale-fit'),
+          legend,
+          layer: Number(view.dataset.layer),
+          layers: check.accuracy.length,
+        };
       });
       const L = out.layer;
       assert.equal(L, out.layers - 1, 'opens on the last layer');
@@ -292,7 +466,8 @@ test('the 사과 lesson: the engine’s held-out check and within/across, distin
       assert.equal(Number(out.stats.within), out.shown.within[L]);
       assert.equal(Number(out.stats.across), out.shown.across[L]);
       // the verdict states the measured percentages
-      for (const v of [out.check.accuracy[L], out.check.accuracy[0], out.check.majority]) assert.ok(out.verdict.text.includes(`${(100 * v).toFixed(1)}%`), out.verdict.text);
+      for (const v of [out.check.accuracy[L], out.check.accuracy[0], out.check.majority])
+        assert.ok(out.verdict.text.includes(`${(100 * v).toFixed(1)}%`), out.verdict.text);
       assert.equal(new Set(out.labels).size, out.labels.length, `row labels are distinct: ${out.labels.join(' | ')}`);
       assert.ok(out.scaleFit, 'the cosine scale starts at the smallest value shown');
       assert.deepEqual(out.legend, ['rgb(179, 88, 6)', 'rgb(33, 102, 172)'], 'legend in the points’ colours');
@@ -331,9 +506,17 @@ test('the translation training panel draws its controls with SVG icons, no font 
     const page = await context.newPage();
     await page.goto(`${env.baseUrl}translate.html`);
     await page.waitForSelector('tf-translate-train[data-state="ready"]', { state: 'attached', timeout: 60000 });
-    const controls = await page.$eval('tf-translate-train', (e) => [...e.shadowRoot.querySelectorAll('.controls button')]
-      .map((b) => ({ action: b.dataset.action, text: b.textContent, icon: b.querySelector('svg')?.dataset.icon ?? null })));
-    assert.ok(controls.every((c) => !/[⏸⏯▶⏮⏭⏹⏵↺]/.test(c.text)), JSON.stringify(controls));
+    const controls = await page.$eval('tf-translate-train', (e) =>
+      [...e.shadowRoot.querySelectorAll('.controls button')].map((b) => ({
+        action: b.dataset.action,
+        text: b.textContent,
+        icon: b.querySelector('svg')?.dataset.icon ?? null,
+      })),
+    );
+    assert.ok(
+      controls.every((c) => !/[⏸⏯▶⏮⏭⏹⏵↺]/.test(c.text)),
+      JSON.stringify(controls),
+    );
     assert.equal(controls.find((c) => c.action === 'run').icon, 'play');
     assert.equal(controls.find((c) => c.action === 'reset').icon, 'reset');
     await context.close();
@@ -341,13 +524,18 @@ test('the translation training panel draws its controls with SVG icons, no font 
 });
 
 test('the optimizer lens writes Adam’s step in MathML with the engine’s m, m̂, v, v̂ and change of one weight', async () => {
-  for (const [locale, lang] of [['ko-KR', 'ko'], ['en-US', 'en']]) {
+  for (const [locale, lang] of [
+    ['ko-KR', 'ko'],
+    ['en-US', 'en'],
+  ]) {
     for (const width of [1280, 390]) {
       const context = await env.browser.newContext({ locale, viewport: { width, height: 900 } });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (err) => errors.push(String(err)));
-      await page.goto(`${env.baseUrl}train.html#mode=race&corpus=ko-small&L=1&H=2&C=16&T=16&B=16&steps=20&seed=3&r=sgd:0.1,adam:0.003`);
+      await page.goto(
+        `${env.baseUrl}train.html#mode=race&corpus=ko-small&L=1&H=2&C=16&T=16&B=16&steps=20&seed=3&r=sgd:0.1,adam:0.003`,
+      );
       await page.waitForSelector('body[data-train="ready"]', { timeout: 30000 });
       await page.click('tf-train-dashboard [data-action="run"]');
       await page.waitForSelector('body[data-train="finished"]', { timeout: 30000 });
@@ -360,17 +548,30 @@ test('the optimizer lens writes Adam’s step in MathML with the engine’s m, m
         const read = (which) => s.run.optimizerState(1, param, which);
         const i = Number(box.dataset.weight);
         const engine = {};
-        for (const [key, which] of [['m', 'm'], ['mHat', 'm_hat'], ['v', 'v'], ['vHat', 'v_hat'], ['update', 'update']]) engine[key] = (await read(which))[i];
+        for (const [key, which] of [
+          ['m', 'm'],
+          ['mHat', 'm_hat'],
+          ['v', 'v'],
+          ['vHat', 'v_hat'],
+          ['update', 'update'],
+        ])
+          engine[key] = (await read(which))[i];
         return { data: { ...box.dataset }, engine, maths: box.querySelectorAll('math').length, lr: s.racers[1].lr };
       });
       assert.equal(out.maths, 6, 'the step and the two bias corrections, then all three again with numbers');
       for (const key of ['m', 'mHat', 'v', 'vHat', 'update']) assert.equal(Number(out.data[key]), out.engine[key], key);
       assert.equal(out.data.step, '20');
       // the numbers shown give the engine's change: −η·m̂/(√v̂ + ε)
-      assert.ok(close(-out.lr * out.engine.mHat / (Math.sqrt(out.engine.vHat) + 1e-8), out.engine.update, 1e-3), JSON.stringify(out));
+      assert.ok(
+        close((-out.lr * out.engine.mHat) / (Math.sqrt(out.engine.vHat) + 1e-8), out.engine.update, 1e-3),
+        JSON.stringify(out),
+      );
       const text = (await mathText(page, '#lens .tr-adam-formula')).join(' ');
-      for (const v of [out.engine.m, out.engine.mHat, out.engine.vHat, out.engine.update]) assert.ok(text.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${text}`);
-      await page.locator('#lens .tr-adam-formula').screenshot({ path: join(SCREENSHOTS, `math-adam-${lang}-${width}.png`) });
+      for (const v of [out.engine.m, out.engine.mHat, out.engine.vHat, out.engine.update])
+        assert.ok(text.includes((await shown(page, v)).replace(/−/g, '-')), `${v} in ${text}`);
+      await page
+        .locator('#lens .tr-adam-formula')
+        .screenshot({ path: join(SCREENSHOTS, `math-adam-${lang}-${width}.png`) });
       assert.deepEqual(errors, []);
       await context.close();
     }
@@ -386,7 +587,7 @@ test('the English page on the English model offers the 사과 lesson, one click 
   await page.waitForSelector('#sagwa-card:not([hidden]) tf-sagwa-lesson .sagwa-verdict', { timeout: 30000 });
   assert.equal(await page.locator('#sagwa-offer').isHidden(), true);
   assert.equal(await page.evaluate(() => globalThis.tinyformerApp.modelMeta.key), 'ko');
-  await page.waitForURL(/model=ko/);   // the choice stays in the URL
+  await page.waitForURL(/model=ko/); // the choice stays in the URL
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { SCREENSHOTS, openPage, startBrowser } from './browser.mjs';
 
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 const STAGES = ['inputs', 'embedding', 'positional', 'attention', 'addnorm1', 'ffn', 'addnorm2', 'linear', 'softmax'];
 
@@ -31,14 +35,16 @@ test('a Korean sentence: tokens with ids from the engine, and every stage opens'
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   await typeSentence(page, '고양이는 귀엽다');
   const chips = await page.$eval('#tokens', (el) => el.tokens.map((t) => [t.text, t.id]));
-  const engine = await page.evaluate(() => globalThis.tinyformerApp.model.tokenize('고양이는 귀엽다').map((t) => [t.text, t.id]));
+  const engine = await page.evaluate(() =>
+    globalThis.tinyformerApp.model.tokenize('고양이는 귀엽다').map((t) => [t.text, t.id]),
+  );
   assert.deepEqual(chips, engine);
   assert.equal(chips.length, 8);
   assert.match(await page.textContent('#token-count'), /8/);
   // the tokenizer comparison shows char / word / jamo counts
   await page.click('details.compare summary');
   const counts = await page.$$eval('#tokenizer-compare tf-tokens', (els) => els.map((e) => e.tokens.length));
-  assert.deepEqual(counts, [8, 2, 18]);  // jamo: 고(2) 양(3) 이(2) 는(3) ␣ 귀(2) 엽(3) 다(2)
+  assert.deepEqual(counts, [8, 2, 18]); // jamo: 고(2) 양(3) 이(2) 는(3) ␣ 귀(2) 엽(3) 다(2)
   for (const stage of STAGES) {
     await page.click(`[data-stage=${stage}]`);
     assert.equal(await page.getAttribute(`[data-stage=${stage}]`, 'aria-current'), 'true');
@@ -101,19 +107,29 @@ test('the demo model loads by default; the 사과 lesson separates the two sense
   assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
   assert.match(await page.textContent('#model-badge'), /학습된/);
   await page.waitForSelector('#sagwa-card:not([hidden]) tf-sagwa-lesson .sagwa-stats');
-  const shown = await page.$eval('.sagwa-stats', (el) => ({ within: Number(el.dataset.within), across: Number(el.dataset.across) }));
+  const shown = await page.$eval('.sagwa-stats', (el) => ({
+    within: Number(el.dataset.within),
+    across: Number(el.dataset.across),
+  }));
   assert.ok(shown.within > shown.across, `within ${shown.within} vs across ${shown.across}`);
   // the heatmap shows the engine's cosines for the last layer
   const same = await page.evaluate(async () => {
     const app = globalThis.tinyformerApp;
-    const a = app.model.analyzeWord(app.lesson.sentences.map((s) => s.text), '사과');
+    const a = app.model.analyzeWord(
+      app.lesson.sentences.map((s) => s.text),
+      '사과',
+    );
     const shownValues = document.querySelector('tf-sagwa-lesson tf-heatmap').matrix.values;
     return Array.from(a.cosine[a.layers - 1].data).every((v, i) => v === shownValues[i]);
   });
   assert.ok(same);
   await page.screenshot({ path: join(SCREENSHOTS, 'sagwa-ko.png'), fullPage: true });
   // a corrupt file: a clear message, and the current model stays
-  await page.setInputFiles('#model-file', { name: 'broken.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model at all') });
+  await page.setInputFiles('#model-file', {
+    name: 'broken.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('not a model at all'),
+  });
   await page.waitForSelector('#message.error');
   assert.match(await page.textContent('#message'), /broken\.safetensors/);
   assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
@@ -170,7 +186,11 @@ test('the English page opens on the English model and sentence; tiles and exampl
 });
 
 test('a model and a sentence named in the URL win over the language’s defaults', async () => {
-  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=ko&text=${encodeURIComponent('고양이는 귀엽다')}`, { locale: 'en-US' });
+  const { page, errors, context } = await openPage(
+    env.browser,
+    `${env.baseUrl}?model=ko&text=${encodeURIComponent('고양이는 귀엽다')}`,
+    { locale: 'en-US' },
+  );
   await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
@@ -178,7 +198,7 @@ test('a model and a sentence named in the URL win over the language’s defaults
   assert.ok(await page.isHidden('#message'));
   // the tiles are the Korean model's: none gives an unknown token
   assert.deepEqual(await startersWithUnknowns(page), []);
-  await page.click('#lang-toggle');   // an explicit choice is kept across the language switch
+  await page.click('#lang-toggle'); // an explicit choice is kept across the language switch
   assert.equal(await page.getAttribute('body', 'data-model'), 'ko');
   assert.deepEqual(errors, []);
   await context.close();
@@ -199,7 +219,10 @@ test('the model card names its settings in the learner’s language', async () =
   assert.doesNotMatch(ko, /learned|\bpre\b(?!-LN)|gelu/);
   await page.click('#lang-toggle');
   await page.waitForSelector('body[data-model="en"]');
-  assert.match(await page.textContent('#model-shape'), /positions: learned vectors \(GPT\) · norm: before \(pre-LN\) · activation: GELU/);
+  assert.match(
+    await page.textContent('#model-shape'),
+    /positions: learned vectors \(GPT\) · norm: before \(pre-LN\) · activation: GELU/,
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -241,7 +264,10 @@ test('keyboard: skip links, and examples, tiles and tokens are one Tab stop each
   // the token chips: one stop, arrows move
   await page.fill('#sentence', '나는 밥을 먹었다');
   await page.waitForFunction(() => document.body.dataset.inspection === 'ok');
-  const tabbable = await page.$eval('#tokens', (el) => [...el.shadowRoot.querySelectorAll('li')].filter((li) => li.tabIndex === 0).length);
+  const tabbable = await page.$eval(
+    '#tokens',
+    (el) => [...el.shadowRoot.querySelectorAll('li')].filter((li) => li.tabIndex === 0).length,
+  );
   assert.equal(tabbable, 1);
   assert.deepEqual(errors, []);
   await context.close();

@@ -19,18 +19,25 @@ try {
   for (const w of widgets) {
     for (const lang of ['ko', 'en']) {
       for (const width of [1280, 390]) {
-        writeFileSync(join(dir, 'page.html'), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+        writeFileSync(
+          join(dir, 'page.html'),
+          `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <script type="module" src="${env.baseUrl}embed.js"></script></head>
-<body style="max-width: 900px; margin: 12px auto; padding: 0 8px">${w.example}</body></html>`);
+<body style="max-width: 900px; margin: 12px auto; padding: 0 8px">${w.example}</body></html>`,
+        );
         const context = await env.browser.newContext({ viewport: { width, height: 900 } });
         const page = await context.newPage();
         const errors = [];
-        page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
         page.on('pageerror', (e) => errors.push(String(e)));
         await page.goto(`http://localhost:${course.address().port}/page.html`);
         await page.waitForSelector(`${w.tag}[data-state]`, { timeout: 30000 });
-        await page.waitForTimeout(w.tag.includes('train') || w.tag.includes('race') || w.tag.includes('sagwa') ? 3000 : 300);
+        await page.waitForTimeout(
+          w.tag.includes('train') || w.tag.includes('race') || w.tag.includes('sagwa') ? 3000 : 300,
+        );
         const state = await page.locator(w.tag).getAttribute('data-state');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         await page.screenshot({ path: join(SCREENSHOTS, `widget-${w.name}-${lang}-${width}.png`), fullPage: true });

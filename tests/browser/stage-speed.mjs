@@ -10,16 +10,21 @@ const [stage = 'embedding', runsArg = '9', model = 'ko'] = process.argv.slice(2)
 const runs = Number(runsArg);
 const env = await startBrowser();
 try {
-  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=${model}`, { width: 1280, height: 900 });
+  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}?model=${model}`, {
+    width: 1280,
+    height: 900,
+  });
   // one action, timed in the page: until the handler returns (sync) and until the next frame (frame)
-  const timed = (action) => page.evaluate(async (code) => {
-    const t0 = performance.now();
-    new Function(code)();
-    const sync = performance.now() - t0;
-    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    return { sync, frame: performance.now() - t0 };
-  }, action);
-  const open = [], type = [];
+  const timed = (action) =>
+    page.evaluate(async (code) => {
+      const t0 = performance.now();
+      new Function(code)();
+      const sync = performance.now() - t0;
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      return { sync, frame: performance.now() - t0 };
+    }, action);
+  const open = [],
+    type = [];
   for (let i = 0; i < runs; i++) {
     await page.click('[data-stage=inputs]');
     open.push(await timed(`document.querySelector('[data-stage=${stage}]').click()`));
@@ -27,7 +32,11 @@ try {
   for (let i = 0; i < runs; i++) {
     // add a character, then take it away again: every run re-renders the stage for a new sentence
     const edit = i % 2 ? 'input.value = input.value.slice(0, -1)' : "input.value += '다'";
-    type.push(await timed(`const input = document.getElementById('sentence'); ${edit}; input.dispatchEvent(new Event('input'));`));
+    type.push(
+      await timed(
+        `const input = document.getElementById('sentence'); ${edit}; input.dispatchEvent(new Event('input'));`,
+      ),
+    );
   }
   const summary = (xs, key) => {
     const v = xs.map((x) => x[key]).sort((a, b) => a - b);

@@ -14,15 +14,21 @@ import { NATIVE_CLI, ROOT } from '../node/helpers.mjs';
 
 const TINY = 'corpus=ko-small&L=1&H=2&C=16&T=16&B=16';
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 /** Opens train.html#hash; resolves once training is set up (or refused). */
 async function openTrain(hash, { locale = 'ko-KR', width = 1200 } = {}) {
   const context = await env.browser.newContext({ locale, viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(String(err)));
   page.on('dialog', (d) => d.accept());
   await page.goto(`${env.baseUrl}train.html#${hash}`);
@@ -35,7 +41,7 @@ async function openTrain(hash, { locale = 'ko-KR', width = 1200 } = {}) {
 function recordProgress(page) {
   return page.evaluate(() => {
     const s = globalThis.tinyformerTrain.session;
-    const rec = globalThis.recorded = { losses: s.racers.map(() => []), steps: s.racers.map(() => []), tps: [] };
+    const rec = (globalThis.recorded = { losses: s.racers.map(() => []), steps: s.racers.map(() => []), tps: [] });
     s.run.addEventListener('progress', (e) => {
       const r = e.detail.results;
       for (let i = 0; i < r.racer.length; i++) {
@@ -58,7 +64,7 @@ test('a tiny model trains 150 steps in the tab: the loss falls, the chart shows 
   const { page, errors, context } = await openTrain(`mode=train&${TINY}&steps=150&seed=1&r=adam:0.01`);
   await recordProgress(page);
   await page.evaluate(() => {
-    const f = globalThis.frames = { count: 0, longest: 0, last: performance.now(), on: true };
+    const f = (globalThis.frames = { count: 0, longest: 0, last: performance.now(), on: true });
     const tick = (now) => {
       f.count++;
       f.longest = Math.max(f.longest, now - f.last);
@@ -69,7 +75,7 @@ test('a tiny model trains 150 steps in the tab: the loss falls, the chart shows 
     f.t0 = performance.now();
   });
   await trainToEnd(page);
-  await page.waitForTimeout(300);   // the final held-out loss and sample
+  await page.waitForTimeout(300); // the final held-out loss and sample
   const out = await page.evaluate(() => {
     const f = globalThis.frames;
     f.on = false;
@@ -77,7 +83,11 @@ test('a tiny model trains 150 steps in the tab: the loss falls, the chart shows 
     const s = globalThis.tinyformerTrain.session;
     const series = document.getElementById('dashboard').chartSeries;
     return {
-      rec: globalThis.recorded, steps: s.steps, seconds, frames: f.count, longest: f.longest,
+      rec: globalThis.recorded,
+      steps: s.steps,
+      seconds,
+      frames: f.count,
+      longest: f.longest,
       series: series.map((x) => ({ label: x.label, xs: x.xs, ys: x.ys })),
       stepText: document.querySelector('[data-stat="step"]').textContent,
       samples: document.querySelectorAll('.tr-sample-text').length,
@@ -86,12 +96,17 @@ test('a tiny model trains 150 steps in the tab: the loss falls, the chart shows 
   });
   const losses = out.rec.losses[0];
   const tps = out.rec.tps.filter((x) => x > 0);
-  console.log(`# train page: 150 steps, ${Math.round(mean(tps))} tokens/s (mean of ${tps.length} progress messages), `
-    + `${(out.frames / out.seconds).toFixed(0)} frames/s while training (longest gap ${out.longest.toFixed(0)} ms)`);
+  console.log(
+    `# train page: 150 steps, ${Math.round(mean(tps))} tokens/s (mean of ${tps.length} progress messages), ` +
+      `${(out.frames / out.seconds).toFixed(0)} frames/s while training (longest gap ${out.longest.toFixed(0)} ms)`,
+  );
   assert.equal(out.steps, 150);
   assert.equal(out.stepText, '150');
   assert.equal(losses.length, 150);
-  assert.ok(mean(losses.slice(-10)) < 0.6 * mean(losses.slice(0, 10)), `loss ${mean(losses.slice(0, 10))} → ${mean(losses.slice(-10))}`);
+  assert.ok(
+    mean(losses.slice(-10)) < 0.6 * mean(losses.slice(0, 10)),
+    `loss ${mean(losses.slice(0, 10))} → ${mean(losses.slice(-10))}`,
+  );
   // the chart's train series is exactly what the engine reported
   assert.deepEqual(out.series[0].ys, losses);
   assert.deepEqual(out.series[0].xs, out.rec.steps[0]);
@@ -112,10 +127,15 @@ test('an optimizer race: both curves come from the engine; the lens reads real o
     const s = globalThis.tinyformerTrain.session;
     const series = document.getElementById('dashboard').chartSeries;
     const charts = [...document.querySelectorAll('#lens tf-bar-chart[data-kind="effective-lr"]')].map((c) => c.rows());
-    return { rec: globalThis.recorded, names: s.racers.map((r) => r.kind), series: series.map((x) => ({ xs: x.xs, ys: x.ys })), charts };
+    return {
+      rec: globalThis.recorded,
+      names: s.racers.map((r) => r.kind),
+      series: series.map((x) => ({ xs: x.xs, ys: x.ys })),
+      charts,
+    };
   });
   assert.deepEqual(out.names, ['sgd', 'adam']);
-  assert.equal(out.series.length, 4);   // train + held-out per racer
+  assert.equal(out.series.length, 4); // train + held-out per racer
   for (const r of [0, 1]) {
     assert.equal(out.rec.losses[r].length, 60);
     assert.deepEqual(out.series[2 * r].ys, out.rec.losses[r]);
@@ -140,16 +160,25 @@ test('an optimizer race: both curves come from the engine; the lens reads real o
   const file = await download;
   assert.match(file.suggestedFilename(), /^tinyformer-sgd-step60\.safetensors$/);
   const bytes = await page.evaluate(async () => Array.from(await globalThis.tinyformerTrain.session.run.save(1)));
-  await page.setInputFiles('tf-model-file input[type=file]', { name: 'adam.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await page.setInputFiles('tf-model-file input[type=file]', {
+    name: 'adam.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(bytes),
+  });
   await page.waitForSelector('tf-model-file .tr-loaded');
   const same = await page.evaluate(async () => {
     const loaded = globalThis.tinyformerTrain.loaded;
     const live = await globalThis.tinyformerTrain.session.run.inspect(1, '나는 밥을');
     const mine = loaded.inspect('나는 밥을');
-    const a = live.logits.data, b = mine.logits.data;
+    const a = live.logits.data,
+      b = mine.logits.data;
     let maxDiff = 0;
     for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
-    return { n: a.length, maxDiff, inside: document.getElementById('inside').querySelector('select[name=inside-model]').value };
+    return {
+      n: a.length,
+      maxDiff,
+      inside: document.getElementById('inside').querySelector('select[name=inside-model]').value,
+    };
   });
   assert.ok(same.n > 0);
   assert.equal(same.maxDiff, 0, 'the reopened model gives the same logits');
@@ -160,8 +189,10 @@ test('an optimizer race: both curves come from the engine; the lens reads real o
   for (const stage of stages) {
     await page.click(`tf-look-inside .stage-nav button[data-stage="${stage}"]`);
     const shown = await page.$eval('tf-look-inside .tr-stage-host', (host) => ({
-      tag: host.firstElementChild?.localName, text: host.textContent.length,
-      numbers: host.querySelectorAll('tf-heatmap, tf-bar-chart, tf-line-chart, tf-tensor-view, .tfi-id, table, svg').length,
+      tag: host.firstElementChild?.localName,
+      text: host.textContent.length,
+      numbers: host.querySelectorAll('tf-heatmap, tf-bar-chart, tf-line-chart, tf-tensor-view, .tfi-id, table, svg')
+        .length,
     }));
     assert.match(shown.tag ?? '', /^tf-stage-/, stage);
     assert.ok(shown.text > 50 && shown.numbers > 0, `${stage}: ${JSON.stringify(shown)}`);
@@ -170,17 +201,48 @@ test('an optimizer race: both curves come from the engine; the lens reads real o
   // a corrupt file: the engine's error, in Korean
   const broken = Buffer.from(bytes.slice(0, 200));
   broken.writeUInt32LE(0xfffffff, 0);
-  await page.setInputFiles('tf-model-file input[type=file]', { name: 'broken.safetensors', mimeType: 'application/octet-stream', buffer: broken });
+  await page.setInputFiles('tf-model-file input[type=file]', {
+    name: 'broken.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: broken,
+  });
   const message = await page.textContent('tf-model-file .tr-load-error');
   assert.match(message, /broken\.safetensors/);
   assert.match(message, /열 수 없어요/);
   // a checkpoint written by the native command-line tool opens too, and the look-inside panel shows it
   if (existsSync(NATIVE_CLI)) {
     const out = join(mkdtempSync(join(tmpdir(), 'tf-train-')), 'cli.safetensors');
-    execFileSync(NATIVE_CLI, ['train', '--corpus', join(ROOT, 'tests', 'data', 'korean_small.txt'), '--out', out, '--steps', '3',
-      '--n-layer', '1', '--n-embd', '16', '--n-head', '2', '--block-size', '16', '--batch-size', '4'], { stdio: 'ignore' });
-    await page.setInputFiles('tf-model-file input[type=file]', { name: 'cli.safetensors', mimeType: 'application/octet-stream', buffer: readFileSync(out) });
-    await page.waitForFunction(() => document.querySelector('tf-model-file .tr-loaded')?.textContent.includes('cli.safetensors'));
+    execFileSync(
+      NATIVE_CLI,
+      [
+        'train',
+        '--corpus',
+        join(ROOT, 'tests', 'data', 'korean_small.txt'),
+        '--out',
+        out,
+        '--steps',
+        '3',
+        '--n-layer',
+        '1',
+        '--n-embd',
+        '16',
+        '--n-head',
+        '2',
+        '--block-size',
+        '16',
+        '--batch-size',
+        '4',
+      ],
+      { stdio: 'ignore' },
+    );
+    await page.setInputFiles('tf-model-file input[type=file]', {
+      name: 'cli.safetensors',
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(out),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('tf-model-file .tr-loaded')?.textContent.includes('cli.safetensors'),
+    );
     assert.match(await page.textContent('tf-model-file .tr-config'), /층 1 · 헤드 2 · 폭 16 · 문맥 16/);
     await page.waitForSelector('tf-look-inside tf-stage-attention');
   } else console.log(`# ${NATIVE_CLI} is not built: skipped opening a CLI checkpoint`);
@@ -210,7 +272,10 @@ test('a learning rate that blows up: caught at step N (before the loss turns NaN
 test('a shared link repeats the run: the same first losses; another seed gives others', async () => {
   const run = async (page) => {
     await trainToEnd(page);
-    return page.evaluate(() => ({ losses: globalThis.tinyformerTrain.session.history.map((h) => h.loss), href: location.href }));
+    return page.evaluate(() => ({
+      losses: globalThis.tinyformerTrain.session.history.map((h) => h.loss),
+      href: location.href,
+    }));
   };
   const first = await openTrain(`mode=race&${TINY}&steps=5&seed=7&r=momentum:0.15,adam:0.003`);
   const a = await run(first.page);
@@ -223,8 +288,15 @@ test('a shared link repeats the run: the same first losses; another seed gives o
   assert.equal(a.losses[0].length, 5);
   assert.deepEqual(b.losses, a.losses);
   // the same tab, another seed (the hash changes, the page sets up the new run)
-  await second.page.evaluate((h) => { location.hash = h; }, shared.replace('seed=7', 'seed=8'));
-  await second.page.waitForFunction(() => globalThis.tinyformerTrain.settings.seed === 8 && document.body.dataset.train === 'ready');
+  await second.page.evaluate(
+    (h) => {
+      location.hash = h;
+    },
+    shared.replace('seed=7', 'seed=8'),
+  );
+  await second.page.waitForFunction(
+    () => globalThis.tinyformerTrain.settings.seed === 8 && document.body.dataset.train === 'ready',
+  );
   const c = await run(second.page);
   assert.notDeepEqual(c.losses, a.losses);
   assert.deepEqual(first.errors, []);
@@ -247,12 +319,20 @@ test('the learner’s own text: empty, too short (with the minimum), broken UTF-
   let s = await status();
   assert.equal(s.code, 'empty_text');
   await page.fill('tf-corpus-picker textarea', '가나다');
-  await page.waitForFunction(() => document.querySelector('tf-corpus-picker .tr-corpus-error')?.dataset.code === 'corpus_too_short');
+  await page.waitForFunction(
+    () => document.querySelector('tf-corpus-picker .tr-corpus-error')?.dataset.code === 'corpus_too_short',
+  );
   s = await status();
   assert.match(s.text, /3개/);
-  assert.match(s.text, /17개/);   // context 16 + 1, the engine's minimum
-  await page.setInputFiles('tf-corpus-picker input[type=file]', { name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from([0x41, 0x42, 0xff, 0x43]) });
-  await page.waitForFunction(() => document.querySelector('tf-corpus-picker .tr-corpus-error')?.dataset.code === 'invalid_utf8');
+  assert.match(s.text, /17개/); // context 16 + 1, the engine's minimum
+  await page.setInputFiles('tf-corpus-picker input[type=file]', {
+    name: 'bad.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x41, 0x42, 0xff, 0x43]),
+  });
+  await page.waitForFunction(
+    () => document.querySelector('tf-corpus-picker .tr-corpus-error')?.dataset.code === 'invalid_utf8',
+  );
   s = await status();
   assert.match(s.text, /2번째 바이트/);
   // an 8 MiB + 1 byte file, made in the page (sending it over the devtools protocol takes seconds)
@@ -263,12 +343,19 @@ test('the learner’s own text: empty, too short (with the minimum), broken UTF-
     input.files = dt.files;
     input.dispatchEvent(new Event('change'));
   });
-  await page.waitForFunction(() => document.querySelector('tf-corpus-picker .tr-corpus-error')?.dataset.code === 'text_too_large', null, { timeout: 20000 });
+  await page.waitForFunction(
+    () => document.querySelector('tf-corpus-picker .tr-corpus-error')?.dataset.code === 'text_too_large',
+    null,
+    { timeout: 20000 },
+  );
   s = await status();
   assert.match(s.text, /8388609바이트/);
   assert.match(s.text, /8388608바이트/);
   // good text again: the engine builds the vocabulary; nothing at phone width scrolls sideways
-  await page.fill('tf-corpus-picker textarea', '나는 밥을 먹었다. 고양이는 귀엽다. 강아지는 우유를 마셨다. 나는 학교에 갔다.');
+  await page.fill(
+    'tf-corpus-picker textarea',
+    '나는 밥을 먹었다. 고양이는 귀엽다. 강아지는 우유를 마셨다. 나는 학교에 갔다.',
+  );
   await page.waitForSelector('tf-corpus-picker .tr-vocab');
   await page.waitForSelector('body[data-train="ready"]');
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -286,7 +373,8 @@ test('teacher forcing vs free-running: two racers, and the step-by-step drift vi
   const out = await page.evaluate(() => {
     const s = globalThis.tinyformerTrain.session;
     return {
-      p: s.racers.map((r) => r.samplingProb), cols: document.querySelectorAll('tf-drift-view .tr-drift-col:not(.keys)').length,
+      p: s.racers.map((r) => r.samplingProb),
+      cols: document.querySelectorAll('tf-drift-view .tr-drift-col:not(.keys)').length,
       teacher: document.querySelectorAll('tf-drift-view .tr-drift-col:not(.keys) .tr-drift-cell.teacher').length,
       summary: document.querySelector('tf-drift-view .tr-drift-summary')?.textContent ?? '',
       widths: [document.documentElement.scrollWidth, window.innerWidth],

@@ -9,59 +9,77 @@ import { ROOT } from '../node/helpers.mjs';
 
 const corpus = readFileSync(join(ROOT, 'tests', 'data', 'korean_small.txt'), 'utf8');
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 const SPEC = {
-  model: { n_layer: 1, n_head: 2, n_embd: 32, block_size: 32 }, seed: 5, train: { batchSize: 8 },
-  racers: [{ optimizer: { kind: 'sgd', lr: 0.3 } }, { optimizer: { kind: 'momentum', lr: 0.1 } },
-    { optimizer: { kind: 'adam', lr: 0.003 } }, { optimizer: { kind: 'adamw', lr: 0.003, weightDecay: 0.1 } }],
+  model: { n_layer: 1, n_head: 2, n_embd: 32, block_size: 32 },
+  seed: 5,
+  train: { batchSize: 8 },
+  racers: [
+    { optimizer: { kind: 'sgd', lr: 0.3 } },
+    { optimizer: { kind: 'momentum', lr: 0.1 } },
+    { optimizer: { kind: 'adam', lr: 0.003 } },
+    { optimizer: { kind: 'adamw', lr: 0.003, weightDecay: 0.1 } },
+  ],
 };
 
 test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bit for bit, in lockstep', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
-  const out = await page.evaluate(async ([spec, text]) => {
-    const { TrainingPool } = await import('./lib/training-pool.js');
-    const race = async (workers) => {
-      const run = await TrainingPool.create(spec, text, { maxSteps: 60, workers });
-      const losses = spec.racers.map(() => []);
-      const lockstep = [];   // per racer, the steps reported by the time each pause landed
-      const rowsPerEvent = [];
-      run.addEventListener('progress', (e) => {
-        const r = e.detail.results;
-        rowsPerEvent.push(r.racer.length);
-        for (let i = 0; i < r.racer.length; i++) losses[r.racer[i]].push(r.loss[i]);
-      });
-      const event = (type) => new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
-      // a paused race, a few single steps, then continuous training to the end
-      const reached = (n) => new Promise((resolve) => {
-        run.addEventListener('progress', function onProgress(e) {
-          if (e.detail.steps >= n) { run.removeEventListener('progress', onProgress); resolve(); }
+  const out = await page.evaluate(
+    async ([spec, text]) => {
+      const { TrainingPool } = await import('./lib/training-pool.js');
+      const race = async (workers) => {
+        const run = await TrainingPool.create(spec, text, { maxSteps: 60, workers });
+        const losses = spec.racers.map(() => []);
+        const lockstep = []; // per racer, the steps reported by the time each pause landed
+        const rowsPerEvent = [];
+        run.addEventListener('progress', (e) => {
+          const r = e.detail.results;
+          rowsPerEvent.push(r.racer.length);
+          for (let i = 0; i < r.racer.length; i++) losses[r.racer[i]].push(r.loss[i]);
         });
-      });
-      const five = reached(5);
-      run.step(3);
-      run.step(2);
-      await five;
-      lockstep.push(losses.map((l) => l.length));
-      let stopped = event('stopped');
-      run.start();
-      await new Promise((r) => setTimeout(r, 30));
-      const paused = event('paused');
-      run.pause();
-      await paused;
-      lockstep.push(losses.map((l) => l.length));
-      stopped = event('stopped');
-      run.start();
-      const end = await stopped;
-      const workersUsed = run.workers ?? 1;
-      const bits = losses.map((l) => Array.from(new Uint32Array(Float32Array.from(l).buffer)));
-      const steps = run.steps ?? end.steps;
-      run.terminate();
-      return { bits, lockstep, end, workersUsed, steps, rowsPerEvent };
-    };
-    return { one: await race(1), two: await race(2), four: await race(4) };
-  }, [SPEC, corpus]);
+        const event = (type) =>
+          new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
+        // a paused race, a few single steps, then continuous training to the end
+        const reached = (n) =>
+          new Promise((resolve) => {
+            run.addEventListener('progress', function onProgress(e) {
+              if (e.detail.steps >= n) {
+                run.removeEventListener('progress', onProgress);
+                resolve();
+              }
+            });
+          });
+        const five = reached(5);
+        run.step(3);
+        run.step(2);
+        await five;
+        lockstep.push(losses.map((l) => l.length));
+        let stopped = event('stopped');
+        run.start();
+        await new Promise((r) => setTimeout(r, 30));
+        const paused = event('paused');
+        run.pause();
+        await paused;
+        lockstep.push(losses.map((l) => l.length));
+        stopped = event('stopped');
+        run.start();
+        const end = await stopped;
+        const workersUsed = run.workers ?? 1;
+        const bits = losses.map((l) => Array.from(new Uint32Array(Float32Array.from(l).buffer)));
+        const steps = run.steps ?? end.steps;
+        run.terminate();
+        return { bits, lockstep, end, workersUsed, steps, rowsPerEvent };
+      };
+      return { one: await race(1), two: await race(2), four: await race(4) };
+    },
+    [SPEC, corpus],
+  );
   assert.equal(out.one.workersUsed, 1);
   assert.equal(out.two.workersUsed, 2);
   assert.equal(out.four.workersUsed, 4);
@@ -70,9 +88,16 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
     assert.equal(r.end.steps, 60);
     r.bits.forEach((b) => assert.equal(b.length, 60));
     // each progress event holds whole lockstep steps (all four racers), as one Worker's do
-    assert.ok(r.rowsPerEvent.every((n) => n % 4 === 0), `rows per event: ${r.rowsPerEvent}`);
+    assert.ok(
+      r.rowsPerEvent.every((n) => n % 4 === 0),
+      `rows per event: ${r.rowsPerEvent}`,
+    );
     // every pause finds every racer at the same step
-    for (const counts of r.lockstep) assert.ok(counts.every((c) => c === counts[0]), `not in lockstep: ${counts}`);
+    for (const counts of r.lockstep)
+      assert.ok(
+        counts.every((c) => c === counts[0]),
+        `not in lockstep: ${counts}`,
+      );
   }
   assert.deepEqual(out.one.lockstep[0], [5, 5, 5, 5]);
   assert.deepEqual(out.two.bits, out.one.bits, '2 Workers: the losses differ from one Worker');
@@ -83,32 +108,43 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
 
 test('requests reach the racer asked for, wherever it lives, and bad racer numbers are refused', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
-  const out = await page.evaluate(async ([spec, text]) => {
-    const { TrainingPool } = await import('./lib/training-pool.js');
-    const { TrainingRun } = await import('./lib/training.js');
-    const pool = await TrainingPool.create(spec, text, { maxSteps: 20, workers: 2 });
-    const single = await TrainingRun.create(spec, text, { maxSteps: 20 });
-    const stepped = (run) => new Promise((resolve) => {
-      run.addEventListener('progress', function onProgress(e) {
-        if (e.detail.steps >= 20) { run.removeEventListener('progress', onProgress); resolve(); }
-      });
-      run.step(20);
-    });
-    await Promise.all([stepped(pool), stepped(single)]);
-    const same = [];
-    for (let racer = 0; racer < 4; racer++) {
-      const [a, b] = await Promise.all([pool.evaluate(racer, 2), single.evaluate(racer, 2)]);
-      // the checkpoint: weights and optimizer state
-      const [ma, mb] = await Promise.all([pool.save(racer), single.save(racer)]);
-      same.push(a === b && ma.length === mb.length && ma.every((x, i) => Object.is(x, mb[i])));
-    }
-    const info = await pool.refreshInfo();
-    let refused = null;
-    try { await pool.evaluate(7); } catch (err) { refused = err.code; }
-    pool.terminate();
-    single.terminate();
-    return { same, racers: info.racers.length, refused };
-  }, [SPEC, corpus]);
+  const out = await page.evaluate(
+    async ([spec, text]) => {
+      const { TrainingPool } = await import('./lib/training-pool.js');
+      const { TrainingRun } = await import('./lib/training.js');
+      const pool = await TrainingPool.create(spec, text, { maxSteps: 20, workers: 2 });
+      const single = await TrainingRun.create(spec, text, { maxSteps: 20 });
+      const stepped = (run) =>
+        new Promise((resolve) => {
+          run.addEventListener('progress', function onProgress(e) {
+            if (e.detail.steps >= 20) {
+              run.removeEventListener('progress', onProgress);
+              resolve();
+            }
+          });
+          run.step(20);
+        });
+      await Promise.all([stepped(pool), stepped(single)]);
+      const same = [];
+      for (let racer = 0; racer < 4; racer++) {
+        const [a, b] = await Promise.all([pool.evaluate(racer, 2), single.evaluate(racer, 2)]);
+        // the checkpoint: weights and optimizer state
+        const [ma, mb] = await Promise.all([pool.save(racer), single.save(racer)]);
+        same.push(a === b && ma.length === mb.length && ma.every((x, i) => Object.is(x, mb[i])));
+      }
+      const info = await pool.refreshInfo();
+      let refused = null;
+      try {
+        await pool.evaluate(7);
+      } catch (err) {
+        refused = err.code;
+      }
+      pool.terminate();
+      single.terminate();
+      return { same, racers: info.racers.length, refused };
+    },
+    [SPEC, corpus],
+  );
   assert.deepEqual(out.same, [true, true, true, true]);
   assert.equal(out.racers, 4);
   assert.equal(out.refused, 'bad_racer');
@@ -124,7 +160,11 @@ test('the training page races on one Worker per core, and ?workers=1 gives the s
     await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await page.evaluate(() => globalThis.tinyformerTrain.session.start());
-    await page.waitForFunction(() => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state), null, { timeout: 60000 });
+    await page.waitForFunction(
+      () => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state),
+      null,
+      { timeout: 60000 },
+    );
     const out = await page.evaluate(() => {
       const s = globalThis.tinyformerTrain.session;
       return { workers: s.run.workers ?? 1, racers: s.racers.length, loss: s.history.map((h) => h.loss) };

@@ -11,8 +11,12 @@ import { SCREENSHOTS, startBrowser } from './browser.mjs';
 import { SITE } from '../node/helpers.mjs';
 
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 async function openTranslate({ locale = 'ko-KR', width = 1280, height = 900, hash = '' } = {}) {
   const context = await env.browser.newContext({ locale, viewport: { width, height } });
@@ -29,10 +33,11 @@ async function openTranslate({ locale = 'ko-KR', width = 1280, height = 900, has
 }
 
 /** Waits until every view, including the ones drawn a frame later, shows the current state. */
-const settled = (page) => page.waitForFunction(() => {
-  const app = globalThis.tinyformerTranslate;
-  return !app.result || document.body.dataset.rendered === String(app.generation);
-});
+const settled = (page) =>
+  page.waitForFunction(() => {
+    const app = globalThis.tinyformerTranslate;
+    return !app.result || document.body.dataset.rendered === String(app.generation);
+  });
 
 async function typeSource(page, text) {
   await page.fill('#source', text);
@@ -44,7 +49,9 @@ const shadowText = (page, sel) => page.$eval(sel, (e) => e.shadowRoot.textConten
 
 /** The held-out pairs of the shipped corpus: every 10th line, as the trainer and the demo model split them. */
 function heldOut() {
-  const lines = readFileSync(join(SITE, 'data', 'ko-en.tsv'), 'utf8').split('\n').filter((l) => l.includes('\t'));
+  const lines = readFileSync(join(SITE, 'data', 'ko-en.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('\t'));
   return lines.filter((_, i) => i % 10 === 9).map((l) => l.split('\t').map((s) => s.trim()));
 }
 
@@ -60,7 +67,9 @@ test('held-out sentences translate, step by step, with the engine’s cross-atte
   assert.ok(exact >= 10, `held-out exact ${exact} of ${pairs.length}`);
 
   await typeSource(page, '나는 밥을 먹었다');
-  const chips = await page.$$eval('tf-translate-steps', (els) => [...els[0].shadowRoot.querySelectorAll('.tok')].map((c) => c.textContent));
+  const chips = await page.$$eval('tf-translate-steps', (els) =>
+    [...els[0].shadowRoot.querySelectorAll('.tok')].map((c) => c.textContent),
+  );
   assert.deepEqual(chips, ['I', 'ate', 'rice', '<eos>']);
   // step 2 (writing 'ate'): the bars are row 1 of the engine's cross-attention, mean over heads, last layer
   await page.$eval('tf-translate-steps', (v) => v.shadowRoot.querySelector('[data-action=next]').click());
@@ -69,7 +78,9 @@ test('held-out sentences translate, step by step, with the engine’s cross-atte
     const r = app.translator.translate(app.text, { maxTokens: 30 });
     const mean = app.tinyformer.headMean(r.inspection.tensor('dec.h1.xattn.probs'));
     const S = mean.shape[1];
-    const bars = [...document.querySelector('tf-translate-steps').shadowRoot.querySelectorAll('.col')].map((c) => Number(c.dataset.weight));
+    const bars = [...document.querySelector('tf-translate-steps').shadowRoot.querySelectorAll('.col')].map((c) =>
+      Number(c.dataset.weight),
+    );
     return { step: app.step, bars, row: Array.from(mean.data.subarray(S, 2 * S)) };
   });
   assert.equal(check.step, 1);
@@ -91,12 +102,23 @@ test('the three attentions and every cross-attention step show the engine’s te
       const want = app.tinyformer.headMean(r.inspection.tensor(names[h.dataset.kind])).data;
       const m = h.matrix;
       const sums = [];
-      for (let i = 0; i < m.rows; i++) sums.push(Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).reduce((a, b) => a + b, 0));
+      for (let i = 0; i < m.rows; i++)
+        sums.push(Array.from(m.values.subarray(i * m.cols, (i + 1) * m.cols)).reduce((a, b) => a + b, 0));
       const masked = m.mask ? Array.from(m.mask).reduce((a, b) => a + b, 0) : 0;
-      return { kind: h.dataset.kind, same: want.every((v, i) => Object.is(v, m.values[i])) && want.length === m.values.length, sums, masked, rows: m.rows, cols: m.cols };
+      return {
+        kind: h.dataset.kind,
+        same: want.every((v, i) => Object.is(v, m.values[i])) && want.length === m.values.length,
+        sums,
+        masked,
+        rows: m.rows,
+        cols: m.cols,
+      };
     });
   });
-  assert.deepEqual(three.map((x) => x.kind), ['encoder', 'decoder', 'cross']);
+  assert.deepEqual(
+    three.map((x) => x.kind),
+    ['encoder', 'decoder', 'cross'],
+  );
   for (const m of three) {
     assert.ok(m.same, `${m.kind} is the engine's mean over heads`);
     for (const s of m.sums) assert.ok(Math.abs(s - 1) < 1e-5, `${m.kind} row sums to 1 (${s})`);
@@ -125,7 +147,11 @@ test('the three attentions and every cross-attention step show the engine’s te
   // every cross-attention step, with and without padding
   for (const pad of [false, true]) {
     if (pad) {
-      await page.$eval('tf-cross-steps', (v) => { const c = v.shadowRoot.querySelector('[data-pad]'); c.checked = true; c.dispatchEvent(new Event('change')); });
+      await page.$eval('tf-cross-steps', (v) => {
+        const c = v.shadowRoot.querySelector('[data-pad]');
+        c.checked = true;
+        c.dispatchEvent(new Event('change'));
+      });
       await page.waitForFunction(() => globalThis.tinyformerTranslate.pad === 3);
       await settled(page);
     }
@@ -133,23 +159,35 @@ test('the three attentions and every cross-attention step show the engine’s te
       await page.$eval('tf-cross-steps', (v, s) => v.shadowRoot.querySelector(`nav [data-step=${s}]`).click(), step);
       const figs = await page.evaluate(() => {
         const app = globalThis.tinyformerTranslate;
-        const ins = app.pad ? app.translator.inspect(app.text, '', { pad: app.pad }) : app.translator.translate(app.text, { maxTokens: 30 }).inspection;
-        const C = app.translator.config.n_embd, D = C / app.translator.config.n_head;
+        const ins = app.pad
+          ? app.translator.inspect(app.text, '', { pad: app.pad })
+          : app.translator.translate(app.text, { maxTokens: 30 }).inspection;
+        const C = app.translator.config.n_embd,
+          D = C / app.translator.config.n_head;
         return [...document.querySelector('tf-cross-steps').shadowRoot.querySelectorAll('tf-heatmap')].map((h) => {
           const head = h.dataset.head === undefined ? null : Number(h.dataset.head);
           let want;
           if (h.dataset.tensor) {
             const name = h.dataset.tensor;
-            want = ins.tensor(name).shape.length === 3 && head !== null ? ins.head(name, head).data : ins.tensor(name).data;
+            want =
+              ins.tensor(name).shape.length === 3 && head !== null ? ins.head(name, head).data : ins.tensor(name).data;
           } else {
-            const p = app.translator.parameter(h.dataset.param).data, part = h.dataset.part;
-            const from = part === 'o' ? 0 : 'qkv'.indexOf(part) * C + head * D, n = part === 'o' ? C : D;
+            const p = app.translator.parameter(h.dataset.param).data,
+              part = h.dataset.part;
+            const from = part === 'o' ? 0 : 'qkv'.indexOf(part) * C + head * D,
+              n = part === 'o' ? C : D;
             want = new Float32Array(C * n);
             for (let c = 0; c < C; c++) for (let d = 0; d < n; d++) want[c * n + d] = p[(from + d) * C + c];
           }
           const m = h.matrix;
-          return { name: h.dataset.tensor ?? h.dataset.param, same: want.length === m.values.length && want.every((v, i) => Object.is(v, m.values[i])),
-            cols: m.cols, rows: m.rows, values: h.dataset.tensor?.endsWith('probs') || h.dataset.tensor?.endsWith('masked') ? Array.from(m.values) : null };
+          return {
+            name: h.dataset.tensor ?? h.dataset.param,
+            same: want.length === m.values.length && want.every((v, i) => Object.is(v, m.values[i])),
+            cols: m.cols,
+            rows: m.rows,
+            values:
+              h.dataset.tensor?.endsWith('probs') || h.dataset.tensor?.endsWith('masked') ? Array.from(m.values) : null,
+          };
         });
       });
       assert.ok(figs.length > 0, `step ${step} shows matrices`);
@@ -160,7 +198,9 @@ test('the three attentions and every cross-attention step show the engine’s te
         for (let i = 0; i < f.rows; i++) {
           const row = f.values.slice(i * S, (i + 1) * S);
           if (f.name.endsWith('probs')) assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-5);
-          if (pad) for (const v of row.slice(S - 3)) assert.ok(f.name.endsWith('probs') ? v === 0 : v === -Infinity, `${f.name}: <pad> hidden`);
+          if (pad)
+            for (const v of row.slice(S - 3))
+              assert.ok(f.name.endsWith('probs') ? v === 0 : v === -Infinity, `${f.name}: <pad> hidden`);
         }
       }
     }
@@ -180,7 +220,11 @@ test('the alignment lines are the engine’s word-level aggregation, and the wor
     const cols = [{ id: 1, text: '<bos>' }, ...r.sourceTokens, { id: 2, text: '<eos>' }];
     const w = app.tinyformer.wordAttention(r.inspection.tensor('dec.h1.xattn.probs'), rows, cols);
     const view = document.querySelector('tf-alignment').shadowRoot;
-    const lines = [...view.querySelectorAll('line')].map((l) => ({ en: Number(l.dataset.en), ko: Number(l.dataset.ko), w: Number(l.dataset.weight) }));
+    const lines = [...view.querySelectorAll('line')].map((l) => ({
+      en: Number(l.dataset.en),
+      ko: Number(l.dataset.ko),
+      w: Number(l.dataset.weight),
+    }));
     const words = [...view.querySelectorAll('.word')].map((g) => `${g.dataset.side}:${g.textContent}`);
     const top = [...view.querySelectorAll('.summary li')].map((li) => [Number(li.dataset.en), Number(li.dataset.ko)]);
     return { lines, words, top, weights: Array.from(w.weights.data), K: w.weights.shape[1], rule: view.textContent };
@@ -188,7 +232,15 @@ test('the alignment lines are the engine’s word-level aggregation, and the wor
   assert.deepEqual(a.words, ['ko:나는', 'ko:밥을', 'ko:먹었다', 'en:I', 'en:ate', 'en:rice']);
   for (const l of a.lines) assert.equal(l.w, a.weights[l.en * a.K + l.ko]);
   assert.equal(a.lines.length, a.weights.filter((w) => w >= 0.03).length);
-  assert.deepEqual(a.top, [[0, 0], [1, 2], [2, 1]], 'I→나는, ate→먹었다, rice→밥을: the lines cross');
+  assert.deepEqual(
+    a.top,
+    [
+      [0, 0],
+      [1, 2],
+      [2, 1],
+    ],
+    'I→나는, ate→먹었다, rice→밥을: the lines cross',
+  );
   assert.match(a.rule, /평균/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -206,11 +258,17 @@ test('teacher forcing vs free-running marks where free-running first leaves the 
   });
   const text = await shadowText(page, 'tf-translate-forcing');
   assert.match(text, /first leaves the reference at position 3: ‘rice’ instead of ‘bread’/);
-  const cells = await page.$eval('tf-translate-forcing', (v) => [...v.shadowRoot.querySelectorAll('td.first')].map((c) => c.textContent));
+  const cells = await page.$eval('tf-translate-forcing', (v) =>
+    [...v.shadowRoot.querySelectorAll('td.first')].map((c) => c.textContent),
+  );
   assert.equal(cells.length, 1);
   assert.match(cells[0], /^rice/);
   // an empty reference: a message, nothing breaks
-  await page.$eval('tf-translate-forcing', (v) => { const i = v.shadowRoot.querySelector('input'); i.value = ''; i.dispatchEvent(new Event('input')); });
+  await page.$eval('tf-translate-forcing', (v) => {
+    const i = v.shadowRoot.querySelector('input');
+    i.value = '';
+    i.dispatchEvent(new Event('input'));
+  });
   assert.match(await shadowText(page, 'tf-translate-forcing'), /empty/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -218,8 +276,26 @@ test('teacher forcing vs free-running marks where free-running first leaves the 
 
 test('bad input gets a clear message in the learner’s language, and translation goes on', async () => {
   for (const [locale, expect] of [
-    ['ko-KR', { empty: /한국어 문장을 입력하면/, long: /문장이 너무 길어요/, unknown: /모르는 단어가 있어요: 외계인은/, english: /영어처럼 보여요/, file: /GPT 모델이에요/ }],
-    ['en-US', { empty: /Type a Korean sentence/, long: /too long/, unknown: /does not know these words: 외계인은/, english: /looks like English/, file: /GPT \(next-token\) model/ }],
+    [
+      'ko-KR',
+      {
+        empty: /한국어 문장을 입력하면/,
+        long: /문장이 너무 길어요/,
+        unknown: /모르는 단어가 있어요: 외계인은/,
+        english: /영어처럼 보여요/,
+        file: /GPT 모델이에요/,
+      },
+    ],
+    [
+      'en-US',
+      {
+        empty: /Type a Korean sentence/,
+        long: /too long/,
+        unknown: /does not know these words: 외계인은/,
+        english: /looks like English/,
+        file: /GPT \(next-token\) model/,
+      },
+    ],
   ]) {
     const { page, errors, context } = await openTranslate({ locale });
     const message = () => page.$eval('#message', (m) => (m.hidden ? '' : m.textContent));
@@ -234,7 +310,9 @@ test('bad input gets a clear message in the learner’s language, and translatio
     assert.match(await message(), expect.english);
     // a GPT checkpoint opened here: refused, the demo model stays
     await page.setInputFiles('#model-file', join(SITE, 'models', 'ko-char.safetensors'));
-    await page.waitForFunction(() => !document.getElementById('message').hidden && /GPT/.test(document.getElementById('message').textContent));
+    await page.waitForFunction(
+      () => !document.getElementById('message').hidden && /GPT/.test(document.getElementById('message').textContent),
+    );
     assert.match(await message(), expect.file);
     await typeSource(page, '고양이는 귀엽다');
     assert.equal(await page.evaluate(() => globalThis.tinyformerTranslate.result.text), 'The cat is cute');
@@ -245,9 +323,19 @@ test('bad input gets a clear message in the learner’s language, and translatio
 });
 
 test('English UI, the URL keeps the state, and it fits a phone; screenshots', async () => {
-  const { page, errors, context } = await openTranslate({ locale: 'en-US', width: 390, height: 844, hash: '#s=고양이는%20귀엽다&l=1&h=2&k=2&x=scores' });
-  const app = await page.evaluate(() => ({ text: globalThis.tinyformerTranslate.text, layer: globalThis.tinyformerTranslate.layer,
-    head: globalThis.tinyformerTranslate.head, step: globalThis.tinyformerTranslate.step, x: globalThis.tinyformerTranslate.crossStep }));
+  const { page, errors, context } = await openTranslate({
+    locale: 'en-US',
+    width: 390,
+    height: 844,
+    hash: '#s=고양이는%20귀엽다&l=1&h=2&k=2&x=scores',
+  });
+  const app = await page.evaluate(() => ({
+    text: globalThis.tinyformerTranslate.text,
+    layer: globalThis.tinyformerTranslate.layer,
+    head: globalThis.tinyformerTranslate.head,
+    step: globalThis.tinyformerTranslate.step,
+    x: globalThis.tinyformerTranslate.crossStep,
+  }));
   assert.deepEqual(app, { text: '고양이는 귀엽다', layer: 0, head: 1, step: 1, x: 'scores' });
   assert.match(await page.textContent('h1'), /Translation/);
   assert.match(await shadowText(page, 'tf-three-attentions'), /Q from the decoder/);

@@ -9,17 +9,27 @@ import { ROOT } from '../node/helpers.mjs';
 
 const corpus = readFileSync(join(ROOT, 'tests', 'data', 'korean_small.txt'), 'utf8');
 let env;
-before(async () => { env = await startBrowser(); });
-after(async () => { await env?.close(); });
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
 
 test('a worker trains 300 steps while the page keeps painting, and the loss falls', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   const out = await page.evaluate(async (text) => {
     const { TrainingRun } = await import('./lib/training.js');
-    const spec = { model: { n_layer: 2, n_head: 2, n_embd: 32, block_size: 32 }, train: { batchSize: 8 },
-      racers: [{ optimizer: { kind: 'adam', lr: 0.003 } }] };
+    const spec = {
+      model: { n_layer: 2, n_head: 2, n_embd: 32, block_size: 32 },
+      train: { batchSize: 8 },
+      racers: [{ optimizer: { kind: 'adam', lr: 0.003 } }],
+    };
     const run = await TrainingRun.create(spec, text, { maxSteps: 300 });
-    let frames = 0, longestGap = 0, last = performance.now(), painting = true;
+    let frames = 0,
+      longestGap = 0,
+      last = performance.now(),
+      painting = true;
     const paint = (now) => {
       frames++;
       longestGap = Math.max(longestGap, now - last);
@@ -28,7 +38,8 @@ test('a worker trains 300 steps while the page keeps painting, and the loss fall
     };
     requestAnimationFrame(paint);
     const losses = [];
-    let progressMessages = 0, tokensPerSecond = 0;
+    let progressMessages = 0,
+      tokensPerSecond = 0;
     run.addEventListener('progress', (e) => {
       progressMessages++;
       tokensPerSecond = e.detail.tokensPerSecond;
@@ -41,12 +52,27 @@ test('a worker trains 300 steps while the page keeps painting, and the loss fall
     const seconds = (performance.now() - t0) / 1000;
     painting = false;
     const view = await run.inspect(0, '고양이는 귀엽다');
-    const row = view.attention(1, 0).data.slice(7 * 8, 8 * 8).reduce((a, b) => a + b, 0);
+    const row = view
+      .attention(1, 0)
+      .data.slice(7 * 8, 8 * 8)
+      .reduce((a, b) => a + b, 0);
     run.terminate();
-    return { detail, losses, frames, longestGap, seconds, progressMessages, tokensPerSecond, row, names: view.names.length };
+    return {
+      detail,
+      losses,
+      frames,
+      longestGap,
+      seconds,
+      progressMessages,
+      tokensPerSecond,
+      row,
+      names: view.names.length,
+    };
   }, corpus);
-  console.log(`# worker: 300 steps in ${out.seconds.toFixed(2)} s, ${Math.round(out.tokensPerSecond)} tokens/s, ` +
-    `${out.frames} frames painted meanwhile (longest gap ${out.longestGap.toFixed(0)} ms), ${out.progressMessages} progress messages`);
+  console.log(
+    `# worker: 300 steps in ${out.seconds.toFixed(2)} s, ${Math.round(out.tokensPerSecond)} tokens/s, ` +
+      `${out.frames} frames painted meanwhile (longest gap ${out.longestGap.toFixed(0)} ms), ${out.progressMessages} progress messages`,
+  );
   assert.equal(out.detail.reason, 'max_steps');
   assert.equal(out.detail.steps, 300);
   assert.equal(out.losses.length, 300);
@@ -67,8 +93,14 @@ test('pause, single step, live learning rate, save; a blow-up is reported; a dea
   const out = await page.evaluate(async (text) => {
     const { TrainingRun } = await import('./lib/training.js');
     const { createTinyformer } = await import('./lib/tinyformer.js');
-    const spec = { model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, train: { batchSize: 4 },
-      racers: [{ name: 'SGD', optimizer: { kind: 'sgd', lr: 1e7 } }, { name: 'Adam', optimizer: { kind: 'adam', lr: 0.003 } }] };
+    const spec = {
+      model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 },
+      train: { batchSize: 4 },
+      racers: [
+        { name: 'SGD', optimizer: { kind: 'sgd', lr: 1e7 } },
+        { name: 'Adam', optimizer: { kind: 'adam', lr: 0.003 } },
+      ],
+    };
     const run = await TrainingRun.create(spec, text);
     const diverged = [];
     run.addEventListener('diverged', (e) => diverged.push(e.detail));
@@ -94,9 +126,23 @@ test('pause, single step, live learning rate, save; a blow-up is reported; a dea
     run.terminate();
     const death = await failed;
     let rejected = null;
-    try { await run.evaluate(0); } catch (err) { rejected = err.code; }
-    return { diverged, pausedSteps: paused.steps, steps: info.steps, racers: info.racers, bytes: bytes.length,
-      vocab: model.config.vocab_size, sample: sample.ids.length, lastLr, death: death.code, rejected };
+    try {
+      await run.evaluate(0);
+    } catch (err) {
+      rejected = err.code;
+    }
+    return {
+      diverged,
+      pausedSteps: paused.steps,
+      steps: info.steps,
+      racers: info.racers,
+      bytes: bytes.length,
+      vocab: model.config.vocab_size,
+      sample: sample.ids.length,
+      lastLr,
+      death: death.code,
+      rejected,
+    };
   }, corpus);
   assert.ok(out.diverged.length >= 1);
   assert.equal(out.diverged[0].racer, 0);

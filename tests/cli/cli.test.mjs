@@ -70,8 +70,17 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('help', () => {
   test('every command has --help and tinyformer help <command> says the same', () => {
     assert.match(ok(['--help']), /train[\s\S]*generate[\s\S]*inspect/);
-    for (const command of ['train', 'generate', 'inspect', 'positional', 'corpus', 'export', 'translate', 'neighbours',
-      'fill-blank']) {
+    for (const command of [
+      'train',
+      'generate',
+      'inspect',
+      'positional',
+      'corpus',
+      'export',
+      'translate',
+      'neighbours',
+      'fill-blank',
+    ]) {
       const text = ok([command, '--help']);
       assert.match(text, new RegExp(`^usage: tinyformer ${command}`));
       assert.equal(ok(['help', command]), text);
@@ -85,20 +94,72 @@ describe('help', () => {
 
   // Every flag of every command, as the left column of its --help shows it.
   const FLAGS = {
-    train: ['--arch gpt|seq2seq|cbow', '--corpus FILE', '--pairs FILE', '--held-out FILE', '--out FILE', '--resume FILE',
-      '--steps N', '--seed S', '--eval-every N', '--tokenizer char|word|jamo', '--src-tokenizer char|word|jamo',
-      '--tgt-tokenizer char|word|jamo', '--n-encoder-layer L', '--n-decoder-layer L', '--n-layer L', '--n-head H', '--n-embd C', '--block-size T', '--mlp-hidden F',
-      '--positional NAME', '--norm pre|post', '--activation NAME', '--no-bias', '--untied', '--dim C', '--window W',
-      '--min-count N', '--mode cbow|skipgram', '--loss softmax|negative', '--negatives K', '--split-particles',
+    train: [
+      '--arch gpt|seq2seq|cbow',
+      '--corpus FILE',
+      '--pairs FILE',
+      '--held-out FILE',
+      '--out FILE',
+      '--resume FILE',
+      '--steps N',
+      '--seed S',
+      '--eval-every N',
+      '--tokenizer char|word|jamo',
+      '--src-tokenizer char|word|jamo',
+      '--tgt-tokenizer char|word|jamo',
+      '--n-encoder-layer L',
+      '--n-decoder-layer L',
+      '--n-layer L',
+      '--n-head H',
+      '--n-embd C',
+      '--block-size T',
+      '--mlp-hidden F',
+      '--positional NAME',
+      '--norm pre|post',
+      '--activation NAME',
+      '--no-bias',
+      '--untied',
+      '--dim C',
+      '--window W',
+      '--min-count N',
+      '--mode cbow|skipgram',
+      '--loss softmax|negative',
+      '--negatives K',
+      '--split-particles',
       '--optimizer NAME',
-      '--lr X', '--momentum X', '--beta1 X', '--beta2 X', '--weight-decay X', '--grad-clip X',
-      '--schedule constant|cosine', '--warmup N', '--batch-size B', '--seq-len T', '--sampling-prob X'],
-    generate: ['--model FILE', '--prompt TEXT', '--temperature X', '--top-k K', '--top-p X', '--max-tokens N',
-      '--seed S'],
+      '--lr X',
+      '--momentum X',
+      '--beta1 X',
+      '--beta2 X',
+      '--weight-decay X',
+      '--grad-clip X',
+      '--schedule constant|cosine',
+      '--warmup N',
+      '--batch-size B',
+      '--seq-len T',
+      '--sampling-prob X',
+    ],
+    generate: [
+      '--model FILE',
+      '--prompt TEXT',
+      '--temperature X',
+      '--top-k K',
+      '--top-p X',
+      '--max-tokens N',
+      '--seed S',
+    ],
     inspect: ['--model FILE', '--text TEXT', '--ids LIST', '--source TEXT', '--target TEXT', '--json', '--tensor NAME'],
     positional: ['--length T', '--width C'],
-    corpus: ['--name NAME', '--out FILE', '--seed S', '--max-sentences N', '--part NAME', '--labels', '--links',
-      '--categories'],
+    corpus: [
+      '--name NAME',
+      '--out FILE',
+      '--seed S',
+      '--max-sentences N',
+      '--part NAME',
+      '--labels',
+      '--links',
+      '--categories',
+    ],
     export: ['--model FILE', '--out FILE', '--dtype f32|f16'],
     translate: ['--model FILE', '--text TEXT', '--json', '--temperature X', '--top-k K', '--max-tokens N', '--seed S'],
     neighbours: ['--model FILE', '--word WORD', '--k K', '--table input|output', '--json'],
@@ -125,7 +186,11 @@ describe('help', () => {
       assert.equal(ok([command, '-h']), text);
       for (const flag of flags) flagHelp(text, flag);
       const listed = text.match(/^ {2}--[a-z0-9-]+/gm).map((l) => l.trim());
-      assert.deepEqual(listed, flags.map((f) => f.split(' ')[0]), `${command} --help lists exactly its flags`);
+      assert.deepEqual(
+        listed,
+        flags.map((f) => f.split(' ')[0]),
+        `${command} --help lists exactly its flags`,
+      );
       assert.match(text, /^ {2}-h,--help +show this text$/m);
     }
     const train = ok(['train', '--help']);
@@ -135,8 +200,10 @@ describe('help', () => {
     assert.match(flagHelp(train, '--steps N'), /\(default 200; \[1, 10000000\]\)$/);
     assert.match(flagHelp(train, '--lr X'), /\(default 0\.001; \(0, 10\]\)$/);
     assert.match(flagHelp(train, '--norm pre|post'), /\(default pre\)$/);
-    assert.match(flagHelp(train, '--activation NAME'),
-      /\(default gelu; one of gelu, gelu_tanh, relu, sigmoid, tanh, silu\)$/);
+    assert.match(
+      flagHelp(train, '--activation NAME'),
+      /\(default gelu; one of gelu, gelu_tanh, relu, sigmoid, tanh, silu\)$/,
+    );
     assert.match(flagHelp(ok(['generate', '--help']), '--top-p X'), /\(default 1; \(0, 1\]\)$/);
     assert.match(flagHelp(ok(['positional', '--help']), '--length T'), /\(required; \[1, 4096\]\)$/);
     assert.match(flagHelp(ok(['corpus', '--help']), '--part NAME'), /\(default all; one of all, train, heldout\)$/);
@@ -206,8 +273,18 @@ describe('train → generate → inspect', () => {
 
   test('inspect --tensor adds recorded intermediates; the mask -inf becomes null', () => {
     const out = JSON.parse(
-      ok(['inspect', '--model', model(), '--ids', '10,8,4', '--json',
-        '--tensor', 'h0.attn.masked', '--tensor', 'ln_f']),
+      ok([
+        'inspect',
+        '--model',
+        model(),
+        '--ids',
+        '10,8,4',
+        '--json',
+        '--tensor',
+        'h0.attn.masked',
+        '--tensor',
+        'ln_f',
+      ]),
     );
     assert.equal(out.tokens.length, 3);
     const masked = out.tensors['h0.attn.masked'];
@@ -263,7 +340,9 @@ describe('Ctrl-C and --resume', () => {
 
   test('scheduled sampling: 4 steps straight equal 2 steps + --resume to 4, byte for byte', () => {
     const args = [...TRAIN, '--sampling-prob', '0.5'];
-    const straight = tmp('ss-4.safetensors'), half = tmp('ss-2.safetensors'), resumed = tmp('ss-r.safetensors');
+    const straight = tmp('ss-4.safetensors'),
+      half = tmp('ss-2.safetensors'),
+      resumed = tmp('ss-r.safetensors');
     ok([...args, '--steps', '4', '--out', straight]);
     ok([...args, '--steps', '2', '--out', half]);
     ok([...args, '--steps', '4', '--resume', half, '--out', resumed]);
@@ -295,12 +374,18 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   test('usage errors exit 2 and name the flag', () => {
     fails(['train', '--out', out()], 2, /--corpus is required/);
     fails([...TRAIN, '--out', out(), '--steps', '0'], 2, /--steps: must be an integer in \[1, 10000000\], got '0'/);
-    fails([...TRAIN, '--out', out(), '--steps', 'many'], 2,
-      /--steps: must be an integer in \[1, 10000000\], got 'many'/);
+    fails(
+      [...TRAIN, '--out', out(), '--steps', 'many'],
+      2,
+      /--steps: must be an integer in \[1, 10000000\], got 'many'/,
+    );
     fails([...TRAIN, '--out', out(), '--lr'], 2, /--lr: needs a value \(X\)/);
     fails([...TRAIN, '--out', out(), '--frobnicate', '1'], 2, /unknown flag --frobnicate/);
-    fails([...TRAIN, '--out', out(), '--activation', 'swish'], 2,
-      /--activation: must be one of gelu, gelu_tanh, relu, sigmoid, tanh, silu; got 'swish'/);
+    fails(
+      [...TRAIN, '--out', out(), '--activation', 'swish'],
+      2,
+      /--activation: must be one of gelu, gelu_tanh, relu, sigmoid, tanh, silu; got 'swish'/,
+    );
     fails(withFlag([...TRAIN, '--out', out()], '--n-head', '3'), 2, /n_embd \(16\) must be divisible by n_head \(3\)/);
     fails([...TRAIN, '--out', out(), '--seq-len', '32'], 2, /--seq-len \(32\) must not exceed/);
     fails([...TRAIN, '--out', out(), '--warmup', '5'], 2, /--warmup needs --schedule cosine/);
@@ -311,8 +396,11 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   });
 
   test('--lr that rounds to 0 as a float, and --out naming a directory, are refused before training', () => {
-    fails([...TRAIN, '--out', out(), '--lr', '1e-50'], 2,
-      /--lr: must be a number in \(0, 10\], got '1e-50', which rounds to 0 as a 32-bit float/);
+    fails(
+      [...TRAIN, '--out', out(), '--lr', '1e-50'],
+      2,
+      /--lr: must be a number in \(0, 10\], got '1e-50', which rounds to 0 as a 32-bit float/,
+    );
     mkdirSync(tmp('a-directory'), { recursive: true });
     const r = run([...TRAIN, '--steps', '300', '--out', tmp('a-directory')]);
     assert.equal(r.code, 1, r.stderr);
@@ -323,27 +411,42 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   test('unknown flags, out-of-range numbers and bad choices exit 2, naming the flag and what is allowed', () => {
     const generate = ['generate', '--model', tmp('never.safetensors'), '--prompt', 'x'];
     // unknown flags and stray arguments, with the hint to the command's --help
-    fails([...generate, '--frobnicate=3'], 2,
-      /^tinyformer generate: unknown flag --frobnicate \(see tinyformer generate --help\)$/);
+    fails(
+      [...generate, '--frobnicate=3'],
+      2,
+      /^tinyformer generate: unknown flag --frobnicate \(see tinyformer generate --help\)$/,
+    );
     fails(['--frobnicate'], 2, /^tinyformer: unknown flag --frobnicate \(see tinyformer --help\)$/);
     fails(['positional', '--length', '4', '--width', '4', 'extra'], 2, /unexpected argument 'extra'/);
     fails(['help', 'nonsense'], 2, /unknown command 'nonsense'/);
     // numbers out of range or not numbers: the range in the message
-    fails(['positional', '--length', '5000', '--width', '4'], 2,
-      /--length: must be an integer in \[1, 4096\], got '5000'/);
+    fails(
+      ['positional', '--length', '5000', '--width', '4'],
+      2,
+      /--length: must be an integer in \[1, 4096\], got '5000'/,
+    );
     fails([...generate, '--top-p', '0'], 2, /--top-p: must be a number in \(0, 1\], got '0'/);
     fails([...generate, '--temperature', 'hot'], 2, /--temperature: must be a number in \[0, 100\], got 'hot'/);
     fails([...generate, '--max-tokens', '1e3'], 2, /--max-tokens: must be an integer in \[1, 100000\], got '1e3'/);
     // a negative number is read as the flag's value, not as a flag
     fails([...generate, '--seed', '-1'], 2, /--seed: must be an integer in \[0, 2147483647\], got '-1'/);
     // bad choices: every choice listed
-    fails(['corpus', '--name', 'klingon', '--out', out()], 2,
-      /--name: must be one of ko, en, ko-en, sagwa, ko-words; got 'klingon'/);
-    fails(['export', '--model', 'm', '--out', out(), '--dtype', 'f64'], 2,
-      /--dtype: must be one of f32, f16; got 'f64'/);
+    fails(
+      ['corpus', '--name', 'klingon', '--out', out()],
+      2,
+      /--name: must be one of ko, en, ko-en, sagwa, ko-words; got 'klingon'/,
+    );
+    fails(
+      ['export', '--model', 'm', '--out', out(), '--dtype', 'f64'],
+      2,
+      /--dtype: must be one of f32, f16; got 'f64'/,
+    );
     // a flag where a value should be is a forgotten value
-    fails(['generate', '--model', 'm', '--prompt', '--max-tokens', '5'], 2,
-      /--prompt: needs a value \(TEXT\), got the flag --max-tokens/);
+    fails(
+      ['generate', '--model', 'm', '--prompt', '--max-tokens', '5'],
+      2,
+      /--prompt: needs a value \(TEXT\), got the flag --max-tokens/,
+    );
     assert.equal(existsSync(out()), false, 'nothing was written');
   });
 
@@ -375,15 +478,36 @@ describe('errors: one line on stderr and a non-zero exit', () => {
   test('inspect: text longer than block_size, bad ids and unknown tensors', () => {
     const model = tmp('tiny.safetensors');
     fails(['inspect', '--model', model, '--text', '가'.repeat(17)], 2, /17 tokens long; .*block_size = 16/);
-    fails(['inspect', '--model', model, '--ids', '1,2,100000'], 2,
-      /--ids: must be an integer in \[0, \d+\], got '100000'/);
+    fails(
+      ['inspect', '--model', model, '--ids', '1,2,100000'],
+      2,
+      /--ids: must be an integer in \[0, \d+\], got '100000'/,
+    );
     fails(['inspect', '--model', model, '--text', 'a', '--tensor', 'h9.nope'], 2, /--tensor h9\.nope: no recorded/);
   });
 });
 
 describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', () => {
-  const S2S = ['--arch', 'seq2seq', '--n-encoder-layer', '1', '--n-decoder-layer', '1', '--n-head', '2', '--n-embd',
-    '16', '--mlp-hidden', '32', '--batch-size', '16', '--lr', '0.01', '--seed', '3'];
+  const S2S = [
+    '--arch',
+    'seq2seq',
+    '--n-encoder-layer',
+    '1',
+    '--n-decoder-layer',
+    '1',
+    '--n-head',
+    '2',
+    '--n-embd',
+    '16',
+    '--mlp-hidden',
+    '32',
+    '--batch-size',
+    '16',
+    '--lr',
+    '0.01',
+    '--seed',
+    '3',
+  ];
   let pairs, model;
   before(() => {
     pairs = tmp('pairs.tsv');
@@ -402,12 +526,15 @@ describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', (
     const text = ok(['translate', '--model', model, '--text', '나는 밥을 먹었다']).trim();
     assert.ok(text.length > 0);
     const j = JSON.parse(ok(['translate', '--model', model, '--text', '나는 밥을 먹었다', '--json']));
-    assert.deepEqual(j.source.map((t) => t.text), ['<bos>', '▁나는', '▁밥을', '▁먹었다', '<eos>']);
+    assert.deepEqual(
+      j.source.map((t) => t.text),
+      ['<bos>', '▁나는', '▁밥을', '▁먹었다', '<eos>'],
+    );
     assert.equal(j.translation, text);
     assert.ok(j.steps.length >= 1);
     for (const step of j.steps) {
-      assert.equal(step.cross_attention.length, 1);     // layers
-      assert.equal(step.cross_attention[0].length, 2);  // heads
+      assert.equal(step.cross_attention.length, 1); // layers
+      assert.equal(step.cross_attention[0].length, 2); // heads
       for (const row of step.cross_attention[0]) {
         assert.equal(row.length, 5);
         assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-5);
@@ -417,23 +544,27 @@ describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', (
   });
 
   test('inspect --source --target: both sides, logits, the three attentions and the loss', () => {
-    const j = JSON.parse(ok(['inspect', '--model', model, '--source', '고양이는 귀엽다', '--target', 'The cat is cute',
-      '--json']));
-    const S = j.source.length, T = j.target.length;
-    assert.equal(S, 4);  // <bos> 고양이는 귀엽다 <eos>
+    const j = JSON.parse(
+      ok(['inspect', '--model', model, '--source', '고양이는 귀엽다', '--target', 'The cat is cute', '--json']),
+    );
+    const S = j.source.length,
+      T = j.target.length;
+    assert.equal(S, 4); // <bos> 고양이는 귀엽다 <eos>
     assert.equal(j.target[0].text, '<bos>');
     assert.equal(j.logits.length, T);
     assert.equal(j.attention.encoder[0][0].length, S);
     assert.equal(j.attention.decoder[0][1][0].length, T);
     assert.equal(j.attention.cross[0][1][T - 1].length, S);
-    assert.equal(j.attention.decoder[0][0][0][1], 0);  // causal: position 0 cannot see position 1
+    assert.equal(j.attention.decoder[0][0][0][1], 0); // causal: position 0 cannot see position 1
     assert.ok(Number.isFinite(j.loss));
     assert.equal(j.config.arch, 'seq2seq');
   });
 
   test('10 steps + --resume to 20 is bit-identical to 20 steps', () => {
-    const straight = tmp('s2s-20.safetensors'), half = tmp('s2s-10.safetensors'), resumed = tmp('s2s-r.safetensors');
-    const args = [...S2S, '--sampling-prob', '0.5'];  // the coin stream is saved and restored too
+    const straight = tmp('s2s-20.safetensors'),
+      half = tmp('s2s-10.safetensors'),
+      resumed = tmp('s2s-r.safetensors');
+    const args = [...S2S, '--sampling-prob', '0.5']; // the coin stream is saved and restored too
     ok(['train', ...args, '--pairs', pairs, '--steps', '20', '--out', straight]);
     ok(['train', ...args, '--pairs', pairs, '--steps', '10', '--out', half]);
     ok(['train', ...args, '--pairs', pairs, '--steps', '20', '--resume', half, '--out', resumed]);
@@ -446,27 +577,42 @@ describe('encoder-decoder: train --arch seq2seq, translate, inspect --source', (
       return tmp(name);
     };
     const train = (file) => ['train', ...S2S, '--pairs', file, '--steps', '5', '--out', tmp('x.safetensors')];
-    fails(train(write('notab.tsv', '나는 밥을 먹었다\tI ate rice\n고양이는 귀엽다 The cat is cute\n')), 1,
-      /pairs .*notab\.tsv: line 2 is not 'source<TAB>target'/);
+    fails(
+      train(write('notab.tsv', '나는 밥을 먹었다\tI ate rice\n고양이는 귀엽다 The cat is cute\n')),
+      1,
+      /pairs .*notab\.tsv: line 2 is not 'source<TAB>target'/,
+    );
     fails(train(write('empty-side.tsv', '나는\tI\n\tThe cat\n')), 1, /line 2 has an empty source side/);
     fails(train(write('bad.tsv', Buffer.from([0x61, 0x09, 0x62, 0xff, 0x0a]))), 1, /not valid UTF-8.*offset 3/);
     fails(train(write('one.tsv', '나는\tI\n')), 1, /1 sentence pairs to train on; at least 2/);
     const long = Array.from({ length: 40 }, () => '가').join(' ');
-    fails([...train(write('long.tsv', `나는\tI\n${long}\tx\n나는\tI\n`)), '--block-size', '16'], 1,
-      /line 2 needs 42 positions/);
+    fails(
+      [...train(write('long.tsv', `나는\tI\n${long}\tx\n나는\tI\n`)), '--block-size', '16'],
+      1,
+      /line 2 needs 42 positions/,
+    );
     fails(['train', ...S2S, '--steps', '5', '--out', tmp('x.safetensors')], 2, /--arch seq2seq needs --pairs/);
-    fails(['train', ...S2S, '--pairs', pairs, '--corpus', CORPUS, '--steps', '5', '--out', tmp('x.safetensors')], 2,
-      /--corpus is for --arch gpt/);
-    fails(['train', '--corpus', CORPUS, '--pairs', pairs, '--out', tmp('x.safetensors')], 2,
-      /--pairs is for --arch seq2seq/);
+    fails(
+      ['train', ...S2S, '--pairs', pairs, '--corpus', CORPUS, '--steps', '5', '--out', tmp('x.safetensors')],
+      2,
+      /--corpus is for --arch gpt/,
+    );
+    fails(
+      ['train', '--corpus', CORPUS, '--pairs', pairs, '--out', tmp('x.safetensors')],
+      2,
+      /--pairs is for --arch seq2seq/,
+    );
     fails(['generate', '--model', model, '--prompt', 'x'], 1, /encoder-decoder .*use `tinyformer translate`/);
     const gpt = tmp('gpt.safetensors');
     ok([...TRAIN, '--steps', '2', '--out', gpt]);
     fails(['translate', '--model', gpt, '--text', 'x'], 1, /holds a GPT.*use `tinyformer generate`/);
     fails(['inspect', '--model', model, '--text', 'x'], 2, /encoder-decoder: give --source/);
     fails(['inspect', '--model', gpt, '--source', 'x'], 2, /--source and --target are for encoder-decoder/);
-    fails(['translate', '--model', model, '--text', Array.from({ length: 80 }, () => '나는').join(' ')], 2,
-      /--text is 80 tokens long; this model reads at most/);
+    fails(
+      ['translate', '--model', model, '--text', Array.from({ length: 80 }, () => '나는').join(' ')],
+      2,
+      /--text is 80 tokens long; this model reads at most/,
+    );
     fails(['translate', '--model', model, '--text', ''], 2, /--text is empty/);
   });
 });
@@ -491,14 +637,33 @@ describe('corpus', () => {
 describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
   const words = () => tmp('ko-words.txt');
   const model = () => tmp('words.safetensors');
-  const CBOW = () => ['train', '--arch', 'cbow', '--corpus', words(), '--dim', '16', '--window', '2', '--min-count', '2',
-    '--batch-size', '32', '--optimizer', 'adam', '--lr', '0.01', '--seed', '3'];
+  const CBOW = () => [
+    'train',
+    '--arch',
+    'cbow',
+    '--corpus',
+    words(),
+    '--dim',
+    '16',
+    '--window',
+    '2',
+    '--min-count',
+    '2',
+    '--batch-size',
+    '32',
+    '--optimizer',
+    'adam',
+    '--lr',
+    '0.01',
+    '--seed',
+    '3',
+  ];
 
   before(() => {
     ok(['corpus', '--name', 'ko-words', '--max-sentences', '400', '--out', words()]);
   });
 
-  test('corpus ko-words splits the particles off; --categories writes each word\'s lexicon category', () => {
+  test("corpus ko-words splits the particles off; --categories writes each word's lexicon category", () => {
     const lines = readFileSync(words(), 'utf8').split('\n');
     assert.deepEqual(lines.slice(0, 3), ['나 는 밥 을 먹었다', '밥 을 나 는 먹었다', '고양이 는 귀엽다']);
     const cats = tmp('ko-words-categories.json');
@@ -519,9 +684,14 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
     for (let i = 1; i < 10; i++) assert.ok(near.neighbours[i].cosine <= near.neighbours[i - 1].cosine);
     assert.ok(near.neighbours.every((n) => n.word !== '고양이' && n.cosine <= 1.0001));
     // a word with its particle is looked up by its stem
-    assert.deepEqual(JSON.parse(ok(['neighbours', '--model', model(), '--word', '고양이는', '--json'])).neighbours,
-      near.neighbours);
-    assert.match(ok(['neighbours', '--model', model(), '--word', '밥', '--k', '3']), /^밥 \(input vectors, cosine\):\n {2}1\. /);
+    assert.deepEqual(
+      JSON.parse(ok(['neighbours', '--model', model(), '--word', '고양이는', '--json'])).neighbours,
+      near.neighbours,
+    );
+    assert.match(
+      ok(['neighbours', '--model', model(), '--word', '밥', '--k', '3']),
+      /^밥 \(input vectors, cosine\):\n {2}1\. /,
+    );
     const fill = JSON.parse(ok(['fill-blank', '--model', model(), '--text', '나는 ___ 먹었다', '--json']));
     assert.deepEqual(fill.words, ['나', '는', '___', '먹었다']);
     assert.equal(fill.blank, 2);
@@ -533,8 +703,10 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
       if (i > 0) assert.ok(fill.guesses[i].prob <= fill.guesses[i - 1].prob);
     }
     assert.ok(sum > 0 && sum <= 1.0001);
-    assert.match(ok(['fill-blank', '--model', model(), '--text', '나는 ___ 먹었다', '--k', '2']),
-      /^나 는 ___ 먹었다\n {2}1\. \S+ {2}0\.\d{3}\n {2}2\. /);
+    assert.match(
+      ok(['fill-blank', '--model', model(), '--text', '나는 ___ 먹었다', '--k', '2']),
+      /^나 는 ___ 먹었다\n {2}1\. \S+ {2}0\.\d{3}\n {2}2\. /,
+    );
   });
 
   test('skip-gram with negative sampling trains too; 10 steps + --resume to 20 is bit-identical', () => {
@@ -546,8 +718,11 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
     ok([...args, '--steps', '10', '--out', half]);
     ok([...args, '--steps', '20', '--resume', half, '--out', resumed]);
     assert.ok(readFileSync(straight).equals(readFileSync(resumed)));
-    fails([...withFlag(args, '--window', '3'), '--steps', '20', '--resume', half, '--out', tmp('x.safetensors')], 2,
-      /--window 3 differs from .*sg-half\.safetensors, which has 2/);
+    fails(
+      [...withFlag(args, '--window', '3'), '--steps', '20', '--resume', half, '--out', tmp('x.safetensors')],
+      2,
+      /--window 3 differs from .*sg-half\.safetensors, which has 2/,
+    );
   });
 
   test('bad words, sentences, models and flags get one clear line each', () => {
@@ -559,18 +734,27 @@ describe('word vectors: train --arch cbow, neighbours, fill-blank', () => {
     ok([...TRAIN, '--steps', '2', '--out', gpt]);
     fails(['neighbours', '--model', gpt, '--word', '나'], 1, /holds a gpt model, not word vectors/);
     fails(['generate', '--model', model(), '--prompt', '나'], 1, /word vectors/);
-    fails([...CBOW(), '--steps', '5', '--n-layer', '2', '--out', tmp('x.safetensors')], 2, /--n-layer is not for --arch cbow/);
+    fails(
+      [...CBOW(), '--steps', '5', '--n-layer', '2', '--out', tmp('x.safetensors')],
+      2,
+      /--n-layer is not for --arch cbow/,
+    );
     fails([...TRAIN, '--steps', '5', '--window', '3', '--out', tmp('x.safetensors')], 2, /--window is for --arch cbow/);
     const one = tmp('one-word.txt');
     writeFileSync(one, '하나\n둘\n');
-    fails(['train', '--arch', 'cbow', '--corpus', one, '--steps', '5', '--out', tmp('x.safetensors')], 1,
-      /one-word\.txt.*two words/);
+    fails(
+      ['train', '--arch', 'cbow', '--corpus', one, '--steps', '5', '--out', tmp('x.safetensors')],
+      1,
+      /one-word\.txt.*two words/,
+    );
   });
 });
 
 describe('hostile files and settings (issue 18): refused with one line, quickly, before allocating', () => {
   const model = () => tmp('hostile-base.safetensors');
-  before(() => { ok([...TRAIN, '--steps', '3', '--out', model()]); });
+  before(() => {
+    ok([...TRAIN, '--steps', '3', '--out', model()]);
+  });
 
   /** A safetensors file from a header object and data bytes (header padded to 8 bytes). */
   const writeCheckpoint = (name, header, data = Buffer.alloc(0)) => {
@@ -591,30 +775,68 @@ describe('hostile files and settings (issue 18): refused with one line, quickly,
     const length = Buffer.alloc(8);
     length.writeBigUInt64LE(BigInt((16 << 20) + 8));
     writeFileSync(tmp('huge-header.safetensors'), Buffer.concat([length, Buffer.from('{}')]));
-    fails(['generate', '--model', tmp('huge-header.safetensors'), '--prompt', 'x'], 1,
-      /huge-header\.safetensors: checkpoint header claims 16777224 bytes, over the limit of 16777216/);
+    fails(
+      ['generate', '--model', tmp('huge-header.safetensors'), '--prompt', 'x'],
+      1,
+      /huge-header\.safetensors: checkpoint header claims 16777224 bytes, over the limit of 16777216/,
+    );
   });
 
   test('a 1 KB file whose config claims 200M parameters is refused without allocating them', () => {
     const { header } = parts();
-    const config = { ...JSON.parse(header.__metadata__.config), n_layer: 12, n_head: 16, n_embd: 2048, block_size: 1024 };
-    const file = writeCheckpoint('claims-big.safetensors', { __metadata__: { ...header.__metadata__, config: JSON.stringify(config) } });
-    fails(['generate', '--model', file, '--prompt', 'x'], 1, /claims-big\.safetensors: model too large: \d+ parameters/);
+    const config = {
+      ...JSON.parse(header.__metadata__.config),
+      n_layer: 12,
+      n_head: 16,
+      n_embd: 2048,
+      block_size: 1024,
+    };
+    const file = writeCheckpoint('claims-big.safetensors', {
+      __metadata__: { ...header.__metadata__, config: JSON.stringify(config) },
+    });
+    fails(
+      ['generate', '--model', file, '--prompt', 'x'],
+      1,
+      /claims-big\.safetensors: model too large: \d+ parameters/,
+    );
   });
 
   test('optimizer steps of 1e20 or "x" name the field (no undefined behaviour, no raw JSON exception)', () => {
     const { header, data } = parts();
-    for (const [name, steps, pattern] of [['steps-1e20', 1e20, /steps must be in \[0, 2147483647\]/],
-      ['steps-string', 'x', /steps must be a number/]]) {
+    for (const [name, steps, pattern] of [
+      ['steps-1e20', 1e20, /steps must be in \[0, 2147483647\]/],
+      ['steps-string', 'x', /steps must be a number/],
+    ]) {
       const optimizer = { ...JSON.parse(header.__metadata__.optimizer), steps };
-      const file = writeCheckpoint(`${name}.safetensors`, { ...header, __metadata__: { ...header.__metadata__, optimizer: JSON.stringify(optimizer) } }, data);
-      fails([...TRAIN, '--steps', '5', '--out', tmp('never.safetensors'), '--resume', file], 1, new RegExp(`${name}\\.safetensors: ${pattern.source}`));
+      const file = writeCheckpoint(
+        `${name}.safetensors`,
+        { ...header, __metadata__: { ...header.__metadata__, optimizer: JSON.stringify(optimizer) } },
+        data,
+      );
+      fails(
+        [...TRAIN, '--steps', '5', '--out', tmp('never.safetensors'), '--resume', file],
+        1,
+        new RegExp(`${name}\\.safetensors: ${pattern.source}`),
+      );
     }
     assert.equal(existsSync(tmp('never.safetensors')), false);
   });
 
   test('a learning rate that makes the loss explode stops training with the step and what to do', () => {
-    const r = run(['train', '--corpus', CORPUS, ...TINY, '--optimizer', 'sgd', '--lr', '10', '--steps', '200', '--out', tmp('exploded.safetensors')]);
+    const r = run([
+      'train',
+      '--corpus',
+      CORPUS,
+      ...TINY,
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '10',
+      '--steps',
+      '200',
+      '--out',
+      tmp('exploded.safetensors'),
+    ]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /the loss became (NaN|infinite) at step \d+; lower the learning rate/);
     assert.equal(existsSync(tmp('exploded.safetensors')), false, 'no checkpoint of the exploded weights');

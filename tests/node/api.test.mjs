@@ -22,25 +22,36 @@ test('createModel builds the tokenizer from a corpus; info, tokenize, encode, de
   assert.equal(model.tokenizer.type, 'char');
   assert.equal(model.info.params[0].name, 'transformer.wte.weight');
   const tokens = model.tokenize('고양이는 귀엽다');
-  assert.deepEqual(tokens.map((t) => t.text), ['고', '양', '이', '는', ' ', '귀', '엽', '다']);
+  assert.deepEqual(
+    tokens.map((t) => t.text),
+    ['고', '양', '이', '는', ' ', '귀', '엽', '다'],
+  );
   assert.ok(tokens.every((t) => !t.unknown));
   assert.equal(model.decode(model.encode('고양이는 귀엽다')), '고양이는 귀엽다');
   assert.equal(model.tokenize('zebra')[0].unknown, true);
   const wte = model.parameter('transformer.wte.weight');
   assert.deepEqual(wte.shape, [model.config.vocab_size, 16]);
   model.dispose();
-  model.dispose();  // twice is fine
+  model.dispose(); // twice is fine
   assert.throws(() => model.tokenize('a'), isError('disposed'));
 });
 
 test('word and jamo tokenizers, and a tokenizer given whole', () => {
   const words = tinyformer.createModel(small, { corpus, type: 'word' });
-  assert.deepEqual(words.tokenize('나는 밥을 먹었다.').map((t) => t.text), ['나는', ' 밥을', ' 먹었다', '.']);
+  assert.deepEqual(
+    words.tokenize('나는 밥을 먹었다.').map((t) => t.text),
+    ['나는', ' 밥을', ' 먹었다', '.'],
+  );
   const jamo = tinyformer.createModel(small, { corpus, type: 'jamo' });
-  assert.equal(jamo.tokenize('각').length, 3);  // ᄀ ᅡ ᆨ, even when unseen
-  assert.deepEqual(jamo.tokenize('밥').map((t) => t.unknown), [false, false, false]);
+  assert.equal(jamo.tokenize('각').length, 3); // ᄀ ᅡ ᆨ, even when unseen
+  assert.deepEqual(
+    jamo.tokenize('밥').map((t) => t.unknown),
+    [false, false, false],
+  );
   assert.equal(jamo.decode(jamo.encode('나는 밥을 먹었다')), '나는 밥을 먹었다');
-  const given = tinyformer.createModel(small, { tokenizer: { type: 'char', vocab: ['<pad>', '<bos>', '<eos>', '<unk>', 'a', 'b'] } });
+  const given = tinyformer.createModel(small, {
+    tokenizer: { type: 'char', vocab: ['<pad>', '<bos>', '<eos>', '<unk>', 'a', 'b'] },
+  });
   assert.equal(given.config.vocab_size, 6);
   for (const m of [words, jamo, given]) m.dispose();
 });
@@ -50,9 +61,29 @@ test('inspect records every step; attention rows sum to 1; probabilities sum to 
   const run = model.inspect('나는 밥을 먹었다');
   assert.ok(run instanceof Inspection);
   assert.equal(run.tokens.length, 9);
-  for (const name of ['embed.token', 'embed.position', 'embed.sum', 'h0.ln_1', 'h0.attn.q', 'h0.attn.scores',
-    'h0.attn.scaled', 'h0.attn.masked', 'h0.attn.probs', 'h1.attn.head_out', 'h1.attn.concat', 'h1.attn.proj',
-    'h1.residual_1', 'h1.ln_2', 'h1.mlp.pre', 'h1.mlp.act', 'h1.mlp.out', 'h1.residual_2', 'ln_f', 'logits', 'probs']) {
+  for (const name of [
+    'embed.token',
+    'embed.position',
+    'embed.sum',
+    'h0.ln_1',
+    'h0.attn.q',
+    'h0.attn.scores',
+    'h0.attn.scaled',
+    'h0.attn.masked',
+    'h0.attn.probs',
+    'h1.attn.head_out',
+    'h1.attn.concat',
+    'h1.attn.proj',
+    'h1.residual_1',
+    'h1.ln_2',
+    'h1.mlp.pre',
+    'h1.mlp.act',
+    'h1.mlp.out',
+    'h1.residual_2',
+    'ln_f',
+    'logits',
+    'probs',
+  ]) {
     assert.ok(run.names.includes(name), name);
   }
   assert.deepEqual(run.tensor('h0.attn.q').shape, [2, 9, 8]);
@@ -111,7 +142,10 @@ test('generation is seeded and step by step equals whole', () => {
 });
 
 test('save and load round-trip the logits exactly', () => {
-  const model = tinyformer.createModel({ ...small, norm: 'post', positional: 'sinusoidal', activation: 'silu' }, { corpus });
+  const model = tinyformer.createModel(
+    { ...small, norm: 'post', positional: 'sinusoidal', activation: 'silu' },
+    { corpus },
+  );
   const bytes = model.save();
   assert.ok(bytes instanceof Uint8Array);
   const loaded = tinyformer.loadModel(bytes);
@@ -121,25 +155,30 @@ test('save and load round-trip the logits exactly', () => {
   loaded.dispose();
 });
 
-test('the same checkpoint gives the same logits natively (tinyformer inspect) and in wasm', { skip: !existsSync(NATIVE_CLI) && 'native CLI not built' }, () => {
-  const model = tinyformer.createModel(small, { corpus, seed: 11 });
-  const dir = mkdtempSync(join(tmpdir(), 'tinyformer-'));
-  const path = join(dir, 'model.safetensors');
-  writeFileSync(path, model.save());
-  const text = '강아지는 우유를 마셨다';
-  const native = JSON.parse(execFileSync(NATIVE_CLI, ['inspect', '--model', path, '--text', text, '--json']));
-  const wasm = model.inspect(text);
-  const [T, V] = wasm.logits.shape;
-  assert.equal(native.logits.length, T);
-  let maxDiff = 0;
-  for (let t = 0; t < T; t++) {
-    for (let v = 0; v < V; v++) maxDiff = Math.max(maxDiff, Math.abs(native.logits[t][v] - wasm.logits.data[t * V + v]));
-  }
-  // SIMD widths (16 vs 4 floats) and FMA change summation order only.
-  assert.ok(maxDiff < 1e-4, `max |native - wasm| logit difference ${maxDiff}`);
-  assert.ok(Math.abs(native.loss - wasm.loss) < 1e-4);
-  model.dispose();
-});
+test(
+  'the same checkpoint gives the same logits natively (tinyformer inspect) and in wasm',
+  { skip: !existsSync(NATIVE_CLI) && 'native CLI not built' },
+  () => {
+    const model = tinyformer.createModel(small, { corpus, seed: 11 });
+    const dir = mkdtempSync(join(tmpdir(), 'tinyformer-'));
+    const path = join(dir, 'model.safetensors');
+    writeFileSync(path, model.save());
+    const text = '강아지는 우유를 마셨다';
+    const native = JSON.parse(execFileSync(NATIVE_CLI, ['inspect', '--model', path, '--text', text, '--json']));
+    const wasm = model.inspect(text);
+    const [T, V] = wasm.logits.shape;
+    assert.equal(native.logits.length, T);
+    let maxDiff = 0;
+    for (let t = 0; t < T; t++) {
+      for (let v = 0; v < V; v++)
+        maxDiff = Math.max(maxDiff, Math.abs(native.logits[t][v] - wasm.logits.data[t * V + v]));
+    }
+    // SIMD widths (16 vs 4 floats) and FMA change summation order only.
+    assert.ok(maxDiff < 1e-4, `max |native - wasm| logit difference ${maxDiff}`);
+    assert.ok(Math.abs(native.loss - wasm.loss) < 1e-4);
+    model.dispose();
+  },
+);
 
 test('bad input: config, text, ids, checkpoints — clear codes, and the object stays usable', () => {
   assert.throws(() => tinyformer.createModel({ n_head: 3, n_embd: 16 }, { corpus }), isError('bad_config'));
@@ -149,8 +188,14 @@ test('bad input: config, text, ids, checkpoints — clear codes, and the object 
   const model = tinyformer.createModel(small, { corpus });
   assert.throws(() => model.inspect(''), isError('empty_text'));
   assert.throws(() => model.inspect('가'.repeat(40)), isError('too_long'));
-  assert.throws(() => model.inspect('bad \ud800'), (e) => e.code === 'invalid_utf8' && e.detail === 4);
-  assert.throws(() => model.inspect(new Uint8Array([0x61, 0xff])), (e) => e.code === 'invalid_utf8' && e.detail === 1);
+  assert.throws(
+    () => model.inspect('bad \ud800'),
+    (e) => e.code === 'invalid_utf8' && e.detail === 4,
+  );
+  assert.throws(
+    () => model.inspect(new Uint8Array([0x61, 0xff])),
+    (e) => e.code === 'invalid_utf8' && e.detail === 1,
+  );
   assert.throws(() => model.inspect([1, 9999]), isError('bad_token_id'));
   assert.throws(() => model.decode([-1]), isError('bad_token_id'));
   assert.throws(() => model.nextTokenProbs('나', { topP: 0 }), isError('bad_sampling'));
@@ -158,27 +203,38 @@ test('bad input: config, text, ids, checkpoints — clear codes, and the object 
   assert.throws(() => tinyformer.loadModel(new Uint8Array([1, 2, 3])), isError('checkpoint_truncated'));
   const bytes = model.save();
   const corrupt = bytes.slice();
-  corrupt[12] ^= 0xff;  // inside the JSON header
-  assert.throws(() => tinyformer.loadModel(corrupt), (e) => e instanceof TinyformerError && e.code.startsWith('checkpoint'));
+  corrupt[12] ^= 0xff; // inside the JSON header
+  assert.throws(
+    () => tinyformer.loadModel(corrupt),
+    (e) => e instanceof TinyformerError && e.code.startsWith('checkpoint'),
+  );
   assert.throws(() => tinyformer.loadModel(bytes.slice(0, bytes.length - 10)), isError('checkpoint_truncated'));
   // an encoder-decoder checkpoint is not a GPT: a clear code the page translates
   const seq2seq = readFileSync(join(ROOT, 'tests', 'data', 'seq2seq_golden_post.safetensors'));
   assert.throws(() => tinyformer.loadModel(new Uint8Array(seq2seq)), isError('wrong_arch'));
-  assert.equal(model.inspect('나는').tokens.length, 2);  // still usable
+  assert.equal(model.inspect('나는').tokens.length, 2); // still usable
   assert.throws(() => textBytes(42), isError('bad_text'));
   model.dispose();
 });
 
 test('a trainer races optimizers in lockstep; the loss falls; state is readable', () => {
-  const trainer = tinyformer.createTrainer({
-    model: small, seed: 2, train: { batchSize: 4 },
-    racers: [{ name: 'SGD', optimizer: { kind: 'sgd', lr: 0.5 } }, { name: 'Adam', optimizer: { kind: 'adam', lr: 0.01 } }],
-  }, corpus);
+  const trainer = tinyformer.createTrainer(
+    {
+      model: small,
+      seed: 2,
+      train: { batchSize: 4 },
+      racers: [
+        { name: 'SGD', optimizer: { kind: 'sgd', lr: 0.5 } },
+        { name: 'Adam', optimizer: { kind: 'adam', lr: 0.01 } },
+      ],
+    },
+    corpus,
+  );
   assert.ok(trainer instanceof Trainer);
   assert.equal(trainer.racers, 2);
   const first = trainer.step(1);
   assert.deepEqual(Array.from(first.racer), [0, 1]);
-  assert.equal(first.loss[0], first.loss[1]);  // same initial weights, same batch
+  assert.equal(first.loss[0], first.loss[1]); // same initial weights, same batch
   const r = trainer.step(80);
   assert.equal(r.loss.length, 160);
   assert.equal(trainer.steps, 81);
@@ -202,7 +258,10 @@ test('a trainer races optimizers in lockstep; the loss falls; state is readable'
 });
 
 test('a learning rate that blows up marks the racer diverged with the step', () => {
-  const trainer = tinyformer.createTrainer({ model: small, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'sgd', lr: 1e7 } }] }, corpus);
+  const trainer = tinyformer.createTrainer(
+    { model: small, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'sgd', lr: 1e7 } }] },
+    corpus,
+  );
   let at = -1;
   for (let i = 0; i < 30 && at < 0; i++) {
     const r = trainer.step(1);
@@ -210,8 +269,11 @@ test('a learning rate that blows up marks the racer diverged with the step', () 
   }
   assert.ok(at > 0);
   assert.equal(trainer.info.racers[0].diverged, true);
-  assert.equal(trainer.step(3).loss.length, 0);  // nothing left to train
-  assert.throws(() => tinyformer.createTrainer({ racers: [{ optimizer: { lr: -1 } }] }, corpus), isError('bad_optimizer_config'));
+  assert.equal(trainer.step(3).loss.length, 0); // nothing left to train
+  assert.throws(
+    () => tinyformer.createTrainer({ racers: [{ optimizer: { lr: -1 } }] }, corpus),
+    isError('bad_optimizer_config'),
+  );
   assert.throws(() => tinyformer.createTrainer({}, '짧다'), isError('corpus_too_short'));
   trainer.dispose();
 });
@@ -229,7 +291,10 @@ test('memory stays flat: 1,000 create/dispose cycles and 10,000 training steps',
   const afterModels = tinyformer.memoryBytes;
   // bound: at most one 64 KiB page-growth step per 100 cycles (it should not grow at all)
   assert.ok(afterModels - before <= 10 * 65536, `grew ${afterModels - before} bytes over 1,000 cycles`);
-  const trainer = tinyformer.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 8 }, train: { batchSize: 2 } }, corpus);
+  const trainer = tinyformer.createTrainer(
+    { model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 8 }, train: { batchSize: 2 } },
+    corpus,
+  );
   trainer.step(10);
   const start = tinyformer.memoryBytes;
   for (let i = 0; i < 100; i++) trainer.step(100);
@@ -267,13 +332,19 @@ test('activation curves, embeddings under each positional encoding, and standalo
   }
   assert.equal(texts.char.length, 9);
   assert.equal(texts.word.length, 3);
-  assert.equal(texts.jamo.length, 21);  // 나(2) 는(3) ␣ 밥(3) 을(3) ␣ 먹(3) 었(3) 다(2)
+  assert.equal(texts.jamo.length, 21); // 나(2) 는(3) ␣ 밥(3) 을(3) ␣ 먹(3) 었(3) 다(2)
   assert.throws(() => tinyformer.createTokenizer('char', ''), isError('empty_text'));
 });
 
 test('analyzeWord follows 사과 through the layers', () => {
-  const model = tinyformer.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
-  const a = model.analyzeWord(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과');
+  const model = tinyformer.createModel(
+    { ...small, block_size: 32 },
+    { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` },
+  );
+  const a = model.analyzeWord(
+    ['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'],
+    '사과',
+  );
   assert.equal(a.occurrences.length, 4);
   assert.equal(a.layers, 3);
   assert.deepEqual(a.cosine[2].shape, [4, 4]);
@@ -288,11 +359,17 @@ test('analyzeWord follows 사과 through the layers', () => {
 
 test('nearestTokens: the embedding rows closest by cosine, as a plain loop over the table finds them', () => {
   const model = tinyformer.createModel(small, { corpus, type: 'char', seed: 7 });
-  const { data, shape: [V, C] } = model.parameter('transformer.wte.weight');
+  const {
+    data,
+    shape: [V, C],
+  } = model.parameter('transformer.wte.weight');
   const vocab = model.tokenizer.vocab;
   const cosine = (a, b) => {
-    let ab = 0, aa = 0, bb = 0;
-    for (let c = 0; c < C; c++) ab += data[a * C + c] * data[b * C + c], aa += data[a * C + c] ** 2, bb += data[b * C + c] ** 2;
+    let ab = 0,
+      aa = 0,
+      bb = 0;
+    for (let c = 0; c < C; c++)
+      ((ab += data[a * C + c] * data[b * C + c]), (aa += data[a * C + c] ** 2), (bb += data[b * C + c] ** 2));
     return ab / Math.sqrt(aa * bb);
   };
   for (const id of [4, 10, V - 1]) {
@@ -300,7 +377,10 @@ test('nearestTokens: the embedding rows closest by cosine, as a plain loop over 
     for (let other = 4; other < V; other++) if (other !== id) reference.push({ id: other, cosine: cosine(id, other) });
     reference.sort((a, b) => b.cosine - a.cosine || a.id - b.id);
     const near = model.nearestTokens(id, 5);
-    assert.deepEqual(near.map((n) => n.id), reference.slice(0, 5).map((n) => n.id));
+    assert.deepEqual(
+      near.map((n) => n.id),
+      reference.slice(0, 5).map((n) => n.id),
+    );
     near.forEach((n, i) => {
       assert.ok(Math.abs(n.cosine - reference[i].cosine) < 1e-5);
       assert.equal(n.text, vocab[n.id]);
@@ -310,7 +390,7 @@ test('nearestTokens: the embedding rows closest by cosine, as a plain loop over 
   assert.throws(() => model.nearestTokens(V, 3), isError('bad_token_id'));
   assert.throws(() => model.nearestTokens(10, 0), isError('bad_k'));
   assert.throws(() => model.nearestTokens(1.5, 3), TinyformerError);
-  assert.equal(model.nearestTokens(10, 2).length, 2);  // still usable after the errors
+  assert.equal(model.nearestTokens(10, 2).length, 2); // still usable after the errors
   model.dispose();
 });
 
@@ -319,18 +399,22 @@ test('position similarity: dot products of the position vectors', () => {
   const sim = model.positionSimilarity('sinusoidal', 6);
   assert.deepEqual(sim.shape, [6, 6]);
   const pe = tinyformer.positionalEncoding(6, 16);
-  for (const [i, j] of [[0, 0], [1, 4], [5, 2]]) {
+  for (const [i, j] of [
+    [0, 0],
+    [1, 4],
+    [5, 2],
+  ]) {
     let dot = 0;
     for (let c = 0; c < 16; c++) dot += pe.data[i * 16 + c] * pe.data[j * 16 + c];
     assert.ok(Math.abs(sim.data[i * 6 + j] - dot) < 1e-5);
   }
-  assert.ok(Math.abs(sim.data[0] - 8) < 1e-5);  // |PE(0)|² = C/2 (sin 0 = 0, cos 0 = 1)
+  assert.ok(Math.abs(sim.data[0] - 8) < 1e-5); // |PE(0)|² = C/2 (sin 0 = 0, cos 0 = 1)
   assert.ok(model.positionSimilarity('none', 3).data.every((x) => x === 0));
   assert.throws(() => model.positionSimilarity('sinusoidal', 99), isError('too_long'));
   model.dispose();
 });
 
-test('the encoder-decoder: loadTranslator, translate with each step\'s cross-attention, inspect, train on pairs', () => {
+test("the encoder-decoder: loadTranslator, translate with each step's cross-attention, inspect, train on pairs", () => {
   const bytes = readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors'));
   assert.throws(() => tinyformer.loadModel(bytes), isError('wrong_arch'));
   const t = tinyformer.loadTranslator(bytes);
@@ -339,8 +423,11 @@ test('the encoder-decoder: loadTranslator, translate with each step\'s cross-att
   const r = t.translate('나는 밥을 먹었다');
   assert.equal(r.text, 'I ate rice');
   assert.equal(r.finished, true);
-  assert.deepEqual(r.sourceTokens.map((x) => x.text), ['나는', ' 밥을', ' 먹었다']);  // the typed text, piece by piece
-  const cross = r.inspection.attention('cross', 1, 0);  // (steps, source positions)
+  assert.deepEqual(
+    r.sourceTokens.map((x) => x.text),
+    ['나는', ' 밥을', ' 먹었다'],
+  ); // the typed text, piece by piece
+  const cross = r.inspection.attention('cross', 1, 0); // (steps, source positions)
   assert.deepEqual(cross.shape, [r.ids.length, 5]);
   for (let k = 0; k < r.ids.length; k++) {
     const row = cross.data.slice(k * 5, k * 5 + 5);
@@ -348,16 +435,25 @@ test('the encoder-decoder: loadTranslator, translate with each step\'s cross-att
   }
   const i = t.inspect('고양이는 귀엽다', 'The cat is cute');
   assert.ok(i.loss < 1);
-  assert.equal(i.attention('decoder', 0, 0).data[1], 0);  // causal
+  assert.equal(i.attention('decoder', 0, 0).data[1], 0); // causal
   assert.throws(() => t.translate(''), isError('empty_text'));
-  assert.throws(() => tinyformer.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors'))),
-    isError('wrong_arch'));
-  assert.equal(t.translate('고양이는 귀엽다').text, 'The cat is cute');  // still usable
+  assert.throws(
+    () => tinyformer.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors'))),
+    isError('wrong_arch'),
+  );
+  assert.equal(t.translate('고양이는 귀엽다').text, 'The cat is cute'); // still usable
   t.dispose();
 
   const pairs = readFileSync(join(ROOT, 'web', 'data', 'ko-en.tsv'), 'utf8');
-  const trainer = tinyformer.createTrainer({ arch: 'seq2seq', model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16,
-    mlpHidden: 32 }, train: { batchSize: 16 }, racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] }, pairs);
+  const trainer = tinyformer.createTrainer(
+    {
+      arch: 'seq2seq',
+      model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16, mlpHidden: 32 },
+      train: { batchSize: 16 },
+      racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }],
+    },
+    pairs,
+  );
   const before = trainer.evaluate(0, 1);
   trainer.step(40);
   assert.ok(trainer.evaluate(0, 1) < before);
@@ -370,7 +466,7 @@ test('the encoder-decoder: loadTranslator, translate with each step\'s cross-att
 test('what the translation page reads: head slices, the mean over heads, word attention, padding, both decodings', () => {
   const t = tinyformer.loadTranslator(readFileSync(join(ROOT, 'web', 'models', 'ko-en-word.safetensors')));
   const r = t.translate('나는 밥을 먹었다');
-  const probs = r.inspection.tensor('dec.h1.xattn.probs');   // (H, T, S)
+  const probs = r.inspection.tensor('dec.h1.xattn.probs'); // (H, T, S)
   const [H, T, S] = probs.shape;
   assert.deepEqual(r.inspection.head('dec.h1.xattn.q', 2).shape, [T, t.config.n_embd / H]);
   assert.throws(() => r.inspection.head('dec.h1.xattn.q', H), isError('bad_head'));
@@ -392,7 +488,8 @@ test('what the translation page reads: head slices, the mean over heads, word at
   assert.deepEqual(w.colWords, ['나는', '밥을', '먹었다']);
   assert.deepEqual(Array.from(w.colGroup), [-1, 0, 1, 2, -1]);
   // one token per word: word (i, j) is the head mean at (token i, column j + 1)
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) assert.ok(Math.abs(w.weights.data[i * 3 + j] - mean.data[i * S + j + 1]) < 1e-6);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) assert.ok(Math.abs(w.weights.data[i * 3 + j] - mean.data[i * S + j + 1]) < 1e-6);
   for (let i = 0; i < 3; i++) assert.ok(Math.abs(w.rest[i] - (mean.data[i * S] + mean.data[i * S + S - 1])) < 1e-5);
   assert.throws(() => tinyformer.wordAttention(probs, rows.slice(1), cols), isError('bad_shape'));
 
@@ -410,14 +507,23 @@ test('what the translation page reads: head slices, the mean over heads, word at
   assert.equal(t.compareDecoding('나는 밥을 먹었다', 'I ate rice').firstMistake, -1);
   assert.throws(() => t.compareDecoding('나는 밥을 먹었다', ''), isError('empty_text'));
   assert.deepEqual(t.parameter('transformer.decoder.layers.1.multihead_attn.out_proj.weight').shape, [32, 32]);
-  assert.throws(() => t.parameter('nope'), (e) => e instanceof Error);
+  assert.throws(
+    () => t.parameter('nope'),
+    (e) => e instanceof Error,
+  );
   t.dispose();
 });
 
 test('senseCheck, softmaxTerms and layerNormTerms: the 사과 check and the formulas’ in-between numbers', () => {
-  const model = tinyformer.createModel({ ...small, block_size: 32 }, { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` });
-  const s = model.senseCheck(['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'], '사과',
-    ['apple', 'apology', 'apology', 'apple']);
+  const model = tinyformer.createModel(
+    { ...small, block_size: 32 },
+    { corpus: `${corpus}\n빨간 사과를 먹었다\n진심 어린 사과를 했다` },
+  );
+  const s = model.senseCheck(
+    ['빨간 사과를 먹었다', '진심 어린 사과를 했다', '사과의 의미로 사과를 구매해서 드렸다'],
+    '사과',
+    ['apple', 'apology', 'apology', 'apple'],
+  );
   assert.equal(s.occurrences, 4);
   assert.deepEqual(s.senses, ['apology', 'apple']);
   assert.deepEqual([...s.counts], [2, 2]);
@@ -429,7 +535,9 @@ test('senseCheck, softmaxTerms and layerNormTerms: the 사과 check and the form
   const terms = tinyformer.softmaxTerms([0, Math.log(3), -Infinity]);
   assert.ok(Math.abs(terms.exp[1] - 3) < 1e-5 && terms.exp[2] === 0 && Math.abs(terms.sum - 4) < 1e-5);
   const norm = tinyformer.layerNormTerms([1, 2, 3], 0);
-  assert.ok(Math.abs(norm.mean - 2) < 1e-6 && Math.abs(norm.variance - 2 / 3) < 1e-6 && Math.abs(norm.rstd - 1.2247449) < 1e-5);
+  assert.ok(
+    Math.abs(norm.mean - 2) < 1e-6 && Math.abs(norm.variance - 2 / 3) < 1e-6 && Math.abs(norm.rstd - 1.2247449) < 1e-5,
+  );
   assert.throws(() => tinyformer.layerNormTerms([]), isError('bad_shape'));
   assert.throws(() => tinyformer.layerNormTerms([1, 2], Number.NaN), isError('bad_config'));
 });

@@ -12,8 +12,13 @@ const data = (name) => readFileSync(join(ROOT, 'web', 'data', name), 'utf8');
 const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
 
 // The settings the clustering figures below were measured with (as tests/test_cbow_clusters.cpp natively).
-const SPEC = { arch: 'cbow', seed: 1, model: { dim: 16, window: 2, minCount: 3 }, train: { batchSize: 64 },
-  racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] };
+const SPEC = {
+  arch: 'cbow',
+  seed: 1,
+  model: { dim: 16, window: 2, minCount: 3 },
+  train: { batchSize: 64 },
+  racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }],
+};
 
 function trainWords(corpus, steps) {
   const trainer = tinyformer.createTrainer(SPEC, corpus);
@@ -32,10 +37,12 @@ test('trained on the split corpus, words cluster by category, better than raw sp
   const raw = trainWords(data('ko.txt'), 1500);
   const s = split.words.clusterScore(JSON.parse(data('ko-words-categories.json')), 3);
   const r = raw.words.clusterScore(JSON.parse(data('ko-categories.json')), 3);
-  console.log(`# cbow clusters (wasm): split share ${s.share.toFixed(3)} (chance ${s.chance.toFixed(3)}, gap ` +
-    `${s.gap.toFixed(3)}, ${s.words} words), raw share ${r.share.toFixed(3)} (chance ${r.chance.toFixed(3)}, gap ` +
-    `${r.gap.toFixed(3)}, ${r.words} words); 1500 steps of 64 rows in ${split.seconds.toFixed(2)} s ` +
-    `(${Math.round(1500 * 64 / split.seconds)} rows/s)`);
+  console.log(
+    `# cbow clusters (wasm): split share ${s.share.toFixed(3)} (chance ${s.chance.toFixed(3)}, gap ` +
+      `${s.gap.toFixed(3)}, ${s.words} words), raw share ${r.share.toFixed(3)} (chance ${r.chance.toFixed(3)}, gap ` +
+      `${r.gap.toFixed(3)}, ${r.words} words); 1500 steps of 64 rows in ${split.seconds.toFixed(2)} s ` +
+      `(${Math.round((1500 * 64) / split.seconds)} rows/s)`,
+  );
   assert.ok(split.after < split.before, 'the loss falls');
   assert.ok(s.words >= 100);
   assert.ok(s.share > 3 * s.chance, `share ${s.share} vs chance ${s.chance}`);
@@ -54,7 +61,7 @@ test('trained on the split corpus, words cluster by category, better than raw sp
   assert.equal(near.length, 5);
   for (let i = 1; i < 5; i++) assert.ok(near[i].cosine <= near[i - 1].cosine);
   assert.ok(near.filter((n) => cats[n.word] === 'animals').length >= 3, JSON.stringify(near));
-  assert.deepEqual(w.neighbours('고양이는', 5), near);  // read as its stem
+  assert.deepEqual(w.neighbours('고양이는', 5), near); // read as its stem
   // fill in the blank: the guesses are foods
   const blank = w.fillBlank('나는 ___을 먹었다', 5);
   assert.deepEqual(blank.words, ['나', '는', '___', '을', '먹었다']);
@@ -104,14 +111,18 @@ test('the map keeps its orientation from one snapshot to the next; inspection, v
   const c = tinyformer.loadWordVectors(bytes);
   assert.deepEqual(c.vectors('input').data, b.vectors('input').data);
   assert.throws(() => tinyformer.loadModel(bytes), isError('wrong_arch'));
-  a.dispose(); b.dispose(); c.dispose();
+  a.dispose();
+  b.dispose();
+  c.dispose();
   assert.throws(() => c.neighbours('밥'), isError('disposed'));
   trainer.dispose();
 });
 
-test('skip-gram with negative sampling, and the particle split of a learner\'s text', () => {
-  const trainer = tinyformer.createTrainer({ ...SPEC, model: { dim: 16, window: 2, mode: 'skipgram', loss: 'negative', negatives: 5 } },
-    data('ko-words.txt'));
+test("skip-gram with negative sampling, and the particle split of a learner's text", () => {
+  const trainer = tinyformer.createTrainer(
+    { ...SPEC, model: { dim: 16, window: 2, mode: 'skipgram', loss: 'negative', negatives: 5 } },
+    data('ko-words.txt'),
+  );
   const before = trainer.evaluate(0, 8);
   trainer.step(300);
   assert.ok(trainer.evaluate(0, 8) < before);
@@ -120,8 +131,14 @@ test('skip-gram with negative sampling, and the particle split of a learner\'s t
   assert.equal(w.fillBlank('나는 ___ 먹었다', 3).guesses.length, 3);
   w.dispose();
   trainer.dispose();
-  assert.equal(tinyformer.splitParticles('고양이는 귀엽다. 나는 고양이를 좋아한다'), '고양이 는 귀엽다. 나 는 고양이 를 좋아한다');
-  const own = tinyformer.createTrainer({ arch: 'cbow', splitParticles: true }, '고양이는 귀엽다\n강아지는 귀엽다\n나는 밥을 먹었다\n');
+  assert.equal(
+    tinyformer.splitParticles('고양이는 귀엽다. 나는 고양이를 좋아한다'),
+    '고양이 는 귀엽다. 나 는 고양이 를 좋아한다',
+  );
+  const own = tinyformer.createTrainer(
+    { arch: 'cbow', splitParticles: true },
+    '고양이는 귀엽다\n강아지는 귀엽다\n나는 밥을 먹었다\n',
+  );
   assert.ok(own.info.words.includes('고양이'));
   assert.ok(!own.info.words.includes('고양이는'));
   own.dispose();
@@ -130,8 +147,14 @@ test('skip-gram with negative sampling, and the particle split of a learner\'s t
 test('bad input gets a clear code', () => {
   assert.throws(() => tinyformer.createTrainer({ arch: 'cbow' }, ''), isError('empty_text'));
   assert.throws(() => tinyformer.createTrainer({ arch: 'cbow' }, '하나'), isError('corpus_too_short'));
-  assert.throws(() => tinyformer.createTrainer({ arch: 'cbow', model: { window: 99 } }, '나 는 밥'), isError('bad_config'));
-  assert.throws(() => tinyformer.createTrainer({ arch: 'cbow' }, 'a '.repeat(4.5 * 1024 * 1024)), isError('text_too_large'));
+  assert.throws(
+    () => tinyformer.createTrainer({ arch: 'cbow', model: { window: 99 } }, '나 는 밥'),
+    isError('bad_config'),
+  );
+  assert.throws(
+    () => tinyformer.createTrainer({ arch: 'cbow' }, 'a '.repeat(4.5 * 1024 * 1024)),
+    isError('text_too_large'),
+  );
   // a window wider than the sentence and text without Korean both train
   const wide = tinyformer.createTrainer({ arch: 'cbow', model: { window: 16 } }, 'the cat is cute\nthe dog is cute\n');
   wide.step(3);
@@ -149,7 +172,12 @@ test('bad input gets a clear code', () => {
 
 test('compareSenses on the shipped GPT: one input-embedding row per token, one hidden state per word in context', () => {
   const gpt = tinyformer.loadModel(readFileSync(join(ROOT, 'web', 'models', 'ko-char.safetensors')));
-  const sentences = ['나는 빨간 사과를 샀다', '말은 사과를 먹었어요', '나는 진심으로 사과했다', '형이 누나에게 사과했어요'];
+  const sentences = [
+    '나는 빨간 사과를 샀다',
+    '말은 사과를 먹었어요',
+    '나는 진심으로 사과했다',
+    '형이 누나에게 사과했어요',
+  ];
   const c = tinyformer.compareSenses(gpt, sentences, '사과', [['apple'], ['apple'], ['apology'], ['apology']]);
   assert.deepEqual(c.wordTexts, ['사', '과']);
   assert.deepEqual(c.tokenRows.shape, [2, gpt.config.n_embd]);

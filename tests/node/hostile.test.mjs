@@ -22,8 +22,14 @@ test('ids that are not whole numbers in [0, 2^31) are refused, never coerced', (
     assert.throws(() => model.embed(bad, 'sinusoidal'), isError('bad_token_id'));
   }
   // which position and what it held
-  assert.throws(() => model.decode([1, 2, NaN]), (err) => err.code === 'bad_token_id' && err.detail2 === 2 && /NaN/.test(err.message));
-  assert.throws(() => model.decode([1e10]), (err) => err.detail === 1e10);
+  assert.throws(
+    () => model.decode([1, 2, NaN]),
+    (err) => err.code === 'bad_token_id' && err.detail2 === 2 && /NaN/.test(err.message),
+  );
+  assert.throws(
+    () => model.decode([1e10]),
+    (err) => err.detail === 1e10,
+  );
   assert.throws(() => model.decode('abc'), isError('bad_token_id'));
   // typed arrays of whole numbers still pass; a float array of whole numbers too
   const ids = model.encode('나는 밥을');
@@ -36,7 +42,11 @@ test('ids that are not whole numbers in [0, 2^31) are refused, never coerced', (
 test('maxTokens and seeds must be whole numbers (NaN no longer gives 0 tokens)', () => {
   const model = tinyformer.createModel(tiny, { corpus });
   for (const maxTokens of [NaN, 2.5, '3', Infinity, 2 ** 32 + 3, null]) {
-    assert.throws(() => model.generate('나는', { maxTokens }), isError('bad_sampling'), `maxTokens ${String(maxTokens)}`);
+    assert.throws(
+      () => model.generate('나는', { maxTokens }),
+      isError('bad_sampling'),
+      `maxTokens ${String(maxTokens)}`,
+    );
   }
   for (const seed of [NaN, -1, 0.5, 1e30, Infinity]) {
     assert.throws(() => model.generate('나는', { maxTokens: 2, seed }), isError('bad_sampling'), `seed ${seed}`);
@@ -54,7 +64,7 @@ test('a disposed model, trainer or tokenizer answers nothing: config and info in
   assert.throws(() => model.config, isError('disposed'));
   assert.throws(() => model.info, isError('disposed'));
   assert.throws(() => model.tokenize('나는'), isError('disposed'));
-  model.dispose();   // twice is fine
+  model.dispose(); // twice is fine
 
   const trainer = tinyformer.createTrainer({ model: tiny, train: { batchSize: 2 } }, corpus);
   assert.equal(trainer.racers, 1);
@@ -65,23 +75,52 @@ test('a disposed model, trainer or tokenizer answers nothing: config and info in
 });
 
 test('trainer arguments are checked, never coerced: NaN steps, racers and rates are refused', () => {
-  const trainer = tinyformer.createTrainer({ model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 }, train: { batch_size: 2 },
-    racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] }, '나는 밥을 먹었다. 고양이는 귀엽다. 강아지는 귀엽다. '.repeat(20));
+  const trainer = tinyformer.createTrainer(
+    {
+      model: { n_layer: 1, n_head: 2, n_embd: 16, block_size: 16 },
+      train: { batch_size: 2 },
+      racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }],
+    },
+    '나는 밥을 먹었다. 고양이는 귀엽다. 강아지는 귀엽다. '.repeat(20),
+  );
   const steps = trainer.steps;
   for (const bad of [NaN, 2.5, '3', Infinity, null]) {
-    assert.throws(() => trainer.step(bad), (err) => err.code === 'bad_train_config', `step(${String(bad)})`);
-    assert.throws(() => trainer.evaluate(bad), (err) => err.code === 'bad_racer', `evaluate(${String(bad)})`);
-    assert.throws(() => trainer.save(bad), (err) => err.code === 'bad_racer');
-    assert.throws(() => trainer.snapshot(bad), (err) => err.code === 'bad_racer');
-    assert.throws(() => trainer.evaluate(0, bad), (err) => err.code === 'bad_train_config');
+    assert.throws(
+      () => trainer.step(bad),
+      (err) => err.code === 'bad_train_config',
+      `step(${String(bad)})`,
+    );
+    assert.throws(
+      () => trainer.evaluate(bad),
+      (err) => err.code === 'bad_racer',
+      `evaluate(${String(bad)})`,
+    );
+    assert.throws(
+      () => trainer.save(bad),
+      (err) => err.code === 'bad_racer',
+    );
+    assert.throws(
+      () => trainer.snapshot(bad),
+      (err) => err.code === 'bad_racer',
+    );
+    assert.throws(
+      () => trainer.evaluate(0, bad),
+      (err) => err.code === 'bad_train_config',
+    );
   }
   assert.equal(trainer.steps, steps, 'nothing was trained by a refused call');
   for (const bad of [NaN, 'x', undefined]) {
-    assert.throws(() => trainer.setLearningRate(0, bad), (err) => err.code === 'bad_optimizer_config');
-    assert.throws(() => trainer.setSamplingProb(0, bad), (err) => err.code === 'bad_train_config');
+    assert.throws(
+      () => trainer.setLearningRate(0, bad),
+      (err) => err.code === 'bad_optimizer_config',
+    );
+    assert.throws(
+      () => trainer.setSamplingProb(0, bad),
+      (err) => err.code === 'bad_train_config',
+    );
   }
   assert.equal(trainer.learningRate(0), Math.fround(0.01));
-  trainer.step(1);   // still usable
+  trainer.step(1); // still usable
   assert.equal(trainer.steps, steps + 1);
   trainer.dispose();
 });

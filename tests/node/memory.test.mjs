@@ -22,7 +22,10 @@ const MALLOC_TOLERANCE = 64 * 1024;
 
 function assertFlat(before, after, what) {
   const grew = after.mallocBytes - before.mallocBytes;
-  assert.ok(grew < MALLOC_TOLERANCE, `${what}: malloc in use grew by ${grew} bytes (${before.mallocBytes} → ${after.mallocBytes})`);
+  assert.ok(
+    grew < MALLOC_TOLERANCE,
+    `${what}: malloc in use grew by ${grew} bytes (${before.mallocBytes} → ${after.mallocBytes})`,
+  );
   assert.ok(after.handles <= before.handles, `${what}: Embind handles ${before.handles} → ${after.handles}`);
   assert.equal(after.stackPointer, before.stackPointer, `${what}: the shadow stack moved`);
   assert.equal(after.wasmBytes, before.wasmBytes, `${what}: wasm memory grew`);
@@ -34,7 +37,10 @@ test('memoryStats reports the engine allocator: a live model shows, disposing it
   const during = tinyformer.memoryStats();
   model.dispose();
   const after = tinyformer.memoryStats();
-  assert.ok(during.mallocBytes - before.mallocBytes > 100_000, `a 64-wide model holds ${during.mallocBytes - before.mallocBytes} B`);
+  assert.ok(
+    during.mallocBytes - before.mallocBytes > 100_000,
+    `a 64-wide model holds ${during.mallocBytes - before.mallocBytes} B`,
+  );
   assert.ok(after.mallocBytes - before.mallocBytes < 4096);
 });
 
@@ -51,7 +57,10 @@ test('1,000 create/dispose cycles of a model leave nothing behind', () => {
 });
 
 test('5,000 training steps leave nothing behind', () => {
-  const trainer = tinyformer.createTrainer({ model: tiny, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'adam', lr: 0.003 } }] }, corpus);
+  const trainer = tinyformer.createTrainer(
+    { model: tiny, train: { batchSize: 4 }, racers: [{ optimizer: { kind: 'adam', lr: 0.003 } }] },
+    corpus,
+  );
   trainer.step(50);
   const before = tinyformer.memoryStats();
   let last;
@@ -70,14 +79,14 @@ test('10,000 engine errors leave nothing behind, and each is a full TinyformerEr
   const badUtf8 = new Uint8Array([0x61, 0xea, 0xb0]);
   const garbage = new Uint8Array(64).fill(7);
   const failures = [
-    () => words.neighbours('없는단어없는단어'),              // the word-vector bindings (bindings_cbow.cpp)
-    () => translator.compareDecoding('나는 밥을 먹었다', ''),  // the translation bindings
+    () => words.neighbours('없는단어없는단어'), // the word-vector bindings (bindings_cbow.cpp)
+    () => translator.compareDecoding('나는 밥을 먹었다', ''), // the translation bindings
     () => tinyformer.wordAttention({ data: new Float32Array(3), shape: [2, 2] }, [], []),
-    () => model.tokenize(badUtf8),                        // a method with a string argument
-    () => model.decode([1, 2, 100000]),                   // a method with a JS array (val) argument
-    () => tinyformer.positionalEncoding(0, 8),                    // a free function
-    () => tinyformer.loadModel(garbage),                          // a session created, failing to load, deleted
-    () => tinyformer.createModel({ n_layer: -1 }, { corpus }),    // bad settings (JSON parsed in the engine)
+    () => model.tokenize(badUtf8), // a method with a string argument
+    () => model.decode([1, 2, 100000]), // a method with a JS array (val) argument
+    () => tinyformer.positionalEncoding(0, 8), // a free function
+    () => tinyformer.loadModel(garbage), // a session created, failing to load, deleted
+    () => tinyformer.createModel({ n_layer: -1 }, { corpus }), // bad settings (JSON parsed in the engine)
   ];
   const run = (n) => {
     for (let i = 0; i < n; i++) {
@@ -90,9 +99,18 @@ test('10,000 engine errors leave nothing behind, and each is a full TinyformerEr
   assertFlat(before, tinyformer.memoryStats(), '10,000 errors');
 
   // the errors carry what the page translates, exactly as before
-  assert.throws(() => model.tokenize(badUtf8), (err) => err.code === 'invalid_utf8' && err.detail === 1 && err.detail2 === -1);
-  assert.throws(() => model.decode([1, 100000]), (err) => err.code === 'bad_token_id' && err.detail === 100000);
-  assert.throws(() => tinyformer.positionalEncoding(0, 8), (err) => err.code === 'bad_shape' && /positional|T|length|shape/i.test(err.message));
+  assert.throws(
+    () => model.tokenize(badUtf8),
+    (err) => err.code === 'invalid_utf8' && err.detail === 1 && err.detail2 === -1,
+  );
+  assert.throws(
+    () => model.decode([1, 100000]),
+    (err) => err.code === 'bad_token_id' && err.detail === 100000,
+  );
+  assert.throws(
+    () => tinyformer.positionalEncoding(0, 8),
+    (err) => err.code === 'bad_shape' && /positional|T|length|shape/i.test(err.message),
+  );
   assert.equal(model.decode(model.encode('나는')), '나는');
   model.dispose();
 });

@@ -15,17 +15,33 @@ test('npm pack of the built site installs into a scratch project and its exports
   assert.equal(site.version, root.version, 'the site package and the repository have one version');
   const dir = mkdtempSync(join(tmpdir(), 'tinyformer-pack-'));
   try {
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: SITE, encoding: 'utf8' }));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: SITE, encoding: 'utf8' }),
+    );
     const files = packed[0].files.map((f) => f.path);
-    for (const f of ['lib/tinyformer.js', 'lib/tinyformer.wasm', 'lib/tinyformer.d.ts', 'lib/training.js', 'lib/training-worker.js',
-      'embed.js', 'widgets.json', 'models/ko-char.safetensors', 'index.html']) {
+    for (const f of [
+      'lib/tinyformer.js',
+      'lib/tinyformer.wasm',
+      'lib/tinyformer.d.ts',
+      'lib/training.js',
+      'lib/training-worker.js',
+      'embed.js',
+      'widgets.json',
+      'models/ko-char.safetensors',
+      'index.html',
+    ]) {
       assert.ok(files.includes(f), `${f} is not in the package`);
     }
     const project = join(dir, 'project');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)], { cwd: project, stdio: 'pipe' });
-    writeFileSync(join(project, 'use.mjs'), `
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(dir, packed[0].filename)], {
+      cwd: project,
+      stdio: 'pipe',
+    });
+    writeFileSync(
+      join(project, 'use.mjs'),
+      `
       import { readFileSync } from 'node:fs';
       import { fileURLToPath } from 'node:url';
       import { createTinyformer } from 'tinyformer';
@@ -34,8 +50,11 @@ test('npm pack of the built site installs into a scratch project and its exports
       const run = model.inspect('고양이는 귀엽다');
       console.log(JSON.stringify({ tokens: run.tokens.length, arch: tinyformer.simdArch,
         embed: fileURLToPath(import.meta.resolve('tinyformer/embed')), training: fileURLToPath(import.meta.resolve('tinyformer/training')) }));
-    `);
-    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' }).trim().split('\n').pop());
+    `,
+    );
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' }).trim().split('\n').pop(),
+    );
     assert.equal(out.tokens, 8);
     assert.equal(out.arch, 'wasm');
     assert.ok(existsSync(out.embed) && out.embed.endsWith('node_modules/tinyformer/embed.js'));

@@ -9,9 +9,17 @@ import { ROOT, loadApi } from './helpers.mjs';
 const { createTinyformer, TinyformerError } = await loadApi();
 const tinyformer = await createTinyformer();
 const pairs = readFileSync(join(ROOT, 'web', 'data', 'ko-en.tsv'), 'utf8');
-const lines = pairs.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t'));
-const spec = { arch: 'seq2seq', seed: 2, model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16, mlpHidden: 32 },
-  train: { batchSize: 16 }, racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }] };
+const lines = pairs
+  .split('\n')
+  .filter((l) => l.includes('\t'))
+  .map((l) => l.split('\t'));
+const spec = {
+  arch: 'seq2seq',
+  seed: 2,
+  model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 16, mlpHidden: 32 },
+  train: { batchSize: 16 },
+  racers: [{ optimizer: { kind: 'adam', lr: 0.01 } }],
+};
 const isError = (code) => (err) => err instanceof TinyformerError && err.code === code;
 
 test('heldOutPairs lists every 10th pair as written; scoreTranslations scores them like a snapshot would', () => {
@@ -40,7 +48,7 @@ test('heldOutPairs lists every 10th pair as written; scoreTranslations scores th
   assert.equal(trainer.scoreTranslations(0, 7).pairs, 7);
   assert.throws(() => trainer.scoreTranslations(0, -1), isError('bad_train_config'));
   assert.throws(() => trainer.scoreTranslations(3), isError('bad_racer'));
-  assert.equal(trainer.scoreTranslations(0, 3).pairs, 3);  // still usable
+  assert.equal(trainer.scoreTranslations(0, 3).pairs, 3); // still usable
   trainer.dispose();
 });
 

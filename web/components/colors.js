@@ -1,14 +1,27 @@
 // Colour scales that colour-blind learners can read: a blue–white–orange diverging scale for signed
 // values (blue/orange stay distinct under protanopia, deuteranopia and tritanopia) and a viridis-like
 // sequential scale for values in [0, 1] such as probabilities.
-const DIVERGING = [[33, 102, 172], [146, 197, 222], [247, 247, 247], [244, 165, 130], [179, 88, 6]];
-const SEQUENTIAL = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+const DIVERGING = [
+  [33, 102, 172],
+  [146, 197, 222],
+  [247, 247, 247],
+  [244, 165, 130],
+  [179, 88, 6],
+];
+const SEQUENTIAL = [
+  [68, 1, 84],
+  [59, 82, 139],
+  [33, 145, 140],
+  [94, 201, 98],
+  [253, 231, 37],
+];
 
 function interpolate(stops, t) {
   const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
   const i = Math.min(stops.length - 2, Math.floor(x));
   const f = x - i;
-  const a = stops[i], b = stops[i + 1];
+  const a = stops[i],
+    b = stops[i + 1];
   return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f));
 }
 

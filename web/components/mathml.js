@@ -55,8 +55,8 @@ export const sqrt = (...xs) => m('msqrt', ...xs);
 function italic(letter) {
   const c = letter.codePointAt(0);
   if (letter === 'h') return '\u210E';
-  if (c >= 65 && c <= 90) return String.fromCodePoint(0x1D434 + c - 65);
-  if (c >= 97 && c <= 122) return String.fromCodePoint(0x1D44E + c - 97);
+  if (c >= 65 && c <= 90) return String.fromCodePoint(0x1d434 + c - 65);
+  if (c >= 97 && c <= 122) return String.fromCodePoint(0x1d44e + c - 97);
   return letter;
 }
 /** A letter with an accent (a combining mark, which fonts place well): hat('m') = m̂, tilde('S') = S̃. */
@@ -99,7 +99,8 @@ export function formulaBox(className, ...lines) {
   ensureStyle();
   const box = document.createElement('div');
   box.className = `math-formula ${className ?? ''}`.trim();
-  for (const line of lines) if (line) box.append(line instanceof Element && line.localName === 'math' ? line : math(line));
+  for (const line of lines)
+    if (line) box.append(line instanceof Element && line.localName === 'math' ? line : math(line));
   return box;
 }
 

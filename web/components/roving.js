@@ -10,8 +10,13 @@ const KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -I
 /** Makes the items of `group` matching `selector` one Tab stop; keeps the current item if it is still there. */
 export function roving(group, selector) {
   const items = [...group.querySelectorAll(selector)];
-  const current = Math.max(0, items.findIndex((item) => item.tabIndex === 0));
-  items.forEach((item, i) => { item.tabIndex = i === current ? 0 : -1; });
+  const current = Math.max(
+    0,
+    items.findIndex((item) => item.tabIndex === 0),
+  );
+  items.forEach((item, i) => {
+    item.tabIndex = i === current ? 0 : -1;
+  });
   if (group.dataset.roving) return;
   group.dataset.roving = selector;
   group.addEventListener('keydown', (e) => {

@@ -37,7 +37,8 @@ registerStrings({
     'attention.lines.label': 'Attention lines between tokens',
     'attention.lines.tokenQuery': 'Where token {pos} ‘{token}’ looks',
     'attention.lines.tokenKey': 'What looks at token {pos} ‘{token}’',
-    'attention.lines.pruned': 'With {T} tokens there are too many lines: only the {k} strongest of each token are drawn.',
+    'attention.lines.pruned':
+      'With {T} tokens there are too many lines: only the {k} strongest of each token are drawn.',
   },
 });
 
@@ -46,7 +47,7 @@ const rowHeight = (T) => (T <= 16 ? 30 : T <= 32 ? 24 : 20);
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** At most this many lines are drawn (a 64-token causal sentence has 2,080). */
 const MAX_LINES = 4096;
-const QUERY_COLOR = '#2166ac';   // blue / orange: distinct for colour-blind readers (colors.js)
+const QUERY_COLOR = '#2166ac'; // blue / orange: distinct for colour-blind readers (colors.js)
 const KEY_COLOR = '#b35806';
 
 const STYLE = `
@@ -92,7 +93,9 @@ export class TfAttentionLines extends HTMLElement {
     this._unsubscribe = onLocaleChange(() => this._render());
     this._render();
   }
-  disconnectedCallback() { this._unsubscribe?.(); }
+  disconnectedCallback() {
+    this._unsubscribe?.();
+  }
 
   /** { values: Float32Array (T×T, rows = looking tokens), size: T, tokens: string[] } */
   set weights(w) {
@@ -104,17 +107,23 @@ export class TfAttentionLines extends HTMLElement {
     this._hover = null;
     this._render();
   }
-  get weights() { return this._weights; }
+  get weights() {
+    return this._weights;
+  }
 
   /** A highlight set by a linked view: {side: 'query'|'key', index} or null. */
   set focus(f) {
     this._external = f;
     this._update();
   }
-  get focus() { return this._hover ?? this._external ?? this._pinned; }
+  get focus() {
+    return this._hover ?? this._external ?? this._pinned;
+  }
 
   /** The pinned token (a tap or Enter on a token), or null. */
-  get pinned() { return this._pinned; }
+  get pinned() {
+    return this._pinned;
+  }
   set pinned(f) {
     this._pinned = f;
     this._update();
@@ -124,7 +133,8 @@ export class TfAttentionLines extends HTMLElement {
   describe(f) {
     const w = this._weights;
     if (!w || !f) return t('attention.lines.hint');
-    const T = w.size, top = Number(this.getAttribute('top')) || 3;
+    const T = w.size,
+      top = Number(this.getAttribute('top')) || 3;
     const name = (i) => tokenName(w.tokens, i);
     const entries = [];
     for (let j = 0; j < T; j++) {
@@ -136,9 +146,15 @@ export class TfAttentionLines extends HTMLElement {
       return t('attention.lines.onlyItself', { token: name(f.index), w: entries[0].value.toFixed(2) });
     }
     if (!entries.length) return t('attention.lines.nobody', { token: name(f.index) });
-    const list = entries.slice(0, top).map((e) => `‘${name(e.j)}’ (${e.value.toFixed(2)})`).join(', ')
-      + (entries.length > top ? ', …' : '');
-    return t(f.side === 'query' ? 'attention.lines.looksAt' : 'attention.lines.lookedBy', { token: name(f.index), list });
+    const list =
+      entries
+        .slice(0, top)
+        .map((e) => `‘${name(e.j)}’ (${e.value.toFixed(2)})`)
+        .join(', ') + (entries.length > top ? ', …' : '');
+    return t(f.side === 'query' ? 'attention.lines.looksAt' : 'attention.lines.lookedBy', {
+      token: name(f.index),
+      list,
+    });
   }
 
   _render() {
@@ -147,7 +163,8 @@ export class TfAttentionLines extends HTMLElement {
     root.querySelector('.k-title').textContent = t('attention.lines.keys');
     root.querySelector('.box').setAttribute('aria-label', t('attention.lines.label'));
     const w = this._weights;
-    const qCol = root.querySelector('.col.q'), kCol = root.querySelector('.col.k');
+    const qCol = root.querySelector('.col.q'),
+      kCol = root.querySelector('.col.k');
     const svg = root.querySelector('svg');
     if (!w || !this.isConnected) {
       qCol.replaceChildren();
@@ -161,9 +178,13 @@ export class TfAttentionLines extends HTMLElement {
       b.type = 'button';
       b.dataset.side = side;
       b.dataset.index = String(i);
-      b.setAttribute('aria-label', t(side === 'query' ? 'attention.lines.tokenQuery' : 'attention.lines.tokenKey',
-        { pos: i, token: w.tokens[i] }));
-      const pos = span('pos', String(i)), text = span('tok', w.tokens[i]), weight = span('w', '');
+      b.setAttribute(
+        'aria-label',
+        t(side === 'query' ? 'attention.lines.tokenQuery' : 'attention.lines.tokenKey', { pos: i, token: w.tokens[i] }),
+      );
+      const pos = span('pos', String(i)),
+        text = span('tok', w.tokens[i]),
+        weight = span('w', '');
       if (side === 'query') b.append(weight, pos, text);
       else b.append(text, pos, weight);
       const f = { side, index: i };
@@ -199,11 +220,13 @@ export class TfAttentionLines extends HTMLElement {
     const paths = document.createDocumentFragment();
     for (let i = 0; i < T; i++) {
       let keys = [];
-      for (let j = 0; j < T; j++) if (w.values[i * T + j] > 0) keys.push(j);   // masked (future) tokens get no line
-      if (pruned && keys.length > perRow) keys = keys.sort((a, b) => w.values[i * T + b] - w.values[i * T + a]).slice(0, perRow);
+      for (let j = 0; j < T; j++) if (w.values[i * T + j] > 0) keys.push(j); // masked (future) tokens get no line
+      if (pruned && keys.length > perRow)
+        keys = keys.sort((a, b) => w.values[i * T + b] - w.values[i * T + a]).slice(0, perRow);
       for (const j of keys) {
         const value = w.values[i * T + j];
-        const y0 = (i + 0.5) * ROW, y1 = (j + 0.5) * ROW;
+        const y0 = (i + 0.5) * ROW,
+          y1 = (j + 0.5) * ROW;
         const p = document.createElementNS(SVG_NS, 'path');
         p.setAttribute('d', `M0,${y0} C50,${y0} 50,${y1} 100,${y1}`);
         p.setAttribute('vector-effect', 'non-scaling-stroke');
@@ -230,33 +253,46 @@ export class TfAttentionLines extends HTMLElement {
   _update() {
     const w = this._weights;
     if (!w || !this.isConnected) return;
-    const root = this.shadowRoot, T = w.size, f = this.focus;
+    const root = this.shadowRoot,
+      T = w.size,
+      f = this.focus;
     for (const p of root.querySelectorAll('path')) {
       const value = Number(p.dataset.w);
-      const q = Number(p.dataset.q), k = Number(p.dataset.k);
+      const q = Number(p.dataset.q),
+        k = Number(p.dataset.k);
       const mine = f && (f.side === 'query' ? q === f.index : k === f.index);
       let opacity, width, color;
       if (!f) {
-        opacity = 0.12 + 0.7 * value; width = 0.5 + 5 * value; color = '#555';
+        opacity = 0.12 + 0.7 * value;
+        width = 0.5 + 5 * value;
+        color = '#555';
       } else if (mine) {
-        opacity = 0.25 + 0.75 * value; width = 1 + 9 * value; color = f.side === 'query' ? QUERY_COLOR : KEY_COLOR;
+        opacity = 0.25 + 0.75 * value;
+        width = 1 + 9 * value;
+        color = f.side === 'query' ? QUERY_COLOR : KEY_COLOR;
       } else {
-        opacity = 0.05; width = 0.5; color = '#999';
+        opacity = 0.05;
+        width = 0.5;
+        color = '#999';
       }
       p.setAttribute('stroke', color);
       p.setAttribute('stroke-opacity', opacity.toFixed(3));
       p.setAttribute('stroke-width', width.toFixed(2));
-      if (mine) p.parentNode.append(p);   // draw the focused lines on top
+      if (mine) p.parentNode.append(p); // draw the focused lines on top
     }
     for (const b of root.querySelectorAll('button')) {
-      const side = b.dataset.side, i = Number(b.dataset.index);
+      const side = b.dataset.side,
+        i = Number(b.dataset.index);
       const isFocus = f && f.side === side && f.index === i;
       let value = null;
       if (f && f.side !== side) value = f.side === 'query' ? w.values[f.index * T + i] : w.values[i * T + f.index];
       b.classList.toggle('on', Boolean(isFocus) || value > 0);
       b.classList.toggle('dim', Boolean(f) && !isFocus && !(value > 0));
       b.classList.toggle('pinned', Boolean(this._pinned && this._pinned.side === side && this._pinned.index === i));
-      b.setAttribute('aria-pressed', String(Boolean(this._pinned && this._pinned.side === side && this._pinned.index === i)));
+      b.setAttribute(
+        'aria-pressed',
+        String(Boolean(this._pinned && this._pinned.side === side && this._pinned.index === i)),
+      );
       b.querySelector('.w').textContent = value > 0 ? value.toFixed(2) : '';
     }
     const out = root.querySelector('.readout');

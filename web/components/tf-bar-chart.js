@@ -75,8 +75,12 @@ export class TfBarChart extends HTMLElement {
     });
   }
 
-  static get observedAttributes() { return ['label']; }
-  attributeChangedCallback() { this._chart.setAttribute('aria-label', this.getAttribute('label') ?? ''); }
+  static get observedAttributes() {
+    return ['label'];
+  }
+  attributeChangedCallback() {
+    this._chart.setAttribute('aria-label', this.getAttribute('label') ?? '');
+  }
 
   /** See the header comment. Setting it redraws; the cursor is kept when the bar count is unchanged. */
   set data(d) {
@@ -85,7 +89,9 @@ export class TfBarChart extends HTMLElement {
     if (!sameLength) this._cursor = -1;
     this._render();
   }
-  get data() { return this._data; }
+  get data() {
+    return this._data;
+  }
 
   /** What is on screen, for tests and linked views: [{label, value, text, highlight, muted}]. */
   rows() {
@@ -93,13 +99,20 @@ export class TfBarChart extends HTMLElement {
     if (!d) return [];
     const fmt = d.format ?? defaultFormat;
     const muted = new Set(d.muted ?? []);
-    return Array.from(d.values, (value, i) => ({ label: d.labels[i], value, text: fmt(value), highlight: i === d.highlight, muted: muted.has(i) }));
+    return Array.from(d.values, (value, i) => ({
+      label: d.labels[i],
+      value,
+      text: fmt(value),
+      highlight: i === d.highlight,
+      muted: muted.has(i),
+    }));
   }
 
   _domain() {
     const d = this._data;
     if (d.domain) return d.domain;
-    let lo = 0, hi = 0;
+    let lo = 0,
+      hi = 0;
     for (const v of d.values) {
       if (!Number.isFinite(v)) continue;
       lo = Math.min(lo, v);
@@ -128,7 +141,9 @@ export class TfBarChart extends HTMLElement {
     const muted = new Set(d.muted ?? []);
     const cells = [];
     Array.from(d.values).forEach((v, i) => {
-      const cls = [i === d.highlight ? 'hl' : '', muted.has(i) ? 'muted' : '', i === this._cursor ? 'cur' : ''].join(' ');
+      const cls = [i === d.highlight ? 'hl' : '', muted.has(i) ? 'muted' : '', i === this._cursor ? 'cur' : ''].join(
+        ' ',
+      );
       const label = document.createElement('div');
       label.className = `cell label ${cls}`;
       label.dataset.index = i;
@@ -201,7 +216,13 @@ export class TfBarChart extends HTMLElement {
 
   _pick(i) {
     const d = this._data;
-    this.dispatchEvent(new CustomEvent('bar-select', { detail: { index: i, label: d.labels[i], value: d.values[i] }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('bar-select', {
+        detail: { index: i, label: d.labels[i], value: d.values[i] },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   _key(e) {

@@ -55,7 +55,9 @@ const CELL_FONT = '11px system-ui, "Noto Sans CJK KR", sans-serif';
 const SMALL_FONT = '9.5px system-ui, "Noto Sans CJK KR", sans-serif';
 
 export class TfHeatmap extends HTMLElement {
-  static get observedAttributes() { return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note', 'scale-max', 'scale-fit']; }
+  static get observedAttributes() {
+    return ['scale', 'cell', 'min-cell', 'cell-height', 'show-values', 'mask-note', 'scale-max', 'scale-fit'];
+  }
 
   constructor() {
     super();
@@ -86,7 +88,9 @@ export class TfHeatmap extends HTMLElement {
     this._cursor = null;
     this._draw();
   }
-  get matrix() { return this._matrix; }
+  get matrix() {
+    return this._matrix;
+  }
 
   /** Paint only the band {top, height} (px from the heatmap's top) of a tall matrix; null paints it all. */
   set viewport(v) {
@@ -99,7 +103,8 @@ export class TfHeatmap extends HTMLElement {
    * repainted when the notes still fit it.
    */
   set rowNotes(notes) {
-    const m = this._matrix, layout = this._layout;
+    const m = this._matrix,
+      layout = this._layout;
     if (!m) return;
     this._matrix = { ...m, rowNotes: notes };
     if (!layout || this._painted !== m || !m.rowNotes || !this.isConnected) {
@@ -113,7 +118,8 @@ export class TfHeatmap extends HTMLElement {
       this._draw();
       return;
     }
-    const x = layout.notesX, top = layout.labelH;
+    const x = layout.notesX,
+      top = layout.labelH;
     ctx.clearRect(x - 1, top, layout.notesW, m.rows * layout.cellH);
     this._paintNotes(ctx);
   }
@@ -123,18 +129,25 @@ export class TfHeatmap extends HTMLElement {
     this._highlight = h;
     this._placeMarks();
   }
-  get highlight() { return this._highlight; }
+  get highlight() {
+    return this._highlight;
+  }
 
   /** The value shown at (row, col), for tests and for linked views. */
-  valueAt(row, col) { return this._matrix.values[row * this._matrix.cols + col]; }
+  valueAt(row, col) {
+    return this._matrix.values[row * this._matrix.cols + col];
+  }
 
   /** True when (row, col) is drawn as masked (mask bit set, or the value is −∞). */
   isMasked(row, col) {
-    const m = this._matrix, i = row * m.cols + col;
+    const m = this._matrix,
+      i = row * m.cols + col;
     return Boolean(m.mask?.[i]) || m.values[i] === -Infinity;
   }
 
-  attributeChangedCallback() { this._draw(); }
+  attributeChangedCallback() {
+    this._draw();
+  }
   connectedCallback() {
     // moved back into the page unchanged (a view re-rendering around it): the canvas still holds the picture,
     // and a new width, if any, reaches the resize observer below
@@ -150,17 +163,20 @@ export class TfHeatmap extends HTMLElement {
     }
     this._resize?.observe(this);
   }
-  disconnectedCallback() { this._resize?.disconnect(); }
+  disconnectedCallback() {
+    this._resize?.disconnect();
+  }
 
   _range() {
     const v = this._matrix.values;
-    let lo = Infinity, hi = -Infinity;
+    let lo = Infinity,
+      hi = -Infinity;
     for (let i = 0; i < v.length; i++) {
       if (!Number.isFinite(v[i])) continue;
       lo = Math.min(lo, v[i]);
       hi = Math.max(hi, v[i]);
     }
-    if (lo > hi) lo = hi = 0;   // nothing finite to scale
+    if (lo > hi) lo = hi = 0; // nothing finite to scale
     if (this.getAttribute('scale') === 'sequential') {
       const from = this.hasAttribute('scale-fit') ? lo : Math.min(0, lo);
       return { lo: from, hi: Math.max(hi, Number(this.getAttribute('scale-max')) || 0, from + 1e-9) };
@@ -172,7 +188,8 @@ export class TfHeatmap extends HTMLElement {
   _color(value, range) {
     if (!Number.isFinite(value)) return '#d9d9d9';
     return this.getAttribute('scale') === 'sequential'
-      ? sequentialColor(value, range.lo, range.hi) : divergingColor(value, range.hi);
+      ? sequentialColor(value, range.lo, range.hi)
+      : divergingColor(value, range.hi);
   }
 
   _hatch(ctx) {
@@ -185,9 +202,12 @@ export class TfHeatmap extends HTMLElement {
       t.strokeStyle = '#9a9a9a';
       t.lineWidth = 1;
       t.beginPath();
-      t.moveTo(0, 6); t.lineTo(6, 0);
-      t.moveTo(-1, 1); t.lineTo(1, -1);
-      t.moveTo(5, 7); t.lineTo(7, 5);
+      t.moveTo(0, 6);
+      t.lineTo(6, 0);
+      t.moveTo(-1, 1);
+      t.lineTo(1, -1);
+      t.moveTo(5, 7);
+      t.lineTo(7, 5);
       t.stroke();
       this._pattern = ctx.createPattern(tile, 'repeat');
     }
@@ -205,7 +225,9 @@ export class TfHeatmap extends HTMLElement {
     const notes = m.rowNotes ?? null;
     const groups = m.colGroups ?? null;
     const labelW = this._widest(rowLabels) + (rowLabels.length ? 8 : 0);
-    const notesW = notes ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width, this._widest(notes))) + 14 : 0;
+    const notesW = notes
+      ? Math.ceil(Math.max(ctx.measureText(m.rowNotesTitle ?? '').width, this._widest(notes))) + 14
+      : 0;
     const preferred = Number(this.getAttribute('cell')) || 18;
     const minCell = Number(this.getAttribute('min-cell')) || 4;
     this._drawnWidth = this.clientWidth;
@@ -213,24 +235,40 @@ export class TfHeatmap extends HTMLElement {
     const cell = Math.max(minCell, Math.min(preferred, Math.floor(avail / m.cols)));
     const cellH = Number(this.getAttribute('cell-height')) || Math.max(cell, 16);
     const colW = this._widest(colLabels);
-    const flat = colLabels.length > 0 && colW <= cell - 4;   // column labels fit upright
+    const flat = colLabels.length > 0 && colW <= cell - 4; // column labels fit upright
     const groupH = groups ? 18 : 0;
     const notesTitleH = notes && m.rowNotesTitle ? 16 : 0;
     const labelH = Math.max(notesTitleH, colLabels.length ? (flat ? 16 : Math.ceil(colW) + 8) : 0) + groupH;
-    const width = labelW + m.cols * cell + notesW, height = labelH + m.rows * cellH + 2;
+    const width = labelW + m.cols * cell + notesW,
+      height = labelH + m.rows * cellH + 2;
     // the band of the picture the canvas holds: all of it, or the viewport's rows (the plane keeps the full size)
     const vp = this._viewport;
     const top = vp ? Math.max(0, Math.min(Math.floor(vp.top), height - 1)) : 0;
     const bandH = vp ? Math.max(1, Math.min(Math.ceil(vp.height), height - top)) : height;
     this._canvas.width = Math.round(width * dpr);
     this._canvas.height = Math.round(bandH * dpr);
-    Object.assign(this._canvas.style, { width: `${width}px`, height: `${bandH}px`, position: vp ? 'absolute' : '', top: vp ? `${top}px` : '' });
+    Object.assign(this._canvas.style, {
+      width: `${width}px`,
+      height: `${bandH}px`,
+      position: vp ? 'absolute' : '',
+      top: vp ? `${top}px` : '',
+    });
     Object.assign(this._canvas.parentElement.style, { width: vp ? `${width}px` : '', height: vp ? `${height}px` : '' });
     this._canvas.setAttribute('aria-label', `${this.getAttribute('label') ?? ''} ${m.rows}×${m.cols}`);
     ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
     ctx.clearRect(0, top, width, bandH);
     const range = this._range();
-    this._layout = { labelW, labelH, cell, cellH, range, notesX: labelW + m.cols * cell + 8, notesW, top, bottom: top + bandH };
+    this._layout = {
+      labelW,
+      labelH,
+      cell,
+      cellH,
+      range,
+      notesX: labelW + m.cols * cell + 8,
+      notesW,
+      top,
+      bottom: top + bandH,
+    };
     this._painted = m;
     const level = this.hasAttribute('show-values') ? this._textLevel(ctx, cell) : null;
     const anyMasked = level ? this._paintCellsWithValues(ctx, level, range) : this._paintCells(ctx, range);
@@ -239,7 +277,8 @@ export class TfHeatmap extends HTMLElement {
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       for (const g of groups) {
-        const x0 = labelW + g.from * cell, x1 = labelW + g.to * cell;
+        const x0 = labelW + g.from * cell,
+          x1 = labelW + g.to * cell;
         ctx.font = g.active ? BOLD : FONT;
         ctx.fillStyle = g.active ? '#b35806' : '#444';
         ctx.fillText(g.label ?? '', (x0 + x1) / 2, groupH / 2, x1 - x0 - 2);
@@ -261,7 +300,7 @@ export class TfHeatmap extends HTMLElement {
       colLabels.forEach((s, c) => ctx.fillText(s, labelW + c * cell + cell / 2, labelH - 9));
     } else {
       ctx.textAlign = 'left';
-      const every = Math.ceil(13 / cell);   // thin the labels out when they would overlap
+      const every = Math.ceil(13 / cell); // thin the labels out when they would overlap
       colLabels.forEach((s, c) => {
         if (c % every) return;
         ctx.save();
@@ -294,7 +333,9 @@ export class TfHeatmap extends HTMLElement {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = '#222';
-    this._matrix.rowNotes.forEach((text, r) => text && this._rowShown(r) && ctx.fillText(text, notesX, labelH + r * cellH + cellH / 2));
+    this._matrix.rowNotes.forEach(
+      (text, r) => text && this._rowShown(r) && ctx.fillText(text, notesX, labelH + r * cellH + cellH / 2),
+    );
   }
 
   /** The widest of `texts` in the label font, in whole px (remembered for the last few arrays: labels repeat). */
@@ -315,13 +356,15 @@ export class TfHeatmap extends HTMLElement {
 
   /** Whether row r lies (partly) in the band the canvas holds. */
   _rowShown(r) {
-    const { labelH, cellH, top, bottom } = this._layout, y = labelH + r * cellH;
+    const { labelH, cellH, top, bottom } = this._layout,
+      y = labelH + r * cellH;
     return y + cellH >= top && y <= bottom;
   }
 
   /** Cells as one image, a pixel per cell scaled up (no values written); masked cells hatched. Returns anyMasked. */
   _paintCells(ctx, range) {
-    const m = this._matrix, { labelW, labelH, cell, cellH } = this._layout;
+    const m = this._matrix,
+      { labelW, labelH, cell, cellH } = this._layout;
     const small = (this._cellCanvas ??= document.createElement('canvas'));
     small.width = m.cols;
     small.height = m.rows;
@@ -337,7 +380,7 @@ export class TfHeatmap extends HTMLElement {
         masked.push(i);
         continue;
       }
-      let rgb = 256 * 3;   // the grey of a value that is not finite
+      let rgb = 256 * 3; // the grey of a value that is not finite
       if (Number.isFinite(v)) rgb = 3 * Math.round(Math.min(1, Math.max(0, (v - range.lo) / span)) * 255);
       px[4 * i] = lut[rgb];
       px[4 * i + 1] = lut[rgb + 1];
@@ -350,7 +393,8 @@ export class TfHeatmap extends HTMLElement {
       ctx.drawImage(small, labelW, labelH, m.cols * cell, m.rows * cellH);
     }
     ctx.fillStyle = this._hatch(ctx);
-    for (const i of masked) ctx.fillRect(labelW + (i % m.cols) * cell, labelH + Math.floor(i / m.cols) * cellH, cell, cellH);
+    for (const i of masked)
+      ctx.fillRect(labelW + (i % m.cols) * cell, labelH + Math.floor(i / m.cols) * cellH, cell, cellH);
     return masked.length > 0;
   }
 
@@ -358,8 +402,11 @@ export class TfHeatmap extends HTMLElement {
   _palette(range) {
     const lut = new Uint8Array(257 * 3);
     for (let k = 0; k <= 256; k++) {
-      const color = k < 256 ? this._color(range.lo + (range.hi - range.lo) * (k / 255), range) : this._color(NaN, range);
-      const [r, g, b] = color.startsWith('#') ? [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16)) : color.match(/\d+/g).map(Number);
+      const color =
+        k < 256 ? this._color(range.lo + (range.hi - range.lo) * (k / 255), range) : this._color(NaN, range);
+      const [r, g, b] = color.startsWith('#')
+        ? [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16))
+        : color.match(/\d+/g).map(Number);
       lut.set([r, g, b], 3 * k);
     }
     return lut;
@@ -367,7 +414,8 @@ export class TfHeatmap extends HTMLElement {
 
   /** Cells one by one with their values written in them (small matrices). Returns anyMasked. */
   _paintCellsWithValues(ctx, level, range) {
-    const m = this._matrix, { labelW, labelH, cell, cellH } = this._layout;
+    const m = this._matrix,
+      { labelW, labelH, cell, cellH } = this._layout;
     let anyMasked = false;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
@@ -377,7 +425,8 @@ export class TfHeatmap extends HTMLElement {
         const value = m.values[r * m.cols + c];
         const masked = this.isMasked(r, c);
         anyMasked ||= masked;
-        const x = labelW + c * cell, y = labelH + r * cellH;
+        const x = labelW + c * cell,
+          y = labelH + r * cellH;
         const color = masked ? null : this._color(value, range);
         ctx.fillStyle = masked ? this._hatch(ctx) : color;
         ctx.fillRect(x, y, cell, cellH);
@@ -393,15 +442,23 @@ export class TfHeatmap extends HTMLElement {
 
   /** Lays the highlight (row / column, label included) and the cursor outlines over the painted matrix. */
   _placeMarks() {
-    const m = this._matrix, layout = this._layout;
+    const m = this._matrix,
+      layout = this._layout;
     const hl = this._highlight ?? {};
     const place = (mark, box) => {
       mark.hidden = !box;
-      if (box) Object.assign(mark.style, { left: `${box[0]}px`, top: `${box[1]}px`, width: `${box[2]}px`, height: `${box[3]}px` });
+      if (box)
+        Object.assign(mark.style, {
+          left: `${box[0]}px`,
+          top: `${box[1]}px`,
+          width: `${box[2]}px`,
+          height: `${box[3]}px`,
+        });
     };
     if (!m || !layout) return;
     const { labelW, labelH, cell, cellH } = layout;
-    const inRows = (r) => r != null && r >= 0 && r < m.rows, inCols = (c) => c != null && c >= 0 && c < m.cols;
+    const inRows = (r) => r != null && r >= 0 && r < m.rows,
+      inCols = (c) => c != null && c >= 0 && c < m.cols;
     place(this._marks.row, inRows(hl.row) && [0, labelH + hl.row * cellH, labelW + m.cols * cell, cellH]);
     place(this._marks.col, inCols(hl.col) && [labelW + hl.col * cell, 0, cell, labelH + m.rows * cellH]);
     const cur = this._cursor;
@@ -425,7 +482,11 @@ export class TfHeatmap extends HTMLElement {
   /** The font and decimals with which every cell's value fits its cell (one choice for all), or null. */
   _textLevel(ctx, cell) {
     const v = this._matrix.values;
-    for (const level of [{ font: CELL_FONT, digits: 3 }, { font: CELL_FONT, digits: 2 }, { font: SMALL_FONT, digits: 2 }]) {
+    for (const level of [
+      { font: CELL_FONT, digits: 3 },
+      { font: CELL_FONT, digits: 2 },
+      { font: SMALL_FONT, digits: 2 },
+    ]) {
       ctx.font = level.font;
       let widest = 0;
       for (let i = 0; i < v.length; i++) widest = Math.max(widest, ctx.measureText(cellText(v[i], level.digits)).width);
@@ -470,10 +531,13 @@ export class TfHeatmap extends HTMLElement {
     const masked = this.isMasked(cell.row, cell.col);
     const rowName = m.rowLabels?.[cell.row] ?? cell.row;
     const colName = m.colLabels?.[cell.col] ?? cell.col;
-    const rt = this.getAttribute('row-title') ?? '', ct = this.getAttribute('col-title') ?? '';
+    const rt = this.getAttribute('row-title') ?? '',
+      ct = this.getAttribute('col-title') ?? '';
     const note = masked && this.getAttribute('mask-note') ? `  (${this.getAttribute('mask-note')})` : '';
     this._readout.textContent = `${rt} ${rowName} · ${ct} ${colName} → ${formatValue(value)}${note}`;
-    this.dispatchEvent(new CustomEvent('cell-hover', { detail: { ...cell, value, masked }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('cell-hover', { detail: { ...cell, value, masked }, bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -40,7 +40,8 @@ export function niceTicks(lo, hi, count = 5) {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const ticks = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+    ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   return ticks;
 }
 
@@ -51,7 +52,9 @@ function tickText(v, ticks) {
 }
 
 export class TfLineChart extends HTMLElement {
-  static get observedAttributes() { return ['x-title', 'y-title', 'label', 'height', 'x-min', 'x-max', 'y-min', 'y-max', 'y-zero']; }
+  static get observedAttributes() {
+    return ['x-title', 'y-title', 'label', 'height', 'x-min', 'x-max', 'y-min', 'y-max', 'y-zero'];
+  }
 
   constructor() {
     super();
@@ -63,12 +66,14 @@ export class TfLineChart extends HTMLElement {
     this._readout = this.shadowRoot.querySelector('.readout');
     this._series = [];
     this._bands = [];
-    this._cursor = null;   // index into this._xs
-    this._xs = [];         // sorted union of every series' x values (the cursor's stops)
+    this._cursor = null; // index into this._xs
+    this._xs = []; // sorted union of every series' x values (the cursor's stops)
     this._layout = null;
     this._canvas.addEventListener('pointermove', (e) => this._pointer(e));
     this._canvas.addEventListener('pointerdown', (e) => this._pointer(e));
-    this._canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') this._select(null); });
+    this._canvas.addEventListener('pointerleave', (e) => {
+      if (e.pointerType === 'mouse') this._select(null);
+    });
     this._canvas.addEventListener('keydown', (e) => this._key(e));
     this._resize = new ResizeObserver(() => this._draw());
   }
@@ -76,7 +81,9 @@ export class TfLineChart extends HTMLElement {
   /** [{ label, xs, ys, color?, dash? }] — xs and ys of equal length (arrays or typed arrays). */
   set series(list) {
     this._series = (list ?? []).map((s, i) => ({
-      label: String(s.label ?? i), xs: Array.from(s.xs ?? []), ys: Array.from(s.ys ?? []),
+      label: String(s.label ?? i),
+      xs: Array.from(s.xs ?? []),
+      ys: Array.from(s.ys ?? []),
       color: s.color ?? SERIES_COLORS[i % SERIES_COLORS.length],
       dash: s.dash ?? SERIES_DASHES[i % 2 === 0 ? 0 : 1 + ((i >> 1) % (SERIES_DASHES.length - 1))],
     }));
@@ -86,21 +93,29 @@ export class TfLineChart extends HTMLElement {
     this._draw();
     this._readout.textContent = '';
   }
-  get series() { return this._series; }
+  get series() {
+    return this._series;
+  }
 
   /** Shaded x ranges drawn behind the lines: [{ from, to, label? }]. */
   set bands(list) {
     this._bands = list ?? [];
     this._draw();
   }
-  get bands() { return this._bands; }
+  get bands() {
+    return this._bands;
+  }
 
   connectedCallback() {
     this._resize.observe(this);
     this._draw();
   }
-  disconnectedCallback() { this._resize.disconnect(); }
-  attributeChangedCallback() { this._draw(); }
+  disconnectedCallback() {
+    this._resize.disconnect();
+  }
+  attributeChangedCallback() {
+    this._draw();
+  }
 
   _num(name) {
     const v = this.getAttribute(name);
@@ -108,24 +123,42 @@ export class TfLineChart extends HTMLElement {
   }
 
   _ranges() {
-    let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity;
+    let xlo = Infinity,
+      xhi = -Infinity,
+      ylo = Infinity,
+      yhi = -Infinity;
     for (const s of this._series) {
       for (let i = 0; i < s.xs.length; i++) {
-        const x = s.xs[i], y = s.ys[i];
+        const x = s.xs[i],
+          y = s.ys[i];
         if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-        xlo = Math.min(xlo, x); xhi = Math.max(xhi, x);
-        ylo = Math.min(ylo, y); yhi = Math.max(yhi, y);
+        xlo = Math.min(xlo, x);
+        xhi = Math.max(xhi, x);
+        ylo = Math.min(ylo, y);
+        yhi = Math.max(yhi, y);
       }
     }
-    if (!Number.isFinite(xlo)) { xlo = 0; xhi = 1; ylo = 0; yhi = 1; }
-    if (this.hasAttribute('y-zero')) { ylo = Math.min(ylo, 0); yhi = Math.max(yhi, 0); }
-    xlo = this._num('x-min') ?? xlo; xhi = this._num('x-max') ?? xhi;
-    const fixedLo = this._num('y-min'), fixedHi = this._num('y-max');
+    if (!Number.isFinite(xlo)) {
+      xlo = 0;
+      xhi = 1;
+      ylo = 0;
+      yhi = 1;
+    }
+    if (this.hasAttribute('y-zero')) {
+      ylo = Math.min(ylo, 0);
+      yhi = Math.max(yhi, 0);
+    }
+    xlo = this._num('x-min') ?? xlo;
+    xhi = this._num('x-max') ?? xhi;
+    const fixedLo = this._num('y-min'),
+      fixedHi = this._num('y-max');
     if (fixedLo === null && fixedHi === null) {
       const pad = (yhi - ylo) * 0.06 || Math.abs(yhi) * 0.1 || 1;
-      ylo -= pad; yhi += pad;
+      ylo -= pad;
+      yhi += pad;
     }
-    ylo = fixedLo ?? ylo; yhi = fixedHi ?? yhi;
+    ylo = fixedLo ?? ylo;
+    yhi = fixedHi ?? yhi;
     if (xhi <= xlo) xhi = xlo + 1;
     if (yhi <= ylo) yhi = ylo + 1;
     return { xlo, xhi, ylo, yhi };
@@ -148,10 +181,15 @@ export class TfLineChart extends HTMLElement {
     ctx.font = FONT;
     const { xlo, xhi, ylo, yhi } = this._ranges();
     const yTicks = niceTicks(ylo, yhi, Math.max(3, Math.floor(height / 50)));
-    const yTitle = this.getAttribute('y-title') ?? '', xTitle = this.getAttribute('x-title') ?? '';
+    const yTitle = this.getAttribute('y-title') ?? '',
+      xTitle = this.getAttribute('x-title') ?? '';
     const tickW = Math.max(...yTicks.map((v) => ctx.measureText(tickText(v, yTicks)).width));
-    const left = Math.ceil(tickW) + 10 + (yTitle ? 16 : 0), right = 10, top = 10, bottom = 24 + (xTitle ? 16 : 0);
-    const plotW = Math.max(40, width - left - right), plotH = Math.max(40, height - top - bottom);
+    const left = Math.ceil(tickW) + 10 + (yTitle ? 16 : 0),
+      right = 10,
+      top = 10,
+      bottom = 24 + (xTitle ? 16 : 0);
+    const plotW = Math.max(40, width - left - right),
+      plotH = Math.max(40, height - top - bottom);
     const X = (x) => left + ((x - xlo) / (xhi - xlo)) * plotW;
     const Y = (y) => top + (1 - (y - ylo) / (yhi - ylo)) * plotH;
     this._layout = { left, top, plotW, plotH, X, Y, xlo, xhi };
@@ -159,7 +197,8 @@ export class TfLineChart extends HTMLElement {
 
     // bands, grid, axes
     for (const b of this._bands) {
-      const x0 = X(Math.max(xlo, b.from)), x1 = X(Math.min(xhi, b.to));
+      const x0 = X(Math.max(xlo, b.from)),
+        x1 = X(Math.min(xhi, b.to));
       if (x1 < x0) continue;
       ctx.fillStyle = 'rgba(244, 165, 130, 0.22)';
       ctx.fillRect(x0, top, Math.max(2, x1 - x0), plotH);
@@ -177,25 +216,37 @@ export class TfLineChart extends HTMLElement {
     ctx.textBaseline = 'middle';
     for (const v of yTicks) {
       const y = Math.round(Y(v)) + 0.5;
-      ctx.beginPath(); ctx.moveTo(left, y); ctx.lineTo(left + plotW, y); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + plotW, y);
+      ctx.stroke();
       ctx.fillText(tickText(v, yTicks), left - 5, y);
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (const v of xTicks) {
       const x = Math.round(X(v)) + 0.5;
-      ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + plotH); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + plotH);
+      ctx.stroke();
       ctx.fillText(tickText(v, xTicks), x, top + plotH + 5);
     }
     if (ylo < 0 && yhi > 0) {
       ctx.strokeStyle = '#9a9aa6';
       const y = Math.round(Y(0)) + 0.5;
-      ctx.beginPath(); ctx.moveTo(left, y); ctx.lineTo(left + plotW, y); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + plotW, y);
+      ctx.stroke();
     }
     ctx.strokeStyle = '#9a9aa6';
     ctx.strokeRect(left + 0.5, top + 0.5, plotW - 1, plotH - 1);
     ctx.fillStyle = '#333';
-    if (xTitle) { ctx.textBaseline = 'bottom'; ctx.fillText(xTitle, left + plotW / 2, height - 1); }
+    if (xTitle) {
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(xTitle, left + plotW / 2, height - 1);
+    }
     if (yTitle) {
       ctx.save();
       ctx.translate(2, top + plotH / 2);
@@ -217,17 +268,24 @@ export class TfLineChart extends HTMLElement {
       ctx.beginPath();
       let pen = false;
       for (let i = 0; i < s.xs.length; i++) {
-        if (!Number.isFinite(s.ys[i]) || !Number.isFinite(s.xs[i])) { pen = false; continue; }
-        if (pen) ctx.lineTo(X(s.xs[i]), Y(s.ys[i])); else ctx.moveTo(X(s.xs[i]), Y(s.ys[i]));
+        if (!Number.isFinite(s.ys[i]) || !Number.isFinite(s.xs[i])) {
+          pen = false;
+          continue;
+        }
+        if (pen) ctx.lineTo(X(s.xs[i]), Y(s.ys[i]));
+        else ctx.moveTo(X(s.xs[i]), Y(s.ys[i]));
         pen = true;
       }
       ctx.stroke();
-      if (s.xs.length <= plotW / 8) {   // few points: show them
+      if (s.xs.length <= plotW / 8) {
+        // few points: show them
         ctx.setLineDash([]);
         ctx.fillStyle = s.color;
         for (let i = 0; i < s.xs.length; i++) {
           if (!Number.isFinite(s.ys[i])) continue;
-          ctx.beginPath(); ctx.arc(X(s.xs[i]), Y(s.ys[i]), 2, 0, 2 * Math.PI); ctx.fill();
+          ctx.beginPath();
+          ctx.arc(X(s.xs[i]), Y(s.ys[i]), 2, 0, 2 * Math.PI);
+          ctx.fill();
         }
       }
     }
@@ -237,43 +295,57 @@ export class TfLineChart extends HTMLElement {
       const x = this._xs[this._cursor];
       ctx.strokeStyle = '#222';
       ctx.lineWidth = 1;
-      ctx.beginPath(); ctx.moveTo(Math.round(X(x)) + 0.5, top); ctx.lineTo(Math.round(X(x)) + 0.5, top + plotH); ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(Math.round(X(x)) + 0.5, top);
+      ctx.lineTo(Math.round(X(x)) + 0.5, top + plotH);
+      ctx.stroke();
       for (const p of this._valuesAt(x)) {
         if (!Number.isFinite(p.y)) continue;
         ctx.fillStyle = '#fff';
-        ctx.beginPath(); ctx.arc(X(p.x), Y(p.y), 4.5, 0, 2 * Math.PI); ctx.fill();
+        ctx.beginPath();
+        ctx.arc(X(p.x), Y(p.y), 4.5, 0, 2 * Math.PI);
+        ctx.fill();
         ctx.fillStyle = p.color;
-        ctx.beginPath(); ctx.arc(X(p.x), Y(p.y), 3.5, 0, 2 * Math.PI); ctx.fill();
+        ctx.beginPath();
+        ctx.arc(X(p.x), Y(p.y), 3.5, 0, 2 * Math.PI);
+        ctx.fill();
       }
     }
     ctx.restore();
   }
 
   _renderLegend() {
-    this._legend.replaceChildren(...this._series.map((s) => {
-      const li = document.createElement('li');
-      const svg = document.createElementNS(SVG, 'svg');
-      svg.setAttribute('width', '26');
-      svg.setAttribute('height', '10');
-      svg.setAttribute('aria-hidden', 'true');
-      const line = document.createElementNS(SVG, 'line');
-      for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 25, y2: 5, stroke: s.color, 'stroke-width': 2.5 })) line.setAttribute(k, String(v));
-      if (s.dash.length) line.setAttribute('stroke-dasharray', s.dash.join(' '));
-      svg.append(line);
-      const text = document.createElement('span');
-      text.textContent = s.label;
-      li.append(svg, text);
-      return li;
-    }));
+    this._legend.replaceChildren(
+      ...this._series.map((s) => {
+        const li = document.createElement('li');
+        const svg = document.createElementNS(SVG, 'svg');
+        svg.setAttribute('width', '26');
+        svg.setAttribute('height', '10');
+        svg.setAttribute('aria-hidden', 'true');
+        const line = document.createElementNS(SVG, 'line');
+        for (const [k, v] of Object.entries({ x1: 1, y1: 5, x2: 25, y2: 5, stroke: s.color, 'stroke-width': 2.5 }))
+          line.setAttribute(k, String(v));
+        if (s.dash.length) line.setAttribute('stroke-dasharray', s.dash.join(' '));
+        svg.append(line);
+        const text = document.createElement('span');
+        text.textContent = s.label;
+        li.append(svg, text);
+        return li;
+      }),
+    );
   }
 
   /** Each series' point nearest to x: [{label, color, x, y}]. */
   _valuesAt(x) {
     return this._series.map((s) => {
-      let best = -1, dist = Infinity;
+      let best = -1,
+        dist = Infinity;
       for (let i = 0; i < s.xs.length; i++) {
         const d = Math.abs(s.xs[i] - x);
-        if (d < dist) { dist = d; best = i; }
+        if (d < dist) {
+          dist = d;
+          best = i;
+        }
       }
       return { label: s.label, color: s.color, x: best < 0 ? NaN : s.xs[best], y: best < 0 ? NaN : s.ys[best] };
     });
@@ -284,7 +356,10 @@ export class TfLineChart extends HTMLElement {
     const rect = this._canvas.getBoundingClientRect();
     const { left, plotW, xlo, xhi } = this._layout;
     const px = e.clientX - rect.left;
-    if (px < left - 4 || px > left + plotW + 4) { this._select(null); return; }
+    if (px < left - 4 || px > left + plotW + 4) {
+      this._select(null);
+      return;
+    }
     const x = xlo + ((px - left) / plotW) * (xhi - xlo);
     let best = 0;
     for (let i = 1; i < this._xs.length; i++) if (Math.abs(this._xs[i] - x) < Math.abs(this._xs[best] - x)) best = i;
@@ -295,8 +370,16 @@ export class TfLineChart extends HTMLElement {
     if (!this._xs.length) return;
     const last = this._xs.length - 1;
     const cur = this._cursor;
-    const next = { ArrowLeft: Math.max(0, (cur ?? 1) - 1), ArrowRight: Math.min(last, cur === null ? 0 : cur + 1), Home: 0, End: last }[e.key];
-    if (e.key === 'Escape') { this._select(null); return; }
+    const next = {
+      ArrowLeft: Math.max(0, (cur ?? 1) - 1),
+      ArrowRight: Math.min(last, cur === null ? 0 : cur + 1),
+      Home: 0,
+      End: last,
+    }[e.key];
+    if (e.key === 'Escape') {
+      this._select(null);
+      return;
+    }
     if (next === undefined) return;
     e.preventDefault();
     this._select(next);
@@ -312,11 +395,14 @@ export class TfLineChart extends HTMLElement {
     const x = this._xs[index];
     const values = this._valuesAt(x);
     const xTitle = this.getAttribute('x-title') ?? '';
-    this._readout.textContent = `${xTitle} ${formatX(x)} · ${values.map((p) => `${p.label}: ${formatValue(p.y)}`).join(' · ')}`.trim();
+    this._readout.textContent =
+      `${xTitle} ${formatX(x)} · ${values.map((p) => `${p.label}: ${formatValue(p.y)}`).join(' · ')}`.trim();
     this.dispatchEvent(new CustomEvent('point-hover', { detail: { x, values }, bubbles: true, composed: true }));
   }
 }
 
-function formatX(x) { return Number.isInteger(x) ? String(x) : formatValue(x); }
+function formatX(x) {
+  return Number.isInteger(x) ? String(x) : formatValue(x);
+}
 
 customElements.define('tf-line-chart', TfLineChart);

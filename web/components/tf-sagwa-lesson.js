@@ -46,17 +46,35 @@ const SAGWA_CSS = `
 export class TfSagwaLesson extends HTMLElement {
   constructor() {
     super();
-    this._layer = -1;  // -1 = the last
-    this._picked = -1;  // -1 = the last occurrence
-    this._t = viewTranslator(this);   // the lang attribute (a widget's language), else the page's
+    this._layer = -1; // -1 = the last
+    this._picked = -1; // -1 = the last occurrence
+    this._t = viewTranslator(this); // the lang attribute (a widget's language), else the page's
   }
-  static get observedAttributes() { return ['lang']; }
-  attributeChangedCallback() { this._render(); }
-  set model(m) { this._model = m; this._render(); }
-  set lesson(l) { this._lessonData = l; this._render(); }
-  set trained(v) { this._trained = v; this._render(); }
-  connectedCallback() { this._off = onLocaleChange(() => this._render()); this._render(); }
-  disconnectedCallback() { this._off?.(); }
+  static get observedAttributes() {
+    return ['lang'];
+  }
+  attributeChangedCallback() {
+    this._render();
+  }
+  set model(m) {
+    this._model = m;
+    this._render();
+  }
+  set lesson(l) {
+    this._lessonData = l;
+    this._render();
+  }
+  set trained(v) {
+    this._trained = v;
+    this._render();
+  }
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._render());
+    this._render();
+  }
+  disconnectedCallback() {
+    this._off?.();
+  }
 
   /**
    * The engine's analysis of the lesson's sentences and its sense check of them (cached per model). The check on
@@ -64,18 +82,27 @@ export class TfSagwaLesson extends HTMLElement {
    * rest of the lesson appears at once: until then `check` is undefined.
    */
   _analysis() {
-    const key = this._model, lesson = this._lessonData;
+    const key = this._model,
+      lesson = this._lessonData;
     if (this._cache?.model === key && this._cache.lesson === lesson) return this._cache;
     const sentences = lesson.sentences.map((s) => s.text);
     const analysis = this._model.analyzeWord(sentences, lesson.word);
-    const shown = this._model.senseCheck(sentences, lesson.word, lesson.sentences.flatMap((s) => s.senses));
+    const shown = this._model.senseCheck(
+      sentences,
+      lesson.word,
+      lesson.sentences.flatMap((s) => s.senses),
+    );
     const cache = { model: key, lesson, analysis, shown, check: lesson.check?.length ? undefined : null };
     this._cache = cache;
     if (cache.check === undefined) {
       setTimeout(() => {
         if (this._cache !== cache) return;
         try {
-          cache.check = key.senseCheck(lesson.check.map((c) => c[0]), lesson.word, lesson.check.map((c) => c[1]));
+          cache.check = key.senseCheck(
+            lesson.check.map((c) => c[0]),
+            lesson.word,
+            lesson.check.map((c) => c[1]),
+          );
         } catch (err) {
           cache.check = null;
           cache.checkError = err;
@@ -90,7 +117,11 @@ export class TfSagwaLesson extends HTMLElement {
     if (!this.isConnected || !this._model || !this._lessonData) return;
     const box = el('div', 'sagwa');
     box.append(el('style', '', SAGWA_CSS));
-    box.append(el('h2', '', this._t('sagwa.title')), el('p', 'explain', this._t('sagwa.lead')), el('p', 'hint', this._t('sagwa.causal')));
+    box.append(
+      el('h2', '', this._t('sagwa.title')),
+      el('p', 'explain', this._t('sagwa.lead')),
+      el('p', 'hint', this._t('sagwa.causal')),
+    );
     let a, shown, check, checkError;
     try {
       ({ analysis: a, shown, check, checkError } = this._analysis());
@@ -115,7 +146,11 @@ export class TfSagwaLesson extends HTMLElement {
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(l === layer));
       b.dataset.layer = String(l);
-      b.addEventListener('click', () => { this._layer = l; this._render(); this.querySelector(`[data-layer="${l}"]`)?.focus(); });
+      b.addEventListener('click', () => {
+        this._layer = l;
+        this._render();
+        this.querySelector(`[data-layer="${l}"]`)?.focus();
+      });
       picker.append(b);
     }
     box.append(picker);
@@ -134,14 +169,24 @@ export class TfSagwaLesson extends HTMLElement {
     h.setAttribute('scale-fit', '');
     h.setAttribute('label', this._t('sagwa.cosine'));
     fig.append(h);
-    h.matrix = { values: cos.data, rows: N, cols: N, rowLabels: labels, colLabels: labels.map((_, i) => String(i + 1)) };
+    h.matrix = {
+      values: cos.data,
+      rows: N,
+      cols: N,
+      rowLabels: labels,
+      colLabels: labels.map((_, i) => String(i + 1)),
+    };
     fig.append(el('p', 'hint', this._t('sagwa.scale')));
     const stats = el('p', 'sagwa-stats');
-    const within = shown.within[layer], across = shown.across[layer];
+    const within = shown.within[layer],
+      across = shown.across[layer];
     stats.dataset.within = String(within);
     stats.dataset.across = String(across);
-    stats.append(el('span', 'badge ok', this._t('sagwa.within', { v: within.toFixed(3) })), ' ',
-      el('span', 'badge warn', this._t('sagwa.across', { v: across.toFixed(3) })));
+    stats.append(
+      el('span', 'badge ok', this._t('sagwa.within', { v: within.toFixed(3) })),
+      ' ',
+      el('span', 'badge warn', this._t('sagwa.across', { v: across.toFixed(3) })),
+    );
     if (layer === 0) stats.append(' ', el('span', '', this._t('sagwa.embedNote')));
     fig.append(stats);
 
@@ -161,8 +206,12 @@ export class TfSagwaLesson extends HTMLElement {
     grid.append(fig, map);
     box.append(grid);
     if (check) box.append(this._checkPanel(check, layer, layerName));
-    else if (check === undefined) box.append(el('p', 'hint sagwa-measuring', this._t('sagwa.check.measuring', { n: this._lessonData.check.length })));
-    else if (checkError) box.append(el('p', 'message error', this._t('sagwa.error', { message: errorMessage(checkError) })));
+    else if (check === undefined)
+      box.append(
+        el('p', 'hint sagwa-measuring', this._t('sagwa.check.measuring', { n: this._lessonData.check.length })),
+      );
+    else if (checkError)
+      box.append(el('p', 'message error', this._t('sagwa.error', { message: errorMessage(checkError) })));
 
     // attention of one occurrence (blocks only); the sentence list names every occurrence in full
     const att = el('figure', 'tensor-panel');
@@ -172,7 +221,10 @@ export class TfSagwaLesson extends HTMLElement {
       const b = el('button', `chip sagwa-sentence ${senses[i]}`, `${i + 1} ${SENSE_MARK[senses[i]]} ${full[i]}`);
       b.type = 'button';
       b.setAttribute('aria-pressed', String(i === picked));
-      b.addEventListener('click', () => { this._picked = i; this._render(); });
+      b.addEventListener('click', () => {
+        this._picked = i;
+        this._render();
+      });
       sentencePick.append(b);
     });
     att.append(el('p', 'hint', this._t('sagwa.pick')), sentencePick);
@@ -197,16 +249,26 @@ export class TfSagwaLesson extends HTMLElement {
   /** The sentence's text up to and including the occurrence, with the word in brackets (…, when more follows). */
   _upTo(a, o) {
     const toks = a.tokens[o.sentence];
-    let left = toks.slice(0, o.firstToken).map((x) => x.text).join('');
+    let left = toks
+      .slice(0, o.firstToken)
+      .map((x) => x.text)
+      .join('');
     if ([...left].length > 12) left = `…${[...left].slice(-11).join('')}`;
-    const word = toks.slice(o.firstToken, o.token + 1).map((x) => x.text).join('');
+    const word = toks
+      .slice(o.firstToken, o.token + 1)
+      .map((x) => x.text)
+      .join('');
     return `${left}[${word}]${o.token + 1 < toks.length ? '…' : ''}`;
   }
 
   /** The whole sentence with this occurrence in brackets. */
   _marked(a, o) {
     const toks = a.tokens[o.sentence];
-    const text = (from, to) => toks.slice(from, to).map((x) => x.text).join('');
+    const text = (from, to) =>
+      toks
+        .slice(from, to)
+        .map((x) => x.text)
+        .join('');
     return `${text(0, o.firstToken)}[${text(o.firstToken, o.token + 1)}]${text(o.token + 1, toks.length)}`;
   }
 
@@ -215,9 +277,16 @@ export class TfSagwaLesson extends HTMLElement {
     const panel = el('section', 'sagwa-check');
     panel.append(el('h3', '', this._t('sagwa.check.title')));
     const count = (sense) => check.counts[check.senses.indexOf(sense)] ?? 0;
-    panel.append(el('p', 'explain', this._t('sagwa.check.how', { n: check.occurrences, apple: count('apple'), apology: count('apology') })));
+    panel.append(
+      el(
+        'p',
+        'explain',
+        this._t('sagwa.check.how', { n: check.occurrences, apple: count('apple'), apology: count('apology') }),
+      ),
+    );
     const pct = (v) => `${(100 * v).toFixed(1)}%`;
-    const labels = [], values = [];
+    const labels = [],
+      values = [];
     for (let l = 0; l < check.accuracy.length; l++) {
       labels.push(l === 0 ? this._t('sagwa.check.bar0') : this._t('sagwa.check.barN', { n: l }));
       values.push(check.accuracy[l]);
@@ -228,20 +297,37 @@ export class TfSagwaLesson extends HTMLElement {
     bars.setAttribute('label', this._t('sagwa.check.title'));
     panel.append(bars);
     bars.data = { labels, values, highlight: layer, muted: [labels.length - 1], domain: [0, 1], format: pct };
-    const acc = check.accuracy[layer], none = check.accuracy[0], best = Math.max(none, check.majority);
+    const acc = check.accuracy[layer],
+      none = check.accuracy[0],
+      best = Math.max(none, check.majority);
     const result = el('p', 'sagwa-verdict');
-    Object.assign(result.dataset, { accuracy: String(acc), embedding: String(none), majority: String(check.majority), n: String(check.occurrences) });
-    const params = { layer: layerName(layer), acc: pct(acc), none: pct(none), maj: pct(check.majority), n: check.occurrences,
-      diff: (100 * (acc - best)).toFixed(1) };
-    result.textContent = layer === 0 ? this._t('sagwa.check.atEmbedding', params)
-      : this._t(acc > best ? 'sagwa.check.above' : 'sagwa.check.notAbove', params);
+    Object.assign(result.dataset, {
+      accuracy: String(acc),
+      embedding: String(none),
+      majority: String(check.majority),
+      n: String(check.occurrences),
+    });
+    const params = {
+      layer: layerName(layer),
+      acc: pct(acc),
+      none: pct(none),
+      maj: pct(check.majority),
+      n: check.occurrences,
+      diff: (100 * (acc - best)).toFixed(1),
+    };
+    result.textContent =
+      layer === 0
+        ? this._t('sagwa.check.atEmbedding', params)
+        : this._t(acc > best ? 'sagwa.check.above' : 'sagwa.check.notAbove', params);
     panel.append(result, el('p', 'hint', this._t('sagwa.check.limits')));
     return panel;
   }
 
   _scatter(proj, senses, occurrences) {
     const canvas = document.createElement('canvas');
-    const size = 260, pad = 24, dpr = window.devicePixelRatio || 1;
+    const size = 260,
+      pad = 24,
+      dpr = window.devicePixelRatio || 1;
     canvas.width = size * dpr;
     canvas.height = size * dpr;
     canvas.style.width = `${size}px`;
@@ -251,10 +337,19 @@ export class TfSagwaLesson extends HTMLElement {
     const ctx = canvas.getContext('2d');
     ctx.scale(dpr, dpr);
     const N = proj.shape[0];
-    const xs = [], ys = [];
-    for (let i = 0; i < N; i++) { xs.push(proj.data[i * 2]); ys.push(proj.data[i * 2 + 1]); }
-    const span = (v) => { const lo = Math.min(...v), hi = Math.max(...v); return [lo, hi - lo || 1]; };
-    const [x0, xw] = span(xs), [y0, yw] = span(ys);
+    const xs = [],
+      ys = [];
+    for (let i = 0; i < N; i++) {
+      xs.push(proj.data[i * 2]);
+      ys.push(proj.data[i * 2 + 1]);
+    }
+    const span = (v) => {
+      const lo = Math.min(...v),
+        hi = Math.max(...v);
+      return [lo, hi - lo || 1];
+    };
+    const [x0, xw] = span(xs),
+      [y0, yw] = span(ys);
     ctx.strokeStyle = '#e3e3ea';
     ctx.strokeRect(0.5, 0.5, size - 1, size - 1);
     ctx.font = '11px system-ui, "Noto Sans CJK KR", sans-serif';
@@ -262,7 +357,11 @@ export class TfSagwaLesson extends HTMLElement {
       const x = pad + ((xs[i] - x0) / xw) * (size - 2 * pad);
       const y = size - pad - ((ys[i] - y0) / yw) * (size - 2 * pad);
       ctx.fillStyle = SENSE_COLOR[senses[i]];
-      if (senses[i] === 'apple') { ctx.beginPath(); ctx.arc(x, y, 6, 0, 2 * Math.PI); ctx.fill(); } else ctx.fillRect(x - 6, y - 6, 12, 12);
+      if (senses[i] === 'apple') {
+        ctx.beginPath();
+        ctx.arc(x, y, 6, 0, 2 * Math.PI);
+        ctx.fill();
+      } else ctx.fillRect(x - 6, y - 6, 12, 12);
       ctx.fillStyle = '#222';
       ctx.fillText(String(i + 1), x + 8, y + 4);
     }

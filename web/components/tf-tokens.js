@@ -28,7 +28,9 @@ export class TfTokens extends HTMLElement {
     this._tokens = tokens ?? [];
     this._render();
   }
-  get tokens() { return this._tokens; }
+  get tokens() {
+    return this._tokens;
+  }
   set selected(i) {
     this._selected = i;
     this.shadowRoot.querySelectorAll('li').forEach((li, k) => li.setAttribute('aria-selected', String(k === i)));
@@ -42,9 +44,15 @@ export class TfTokens extends HTMLElement {
       li.setAttribute('aria-selected', String(i === this._selected));
       li.append(el('span', 'piece', visibleToken(t.text)));
       li.append(el('span', 'meta', compact ? String(i) : `${i} · #${t.id}`));
-      const pick = () => this.dispatchEvent(new CustomEvent('token-select', { detail: { index: i }, bubbles: true, composed: true }));
+      const pick = () =>
+        this.dispatchEvent(new CustomEvent('token-select', { detail: { index: i }, bubbles: true, composed: true }));
       li.addEventListener('click', pick);
-      li.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+      li.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          pick();
+        }
+      });
       return li;
     });
     const list = this.shadowRoot.querySelector('ol');

@@ -18,7 +18,8 @@ export function tensors(ctx) {
 /** Per row of a (T, C) tensor: the engine's layer-norm mean and variance (tinyformer.layerNormTerms). */
 function rowTerms(tinyformer, { data, shape }, eps) {
   const [T, C] = shape;
-  const mean = new Float64Array(T), variance = new Float64Array(T);
+  const mean = new Float64Array(T),
+    variance = new Float64Array(T);
   for (let r = 0; r < T; r++) {
     const terms = tinyformer.layerNormTerms(data.subarray(r * C, (r + 1) * C), eps);
     mean[r] = terms.mean;
@@ -36,17 +37,24 @@ function rowTerms(tinyformer, { data, shape }, eps) {
  */
 export function data(ctx) {
   const { tinyformer, model, inspection, layer } = ctx;
-  const cfg = model.config, which = whichOf(ctx);
+  const cfg = model.config,
+    which = whichOf(ctx);
   const names = addNormTensors(cfg, layer, which);
-  const tensors = Object.fromEntries(Object.entries(names).map(([k, name]) => [k, inspection.tensor(name)]));   // (T, C) each
+  const tensors = Object.fromEntries(Object.entries(names).map(([k, name]) => [k, inspection.tensor(name)])); // (T, C) each
   const eps = cfg.ln_eps ?? 1e-5;
   const param = lnParameter(names.norm);
   return {
-    which, names, tensors, eps, param,
-    sumTerms: rowTerms(tinyformer, tensors.sum, eps),   // (T)
-    normTerms: rowTerms(tinyformer, tensors.norm, 0),   // (T)
-    gamma: model.parameter(`${param}.weight`).data,   // (C)
-    beta: cfg.bias ? model.parameter(`${param}.bias`).data : null,   // (C) | null
-    C: cfg.n_embd, norm: cfg.norm, nLayer: cfg.n_layer,
+    which,
+    names,
+    tensors,
+    eps,
+    param,
+    sumTerms: rowTerms(tinyformer, tensors.sum, eps), // (T)
+    normTerms: rowTerms(tinyformer, tensors.norm, 0), // (T)
+    gamma: model.parameter(`${param}.weight`).data, // (C)
+    beta: cfg.bias ? model.parameter(`${param}.bias`).data : null, // (C) | null
+    C: cfg.n_embd,
+    norm: cfg.norm,
+    nLayer: cfg.n_layer,
   };
 }

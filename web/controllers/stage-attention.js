@@ -4,8 +4,8 @@
 // slices and word maps. stepsData / headData are what the eight steps of attention-steps.js draw; the
 // <tinyformer-qkv> widget, its own controller, uses them too.
 
-const PER_HEAD = ['q', 'k', 'v', 'scores', 'scaled', 'masked', 'probs', 'head_out'];   // (H, T, D) or (H, T, T)
-const WHOLE = ['concat', 'proj'];                                                       // (T, C)
+const PER_HEAD = ['q', 'k', 'v', 'scores', 'scaled', 'masked', 'probs', 'head_out']; // (H, T, D) or (H, T, T)
+const WHOLE = ['concat', 'proj']; // (T, C)
 
 /** The rows attention reads: the block's LayerNorm (pre-LN), else the block's input (post-LN). */
 export function inputName(config, layer) {
@@ -23,17 +23,19 @@ export function tensors({ layer, config }) {
 
 /** What the steps draw for one layer besides a head's tensors: plain data from the engine. */
 export function stepsData(model, ins, layer) {
-  const cfg = model.config, C = cfg.n_embd, H = cfg.n_head;
+  const cfg = model.config,
+    C = cfg.n_embd,
+    H = cfg.n_head;
   const input = inputName(cfg, layer);
   const param = (name) => ({ name, ...model.parameter(name) });
   return {
     config: { H, C, D: C / H, norm: cfg.norm, bias: cfg.bias },
-    input: { name: input, ...ins.tensor(input) },               // (T, C)
-    concat: ins.tensor(`h${layer}.attn.concat`),                // (T, C)
-    proj: ins.tensor(`h${layer}.attn.proj`),                    // (T, C)
+    input: { name: input, ...ins.tensor(input) }, // (T, C)
+    concat: ins.tensor(`h${layer}.attn.concat`), // (T, C)
+    proj: ins.tensor(`h${layer}.attn.proj`), // (T, C)
     weights: {
-      qkv: param(`transformer.h.${layer}.attn.c_attn.weight`),  // (3C, C): W_Q, W_K, W_V stacked
-      o: param(`transformer.h.${layer}.attn.c_proj.weight`),    // (C, C)
+      qkv: param(`transformer.h.${layer}.attn.c_attn.weight`), // (3C, C): W_Q, W_K, W_V stacked
+      o: param(`transformer.h.${layer}.attn.c_proj.weight`), // (C, C)
     },
   };
 }
@@ -51,11 +53,11 @@ export function data({ tinyformer, model, inspection: ins, layer }) {
   const words = (matrix) => tinyformer.wordAttention(matrix, ins.tokens, ins.tokens);
   return {
     ...stepsData(model, ins, layer),
-    tokenizer: model.info.tokenizer,                                    // 'char' | 'word' | 'jamo'
+    tokenizer: model.info.tokenizer, // 'char' | 'word' | 'jamo'
     heads: Array.from({ length: model.config.n_head }, (_, g) => {
       const head = headData(ins, layer, g);
-      return { ...head, words: words(head.probs) };                     // words: (N, N) weights, rest, words
+      return { ...head, words: words(head.probs) }; // words: (N, N) weights, rest, words
     }),
-    wordsMean: words(ins.tensor(`h${layer}.attn.probs`)),               // (H, T, T) → the engine's mean over heads
+    wordsMean: words(ins.tensor(`h${layer}.attn.probs`)), // (H, T, T) → the engine's mean over heads
   };
 }

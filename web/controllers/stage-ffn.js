@@ -15,7 +15,7 @@ export const FULL_RANGE = 4;
  * @param {import('./stage-state.js').StageContext} ctx
  */
 export function tensors({ layer }) {
-  return [`h${layer}.mlp.pre`, `h${layer}.mlp.act`, `h${layer}.mlp.out`];   // (T, F), (T, F), (T, C)
+  return [`h${layer}.mlp.pre`, `h${layer}.mlp.act`, `h${layer}.mlp.out`]; // (T, F), (T, F), (T, C)
 }
 
 /** The activations on the switch: the five, and the model's own when it is another (e.g. gelu_tanh). */
@@ -32,10 +32,11 @@ const samples = (R) => Float32Array.from({ length: SAMPLES }, (_, i) => -R + (2 
  * @param {import('./stage-state.js').StageContext} ctx
  */
 export function data({ tinyformer, model, inspection, layer }) {
-  const cfg = model.config, trained = cfg.activation;
+  const cfg = model.config,
+    trained = cfg.activation;
   const list = activationsFor(trained);
-  const pre = inspection.tensor(`h${layer}.mlp.pre`);   // (T, F)
-  const recorded = inspection.tensor(`h${layer}.mlp.act`).data;   // (T, F)
+  const pre = inspection.tensor(`h${layer}.mlp.pre`); // (T, F)
+  const recorded = inspection.tensor(`h${layer}.mlp.act`).data; // (T, F)
   const applied = Object.fromEntries(list.map((kind) => [kind, tinyformer.applyActivation(kind, pre.data)]));
   const mine = applied[trained];
   const sameAsRecorded = recorded.length === mine.length && recorded.every((v, i) => v === mine[i]);
@@ -47,9 +48,15 @@ export function data({ tinyformer, model, inspection, layer }) {
     return { R, xs, ys: Object.fromEntries(list.map((kind) => [kind, tinyformer.applyActivation(kind, xs)])) };
   };
   return {
-    trained, list, C: cfg.n_embd, F: pre.shape[1],
-    pre, out: inspection.tensor(`h${layer}.mlp.out`),   // (T, C)
-    applied, sameAsRecorded, fitRange,
+    trained,
+    list,
+    C: cfg.n_embd,
+    F: pre.shape[1],
+    pre,
+    out: inspection.tensor(`h${layer}.mlp.out`), // (T, C)
+    applied,
+    sameAsRecorded,
+    fitRange,
     curves: { full: curve(FULL_RANGE), fit: curve(fitRange) },
   };
 }

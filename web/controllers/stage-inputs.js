@@ -2,7 +2,7 @@
 // The inputs stage's controller (see web/stages.js): the engine's count of the sentence's characters, the ids its
 // tokenizer gave the sentence (the tokens come with the view's state) and the vocabulary those ids point into.
 
-const tokenizers = new WeakMap();   // model -> its tokenizer ({ type, vocab }), read once per model
+const tokenizers = new WeakMap(); // model -> its tokenizer ({ type, vocab }), read once per model
 
 /** The model's tokenizer as the engine describes it: { type: 'char'|'word'|'jamo', vocab: string[] } (V). */
 export function tokenizerOf(model) {
@@ -11,7 +11,9 @@ export function tokenizerOf(model) {
 }
 
 /** No recorded tensor: the tokens and ids come with every inspection. */
-export function tensors() { return []; }
+export function tensors() {
+  return [];
+}
 
 /**
  * The view's data: plain values computed by the engine.
@@ -20,10 +22,10 @@ export function tensors() { return []; }
 export function data({ tinyformer, model, inspection, text }) {
   const { type, vocab } = tokenizerOf(model);
   return {
-    chars: tinyformer.splitChars(text).length,   // code points of the sentence (a Hangul syllable is one)
-    ids: Int32Array.from(inspection.ids),        // (T)
+    chars: tinyformer.splitChars(text).length, // code points of the sentence (a Hangul syllable is one)
+    ids: Int32Array.from(inspection.ids), // (T)
     tokenizerType: type,
-    vocab,                                       // (V) token texts, by id
+    vocab, // (V) token texts, by id
     unkId: vocab.indexOf('<unk>'),
   };
 }

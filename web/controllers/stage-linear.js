@@ -4,7 +4,7 @@
 
 /** The recorded tensors the view reads: only the logits. */
 export function tensors() {
-  return ['logits'];   // (T, V)
+  return ['logits']; // (T, V)
 }
 
 /**
@@ -14,8 +14,10 @@ export function tensors() {
 export function data({ model, inspection }) {
   const { tied, n_embd: C, vocab_size: V } = model.config;
   return {
-    logits: inspection.tensor('logits'),   // {data, shape: [T, V]}
-    vocab: model.tokenizer.vocab,          // string[] (V at most: the view pads the labels to V)
-    V, C, tied: Boolean(tied),
+    logits: inspection.tensor('logits'), // {data, shape: [T, V]}
+    vocab: model.tokenizer.vocab, // string[] (V at most: the view pads the labels to V)
+    V,
+    C,
+    tied: Boolean(tied),
   };
 }

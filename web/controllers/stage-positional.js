@@ -8,10 +8,12 @@
 const MAX_POSITIONS = 128;
 const ORDER_A = '나는 밥을 먹었다';
 const ORDER_B = '밥을 나는 먹었다';
-const memos = new WeakMap();   // model -> { tables: Map(mode -> table), sentence, order }
+const memos = new WeakMap(); // model -> { tables: Map(mode -> table), sentence, order }
 
 /** No recorded tensor: model.embed computes this view's rows under any mode, not only the model's own. */
-export function tensors() { return []; }
+export function tensors() {
+  return [];
+}
 
 /**
  * The view's data: plain values computed by the engine.
@@ -28,11 +30,20 @@ export function data({ tinyformer, model, inspection, memory }) {
   const memo = memos.get(model);
   if (!memo.tables.has(mode)) memo.tables.set(mode, positionTable(tinyformer, model, mode, P, C));
   return {
-    mode, own, hasLearned, C, P,
-    table: memo.tables.get(mode),                        // (P, C), null for 'none'
-    sentence: remember(memo, 'sentence', `${mode} ${inspection.ids.join(',')}`, () => sentence(model, mode, inspection.ids)),
-    order: remember(memo, 'order', `${mode}\n${memory.orderA ?? ORDER_A}\n${memory.orderB ?? ORDER_B}`,
-      () => ['A', 'B'].map((side) => orderSide(model, mode, side, memory[`order${side}`] ?? (side === 'A' ? ORDER_A : ORDER_B)))),
+    mode,
+    own,
+    hasLearned,
+    C,
+    P,
+    table: memo.tables.get(mode), // (P, C), null for 'none'
+    sentence: remember(memo, 'sentence', `${mode} ${inspection.ids.join(',')}`, () =>
+      sentence(model, mode, inspection.ids),
+    ),
+    order: remember(memo, 'order', `${mode}\n${memory.orderA ?? ORDER_A}\n${memory.orderB ?? ORDER_B}`, () =>
+      ['A', 'B'].map((side) =>
+        orderSide(model, mode, side, memory[`order${side}`] ?? (side === 'A' ? ORDER_A : ORDER_B)),
+      ),
+    ),
   };
 }
 
@@ -44,7 +55,8 @@ function remember(memo, part, key, compute) {
 /** The position table of `mode`: the engine's sinusoids or the model's learned wpe, (P, C); null for 'none'. */
 function positionTable(tinyformer, model, mode, P, C) {
   if (mode === 'sinusoidal') return tinyformer.positionalEncoding(P, C);
-  if (mode === 'learned') return { data: model.parameter('transformer.wpe.weight').data.slice(0, P * C), shape: [P, C] };
+  if (mode === 'learned')
+    return { data: model.parameter('transformer.wpe.weight').data.slice(0, P * C), shape: [P, C] };
   return null;
 }
 
@@ -52,8 +64,10 @@ function positionTable(tinyformer, model, mode, P, C) {
 function sentence(model, mode, ids) {
   const e = model.embed(ids, mode);
   return {
-    token: e['embed.token'], position: e['embed.position'], sum: e['embed.sum'],   // each (T, C)
-    similarity: mode === 'none' ? null : model.positionSimilarity(mode, ids.length),   // (T, T)
+    token: e['embed.token'],
+    position: e['embed.position'],
+    sum: e['embed.sum'], // each (T, C)
+    similarity: mode === 'none' ? null : model.positionSimilarity(mode, ids.length), // (T, T)
   };
 }
 
@@ -63,7 +77,7 @@ function orderSide(model, mode, side, text) {
     const tokens = model.tokenize(text);
     if (!tokens.length) throw Object.assign(new Error('empty'), { code: 'empty_text' });
     const ids = Int32Array.from(tokens, (tok) => tok.id);
-    return { side, text, tokens, ids, sum: model.embed(ids, mode)['embed.sum'] };   // sum: (T, C)
+    return { side, text, tokens, ids, sum: model.embed(ids, mode)['embed.sum'] }; // sum: (T, C)
   } catch (err) {
     return { side, text, error: { code: err.code, detail: err.detail, detail2: err.detail2, message: err.message } };
   }

@@ -4,7 +4,7 @@
 // {seed, temperature, topK}. Here the engine draws each step's token (model.generate, one token, that seed) and
 // gives the distribution it was drawn from; the context grown by them is run again for the exp ÷ sum table.
 
-const TENSORS = ['logits', 'probs'];   // (T, V) each; the view reads the last row
+const TENSORS = ['logits', 'probs']; // (T, V) each; the view reads the last row
 
 /** The recorded tensors the view reads: the logits and the temperature-1 probabilities. */
 export function tensors() {
@@ -26,14 +26,14 @@ export function data({ tinyformer, model, inspection, text, memory }) {
   const lastRow = (name) => run.tensor(name).data.slice((T - 1) * V, T * V);
   const logits = lastRow('logits');
   return {
-    vocab: model.tokenizer.vocab,   // string[] (V at most: the view pads the labels to V)
+    vocab: model.tokenizer.vocab, // string[] (V at most: the view pads the labels to V)
     V,
     steps: grown.steps,
-    contextIds: grown.ids,   // the sentence's ids, then the generated ones
-    next: model.nextTokenProbs(grown.ids, settings),   // (V)
-    logits,                       // (V)
-    probs1: lastRow('probs'),     // (V)
-    terms: tinyformer.softmaxTerms(logits),   // {exp (V), sum}
+    contextIds: grown.ids, // the sentence's ids, then the generated ones
+    next: model.nextTokenProbs(grown.ids, settings), // (V)
+    logits, // (V)
+    probs1: lastRow('probs'), // (V)
+    terms: tinyformer.softmaxTerms(logits), // {exp (V), sum}
     decoded: model.decode(grown.ids),
   };
 }
@@ -58,14 +58,14 @@ const replays = new WeakMap();
 function replay(model, promptIds, choices) {
   const prompt = Array.from(promptIds).join(',');
   let cache = replays.get(model);
-  if (cache?.prompt !== prompt) replays.set(model, cache = { prompt, steps: [] });
+  if (cache?.prompt !== prompt) replays.set(model, (cache = { prompt, steps: [] }));
   const ids = Array.from(promptIds);
   const steps = [];
   choices.forEach(({ seed, temperature, topK }, i) => {
     let step = cache.steps[i];
     if (!step || step.seed !== seed || step.temperature !== temperature || step.topK !== topK) {
       const settings = { temperature, topK };
-      const probs = model.nextTokenProbs(ids, settings);   // (V)
+      const probs = model.nextTokenProbs(ids, settings); // (V)
       const id = model.generate(ids, { maxTokens: 1, ...settings, seed }).ids[0];
       step = { seed, temperature, topK, id, p: probs[id], probs };
       cache.steps.length = i;

@@ -29,9 +29,15 @@ export const stageKey = (stage, layer) => `${stage.id}/${layer}`;
  */
 export function stageContext(stage, env) {
   return {
-    tinyformer: env.tinyformer, model: env.model, inspection: env.inspection, text: env.text,
-    layer: Math.min(env.layer, env.model.config.n_layer - 1), which: stage.which,
-    memory: env.memory, trained: env.trained, whatif: env.whatif ?? null,
+    tinyformer: env.tinyformer,
+    model: env.model,
+    inspection: env.inspection,
+    text: env.text,
+    layer: Math.min(env.layer, env.model.config.n_layer - 1),
+    which: stage.which,
+    memory: env.memory,
+    trained: env.trained,
+    whatif: env.whatif ?? null,
   };
 }
 
@@ -48,7 +54,13 @@ export function viewState(stage, env) {
   const ctx = stageContext(stage, env);
   const tokens = env.inspection.tokens;
   return {
-    data: stage.controller.data(ctx), text: env.text, layer: ctx.layer, tokens, labels: tokenLabels(tokens),
-    whatif: ctx.whatif, trained: env.trained, memory: env.memory,
+    data: stage.controller.data(ctx),
+    text: env.text,
+    layer: ctx.layer,
+    tokens,
+    labels: tokenLabels(tokens),
+    whatif: ctx.whatif,
+    trained: env.trained,
+    memory: env.memory,
   };
 }

@@ -7,7 +7,8 @@ export default {
   'nav.tour': 'Guided tour',
   'nav.guide': 'Widgets for your lessons',
   'sagwa.offer.title': 'One word, two meanings: the 사과 lesson',
-  'sagwa.offer.text': 'This lesson is about the Korean word 사과, which means both an apple and an apology. The model in use cannot read Hangul; the Korean demo model can.',
+  'sagwa.offer.text':
+    'This lesson is about the Korean word 사과, which means both an apple and an apology. The model in use cannot read Hangul; the Korean demo model can.',
   'sagwa.offer.button': 'Show the 사과 lesson with the Korean model',
   'train.nav.train': 'Train it yourself →',
   'app.tagline': 'A Transformer you build, watch and train in your browser',
@@ -20,14 +21,16 @@ export default {
   'error.checkpoint_truncated': 'The file is cut short: {message}',
   'error.checkpoint_corrupt': 'The model file is damaged: {message}',
   'error.too_large': 'This is too large to compute at once: {message}',
-  'error.wrong_arch': 'This file holds a translation (encoder–decoder) model. This page opens next-token (GPT) models only.',
+  'error.wrong_arch':
+    'This file holds a translation (encoder–decoder) model. This page opens next-token (GPT) models only.',
   'error.checkpoint_mismatch': 'The model file does not match its settings: {message}',
   'error.checkpoint_too_large': 'The model file is too large.',
   'error.checkpoint_dtype': 'Unsupported number format: {message}',
   'error.fetch_failed': 'Could not load a file: {message}',
   'model.untrained': 'not trained yet (random weights)',
   'model.trained': 'trained',
-  'model.shape': '{layers} layers · {heads} heads · width {width} · {vocab} tokens · {params} parameters · positions: {positional} · norm: {norm} · activation: {activation}',
+  'model.shape':
+    '{layers} layers · {heads} heads · width {width} · {vocab} tokens · {params} parameters · positions: {positional} · norm: {norm} · activation: {activation}',
   'model.positional.learned': 'learned vectors (GPT)',
   'model.positional.sinusoidal': 'sinusoids (paper)',
   'model.positional.none': 'none',
@@ -48,10 +51,12 @@ export default {
   'sentence.tiles': 'Build from word tiles',
   'sentence.clear': 'Clear',
   'tokens.title': 'Tokens: a sentence becomes an ordered sequence',
-  'tokens.explain': 'The computer splits the sentence into ordered pieces (tokens) and turns each into a number (id). Under each chip: position · #id.',
+  'tokens.explain':
+    'The computer splits the sentence into ordered pieces (tokens) and turns each into a number (id). Under each chip: position · #id.',
   'tokens.count': '{n} tokens',
   'tokenizer.compare': 'Compare three ways to split into tokens (characters · words · jamo)',
-  'tokenizer.explain': 'The same sentence gives different numbers of tokens depending on how it is cut. Jamo splits a Hangul syllable into its initial, medial and final letters.',
+  'tokenizer.explain':
+    'The same sentence gives different numbers of tokens depending on how it is cut. Jamo splits a Hangul syllable into its initial, medial and final letters.',
   'tokenizer.char': 'characters',
   'tokenizer.word': 'words',
   'tokenizer.jamo': 'jamo',
@@ -59,31 +64,40 @@ export default {
   'stage.layerOption': 'layer {n}',
   'stage.inputs.short': 'Inputs',
   'stage.inputs.title': 'Inputs',
-  'stage.inputs.explain': 'What the model really receives is not letters but a list of token numbers. Their order matters.',
+  'stage.inputs.explain':
+    'What the model really receives is not letters but a list of token numbers. Their order matters.',
   'stage.embedding.short': 'Input Embedding',
   'stage.embedding.title': 'Input Embedding: letters become numbers',
-  'stage.embedding.explain': 'Each token number picks one row of the embedding table (wte). Now every token is a vector of numbers. Colour shows the value (blue = negative, orange = positive).',
+  'stage.embedding.explain':
+    'Each token number picks one row of the embedding table (wte). Now every token is a vector of numbers. Colour shows the value (blue = negative, orange = positive).',
   'stage.positional.short': 'Positional Encoding',
   'stage.positional.title': 'Positional Encoding: remembering order',
-  'stage.positional.explain': '"나는 밥을 먹었다" and "밥을 나는 먹었다" have the same pieces in a different order. A different vector is added at each position so the model can tell the order.',
+  'stage.positional.explain':
+    '"나는 밥을 먹었다" and "밥을 나는 먹었다" have the same pieces in a different order. A different vector is added at each position so the model can tell the order.',
   'stage.attention.short': 'Multi-Head Attention',
   'stage.attention.title': 'Multi-Head Self-Attention',
-  'stage.attention.explain': 'Each token decides how much to look at each earlier token. Every head looks in its own way. Each row adds up to 1.',
+  'stage.attention.explain':
+    'Each token decides how much to look at each earlier token. Every head looks in its own way. Each row adds up to 1.',
   'stage.addnorm1.short': 'Add & Norm',
   'stage.addnorm1.title': 'Add & Norm ①',
-  'stage.addnorm1.explain': 'The attention result is added to the original input (a residual connection), then its values are evened out (LayerNorm), so the numbers neither explode nor drift.',
+  'stage.addnorm1.explain':
+    'The attention result is added to the original input (a residual connection), then its values are evened out (LayerNorm), so the numbers neither explode nor drift.',
   'stage.ffn.short': 'Feed Forward',
   'stage.ffn.title': 'Feed Forward (MLP)',
-  'stage.ffn.explain': 'Each token’s vector is widened (4×), passed through an activation function and folded back. Every token is processed on its own.',
+  'stage.ffn.explain':
+    'Each token’s vector is widened (4×), passed through an activation function and folded back. Every token is processed on its own.',
   'stage.addnorm2.short': 'Add & Norm',
   'stage.addnorm2.title': 'Add & Norm ②',
-  'stage.addnorm2.explain': 'The feed-forward result is added back and normalised. This whole block repeats once per layer.',
+  'stage.addnorm2.explain':
+    'The feed-forward result is added back and normalised. This whole block repeats once per layer.',
   'stage.linear.short': 'Linear',
   'stage.linear.title': 'Linear: a score per vocabulary token',
-  'stage.linear.explain': 'The last vector is multiplied by the embedding table, giving every token of the vocabulary a score (logit).',
+  'stage.linear.explain':
+    'The last vector is multiplied by the embedding table, giving every token of the vocabulary a score (logit).',
   'stage.softmax.short': 'Softmax',
   'stage.softmax.title': 'Softmax: next-token probabilities',
-  'stage.softmax.explain': 'Scores become probabilities: take exp of each score and divide by the total. The most probable token is the best guess for what comes next.',
+  'stage.softmax.explain':
+    'Scores become probabilities: take exp of each score and divide by the total. The most probable token is the best guess for what comes next.',
   'msg.empty': 'Type a sentence to see its tokens and every step inside the model.',
   'msg.tooLong': 'The sentence is too long: {n} tokens. This model can look at {max}.',
   'msg.unknown': '{n} tokens are unknown to the model (dashed). They are treated as <unk>.',

@@ -5,12 +5,15 @@ export default {
   'guide.page.tagline': '보기 하나를 내 수업 페이지에 넣으세요: 스크립트 태그 한 줄, 또는 iframe 하나',
   'guide.nav.watch': '← 단계별로 보기',
   'guide.ways.title': '두 가지 방법',
-  'guide.ways.script': '스크립트 태그: 페이지에 아래 한 줄을 넣고, 원하는 곳에 위젯 요소를 적으세요. 어느 사이트에서든 됩니다(이 서버가 CORS 헤더를 보냅니다). 한 페이지의 위젯들은 엔진 하나와 모델 한 벌을 함께 쓰고, 화면에 보일 때 시작해요.',
-  'guide.ways.iframe': 'iframe: HTML을 넣을 수 없고 iframe만 허용하는 곳(학습 관리 시스템 등)에서 쓰세요. 위젯의 속성은 그대로 URL 매개변수가 됩니다. 부모 페이지에 embed-resize.js를 넣으면 iframe 높이가 위젯에 맞춰져요.',
+  'guide.ways.script':
+    '스크립트 태그: 페이지에 아래 한 줄을 넣고, 원하는 곳에 위젯 요소를 적으세요. 어느 사이트에서든 됩니다(이 서버가 CORS 헤더를 보냅니다). 한 페이지의 위젯들은 엔진 하나와 모델 한 벌을 함께 쓰고, 화면에 보일 때 시작해요.',
+  'guide.ways.iframe':
+    'iframe: HTML을 넣을 수 없고 iframe만 허용하는 곳(학습 관리 시스템 등)에서 쓰세요. 위젯의 속성은 그대로 URL 매개변수가 됩니다. 부모 페이지에 embed-resize.js를 넣으면 iframe 높이가 위젯에 맞춰져요.',
   'guide.widgets.title': '위젯',
   'guide.widget.concept': '개념 {n}',
   'guide.widget.tokens': '문장이 모델의 토큰으로 나뉘는 모습: 각 토큰의 위치와 어휘 번호, 어휘에 없는 토큰 표시.',
-  'guide.widget.attention': '한 층, 한 헤드의 어텐션 가중치: 행은 바라보는 토큰, 열은 바라보이는 토큰, 인과 마스크가 가린 미래 토큰은 빗금.',
+  'guide.widget.attention':
+    '한 층, 한 헤드의 어텐션 가중치: 행은 바라보는 토큰, 열은 바라보이는 토큰, 인과 마스크가 가린 미래 토큰은 빗금.',
   'guide.widget.next-token': '문장 다음에 올 토큰의 확률(엔진의 softmax, 온도 적용): 가장 그럴듯한 것부터.',
   'guide.attr.model': '모델: ko-char(한국어), en-char(영어). 없으면 위젯 언어의 모델',
   'guide.attr.sentence': '모델이 읽는 문장. 없으면 모델의 예문',
@@ -25,7 +28,8 @@ export default {
   'guide.max.layer': '모델의 층 수 (2)',
   'guide.max.head': '모델의 헤드 수 (4), 또는 mean',
   'guide.type.string': '글',
-  'guide.widget.race': '탭 안에서 학습하는 옵티마이저 경주: 옵티마이저마다 같은 시드, 같은 배치로 작은 모델 하나씩, 매 단계 엔진이 계산한 손실.',
+  'guide.widget.race':
+    '탭 안에서 학습하는 옵티마이저 경주: 옵티마이저마다 같은 시드, 같은 배치로 작은 모델 하나씩, 매 단계 엔진이 계산한 손실.',
   'guide.attr.optimizers': '경주할 옵티마이저 1~4개, 종류:학습률 (종류: sgd, momentum, adam, adamw)',
   'guide.attr.corpus': '학습할 말뭉치: ko-small, ko, en',
   'guide.attr.steps': '학습할 단계 수',
@@ -34,7 +38,8 @@ export default {
   'guide.default.corpus': 'ko-small (lang이 en이면 en)',
   'guide.widget.positional': '사인파 위치 인코딩: 고른 차원을 위치에 따른 물결로, 그리고 표 전체를 히트맵으로.',
   'guide.widget.activation': '활성화 함수 곡선: 엔진의 커널이 계산한 값.',
-  'guide.widget.translate': '한국어→영어 데모 모델이 번역하고, 크로스 어텐션 지도가 영어 토큰마다 본 한국어 토큰을 보여 줍니다.',
+  'guide.widget.translate':
+    '한국어→영어 데모 모델이 번역하고, 크로스 어텐션 지도가 영어 토큰마다 본 한국어 토큰을 보여 줍니다.',
   'guide.widget.fill-blank': 'CBOW 단어 벡터가 주변 단어로 한국어 문장의 빈칸을 맞힙니다.',
   'guide.attr.positions': '위치 수 (행)',
   'guide.attr.width': '모델의 폭 C (열)',
@@ -46,11 +51,16 @@ export default {
   'guide.default.head': '1 (translate: mean)',
   'guide.widget.embedding': '토큰마다 임베딩 표의 행(또는 위치 벡터, 또는 둘의 합): 엔진이 기록한 값.',
   'guide.attr.show': 'token: 임베딩 행, position: 위치 벡터, sum: 둘을 더한 첫 층의 입력',
-  'guide.widget.qkv': '어텐션을 한 단계씩: Q·K·V 만들기, 점수 QKᵀ, ÷√D, 마스크, 소프트맥스, 가중치 × V, 헤드 잇기, × W_O. 모든 행렬은 엔진이 기록한 값이고, 식은 고른 토큰의 숫자로 한 번 더 쓰입니다.',
-  'guide.widget.add-norm': '잔차 연결과 층 정규화: 한 토큰의 x, 층의 출력, 둘의 합, 합의 LayerNorm을 엔진이 잰 평균·표준편차와 함께. LN 식은 기록된 숫자로.',
-  'guide.widget.teacher-forcing': '티처 포싱과 자유 생성: 정답을 넣어 줄 때의 1등 토큰과 정답 확률, 자기 말을 넣을 때 쓴 토큰, 처음 갈라지는 곳. 위젯 안에서 정답 문장을 고칠 수 있습니다.',
-  'guide.widget.train': '탭 안에서 작은 GPT 학습: 매 단계 손실, 몇 초마다 검증 손실, 손실이 떨어지며 모델이 쓰는 글. mode="tf"는 티처 포싱과 자유 생성을 나란히. 화면 밖에서는 쉽니다.',
-  'guide.widget.sagwa': '사과 수업: 같은 단어가 문맥에 따라 다른 벡터가 됩니다. 층마다 코사인, 2차원 지도, 사과가 보는 곳, 학습에 안 쓴 문장으로 한 엔진의 확인.',
+  'guide.widget.qkv':
+    '어텐션을 한 단계씩: Q·K·V 만들기, 점수 QKᵀ, ÷√D, 마스크, 소프트맥스, 가중치 × V, 헤드 잇기, × W_O. 모든 행렬은 엔진이 기록한 값이고, 식은 고른 토큰의 숫자로 한 번 더 쓰입니다.',
+  'guide.widget.add-norm':
+    '잔차 연결과 층 정규화: 한 토큰의 x, 층의 출력, 둘의 합, 합의 LayerNorm을 엔진이 잰 평균·표준편차와 함께. LN 식은 기록된 숫자로.',
+  'guide.widget.teacher-forcing':
+    '티처 포싱과 자유 생성: 정답을 넣어 줄 때의 1등 토큰과 정답 확률, 자기 말을 넣을 때 쓴 토큰, 처음 갈라지는 곳. 위젯 안에서 정답 문장을 고칠 수 있습니다.',
+  'guide.widget.train':
+    '탭 안에서 작은 GPT 학습: 매 단계 손실, 몇 초마다 검증 손실, 손실이 떨어지며 모델이 쓰는 글. mode="tf"는 티처 포싱과 자유 생성을 나란히. 화면 밖에서는 쉽니다.',
+  'guide.widget.sagwa':
+    '사과 수업: 같은 단어가 문맥에 따라 다른 벡터가 됩니다. 층마다 코사인, 2차원 지도, 사과가 보는 곳, 학습에 안 쓴 문장으로 한 엔진의 확인.',
   'guide.attr.step': '보여 줄 단계: qkv, scores, scale, mask, softmax, weighted, concat, proj',
   'guide.attr.token': '숫자를 보여 줄 토큰 (1부터)',
   'guide.attr.after': '잔차가 감싸는 층: attention 또는 feed-forward',
@@ -74,8 +84,10 @@ export default {
   'guide.max.qkv.head': '모델의 헤드 수 (4)',
   'guide.max.token': '문장의 토큰 수',
   'guide.max.dim': '모델의 폭 − 1 (63)',
-  'guide.widget.tour': '둘러보기: 개념마다 한 장, 살아 있는 위젯 위에서 (볼 곳, 해 볼 것 하나, 엔진의 숫자로 답하는 예측 문제, 한 줄 정리). ←/→로 장을 옮깁니다.',
-  'guide.attr.chapter': '보여 줄 장: tokens, embedding, positional, attention, qkv, addnorm, ffn, output, forcing, cross, cbow, race, sagwa',
+  'guide.widget.tour':
+    '둘러보기: 개념마다 한 장, 살아 있는 위젯 위에서 (볼 곳, 해 볼 것 하나, 엔진의 숫자로 답하는 예측 문제, 한 줄 정리). ←/→로 장을 옮깁니다.',
+  'guide.attr.chapter':
+    '보여 줄 장: tokens, embedding, positional, attention, qkv, addnorm, ffn, output, forcing, cross, cbow, race, sagwa',
   'guide.attr.minimal': '진행 막대와 이전/다음 버튼을 숨깁니다 (수업 페이지에 한 장만 넣을 때)',
   'guide.attrs.title': '속성',
   'guide.attrs.name': '이름',
@@ -92,11 +104,16 @@ export default {
   'guide.builder.copyFailed': '복사하지 못했어요: 코드를 직접 골라 복사해 주세요',
   'guide.builder.unset': '(기본값)',
   'guide.events.title': '이벤트와 꾸미기',
-  'guide.events.text': '위젯은 ready(처음 숫자를 보여 줄 때), change(속성이 바뀌어 다시 그렸을 때), error(숫자 대신 안내문을 보여 줄 때, detail.code와 detail.message) 이벤트를 보냅니다. 색과 글꼴은 CSS 사용자 정의 속성으로 바꿀 수 있어요: {css}.',
+  'guide.events.text':
+    '위젯은 ready(처음 숫자를 보여 줄 때), change(속성이 바뀌어 다시 그렸을 때), error(숫자 대신 안내문을 보여 줄 때, detail.code와 detail.message) 이벤트를 보냅니다. 색과 글꼴은 CSS 사용자 정의 속성으로 바꿀 수 있어요: {css}.',
   'guide.where.title': '어디에 넣을 수 있나요',
   'guide.where.html': '일반 HTML 페이지: 스크립트 태그와 요소를 그대로 붙여 넣으세요.',
-  'guide.where.markdown': 'Markdown 사이트(MkDocs, Jupyter Book, Docusaurus, Quarto): 원시 HTML을 허용하는 곳이면 그대로 됩니다. Quarto는 ```{=html} 블록에, Docusaurus(MDX)는 요소를 그대로 적으면 되고, MkDocs와 Jupyter Book은 Markdown 안의 HTML을 그대로 통과시켜요.',
-  'guide.where.jupyter': 'Jupyter 노트북: from IPython.display import IFrame 다음 IFrame(주소, width="100%", height=420)으로 iframe 주소를 넣으세요.',
-  'guide.where.lms': 'iframe만 허용하는 학습 관리 시스템: 위의 iframe 코드를 쓰세요. 높이를 맞추는 스크립트를 넣을 수 없으면 height를 넉넉히 주세요.',
-  'guide.where.offline': '오프라인: 만들어진 사이트 폴더(build/wasm/site) 전체를 묶어 가져가서, 그 폴더에서 작은 웹 서버를 띄우세요(예: python3 -m http.server). 브라우저는 file:// 주소에서 모듈과 WebAssembly를 불러오지 않아요.',
+  'guide.where.markdown':
+    'Markdown 사이트(MkDocs, Jupyter Book, Docusaurus, Quarto): 원시 HTML을 허용하는 곳이면 그대로 됩니다. Quarto는 ```{=html} 블록에, Docusaurus(MDX)는 요소를 그대로 적으면 되고, MkDocs와 Jupyter Book은 Markdown 안의 HTML을 그대로 통과시켜요.',
+  'guide.where.jupyter':
+    'Jupyter 노트북: from IPython.display import IFrame 다음 IFrame(주소, width="100%", height=420)으로 iframe 주소를 넣으세요.',
+  'guide.where.lms':
+    'iframe만 허용하는 학습 관리 시스템: 위의 iframe 코드를 쓰세요. 높이를 맞추는 스크립트를 넣을 수 없으면 height를 넉넉히 주세요.',
+  'guide.where.offline':
+    '오프라인: 만들어진 사이트 폴더(build/wasm/site) 전체를 묶어 가져가서, 그 폴더에서 작은 웹 서버를 띄우세요(예: python3 -m http.server). 브라우저는 file:// 주소에서 모듈과 WebAssembly를 불러오지 않아요.',
 };

@@ -19,7 +19,9 @@ function detect() {
   try {
     const saved = localStorage.getItem('tinyformer.lang');
     if (known(saved)) return saved;
-  } catch { /* storage may be blocked */ }
+  } catch {
+    /* storage may be blocked */
+  }
   const langs = globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en'];
   return langs.some((l) => String(l).toLowerCase().startsWith('ko')) ? 'ko' : 'en';
 }
@@ -29,7 +31,9 @@ export function registerStrings(dicts) {
   for (const [lang, strings] of Object.entries(dicts)) if (known(lang)) Object.assign(DICTS[lang], strings);
 }
 
-export function locale() { return current; }
+export function locale() {
+  return current;
+}
 
 /** Translates `key` into `lang`, filling {placeholders} from `params`. Missing keys show as the key itself. */
 export function translate(lang, key, params = {}) {
@@ -38,7 +42,9 @@ export function translate(lang, key, params = {}) {
 }
 
 /** Translates `key` into the page's language. */
-export function t(key, params = {}) { return translate(current, key, params); }
+export function t(key, params = {}) {
+  return translate(current, key, params);
+}
 
 /**
  * The translator of a view element: its own lang attribute (a widget sets it to the widget's language) wins over
@@ -52,13 +58,21 @@ export function viewTranslator(element) {
 export function errorMessage(err) {
   const key = `error.${err?.code ?? 'internal'}`;
   const known = key in DICTS[current];
-  return t(known ? key : 'error.internal', { detail: err?.detail, detail2: err?.detail2, message: err?.message ?? String(err) });
+  return t(known ? key : 'error.internal', {
+    detail: err?.detail,
+    detail2: err?.detail2,
+    message: err?.message ?? String(err),
+  });
 }
 
 export function setLocale(lang) {
   if (!known(lang) || lang === current) return;
   current = lang;
-  try { localStorage.setItem('tinyformer.lang', lang); } catch { /* ignore */ }
+  try {
+    localStorage.setItem('tinyformer.lang', lang);
+  } catch {
+    /* ignore */
+  }
   document.documentElement.lang = lang;
   listeners.forEach((fn) => fn(lang));
 }
@@ -71,7 +85,13 @@ export function onLocaleChange(fn) {
 
 /** Fills every [data-i18n] element's text and [data-i18n-placeholder] placeholder under `root`. */
 export function applyI18n(root = document) {
-  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
-  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
-  root.querySelectorAll('[data-i18n-title]').forEach((el) => { el.title = t(el.dataset.i18nTitle); });
+  root.querySelectorAll('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n);
+  });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  });
+  root.querySelectorAll('[data-i18n-title]').forEach((el) => {
+    el.title = t(el.dataset.i18nTitle);
+  });
 }

@@ -8,7 +8,8 @@ export default {
   'nav.tour': '둘러보기',
   'nav.guide': '수업에 넣는 위젯',
   'sagwa.offer.title': '같은 단어, 다른 뜻: 사과 수업',
-  'sagwa.offer.text': '이 수업은 한국어 단어 “사과”(과일인 사과, 잘못을 비는 사과)를 다뤄요. 지금 모델은 한글을 읽지 못해서, 한국어 데모 모델로 바꾸면 볼 수 있어요.',
+  'sagwa.offer.text':
+    '이 수업은 한국어 단어 “사과”(과일인 사과, 잘못을 비는 사과)를 다뤄요. 지금 모델은 한글을 읽지 못해서, 한국어 데모 모델로 바꾸면 볼 수 있어요.',
   'sagwa.offer.button': '한국어 모델로 사과 수업 보기',
   'app.tagline': '브라우저 안에서 직접 만들고, 보고, 학습시키는 트랜스포머',
   'model.label': '모델',
@@ -20,14 +21,16 @@ export default {
   'error.checkpoint_truncated': '파일이 중간에 잘렸어요: {message}',
   'error.checkpoint_corrupt': '모델 파일이 손상됐어요: {message}',
   'error.too_large': '한 번에 계산하기에 너무 커요: {message}',
-  'error.wrong_arch': '이 파일은 번역용 인코더-디코더 모델이에요. 이 페이지는 다음 토큰을 예측하는 GPT 모델만 열 수 있어요.',
+  'error.wrong_arch':
+    '이 파일은 번역용 인코더-디코더 모델이에요. 이 페이지는 다음 토큰을 예측하는 GPT 모델만 열 수 있어요.',
   'error.checkpoint_mismatch': '모델 파일의 내용이 설정과 맞지 않아요: {message}',
   'error.checkpoint_too_large': '모델 파일이 너무 커요.',
   'error.checkpoint_dtype': '지원하지 않는 숫자 형식이에요: {message}',
   'error.fetch_failed': '파일을 불러오지 못했어요: {message}',
   'model.untrained': '아직 학습 전 (무작위 가중치)',
   'model.trained': '학습된 모델',
-  'model.shape': '층 {layers}개 · 헤드 {heads}개 · 폭 {width} · 어휘 {vocab}개 · 파라미터 {params}개 · 위치: {positional} · 정규화: {norm} · 활성화: {activation}',
+  'model.shape':
+    '층 {layers}개 · 헤드 {heads}개 · 폭 {width} · 어휘 {vocab}개 · 파라미터 {params}개 · 위치: {positional} · 정규화: {norm} · 활성화: {activation}',
   'model.positional.learned': '학습된 위치 벡터 (GPT)',
   'model.positional.sinusoidal': '사인파 (원 논문)',
   'model.positional.none': '없음',
@@ -48,10 +51,12 @@ export default {
   'sentence.tiles': '단어 조각으로 만들기',
   'sentence.clear': '지우기',
   'tokens.title': '토큰: 문장이 순서 있는 조각이 됩니다',
-  'tokens.explain': '컴퓨터는 문장을 순서가 있는 조각(토큰)으로 나누고, 각 조각을 번호(id)로 바꿉니다. 칩 아래 숫자는 위치 · #id 입니다.',
+  'tokens.explain':
+    '컴퓨터는 문장을 순서가 있는 조각(토큰)으로 나누고, 각 조각을 번호(id)로 바꿉니다. 칩 아래 숫자는 위치 · #id 입니다.',
   'tokens.count': '토큰 {n}개',
   'tokenizer.compare': '토큰을 나누는 세 가지 방법 비교하기 (글자 · 단어 · 자모)',
-  'tokenizer.explain': '같은 문장도 어떻게 자르느냐에 따라 토큰 수가 달라져요. 자모는 한 글자를 초성·중성·종성으로 나눕니다.',
+  'tokenizer.explain':
+    '같은 문장도 어떻게 자르느냐에 따라 토큰 수가 달라져요. 자모는 한 글자를 초성·중성·종성으로 나눕니다.',
   'tokenizer.char': '글자',
   'tokenizer.word': '단어',
   'tokenizer.jamo': '자모',
@@ -62,16 +67,20 @@ export default {
   'stage.inputs.explain': '모델이 실제로 받는 것은 글자가 아니라 토큰 번호의 목록이에요. 순서가 중요한 데이터입니다.',
   'stage.embedding.short': '입력 임베딩',
   'stage.embedding.title': '입력 임베딩 (Input Embedding): 글자를 숫자로',
-  'stage.embedding.explain': '토큰 번호마다 임베딩 표(wte)의 한 줄을 꺼내 와요. 이제 각 토큰은 숫자 여러 개로 된 벡터입니다. 색은 값의 크기(파랑 = 음수, 주황 = 양수)예요.',
+  'stage.embedding.explain':
+    '토큰 번호마다 임베딩 표(wte)의 한 줄을 꺼내 와요. 이제 각 토큰은 숫자 여러 개로 된 벡터입니다. 색은 값의 크기(파랑 = 음수, 주황 = 양수)예요.',
   'stage.positional.short': '위치 인코딩',
   'stage.positional.title': '위치 인코딩 (Positional Encoding): 순서를 기억하기',
-  'stage.positional.explain': '"나는 밥을 먹었다"와 "밥을 나는 먹었다"는 같은 조각이지만 순서가 달라요. 위치마다 다른 벡터를 더해서 모델이 순서를 알 수 있게 합니다.',
+  'stage.positional.explain':
+    '"나는 밥을 먹었다"와 "밥을 나는 먹었다"는 같은 조각이지만 순서가 달라요. 위치마다 다른 벡터를 더해서 모델이 순서를 알 수 있게 합니다.',
   'stage.attention.short': '멀티 헤드 어텐션',
   'stage.attention.title': '멀티 헤드 셀프 어텐션 (Multi-Head Attention)',
-  'stage.attention.explain': '각 토큰이 앞에 나온 토큰들 중 어디를 얼마나 볼지 정해요. 헤드마다 보는 방식이 다릅니다. 한 행의 값을 모두 더하면 1이에요.',
+  'stage.attention.explain':
+    '각 토큰이 앞에 나온 토큰들 중 어디를 얼마나 볼지 정해요. 헤드마다 보는 방식이 다릅니다. 한 행의 값을 모두 더하면 1이에요.',
   'stage.addnorm1.short': '더하기 & 정규화',
   'stage.addnorm1.title': '더하기 & 정규화 (Add & Norm) ①',
-  'stage.addnorm1.explain': '어텐션 결과를 원래 입력에 더하고(잔차 연결), 값의 크기를 고르게 맞춰요(LayerNorm). 정보가 너무 커지거나 흐트러지지 않게 조절합니다.',
+  'stage.addnorm1.explain':
+    '어텐션 결과를 원래 입력에 더하고(잔차 연결), 값의 크기를 고르게 맞춰요(LayerNorm). 정보가 너무 커지거나 흐트러지지 않게 조절합니다.',
   'stage.ffn.short': '피드 포워드',
   'stage.ffn.title': '피드 포워드 (Feed Forward / MLP)',
   'stage.ffn.explain': '각 토큰의 벡터를 넓게 펼쳤다가(4배), 활성화 함수를 거쳐 다시 접어요. 토큰마다 따로 계산합니다.',
@@ -83,7 +92,8 @@ export default {
   'stage.linear.explain': '마지막 벡터를 임베딩 표와 곱해서, 어휘의 모든 토큰에 점수(로짓)를 매겨요.',
   'stage.softmax.short': '소프트맥스',
   'stage.softmax.title': '소프트맥스 (Softmax): 다음 토큰 확률',
-  'stage.softmax.explain': '점수를 확률로 바꿔요: 각 점수에 exp를 취하고 전체 합으로 나눕니다. 가장 확률이 높은 토큰이 다음에 올 말의 후보예요.',
+  'stage.softmax.explain':
+    '점수를 확률로 바꿔요: 각 점수에 exp를 취하고 전체 합으로 나눕니다. 가장 확률이 높은 토큰이 다음에 올 말의 후보예요.',
   'msg.empty': '문장을 입력하면 토큰과 모델 안의 모든 계산 단계가 바로 나타나요.',
   'msg.tooLong': '문장이 너무 길어요: 토큰이 {n}개입니다. 이 모델은 {max}개까지 볼 수 있어요.',
   'msg.unknown': '모델이 모르는 토큰이 {n}개 있어요 (점선 표시). 그 자리는 <unk>로 처리됩니다.',

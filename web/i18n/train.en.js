@@ -12,7 +12,8 @@ export default {
   'train.page.driftTitle': 'Predicting from the truth vs writing on its own: how one mistake carries on',
   'train.page.insideTitle': 'Look inside the model while it trains',
   'train.page.fileTitle': 'Save and open models',
-  'train.page.engine': 'Engine: C++ → WebAssembly SIMD128 ({arch}) · training runs in a Web Worker, so the page never freezes',
+  'train.page.engine':
+    'Engine: C++ → WebAssembly SIMD128 ({arch}) · training runs in a Web Worker, so the page never freezes',
   'train.page.engineFailed': 'The engine could not start: {message}',
   'train.page.unsavedReset': 'Starting over discards the model trained so far (it is not saved). Continue?',
 };

@@ -1,14 +1,16 @@
 // English: the translation lesson's training panel (<tf-translate-train>, components/translate/train-*.js).
 // Registered by components/translate/train-controller.js.
 export default {
-  'translate.train.explain': 'Train a translation model that starts as random numbers, right here in this tab. It learns from Korean → English sentence pairs; every 10th pair is kept out of training and used as a test.',
+  'translate.train.explain':
+    'Train a translation model that starts as random numbers, right here in this tab. It learns from Korean → English sentence pairs; every 10th pair is kept out of training and used as a test.',
   'translate.train.start': 'Start training',
   'translate.train.resume': 'Resume',
   'translate.train.pause': 'Pause',
   'translate.train.step': 'One step',
   'translate.train.reset': 'Start over',
   'translate.train.publish': '↑ Watch this model above',
-  'translate.train.publishHint': 'Sends the model trained so far to the translation and attention views at the top of this page.',
+  'translate.train.publishHint':
+    'Sends the model trained so far to the translation and attention views at the top of this page.',
   'translate.train.state.loading': 'Getting the sentence pairs and the engine ready…',
   'translate.train.state.ready': 'Ready: press “Start training”.',
   'translate.train.state.running': 'Training…',
@@ -16,27 +18,32 @@ export default {
   'translate.train.state.stopped': 'Trained up to the step limit.',
   'translate.train.state.diverged': 'Training blew up.',
   'translate.train.state.error': 'Training stopped.',
-  'translate.train.setup': 'Model: encoder layers {enc}, decoder layers {dec} · {heads} heads · width {width} · {params} parameters · {srcVocab} Korean / {tgtVocab} English words · {train} training pairs, {held} test pairs · batch {batch} · {optimizer}, learning rate {lr}',
-  'translate.train.schedule': '(raised over the first {warmup} steps, then lowered along a cosine to {ratio}% of it by step {total})',
+  'translate.train.setup':
+    'Model: encoder layers {enc}, decoder layers {dec} · {heads} heads · width {width} · {params} parameters · {srcVocab} Korean / {tgtVocab} English words · {train} training pairs, {held} test pairs · batch {batch} · {optimizer}, learning rate {lr}',
+  'translate.train.schedule':
+    '(raised over the first {warmup} steps, then lowered along a cosine to {ratio}% of it by step {total})',
   'translate.train.stat.step': 'Step',
   'translate.train.stat.time': 'Training time',
   'translate.train.stat.exact': 'Test sentences exactly right',
   'translate.train.stat.tokens': 'Test word accuracy',
   'translate.train.seconds': '{s} s',
-  'translate.train.reached': '90% or more of the test sentences are translated exactly as the reference: step {step}, after {s} s of training.',
+  'translate.train.reached':
+    '90% or more of the test sentences are translated exactly as the reference: step {step}, after {s} s of training.',
   'translate.train.lossTitle': 'Loss: how wrong the model is',
   'translate.train.lossLabel': 'Training loss and test loss per step',
   'translate.train.lossX': 'step',
   'translate.train.lossY': 'loss (lower is better)',
   'translate.train.lossTrain': 'training loss (each batch)',
   'translate.train.lossHeld': 'test loss (held-out pairs)',
-  'translate.train.lossHint': 'The loss is the average −log of the probability the model gives the correct English word. If only the training loss falls while the test loss climbs again, the model memorises sentences instead of generalising.',
+  'translate.train.lossHint':
+    'The loss is the average −log of the probability the model gives the correct English word. If only the training loss falls while the test loss climbs again, the model memorises sentences instead of generalising.',
   'translate.train.scoreTitle': 'Test score: how well it translates sentences it has never seen',
   'translate.train.scoreLabel': 'Share of test sentences exactly right and word accuracy per step',
   'translate.train.scoreY': '% (higher is better)',
   'translate.train.scoreExact': 'exact match (the whole sentence equals the reference)',
   'translate.train.scoreTokens': 'word accuracy (next word ranked first when fed the reference)',
-  'translate.train.scoreHint': 'Exact match is the share of test pairs whose English, written by the model on its own (greedy), equals the reference word for word. The engine computes it on {pairs} test pairs.',
+  'translate.train.scoreHint':
+    'Exact match is the share of test pairs whose English, written by the model on its own (greedy), equals the reference word for word. The engine computes it on {pairs} test pairs.',
   'translate.train.samplesTitle': 'Held-out sentences, as the model translates them now',
   'translate.train.samplesAt': 'the model at step {step}',
   'translate.train.reference': 'reference',
@@ -46,7 +53,8 @@ export default {
   'translate.train.empty': '(wrote nothing)',
   'translate.train.unfinished': '(did not finish)',
   'translate.train.mapTitle': 'Cross-attention finding its place',
-  'translate.train.mapExplain': 'The decoder is fed the reference English (teacher forcing); for each English word it is about to write, the map shows which Korean tokens it looks at. Rows: the English word to write; columns: the Korean tokens. At first the attention is spread evenly; as the model learns, it gathers on the word with the same meaning. Korean puts the verb last and English puts it second, so the bright cells cross instead of running down the diagonal.',
+  'translate.train.mapExplain':
+    'The decoder is fed the reference English (teacher forcing); for each English word it is about to write, the map shows which Korean tokens it looks at. Rows: the English word to write; columns: the Korean tokens. At first the attention is spread evenly; as the model learns, it gathers on the word with the same meaning. Korean puts the verb last and English puts it second, so the bright cells cross instead of running down the diagonal.',
   'translate.train.mapSentence': 'Sentence',
   'translate.train.layer': 'Layer',
   'translate.train.layerOption': 'decoder layer {n}',
@@ -54,7 +62,8 @@ export default {
   'translate.train.headOption': 'head {n}',
   'translate.train.slider': 'Point in training',
   'translate.train.sliderValue': 'step {step} · {s} s (snapshot {i} of {n})',
-  'translate.train.sliderHint': 'Drag the slider left to look at earlier snapshots. They are taken often early on (every 10 steps) and further apart later.',
+  'translate.train.sliderHint':
+    'Drag the slider left to look at earlier snapshots. They are taken often early on (every 10 steps) and further apart later.',
   'translate.train.mapRows': 'English word to write (Query: decoder)',
   'translate.train.mapCols': 'Korean tokens (Key and Value: encoder)',
   'translate.train.mapOwn': 'The model’s own translation at this point',
@@ -66,12 +75,15 @@ export default {
   'translate.train.error.publish': 'Could not send the model: {message}',
   'translate.train.code.pairs_no_tab': 'Line {detail} has no tab between the Korean and the English.',
   'translate.train.code.pairs_empty_side': 'One side of line {detail} (Korean or English) is empty.',
-  'translate.train.code.pairs_too_long': 'The sentence on line {detail} is too long (the model reads at most {detail2} positions).',
-  'translate.train.code.pairs_too_few': 'There are only {detail} sentence pairs to train on; at least {detail2} are needed.',
+  'translate.train.code.pairs_too_long':
+    'The sentence on line {detail} is too long (the model reads at most {detail2} positions).',
+  'translate.train.code.pairs_too_few':
+    'There are only {detail} sentence pairs to train on; at least {detail2} are needed.',
   'translate.train.code.empty_text': 'The sentence pairs file is empty.',
   'translate.train.code.text_too_large': 'The sentence pairs file is too large ({detail} bytes; at most {detail2}).',
   'translate.train.code.invalid_utf8': 'The sentence pairs file is not UTF-8 text (byte {detail}).',
   'translate.train.code.binary_text': 'The sentence pairs file is not text (a NUL character at byte {detail}).',
-  'translate.train.diverged': 'At step {step} the loss became NaN (not a number) and training stopped. Too large a learning rate makes the numbers explode. Press “Start over” to try again.',
+  'translate.train.diverged':
+    'At step {step} the loss became NaN (not a number) and training stopped. Too large a learning rate makes the numbers explode. Press “Start over” to try again.',
   'translate.train.sentenceError': 'This sentence cannot be translated: {message}',
 };

@@ -1,7 +1,8 @@
 // 한국어: the translation lesson's training panel (<tf-translate-train>, components/translate/train-*.js).
 // Registered by components/translate/train-controller.js.
 export default {
-  'translate.train.explain': '처음에는 무작위 숫자뿐인 번역 모델을 이 탭 안에서 직접 학습시켜요. 한국어 → 영어 문장 쌍으로 배우고, 10번째 쌍마다 하나씩은 학습에 쓰지 않고 남겨 두었다가 시험 문제로 써요.',
+  'translate.train.explain':
+    '처음에는 무작위 숫자뿐인 번역 모델을 이 탭 안에서 직접 학습시켜요. 한국어 → 영어 문장 쌍으로 배우고, 10번째 쌍마다 하나씩은 학습에 쓰지 않고 남겨 두었다가 시험 문제로 써요.',
   'translate.train.start': '학습 시작',
   'translate.train.resume': '이어서 학습',
   'translate.train.pause': '잠시 멈춤',
@@ -16,8 +17,10 @@ export default {
   'translate.train.state.stopped': '최대 단계까지 학습했어요.',
   'translate.train.state.diverged': '학습이 터졌어요.',
   'translate.train.state.error': '학습이 멈췄어요.',
-  'translate.train.setup': '모델: 인코더 {enc}층 · 디코더 {dec}층 · 헤드 {heads}개 · 폭 {width} · 파라미터 {params}개 · 한국어 {srcVocab}개 / 영어 {tgtVocab}개 단어 · 학습 쌍 {train}개, 시험 쌍 {held}개 · 배치 {batch} · {optimizer} 학습률 {lr}',
-  'translate.train.schedule': '(처음 {warmup}단계 동안 서서히 올리고, {total}단계까지 코사인 곡선을 따라 그 {ratio}%까지 줄여요)',
+  'translate.train.setup':
+    '모델: 인코더 {enc}층 · 디코더 {dec}층 · 헤드 {heads}개 · 폭 {width} · 파라미터 {params}개 · 한국어 {srcVocab}개 / 영어 {tgtVocab}개 단어 · 학습 쌍 {train}개, 시험 쌍 {held}개 · 배치 {batch} · {optimizer} 학습률 {lr}',
+  'translate.train.schedule':
+    '(처음 {warmup}단계 동안 서서히 올리고, {total}단계까지 코사인 곡선을 따라 그 {ratio}%까지 줄여요)',
   'translate.train.stat.step': '단계',
   'translate.train.stat.time': '학습 시간',
   'translate.train.stat.exact': '시험 문장 완전 일치',
@@ -30,13 +33,15 @@ export default {
   'translate.train.lossY': '손실 (낮을수록 좋아요)',
   'translate.train.lossTrain': '학습 손실 (매 배치)',
   'translate.train.lossHeld': '시험 손실 (남겨 둔 쌍)',
-  'translate.train.lossHint': '손실은 정답 영어 단어에 모델이 준 확률의 −log 평균이에요. 학습 손실만 내려가고 시험 손실이 다시 오르면, 문장을 외우기만 하고 일반화는 못 하는 거예요.',
+  'translate.train.lossHint':
+    '손실은 정답 영어 단어에 모델이 준 확률의 −log 평균이에요. 학습 손실만 내려가고 시험 손실이 다시 오르면, 문장을 외우기만 하고 일반화는 못 하는 거예요.',
   'translate.train.scoreTitle': '시험 점수: 처음 보는 문장을 얼마나 맞히나',
   'translate.train.scoreLabel': '단계별 시험 문장 완전 일치 비율과 단어 정확도',
   'translate.train.scoreY': '% (높을수록 좋아요)',
   'translate.train.scoreExact': '완전 일치 (문장 전체가 정답과 같음)',
   'translate.train.scoreTokens': '단어 정확도 (정답을 넣어 줄 때 다음 단어 1순위)',
-  'translate.train.scoreHint': '완전 일치는 모델이 혼자서(그리디로) 쓴 영어 문장이 정답과 단어 하나까지 똑같은 시험 쌍의 비율이에요. 엔진이 시험 쌍 {pairs}개로 계산해요.',
+  'translate.train.scoreHint':
+    '완전 일치는 모델이 혼자서(그리디로) 쓴 영어 문장이 정답과 단어 하나까지 똑같은 시험 쌍의 비율이에요. 엔진이 시험 쌍 {pairs}개로 계산해요.',
   'translate.train.samplesTitle': '남겨 둔 문장, 지금은 이렇게 번역해요',
   'translate.train.samplesAt': '{step}단계의 모델',
   'translate.train.reference': '정답',
@@ -46,7 +51,8 @@ export default {
   'translate.train.empty': '(아무것도 쓰지 않음)',
   'translate.train.unfinished': '(끝을 내지 못함)',
   'translate.train.mapTitle': '크로스 어텐션이 자리를 잡아 가는 모습',
-  'translate.train.mapExplain': '디코더에 정답 영어를 넣어 주고(교사 강요), 영어 단어를 쓸 때마다 한국어의 어느 토큰을 보는지 그렸어요. 행은 쓰려는 영어 단어, 열은 한국어 토큰이에요. 처음에는 고르게 흩어져 있다가, 학습하면서 뜻이 같은 단어 쪽으로 모여요. 한국어는 동사가 끝에 오고 영어는 두 번째에 와서, 칸이 대각선이 아니라 엇갈려요.',
+  'translate.train.mapExplain':
+    '디코더에 정답 영어를 넣어 주고(교사 강요), 영어 단어를 쓸 때마다 한국어의 어느 토큰을 보는지 그렸어요. 행은 쓰려는 영어 단어, 열은 한국어 토큰이에요. 처음에는 고르게 흩어져 있다가, 학습하면서 뜻이 같은 단어 쪽으로 모여요. 한국어는 동사가 끝에 오고 영어는 두 번째에 와서, 칸이 대각선이 아니라 엇갈려요.',
   'translate.train.mapSentence': '문장',
   'translate.train.layer': '층',
   'translate.train.layerOption': '{n}번째 디코더 층',
@@ -54,7 +60,8 @@ export default {
   'translate.train.headOption': '{n}번 헤드',
   'translate.train.slider': '학습 시점',
   'translate.train.sliderValue': '{step}단계 · {s}초 ({i}/{n}번째 스냅숏)',
-  'translate.train.sliderHint': '슬라이더를 왼쪽으로 끌면 예전 스냅숏을 볼 수 있어요. 스냅숏은 초반에 더 자주(10단계마다), 나중에는 띄엄띄엄 찍어요.',
+  'translate.train.sliderHint':
+    '슬라이더를 왼쪽으로 끌면 예전 스냅숏을 볼 수 있어요. 스냅숏은 초반에 더 자주(10단계마다), 나중에는 띄엄띄엄 찍어요.',
   'translate.train.mapRows': '쓰려는 영어 단어 (Query: 디코더)',
   'translate.train.mapCols': '한국어 토큰 (Key·Value: 인코더)',
   'translate.train.mapOwn': '이 시점의 모델이 혼자 쓴 번역',
@@ -66,12 +73,14 @@ export default {
   'translate.train.error.publish': '모델을 보내지 못했어요: {message}',
   'translate.train.code.pairs_no_tab': '{detail}번째 줄에 한국어와 영어를 나누는 탭이 없어요.',
   'translate.train.code.pairs_empty_side': '{detail}번째 줄의 한쪽(한국어 또는 영어)이 비어 있어요.',
-  'translate.train.code.pairs_too_long': '{detail}번째 줄의 문장이 너무 길어요 (모델이 읽는 위치는 {detail2}개까지예요).',
+  'translate.train.code.pairs_too_long':
+    '{detail}번째 줄의 문장이 너무 길어요 (모델이 읽는 위치는 {detail2}개까지예요).',
   'translate.train.code.pairs_too_few': '학습할 문장 쌍이 {detail}개뿐이에요. 적어도 {detail2}개가 필요해요.',
   'translate.train.code.empty_text': '문장 쌍 파일이 비어 있어요.',
   'translate.train.code.text_too_large': '문장 쌍 파일이 너무 커요 ({detail}바이트, 최대 {detail2}바이트).',
   'translate.train.code.invalid_utf8': '문장 쌍 파일이 UTF-8 글이 아니에요 (바이트 위치 {detail}).',
   'translate.train.code.binary_text': '문장 쌍 파일이 글이 아니에요 (바이트 위치 {detail}에 NUL 문자).',
-  'translate.train.diverged': '{step}단계에서 손실이 숫자가 아닌 값(NaN)이 되어 학습이 멈췄어요. 학습률이 너무 크면 값이 폭발해요. “처음부터”를 눌러 다시 시작해 보세요.',
+  'translate.train.diverged':
+    '{step}단계에서 손실이 숫자가 아닌 값(NaN)이 되어 학습이 멈췄어요. 학습률이 너무 크면 값이 폭발해요. “처음부터”를 눌러 다시 시작해 보세요.',
   'translate.train.sentenceError': '이 문장은 번역할 수 없어요: {message}',
 };

@@ -24,10 +24,26 @@ export const fmt = (x, digits = 3) => Number(x).toFixed(digits);
 
 /** The char model of the tour's language, with its example sentences. */
 const GPT = {
-  ko: { model: 'ko-char', sentence: '고양이는 귀엽다', others: ['나는 밥을 먹었다', '사과를 구매했다'], count: '사과를 샀다',
-    probe: '고', order: ['나는 밥을 먹었다', '밥을 나는 먹었다'], word: '밥', prompt: '고양이는 귀엽' },
-  en: { model: 'en-char', sentence: 'the cat is cute', others: ['i ate rice', 'a red apple'], count: 'my dog ran',
-    probe: 'a', order: ['the cat is cute', 'is the cat cute'], word: 'cat', prompt: 'the cat is cu' },
+  ko: {
+    model: 'ko-char',
+    sentence: '고양이는 귀엽다',
+    others: ['나는 밥을 먹었다', '사과를 구매했다'],
+    count: '사과를 샀다',
+    probe: '고',
+    order: ['나는 밥을 먹었다', '밥을 나는 먹었다'],
+    word: '밥',
+    prompt: '고양이는 귀엽',
+  },
+  en: {
+    model: 'en-char',
+    sentence: 'the cat is cute',
+    others: ['i ate rice', 'a red apple'],
+    count: 'my dog ran',
+    probe: 'a',
+    order: ['the cat is cute', 'is the cat cute'],
+    word: 'cat',
+    prompt: 'the cat is cu',
+  },
 };
 const gpt = (ctx) => GPT[ctx.lang];
 
@@ -62,13 +78,18 @@ export const CHAPTERS = [
       return {
         params: { sentence },
         choices: options.map((k) => ({ id: String(k), label: String(k) })),
-        solve: () => ({ answer: String(n), params: { n, tokens: tokens.map((t) => visibleToken(t.text)).join(' · ') } }),
+        solve: () => ({
+          answer: String(n),
+          params: { n, tokens: tokens.map((t) => visibleToken(t.text)).join(' · ') },
+        }),
       };
     },
   },
   {
     id: 'embedding',
-    widgets: (ctx) => [{ tag: 'tinyformer-embedding', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, show: 'token' } }],
+    widgets: (ctx) => [
+      { tag: 'tinyformer-embedding', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, show: 'token' } },
+    ],
     highlight: (w) => w.shadowRoot.querySelector('tf-heatmap'),
     tries: (ctx) => [gpt(ctx).sentence, ...gpt(ctx).others].map((s) => ({ label: s, attrs: { sentence: s } })),
     async ask(ctx) {
@@ -77,13 +98,21 @@ export const CHAPTERS = [
       // the engine's 100 nearest rows to the probe's (by cosine): the nearest, one from the middle, the last
       const ranked = m.nearestTokens(probe.id, Math.min(100, m.config.vocab_size));
       const picks = [ranked[0], ranked[Math.floor(ranked.length / 2)], ranked[ranked.length - 1]];
-      const choices = picks.map((p) => ({ id: String(p.id), label: visibleToken(p.text) }))
+      const choices = picks
+        .map((p) => ({ id: String(p.id), label: visibleToken(p.text) }))
         .sort((a, b) => a.label.localeCompare(b.label));
       return {
         params: { token: visibleToken(probe.text) },
         choices,
-        solve: () => ({ answer: String(ranked[0].id), params: { best: visibleToken(ranked[0].text), cosBest: fmt(ranked[0].cosine),
-          worst: visibleToken(picks[2].text), cosWorst: fmt(picks[2].cosine) } }),
+        solve: () => ({
+          answer: String(ranked[0].id),
+          params: {
+            best: visibleToken(ranked[0].text),
+            cosBest: fmt(ranked[0].cosine),
+            worst: visibleToken(picks[2].text),
+            cosWorst: fmt(picks[2].cosine),
+          },
+        }),
       };
     },
   },
@@ -97,7 +126,11 @@ export const CHAPTERS = [
     highlight: (w) => w.shadowRoot.querySelector('tf-heatmap'),
     tries: (ctx) => gpt(ctx).order.map((s) => ({ label: s, widget: 1, attrs: { sentence: s } })),
     async ask(ctx) {
-      const { model: name, order: [a, b], word } = gpt(ctx);
+      const {
+        model: name,
+        order: [a, b],
+        word,
+      } = gpt(ctx);
       const m = await ctx.model(name);
       const rowFor = (sentence) => {
         const run = m.inspect(sentence);
@@ -110,19 +143,42 @@ export const CHAPTERS = [
       const answer = same ? 'same' : 'different';
       return {
         params: { a, b, token: [...word][0] },
-        choices: [{ id: 'same', label: ctx.say('tour.same') }, { id: 'different', label: ctx.say('tour.different') }],
-        solve: () => ({ answer, params: { p1: x.position, p2: y.position, v1: fmt(x.row[0]), v2: fmt(y.row[0]),
-          answer: ctx.say(`tour.${answer}`) } }),
+        choices: [
+          { id: 'same', label: ctx.say('tour.same') },
+          { id: 'different', label: ctx.say('tour.different') },
+        ],
+        solve: () => ({
+          answer,
+          params: {
+            p1: x.position,
+            p2: y.position,
+            v1: fmt(x.row[0]),
+            v2: fmt(y.row[0]),
+            answer: ctx.say(`tour.${answer}`),
+          },
+        }),
       };
     },
   },
   {
     id: 'attention',
-    widgets: (ctx) => [{ tag: 'tinyformer-attention', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', head: '1' } }],
+    widgets: (ctx) => [
+      {
+        tag: 'tinyformer-attention',
+        attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', head: '1' },
+      },
+    ],
     highlight: (w) => w.shadowRoot.querySelector('tf-heatmap'),
-    tries: (ctx) => [['1', '1'], ['1', '3'], ['2', '2'], ['2', 'mean']].map(([layer, head]) => ({
-      label: head === 'mean' ? ctx.say('tour.layerMean', { layer }) : ctx.say('tour.layerHead', { layer, head }),
-      attrs: { layer, head } })),
+    tries: (ctx) =>
+      [
+        ['1', '1'],
+        ['1', '3'],
+        ['2', '2'],
+        ['2', 'mean'],
+      ].map(([layer, head]) => ({
+        label: head === 'mean' ? ctx.say('tour.layerMean', { layer }) : ctx.say('tour.layerHead', { layer, head }),
+        attrs: { layer, head },
+      })),
     async ask(ctx) {
       const w = ctx.widgets[0];
       const layer = Number(w.getAttribute('layer'));
@@ -143,12 +199,27 @@ export const CHAPTERS = [
   },
   {
     id: 'qkv',
-    widgets: (ctx) => [{ tag: 'tinyformer-qkv', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', head: '1',
-      step: 'scale', controls: '', token: String([...gpt(ctx).sentence].length) } }],
+    widgets: (ctx) => [
+      {
+        tag: 'tinyformer-qkv',
+        attrs: {
+          model: gpt(ctx).model,
+          sentence: gpt(ctx).sentence,
+          layer: '1',
+          head: '1',
+          step: 'scale',
+          controls: '',
+          token: String([...gpt(ctx).sentence].length),
+        },
+      },
+    ],
     highlight: (w) => w.shadowRoot.querySelector('.body') ?? w,
     tries: (ctx) => {
       const chars = [...gpt(ctx).sentence];
-      return [chars.length, 4, 2].map((k) => ({ label: `${k - 1} ${visibleToken(chars[k - 1])}`, attrs: { token: String(k) } }));
+      return [chars.length, 4, 2].map((k) => ({
+        label: `${k - 1} ${visibleToken(chars[k - 1])}`,
+        attrs: { token: String(k) },
+      }));
     },
     async ask(ctx) {
       const w = ctx.widgets[0];
@@ -165,18 +236,34 @@ export const CHAPTERS = [
       return {
         params: { token: `${q} ${visibleToken(run.tokens[q].text)}` },
         choices,
-        solve: () => ({ answer: String(best), params: { answer: choices[best].label, score: fmt(scores[best]), prob: fmt(probs[best]) } }),
+        solve: () => ({
+          answer: String(best),
+          params: { answer: choices[best].label, score: fmt(scores[best]), prob: fmt(probs[best]) },
+        }),
       };
     },
   },
   {
     id: 'addnorm',
-    widgets: (ctx) => [{ tag: 'tinyformer-add-norm', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).sentence, layer: '1', after: 'attention',
-      token: String([...gpt(ctx).sentence].length) } }],
+    widgets: (ctx) => [
+      {
+        tag: 'tinyformer-add-norm',
+        attrs: {
+          model: gpt(ctx).model,
+          sentence: gpt(ctx).sentence,
+          layer: '1',
+          after: 'attention',
+          token: String([...gpt(ctx).sentence].length),
+        },
+      },
+    ],
     highlight: (w) => w.shadowRoot.querySelector('tf-heatmap') ?? w.shadowRoot.querySelector('.body'),
     tries: (ctx) => {
       const chars = [...gpt(ctx).sentence];
-      return [chars.length, 1, 3].map((k) => ({ label: `${k - 1} ${visibleToken(chars[k - 1])}`, attrs: { token: String(k) } }));
+      return [chars.length, 1, 3].map((k) => ({
+        label: `${k - 1} ${visibleToken(chars[k - 1])}`,
+        attrs: { token: String(k) },
+      }));
     },
     async ask(ctx) {
       const w = ctx.widgets[0];
@@ -191,8 +278,14 @@ export const CHAPTERS = [
       const answer = before > after ? 'before' : 'after';
       return {
         params: { token: `${r} ${visibleToken(run.tokens[r].text)}` },
-        choices: [{ id: 'before', label: ctx.say('tour.ch.addnorm.before') }, { id: 'after', label: ctx.say('tour.ch.addnorm.after') }],
-        solve: () => ({ answer, params: { before: fmt(before), after: fmt(after), answer: ctx.say(`tour.ch.addnorm.${answer}`) } }),
+        choices: [
+          { id: 'before', label: ctx.say('tour.ch.addnorm.before') },
+          { id: 'after', label: ctx.say('tour.ch.addnorm.after') },
+        ],
+        solve: () => ({
+          answer,
+          params: { before: fmt(before), after: fmt(after), answer: ctx.say(`tour.ch.addnorm.${answer}`) },
+        }),
       };
     },
   },
@@ -200,28 +293,58 @@ export const CHAPTERS = [
     id: 'ffn',
     widgets: () => [{ tag: 'tinyformer-activation', attrs: { functions: 'relu,gelu', from: '-4', to: '4' } }],
     highlight: (w) => w.shadowRoot.querySelector('tf-line-chart'),
-    tries: () => [['relu,gelu', 'ReLU · GELU'], ['sigmoid,tanh', 'sigmoid · tanh'], ['relu,gelu,sigmoid,tanh,silu', 'ReLU · GELU · sigmoid · tanh · SiLU']]
-      .map(([functions, label]) => ({ label, attrs: { functions } })),
+    tries: () =>
+      [
+        ['relu,gelu', 'ReLU · GELU'],
+        ['sigmoid,tanh', 'sigmoid · tanh'],
+        ['relu,gelu,sigmoid,tanh,silu', 'ReLU · GELU · sigmoid · tanh · SiLU'],
+      ].map(([functions, label]) => ({ label, attrs: { functions } })),
     async ask(ctx) {
       const tinyformer = await ctx.engine();
-      const kinds = [['relu', 'ReLU'], ['gelu', 'GELU'], ['sigmoid', 'sigmoid']];
-      const names = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
+      const kinds = [
+        ['relu', 'ReLU'],
+        ['gelu', 'GELU'],
+        ['sigmoid', 'sigmoid'],
+      ];
+      const names = {
+        relu: 'ReLU',
+        gelu: 'GELU',
+        gelu_tanh: 'GELU (tanh)',
+        sigmoid: 'sigmoid',
+        tanh: 'tanh',
+        silu: 'SiLU',
+      };
       const at = kinds.map(([k]) => tinyformer.applyActivation(k, [-1])[0]);
       const negative = kinds.filter((_, i) => at[i] < 0).map(([k]) => k);
       const m = await ctx.model(gpt(ctx).model);
       return {
         params: {},
         choices: kinds.map(([id, label]) => ({ id, label })),
-        solve: () => ({ answer: negative.join(','), params: { values: kinds.map(([, label], i) => `${label} ${fmt(at[i])}`).join(', '),
-          answer: kinds.filter(([k]) => negative.includes(k)).map(([, label]) => label).join(', '), model: names[m.config.activation] ?? m.config.activation } }),
+        solve: () => ({
+          answer: negative.join(','),
+          params: {
+            values: kinds.map(([, label], i) => `${label} ${fmt(at[i])}`).join(', '),
+            answer: kinds
+              .filter(([k]) => negative.includes(k))
+              .map(([, label]) => label)
+              .join(', '),
+            model: names[m.config.activation] ?? m.config.activation,
+          },
+        }),
       };
     },
   },
   {
     id: 'output',
-    widgets: (ctx) => [{ tag: 'tinyformer-next-token', attrs: { model: gpt(ctx).model, sentence: gpt(ctx).prompt, top: '6', temperature: '1' } }],
+    widgets: (ctx) => [
+      {
+        tag: 'tinyformer-next-token',
+        attrs: { model: gpt(ctx).model, sentence: gpt(ctx).prompt, top: '6', temperature: '1' },
+      },
+    ],
     highlight: (w) => w.shadowRoot.querySelector('tf-bar-chart'),
-    tries: (ctx) => ['0.5', '1', '2'].map((t) => ({ label: ctx.say('tour.temperature', { t }), attrs: { temperature: t } })),
+    tries: (ctx) =>
+      ['0.5', '1', '2'].map((t) => ({ label: ctx.say('tour.temperature', { t }), attrs: { temperature: t } })),
     async ask(ctx) {
       const w = ctx.widgets[0];
       const sentence = w.getAttribute('sentence');
@@ -229,24 +352,39 @@ export const CHAPTERS = [
       const probs = m.nextTokenProbs(sentence, { temperature: Number(w.getAttribute('temperature')) });
       const best = argmax(probs);
       // three of the engine's likeliest tokens (at the temperature on screen), in vocabulary order so the order gives nothing away
-      const top = [...probs.keys()].sort((a, b) => probs[b] - probs[a]).slice(0, 3).sort((a, b) => a - b);
+      const top = [...probs.keys()]
+        .sort((a, b) => probs[b] - probs[a])
+        .slice(0, 3)
+        .sort((a, b) => a - b);
       const vocab = m.tokenizer.vocab;
       const text = m.generate(sentence, { temperature: 0, maxTokens: 8 }).text;
       return {
         params: { sentence, t: w.getAttribute('temperature') },
         choices: top.map((id) => ({ id: String(id), label: visibleToken(vocab[id]) })),
-        solve: () => ({ answer: String(best), params: { answer: visibleToken(vocab[best]), prob: fmt(probs[best]), text: `${sentence}${text}` } }),
+        solve: () => ({
+          answer: String(best),
+          params: { answer: visibleToken(vocab[best]), prob: fmt(probs[best]), text: `${sentence}${text}` },
+        }),
       };
     },
   },
   {
     id: 'forcing',
     // beside it, the same small GPT trained both ways in a Worker while the learner reads (pauses out of view)
-    widgets: (ctx) => [{ tag: 'tinyformer-teacher-forcing', attrs: { sentence: '나는 밥을 먹었다', reference: 'I ate rice' } },
-      { tag: 'tinyformer-train', attrs: { mode: 'tf', corpus: ctx.lang === 'en' ? 'en' : 'ko-small', steps: '200', autoplay: '' } }],
+    widgets: (ctx) => [
+      { tag: 'tinyformer-teacher-forcing', attrs: { sentence: '나는 밥을 먹었다', reference: 'I ate rice' } },
+      {
+        tag: 'tinyformer-train',
+        attrs: { mode: 'tf', corpus: ctx.lang === 'en' ? 'en' : 'ko-small', steps: '200', autoplay: '' },
+      },
+    ],
     highlight: (w) => w.shadowRoot.querySelector('.body'),
-    tries: () => [['나는 밥을 먹었다', 'I ate rice'], ['고양이는 귀엽다', 'The cat is cute'], ['나는 밥을 먹었다', 'I ate bread']]
-      .map(([sentence, reference]) => ({ label: `${sentence} → ${reference}`, attrs: { sentence, reference } })),
+    tries: () =>
+      [
+        ['나는 밥을 먹었다', 'I ate rice'],
+        ['고양이는 귀엽다', 'The cat is cute'],
+        ['나는 밥을 먹었다', 'I ate bread'],
+      ].map(([sentence, reference]) => ({ label: `${sentence} → ${reference}`, attrs: { sentence, reference } })),
     async ask(ctx) {
       const w = ctx.widgets[0];
       const source = w.getAttribute('sentence');
@@ -258,9 +396,18 @@ export const CHAPTERS = [
       const answer = c.firstMistake === -1 ? 'yes' : 'no';
       return {
         params: { source, reference },
-        choices: [{ id: 'yes', label: ctx.say('tour.yes') }, { id: 'no', label: ctx.say('tour.no') }],
-        solve: () => ({ answer, params: { free, first: c.firstMistake === -1 ? ctx.say('tour.ch.forcing.none') : c.firstMistake + 1,
-          answer: ctx.say(`tour.${answer}`) } }),
+        choices: [
+          { id: 'yes', label: ctx.say('tour.yes') },
+          { id: 'no', label: ctx.say('tour.no') },
+        ],
+        solve: () => ({
+          answer,
+          params: {
+            free,
+            first: c.firstMistake === -1 ? ctx.say('tour.ch.forcing.none') : c.firstMistake + 1,
+            answer: ctx.say(`tour.${answer}`),
+          },
+        }),
       };
     },
   },
@@ -284,7 +431,10 @@ export const CHAPTERS = [
       return {
         params: { layer, word: first < 4 ? SPECIAL[first] : pieceLabel(vocab[first] ?? '?') },
         choices,
-        solve: () => ({ answer: String(best), params: { answer: choices[best].label, weight: fmt(row[best]), text: r.text } }),
+        solve: () => ({
+          answer: String(best),
+          params: { answer: choices[best].label, weight: fmt(row[best]), text: r.text },
+        }),
       };
     },
   },
@@ -292,7 +442,11 @@ export const CHAPTERS = [
     id: 'cbow',
     widgets: () => [{ tag: 'tinyformer-fill-blank', attrs: { sentence: '나는 ___을 먹었다', top: '5' } }],
     highlight: (w) => w.shadowRoot.querySelector('tf-bar-chart'),
-    tries: () => ['나는 ___을 먹었다', '고양이가 ___에서 잤다', '아침에 ___을 마셨다'].map((s) => ({ label: s, attrs: { sentence: s } })),
+    tries: () =>
+      ['나는 ___을 먹었다', '고양이가 ___에서 잤다', '아침에 ___을 마셨다'].map((s) => ({
+        label: s,
+        attrs: { sentence: s },
+      })),
     async ask(ctx) {
       const w = ctx.widgets[0];
       const sentence = w.getAttribute('sentence');
@@ -300,8 +454,13 @@ export const CHAPTERS = [
       const { guesses } = words.fillBlank(sentence, 3);
       return {
         params: { sentence },
-        choices: guesses.map((g) => ({ id: String(g.id), label: g.word })).sort((a, b) => a.label.localeCompare(b.label)),
-        solve: () => ({ answer: String(guesses[0].id), params: { answer: guesses[0].word, prob: fmt(guesses[0].prob) } }),
+        choices: guesses
+          .map((g) => ({ id: String(g.id), label: g.word }))
+          .sort((a, b) => a.label.localeCompare(b.label)),
+        solve: () => ({
+          answer: String(guesses[0].id),
+          params: { answer: guesses[0].word, prob: fmt(guesses[0].prob) },
+        }),
       };
     },
   },
@@ -311,7 +470,12 @@ export const CHAPTERS = [
     // the race's own start button: the learner presses it
     highlight: (w) => w.shadowRoot.querySelector('.body button'),
     waitFor: (w, done) => {
-      const seen = new MutationObserver(() => { if (w.dataset.running === 'true') { seen.disconnect(); done(); } });
+      const seen = new MutationObserver(() => {
+        if (w.dataset.running === 'true') {
+          seen.disconnect();
+          done();
+        }
+      });
       seen.observe(w, { attributes: true, attributeFilter: ['data-running'] });
       return () => seen.disconnect();
     },
@@ -324,19 +488,26 @@ export const CHAPTERS = [
         params: { steps },
         choices: names.map((label, i) => ({ id: String(i), label })),
         // the race trains on in the Workers: the answer is the engine's losses once every racer reached the end
-        solve: () => new Promise((resolve) => {
-          const check = () => {
-            const series = chart()?.series ?? [];
-            if (!w.isConnected) return;
-            if (series.length && series.every((s) => s.xs.length >= steps)) {
-              const last = series.map((s) => s.ys[s.ys.length - 1]);
-              const best = last.indexOf(Math.min(...last));
-              resolve({ answer: String(best), params: { steps, answer: names[best],
-                losses: names.map((n, i) => `${n} ${fmt(last[i])}`).join(', ') } });
-            } else setTimeout(check, 300);
-          };
-          check();
-        }),
+        solve: () =>
+          new Promise((resolve) => {
+            const check = () => {
+              const series = chart()?.series ?? [];
+              if (!w.isConnected) return;
+              if (series.length && series.every((s) => s.xs.length >= steps)) {
+                const last = series.map((s) => s.ys[s.ys.length - 1]);
+                const best = last.indexOf(Math.min(...last));
+                resolve({
+                  answer: String(best),
+                  params: {
+                    steps,
+                    answer: names[best],
+                    losses: names.map((n, i) => `${n} ${fmt(last[i])}`).join(', '),
+                  },
+                });
+              } else setTimeout(check, 300);
+            };
+            check();
+          }),
       };
     },
   },
@@ -346,7 +517,12 @@ export const CHAPTERS = [
     highlight: (w) => w.shadowRoot.querySelector('tf-sagwa-lesson .sagwa-layers'),
     // the lesson's own layer buttons: the learner picks one
     waitFor: (w, done) => {
-      const onClick = (e) => { if (e.composedPath().some((n) => n.dataset?.layer !== undefined)) { w.removeEventListener('click', onClick); done(); } };
+      const onClick = (e) => {
+        if (e.composedPath().some((n) => n.dataset?.layer !== undefined)) {
+          w.removeEventListener('click', onClick);
+          done();
+        }
+      };
       w.addEventListener('click', onClick);
       return () => w.removeEventListener('click', onClick);
     },
@@ -354,13 +530,24 @@ export const CHAPTERS = [
       const m = await ctx.model('ko-char');
       const lesson = await siteJson('data/sagwa-lesson.json');
       const texts = lesson.sentences.map((s) => s.text);
-      const c = (await ctx.engine()).compareSenses(m, texts, lesson.word, lesson.sentences.map((s) => s.senses));
+      const c = (await ctx.engine()).compareSenses(
+        m,
+        texts,
+        lesson.word,
+        lesson.sentences.map((s) => s.senses),
+      );
       const last = c.layerGroups[c.layerGroups.length - 1];
       const answer = last.within > last.across ? 'yes' : 'no';
       return {
         params: { n: texts.length, input: fmt(c.embeddingGroups.across) },
-        choices: [{ id: 'yes', label: ctx.say('tour.yes') }, { id: 'no', label: ctx.say('tour.no') }],
-        solve: () => ({ answer, params: { within: fmt(last.within), across: fmt(last.across), answer: ctx.say(`tour.${answer}`) } }),
+        choices: [
+          { id: 'yes', label: ctx.say('tour.yes') },
+          { id: 'no', label: ctx.say('tour.no') },
+        ],
+        solve: () => ({
+          answer,
+          params: { within: fmt(last.within), across: fmt(last.across), answer: ctx.say(`tour.${answer}`) },
+        }),
       };
     },
   },

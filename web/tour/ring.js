@@ -50,7 +50,10 @@ export class Ring {
 
   _queue() {
     if (this._frame) return;
-    this._frame = requestAnimationFrame(() => { this._frame = 0; this._place(); });
+    this._frame = requestAnimationFrame(() => {
+      this._frame = 0;
+      this._place();
+    });
   }
 
   _place() {
@@ -59,19 +62,30 @@ export class Ring {
       this.target?.removeAttribute('data-tour-highlight');
       if (this.target) this._sizes.unobserve(this.target);
       this.target = t;
-      if (t) { this._sizes.observe(t); t.setAttribute('data-tour-highlight', ''); }
+      if (t) {
+        this._sizes.observe(t);
+        t.setAttribute('data-tour-highlight', '');
+      }
     }
-    if (!t?.isConnected) { this.box.hidden = true; return; }
+    if (!t?.isConnected) {
+      this.box.hidden = true;
+      return;
+    }
     const r = t.getBoundingClientRect();
     const s = this.stage.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) { this.box.hidden = true; return; }
+    if (r.width === 0 && r.height === 0) {
+      this.box.hidden = true;
+      return;
+    }
     // kept within the stage (a wide map scrolls sideways inside its widget)
     const left = Math.max(r.left, s.left) - s.left;
     const right = Math.min(r.right, s.right) - s.left;
     const pad = 4;
     Object.assign(this.box.style, {
-      left: `${left - pad}px`, top: `${r.top - s.top - pad}px`,
-      width: `${Math.max(0, right - left) + 2 * pad}px`, height: `${r.height + 2 * pad}px`,
+      left: `${left - pad}px`,
+      top: `${r.top - s.top - pad}px`,
+      width: `${Math.max(0, right - left) + 2 * pad}px`,
+      height: `${r.height + 2 * pad}px`,
     });
     this.box.hidden = false;
     // keep it appended last so it draws above the widgets

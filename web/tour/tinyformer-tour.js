@@ -57,14 +57,28 @@ function ensureStylesheet() {
 export class TinyformerTour extends HTMLElement {
   /** The attributes, as widgets.json and the embed view (embed.html?widget=tour&chapter=…) read them. */
   static spec = {
-    name: 'tour', tag: 'tinyformer-tour',
+    name: 'tour',
+    tag: 'tinyformer-tour',
     attributes: [
-      { name: 'chapter', type: 'enum', choices: CHAPTER_IDS, default: CHAPTER_IDS[0], describe: `the chapter shown: ${CHAPTER_IDS.join(', ')}` },
-      { name: 'minimal', type: 'bool', default: false, describe: 'hide the progress bar and previous / next (one chapter on a course page)' },
+      {
+        name: 'chapter',
+        type: 'enum',
+        choices: CHAPTER_IDS,
+        default: CHAPTER_IDS[0],
+        describe: `the chapter shown: ${CHAPTER_IDS.join(', ')}`,
+      },
+      {
+        name: 'minimal',
+        type: 'bool',
+        default: false,
+        describe: 'hide the progress bar and previous / next (one chapter on a course page)',
+      },
     ],
   };
 
-  static get observedAttributes() { return ['chapter', 'lang', 'minimal']; }
+  static get observedAttributes() {
+    return ['chapter', 'lang', 'minimal'];
+  }
 
   constructor() {
     super();
@@ -77,11 +91,19 @@ export class TinyformerTour extends HTMLElement {
   }
 
   /** The chapters, in order (ids). */
-  static get chapters() { return CHAPTER_IDS; }
+  static get chapters() {
+    return CHAPTER_IDS;
+  }
 
   get language() {
-    const own = (this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ??
-      document.documentElement.lang ?? '').toLowerCase().slice(0, 2);
+    const own = (
+      this.getAttribute('lang') ??
+      this.parentElement?.closest('[lang]')?.getAttribute('lang') ??
+      document.documentElement.lang ??
+      ''
+    )
+      .toLowerCase()
+      .slice(0, 2);
     return own in STRINGS ? own : 'ko';
   }
 
@@ -118,11 +140,17 @@ export class TinyformerTour extends HTMLElement {
     this.dispatchEvent(new CustomEvent('chapter', { bubbles: true, composed: true, detail: { id, index } }));
   }
 
-  next() { this.go(this.index + 1); }
-  prev() { this.go(this.index - 1); }
+  next() {
+    this.go(this.index + 1);
+  }
+  prev() {
+    this.go(this.index - 1);
+  }
 
   /** Moves focus to the chapter's heading. */
-  focusHeading() { this._heading.focus({ preventScroll: false }); }
+  focusHeading() {
+    this._heading.focus({ preventScroll: false });
+  }
 
   _build() {
     ensureStylesheet();
@@ -143,7 +171,11 @@ export class TinyformerTour extends HTMLElement {
     this._tryStatus = el('p', { class: 'tft-status', role: 'status' });
     this._askTitle = el('h3', { id: id('ask') });
     this._question = el('p', { class: 'tft-question', id: id('question') });
-    this._choices = el('div', { class: 'tft-choices', role: 'group', 'aria-labelledby': `${id('ask')} ${id('question')}` });
+    this._choices = el('div', {
+      class: 'tft-choices',
+      role: 'group',
+      'aria-labelledby': `${id('ask')} ${id('question')}`,
+    });
     this._reveal = el('div', { class: 'tft-reveal', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this._takeTitle = el('h3');
     this._takeaway = el('p', { class: 'tft-takeaway' });
@@ -153,13 +185,17 @@ export class TinyformerTour extends HTMLElement {
     this._prevButton.addEventListener('click', () => this.prev());
     this._nextButton.addEventListener('click', () => this.next());
     this._goto.addEventListener('click', () => this._focusTarget());
-    const card = el('section', { class: 'tft-card', 'aria-labelledby': id('title') },
-      this._count, this._heading,
+    const card = el(
+      'section',
+      { class: 'tft-card', 'aria-labelledby': id('title') },
+      this._count,
+      this._heading,
       el('div', { class: 'tft-look' }, this._lookTitle, this._lookText, this._goto),
       el('div', { class: 'tft-try' }, this._tryTitle, this._tryText, this._tries, this._tryStatus),
       el('div', { class: 'tft-ask' }, this._askTitle, this._question, this._choices, this._reveal),
       this._takeBox,
-      el('div', { class: 'tft-steps' }, this._prevButton, this._nextButton));
+      el('div', { class: 'tft-steps' }, this._prevButton, this._nextButton),
+    );
     this.replaceChildren(this._bar, el('div', { class: 'tft-body' }, card, this._stage));
     this.addEventListener('keydown', (e) => this._key(e));
   }
@@ -169,10 +205,14 @@ export class TinyformerTour extends HTMLElement {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const target = e.composedPath()[0];
     // arrows keep their own meaning in text boxes, pickers and inside the widgets (a map's cells, a chart)
-    if ((target instanceof Element && target.closest('input, select, textarea, [contenteditable]')) ||
-      this._stage.contains(e.target)) return;
+    if (
+      (target instanceof Element && target.closest('input, select, textarea, [contenteditable]')) ||
+      this._stage.contains(e.target)
+    )
+      return;
     e.preventDefault();
-    if (e.key === 'ArrowRight') this.next(); else this.prev();
+    if (e.key === 'ArrowRight') this.next();
+    else this.prev();
   }
 
   _teardown() {
@@ -233,7 +273,9 @@ export class TinyformerTour extends HTMLElement {
     // data-state as every widget has it (ready once the chapter's live widget shows the engine's numbers);
     // data-phase is where the learner is in the chapter: look, tried, ask, solving, revealed
     this.dataset.state = 'loading';
-    const settle = (e) => { if (live()) this.dataset.state = e.type === 'error' ? 'error' : 'ready'; };
+    const settle = (e) => {
+      if (live()) this.dataset.state = e.type === 'error' ? 'error' : 'ready';
+    };
     main.addEventListener('ready', settle, { once: true });
     main.addEventListener('error', settle, { once: true });
     this._target = () => chapter.highlight(main) ?? main;
@@ -263,14 +305,20 @@ export class TinyformerTour extends HTMLElement {
   _renderBar() {
     const list = this._bar.firstElementChild;
     this._bar.setAttribute('aria-label', this.say('tour.nav.label'));
-    list.replaceChildren(...CHAPTERS.map((c, i) => {
-      const b = el('button', { type: 'button', 'data-chapter': c.id, title: this.say(`tour.ch.${c.id}.title`) }, String(i + 1));
-      b.setAttribute('aria-label', this.say(`tour.ch.${c.id}.title`));
-      if (i === this.index) b.setAttribute('aria-current', 'step');
-      if (i < this.index) b.classList.add('done');
-      b.addEventListener('click', () => this.go(i));
-      return el('li', {}, b);
-    }));
+    list.replaceChildren(
+      ...CHAPTERS.map((c, i) => {
+        const b = el(
+          'button',
+          { type: 'button', 'data-chapter': c.id, title: this.say(`tour.ch.${c.id}.title`) },
+          String(i + 1),
+        );
+        b.setAttribute('aria-label', this.say(`tour.ch.${c.id}.title`));
+        if (i === this.index) b.setAttribute('aria-current', 'step');
+        if (i < this.index) b.classList.add('done');
+        b.addEventListener('click', () => this.go(i));
+        return el('li', {}, b);
+      }),
+    );
   }
 
   _renderTries(chapter, ctx, tried) {
@@ -278,11 +326,18 @@ export class TinyformerTour extends HTMLElement {
     const chips = tries.map((t) => {
       const w = ctx.widgets[t.widget ?? 0];
       const current = Object.entries(t.attrs).every(([k, v]) => w.getAttribute(k) === v);
-      const b = el('button', { type: 'button', class: 'tft-chip', 'data-try': '', 'aria-pressed': String(current) }, t.label);
+      const b = el(
+        'button',
+        { type: 'button', class: 'tft-chip', 'data-try': '', 'aria-pressed': String(current) },
+        t.label,
+      );
       b.addEventListener('click', () => {
         if (Object.entries(t.attrs).every(([k, v]) => w.getAttribute(k) === v)) return;
         // the widget's next render: `change`, or `ready` when it had not started yet (lazy, out of view)
-        const off = () => { w.removeEventListener('change', onShown); w.removeEventListener('ready', onShown); };
+        const off = () => {
+          w.removeEventListener('change', onShown);
+          w.removeEventListener('ready', onShown);
+        };
         const onShown = (e) => {
           if (e.target !== w) return;
           off();
@@ -314,7 +369,11 @@ export class TinyformerTour extends HTMLElement {
     this._question.textContent = this.say(`tour.ch.${chapter.id}.question`, q.params);
     this._choices.setAttribute('aria-label', this.say('tour.choices'));
     const buttons = q.choices.map((c) => {
-      const b = el('button', { type: 'button', class: 'tft-choice', 'data-choice': c.id, 'aria-pressed': 'false' }, c.label);
+      const b = el(
+        'button',
+        { type: 'button', class: 'tft-choice', 'data-choice': c.id, 'aria-pressed': 'false' },
+        c.label,
+      );
       b.addEventListener('click', () => this._answer(chapter, q, c.id, buttons, live));
       return b;
     });
@@ -332,11 +391,16 @@ export class TinyformerTour extends HTMLElement {
     buttons.forEach((b) => b.classList.toggle('right', answer.split(',').includes(b.dataset.choice)));
     this._reveal.dataset.answer = answer;
     this._reveal.dataset.correct = String(correct);
-    this._reveal.replaceChildren(el('strong', { text: this.say(correct ? 'tour.right' : 'tour.wrong') }), ' ',
-      el('span', { text: this.say(`tour.ch.${chapter.id}.reveal`, params) }));
+    this._reveal.replaceChildren(
+      el('strong', { text: this.say(correct ? 'tour.right' : 'tour.wrong') }),
+      ' ',
+      el('span', { text: this.say(`tour.ch.${chapter.id}.reveal`, params) }),
+    );
     this._takeBox.hidden = false;
     this.dataset.phase = 'revealed';
-    this.dispatchEvent(new CustomEvent('reveal', { bubbles: true, composed: true, detail: { id: chapter.id, answer, correct } }));
+    this.dispatchEvent(
+      new CustomEvent('reveal', { bubbles: true, composed: true, detail: { id: chapter.id, answer, correct } }),
+    );
   }
 
   /** Focus to the highlighted element (or its widget when the element takes no focus). */
@@ -345,8 +409,10 @@ export class TinyformerTour extends HTMLElement {
     if (!target) return;
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
-    const focusable = target.matches('button, a[href], input, select, textarea, [tabindex]') ? target
-      : target.shadowRoot?.querySelector('[tabindex="0"], button') ?? target.querySelector?.('[tabindex="0"], button');
+    const focusable = target.matches('button, a[href], input, select, textarea, [tabindex]')
+      ? target
+      : (target.shadowRoot?.querySelector('[tabindex="0"], button') ??
+        target.querySelector?.('[tabindex="0"], button'));
     (focusable ?? this._stage.querySelector('[role=region]'))?.focus();
   }
 }

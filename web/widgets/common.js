@@ -3,14 +3,18 @@ import { MODELS, modelsOf } from './store.js';
 
 /** model: a shipped model; by default the one of the widget's language. */
 export const MODEL = Object.freeze({
-  name: 'model', type: 'enum', code: 'bad_model', choices: modelsOf('gpt'),
+  name: 'model',
+  type: 'enum',
+  code: 'bad_model',
+  choices: modelsOf('gpt'),
   default: (w) => (w.language === 'en' ? 'en-char' : 'ko-char'),
   describe: 'a shipped model: ko-char (Korean) or en-char (English); default: the one of lang',
 });
 
 /** sentence: the text the model reads; by default the model's own example. */
 export const SENTENCE = Object.freeze({
-  name: 'sentence', type: 'string',
+  name: 'sentence',
+  type: 'string',
   default: (w) => MODELS[w.option('model')]?.sentence ?? '',
   describe: 'the sentence the model reads; default: an example of the model',
 });

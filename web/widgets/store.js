@@ -10,8 +10,16 @@ const SITE = new URL('../', import.meta.url);
 export const MODELS = Object.freeze({
   'ko-char': Object.freeze({ kind: 'gpt', file: 'models/ko-char.safetensors', sentence: '고양이는 귀엽다' }),
   'en-char': Object.freeze({ kind: 'gpt', file: 'models/en-char.safetensors', sentence: 'the cat is cute' }),
-  'ko-en-word': Object.freeze({ kind: 'translator', file: 'models/ko-en-word.safetensors', sentence: '나는 밥을 먹었다' }),
-  'ko-words-cbow': Object.freeze({ kind: 'words', file: 'models/ko-words-cbow.safetensors', sentence: '나는 ___을 먹었다' }),
+  'ko-en-word': Object.freeze({
+    kind: 'translator',
+    file: 'models/ko-en-word.safetensors',
+    sentence: '나는 밥을 먹었다',
+  }),
+  'ko-words-cbow': Object.freeze({
+    kind: 'words',
+    file: 'models/ko-words-cbow.safetensors',
+    sentence: '나는 ___을 먹었다',
+  }),
 });
 
 /** The names of the models of one kind ('gpt', 'translator', 'words'). */
@@ -29,12 +37,17 @@ let instances = 0;
 
 /** The engine, started on first use; every later call gets the same one. */
 export function engine() {
-  enginePromise ??= createTinyformer().then((tinyformer) => { instances++; return tinyformer; });
+  enginePromise ??= createTinyformer().then((tinyformer) => {
+    instances++;
+    return tinyformer;
+  });
   return enginePromise;
 }
 
 /** How many engines (wasm instances) this page has started: at most 1. */
-export function engineInstances() { return instances; }
+export function engineInstances() {
+  return instances;
+}
 
 /** A shipped model by name, fetched and loaded once per page. Rejects with code 'bad_model' for other names. */
 export function model(name) {
@@ -53,7 +66,7 @@ export function model(name) {
       }
       return (await engine())[LOADERS[entry.kind]](bytes);
     })();
-    loading.catch(() => modelPromises.delete(name));   // a failed load may be tried again
+    loading.catch(() => modelPromises.delete(name)); // a failed load may be tried again
     modelPromises.set(name, loading);
   }
   return modelPromises.get(name);
@@ -63,10 +76,15 @@ export function model(name) {
 export function corpusText(name) {
   if (!Object.hasOwn(CORPORA, name)) return Promise.reject(new TinyformerError(`unknown corpus ${name}`, 'bad_corpus'));
   if (!corpusPromises.has(name)) {
-    const loading = fetch(new URL(CORPORA[name], SITE)).then((r) => {
-      if (!r.ok) throw new TinyformerError(`${CORPORA[name]}: HTTP ${r.status}`, 'fetch_failed');
-      return r.text();
-    }, (err) => { throw new TinyformerError(err?.message ?? String(err), 'fetch_failed'); });
+    const loading = fetch(new URL(CORPORA[name], SITE)).then(
+      (r) => {
+        if (!r.ok) throw new TinyformerError(`${CORPORA[name]}: HTTP ${r.status}`, 'fetch_failed');
+        return r.text();
+      },
+      (err) => {
+        throw new TinyformerError(err?.message ?? String(err), 'fetch_failed');
+      },
+    );
     loading.catch(() => corpusPromises.delete(name));
     corpusPromises.set(name, loading);
   }
@@ -77,10 +95,15 @@ const jsonPromises = new Map();
 /** A JSON file of this site (e.g. data/sagwa-lesson.json), fetched once per page. */
 export function siteJson(path) {
   if (!jsonPromises.has(path)) {
-    const loading = fetch(new URL(path, SITE)).then((r) => {
-      if (!r.ok) throw new TinyformerError(`${path}: HTTP ${r.status}`, 'fetch_failed');
-      return r.json();
-    }, (err) => { throw new TinyformerError(err?.message ?? String(err), 'fetch_failed'); });
+    const loading = fetch(new URL(path, SITE)).then(
+      (r) => {
+        if (!r.ok) throw new TinyformerError(`${path}: HTTP ${r.status}`, 'fetch_failed');
+        return r.json();
+      },
+      (err) => {
+        throw new TinyformerError(err?.message ?? String(err), 'fetch_failed');
+      },
+    );
     loading.catch(() => jsonPromises.delete(path));
     jsonPromises.set(path, loading);
   }
@@ -88,4 +111,6 @@ export function siteJson(path) {
 }
 
 /** An address on this site (e.g. the full app, for a widget's "open in tinyformer" link). */
-export function siteUrl(path) { return new URL(path, SITE).href; }
+export function siteUrl(path) {
+  return new URL(path, SITE).href;
+}

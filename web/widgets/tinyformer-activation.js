@@ -10,9 +10,15 @@ const POINTS = 161;
 
 export class TinyformerActivation extends TinyformerWidget {
   static spec = {
-    name: 'activation', tag: 'tinyformer-activation',
+    name: 'activation',
+    tag: 'tinyformer-activation',
     attributes: [
-      { name: 'functions', type: 'string', default: 'relu,gelu,sigmoid,tanh', describe: `comma-separated, of ${KINDS.join(', ')}` },
+      {
+        name: 'functions',
+        type: 'string',
+        default: 'relu,gelu,sigmoid,tanh',
+        describe: `comma-separated, of ${KINDS.join(', ')}`,
+      },
       { name: 'from', type: 'number', min: -50, max: 50, default: -4, describe: 'the left end of x' },
       { name: 'to', type: 'number', min: -50, max: 50, default: 4, describe: 'the right end of x' },
     ],
@@ -42,7 +48,11 @@ export class TinyformerActivation extends TinyformerWidget {
     this.view.setAttribute('x-title', 'x');
     this.view.setAttribute('y-title', 'f(x)');
     this.view.setAttribute('label', this.say('widget.activation.label'));
-    this.view.series = kinds.map((k) => ({ label: NAMES[k], xs: Array.from(xs), ys: tinyformer.applyActivation(k, xs) }));
+    this.view.series = kinds.map((k) => ({
+      label: NAMES[k],
+      xs: Array.from(xs),
+      ys: tinyformer.applyActivation(k, xs),
+    }));
     this.parts.caption.textContent = this.say('widget.activation.caption', { from: lo, to: hi });
   }
 }

@@ -6,7 +6,21 @@
 import '../components/tf-heatmap.js';
 import { visibleToken } from '../components/labels.js';
 import { formatValue } from '../components/tf-heatmap.js';
-import { formulaBox, frac, math, MATH_CSS, mi, mn, mo, num, row, signed, sqrt, sub, sup } from '../components/mathml.js';
+import {
+  formulaBox,
+  frac,
+  math,
+  MATH_CSS,
+  mi,
+  mn,
+  mo,
+  num,
+  row,
+  signed,
+  sqrt,
+  sub,
+  sup,
+} from '../components/mathml.js';
 import { addNormTensors, lnParameter } from '../components/stages/addnorm-tensors.js';
 import { engine, model } from './store.js';
 import { MODEL, SENTENCE } from './common.js';
@@ -24,29 +38,58 @@ const ROWS = ['input', 'sub', 'sum', 'norm'];
 
 export class TinyformerAddNorm extends TinyformerWidget {
   static spec = {
-    name: 'addnorm', tag: 'tinyformer-add-norm',
-    attributes: [MODEL, SENTENCE,
-      { name: 'layer', type: 'int', min: 1, max: (w) => w.config?.n_layer ?? 1, default: 1, describe: 'the block, from 1' },
-      { name: 'after', type: 'enum', choices: ['attention', 'feed-forward'], default: 'attention',
-        describe: 'which sublayer the residual goes around: attention or feed-forward' },
-      { name: 'token', type: 'int', min: 1, max: (w) => w.tokens ?? 1, default: (w) => w.tokens ?? 1,
-        describe: 'the token (from 1) whose vectors are shown; default: the last' },
-      { name: 'dim', type: 'int', min: 0, max: (w) => (w.config?.n_embd ?? 1) - 1, default: 0,
-        describe: 'the dimension (from 0) the formula is written for' }],
+    name: 'addnorm',
+    tag: 'tinyformer-add-norm',
+    attributes: [
+      MODEL,
+      SENTENCE,
+      {
+        name: 'layer',
+        type: 'int',
+        min: 1,
+        max: (w) => w.config?.n_layer ?? 1,
+        default: 1,
+        describe: 'the block, from 1',
+      },
+      {
+        name: 'after',
+        type: 'enum',
+        choices: ['attention', 'feed-forward'],
+        default: 'attention',
+        describe: 'which sublayer the residual goes around: attention or feed-forward',
+      },
+      {
+        name: 'token',
+        type: 'int',
+        min: 1,
+        max: (w) => w.tokens ?? 1,
+        default: (w) => w.tokens ?? 1,
+        describe: 'the token (from 1) whose vectors are shown; default: the last',
+      },
+      {
+        name: 'dim',
+        type: 'int',
+        min: 0,
+        max: (w) => (w.config?.n_embd ?? 1) - 1,
+        default: 0,
+        describe: 'the dimension (from 0) the formula is written for',
+      },
+    ],
   };
 
   async render() {
     const m = await model(this.option('model'));
     const tinyformer = await engine();
     this.config = m.config;
-    const cfg = m.config, C = cfg.n_embd;
+    const cfg = m.config,
+      C = cfg.n_embd;
     const sentence = this.sentence();
-    const ins = m.inspect(sentence);
-    this.tokens = ins.tokens.length;
     const layer = this.option('layer') - 1;
     const after = this.option('after');
-    const r = this.option('token') - 1;
     const names = addNormTensors(cfg, layer, after === 'attention' ? 1 : 2);
+    const ins = m.inspect(sentence, { tensors: Object.values(names) }); // only the four vectors shown
+    this.tokens = ins.tokens.length;
+    const r = this.option('token') - 1;
     // one token's four vectors (C each), stacked as rows
     const values = new Float32Array(4 * C);
     const vectors = ROWS.map((key, i) => {
@@ -54,7 +97,7 @@ export class TinyformerAddNorm extends TinyformerWidget {
       values.set(v, i * C);
       return v;
     });
-    const stats = vectors.map((v) => tinyformer.layerNormTerms(v, 0));   // μ and σ² of each row, from the engine
+    const stats = vectors.map((v) => tinyformer.layerNormTerms(v, 0)); // μ and σ² of each row, from the engine
     const f = (v) => formatValue(v);
     const subName = this.say(after === 'attention' ? 'widget.addnorm.attention' : 'widget.addnorm.ffn');
     if (!this.view) {
@@ -76,7 +119,13 @@ export class TinyformerAddNorm extends TinyformerWidget {
     this.view.setAttribute('label', this.say('widget.addnorm.label'));
     this.view.setAttribute('col-title', this.say('widget.addnorm.dimension'));
     const rowLabels = ROWS.map((key) => this.say(`widget.addnorm.row.${key}`, { sub: subName }));
-    this.view.matrix = { values, rows: 4, cols: C, rowLabels, colLabels: Array.from({ length: C }, (_, c) => String(c)) };
+    this.view.matrix = {
+      values,
+      rows: 4,
+      cols: C,
+      rowLabels,
+      colLabels: Array.from({ length: C }, (_, c) => String(c)),
+    };
     // each row's mean and spread (the engine's), as a table that a phone shows whole
     const cell = (tag, text, scope) => {
       const c = document.createElement(tag);
@@ -85,14 +134,21 @@ export class TinyformerAddNorm extends TinyformerWidget {
       return c;
     };
     const head = document.createElement('tr');
-    head.append(cell('th', ''), cell('th', this.say('widget.addnorm.mean'), 'col'), cell('th', this.say('widget.addnorm.std'), 'col'));
-    this.stats.replaceChildren(head, ...stats.map((st, i) => {
-      const tr = document.createElement('tr');
-      tr.dataset.row = ROWS[i];
-      tr.dataset.mean = String(st.mean);
-      tr.append(cell('th', rowLabels[i], 'row'), cell('td', f(st.mean)), cell('td', f(Math.sqrt(st.variance))));
-      return tr;
-    }));
+    head.append(
+      cell('th', ''),
+      cell('th', this.say('widget.addnorm.mean'), 'col'),
+      cell('th', this.say('widget.addnorm.std'), 'col'),
+    );
+    this.stats.replaceChildren(
+      head,
+      ...stats.map((st, i) => {
+        const tr = document.createElement('tr');
+        tr.dataset.row = ROWS[i];
+        tr.dataset.mean = String(st.mean);
+        tr.append(cell('th', rowLabels[i], 'row'), cell('td', f(st.mean)), cell('td', f(Math.sqrt(st.variance))));
+        return tr;
+      }),
+    );
     this.hint.textContent = this.say('widget.addnorm.gamma');
     const token = visibleToken(ins.tokens[r].text);
     const eps = cfg.ln_eps ?? 1e-5;
@@ -103,22 +159,49 @@ export class TinyformerAddNorm extends TinyformerWidget {
     // LN(x)_k = (x_k − μ) ÷ √(σ² + ε) · γ_k + β_k, then with the numbers at dimension k
     this._formula = (k) => {
       const lnk = (k2) => sub(row(mi('LN'), mo('('), mi('x'), mo(')')), k2);
-      const symbols = [lnk(mi('k')), mo('='), frac(row(sub(mi('x'), mi('k')), mo('−'), mi('μ')), sqrt(sup(mi('σ'), mn('2')), mo('+'), mi('ε'))),
-        mo('·'), sub(mi('γ'), mi('k')), ...(beta ? [mo('+'), sub(mi('β'), mi('k'))] : [])];
-      const numbers = [lnk(mn(String(k))), mo('='), frac(row(num(vectors[2][k], f), mo('−'), signed(terms.mean, f)),
-        sqrt(num(terms.variance, f), mo('+'), num(eps, f))), mo('·'), signed(gamma[k], f),
-      ...(beta ? [mo('+'), signed(beta[k], f)] : [])];
-      const box = formulaBox('addnorm-formula', math(...symbols), math(...numbers), math(mo('='), num(vectors[3][k], f)));
+      const symbols = [
+        lnk(mi('k')),
+        mo('='),
+        frac(row(sub(mi('x'), mi('k')), mo('−'), mi('μ')), sqrt(sup(mi('σ'), mn('2')), mo('+'), mi('ε'))),
+        mo('·'),
+        sub(mi('γ'), mi('k')),
+        ...(beta ? [mo('+'), sub(mi('β'), mi('k'))] : []),
+      ];
+      const numbers = [
+        lnk(mn(String(k))),
+        mo('='),
+        frac(
+          row(num(vectors[2][k], f), mo('−'), signed(terms.mean, f)),
+          sqrt(num(terms.variance, f), mo('+'), num(eps, f)),
+        ),
+        mo('·'),
+        signed(gamma[k], f),
+        ...(beta ? [mo('+'), signed(beta[k], f)] : []),
+      ];
+      const box = formulaBox(
+        'addnorm-formula',
+        math(...symbols),
+        math(...numbers),
+        math(mo('='), num(vectors[3][k], f)),
+      );
       const where = document.createElement('p');
       where.className = 'math-where';
       where.textContent = this.say('widget.addnorm.where', { token, k, last: C - 1 });
       box.append(where);
-      Object.assign(box.dataset, { dim: String(k), x: String(vectors[2][k]), out: String(vectors[3][k]), mean: String(terms.mean) });
+      Object.assign(box.dataset, {
+        dim: String(k),
+        x: String(vectors[2][k]),
+        out: String(vectors[3][k]),
+        mean: String(terms.mean),
+      });
       this.formula.replaceChildren(box);
     };
     this._formula(this.option('dim'));
-    this.parts.caption.textContent = this.say(`widget.addnorm.caption.${cfg.norm === 'post' ? 'post' : 'pre'}`,
-      { token, layer: layer + 1, sub: subName });
+    this.parts.caption.textContent = this.say(`widget.addnorm.caption.${cfg.norm === 'post' ? 'post' : 'pre'}`, {
+      token,
+      layer: layer + 1,
+      sub: subName,
+    });
   }
 }
 

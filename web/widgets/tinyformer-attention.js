@@ -9,19 +9,32 @@ import { MODEL, SENTENCE } from './common.js';
 import { TinyformerWidget } from './widget.js';
 
 const LAYER = {
-  name: 'layer', type: 'int', min: 1, max: (w) => w.config?.n_layer ?? 1, default: 1,
+  name: 'layer',
+  type: 'int',
+  min: 1,
+  max: (w) => w.config?.n_layer ?? 1,
+  default: 1,
   describe: 'the layer, from 1',
 };
 const HEAD = {
-  name: 'head', type: 'string', default: '1', describe: 'the head, from 1, or mean (the mean over the heads)',
+  name: 'head',
+  type: 'string',
+  default: '1',
+  describe: 'the head, from 1, or mean (the mean over the heads)',
 };
 
 export class TinyformerAttention extends TinyformerWidget {
   static spec = {
-    name: 'attention', tag: 'tinyformer-attention',
-    attributes: [MODEL, SENTENCE, LAYER, HEAD,
+    name: 'attention',
+    tag: 'tinyformer-attention',
+    attributes: [
+      MODEL,
+      SENTENCE,
+      LAYER,
+      HEAD,
       { name: 'show-values', type: 'bool', default: false, describe: 'write each weight in its cell when it fits' },
-      { name: 'controls', type: 'bool', default: false, describe: 'show layer and head pickers' }],
+      { name: 'controls', type: 'bool', default: false, describe: 'show layer and head pickers' },
+    ],
   };
 
   async render() {
@@ -30,9 +43,12 @@ export class TinyformerAttention extends TinyformerWidget {
     const sentence = this.sentence();
     const layer = this.option('layer');
     const head = this.head(this.config.n_head);
-    const run = m.inspect(sentence);
+    const run = m.inspect(sentence, { tensors: [`h${layer - 1}.attn.probs`, `h${layer - 1}.attn.masked`] });
     const tinyformer = await engine();
-    const probs = head === 'mean' ? tinyformer.headMean(run.tensor(`h${layer - 1}.attn.probs`)) : run.attention(layer - 1, head - 1);
+    const probs =
+      head === 'mean'
+        ? tinyformer.headMean(run.tensor(`h${layer - 1}.attn.probs`))
+        : run.attention(layer - 1, head - 1);
     // the engine's masked scores: −∞ where the causal mask hides a token (the same in every head)
     const masked = run.head(`h${layer - 1}.attn.masked`, 0).data;
     const T = run.tokens.length;
@@ -43,8 +59,14 @@ export class TinyformerAttention extends TinyformerWidget {
     this.view.setAttribute('col-title', this.say('widget.attention.cols'));
     this.view.setAttribute('label', this.say('widget.attention.label'));
     this.view.toggleAttribute('show-values', this.option('show-values'));
-    this.view.matrix = { values: probs.data, rows: T, cols: T, rowLabels: labels, colLabels: labels,
-      mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)) };
+    this.view.matrix = {
+      values: probs.data,
+      rows: T,
+      cols: T,
+      rowLabels: labels,
+      colLabels: labels,
+      mask: Uint8Array.from(masked, (v) => (v === -Infinity ? 1 : 0)),
+    };
     this._controls(layer, head);
     const headName = head === 'mean' ? this.say('widget.attention.mean') : this.say('widget.attention.head', { head });
     this.parts.caption.textContent = this.say('widget.attention.caption', { layer, headName });
@@ -60,7 +82,10 @@ export class TinyformerAttention extends TinyformerWidget {
   /** Layer and head pickers (attribute controls); a choice sets the attribute, so 'change' follows. */
   _controls(layer, head) {
     const box = this.parts.controls;
-    if (!this.option('controls')) { box.replaceChildren(); return; }
+    if (!this.option('controls')) {
+      box.replaceChildren();
+      return;
+    }
     const picker = (labelText, options, value, attr) => {
       const label = document.createElement('label');
       const select = document.createElement('select');
@@ -71,10 +96,14 @@ export class TinyformerAttention extends TinyformerWidget {
     };
     const { n_layer: L, n_head: H } = this.config;
     const layers = Array.from({ length: L }, (_, i) => [i + 1, String(i + 1)]);
-    const heads = [...Array.from({ length: H }, (_, i) => [i + 1, this.say('widget.attention.head', { head: i + 1 })]),
-      ['mean', this.say('widget.attention.mean')]];
-    box.replaceChildren(picker(this.say('widget.attention.layer'), layers, layer, 'layer'),
-      picker(this.say('widget.attention.headLabel'), heads, head, 'head'));
+    const heads = [
+      ...Array.from({ length: H }, (_, i) => [i + 1, this.say('widget.attention.head', { head: i + 1 })]),
+      ['mean', this.say('widget.attention.mean')],
+    ];
+    box.replaceChildren(
+      picker(this.say('widget.attention.layer'), layers, layer, 'layer'),
+      picker(this.say('widget.attention.headLabel'), heads, head, 'head'),
+    );
   }
 }
 

@@ -9,10 +9,21 @@ import { TinyformerWidget } from './widget.js';
 
 export class TinyformerNextToken extends TinyformerWidget {
   static spec = {
-    name: 'next', tag: 'tinyformer-next-token',
-    attributes: [MODEL, SENTENCE,
+    name: 'next',
+    tag: 'tinyformer-next-token',
+    attributes: [
+      MODEL,
+      SENTENCE,
       { name: 'top', type: 'int', min: 1, max: 20, default: 8, describe: 'how many of the most likely tokens to list' },
-      { name: 'temperature', type: 'number', min: 0.05, max: 5, default: 1, describe: 'divides the scores before softmax' }],
+      {
+        name: 'temperature',
+        type: 'number',
+        min: 0.05,
+        max: 5,
+        default: 1,
+        describe: 'divides the scores before softmax',
+      },
+    ],
   };
 
   async render() {
@@ -26,8 +37,11 @@ export class TinyformerNextToken extends TinyformerWidget {
     this.view ??= this.parts.body.appendChild(document.createElement('tf-bar-chart'));
     this.view.setAttribute('label', this.say('widget.next.label'));
     this.view.data = {
-      labels: ids.map((id) => visibleToken(vocab[id] ?? `#${id}`)), values: Float32Array.from(ids, (id) => probs[id]),
-      details: ids.map((id, r) => this.say('widget.next.detail', { id, rank: r + 1 })), highlight: 0, domain: [0, 1],
+      labels: ids.map((id) => visibleToken(vocab[id] ?? `#${id}`)),
+      values: Float32Array.from(ids, (id) => probs[id]),
+      details: ids.map((id, r) => this.say('widget.next.detail', { id, rank: r + 1 })),
+      highlight: 0,
+      domain: [0, 1],
     };
     this.parts.caption.textContent = this.say('widget.next.caption', { sentence, k, temperature });
   }

@@ -8,7 +8,8 @@ import { badAttribute, TinyformerWidget } from './widget.js';
 
 export class TinyformerPositional extends TinyformerWidget {
   static spec = {
-    name: 'positional', tag: 'tinyformer-positional',
+    name: 'positional',
+    tag: 'tinyformer-positional',
     attributes: [
       { name: 'positions', type: 'int', min: 2, max: 256, default: 32, describe: 'how many positions (rows)' },
       { name: 'width', type: 'int', min: 2, max: 512, default: 64, describe: 'the model width C (columns)' },
@@ -29,7 +30,7 @@ export class TinyformerPositional extends TinyformerWidget {
     const T = this.option('positions');
     const C = this.option('width');
     const dims = this._dims(C);
-    const pe = (await engine()).positionalEncoding(T, C);   // (T, C)
+    const pe = (await engine()).positionalEncoding(T, C); // (T, C)
     if (!this.waves) {
       this.waves = this.parts.body.appendChild(document.createElement('tf-line-chart'));
       this.waves.setAttribute('height', '200');
@@ -43,13 +44,20 @@ export class TinyformerPositional extends TinyformerWidget {
     this.waves.setAttribute('y-title', this.say('widget.positional.value'));
     this.waves.setAttribute('label', this.say('widget.positional.wavesLabel'));
     this.waves.series = dims.map((d) => ({
-      label: this.say('widget.positional.dim', { d }), xs: positions, ys: Float32Array.from(positions, (t) => pe.data[t * C + d]),
+      label: this.say('widget.positional.dim', { d }),
+      xs: positions,
+      ys: Float32Array.from(positions, (t) => pe.data[t * C + d]),
     }));
     this.table.setAttribute('row-title', this.say('widget.positional.position'));
     this.table.setAttribute('col-title', this.say('widget.positional.dimension'));
     this.table.setAttribute('label', this.say('widget.positional.tableLabel'));
-    this.table.matrix = { values: pe.data, rows: T, cols: C, rowLabels: positions.map(String),
-      colLabels: Array.from({ length: C }, (_, c) => String(c)) };
+    this.table.matrix = {
+      values: pe.data,
+      rows: T,
+      cols: C,
+      rowLabels: positions.map(String),
+      colLabels: Array.from({ length: C }, (_, c) => String(c)),
+    };
     this.parts.caption.textContent = this.say('widget.positional.caption', { T, C });
   }
 }

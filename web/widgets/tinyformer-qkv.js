@@ -30,15 +30,44 @@ const STYLE = `${STEPS_CSS}${MATH_CSS}
 
 export class TinyformerQkv extends TinyformerWidget {
   static spec = {
-    name: 'qkv', tag: 'tinyformer-qkv',
-    attributes: [MODEL, SENTENCE,
-      { name: 'layer', type: 'int', min: 1, max: (w) => w.config?.n_layer ?? 1, default: 1, describe: 'the layer, from 1' },
-      { name: 'head', type: 'int', min: 1, max: (w) => w.config?.n_head ?? 1, default: 1, describe: 'the head, from 1' },
-      { name: 'step', type: 'enum', choices: STEPS.map((s) => s.id), default: 'qkv',
-        describe: `the step shown: ${STEPS.map((s) => s.id).join(', ')}` },
-      { name: 'token', type: 'int', min: 1, max: (w) => w.tokens ?? 1, default: (w) => w.tokens ?? 1,
-        describe: 'the token (from 1) whose numbers the formula is written with; default: the last' },
-      { name: 'controls', type: 'bool', default: false, describe: 'show the step buttons' }],
+    name: 'qkv',
+    tag: 'tinyformer-qkv',
+    attributes: [
+      MODEL,
+      SENTENCE,
+      {
+        name: 'layer',
+        type: 'int',
+        min: 1,
+        max: (w) => w.config?.n_layer ?? 1,
+        default: 1,
+        describe: 'the layer, from 1',
+      },
+      {
+        name: 'head',
+        type: 'int',
+        min: 1,
+        max: (w) => w.config?.n_head ?? 1,
+        default: 1,
+        describe: 'the head, from 1',
+      },
+      {
+        name: 'step',
+        type: 'enum',
+        choices: STEPS.map((s) => s.id),
+        default: 'qkv',
+        describe: `the step shown: ${STEPS.map((s) => s.id).join(', ')}`,
+      },
+      {
+        name: 'token',
+        type: 'int',
+        min: 1,
+        max: (w) => w.tokens ?? 1,
+        default: (w) => w.tokens ?? 1,
+        describe: 'the token (from 1) whose numbers the formula is written with; default: the last',
+      },
+      { name: 'controls', type: 'bool', default: false, describe: 'show the step buttons' },
+    ],
   };
 
   async render() {
@@ -46,14 +75,19 @@ export class TinyformerQkv extends TinyformerWidget {
     this.config = m.config;
     const sentence = this.sentence();
     const layer = this.option('layer') - 1;
-    const ins = m.inspect(sentence, { tensors: tensors({ layer, config: m.config }) });   // only this layer's attention
-    this.tokens = ins.tokens.length;   // before the token attribute is read: its default and range
+    const ins = m.inspect(sentence, { tensors: tensors({ layer, config: m.config }) }); // only this layer's attention
+    this.tokens = ins.tokens.length; // before the token attribute is read: its default and range
     const head = this.option('head') - 1;
     const stepId = this.option('step');
     const row = this.option('token') - 1;
     const lang = this.language;
     const ctx = stepContext(stepsData(m, ins, layer), headData(ins, layer, head), {
-      t: (key, params) => translate(lang, key, params), layer, head, row, tokens: ins.tokens, labels: tokenLabels(ins.tokens),
+      t: (key, params) => translate(lang, key, params),
+      layer,
+      head,
+      row,
+      tokens: ins.tokens,
+      labels: tokenLabels(ins.tokens),
     });
     const index = STEPS.findIndex((s) => s.id === stepId);
     if (!this.shadowRoot.getElementById('qkv-style')) {
@@ -75,7 +109,10 @@ export class TinyformerQkv extends TinyformerWidget {
   /** Step buttons (attribute controls): arrow keys move between them; a choice sets the step attribute. */
   _controls(ctx, index) {
     const box = this.parts.controls;
-    if (!this.option('controls')) { box.replaceChildren(); return; }
+    if (!this.option('controls')) {
+      box.replaceChildren();
+      return;
+    }
     const list = document.createElement('ol');
     list.className = 'qkv-steps';
     list.setAttribute('aria-label', this.say('widget.qkv.steps'));
@@ -108,4 +145,3 @@ export class TinyformerQkv extends TinyformerWidget {
 }
 
 customElements.define('tinyformer-qkv', TinyformerQkv);
-

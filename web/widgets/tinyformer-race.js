@@ -14,10 +14,21 @@ const NAMES = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', adamw: 'AdamW' }
 
 export class TinyformerRace extends TrainingWidget {
   static spec = {
-    name: 'race', tag: 'tinyformer-race',
+    name: 'race',
+    tag: 'tinyformer-race',
     attributes: [
-      { name: 'optimizers', type: 'string', default: 'sgd:0.1,adam:0.003', describe: 'racers as kind:learning-rate, comma-separated' },
-      { name: 'corpus', type: 'enum', choices: ['ko-small', 'ko', 'en'], default: (w) => (w.language === 'en' ? 'en' : 'ko-small') },
+      {
+        name: 'optimizers',
+        type: 'string',
+        default: 'sgd:0.1,adam:0.003',
+        describe: 'racers as kind:learning-rate, comma-separated',
+      },
+      {
+        name: 'corpus',
+        type: 'enum',
+        choices: ['ko-small', 'ko', 'en'],
+        default: (w) => (w.language === 'en' ? 'en' : 'ko-small'),
+      },
       { name: 'steps', type: 'int', min: 10, max: 2000, default: 200 },
       { name: 'seed', type: 'int', min: 0, max: 2147483647, default: 1 },
       { name: 'autoplay', type: 'bool', default: false },
@@ -31,7 +42,9 @@ export class TinyformerRace extends TrainingWidget {
       const [kind, lr] = part.trim().split(':');
       return { kind, lr: Number(lr) };
     });
-    const ok = racers.length >= 1 && racers.length <= 4 &&
+    const ok =
+      racers.length >= 1 &&
+      racers.length <= 4 &&
       racers.every((r) => KINDS.includes(r.kind) && Number.isFinite(r.lr) && r.lr > 0 && r.lr <= 10);
     if (!ok) {
       throw badAttribute('optimizers', raw, this.say('widget.race.optimizersRange', { kinds: KINDS.join(', ') }));
@@ -41,7 +54,9 @@ export class TinyformerRace extends TrainingWidget {
 
   /** The training page's settings for these attributes (its URL hash format). */
   _settings() {
-    const racers = this._racers().map((r) => `${r.kind}:${r.lr}`).join(',');
+    const racers = this._racers()
+      .map((r) => `${r.kind}:${r.lr}`)
+      .join(',');
     const hash = `mode=race&corpus=${this.option('corpus')}&steps=${this.option('steps')}&seed=${this.option('seed')}&r=${racers}`;
     return decodeHash(`#${hash}`);
   }
@@ -63,11 +78,20 @@ export class TinyformerRace extends TrainingWidget {
       this._steps = 0;
       const text = await corpusText(settings.corpus);
       const run = await TrainingPool.create(trainerSpec(settings), text, { maxSteps: settings.steps });
-      if (this._key !== key) { run.terminate(); return; }
+      if (this._key !== key) {
+        run.terminate();
+        return;
+      }
       this._run = run;
       run.addEventListener('progress', (e) => this._progress(e.detail));
-      run.addEventListener('stopped', () => { this._want = false; this._isRunning = false; this._draw(); });
-      run.addEventListener('error', (e) => { if (e.detail.code !== 'terminated') this._showError(e.detail); });
+      run.addEventListener('stopped', () => {
+        this._want = false;
+        this._isRunning = false;
+        this._draw();
+      });
+      run.addEventListener('error', (e) => {
+        if (e.detail.code !== 'terminated') this._showError(e.detail);
+      });
       this._isRunning = false;
       this._want = this.option('autoplay');
     }
@@ -85,11 +109,23 @@ export class TinyformerRace extends TrainingWidget {
     return chart;
   }
 
-  _closeRun(run) { run.terminate(); }
-  _finished() { return this._steps >= this._settingsNow.steps; }
-  _isTraining() { return this._isRunning; }
-  _startRun() { this._run.start(); this._isRunning = true; }
-  _pauseRun() { this._run.pause(); this._isRunning = false; }
+  _closeRun(run) {
+    run.terminate();
+  }
+  _finished() {
+    return this._steps >= this._settingsNow.steps;
+  }
+  _isTraining() {
+    return this._isRunning;
+  }
+  _startRun() {
+    this._run.start();
+    this._isRunning = true;
+  }
+  _pauseRun() {
+    this._run.pause();
+    this._isRunning = false;
+  }
 
   _progress(d) {
     const r = d.results;
@@ -109,18 +145,26 @@ export class TinyformerRace extends TrainingWidget {
     this.view.setAttribute('y-title', this.say('widget.race.loss'));
     this.view.setAttribute('label', this.say('widget.race.label'));
     this.view.setAttribute('x-max', String(s.steps));
-    this.view.series = s.racers.map((racer, i) => ({ label: `${NAMES[racer.kind]} (lr ${racer.lr})`, xs: this._history[i].xs,
-      ys: Float32Array.from(this._history[i].ys) }));
+    this.view.series = s.racers.map((racer, i) => ({
+      label: `${NAMES[racer.kind]} (lr ${racer.lr})`,
+      xs: this._history[i].xs,
+      ys: Float32Array.from(this._history[i].ys),
+    }));
     const done = this._steps >= s.steps;
-    this.play.textContent = this.say(done ? 'widget.race.again' : this._want ? 'widget.race.pause' : 'widget.race.play');
+    this.play.textContent = this.say(
+      done ? 'widget.race.again' : this._want ? 'widget.race.pause' : 'widget.race.play',
+    );
     this.restart.textContent = this.say('widget.race.restart');
     this.stepText.textContent = this.say('widget.race.progress', { step: this._steps, steps: s.steps });
     this.link.textContent = this.say('widget.race.open');
-    const last = s.racers.map((racer, i) => {
-      const ys = this._history[i].ys;
-      return ys.length ? `${NAMES[racer.kind]} ${ys[ys.length - 1].toFixed(3)}` : null;
-    }).filter(Boolean);
-    this.parts.caption.textContent = this.say('widget.race.caption', { corpus: s.corpus }) +
+    const last = s.racers
+      .map((racer, i) => {
+        const ys = this._history[i].ys;
+        return ys.length ? `${NAMES[racer.kind]} ${ys[ys.length - 1].toFixed(3)}` : null;
+      })
+      .filter(Boolean);
+    this.parts.caption.textContent =
+      this.say('widget.race.caption', { corpus: s.corpus }) +
       (last.length ? ` ${this.say('widget.race.last', { losses: last.join(' · ') })}` : '');
   }
 }

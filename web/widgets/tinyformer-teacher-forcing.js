@@ -12,10 +12,21 @@ const SPECIAL = ['<pad>', '<bos>', '<eos>', '<unk>'];
 
 export class TinyformerTeacherForcing extends TinyformerWidget {
   static spec = {
-    name: 'forcing', tag: 'tinyformer-teacher-forcing',
+    name: 'forcing',
+    tag: 'tinyformer-teacher-forcing',
     attributes: [
-      { name: 'sentence', type: 'string', default: '나는 밥을 먹었다', describe: 'the Korean sentence the encoder reads' },
-      { name: 'reference', type: 'string', default: 'I ate rice', describe: 'the English reference the decoder is fed under teacher forcing' },
+      {
+        name: 'sentence',
+        type: 'string',
+        default: '나는 밥을 먹었다',
+        describe: 'the Korean sentence the encoder reads',
+      },
+      {
+        name: 'reference',
+        type: 'string',
+        default: 'I ate rice',
+        describe: 'the English reference the decoder is fed under teacher forcing',
+      },
     ],
   };
 
@@ -36,15 +47,20 @@ export class TinyformerTeacherForcing extends TinyformerWidget {
       // typed into the widget's own box: the message goes under the box, which stays to be mended
       if (!this._typed) throw err;
       this.view.data = null;
-      this.view.message = this.say(`widget.error.${err.code in { empty_reference: 1, bad_utf16: 1, too_long: 1 } ? err.code : 'internal'}`,
-        { ...err.params, detail: err.detail, detail2: err.detail2, message: err.message });
+      this.view.message = this.say(
+        `widget.error.${err.code in { empty_reference: 1, bad_utf16: 1, too_long: 1 } ? err.code : 'internal'}`,
+        { ...err.params, detail: err.detail, detail2: err.detail2, message: err.message },
+      );
       return;
     }
     if (!this.view) {
       this.view = this.parts.body.appendChild(document.createElement('tf-translate-forcing'));
       this.view.addEventListener('reference-change', (e) => {
         clearTimeout(this._typing);
-        this._typing = setTimeout(() => { this._typed = true; this.setAttribute('reference', e.detail.text); }, 120);
+        this._typing = setTimeout(() => {
+          this._typed = true;
+          this.setAttribute('reference', e.detail.text);
+        }, 120);
       });
     }
     this.view.setAttribute('lang', this.language);

@@ -16,7 +16,8 @@ export class TinyformerTokens extends TinyformerWidget {
     this.view ??= this.parts.body.appendChild(document.createElement('tf-tokens'));
     this.view.tokens = tokens;
     const unknown = tokens.filter((t) => t.unknown).length;
-    this.parts.caption.textContent = this.say('widget.tokens.caption', { sentence, n: tokens.length }) +
+    this.parts.caption.textContent =
+      this.say('widget.tokens.caption', { sentence, n: tokens.length }) +
       (unknown ? ` ${this.say('widget.tokens.unknown', { n: unknown })}` : '');
   }
 }

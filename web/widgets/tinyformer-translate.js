@@ -10,11 +10,18 @@ const SPECIAL = ['<pad>', '<bos>', '<eos>', '<unk>'];
 
 export class TinyformerTranslate extends TinyformerWidget {
   static spec = {
-    name: 'translate', tag: 'tinyformer-translate',
+    name: 'translate',
+    tag: 'tinyformer-translate',
     attributes: [
       { name: 'sentence', type: 'string', default: '나는 밥을 먹었다', describe: 'a Korean sentence to translate' },
-      { name: 'layer', type: 'int', min: 1, max: (w) => w.config?.n_decoder_layer ?? 1, default: (w) => w.config?.n_decoder_layer ?? 1,
-        describe: 'the decoder layer, from 1; default: the last' },
+      {
+        name: 'layer',
+        type: 'int',
+        min: 1,
+        max: (w) => w.config?.n_decoder_layer ?? 1,
+        default: (w) => w.config?.n_decoder_layer ?? 1,
+        describe: 'the decoder layer, from 1; default: the last',
+      },
       { name: 'head', type: 'string', default: 'mean', describe: 'the head, from 1, or mean' },
     ],
   };
@@ -27,7 +34,8 @@ export class TinyformerTranslate extends TinyformerWidget {
     const head = this.head(this.config.n_head);
     const r = translator.translate(sentence);
     const name = `dec.h${layer - 1}.xattn.probs`;
-    const map = head === 'mean' ? (await engine()).headMean(r.inspection.tensor(name)) : r.inspection.head(name, head - 1);
+    const map =
+      head === 'mean' ? (await engine()).headMean(r.inspection.tensor(name)) : r.inspection.head(name, head - 1);
     const [T, S] = map.shape;
     const target = translator.tokenizers.target.vocab;
     const source = [{ text: '<bos>' }, ...r.sourceTokens, { text: '<eos>' }];

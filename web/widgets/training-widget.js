@@ -15,8 +15,8 @@ export class TrainingWidget extends TinyformerWidget {
   constructor() {
     super();
     this._run = null;
-    this._key = '';          // the settings the run was made for (the training page's URL hash)
-    this._want = false;      // the learner (or autoplay) asked it to run
+    this._key = ''; // the settings the run was made for (the training page's URL hash)
+    this._want = false; // the learner (or autoplay) asked it to run
     this._visible = false;
     this._frame = 0;
     this._seen = new IntersectionObserver((entries) => {
@@ -101,7 +101,11 @@ export class TrainingWidget extends TinyformerWidget {
 
   /** Draws at the next frame (progress comes faster than frames). */
   _later() {
-    if (!this._frame) this._frame = requestAnimationFrame(() => { this._frame = 0; this._draw(); });
+    if (!this._frame)
+      this._frame = requestAnimationFrame(() => {
+        this._frame = 0;
+        this._draw();
+      });
   }
 
   // Subclasses: _closeRun(run), _finished(), _isTraining(), _startRun(), _pauseRun(), _draw() (not _start: the base widget's).

@@ -4,8 +4,12 @@ import { AttributeError, TinyformerWidget } from './widget.js';
 
 class TinyformerUnknown extends TinyformerWidget {
   static spec = {
-    name: 'unknown', tag: 'tinyformer-unknown',
-    attributes: [{ name: 'widget', type: 'string', default: '' }, { name: 'known', type: 'string', default: '' }],
+    name: 'unknown',
+    tag: 'tinyformer-unknown',
+    attributes: [
+      { name: 'widget', type: 'string', default: '' },
+      { name: 'known', type: 'string', default: '' },
+    ],
   };
 
   async render() {

@@ -50,7 +50,10 @@ export function brokenUtf16At(text) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
       return i + 1;
     }
     if (c >= 0xdc00 && c <= 0xdfff) return i + 1;
@@ -75,7 +78,9 @@ export class TinyformerWidget extends HTMLElement {
    * Subclasses: static spec = { tag, attributes: [{name, type: 'string'|'int'|'number'|'bool'|'enum', default,
    * min, max, choices, describe}] } (the same list widgets.json documents).
    */
-  static get observedAttributes() { return ['lang', ...this.spec.attributes.map((a) => a.name)]; }
+  static get observedAttributes() {
+    return ['lang', ...this.spec.attributes.map((a) => a.name)];
+  }
 
   constructor() {
     super();
@@ -84,8 +89,14 @@ export class TinyformerWidget extends HTMLElement {
       <figcaption part="caption"></figcaption><p class="status" role="status"></p>
       <div class="error" role="alert" hidden><strong></strong><span></span></div></figure>`;
     const $ = (s) => this.shadowRoot.querySelector(s);
-    this.parts = { title: $('h3'), controls: $('.controls'), body: $('.body'), caption: $('figcaption'), status: $('.status'),
-      error: $('.error') };
+    this.parts = {
+      title: $('h3'),
+      controls: $('.controls'),
+      body: $('.body'),
+      caption: $('figcaption'),
+      status: $('.status'),
+      error: $('.error'),
+    };
     this._started = false;
     this._rendered = false;
     this._pending = null;
@@ -98,9 +109,12 @@ export class TinyformerWidget extends HTMLElement {
     if (this._started) return;
     this.parts.status.textContent = this.say('widget.waiting');
     if (typeof IntersectionObserver !== 'function') return this._start();
-    this._observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) this._start();
-    }, { rootMargin: '200px' });
+    this._observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) this._start();
+      },
+      { rootMargin: '200px' },
+    );
     this._observer.observe(this);
   }
 
@@ -116,8 +130,14 @@ export class TinyformerWidget extends HTMLElement {
 
   /** The widget's language: its lang attribute, else the nearest one around it, else Korean. */
   get language() {
-    const own = (this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ??
-      document.documentElement.lang ?? '').toLowerCase().slice(0, 2);
+    const own = (
+      this.getAttribute('lang') ??
+      this.parentElement?.closest('[lang]')?.getAttribute('lang') ??
+      document.documentElement.lang ??
+      ''
+    )
+      .toLowerCase()
+      .slice(0, 2);
     return LANGS.includes(own) ? own : 'ko';
   }
 
@@ -136,18 +156,29 @@ export class TinyformerWidget extends HTMLElement {
     if (spec.type === 'int' || spec.type === 'number') {
       const value = Number(raw);
       const max = typeof spec.max === 'function' ? spec.max(this) : spec.max;
-      const ok = Number.isFinite(value) && (spec.type === 'number' || Number.isInteger(value)) &&
-        value >= spec.min && value <= max;
+      const ok =
+        Number.isFinite(value) &&
+        (spec.type === 'number' || Number.isInteger(value)) &&
+        value >= spec.min &&
+        value <= max;
       if (!ok) {
-        throw new AttributeError('bad_attribute', { name, value: raw, range: spec.type === 'int'
-          ? this.say('widget.error.range', { min: spec.min, max }) : `${spec.min} … ${max}` });
+        throw new AttributeError('bad_attribute', {
+          name,
+          value: raw,
+          range: spec.type === 'int' ? this.say('widget.error.range', { min: spec.min, max }) : `${spec.min} … ${max}`,
+        });
       }
       return value;
     }
     if (spec.type === 'enum') {
       const choices = typeof spec.choices === 'function' ? spec.choices(this) : spec.choices;
       if (!choices.includes(raw)) {
-        throw new AttributeError(spec.code ?? 'bad_attribute', { name, value: raw, range: choices.join(', '), choices: choices.join(', ') });
+        throw new AttributeError(spec.code ?? 'bad_attribute', {
+          name,
+          value: raw,
+          range: choices.join(', '),
+          choices: choices.join(', '),
+        });
       }
     }
     return raw;
@@ -201,7 +232,9 @@ export class TinyformerWidget extends HTMLElement {
       const first = !this._rendered;
       this._rendered = true;
       this.dataset.state = 'ready';
-      this.dispatchEvent(new CustomEvent(first ? 'ready' : 'change', { bubbles: true, composed: true, detail: { widget: this } }));
+      this.dispatchEvent(
+        new CustomEvent(first ? 'ready' : 'change', { bubbles: true, composed: true, detail: { widget: this } }),
+      );
     } catch (err) {
       if (generation !== this._generation) return;
       this._showError(err);
@@ -212,7 +245,12 @@ export class TinyformerWidget extends HTMLElement {
     const code = err?.code ?? 'internal';
     const key = `widget.error.${code}`;
     const known = key in STRINGS.en;
-    const params = { message: err?.message ?? String(err), detail: err?.detail, detail2: err?.detail2, ...(err?.params ?? {}) };
+    const params = {
+      message: err?.message ?? String(err),
+      detail: err?.detail,
+      detail2: err?.detail2,
+      ...(err?.params ?? {}),
+    };
     const message = this.say(known ? key : 'widget.error.internal', params);
     this.parts.status.textContent = '';
     this.parts.caption.textContent = '';
@@ -221,9 +259,13 @@ export class TinyformerWidget extends HTMLElement {
     this.parts.error.querySelector('span').textContent = message;
     this.parts.error.hidden = false;
     this.dataset.state = 'error';
-    this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { widget: this, code, message } }));
+    this.dispatchEvent(
+      new CustomEvent('error', { bubbles: true, composed: true, detail: { widget: this, code, message } }),
+    );
   }
 
   /** Subclasses: ask the engine for the numbers, hand them to the view, fill the caption. */
-  async render() { throw new Error('render() is not implemented'); }
+  async render() {
+    throw new Error('render() is not implemented');
+  }
 }

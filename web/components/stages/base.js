@@ -17,12 +17,16 @@ export class StageView extends HTMLElement {
     this._state = s;
     if (this.isConnected) this.render();
   }
-  get state() { return this._state; }
+  get state() {
+    return this._state;
+  }
   connectedCallback() {
     this._unsubscribe = onLocaleChange(() => this._state && this.render());
     if (this._state) this.render();
   }
-  disconnectedCallback() { this._unsubscribe?.(); }
+  disconnectedCallback() {
+    this._unsubscribe?.();
+  }
 
   /**
    * What the view remembers across re-renders and stage switches (the picked token, a toggle): the page's store
@@ -31,7 +35,8 @@ export class StageView extends HTMLElement {
    */
   get memory() {
     const store = this._state?.memory ?? (this._ownMemory ??= {});
-    if (this._filledMemory !== store) {   // once per store, not at every read (a render reads it dozens of times)
+    if (this._filledMemory !== store) {
+      // once per store, not at every read (a render reads it dozens of times)
       for (const [key, value] of Object.entries(this.constructor.memoryDefaults ?? {})) {
         if (!(key in store)) store[key] = structuredClone(value);
       }
@@ -41,9 +46,13 @@ export class StageView extends HTMLElement {
   }
 
   /** The engine's numbers for this view: its controller's data (plain values). */
-  get data() { return this._state?.data; }
+  get data() {
+    return this._state?.data;
+  }
   /** Asks the page for new data after the learner changed something in `memory` the numbers depend on. */
-  requestData() { this.dispatchEvent(new CustomEvent('stage-request', { bubbles: true })); }
+  requestData() {
+    this.dispatchEvent(new CustomEvent('stage-request', { bubbles: true }));
+  }
 
   /** Subclasses draw this._state into the element. */
   render() {}
@@ -55,7 +64,11 @@ export class StageView extends HTMLElement {
     return view;
   }
   /** A paragraph of explanation text from a locale key. */
-  explain(key, params) { return el('p', 'explain', t(key, params)); }
+  explain(key, params) {
+    return el('p', 'explain', t(key, params));
+  }
   /** The model's width labels "0".."C-1". */
-  dims(n) { return Array.from({ length: n }, (_, i) => String(i)); }
+  dims(n) {
+    return Array.from({ length: n }, (_, i) => String(i));
+  }
 }

@@ -86,7 +86,17 @@ export function ensureStyle() {
  * (the heatmap's own readout sits at the bottom of the box), `fig.scrollToRow(r)` brings a row
  * into view, and the heatmap paints only the rows in sight (its viewport follows the box's scrolling).
  */
-export function heatmapPanel({ name, title, shape, matrix, scale = 'diverging', rowTitle, colTitle, cellHeight, maxHeight }) {
+export function heatmapPanel({
+  name,
+  title,
+  shape,
+  matrix,
+  scale = 'diverging',
+  rowTitle,
+  colTitle,
+  cellHeight,
+  maxHeight,
+}) {
   const fig = el('figure', 'tfi-panel');
   fig.dataset.panel = name;
   const cap = el('figcaption', '', title);
@@ -122,9 +132,11 @@ export function heatmapPanel({ name, title, shape, matrix, scale = 'diverging', 
       const { row, col, value } = e.detail;
       readout.textContent = `${rowTitle ?? ''} ${matrix.rowLabels?.[row] ?? row} · ${colTitle ?? ''} ${matrix.colLabels?.[col] ?? col} → ${formatValue(value)}`;
     });
-    h.addEventListener('cell-leave', () => { readout.textContent = '\u00a0'; });
+    h.addEventListener('cell-leave', () => {
+      readout.textContent = '\u00a0';
+    });
     fig.scrollToRow = (row) => {
-      const layout = h._layout;   // the heatmap's drawn geometry (labelH, cellH), when drawn
+      const layout = h._layout; // the heatmap's drawn geometry (labelH, cellH), when drawn
       if (!layout) return;
       const top = h.offsetTop + layout.labelH + row * layout.cellH;
       if (top < box.scrollTop + layout.labelH || top + layout.cellH > box.scrollTop + box.clientHeight) {
@@ -170,4 +182,6 @@ export function plainNumber(v) {
 }
 
 /** Column labels "0".."n-1". */
-export function dimLabels(n) { return Array.from({ length: n }, (_, i) => String(i)); }
+export function dimLabels(n) {
+  return Array.from({ length: n }, (_, i) => String(i));
+}

@@ -93,7 +93,20 @@ export function ensureStyle() {
 }
 
 /** A <figure> with a caption (and the engine's tensor name) holding a <tf-heatmap>. */
-export function heatmapFigure({ title, name, values, rows, cols, rowLabels, colLabels, scale = 'diverging', cell, note, rowTitle, colTitle }) {
+export function heatmapFigure({
+  title,
+  name,
+  values,
+  rows,
+  cols,
+  rowLabels,
+  colLabels,
+  scale = 'diverging',
+  cell,
+  note,
+  rowTitle,
+  colTitle,
+}) {
   const fig = el('figure', 'tfo-heat');
   const cap = el('figcaption', '', title);
   if (name) cap.append(el('span', 'tname', `${name}  (${rows} × ${cols})`));
@@ -106,7 +119,13 @@ export function heatmapFigure({ title, name, values, rows, cols, rowLabels, colL
   if (colTitle) h.setAttribute('col-title', colTitle);
   if (name) h.dataset.tensor = name;
   fig.append(h);
-  h.matrix = { values, rows, cols, rowLabels, colLabels: colLabels ?? Array.from({ length: cols }, (_, i) => String(i)) };
+  h.matrix = {
+    values,
+    rows,
+    cols,
+    rowLabels,
+    colLabels: colLabels ?? Array.from({ length: cols }, (_, i) => String(i)),
+  };
   if (note) fig.append(el('p', 'hint', note));
   return fig;
 }

@@ -22,14 +22,14 @@ import en from '../../i18n/stages/addnorm.en.js';
 
 registerStrings({ ko, en });
 
-
 /** A caption number: 3 decimals (a mean of 2e-10 reads as 0.000, not as an exponent). */
 function caption(v) {
   const s = v.toFixed(3);
   return s === '-0.000' ? '0.000' : s;
 }
 
-const POS = '#e08214', NEG = '#4393c3';
+const POS = '#e08214',
+  NEG = '#4393c3';
 
 /**
  * One token's vector as a column strip on a canvas, with its mean (dashed) and mean ± std (band). `stats` = {mean,
@@ -55,7 +55,7 @@ class VectorStrip {
       const step = { ArrowLeft: -1, ArrowRight: 1, Home: -n, End: n }[e.key];
       if (step === undefined) return;
       e.preventDefault();
-      this.onCursor(Math.min(n - 1, Math.max(0, (this.cursor < 0 ? 0 : this.cursor + step))));
+      this.onCursor(Math.min(n - 1, Math.max(0, this.cursor < 0 ? 0 : this.cursor + step)));
     });
   }
   _index(e) {
@@ -66,7 +66,10 @@ class VectorStrip {
   }
   draw() {
     const { ctx, w, h } = fitCanvas(this.canvas, 150, 560);
-    const left = 46, right = 6, top = 8, bottom = 20;
+    const left = 46,
+      right = 6,
+      top = 8,
+      bottom = 20;
     const n = this.values.length;
     const bw = (w - left - right) / n;
     const L = this.limit;
@@ -75,7 +78,8 @@ class VectorStrip {
     ctx.clearRect(0, 0, w, h);
     const { mean, std } = this.stats;
     ctx.fillStyle = 'rgba(33, 102, 172, 0.14)';
-    const b0 = y(Math.min(L, mean + std)), b1 = y(Math.max(-L, mean - std));
+    const b0 = y(Math.min(L, mean + std)),
+      b1 = y(Math.max(-L, mean - std));
     ctx.fillRect(left, b0, w - left - right, b1 - b0);
     ctx.strokeStyle = '#8a8a96';
     ctx.lineWidth = 1;
@@ -121,8 +125,12 @@ class TfStageAddNorm extends StageView {
   static memoryDefaults = { token: -1, text: null, sameScale: false, dim: 0 };
 
   /** The recorded tensors on screen: {input, sub, sum, norm} (names), and the chosen token. */
-  get tensorNames() { return this._names ? { ...this._names } : null; }
-  get selectedToken() { return this.memory.token; }
+  get tensorNames() {
+    return this._names ? { ...this._names } : null;
+  }
+  get selectedToken() {
+    return this.memory.token;
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -148,10 +156,21 @@ class TfStageAddNorm extends StageView {
     const inputTitle = which === 1 ? t('addnorm.input.layer') : t(pre ? 'addnorm.input.sum1' : 'addnorm.input.norm1');
     const subTitle = t(which === 1 ? 'addnorm.sub.attn' : 'addnorm.sub.ffn');
     const figs = [
-      ['input', inputTitle], ['sub', subTitle], ['sum', t('addnorm.sum')],
+      ['input', inputTitle],
+      ['sub', subTitle],
+      ['sum', t('addnorm.sum')],
     ].map(([key, title]) => {
       // no column header here: 32 numbers in three narrow tables would overlap (the readout names the column)
-      const fig = heatmapFigure({ title, name: names[key], values: tensors[key].data, rows: T, cols: C, rowLabels: labels, colLabels: [], cell: 10 });
+      const fig = heatmapFigure({
+        title,
+        name: names[key],
+        values: tensors[key].data,
+        rows: T,
+        cols: C,
+        rowLabels: labels,
+        colLabels: [],
+        cell: 10,
+      });
       fig.dataset.part = key;
       return fig;
     });
@@ -160,9 +179,16 @@ class TfStageAddNorm extends StageView {
     for (const fig of figs) {
       const h = fig.querySelector('tf-heatmap');
       let row = -1;
-      h.addEventListener('cell-hover', (e) => { row = e.detail.row; });
+      h.addEventListener('cell-hover', (e) => {
+        row = e.detail.row;
+      });
       h.addEventListener('click', () => row >= 0 && this._pick(row));
-      h.addEventListener('keydown', (e) => { if ((e.key === 'Enter' || e.key === ' ') && row >= 0) { e.preventDefault(); this._pick(row); } });
+      h.addEventListener('keydown', (e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && row >= 0) {
+          e.preventDefault();
+          this._pick(row);
+        }
+      });
     }
 
     // ② LayerNorm of the chosen token
@@ -173,10 +199,21 @@ class TfStageAddNorm extends StageView {
     box.type = 'checkbox';
     box.checked = this.memory.sameScale;
     box.className = 'tfo-same-scale';
-    box.addEventListener('change', () => { this.memory.sameScale = box.checked; this._drawNorm(); });
+    box.addEventListener('change', () => {
+      this.memory.sameScale = box.checked;
+      this._drawNorm();
+    });
     scale.append(box, document.createTextNode(` ${t('addnorm.sameScale')}`));
 
-    const normAll = heatmapFigure({ title: t('addnorm.normAll'), name: names.norm, values: tensors.norm.data, rows: T, cols: C, rowLabels: labels, colLabels: dims });
+    const normAll = heatmapFigure({
+      title: t('addnorm.normAll'),
+      name: names.norm,
+      values: tensors.norm.data,
+      rows: T,
+      cols: C,
+      rowLabels: labels,
+      colLabels: dims,
+    });
     normAll.dataset.part = 'norm';
 
     this.replaceChildren(
@@ -186,7 +223,7 @@ class TfStageAddNorm extends StageView {
       eq,
       el('h3', '', t('addnorm.norm.title')),
       el('p', 'explain', t('addnorm.norm.explain', { C })),
-      this._lnFormula = el('div', 'tfo-ln-math'),
+      (this._lnFormula = el('div', 'tfo-ln-math')),
       el('p', 'hint', t('addnorm.pick')),
       this._picker,
       el('div', 'tfo-controls', ''),
@@ -218,18 +255,27 @@ class TfStageAddNorm extends StageView {
     readout.setAttribute('aria-live', 'polite');
     const strips = [];
     const setCursor = (i) => {
-      for (const s of strips) { s.cursor = i; s.draw(); }
+      for (const s of strips) {
+        s.cursor = i;
+        s.draw();
+      }
       if (i >= 0) this._drawFormula(i);
-      readout.textContent = i < 0 ? t('addnorm.stripHint')
-        : t('addnorm.readout', { i, before: formatValue(before[i]), after: formatValue(after[i]) });
+      readout.textContent =
+        i < 0
+          ? t('addnorm.stripHint')
+          : t('addnorm.readout', { i, before: formatValue(before[i]), after: formatValue(after[i]) });
     };
     // mean and spread of each vector: the engine's layer-norm statistics of this row (σ = √σ²)
     const stats = (terms) => ({ mean: terms.mean[r], std: Math.sqrt(terms.variance[r]) });
-    const b = new VectorStrip(before, stats(sumTerms), setCursor), a = new VectorStrip(after, stats(normTerms), setCursor);
+    const b = new VectorStrip(before, stats(sumTerms), setCursor),
+      a = new VectorStrip(after, stats(normTerms), setCursor);
     strips.push(b, a);
     const maxAbs = (v) => v.reduce((m, x) => Math.max(m, Math.abs(x)), 1e-6);
     if (this.memory.sameScale) b.limit = a.limit = Math.max(maxAbs(before), maxAbs(after));
-    else { b.limit = maxAbs(before); a.limit = maxAbs(after); }
+    else {
+      b.limit = maxAbs(before);
+      a.limit = maxAbs(after);
+    }
     const tok = visibleToken(tokens[r].text);
     const panel = (strip, title, which) => {
       const fig = el('figure', 'tfo-strip');
@@ -238,7 +284,9 @@ class TfStageAddNorm extends StageView {
       const stat = el('div', 'tfo-stat');
       stat.dataset.mean = String(strip.stats.mean);
       stat.dataset.std = String(strip.stats.std);
-      stat.append(el('span', '', t('addnorm.stats', { mean: caption(strip.stats.mean), std: caption(strip.stats.std) })));
+      stat.append(
+        el('span', '', t('addnorm.stats', { mean: caption(strip.stats.mean), std: caption(strip.stats.std) })),
+      );
       strip.canvas.setAttribute('aria-label', `${title}: ${stat.textContent}`);
       fig.append(stat, strip.canvas);
       return fig;
@@ -246,11 +294,19 @@ class TfStageAddNorm extends StageView {
     const row = el('div', 'tfo-row');
     row.append(panel(b, t('addnorm.before', { tok }), 'before'), panel(a, t('addnorm.after'), 'after'));
     const legend = el('div', 'tfo-legend');
-    const item = (cls, text) => { const s = el('span', ''); s.append(el('i', cls), document.createTextNode(text)); return s; };
+    const item = (cls, text) => {
+      const s = el('span', '');
+      s.append(el('i', cls), document.createTextNode(text));
+      return s;
+    };
     legend.append(item('mean', t('addnorm.legend.mean')), item('band', t('addnorm.legend.band')));
     const s = a.stats;
     const ok = Math.abs(s.mean) < 0.05 && Math.abs(s.std - 1) < 0.05;
-    const note = el('p', `tfo-note${ok ? ' ok' : ''}`, ok ? t('addnorm.ok') : t('addnorm.gamma', { mean: caption(s.mean), std: caption(s.std) }));
+    const note = el(
+      'p',
+      `tfo-note${ok ? ' ok' : ''}`,
+      ok ? t('addnorm.ok') : t('addnorm.gamma', { mean: caption(s.mean), std: caption(s.std) }),
+    );
     this._normBox.replaceChildren(row, legend, readout, note);
     b.draw();
     a.draw();
@@ -275,15 +331,37 @@ class TfStageAddNorm extends StageView {
     const f = (v) => formatValue(v);
     const xk = sub(mi('x'), mi('k'));
     const lnk = sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mi('k'));
-    const symbols = [lnk, mo('='), frac(row(xk, mo('−'), mi('μ')), sqrt(sup(mi('σ'), mn('2')), mo('+'), mi('ε'))), mo('·'),
-      sub(mi('γ'), mi('k')), ...(beta === null ? [] : [mo('+'), sub(mi('β'), mi('k'))])];
-    const numbers = [sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mn(String(k))), mo('='),
-      frac(row(num(x[k], f), mo('−'), signed(terms.mean, f)), sqrt(num(terms.variance, f), mo('+'), num(eps, f))), mo('·'),
-      signed(gamma, f), ...(beta === null ? [] : [mo('+'), signed(beta, f)]), mo('='), num(out, f)];
+    const symbols = [
+      lnk,
+      mo('='),
+      frac(row(xk, mo('−'), mi('μ')), sqrt(sup(mi('σ'), mn('2')), mo('+'), mi('ε'))),
+      mo('·'),
+      sub(mi('γ'), mi('k')),
+      ...(beta === null ? [] : [mo('+'), sub(mi('β'), mi('k'))]),
+    ];
+    const numbers = [
+      sub(row(mi('LN'), mo('('), mi('x'), mo(')')), mn(String(k))),
+      mo('='),
+      frac(row(num(x[k], f), mo('−'), signed(terms.mean, f)), sqrt(num(terms.variance, f), mo('+'), num(eps, f))),
+      mo('·'),
+      signed(gamma, f),
+      ...(beta === null ? [] : [mo('+'), signed(beta, f)]),
+      mo('='),
+      num(out, f),
+    ];
     const box = formulaBox('tfo-ln-formula', math(...symbols), math(...numbers));
     box.append(el('p', 'math-where', t('addnorm.formula.where', { tok: visibleToken(tokens[r].text), k, C })));
-    Object.assign(box.dataset, { token: String(r), dim: String(k), x: String(x[k]), mean: String(terms.mean),
-      variance: String(terms.variance), gamma: String(gamma), beta: String(beta ?? 0), out: String(out), param });
+    Object.assign(box.dataset, {
+      token: String(r),
+      dim: String(k),
+      x: String(x[k]),
+      mean: String(terms.mean),
+      variance: String(terms.variance),
+      gamma: String(gamma),
+      beta: String(beta ?? 0),
+      out: String(out),
+      param,
+    });
     this._lnFormula.replaceChildren(box);
   }
 
@@ -308,12 +386,19 @@ class TfStageAddNorm extends StageView {
       if (current) h.append(el('span', 'tfo-badge', t('addnorm.current')));
       c.append(h);
       const ln = (...xs) => row(mi('LN'), paren(...xs));
-      c.append(formulaBox('tfo-place-formula', kind === 'pre'
-        ? math(mi('x'), mo('+'), layerName.cloneNode(true), paren(ln(mi('x'))))
-        : math(ln(mi('x'), mo('+'), layerName.cloneNode(true), paren(mi('x'))))));
-      c.append(kind === 'pre'
-        ? flow([['x'], ['LN', 'ln'], [subName, 'sub'], ['+ x', 'add'], [t('addnorm.next')]])
-        : flow([['x'], [subName, 'sub'], ['+ x', 'add'], ['LN', 'ln'], [t('addnorm.next')]]));
+      c.append(
+        formulaBox(
+          'tfo-place-formula',
+          kind === 'pre'
+            ? math(mi('x'), mo('+'), layerName.cloneNode(true), paren(ln(mi('x'))))
+            : math(ln(mi('x'), mo('+'), layerName.cloneNode(true), paren(mi('x')))),
+        ),
+      );
+      c.append(
+        kind === 'pre'
+          ? flow([['x'], ['LN', 'ln'], [subName, 'sub'], ['+ x', 'add'], [t('addnorm.next')]])
+          : flow([['x'], [subName, 'sub'], ['+ x', 'add'], ['LN', 'ln'], [t('addnorm.next')]]),
+      );
       c.append(el('p', '', t(`addnorm.${kind}.explain`, { sub: subName })));
       return c;
     };
@@ -322,8 +407,10 @@ class TfStageAddNorm extends StageView {
     cards.append(card('pre'), card('post'));
     let now;
     if (norm === 'pre') {
-      now = which === 1 ? t('addnorm.now.pre1')
-        : t('addnorm.now.pre2', { next: t(layer + 1 < nLayer ? 'addnorm.next.layer' : 'addnorm.next.final') });
+      now =
+        which === 1
+          ? t('addnorm.now.pre1')
+          : t('addnorm.now.pre2', { next: t(layer + 1 < nLayer ? 'addnorm.next.layer' : 'addnorm.next.final') });
     } else now = t(which === 1 ? 'addnorm.now.post1' : 'addnorm.now.post2');
     wrap.append(el('h3', '', t('addnorm.where.title')), cards, el('p', 'tfo-note', now));
     const whatif = this.state.whatif;
@@ -341,7 +428,11 @@ class TfStageAddNorm extends StageView {
         b.setAttribute('aria-pressed', String(whatif.value === kind));
         seg.append(b);
       }
-      wrap.append(el('h4', '', t('whatif.norm.switch')), seg, whatifPanel(whatif, (v) => t(`addnorm.${v}.name`)));
+      wrap.append(
+        el('h4', '', t('whatif.norm.switch')),
+        seg,
+        whatifPanel(whatif, (v) => t(`addnorm.${v}.name`)),
+      );
     }
     return wrap;
   }

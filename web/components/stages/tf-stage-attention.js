@@ -58,18 +58,27 @@ class TfStageAttention extends StageView {
     super();
     this._head = 0;
     this._step = 0;
-    this._wordHeads = 'head';   // the word map from the chosen head, or 'mean' over all heads
+    this._wordHeads = 'head'; // the word map from the chosen head, or 'mean' over all heads
   }
 
   /** The chosen head (0-based) and step index, for tests and linked views. */
-  get head() { return this._head; }
-  set head(h) { this.selectHead(h); }
-  get step() { return this._step; }
-  set step(i) { this.selectStep(i); }
+  get head() {
+    return this._head;
+  }
+  set head(h) {
+    this.selectHead(h);
+  }
+  get step() {
+    return this._step;
+  }
+  set step(i) {
+    this.selectStep(i);
+  }
 
   render() {
     ensureStyle();
-    const data = this.data, { layer, tokens, labels } = this.state;
+    const data = this.data,
+      { layer, tokens, labels } = this.state;
     this._head = Math.min(Math.max(0, this._head), data.config.H - 1);
     const head = this._head;
     this._ctx = stepContext(data, data.heads[head], { t, layer, head, tokens, labels });
@@ -91,7 +100,10 @@ class TfStageAttention extends StageView {
       b.dataset.head = String(g);
       b.setAttribute('aria-pressed', String(g === head));
       b.setAttribute('aria-label', t('attention.heads.label', { n: g + 1 }));
-      b.append(thumbnail(heads[g].probs.data, heads[g].masked.data, T), el('span', '', t('attention.head', { n: g + 1 })));
+      b.append(
+        thumbnail(heads[g].probs.data, heads[g].masked.data, T),
+        el('span', '', t('attention.head', { n: g + 1 })),
+      );
       b.addEventListener('click', () => this.selectHead(g));
       group.append(b);
     }
@@ -104,17 +116,34 @@ class TfStageAttention extends StageView {
     const { T, head, layer } = ctx;
     const probs = ctx.at.probs;
     const sec = el('section', 'att-section att-overview-section');
-    sec.append(el('h3', '', t('attention.overview.title', { l: layer + 1, h: head + 1 })),
-      el('p', 'explain', t('attention.overview.explain', { kind: t(`inputs.kind.${this.data.tokenizer}`) })));
+    sec.append(
+      el('h3', '', t('attention.overview.title', { l: layer + 1, h: head + 1 })),
+      el('p', 'explain', t('attention.overview.explain', { kind: t(`inputs.kind.${this.data.tokenizer}`) })),
+    );
     const grid = el('div', 'att-overview');
     const linesBox = el('div', 'att-lines-box');
     const lines = document.createElement('tf-attention-lines');
     linesBox.append(el('h4', '', t('attention.lines.title')), lines);
     lines.weights = { values: probs.data, size: T, tokens: ctx.tokens };
     const heatBox = el('div', 'att-heat-box');
-    const fig = figure({ title: t('attention.heatmap.title'), values: probs.data, rows: T, cols: T, rowLabels: ctx.labels,
-      colLabels: ctx.labels, tensor: ctx.name('probs'), head, scale: 'sequential', mask: ctx.mask, cell: 40, cellHeight: 28,
-      showValues: T <= 14, maskNote: t('attention.step.softmax.note'), rowTitle: t('attention.query'), colTitle: t('attention.key') });
+    const fig = figure({
+      title: t('attention.heatmap.title'),
+      values: probs.data,
+      rows: T,
+      cols: T,
+      rowLabels: ctx.labels,
+      colLabels: ctx.labels,
+      tensor: ctx.name('probs'),
+      head,
+      scale: 'sequential',
+      mask: ctx.mask,
+      cell: 40,
+      cellHeight: 28,
+      showValues: T <= 14,
+      maskNote: t('attention.step.softmax.note'),
+      rowTitle: t('attention.query'),
+      colTitle: t('attention.key'),
+    });
     fig.classList.add('att-overview-heatmap');
     heatBox.append(fig);
     grid.append(linesBox, heatBox);
@@ -143,8 +172,13 @@ class TfStageAttention extends StageView {
     const box = el('div', 'att-words');
     box.dataset.role = 'word-attention';
     const heads = segmented({
-      name: 'att-word-heads', legend: t('attention.words.which'), value: this._wordHeads,
-      options: [{ value: 'head', text: t('attention.words.head', { h: this._ctx.h }) }, { value: 'mean', text: t('attention.words.mean') }],
+      name: 'att-word-heads',
+      legend: t('attention.words.which'),
+      value: this._wordHeads,
+      options: [
+        { value: 'head', text: t('attention.words.head', { h: this._ctx.h }) },
+        { value: 'mean', text: t('attention.words.mean') },
+      ],
       onChange: (value) => {
         this._wordHeads = value;
         this._renderWords();
@@ -179,9 +213,23 @@ class TfStageAttention extends StageView {
       }
       values[i * cols + N] = w.rest[i];
     }
-    const fig = figure({ title: t('attention.words.table'), values, rows: N, cols, rowLabels: w.rowWords,
-      colLabels: [...w.colWords, t('attention.words.rest')], scale: 'sequential', mask, cell: 60, minCell: 30, cellHeight: 28,
-      showValues: N <= 10, maskNote: t('attention.step.softmax.note'), rowTitle: t('attention.words.rows'), colTitle: t('attention.words.cols') });
+    const fig = figure({
+      title: t('attention.words.table'),
+      values,
+      rows: N,
+      cols,
+      rowLabels: w.rowWords,
+      colLabels: [...w.colWords, t('attention.words.rest')],
+      scale: 'sequential',
+      mask,
+      cell: 60,
+      minCell: 30,
+      cellHeight: 28,
+      showValues: N <= 10,
+      maskNote: t('attention.step.softmax.note'),
+      rowTitle: t('attention.words.rows'),
+      colTitle: t('attention.words.cols'),
+    });
     const heat = fig.heatmap;
     heat.dataset.panel = 'word-attention';
     heat.dataset.heads = this._wordHeads;
@@ -190,24 +238,41 @@ class TfStageAttention extends StageView {
     says.dataset.role = 'word-says';
     const say = (i) => {
       const pct = (v) => (v * 100).toFixed(0);
-      const parts = w.colWords.slice(0, i + 1).map((word, j) =>
-        t(j === i ? 'attention.words.self' : 'attention.words.part', { word, pct: pct(w.weights.data[i * N + j]) }));
+      const parts = w.colWords
+        .slice(0, i + 1)
+        .map((word, j) =>
+          t(j === i ? 'attention.words.self' : 'attention.words.part', { word, pct: pct(w.weights.data[i * N + j]) }),
+        );
       parts.push(t('attention.words.partRest', { pct: pct(w.rest[i]) }));
       says.dataset.word = String(i);
-      says.replaceChildren(el('strong', '', t(`attention.words.says.${mean ? 'mean' : 'head'}`, { l: layer + 1, h: head + 1, word: w.rowWords[i] })),
-        ' ', parts.join(' · '));
+      says.replaceChildren(
+        el(
+          'strong',
+          '',
+          t(`attention.words.says.${mean ? 'mean' : 'head'}`, { l: layer + 1, h: head + 1, word: w.rowWords[i] }),
+        ),
+        ' ',
+        parts.join(' · '),
+      );
     };
     heat.addEventListener('cell-hover', (e) => say(e.detail.row));
     heat.addEventListener('cell-leave', () => say(N - 1));
     say(N - 1);
     this._wordsBody.replaceChildren(fig);
-    this._wordsText.replaceChildren(says, el('p', 'hint', t('attention.words.pick')), el('p', 'hint', t('attention.words.rule')));
+    this._wordsText.replaceChildren(
+      says,
+      el('p', 'hint', t('attention.words.pick')),
+      el('p', 'hint', t('attention.words.rule')),
+    );
   }
 
   _stepsSection() {
     const { layer, h } = this._ctx;
     const sec = el('section', 'att-section att-steps');
-    sec.append(el('h3', '', t('attention.steps.title')), el('p', 'explain', t('attention.steps.explain', { l: layer + 1, h })));
+    sec.append(
+      el('h3', '', t('attention.steps.title')),
+      el('p', 'explain', t('attention.steps.explain', { l: layer + 1, h })),
+    );
     const list = el('ol', 'att-steplist');
     list.setAttribute('aria-label', t('attention.steps.list'));
     STEPS.forEach((s, i) => {
@@ -245,7 +310,7 @@ class TfStageAttention extends StageView {
   selectHead(h) {
     const hadFocus = this.contains(document.activeElement) && document.activeElement.classList.contains('att-head');
     this._head = h;
-    if (!this.state) return;   // before the first state: the head to open on
+    if (!this.state) return; // before the first state: the head to open on
     this.render();
     this.dispatchEvent(new CustomEvent('head-change', { bubbles: true, detail: { head: this._head } }));
     if (hadFocus) this.querySelector(`.att-head[data-head="${this._head}"]`)?.focus();
@@ -280,7 +345,8 @@ const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', 
 
 /** A small picture of one head's (T×T) weights: brighter = more; hidden (−∞) cells grey. */
 function thumbnail(probs, masked, T) {
-  const size = 64, dpr = window.devicePixelRatio || 1;
+  const size = 64,
+    dpr = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = Math.round(size * dpr);
   const ctx = canvas.getContext('2d');

@@ -21,13 +21,16 @@ class TfStageEmbedding extends StageView {
 
   render() {
     ensureStyle();
-    if (!this.data) { this.replaceChildren(); return; }
+    if (!this.data) {
+      this.replaceChildren();
+      return;
+    }
     const { labels, tokens } = this.state;
     const { C, vocab, rows, table: wte, tied } = this.data;
     const ids = Array.from(this.data.ids);
     const V = vocab.length;
     this._selected = this.data.selected;
-    this.memory.selected = this._selected;   // kept as the engine's data has it (a shorter sentence moves it)
+    this.memory.selected = this._selected; // kept as the engine's data has it (a shorter sentence moves it)
     this._ids = ids;
     this._rows = rows;
     this._chips = [];
@@ -41,7 +44,11 @@ class TfStageEmbedding extends StageView {
       b.dataset.pos = String(i);
       b.setAttribute('aria-label', t('embedding.chip.aria', { pos: i, text: visibleToken(tok.text), id: tok.id }));
       b.setAttribute('aria-pressed', 'false');
-      b.append(el('span', 'tfi-pos', String(i)), el('span', 'tfi-piece', visibleToken(tok.text)), el('span', 'tfi-id', `#${tok.id}`));
+      b.append(
+        el('span', 'tfi-pos', String(i)),
+        el('span', 'tfi-piece', visibleToken(tok.text)),
+        el('span', 'tfi-id', `#${tok.id}`),
+      );
       b.addEventListener('pointerenter', () => this.preview(i));
       b.addEventListener('focus', () => this.preview(i));
       b.addEventListener('pointerleave', () => this.preview(null));
@@ -55,9 +62,18 @@ class TfStageEmbedding extends StageView {
 
     // the sentence's rows (engine: embed.token)
     const sentence = heatmapPanel({
-      name: 'embedding-sentence', title: t('embedding.panel', { t: tokens.length, c: C }), shape: rows.shape,
-      rowTitle: t('embedding.rows'), colTitle: t('embedding.cols'),
-      matrix: { values: rows.data, rows: tokens.length, cols: C, rowLabels: labels.map((s, i) => `${s} #${ids[i]}`), colLabels: dimLabels(C) },
+      name: 'embedding-sentence',
+      title: t('embedding.panel', { t: tokens.length, c: C }),
+      shape: rows.shape,
+      rowTitle: t('embedding.rows'),
+      colTitle: t('embedding.cols'),
+      matrix: {
+        values: rows.data,
+        rows: tokens.length,
+        cols: C,
+        rowLabels: labels.map((s, i) => `${s} #${ids[i]}`),
+        colLabels: dimLabels(C),
+      },
     });
     this._sentence = sentence.heatmap;
     this._vector = el('div', '');
@@ -72,9 +88,22 @@ class TfStageEmbedding extends StageView {
     const rowNotes = vocab.map((_, id) => (where.has(id) ? `◀ ${where.get(id).join(', ')}` : ''));
     if (this._tableFor?.table !== wte || this._tableFor.lang !== locale()) {
       this._tablePanel = heatmapPanel({
-        name: 'embedding-table', title: t('embedding.table', { v: V, c: C }), shape: wte.shape,
-        rowTitle: t('embedding.tableRows'), colTitle: t('embedding.cols'), cellHeight: V <= 2000 ? 16 : 14, maxHeight: 460,
-        matrix: { values: wte.data, rows: V, cols: C, rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`), colLabels: dimLabels(C), rowNotes, rowNotesTitle: t('embedding.notes') },
+        name: 'embedding-table',
+        title: t('embedding.table', { v: V, c: C }),
+        shape: wte.shape,
+        rowTitle: t('embedding.tableRows'),
+        colTitle: t('embedding.cols'),
+        cellHeight: V <= 2000 ? 16 : 14,
+        maxHeight: 460,
+        matrix: {
+          values: wte.data,
+          rows: V,
+          cols: C,
+          rowLabels: vocab.map((s, id) => `${id} ${visibleToken(s)}`),
+          colLabels: dimLabels(C),
+          rowNotes,
+          rowNotesTitle: t('embedding.notes'),
+        },
       });
       this._table = this._tablePanel.heatmap;
       this._tableFor = { table: wte, lang: locale() };
@@ -91,14 +120,29 @@ class TfStageEmbedding extends StageView {
 
     const notes = [];
     for (const [id, at] of where) {
-      if (at.length > 1 && notes.length < 3) notes.push(el('p', 'tfi-note tfi-same', t('embedding.repeat', { text: visibleToken(tokens[at[0]].text), n: at.length, id })));
+      if (at.length > 1 && notes.length < 3)
+        notes.push(
+          el(
+            'p',
+            'tfi-note tfi-same',
+            t('embedding.repeat', { text: visibleToken(tokens[at[0]].text), n: at.length, id }),
+          ),
+        );
     }
     const tableSection = el('section', 'tfi-section');
     tableSection.append(table, el('p', 'hint', t('embedding.tableHint')), el('p', 'hint', t('embedding.random')));
     if (tied) tableSection.append(el('p', 'hint', t('embedding.tied')));
 
-    this.replaceChildren(el('p', 'explain', t('embedding.lead', { c: C })), el('p', 'tfi-step-title', t('embedding.pick')), chips,
-      sentence, this._vector, this._nearest, ...notes, tableSection);
+    this.replaceChildren(
+      el('p', 'explain', t('embedding.lead', { c: C })),
+      el('p', 'tfi-step-title', t('embedding.pick')),
+      chips,
+      sentence,
+      this._vector,
+      this._nearest,
+      ...notes,
+      tableSection,
+    );
     this._chips[this._selected].tabIndex = 0;
     roving(chips, 'button');
     this.showSelected();
@@ -129,7 +173,8 @@ class TfStageEmbedding extends StageView {
     this._vector.replaceChildren(
       el('p', 'tfi-step-title', t('embedding.vector', { pos, text, id: tok.id })),
       el('div', 'tfi-vector', `[${values.join(', ')}]`),
-      el('p', 'hint', t('embedding.vectorHint', { c: C, text })));
+      el('p', 'hint', t('embedding.vectorHint', { c: C, text })),
+    );
     this.showNearest(tok, text);
     this.preview(null);
   }
@@ -143,8 +188,15 @@ class TfStageEmbedding extends StageView {
       li.dataset.id = String(n.id);
       li.dataset.cosine = String(n.cosine);
       li.tabIndex = 0;
-      li.setAttribute('aria-label', t('embedding.nearest.aria', { id: n.id, text: visibleToken(n.text), cos: n.cosine.toFixed(3) }));
-      li.append(el('span', 'tfi-vid', String(n.id)), el('span', 'tfi-piece', visibleToken(n.text)), el('span', 'tfi-cos', n.cosine.toFixed(3)));
+      li.setAttribute(
+        'aria-label',
+        t('embedding.nearest.aria', { id: n.id, text: visibleToken(n.text), cos: n.cosine.toFixed(3) }),
+      );
+      li.append(
+        el('span', 'tfi-vid', String(n.id)),
+        el('span', 'tfi-piece', visibleToken(n.text)),
+        el('span', 'tfi-cos', n.cosine.toFixed(3)),
+      );
       const on = () => this.preview(null, 'table', n.id);
       li.addEventListener('pointerenter', on);
       li.addEventListener('focus', on);
@@ -152,9 +204,12 @@ class TfStageEmbedding extends StageView {
       li.addEventListener('blur', () => this.preview(null));
       list.append(li);
     }
-    this._nearest.replaceChildren(el('h3', '', t('embedding.nearest.title', { text, k: near.length })), list,
+    this._nearest.replaceChildren(
+      el('h3', '', t('embedding.nearest.title', { text, k: near.length })),
+      list,
       el('p', 'hint', t('embedding.nearest.hint')),
-      el('p', 'hint', t(this.state.trained === false ? 'embedding.nearest.untrained' : 'embedding.nearest.trained')));
+      el('p', 'hint', t(this.state.trained === false ? 'embedding.nearest.untrained' : 'embedding.nearest.trained')),
+    );
     roving(list, 'li');
   }
 

@@ -18,7 +18,6 @@ registerStrings({ ko, en });
 
 const NAMES = { relu: 'ReLU', gelu: 'GELU', gelu_tanh: 'GELU (tanh)', sigmoid: 'sigmoid', tanh: 'tanh', silu: 'SiLU' };
 
-
 /** Counts values the engine returned that are above θ: overall and per row of F. */
 export function countFiring(values, rows, F, theta) {
   const perRow = new Int32Array(rows);
@@ -39,12 +38,22 @@ class TfStageFfn extends StageView {
   static memoryDefaults = { theta: 0.1, fit: false };
 
   /** What is on screen, for tests and linked views. */
-  get activation() { return this._act; }
-  get threshold() { return this.memory.theta; }
+  get activation() {
+    return this._act;
+  }
+  get threshold() {
+    return this.memory.theta;
+  }
   /** The drawn curve: {xs, ys} with ys = tinyformer.applyActivation(activation, xs) (from the controller). */
-  get curve() { return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null; }
+  get curve() {
+    return this._curve ? { xs: this._curve.xs, ys: this._curve.ys } : null;
+  }
   /** Units above θ: {total, perRow (per token), units (T·F)}. */
-  get firing() { return this._fire ? { total: this._fire.total, perRow: Array.from(this._fire.perRow), units: this._T * this._F } : null; }
+  get firing() {
+    return this._fire
+      ? { total: this._fire.total, perRow: Array.from(this._fire.perRow), units: this._T * this._F }
+      : null;
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -72,7 +81,10 @@ class TfStageFfn extends StageView {
 
     const shape = el('div', 'tfo-flow');
     [[`${C}`], [`${F}`, 'sub'], [NAMES[trained], 'ln'], [`${F}`, 'sub'], [`${C}`]].forEach((s, i) => {
-      if (i) shape.append(el('span', 'tfo-arr', ['', `${t('ffn.widen')} (c_fc) →`, '→', '→', `${t('ffn.fold')} (c_proj) →`][i]));
+      if (i)
+        shape.append(
+          el('span', 'tfo-arr', ['', `${t('ffn.widen')} (c_fc) →`, '→', '→', `${t('ffn.fold')} (c_proj) →`][i]),
+        );
       shape.append(el('span', `tfo-node ${s[1] ?? ''}`, s[0]));
     });
 
@@ -82,7 +94,9 @@ class TfStageFfn extends StageView {
     this._seg.setAttribute('aria-label', t('ffn.act.title'));
     for (const kind of list) {
       const b = button(NAMES[kind], () => {
-        this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'activation', value: kind } }));
+        this.dispatchEvent(
+          new CustomEvent('whatif', { bubbles: true, detail: { setting: 'activation', value: kind } }),
+        );
         this._seg.querySelector(`[data-act="${kind}"]`)?.focus();
       });
       b.dataset.act = kind;
@@ -97,9 +111,15 @@ class TfStageFfn extends StageView {
     this._rangeSeg = el('div', 'tfo-seg');
     this._rangeSeg.setAttribute('role', 'group');
     this._rangeSeg.setAttribute('aria-label', t('ffn.range'));
-    const full = button(t('ffn.range.full'), () => { this.memory.fit = false; this._update(); });
+    const full = button(t('ffn.range.full'), () => {
+      this.memory.fit = false;
+      this._update();
+    });
     full.dataset.range = 'full';
-    const fit = button(t('ffn.range.data', { r: this._fitRange }), () => { this.memory.fit = true; this._update(); });
+    const fit = button(t('ffn.range.data', { r: this._fitRange }), () => {
+      this.memory.fit = true;
+      this._update();
+    });
     fit.dataset.range = 'fit';
     this._rangeSeg.append(full, fit);
     const rangeLabel = el('span', '', `${t('ffn.range')}:`);
@@ -112,7 +132,11 @@ class TfStageFfn extends StageView {
     thr.value = String(this.memory.theta);
     thr.className = 'tfo-theta';
     const thrOut = el('output', '', this.memory.theta.toFixed(2));
-    thr.addEventListener('input', () => { this.memory.theta = Number(thr.value); thrOut.textContent = this.memory.theta.toFixed(2); this._update(); });
+    thr.addEventListener('input', () => {
+      this.memory.theta = Number(thr.value);
+      thrOut.textContent = this.memory.theta.toFixed(2);
+      this._update();
+    });
     thrLabel.append(el('span', '', t('ffn.thr')), thr, thrOut);
     const rangeBox = el('div', 'tfo-controls');
     rangeBox.append(rangeLabel, this._rangeSeg);
@@ -154,12 +178,19 @@ class TfStageFfn extends StageView {
       el('p', 'explain', t('ffn.shape', { C, F })),
       shape,
       el('h3', '', t('ffn.act.title')),
-      this._seg, this._desc, this._modelNote,
+      this._seg,
+      this._desc,
+      this._modelNote,
       ...(this.state.whatif ? [whatifPanel(this.state.whatif, (v) => NAMES[v] ?? v)] : []),
-      this._curveTitle, controls, this._canvas, this._legend, this._readout,
+      this._curveTitle,
+      controls,
+      this._canvas,
+      this._legend,
+      this._readout,
       el('h3', '', t('ffn.fire.title')),
       el('p', 'explain', t('ffn.fire.explain')),
-      this._fireBig, this._fireText,
+      this._fireBig,
+      this._fireText,
       el('div', 'tfo-row'),
       this._heat,
     );
@@ -178,10 +209,12 @@ class TfStageFfn extends StageView {
     const { trained, applied: appliedBy, curves, C } = this.data;
     const act = this._act;
     const theta = this.memory.theta;
-    const T = this._T, F = this._F;
+    const T = this._T,
+      F = this._F;
     this.dataset.act = act;
     for (const b of this._seg.children) b.setAttribute('aria-pressed', String(b.dataset.act === act));
-    for (const b of this._rangeSeg.children) b.setAttribute('aria-pressed', String((b.dataset.range === 'fit') === this.memory.fit));
+    for (const b of this._rangeSeg.children)
+      b.setAttribute('aria-pressed', String((b.dataset.range === 'fit') === this.memory.fit));
     this._desc.textContent = t(`ffn.desc.${act}`);
 
     // the engine applied the chosen activation to this sentence's pre-activations
@@ -198,10 +231,19 @@ class TfStageFfn extends StageView {
 
     // the curves: x samples in the range, f(x) from the engine's kernel
     const curve = curves[this.memory.fit ? 'fit' : 'full'];
-    this._curve = { xs: curve.xs, ys: curve.ys[act], trainedYs: act === trained ? null : curve.ys[trained], R: curve.R };
+    this._curve = {
+      xs: curve.xs,
+      ys: curve.ys[act],
+      trainedYs: act === trained ? null : curve.ys[trained],
+      R: curve.R,
+    };
     this._curveTitle.textContent = t('ffn.curve.title', { act: NAMES[act] });
     this._drawCurve();
-    const item = (cls, text) => { const s = el('span', ''); s.append(el('i', cls), document.createTextNode(text)); return s; };
+    const item = (cls, text) => {
+      const s = el('span', '');
+      s.append(el('i', cls), document.createTextNode(text));
+      return s;
+    };
     this._legend.replaceChildren(
       item('', t('ffn.curve.legend.curve', { act: NAMES[act] })),
       ...(act === trained ? [] : [item('trained', t('ffn.curve.legend.trained', { act: NAMES[trained] }))]),
@@ -210,7 +252,8 @@ class TfStageFfn extends StageView {
       el('span', '', t('ffn.curve.dots')),
       ...(this._outside ? [el('span', '', t('ffn.curve.outside', { n: this._outside }))] : []),
     );
-    if (!this.memory.fit && this._fitRange <= 1) this._legend.append(el('strong', 'tfo-squeezed', t('ffn.curve.squeezed', { r: this._fitRange })));
+    if (!this.memory.fit && this._fitRange <= 1)
+      this._legend.append(el('strong', 'tfo-squeezed', t('ffn.curve.squeezed', { r: this._fitRange })));
     if (this._cursor < 0) this._readout.textContent = t('ffn.curve.hint');
     else this._setCursor(this._cursor);
 
@@ -223,7 +266,10 @@ class TfStageFfn extends StageView {
     this._perTokenTitle.textContent = t('ffn.fire.perToken', { F });
     this._perToken.setAttribute('label', t('ffn.fire.perToken', { F }));
     this._perToken.data = {
-      labels, values: Array.from(fire.perRow, (n) => n / F), domain: [0, 1], format: pct,
+      labels,
+      values: Array.from(fire.perRow, (n) => n / F),
+      domain: [0, 1],
+      format: pct,
       details: Array.from(fire.perRow, (n) => `${n} / ${F}`),
     };
 
@@ -242,7 +288,11 @@ class TfStageFfn extends StageView {
       const tr = document.createElement('tr');
       tr.dataset.act = kind;
       if (kind === act) tr.style.fontWeight = '700';
-      tr.append(el('td', '', `${kind === act ? '▶ ' : ''}${NAMES[kind]}${kind === trained ? ' *' : ''}`), el('td', '', pct(n / (T * F))), el('td', '', `${n} / ${T * F}`));
+      tr.append(
+        el('td', '', `${kind === act ? '▶ ' : ''}${NAMES[kind]}${kind === trained ? ' *' : ''}`),
+        el('td', '', pct(n / (T * F))),
+        el('td', '', `${n} / ${T * F}`),
+      );
       table.append(tr);
     }
     this._compare.replaceChildren(table, el('p', 'hint', `* ${t('ffn.trainedWith')}`));
@@ -250,22 +300,61 @@ class TfStageFfn extends StageView {
     // tables: x, f(x), and the block's real output
     this._heat.replaceChildren(
       el('h3', '', t('ffn.tables')),
-      heatmapFigure({ title: t('ffn.heat.pre'), name: `h${layer}.mlp.pre`, values: this._pre.data, rows: T, cols: F, rowLabels: labels, colLabels: [] }),
-      heatmapFigure({ title: t('ffn.heat.act', { act: NAMES[act] }), name: act === trained ? name : `${NAMES[act]}(h${layer}.mlp.pre)`, values: applied, rows: T, cols: F, rowLabels: labels, colLabels: [] }),
-      heatmapFigure({ title: t('ffn.heat.out', { act: NAMES[trained] }), name: `h${layer}.mlp.out`, values: this.data.out.data, rows: T, cols: C, rowLabels: labels, colLabels: this.dims(C) }),
+      heatmapFigure({
+        title: t('ffn.heat.pre'),
+        name: `h${layer}.mlp.pre`,
+        values: this._pre.data,
+        rows: T,
+        cols: F,
+        rowLabels: labels,
+        colLabels: [],
+      }),
+      heatmapFigure({
+        title: t('ffn.heat.act', { act: NAMES[act] }),
+        name: act === trained ? name : `${NAMES[act]}(h${layer}.mlp.pre)`,
+        values: applied,
+        rows: T,
+        cols: F,
+        rowLabels: labels,
+        colLabels: [],
+      }),
+      heatmapFigure({
+        title: t('ffn.heat.out', { act: NAMES[trained] }),
+        name: `h${layer}.mlp.out`,
+        values: this.data.out.data,
+        rows: T,
+        cols: C,
+        rowLabels: labels,
+        colLabels: this.dims(C),
+      }),
     );
   }
 
   _geometry(w, h) {
-    const left = 40, right = 10, top = 10, bottom = 24;
+    const left = 40,
+      right = 10,
+      top = 10,
+      bottom = 24;
     const { ys, trainedYs, R } = this._curve;
-    let lo = Math.min(0, this.memory.theta), hi = Math.max(0, this.memory.theta);
-    for (const arr of [ys, trainedYs]) if (arr) for (const v of arr) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    let lo = Math.min(0, this.memory.theta),
+      hi = Math.max(0, this.memory.theta);
+    for (const arr of [ys, trainedYs])
+      if (arr)
+        for (const v of arr) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
     const pad = (hi - lo) * 0.08 || 0.5;
     lo -= pad;
     hi += pad;
     return {
-      left, right, top, bottom, lo, hi, R,
+      left,
+      right,
+      top,
+      bottom,
+      lo,
+      hi,
+      R,
       X: (x) => left + ((x + R) / (2 * R)) * (w - left - right),
       Y: (y) => top + ((hi - y) / (hi - lo)) * (h - top - bottom),
     };
@@ -279,7 +368,8 @@ class TfStageFfn extends StageView {
     const { xs, ys, trainedYs, R } = this._curve;
     ctx.clearRect(0, 0, w, h);
     // histogram of the real inputs (counting the engine's mlp.pre values into bins)
-    const bins = 48, counts = new Int32Array(bins);
+    const bins = 48,
+      counts = new Int32Array(bins);
     let outside = 0;
     for (const v of this._pre.data) {
       if (v < -R || v > R) outside++;
@@ -339,7 +429,8 @@ class TfStageFfn extends StageView {
     xs.forEach((x, i) => (i ? ctx.lineTo(g.X(x), g.Y(ys[i])) : ctx.moveTo(g.X(x), g.Y(ys[i]))));
     ctx.stroke();
     // each unit of this sentence: (x, f(x)), both from the engine
-    const pre = this._pre.data, out = this._applied;
+    const pre = this._pre.data,
+      out = this._applied;
     for (let i = 0; i < pre.length; i++) {
       if (pre[i] < -R || pre[i] > R) continue;
       const on = out[i] > this.memory.theta;
@@ -349,7 +440,8 @@ class TfStageFfn extends StageView {
       ctx.fill();
     }
     if (this._cursor >= 0) {
-      const x = g.X(xs[this._cursor]), y = g.Y(ys[this._cursor]);
+      const x = g.X(xs[this._cursor]),
+        y = g.Y(ys[this._cursor]);
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 1;
       ctx.beginPath();
@@ -380,7 +472,11 @@ class TfStageFfn extends StageView {
       return;
     }
     const { xs, ys } = this._curve;
-    this._readout.textContent = t('ffn.curve.readout', { x: xs[i].toFixed(2), act: NAMES[this._act], y: formatValue(ys[i]) });
+    this._readout.textContent = t('ffn.curve.readout', {
+      x: xs[i].toFixed(2),
+      act: NAMES[this._act],
+      y: formatValue(ys[i]),
+    });
   }
 }
 

@@ -13,12 +13,15 @@ import { roving } from '../roving.js';
 
 registerStrings({ ko, en });
 
-const FULL_VOCAB = 300;   // show every entry up to this size; beyond it, the sentence's and a few more
+const FULL_VOCAB = 300; // show every entry up to this size; beyond it, the sentence's and a few more
 
 class TfStageInputs extends StageView {
   render() {
     ensureStyle();
-    if (!this.data) { this.replaceChildren(); return; }
+    if (!this.data) {
+      this.replaceChildren();
+      return;
+    }
     const { text, tokens } = this.state;
     const { chars, tokenizerType, vocab, unkId } = this.data;
     const ids = Array.from(this.data.ids);
@@ -30,15 +33,23 @@ class TfStageInputs extends StageView {
     sentence.dataset.role = 'sentence';
     const step1 = this.step(1, t('inputs.step.sentence'), sentence, el('div', 'hint', t('inputs.chars', { n: chars })));
 
-    const split = el('div', 'tfi-arrow', t('inputs.arrow.split', { kind: t(`inputs.kind.${tokenizerType}`), n: tokens.length }));
+    const split = el(
+      'div',
+      'tfi-arrow',
+      t('inputs.arrow.split', { kind: t(`inputs.kind.${tokenizerType}`), n: tokens.length }),
+    );
 
     // ② tokens → ids, one column per token
     const cols = el('div', 'tfi-cols');
     cols.dataset.role = 'token-columns';
     const legend = el('div', 'tfi-col tfi-legend');
     legend.setAttribute('aria-hidden', 'true');
-    legend.append(el('span', 'tfi-pos', t('inputs.legend.pos')), el('span', 'tfi-piece', t('inputs.legend.token')),
-      el('span', 'tfi-down', '↓'), el('span', '', t('inputs.legend.id')));
+    legend.append(
+      el('span', 'tfi-pos', t('inputs.legend.pos')),
+      el('span', 'tfi-piece', t('inputs.legend.token')),
+      el('span', 'tfi-down', '↓'),
+      el('span', '', t('inputs.legend.id')),
+    );
     cols.append(legend);
     tokens.forEach((tok, i) => {
       const col = el('div', `tfi-col${tok.unknown ? ' tfi-unknown' : ''}`);
@@ -46,8 +57,12 @@ class TfStageInputs extends StageView {
       col.dataset.pos = String(i);
       col.dataset.id = String(tok.id);
       col.setAttribute('aria-label', t('inputs.col.aria', { pos: i, text: visibleToken(tok.text), id: tok.id }));
-      col.append(el('span', 'tfi-pos', String(i)), el('span', 'tfi-piece', visibleToken(tok.text)),
-        el('span', 'tfi-down', '↓'), el('span', 'tfi-id', String(tok.id)));
+      col.append(
+        el('span', 'tfi-pos', String(i)),
+        el('span', 'tfi-piece', visibleToken(tok.text)),
+        el('span', 'tfi-down', '↓'),
+        el('span', 'tfi-id', String(tok.id)),
+      );
       const on = () => this.light(tok.id);
       col.addEventListener('pointerenter', on);
       col.addEventListener('focus', on);
@@ -67,7 +82,15 @@ class TfStageInputs extends StageView {
     list.dataset.role = 'ids';
     const step3 = this.step(3, t('inputs.step.ids'), list, el('p', 'hint', t('inputs.ids.hint', { n: ids.length })));
 
-    this.replaceChildren(el('p', 'explain', t('inputs.lead')), step1, split, step2, collect, step3, this.vocabulary(vocab, new Set(ids)));
+    this.replaceChildren(
+      el('p', 'explain', t('inputs.lead')),
+      step1,
+      split,
+      step2,
+      collect,
+      step3,
+      this.vocabulary(vocab, new Set(ids)),
+    );
     // the token columns and the sentence's vocabulary entries: one Tab stop each, arrow keys inside
     roving(cols, '.tfi-col[data-pos]');
     roving(this.querySelector('[data-role=vocab]'), 'li.tfi-in');
@@ -114,7 +137,8 @@ class TfStageInputs extends StageView {
       ul.append(li);
     }
     section.append(el('p', 'hint', t('inputs.vocab.hint')), ul, el('p', 'hint', t('inputs.vocab.special')));
-    if (shown.length < vocab.length) section.append(el('p', 'hint', t('inputs.vocab.partial', { shown: shown.length, v: vocab.length })));
+    if (shown.length < vocab.length)
+      section.append(el('p', 'hint', t('inputs.vocab.partial', { shown: shown.length, v: vocab.length })));
     return section;
   }
 

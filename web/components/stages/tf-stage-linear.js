@@ -15,7 +15,6 @@ import en from '../../i18n/stages/linear.en.js';
 
 registerStrings({ ko, en });
 
-
 class TfStageLinear extends StageView {
   /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
   static memoryDefaults = { text: null, position: -1, k: 10 };
@@ -26,16 +25,23 @@ class TfStageLinear extends StageView {
     const { labels, tokens, text } = this.state;
     const { logits, V, C, tied } = this.data;
     const T = tokens.length;
-    if (this.memory.text !== text || this.memory.position < 0 || this.memory.position >= T) this.memory.position = T - 1;
+    if (this.memory.text !== text || this.memory.position < 0 || this.memory.position >= T)
+      this.memory.position = T - 1;
     this.memory.text = text;
     this._vocab = vocabLabelsOf(this.data.vocab, V);
 
-    this._picker = tokenPicker(tokens, this.memory.position, (i) => { this.memory.position = i; this._update(); });
+    this._picker = tokenPicker(tokens, this.memory.position, (i) => {
+      this.memory.position = i;
+      this._update();
+    });
     const ks = el('div', 'tfo-seg');
     ks.setAttribute('role', 'group');
     ks.setAttribute('aria-label', t('linear.show'));
     for (const k of [5, 10, 20, V]) {
-      const b = button(k === V ? `${t('linear.all')} ${V}` : String(k), () => { this.memory.k = k; this._update(); });
+      const b = button(k === V ? `${t('linear.all')} ${V}` : String(k), () => {
+        this.memory.k = k;
+        this._update();
+      });
       b.dataset.k = String(k);
       ks.append(b);
     }
@@ -47,24 +53,50 @@ class TfStageLinear extends StageView {
     this._chart.classList.add('tfo-logits');
 
     const heat = heatmapFigure({
-      title: t('linear.heat'), name: 'logits', values: logits.data, rows: T, cols: V, rowLabels: labels,
-      colLabels: this._vocab, note: t('linear.heatNote'), rowTitle: t('linear.rows'), colTitle: t('linear.cols'),
+      title: t('linear.heat'),
+      name: 'logits',
+      values: logits.data,
+      rows: T,
+      cols: V,
+      rowLabels: labels,
+      colLabels: this._vocab,
+      note: t('linear.heatNote'),
+      rowTitle: t('linear.rows'),
+      colTitle: t('linear.cols'),
     });
     const h = heat.querySelector('tf-heatmap');
     let row = -1;
-    const pick = () => { if (row >= 0) { this.memory.position = row; this._picker.selected = row; this._update(); } };
-    h.addEventListener('cell-hover', (e) => { row = e.detail.row; });
+    const pick = () => {
+      if (row >= 0) {
+        this.memory.position = row;
+        this._picker.selected = row;
+        this._update();
+      }
+    };
+    h.addEventListener('cell-hover', (e) => {
+      row = e.detail.row;
+    });
     h.addEventListener('click', pick);
-    h.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+    h.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        pick();
+      }
+    });
 
     this.replaceChildren(
       el('h3', '', t('linear.how.title', { V })),
       el('p', 'explain', t(tied ? 'linear.how.tied' : 'linear.how.untied', { C, V })),
-      formulaBox('tfo-linear-formula', math(mtext('logits'), mo('='), mtext('ln_f'), mo('·'), sup(mtext(tied ? 'wte' : 'lm_head'), mi('⊤'))),
-        math(shape(T, V), mo('='), shape(T, C), mo('·'), shape(C, V))),
+      formulaBox(
+        'tfo-linear-formula',
+        math(mtext('logits'), mo('='), mtext('ln_f'), mo('·'), sup(mtext(tied ? 'wte' : 'lm_head'), mi('⊤'))),
+        math(shape(T, V), mo('='), shape(T, C), mo('·'), shape(C, V)),
+      ),
       el('p', 'hint', t('linear.pick')),
       this._picker,
-      this._topTitle, controls, this._chart,
+      this._topTitle,
+      controls,
+      this._chart,
       el('p', 'tfo-note', t('linear.note')),
       heat,
     );
@@ -86,8 +118,12 @@ class TfStageLinear extends StageView {
     this._chart.setAttribute('label', this._topTitle.textContent);
     this._chart.dataset.position = String(i);
     this._chart.data = {
-      labels: ids.map((id) => this._vocab[id]), values: ids.map((id) => row[id]), ids, highlight: 0,
-      details: ids.map((id, r) => t('linear.detail', { id, rank: r + 1 })), format: formatValue,
+      labels: ids.map((id) => this._vocab[id]),
+      values: ids.map((id) => row[id]),
+      ids,
+      highlight: 0,
+      details: ids.map((id, r) => t('linear.detail', { id, rank: r + 1 })),
+      format: formatValue,
     };
   }
 }

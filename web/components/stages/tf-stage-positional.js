@@ -20,7 +20,7 @@ import { whatifPanel } from './whatif-panel.js';
 registerStrings({ ko, en });
 
 const MAX_DIMS = 8;
-const SHOWN_NUMBERS = 6;   // numbers of a row written out in the A/B comparison
+const SHOWN_NUMBERS = 6; // numbers of a row written out in the A/B comparison
 
 class TfStagePositional extends StageView {
   /** What this view remembers across re-renders and stage switches (kept in the page's store: StageView.memory). */
@@ -29,12 +29,16 @@ class TfStagePositional extends StageView {
   render() {
     ensureStyle();
     const data = this.data;
-    if (!data) { this.replaceChildren(); return; }
+    if (!data) {
+      this.replaceChildren();
+      return;
+    }
     const { hasLearned, own } = data;
     // the switch opens on the model's own setting; the page's "what if" controller remembers a flip
     const chosen = this.state.whatif?.value ?? own;
     this._mode = chosen === 'learned' && !hasLearned ? own : chosen;
-    if (this._mode !== data.mode && this.memory.mode !== this._mode) {   // the numbers are for another mode: ask again
+    if (this._mode !== data.mode && this.memory.mode !== this._mode) {
+      // the numbers are for another mode: ask again
       this.memory.mode = this._mode;
       this.requestData();
       return;
@@ -42,18 +46,28 @@ class TfStagePositional extends StageView {
 
     const modeBox = el('section', 'tfi-section');
     modeBox.dataset.role = 'mode';
-    modeBox.append(el('h3', '', t('positional.mode')), segmented({
-      name: 'tfi-positional-mode', legend: t('positional.mode'), value: this._mode,
-      options: ['sinusoidal', 'learned', 'none'].map((value) => ({
-        value, text: t(`positional.mode.${value}`), disabled: value === 'learned' && !hasLearned,
-        title: value === 'learned' && !hasLearned ? t('positional.noLearned', { kind: t(`positional.kind.${own}`) }) : undefined,
-      })),
-      onChange: (value) => {
-        this.memory.mode = value;   // the numbers the page computes next are for this mode
-        this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'positional', value } }));
-        this.querySelector(`input[value="${value}"]`)?.focus();
-      },
-    }));
+    modeBox.append(
+      el('h3', '', t('positional.mode')),
+      segmented({
+        name: 'tfi-positional-mode',
+        legend: t('positional.mode'),
+        value: this._mode,
+        options: ['sinusoidal', 'learned', 'none'].map((value) => ({
+          value,
+          text: t(`positional.mode.${value}`),
+          disabled: value === 'learned' && !hasLearned,
+          title:
+            value === 'learned' && !hasLearned
+              ? t('positional.noLearned', { kind: t(`positional.kind.${own}`) })
+              : undefined,
+        })),
+        onChange: (value) => {
+          this.memory.mode = value; // the numbers the page computes next are for this mode
+          this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'positional', value } }));
+          this.querySelector(`input[value="${value}"]`)?.focus();
+        },
+      }),
+    );
     const ownLine = el('p', 'hint', t('positional.own', { kind: t(`positional.kind.${own}`) }));
     ownLine.dataset.role = 'own';
     modeBox.append(el('p', '', t(`positional.about.${this._mode}`)), ownLine);
@@ -65,10 +79,10 @@ class TfStagePositional extends StageView {
 
     // Typing changes only the sentence: the table, its waves and the word-order demo stay as they are
     // (their numbers do not depend on it; only the table's "this sentence" band moves).
-    const key = `${locale()} ${this._mode} ${own} ${hasLearned}`;   // what the switch box says
+    const key = `${locale()} ${this._mode} ${own} ${hasLearned}`; // what the switch box says
     if (this._built?.table === data.table && this._built.key === key) {
       if (this._built.sentence !== data.sentence) this.renderSentence();
-      else if (this._built.order === data.order) this.renderWhatIf();   // only the comparison arrived
+      else if (this._built.order === data.order) this.renderWhatIf(); // only the comparison arrived
       if (this._built.order !== data.order) this.renderOrder();
       this._built = { ...this._built, sentence: data.sentence, order: data.order };
       return;
@@ -79,7 +93,15 @@ class TfStagePositional extends StageView {
     this._sum = el('section', '');
     this._order = el('section', 'tfi-section tfi-order');
     this._order.dataset.role = 'order';
-    this.replaceChildren(el('p', 'explain', t('positional.lead')), modeBox, this._whatif, this.tableSection(), this._similarity, this._sum, this._order);
+    this.replaceChildren(
+      el('p', 'explain', t('positional.lead')),
+      modeBox,
+      this._whatif,
+      this.tableSection(),
+      this._similarity,
+      this._sum,
+      this._order,
+    );
     this.renderSentence();
     this.renderOrder();
   }
@@ -120,20 +142,29 @@ class TfStagePositional extends StageView {
     const sideways = new Float32Array(P * C);
     for (let p = 0; p < P; p++) for (let d = 0; d < C; d++) sideways[d * P + p] = table.data[p * C + d];
     const cellGuess = Math.max(4, Math.floor(((this.clientWidth || 600) - 90) / P));
-    const every = Math.ceil(14 / cellGuess);   // label every position only when the columns are wide enough
+    const every = Math.ceil(14 / cellGuess); // label every position only when the columns are wide enough
     const colLabels = Array.from({ length: P }, (_, p) => (p % every === 0 ? String(p) : ''));
-    const rowLabels = Array.from({ length: C }, (_, d) => (this._mode === 'sinusoidal' ? `${d} ${d % 2 === 0 ? 'sin' : 'cos'}` : String(d)));
+    const rowLabels = Array.from({ length: C }, (_, d) =>
+      this._mode === 'sinusoidal' ? `${d} ${d % 2 === 0 ? 'sin' : 'cos'}` : String(d),
+    );
     const matrix = { values: sideways, rows: C, cols: P, rowLabels, colLabels };
     const panel = heatmapPanel({
-      name: 'positional-table', title: t(`positional.table.${this._mode}`, { p: P, c: C }), shape: [C, P],
-      rowTitle: t('positional.cols'), colTitle: t('positional.rows'), matrix,
+      name: 'positional-table',
+      title: t(`positional.table.${this._mode}`, { p: P, c: C }),
+      shape: [C, P],
+      rowTitle: t('positional.cols'),
+      colTitle: t('positional.rows'),
+      matrix,
     });
     panel.dataset.layout = 'dims-by-positions';
     const hint = el('p', 'hint');
     box.append(panel, hint, this.wavesSection(table, P, C));
     // the positions this sentence uses, marked on the table and the waves
     this._setBand = (T) => {
-      const band = [{ from: 0, to: Math.min(T, P), label: t('positional.band'), active: true }, ...(T < P ? [{ from: T, to: P, label: '' }] : [])];
+      const band = [
+        { from: 0, to: Math.min(T, P), label: t('positional.band'), active: true },
+        ...(T < P ? [{ from: T, to: P, label: '' }] : []),
+      ];
       panel.heatmap.matrix = { ...matrix, colGroups: band };
       hint.textContent = t('positional.tableHint', { last: Math.min(T, P) - 1 });
       this._waves.bands = [{ from: 0, to: Math.min(T, P) - 1, label: t('positional.band') }];
@@ -148,12 +179,19 @@ class TfStagePositional extends StageView {
     box.dataset.role = 'similarity';
     const sim = this.data.sentence.similarity;
     const labels = Array.from({ length: T }, (_, p) => `${p} ${visibleToken(tokens[p].text)}`);
-    box.append(el('h3', '', t('positional.similarity')), el('p', 'hint', t(`positional.similarityHint.${this._mode}`)),
+    box.append(
+      el('h3', '', t('positional.similarity')),
+      el('p', 'hint', t(`positional.similarityHint.${this._mode}`)),
       heatmapPanel({
-        name: 'positional-similarity', title: t('positional.similarityTitle'), shape: [T, T], scale: 'diverging',
-        rowTitle: t('positional.rows'), colTitle: t('positional.rows'),
+        name: 'positional-similarity',
+        title: t('positional.similarityTitle'),
+        shape: [T, T],
+        scale: 'diverging',
+        rowTitle: t('positional.rows'),
+        colTitle: t('positional.rows'),
         matrix: { values: sim.data, rows: T, cols: T, rowLabels: labels, colLabels: labels.map((_, p) => String(p)) },
-      }));
+      }),
+    );
     return box;
   }
 
@@ -162,8 +200,11 @@ class TfStagePositional extends StageView {
     box.dataset.role = 'waves';
     box.append(el('h3', '', t('positional.waves')), el('p', 'hint', t('positional.wavesPick', { max: MAX_DIMS })));
     this.memory.dims = this.memory.dims.filter((d) => d < C);
-    const candidates = [...new Set([0, 1, 2, 3, 4, 5, 8, 9, 16, 17, C - 2, C - 1, ...this.memory.extraDims, ...this.memory.dims])]
-      .filter((d) => d >= 0 && d < C).sort((a, b) => a - b);
+    const candidates = [
+      ...new Set([0, 1, 2, 3, 4, 5, 8, 9, 16, 17, C - 2, C - 1, ...this.memory.extraDims, ...this.memory.dims]),
+    ]
+      .filter((d) => d >= 0 && d < C)
+      .sort((a, b) => a - b);
     const chart = document.createElement('tf-line-chart');
     this._waves = chart;
     chart.dataset.panel = 'waves';
@@ -171,13 +212,18 @@ class TfStagePositional extends StageView {
     chart.setAttribute('y-title', t('positional.yTitle'));
     chart.setAttribute('label', t('positional.waves'));
     chart.setAttribute('height', '260');
-    const name = (d) => (this._mode === 'sinusoidal' ? t(d % 2 === 0 ? 'positional.dimSin' : 'positional.dimCos', { d }) : t('positional.dim', { d }));
+    const name = (d) =>
+      this._mode === 'sinusoidal'
+        ? t(d % 2 === 0 ? 'positional.dimSin' : 'positional.dimCos', { d })
+        : t('positional.dim', { d });
     const chips = el('div', 'tfi-chips');
     chips.dataset.role = 'dims';
     const draw = () => {
       const xs = Array.from({ length: P }, (_, p) => p);
       chart.series = this.memory.dims.map((d) => ({ label: name(d), xs, ys: xs.map((p) => table.data[p * C + d]) }));
-      chips.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(this.memory.dims.includes(Number(b.dataset.dim)))));
+      chips
+        .querySelectorAll('button')
+        .forEach((b) => b.setAttribute('aria-pressed', String(this.memory.dims.includes(Number(b.dataset.dim)))));
     };
     const toggle = (d) => {
       if (this.memory.dims.includes(d)) this.memory.dims = this.memory.dims.filter((x) => x !== d);
@@ -211,7 +257,9 @@ class TfStagePositional extends StageView {
       this._setBand(this._T);
     };
     go.addEventListener('click', addDim);
-    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') addDim(); });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') addDim();
+    });
     add.append(el('span', '', t('positional.dimAdd')), input, go);
     chips.append(add);
     box.append(chips, chart, el('p', 'hint', t(`positional.wavesHint.${this._mode}`)));
@@ -227,16 +275,26 @@ class TfStagePositional extends StageView {
     box.dataset.role = 'sum';
     const T = tokens.length;
     const kind = t(`positional.kind.${this._mode}`);
-    const panel = (name, title, tensor) => heatmapPanel({
-      name, title, shape: tensor.shape, rowTitle: t('positional.rows'), colTitle: t('positional.cols'),
-      matrix: { values: tensor.data, rows: T, cols: C, rowLabels: labels, colLabels: dimLabels(C) },
-    });
+    const panel = (name, title, tensor) =>
+      heatmapPanel({
+        name,
+        title,
+        shape: tensor.shape,
+        rowTitle: t('positional.rows'),
+        colTitle: t('positional.cols'),
+        matrix: { values: tensor.data, rows: T, cols: C, rowLabels: labels, colLabels: dimLabels(C) },
+      });
     box.append(el('h3', '', t('positional.sum')));
-    if (this._mode !== own) box.append(el('p', 'hint', t('positional.whatIf', { mode: t(`positional.mode.${this._mode}`) })));
+    if (this._mode !== own)
+      box.append(el('p', 'hint', t('positional.whatIf', { mode: t(`positional.mode.${this._mode}`) })));
     box.append(
-      panel('pe-token', t('positional.token'), e.token), el('p', 'tfi-op', '+'),
-      panel('pe-position', t('positional.position', { kind }), e.position), el('p', 'tfi-op', '='),
-      panel('pe-sum', t('positional.input'), e.sum), el('p', 'hint', t('positional.sumHint')));
+      panel('pe-token', t('positional.token'), e.token),
+      el('p', 'tfi-op', '+'),
+      panel('pe-position', t('positional.position', { kind }), e.position),
+      el('p', 'tfi-op', '='),
+      panel('pe-sum', t('positional.input'), e.sum),
+      el('p', 'hint', t('positional.sumHint')),
+    );
     return box;
   }
 
@@ -259,7 +317,7 @@ class TfStagePositional extends StageView {
       input.spellcheck = false;
       input.dataset.role = `order-input-${s.side.toLowerCase()}`;
       input.addEventListener('input', () => {
-        this.memory[`order${s.side}`] = input.value;   // its numbers come from the engine: ask the page again
+        this.memory[`order${s.side}`] = input.value; // its numbers come from the engine: ask the page again
         const pos = input.selectionStart;
         this.requestData();
         const again = this._order.querySelector(`[data-role=order-input-${s.side.toLowerCase()}]`);
@@ -274,9 +332,18 @@ class TfStagePositional extends StageView {
         const strip = document.createElement('tf-tokens');
         strip.tokens = s.tokens;
         const panel = heatmapPanel({
-          name: `order-${s.side.toLowerCase()}`, title: t('positional.orderInput', { kind }), shape: s.sum.shape,
-          rowTitle: t('positional.rows'), colTitle: t('positional.cols'),
-          matrix: { values: s.sum.data, rows: s.tokens.length, cols: C, rowLabels: s.tokens.map((tok, i) => `${i} ${visibleToken(tok.text)}`), colLabels: dimLabels(C) },
+          name: `order-${s.side.toLowerCase()}`,
+          title: t('positional.orderInput', { kind }),
+          shape: s.sum.shape,
+          rowTitle: t('positional.rows'),
+          colTitle: t('positional.cols'),
+          matrix: {
+            values: s.sum.data,
+            rows: s.tokens.length,
+            cols: C,
+            rowLabels: s.tokens.map((tok, i) => `${i} ${visibleToken(tok.text)}`),
+            colLabels: dimLabels(C),
+          },
         });
         heatmaps[s.side] = panel.heatmap;
         col.append(strip, panel);
@@ -294,30 +361,48 @@ class TfStagePositional extends StageView {
     } else {
       verdict.hidden = true;
     }
-    box.replaceChildren(el('h3', '', t('positional.order')), el('p', 'hint', t('positional.orderHint')), columns, verdict, compare);
+    box.replaceChildren(
+      el('h3', '', t('positional.order')),
+      el('p', 'hint', t('positional.orderHint')),
+      columns,
+      verdict,
+      compare,
+    );
     if (ok) this.link(heatmaps, sides, compare);
   }
 
   /** One token's row in A and in B, stacked, with their first numbers: same or different. */
   compareRows(box, [a, b], { ra, rb }) {
     const { C } = this.data;
-    if (ra < 0 || rb < 0) { box.replaceChildren(); return; }
-    const rowA = a.sum.data.subarray(ra * C, (ra + 1) * C), rowB = b.sum.data.subarray(rb * C, (rb + 1) * C);
+    if (ra < 0 || rb < 0) {
+      box.replaceChildren();
+      return;
+    }
+    const rowA = a.sum.data.subarray(ra * C, (ra + 1) * C),
+      rowB = b.sum.data.subarray(rb * C, (rb + 1) * C);
     const values = new Float32Array(2 * C);
     values.set(rowA, 0);
     values.set(rowB, C);
     const tok = visibleToken(a.tokens[ra].text);
-    const labelA = t('positional.compareRow', { side: 'A', row: ra, tok }), labelB = t('positional.compareRow', { side: 'B', row: rb, tok });
+    const labelA = t('positional.compareRow', { side: 'A', row: ra, tok }),
+      labelB = t('positional.compareRow', { side: 'B', row: rb, tok });
     const panel = heatmapPanel({
-      name: 'order-compare', title: t('positional.compare', { tok }), shape: [2, C],
-      rowTitle: '', colTitle: t('positional.cols'),
+      name: 'order-compare',
+      title: t('positional.compare', { tok }),
+      shape: [2, C],
+      rowTitle: '',
+      colTitle: t('positional.cols'),
       matrix: { values, rows: 2, cols: C, rowLabels: [labelA, labelB], colLabels: dimLabels(C) },
     });
     const first = (row) => `[${Array.from(row.subarray(0, SHOWN_NUMBERS), plainNumber).join(', ')}, …]`;
     const same = rowA.every((v, i) => v === rowB[i]);
     const nums = el('div', 'tfi-vector');
     nums.append(el('div', '', `${labelA}: ${first(rowA)}`), el('div', '', `${labelB}: ${first(rowB)}`));
-    const key = !same ? 'positional.compareDifferent' : ra === rb ? 'positional.compareSamePlace' : 'positional.compareSame';
+    const key = !same
+      ? 'positional.compareDifferent'
+      : ra === rb
+        ? 'positional.compareSamePlace'
+        : 'positional.compareSame';
     const say = el('p', `tfi-note${same ? ' tfi-same' : ''}`, t(key, { n: SHOWN_NUMBERS, c: C, row: ra }));
     say.dataset.result = same ? 'same' : 'different';
     box.replaceChildren(panel, nums, say);
@@ -329,7 +414,10 @@ class TfStagePositional extends StageView {
    */
   judge([a, b], verdict) {
     const { C } = this.data;
-    const sorted = (ids) => Array.from(ids).sort((x, y) => x - y).join(',');
+    const sorted = (ids) =>
+      Array.from(ids)
+        .sort((x, y) => x - y)
+        .join(',');
     if (sorted(a.ids) !== sorted(b.ids)) {
       verdict.textContent = t('positional.verdict.otherTokens');
       verdict.dataset.result = 'other-tokens';
@@ -345,10 +433,15 @@ class TfStagePositional extends StageView {
     const rowsB = Array.from(b.ids, (_, r) => row(b, r)).sort();
     const sameRows = rowsA.every((x, i) => x === rowsB[i]);
     // the example: the first token of A whose first place in B is elsewhere
-    let ra = 0, rb = 0;
+    let ra = 0,
+      rb = 0;
     for (let i = 0; i < a.ids.length; i++) {
       const j = Array.from(b.ids).indexOf(a.ids[i]);
-      if (j !== i) { ra = i; rb = j; break; }
+      if (j !== i) {
+        ra = i;
+        rb = j;
+        break;
+      }
     }
     const tok = visibleToken(a.tokens[ra].text);
     verdict.textContent = t(sameRows ? 'positional.verdict.same' : 'positional.verdict.different', { ra, rb, tok });
@@ -363,7 +456,10 @@ class TfStagePositional extends StageView {
    */
   link(heatmaps, sides, compare) {
     const [a, b] = sides;
-    const pairs = [[heatmaps.A, a, heatmaps.B, b, 'A'], [heatmaps.B, b, heatmaps.A, a, 'B']];
+    const pairs = [
+      [heatmaps.A, a, heatmaps.B, b, 'A'],
+      [heatmaps.B, b, heatmaps.A, a, 'B'],
+    ];
     for (const [from, fromSide, to, toSide, name] of pairs) {
       from.addEventListener('cell-hover', (e) => {
         const id = fromSide.ids[e.detail.row];
@@ -371,7 +467,11 @@ class TfStagePositional extends StageView {
         from.highlight = { row: e.detail.row };
         to.highlight = match >= 0 ? { row: match } : null;
         if (match >= 0 && compare.childElementCount) {
-          this.compareRows(compare, sides, name === 'A' ? { ra: e.detail.row, rb: match } : { ra: match, rb: e.detail.row });
+          this.compareRows(
+            compare,
+            sides,
+            name === 'A' ? { ra: e.detail.row, rb: match } : { ra: match, rb: e.detail.row },
+          );
         }
       });
       from.addEventListener('cell-leave', () => {

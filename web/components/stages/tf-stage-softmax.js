@@ -19,7 +19,6 @@ const TOP = 10;
 const MAX_NEW = 40;
 const EXP_ROWS = 5;
 
-
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 class TfStageSoftmax extends StageView {
@@ -30,11 +29,17 @@ class TfStageSoftmax extends StageView {
   static memoryDefaults = { temperature: 1, topK: 0, seed: 1, steps: [], viewing: -1, showAll: false, pick: -1 };
 
   /** The ids the next token is predicted from: the page's sentence, then the generated tokens. */
-  get contextIds() { return [...(this.data?.contextIds ?? [])]; }
+  get contextIds() {
+    return [...(this.data?.contextIds ?? [])];
+  }
   /** The sampling settings on the sliders. */
-  get settings() { return { temperature: this.memory.temperature, topK: this.memory.topK }; }
+  get settings() {
+    return { temperature: this.memory.temperature, topK: this.memory.topK };
+  }
   /** The generation so far: [{seed, id, p, temperature, topK}]. */
-  get steps() { return (this.data?.steps ?? []).map(({ seed, id, p, temperature, topK }) => ({ seed, id, p, temperature, topK })); }
+  get steps() {
+    return (this.data?.steps ?? []).map(({ seed, id, p, temperature, topK }) => ({ seed, id, p, temperature, topK }));
+  }
 
   /** Asks the page for new numbers after a choice in memory; the controls stay (a slider keeps its drag). */
   _refresh() {
@@ -62,8 +67,16 @@ class TfStageSoftmax extends StageView {
     this._expTable = el('div', 'tfo-scroll');
 
     // sliders
-    const temp = slider('tfo-temp', 0, 2, 0.05, this.memory.temperature, (v) => { this.memory.temperature = v; this.memory.viewing = -1; this._refresh(); });
-    const topk = slider('tfo-topk', 0, V, 1, this.memory.topK, (v) => { this.memory.topK = v; this.memory.viewing = -1; this._refresh(); });
+    const temp = slider('tfo-temp', 0, 2, 0.05, this.memory.temperature, (v) => {
+      this.memory.temperature = v;
+      this.memory.viewing = -1;
+      this._refresh();
+    });
+    const topk = slider('tfo-topk', 0, V, 1, this.memory.topK, (v) => {
+      this.memory.topK = v;
+      this.memory.viewing = -1;
+      this._refresh();
+    });
     this._temp = temp;
     this._topk = topk;
     const knobs = el('div', 'tfo-controls');
@@ -75,9 +88,15 @@ class TfStageSoftmax extends StageView {
     this._chartTitle = el('h3', '');
     this._chart = document.createElement('tf-bar-chart');
     this._chart.classList.add('tfo-probs');
-    this._back = button(t('softmax.chart.back'), () => { this.memory.viewing = -1; this._update(); });
+    this._back = button(t('softmax.chart.back'), () => {
+      this.memory.viewing = -1;
+      this._update();
+    });
     this._sum = el('p', 'hint tfo-sum');
-    this._allToggle = button('', () => { this.memory.showAll = !this.memory.showAll; this._update(); });
+    this._allToggle = button('', () => {
+      this.memory.showAll = !this.memory.showAll;
+      this._update();
+    });
 
     // generation
     const seedInput = document.createElement('input');
@@ -95,7 +114,15 @@ class TfStageSoftmax extends StageView {
     });
     this._one = button(t('softmax.gen.one'), () => this._generate(1), 'tfo-btn primary tfo-one');
     this._five = button(t('softmax.gen.five'), () => this._generate(5), 'tfo-btn tfo-five');
-    this._reset = button(t('softmax.gen.reset'), () => { this.memory.steps = []; this.memory.viewing = -1; this._refresh(); }, 'tfo-btn tfo-reset');
+    this._reset = button(
+      t('softmax.gen.reset'),
+      () => {
+        this.memory.steps = [];
+        this.memory.viewing = -1;
+        this._refresh();
+      },
+      'tfo-btn tfo-reset',
+    );
     this._nextSeed = el('span', 'tfo-next-seed');
     const genControls = el('div', 'tfo-controls');
     genControls.append(this._one, this._five, this._reset);
@@ -110,15 +137,27 @@ class TfStageSoftmax extends StageView {
     this.replaceChildren(
       el('h3', '', t('softmax.exp.title')),
       el('p', 'explain', t('softmax.exp.explain')),
-      this._formula = el('div', 'tfo-softmax-math'),
-      this._expCaption, this._expTable,
+      (this._formula = el('div', 'tfo-softmax-math')),
+      this._expCaption,
+      this._expTable,
       el('h3', '', t('softmax.knobs.title')),
-      knobs, this._tempNote, this._topkNote,
-      this._chartTitle, this._back, this._chart, this._sum, this._allToggle,
+      knobs,
+      this._tempNote,
+      this._topkNote,
+      this._chartTitle,
+      this._back,
+      this._chart,
+      this._sum,
+      this._allToggle,
       el('h3', '', t('softmax.gen.title')),
       el('p', 'explain', t('softmax.gen.explain')),
       el('p', 'hint', t('softmax.gen.seedHint')),
-      seedRow, genControls, this._decoded, this._sentence, this._genNote, this._log,
+      seedRow,
+      genControls,
+      this._decoded,
+      this._sentence,
+      this._genNote,
+      this._log,
     );
     this._update();
   }
@@ -141,16 +180,33 @@ class TfStageSoftmax extends StageView {
     for (const id of top) {
       const tr = document.createElement('tr');
       tr.dataset.id = String(id);
-      const pick = button(this._vocab[id], () => { this.memory.pick = id; this._update(); }, 'tfo-btn tfo-pick');
+      const pick = button(
+        this._vocab[id],
+        () => {
+          this.memory.pick = id;
+          this._update();
+        },
+        'tfo-btn tfo-pick',
+      );
       pick.setAttribute('aria-pressed', String(id === this.memory.pick));
       const first = el('td', '');
       first.append(pick);
-      tr.append(first, el('td', '', formatValue(logits[id])), el('td', '', formatValue(probs1[id])), el('td', '', formatValue(next[id])));
+      tr.append(
+        first,
+        el('td', '', formatValue(logits[id])),
+        el('td', '', formatValue(probs1[id])),
+        el('td', '', formatValue(next[id])),
+      );
       table.append(tr);
     }
     const total = document.createElement('tr');
     total.style.fontWeight = '700';
-    total.append(el('td', '', t('softmax.col.sum', { V })), el('td', '', ''), el('td', '', total1(probs1)), el('td', '', total1(next)));
+    total.append(
+      el('td', '', t('softmax.col.sum', { V })),
+      el('td', '', ''),
+      el('td', '', total1(probs1)),
+      el('td', '', total1(next)),
+    );
     table.append(total);
     this._expTable.replaceChildren(table);
     this._drawFormula(V);
@@ -159,11 +215,20 @@ class TfStageSoftmax extends StageView {
     const temp = this.memory.temperature;
     this._temp.output.textContent = temp.toFixed(2);
     this._topk.output.textContent = this.memory.topK === 0 ? t('softmax.topk.off') : String(this.memory.topK);
-    this._tempNote.textContent = t(temp === 0 ? 'softmax.temp.zero' : temp < 0.95 ? 'softmax.temp.low' : temp <= 1.05 ? 'softmax.temp.one' : 'softmax.temp.high');
-    this._topkNote.textContent = this.memory.topK === 0 ? t('softmax.topk.none', { V }) : t('softmax.topk.some', { k: this.memory.topK });
+    this._tempNote.textContent = t(
+      temp === 0
+        ? 'softmax.temp.zero'
+        : temp < 0.95
+          ? 'softmax.temp.low'
+          : temp <= 1.05
+            ? 'softmax.temp.one'
+            : 'softmax.temp.high',
+    );
+    this._topkNote.textContent =
+      this.memory.topK === 0 ? t('softmax.topk.none', { V }) : t('softmax.topk.some', { k: this.memory.topK });
 
     // the chart: the next-token distribution, or the one a past step was drawn from
-    const step = this.memory.viewing >= 0 ? steps[this.memory.viewing] ?? null : null;
+    const step = this.memory.viewing >= 0 ? (steps[this.memory.viewing] ?? null) : null;
     const dist = step ? step.probs : next;
     const order = rankIds(dist);
     const n = this.memory.showAll ? V : Math.min(TOP, V);
@@ -186,8 +251,14 @@ class TfStageSoftmax extends StageView {
     this._chart.setAttribute('label', this._chartTitle.textContent);
     this._chart.dataset.viewing = String(this.memory.viewing);
     this._chart.data = {
-      labels, values, ids: shown, details, muted, domain: [0, 1],
-      highlight: step ? shown.indexOf(step.id) : undefined, format: formatValue,
+      labels,
+      values,
+      ids: shown,
+      details,
+      muted,
+      domain: [0, 1],
+      highlight: step ? shown.indexOf(step.id) : undefined,
+      format: formatValue,
     };
     this._back.hidden = !step;
     let sum = 0;
@@ -204,7 +275,14 @@ class TfStageSoftmax extends StageView {
       return c;
     });
     steps.forEach((s, i) => {
-      const c = button('', () => { this.memory.viewing = this.memory.viewing === i ? -1 : i; this._update(); }, `tfo-tok gen${i === steps.length - 1 ? ' newest' : ''}`);
+      const c = button(
+        '',
+        () => {
+          this.memory.viewing = this.memory.viewing === i ? -1 : i;
+          this._update();
+        },
+        `tfo-tok gen${i === steps.length - 1 ? ' newest' : ''}`,
+      );
       c.dataset.id = String(s.id);
       c.setAttribute('aria-pressed', String(this.memory.viewing === i));
       c.append(el('span', 'piece', this._vocab[s.id]), el('span', 'meta', `p ${formatValue(s.p)}`));
@@ -217,7 +295,11 @@ class TfStageSoftmax extends StageView {
     this._one.disabled = this._five.disabled = full || this._busy;
     this._reset.disabled = steps.length === 0 || this._busy;
     this._nextSeed.textContent = t('softmax.gen.nextSeed', { seed: this.memory.seed + steps.length });
-    this._genNote.textContent = full ? t('softmax.gen.full') : steps.length ? `${t('softmax.gen.count', { n: steps.length })} · ${t('softmax.gen.tokHint')}` : '';
+    this._genNote.textContent = full
+      ? t('softmax.gen.full')
+      : steps.length
+        ? `${t('softmax.gen.count', { n: steps.length })} · ${t('softmax.gen.tokHint')}`
+        : '';
 
     // the step log
     if (!steps.length) {
@@ -231,8 +313,13 @@ class TfStageSoftmax extends StageView {
     log.append(lh);
     steps.forEach((s, i) => {
       const tr = document.createElement('tr');
-      tr.append(el('td', '', String(i + 1)), el('td', '', String(s.seed)), el('td', '', this._vocab[s.id]), el('td', '', formatValue(s.p)),
-        el('td', '', `${s.temperature.toFixed(2)} · ${s.topK === 0 ? t('softmax.topk.off') : s.topK}`));
+      tr.append(
+        el('td', '', String(i + 1)),
+        el('td', '', String(s.seed)),
+        el('td', '', this._vocab[s.id]),
+        el('td', '', formatValue(s.p)),
+        el('td', '', `${s.temperature.toFixed(2)} · ${s.topK === 0 ? t('softmax.topk.off') : s.topK}`),
+      );
       log.append(tr);
     });
     this._log.replaceChildren(log);
@@ -247,7 +334,11 @@ class TfStageSoftmax extends StageView {
     const id = this.memory.pick;
     const f = (v) => formatValue(v);
     const z = (i) => sub(mi('z'), i);
-    const symbols = [sub(mi('p'), mi('i')), mo('='), frac(sup(mi('e'), z(mi('i'))), sum(row(mi('j'), mo('='), mn('1')), sup(mi('e'), z(mi('j'))), mi('V')))];
+    const symbols = [
+      sub(mi('p'), mi('i')),
+      mo('='),
+      frac(sup(mi('e'), z(mi('i'))), sum(row(mi('j'), mo('='), mn('1')), sup(mi('e'), z(mi('j'))), mi('V'))),
+    ];
     const token = mtext(`“${this._vocab[id]}”`);
     // the numbers on two lines, so a phone reads them one under the other
     const numbers = [sub(mi('p'), token), mo('='), frac(sup(mi('e'), num(logits[id], f)), num(terms.sum, f))];

@@ -45,37 +45,64 @@ export function whatifPanel(data, name) {
   box.append(el('h3', '', t('whatif.title')));
   const value = name(data.value);
   if (!data.base) {
-    const key = { own: 'whatif.own', loading: 'whatif.loading', computing: 'whatif.loading', unavailable: 'whatif.unavailable', untrained: 'whatif.untrained', failed: 'whatif.failed' }[data.status];
-    const params = { own: name(data.own), value, message: data.message, trained: (data.trained ?? []).map((v) => `“${name(v)}”`).join(', ') };
+    const key = {
+      own: 'whatif.own',
+      loading: 'whatif.loading',
+      computing: 'whatif.loading',
+      unavailable: 'whatif.unavailable',
+      untrained: 'whatif.untrained',
+      failed: 'whatif.failed',
+    }[data.status];
+    const params = {
+      own: name(data.own),
+      value,
+      message: data.message,
+      trained: (data.trained ?? []).map((v) => `“${name(v)}”`).join(', '),
+    };
     box.append(el('p', data.status === 'failed' ? 'message error' : 'hint', t(key, params)));
     return box;
   }
   box.append(el('p', 'hint', t('whatif.same', { setting: t(`whatif.setting.${data.setting}`) })));
   const cols = el('div', 'tf-whatif-cols');
-  for (const [side, title, result] of [['base', t('whatif.base', { value: name(data.own) }), data.base], ['variant', t('whatif.variant', { value }), data.variant]]) {
+  for (const [side, title, result] of [
+    ['base', t('whatif.base', { value: name(data.own) }), data.base],
+    ['variant', t('whatif.variant', { value }), data.variant],
+  ]) {
     const col = el('section', '');
     col.dataset.side = side;
     const chart = document.createElement('tf-bar-chart');
     chart.setAttribute('label', `${title}: ${t('whatif.next')}`);
     chart.data = {
-      labels: result.next.map((g) => visibleToken(g.token)), values: result.next.map((g) => g.p),
-      details: result.next.map((g) => `#${g.id}`), domain: [0, 1], format: formatValue,
+      labels: result.next.map((g) => visibleToken(g.token)),
+      values: result.next.map((g) => g.p),
+      details: result.next.map((g) => `#${g.id}`),
+      domain: [0, 1],
+      format: formatValue,
     };
     // the sentence (grey), then what the model wrote; line breaks shown as in the token strips
     const text = el('p', 'tf-whatif-text');
     const more = el('b', '', result.continuation.replace(/\n/g, '↵\n'));
     more.dataset.role = 'continuation';
     text.append(el('span', 'tf-whatif-prompt', data.text), more);
-    col.append(el('h4', '', title), el('p', 'hint', t('whatif.next')), chart, el('p', 'hint', t('whatif.continuation', { n: result.steps })), text);
+    col.append(
+      el('h4', '', title),
+      el('p', 'hint', t('whatif.next')),
+      chart,
+      el('p', 'hint', t('whatif.continuation', { n: result.steps })),
+      text,
+    );
     cols.append(col);
   }
   const [a, b] = [data.base.next[0], data.variant.next[0]];
   const verdict = el('p', 'tf-whatif-verdict');
   verdict.dataset.role = 'verdict';
-  verdict.textContent = `${a.id === b.id
-    ? t('whatif.verdict.topSame', { a: visibleToken(a.token), pa: formatValue(a.p), pb: formatValue(b.p) })
-    : t('whatif.verdict.topDiffers', { a: visibleToken(a.token), b: visibleToken(b.token) })} ${
-    t(data.base.continuation === data.variant.continuation ? 'whatif.verdict.textSame' : 'whatif.verdict.textDiffers')}`;
+  verdict.textContent = `${
+    a.id === b.id
+      ? t('whatif.verdict.topSame', { a: visibleToken(a.token), pa: formatValue(a.p), pb: formatValue(b.p) })
+      : t('whatif.verdict.topDiffers', { a: visibleToken(a.token), b: visibleToken(b.token) })
+  } ${t(
+    data.base.continuation === data.variant.continuation ? 'whatif.verdict.textSame' : 'whatif.verdict.textDiffers',
+  )}`;
   box.append(cols, verdict);
   return box;
 }

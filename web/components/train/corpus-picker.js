@@ -16,7 +16,7 @@ import en from '../../i18n/train/corpus-picker.en.js';
 registerStrings({ ko, en });
 
 const MAX_VOCAB_CHIPS = 120;
-const MAX_TEXTAREA_BYTES = 200 * 1024;   // bigger files are trained on but not shown in the box
+const MAX_TEXTAREA_BYTES = 200 * 1024; // bigger files are trained on but not shown in the box
 
 /** An engine error about training text, in the learner's language (page-wide messages as fallback). */
 export function trainErrorMessage(err) {
@@ -49,7 +49,9 @@ export class TfCorpusPicker extends HTMLElement {
     this._linkEmpty = v.corpus === 'own' && !v.text;
     this._render();
   }
-  get value() { return { ...this._value }; }
+  get value() {
+    return { ...this._value };
+  }
 
   /** The text to train on: a string, or the opened file's bytes (the engine checks their UTF-8). */
   async corpusInput() {
@@ -60,7 +62,8 @@ export class TfCorpusPicker extends HTMLElement {
     if (!this._cache.has(entry.file)) {
       const url = new URL(`../../data/${entry.file}`, import.meta.url);
       const res = await fetch(url);
-      if (!res.ok) throw Object.assign(new Error(t('train.corpus.loadFailed', { file: entry.file })), { code: 'load_failed' });
+      if (!res.ok)
+        throw Object.assign(new Error(t('train.corpus.loadFailed', { file: entry.file })), { code: 'load_failed' });
       this._cache.set(entry.file, await res.text());
     }
     return this._cache.get(entry.file);
@@ -76,7 +79,9 @@ export class TfCorpusPicker extends HTMLElement {
     this._off = onLocaleChange(() => this._render());
     this._render();
   }
-  disconnectedCallback() { this._off?.(); }
+  disconnectedCallback() {
+    this._off?.();
+  }
 
   _emit() {
     this.dispatchEvent(new CustomEvent('corpus-change', { detail: this.value, bubbles: true }));
@@ -84,7 +89,8 @@ export class TfCorpusPicker extends HTMLElement {
 
   _render() {
     if (!this.isConnected) return;
-    const focused = document.activeElement && this.contains(document.activeElement) ? document.activeElement.name : null;
+    const focused =
+      document.activeElement && this.contains(document.activeElement) ? document.activeElement.name : null;
     const { corpus } = this._value;
     const choices = el('div', 'tr-corpus-choices');
     choices.setAttribute('role', 'radiogroup');
@@ -103,7 +109,12 @@ export class TfCorpusPicker extends HTMLElement {
         this._render();
         this._emit();
       });
-      const text = name === 'own' ? t('train.corpus.own') : (t(`train.corpus.name.${name}`) === `train.corpus.name.${name}` ? name : t(`train.corpus.name.${name}`));
+      const text =
+        name === 'own'
+          ? t('train.corpus.own')
+          : t(`train.corpus.name.${name}`) === `train.corpus.name.${name}`
+            ? name
+            : t(`train.corpus.name.${name}`);
       label.append(radio, el('span', '', text));
       if (entry?.lang) label.append(el('span', 'tr-tag', t(`train.corpus.lang.${entry.lang}`)));
       choices.append(label);
@@ -117,7 +128,11 @@ export class TfCorpusPicker extends HTMLElement {
       details.append(pre);
       details.addEventListener('toggle', async () => {
         if (!details.open || pre.textContent) return;
-        try { pre.textContent = String(await this.corpusInput()).slice(0, 4000); } catch (err) { pre.textContent = err.message; }
+        try {
+          pre.textContent = String(await this.corpusInput()).slice(0, 4000);
+        } catch (err) {
+          pre.textContent = err.message;
+        }
       });
       parts.push(details);
     }
@@ -148,8 +163,12 @@ export class TfCorpusPicker extends HTMLElement {
       const bytes = this._fileBytes ? this._fileBytes.length : new TextEncoder().encode(text).length;
       count.textContent = t('train.corpus.bytes', { chars: [...text].length, bytes });
       if (this._fileBytes) count.textContent = t('train.corpus.fileLoaded', { name: this._fileName, bytes });
-      note.textContent = this._linkEmpty && !text ? t('train.corpus.linkEmpty')
-        : text && !textFitsUrl(text) ? t('train.corpus.notInLink', { max: 1500 }) : '';
+      note.textContent =
+        this._linkEmpty && !text
+          ? t('train.corpus.linkEmpty')
+          : text && !textFitsUrl(text)
+            ? t('train.corpus.notInLink', { max: 1500 })
+            : '';
       note.hidden = !note.textContent;
     };
     let timer = null;
@@ -209,11 +228,18 @@ export class TfCorpusPicker extends HTMLElement {
     const list = el('ul', 'tr-vocab');
     list.setAttribute('aria-label', t('train.corpus.vocab', { n: info.vocab.length }));
     for (const piece of info.vocab.slice(0, MAX_VOCAB_CHIPS)) list.append(el('li', 'tr-chip', visibleToken(piece)));
-    if (info.vocab.length > MAX_VOCAB_CHIPS) list.append(el('li', 'tr-chip more', t('train.corpus.moreVocab', { n: info.vocab.length - MAX_VOCAB_CHIPS })));
+    if (info.vocab.length > MAX_VOCAB_CHIPS)
+      list.append(el('li', 'tr-chip more', t('train.corpus.moreVocab', { n: info.vocab.length - MAX_VOCAB_CHIPS })));
     box.append(list);
-    box.append(el('p', 'hint', info.val_tokens > 0
-      ? t('train.corpus.split', { train: info.train_tokens, val: info.val_tokens })
-      : t('train.corpus.noSplit', { train: info.train_tokens })));
+    box.append(
+      el(
+        'p',
+        'hint',
+        info.val_tokens > 0
+          ? t('train.corpus.split', { train: info.train_tokens, val: info.val_tokens })
+          : t('train.corpus.noSplit', { train: info.train_tokens }),
+      ),
+    );
     if (s.waiting) box.append(el('p', 'hint tr-corpus-waiting', t('train.corpus.waiting')));
   }
 }

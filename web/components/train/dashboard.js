@@ -19,7 +19,7 @@ import en from '../../i18n/train/dashboard.en.js';
 registerStrings({ ko, en });
 
 const MORE_STEPS = 200;
-const PACES = [0, 30, 10, 3, 1];   // steps per second (0 = full speed)
+const PACES = [0, 30, 10, 3, 1]; // steps per second (0 = full speed)
 
 function formatTime(ms) {
   const s = ms / 1000;
@@ -69,7 +69,9 @@ export class TfTrainDashboard extends HTMLElement {
     }
     this._renderAll();
   }
-  get session() { return this._session; }
+  get session() {
+    return this._session;
+  }
 
   set pending(v) {
     this._pending = Boolean(v);
@@ -86,7 +88,10 @@ export class TfTrainDashboard extends HTMLElement {
     this._off = onLocaleChange(() => this._build());
     this._build();
   }
-  disconnectedCallback() { this._off?.(); cancelAnimationFrame(this._frame); }
+  disconnectedCallback() {
+    this._off?.();
+    cancelAnimationFrame(this._frame);
+  }
 
   _build() {
     const controls = el('div', 'tr-controls');
@@ -150,14 +155,25 @@ export class TfTrainDashboard extends HTMLElement {
     this._chart.setAttribute('height', '220');
     this._chart.setAttribute('y-zero', '');
     this._chart.setAttribute('x-min', '0');
-    this.replaceChildren(controls, this._stateLine, this._messages, stats, progressRow, this._table, this._chart,
-      el('p', 'hint', t('train.dash.chartHint')));
+    this.replaceChildren(
+      controls,
+      this._stateLine,
+      this._messages,
+      stats,
+      progressRow,
+      this._table,
+      this._chart,
+      el('p', 'hint', t('train.dash.chartHint')),
+    );
     this._renderAll();
   }
 
   _act(action) {
     const s = this._session;
-    if (action === 'reset') { this.dispatchEvent(new CustomEvent('train-reset', { bubbles: true })); return; }
+    if (action === 'reset') {
+      this.dispatchEvent(new CustomEvent('train-reset', { bubbles: true }));
+      return;
+    }
     if (action === 'share') {
       this.dispatchEvent(new CustomEvent('train-share', { bubbles: true }));
       return;
@@ -222,11 +238,23 @@ export class TfTrainDashboard extends HTMLElement {
         box.setAttribute('role', 'alert');
         box.dataset.racer = String(i);
         box.dataset.reason = d.reason;
-        box.append(el('span', '', t(`train.dash.diverged.${d.reason}`, {
-          name: racerName(s.racers[i]), step: d.step, value, lr: formatLr(s.racers[i].lr),
-          start: formatNumber(n.start_loss), loss: formatNumber(n.loss), best: formatNumber(n.best_loss),
-          grad: formatNumber(n.grad_norm), startGrad: formatNumber(n.start_grad_norm),
-        })));
+        box.append(
+          el(
+            'span',
+            '',
+            t(`train.dash.diverged.${d.reason}`, {
+              name: racerName(s.racers[i]),
+              step: d.step,
+              value,
+              lr: formatLr(s.racers[i].lr),
+              start: formatNumber(n.start_loss),
+              loss: formatNumber(n.loss),
+              best: formatNumber(n.best_loss),
+              grad: formatNumber(n.grad_norm),
+              startGrad: formatNumber(n.start_grad_norm),
+            }),
+          ),
+        );
         if (s.racers.length > 1 && !s.allDiverged) box.append(' ', el('span', '', t('train.dash.divergedStop')));
         const b = el('button', 'tr-btn');
         label(b, 'reset', t('train.dash.resetHere'));
@@ -279,8 +307,12 @@ export class TfTrainDashboard extends HTMLElement {
       const sw = el('span', 'tr-swatch');
       sw.style.background = racerColor(i);
       name.append(sw, document.createTextNode(racerName(r)));
-      row.append(name, el('span', 'num', formatLoss(h.loss.at(-1))), el('span', 'num', formatLoss(h.evalLoss.at(-1))),
-        el('span', 'num', h.diverged ? '✗' : formatLr(r.lr)));
+      row.append(
+        name,
+        el('span', 'num', formatLoss(h.loss.at(-1))),
+        el('span', 'num', formatLoss(h.evalLoss.at(-1))),
+        el('span', 'num', h.diverged ? '✗' : formatLr(r.lr)),
+      );
       return row;
     });
     this._table.replaceChildren(head, ...rows);
@@ -288,20 +320,35 @@ export class TfTrainDashboard extends HTMLElement {
     s.racers.forEach((r, i) => {
       const h = s.history[i];
       const name = racerName(r);
-      series.push({ label: t('train.dash.seriesTrain', { name }), xs: h.steps, ys: h.loss, color: racerColor(i), dash: [] });
-      series.push({ label: t(heldOut ? 'train.dash.seriesEval' : 'train.dash.seriesEvalTrain', { name }), xs: h.evalSteps, ys: h.evalLoss, color: racerColor(i), dash: [6, 4] });
+      series.push({
+        label: t('train.dash.seriesTrain', { name }),
+        xs: h.steps,
+        ys: h.loss,
+        color: racerColor(i),
+        dash: [],
+      });
+      series.push({
+        label: t(heldOut ? 'train.dash.seriesEval' : 'train.dash.seriesEvalTrain', { name }),
+        xs: h.evalSteps,
+        ys: h.evalLoss,
+        color: racerColor(i),
+        dash: [6, 4],
+      });
     });
     this._chart.setAttribute('x-max', String(Math.max(s.target, s.steps)));
     // a racer that blew up would squash every other curve flat: keep the axis near the start losses
     // (its climb is stated in the message above; the line leaves the top of the chart)
     const starts = s.history.map((h) => h.diverged?.numbers?.start_loss ?? h.loss[0]).filter(Number.isFinite);
-    if (s.history.some((h) => h.diverged) && starts.length) this._chart.setAttribute('y-max', String(1.6 * Math.max(...starts)));
+    if (s.history.some((h) => h.diverged) && starts.length)
+      this._chart.setAttribute('y-max', String(1.6 * Math.max(...starts)));
     else this._chart.removeAttribute('y-max');
     this._chart.series = series;
   }
 
   /** The series on the loss chart (for tests): [{label, xs, ys}]. */
-  get chartSeries() { return this._chart?.series ?? []; }
+  get chartSeries() {
+    return this._chart?.series ?? [];
+  }
 }
 
 customElements.define('tf-train-dashboard', TfTrainDashboard);

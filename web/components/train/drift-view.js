@@ -35,14 +35,18 @@ export class TfDriftView extends LivePanel {
     this._sentences = [];
     this._choice = 0;
     this._own = '';
-    this._source = 0;     // racer index, or 'loaded'
+    this._source = 0; // racer index, or 'loaded'
     this._prefix = 2;
     this._busy = false;
     this._result = null;
   }
 
-  onPeriodic() { if (this._source !== 'loaded') this.compare(); }
-  onState(e) { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.compare(); }
+  onPeriodic() {
+    if (this._source !== 'loaded') this.compare();
+  }
+  onState(e) {
+    if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.compare();
+  }
 
   set session(s) {
     this.follow(s);
@@ -62,14 +66,17 @@ export class TfDriftView extends LivePanel {
 
   set corpusText(text) {
     this._corpus = String(text ?? '');
-    const lines = String(text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => [...l].length >= 4);
+    const lines = String(text ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => [...l].length >= 4);
     this._sentences = [...new Set(lines)].slice(0, MAX_SENTENCES);
     this._choice = 0;
     this._build();
   }
 
   get sentence() {
-    return this._choice === 'own' ? this._own : this._sentences[this._choice] ?? '';
+    return this._choice === 'own' ? this._own : (this._sentences[this._choice] ?? '');
   }
 
   _build() {
@@ -116,7 +123,10 @@ export class TfDriftView extends LivePanel {
       ownLabel.hidden = this._choice !== 'own';
       this.compare();
     });
-    own.addEventListener('change', () => { this._own = own.value; this.compare(); });
+    own.addEventListener('change', () => {
+      this._own = own.value;
+      this.compare();
+    });
     const prefix = document.createElement('input');
     prefix.type = 'number';
     prefix.name = 'drift-prefix';
@@ -125,7 +135,10 @@ export class TfDriftView extends LivePanel {
     prefix.value = String(this._prefix);
     prefix.addEventListener('change', () => {
       const v = Number(prefix.value);
-      if (Number.isInteger(v) && v >= 1) { this._prefix = v; this.compare(); } else prefix.value = String(this._prefix);
+      if (Number.isInteger(v) && v >= 1) {
+        this._prefix = v;
+        this.compare();
+      } else prefix.value = String(this._prefix);
     });
     field(t('train.drift.prefix'), prefix);
     const run = el('button', 'tr-btn primary', t('train.drift.run'));
@@ -137,7 +150,9 @@ export class TfDriftView extends LivePanel {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.checked = this._auto;
-    box.addEventListener('change', () => { this._auto = box.checked; });
+    box.addEventListener('change', () => {
+      this._auto = box.checked;
+    });
     auto.append(box, document.createTextNode(t('train.drift.auto')));
     controls.append(auto);
     this._out = el('div', 'tr-drift-out');
@@ -153,7 +168,9 @@ export class TfDriftView extends LivePanel {
     const text = this.sentence;
     if (!text) return;
     this._busy = true;
-    let model = null, owned = false, step = null;
+    let model = null,
+      owned = false,
+      step = null;
     try {
       if (this._source === 'loaded') model = this._loaded;
       else if (this._session) {
@@ -162,7 +179,7 @@ export class TfDriftView extends LivePanel {
         owned = true;
       }
       if (!model) return;
-      const ins = model.inspect(text);
+      const ins = model.inspect(text, { tensors: ['probs'] });
       const n = ins.tokens.length;
       const k = Math.min(this._prefix, n);
       if (n - k < 2) {
@@ -178,7 +195,17 @@ export class TfDriftView extends LivePanel {
       const written = Array.from(ins.ids.slice(0, k)).concat(free);
       const corpus = this._corpus ? model.corpusPrefix(written, this._corpus) : { matched: written.length, line: -1 };
       const line = corpus.line >= 0 ? (this._corpus.split('\n')[corpus.line] ?? '').trim() : '';
-      this._result = { step, tokens: ins.tokens, ids: Array.from(ins.ids), teacher, free, k, vocab, matched: corpus.matched, line };
+      this._result = {
+        step,
+        tokens: ins.tokens,
+        ids: Array.from(ins.ids),
+        teacher,
+        free,
+        k,
+        vocab,
+        matched: corpus.matched,
+        line,
+      };
     } catch (err) {
       this._result = { error: errorMessage(err) };
     } finally {
@@ -191,7 +218,10 @@ export class TfDriftView extends LivePanel {
   _renderResult() {
     if (!this._out) return;
     const r = this._result;
-    if (!r) { this._out.replaceChildren(); return; }
+    if (!r) {
+      this._out.replaceChildren();
+      return;
+    }
     if (r.error) {
       const p = el('p', 'message error', r.error);
       this._out.replaceChildren(p);
@@ -200,9 +230,12 @@ export class TfDriftView extends LivePanel {
     const { tokens, ids, teacher, free, k, vocab, matched, line } = r;
     const n = tokens.length;
     const piece = (id) => visibleToken(vocab[id] ?? '?');
-    let differs = -1;   // first position unlike the reference sentence
+    let differs = -1; // first position unlike the reference sentence
     for (let j = k; j < n; j++) {
-      if (free[j - k] !== ids[j]) { differs = j; break; }
+      if (free[j - k] !== ids[j]) {
+        differs = j;
+        break;
+      }
     }
     // the first position where the continuation stops reading as the training text (engine: corpusPrefix)
     const firstWrong = matched < Math.min(n, k + free.length) ? matched : -1;
@@ -211,12 +244,15 @@ export class TfDriftView extends LivePanel {
     const keys = el('li', 'tr-drift-col keys');
     keys.setAttribute('aria-hidden', 'true');
     keys.append(el('span', 'tr-drift-pos', '#'));
-    for (const key of ['truth', 'teacher', 'free']) keys.append(el('span', `tr-drift-cell key ${key}`, t(`train.drift.key.${key}`)));
+    for (const key of ['truth', 'teacher', 'free'])
+      keys.append(el('span', `tr-drift-cell key ${key}`, t(`train.drift.key.${key}`)));
     grid.append(keys);
-    let tfOk = 0, tfAfterOk = 0, freeAfterOk = 0;
+    let tfOk = 0,
+      tfAfterOk = 0,
+      freeAfterOk = 0;
     for (let j = 0; j < n; j++) {
       const col = el('li', 'tr-drift-col');
-      col.dataset.pos = String(j + 1);   // positions count from 1
+      col.dataset.pos = String(j + 1); // positions count from 1
       col.append(el('span', 'tr-drift-pos', String(j + 1)));
       col.append(el('span', 'tr-drift-cell truth', visibleToken(tokens[j].text)));
       if (j === 0) col.append(el('span', 'tr-drift-cell empty', '·'));
@@ -241,7 +277,11 @@ export class TfDriftView extends LivePanel {
           cls.push('after');
           if (ok) freeAfterOk++;
         }
-        const cell = el('span', cls.join(' '), `${id === undefined ? '∅' : piece(id)} ${same ? '✓' : inCorpus ? '≈' : '✗'}`);
+        const cell = el(
+          'span',
+          cls.join(' '),
+          `${id === undefined ? '∅' : piece(id)} ${same ? '✓' : inCorpus ? '≈' : '✗'}`,
+        );
         col.append(cell);
         if (j === firstWrong) col.append(el('span', 'tr-drift-flag', t('train.drift.first')));
       }
@@ -251,15 +291,34 @@ export class TfDriftView extends LivePanel {
     if (r.step !== null) summary.append(el('p', 'hint', t('train.drift.at', { step: r.step })));
     summary.append(el('p', '', t('train.drift.summary.teacher', { n: n - 1, ok: tfOk })));
     if (firstWrong < 0 && differs < 0) summary.append(el('p', '', t('train.drift.summary.freeOk', { n: n - k })));
-    else if (firstWrong < 0) summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.freeCorpus', { pos: differs + 1, line })));
+    else if (firstWrong < 0)
+      summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.freeCorpus', { pos: differs + 1, line })));
     else {
-      summary.append(el('p', 'tr-drift-verdict', t('train.drift.summary.free', { pos: firstWrong + 1, after: n - 1 - firstWrong, ok: freeAfterOk, tfOk: tfAfterOk })));
+      summary.append(
+        el(
+          'p',
+          'tr-drift-verdict',
+          t('train.drift.summary.free', {
+            pos: firstWrong + 1,
+            after: n - 1 - firstWrong,
+            ok: freeAfterOk,
+            tfOk: tfAfterOk,
+          }),
+        ),
+      );
       if (line && firstWrong > 0) summary.append(el('p', 'hint', t('train.drift.summary.freeFollowed', { line })));
     }
     const rows = el('ul', 'tr-drift-rows hint');
-    for (const key of ['truth', 'teacher', 'free']) rows.append(el('li', '', `${t(`train.drift.key.${key}`)}: ${t(`train.drift.row.${key}`)}`));
-    this._out.replaceChildren(grid, rows, el('p', 'hint', t('train.drift.legend')), el('p', 'hint', t('train.drift.judge')), summary);
-    this._out.dataset.firstWrong = String(firstWrong);   // 0-based index where it leaves the text; -1 never
+    for (const key of ['truth', 'teacher', 'free'])
+      rows.append(el('li', '', `${t(`train.drift.key.${key}`)}: ${t(`train.drift.row.${key}`)}`));
+    this._out.replaceChildren(
+      grid,
+      rows,
+      el('p', 'hint', t('train.drift.legend')),
+      el('p', 'hint', t('train.drift.judge')),
+      summary,
+    );
+    this._out.dataset.firstWrong = String(firstWrong); // 0-based index where it leaves the text; -1 never
     this._out.dataset.differs = String(differs);
     this._out.dataset.matched = String(matched);
   }

@@ -11,11 +11,15 @@ export class LivePanel extends HTMLElement {
     this._session = null;
     this._auto = true;
     this._visible = true;
-    this._onPeriodic = () => { if (this._auto && this._visible) this.onPeriodic(); };
+    this._onPeriodic = () => {
+      if (this._auto && this._visible) this.onPeriodic();
+    };
     this._onState = (e) => this.onState(e);
   }
 
-  set tinyformer(engine) { this._tf = engine; }
+  set tinyformer(engine) {
+    this._tf = engine;
+  }
 
   /** Follows `s` (a training session, or null) instead of the previous one. */
   follow(s) {
@@ -32,9 +36,14 @@ export class LivePanel extends HTMLElement {
 
   connectedCallback() {
     this._off = onLocaleChange(() => this._build());
-    this._io = new IntersectionObserver((entries) => { this._visible = entries.some((e) => e.isIntersecting); });
+    this._io = new IntersectionObserver((entries) => {
+      this._visible = entries.some((e) => e.isIntersecting);
+    });
     this._io.observe(this);
     this._build();
   }
-  disconnectedCallback() { this._off?.(); this._io?.disconnect(); }
+  disconnectedCallback() {
+    this._off?.();
+    this._io?.disconnect();
+  }
 }

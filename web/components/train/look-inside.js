@@ -27,17 +27,21 @@ export class TfLookInside extends LivePanel {
     this._stage = 'attention';
     this._layer = 0;
     this._busy = false;
-    this._model = null;       // the snapshot on screen (owned unless it is the loaded model)
+    this._model = null; // the snapshot on screen (owned unless it is the loaded model)
     this._owned = false;
     this._inspection = null;
-    this._memory = {};   // what each kind of stage view remembers, by tag
+    this._memory = {}; // what each kind of stage view remembers, by tag
     this._snapStep = null;
     this._snapTime = null;
     this._error = null;
   }
 
-  onPeriodic() { if (this._source !== 'loaded') this.snapshot(); }
-  onState(e) { if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.snapshot(); }
+  onPeriodic() {
+    if (this._source !== 'loaded') this.snapshot();
+  }
+  onState(e) {
+    if (['paused', 'finished'].includes(e.detail.state) && this._source !== 'loaded') this.snapshot();
+  }
 
   set session(s) {
     this.follow(s);
@@ -84,7 +88,9 @@ export class TfLookInside extends LivePanel {
     if (this._busy || !this._tf || !this._sentence) return;
     this._busy = true;
     try {
-      let model, owned, step = null;
+      let model,
+        owned,
+        step = null;
       if (this._source === 'loaded') {
         model = this._loaded;
         owned = false;
@@ -94,15 +100,20 @@ export class TfLookInside extends LivePanel {
         step = s.steps;
         model = this._tf.loadModel(await s.run.save(this._source));
         owned = true;
-        if (s !== this._session) { model.dispose(); return; }
+        if (s !== this._session) {
+          model.dispose();
+          return;
+        }
       }
       let inspection = null;
       this._error = null;
       try {
         inspection = inspectFor(this._currentStage(), this._env(model));
       } catch (err) {
-        this._error = err.code === 'too_long'
-          ? t('train.inside.tooLong', { n: err.detail, max: model.config.block_size }) : errorMessage(err);
+        this._error =
+          err.code === 'too_long'
+            ? t('train.inside.tooLong', { n: err.detail, max: model.config.block_size })
+            : errorMessage(err);
       }
       const old = this._owned ? this._model : null;
       this._model = model;
@@ -167,7 +178,9 @@ export class TfLookInside extends LivePanel {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.checked = this._auto;
-    box.addEventListener('change', () => { this._auto = box.checked; });
+    box.addEventListener('change', () => {
+      this._auto = box.checked;
+    });
     auto.append(box, document.createTextNode(t('train.inside.auto')));
     controls.append(srcLabel, sentLabel, snap, auto);
     this._caption = el('p', 'hint tr-inside-caption');
@@ -182,7 +195,9 @@ export class TfLookInside extends LivePanel {
       b.setAttribute('aria-current', String(stage.id === this._stage));
       b.addEventListener('click', () => {
         this._stage = stage.id;
-        nav.querySelectorAll('button').forEach((x) => x.setAttribute('aria-current', String(x.dataset.stage === stage.id)));
+        nav
+          .querySelectorAll('button')
+          .forEach((x) => x.setAttribute('aria-current', String(x.dataset.stage === stage.id)));
         this._renderStage();
       });
       li.append(b);
@@ -193,14 +208,17 @@ export class TfLookInside extends LivePanel {
     this._layerLabel = el('label', 'inline');
     this._layerSelect = document.createElement('select');
     this._layerSelect.name = 'inside-layer';
-    this._layerSelect.addEventListener('change', () => { this._layer = Number(this._layerSelect.value); this._renderStage(); });
+    this._layerSelect.addEventListener('change', () => {
+      this._layer = Number(this._layerSelect.value);
+      this._renderStage();
+    });
     this._layerLabel.append(el('span', '', t('stage.layer')), this._layerSelect);
     head.append(this._title, this._layerLabel);
     this._explain = el('p', 'explain');
     this._message = el('p', 'message error');
     this._message.hidden = true;
     this._host = el('div', 'tr-stage-host');
-    this._host.addEventListener('stage-request', () => this._renderStage());   // the view needs new numbers
+    this._host.addEventListener('stage-request', () => this._renderStage()); // the view needs new numbers
     parts.push(controls, this._caption, nav, head, this._explain, this._message, this._host);
     this.replaceChildren(...parts);
     this._view = null;
@@ -213,8 +231,11 @@ export class TfLookInside extends LivePanel {
     this._title.textContent = t(`stage.${stage.id}.title`);
     this._explain.textContent = t(`stage.${stage.id}.explain`);
     const model = this._model;
-    this._caption.textContent = !model ? '' : this._source === 'loaded' ? t('train.inside.atLoaded')
-      : t('train.inside.at', { step: this._snapStep, time: this._snapTime.toLocaleTimeString() });
+    this._caption.textContent = !model
+      ? ''
+      : this._source === 'loaded'
+        ? t('train.inside.atLoaded')
+        : t('train.inside.at', { step: this._snapStep, time: this._snapTime.toLocaleTimeString() });
     this.dataset.step = this._snapStep === null ? '' : String(this._snapStep);
     this._message.hidden = !this._error;
     this._message.textContent = this._error ?? '';
@@ -222,7 +243,9 @@ export class TfLookInside extends LivePanel {
     if (model) {
       const L = model.config.n_layer;
       if (this._layerSelect.options.length !== L) {
-        this._layerSelect.replaceChildren(...Array.from({ length: L }, (_, l) => new Option(t('stage.layerOption', { n: l + 1 }), String(l))));
+        this._layerSelect.replaceChildren(
+          ...Array.from({ length: L }, (_, l) => new Option(t('stage.layerOption', { n: l + 1 }), String(l))),
+        );
       }
       this._layer = Math.min(this._layer, L - 1);
       this._layerSelect.value = String(this._layer);
@@ -257,14 +280,22 @@ export class TfLookInside extends LivePanel {
     view.state = viewState(stage, env);
   }
 
-  _currentStage() { return STAGES.find((s) => s.id === this._stage); }
+  _currentStage() {
+    return STAGES.find((s) => s.id === this._stage);
+  }
 
   /** What the stage's controller is handed (web/controllers/stage-state.js); each kind of view keeps its memory. */
   _env(model) {
     const stage = this._currentStage();
     return {
-      tinyformer: this._tf, model, inspection: this._inspection, text: this._sentence, layer: this._layer,
-      memory: (this._memory[stage.tag] ??= {}), trained: undefined, whatif: null,   // a model mid-training
+      tinyformer: this._tf,
+      model,
+      inspection: this._inspection,
+      text: this._sentence,
+      layer: this._layer,
+      memory: (this._memory[stage.tag] ??= {}),
+      trained: undefined,
+      whatif: null, // a model mid-training
     };
   }
 }

@@ -32,14 +32,16 @@ export class TfModelFile extends HTMLElement {
     this._tf = null;
     this._session = null;
     this._racer = 0;
-    this._saved = null;     // { url, name, step, kb }
-    this._loaded = null;    // { name, model } | { name, error }
+    this._saved = null; // { url, name, step, kb }
+    this._loaded = null; // { name, model } | { name, error }
     this._onState = () => this._renderSave();
     /** The prompt of the first continuation shown for a loaded model. */
     this.prompt = '';
   }
 
-  set tinyformer(engine) { this._tf = engine; }
+  set tinyformer(engine) {
+    this._tf = engine;
+  }
 
   set session(s) {
     this._session?.removeEventListener('state', this._onState);
@@ -53,7 +55,9 @@ export class TfModelFile extends HTMLElement {
     this._off = onLocaleChange(() => this._build());
     this._build();
   }
-  disconnectedCallback() { this._off?.(); }
+  disconnectedCallback() {
+    this._off?.();
+  }
 
   async save() {
     const s = this._session;
@@ -129,7 +133,9 @@ export class TfModelFile extends HTMLElement {
         select.name = 'save-racer';
         s.racers.forEach((r) => select.append(new Option(racerName(r), String(r.index))));
         select.value = String(this._racer);
-        select.addEventListener('change', () => { this._racer = Number(select.value); });
+        select.addEventListener('change', () => {
+          this._racer = Number(select.value);
+        });
         label.append(el('span', '', t('train.file.which')), select);
         row.append(label);
       }
@@ -137,10 +143,12 @@ export class TfModelFile extends HTMLElement {
       b.type = 'button';
       b.dataset.action = 'save';
       b.disabled = s.state === 'error';
-      b.addEventListener('click', () => this.save().catch((err) => {
-        this._saveError = fileError(err);
-        this._renderSave();
-      }));
+      b.addEventListener('click', () =>
+        this.save().catch((err) => {
+          this._saveError = fileError(err);
+          this._renderSave();
+        }),
+      );
       row.append(b);
       parts.push(row);
     }
@@ -162,23 +170,47 @@ export class TfModelFile extends HTMLElement {
     const box = this._loadBox;
     if (!box) return;
     const l = this._loaded;
-    if (!l) { box.replaceChildren(); return; }
+    if (!l) {
+      box.replaceChildren();
+      return;
+    }
     if (l.error) {
-      const p = el('p', 'message error tr-load-error', t('train.file.failed', { name: l.name, message: fileError(l.error) }));
+      const p = el(
+        'p',
+        'message error tr-load-error',
+        t('train.file.failed', { name: l.name, message: fileError(l.error) }),
+      );
       p.setAttribute('role', 'alert');
       p.dataset.code = l.error.code ?? '';
       box.replaceChildren(p);
       return;
     }
     const m = l.model;
-    if (m.disposed) { box.replaceChildren(); return; }
+    if (m.disposed) {
+      box.replaceChildren();
+      return;
+    }
     const c = m.config;
-    const parts = [el('p', 'message tr-loaded', t('train.file.loaded', { name: l.name })),
-      el('p', 'tr-config', t('train.file.config', {
-        L: c.n_layer, H: c.n_head, C: c.n_embd, T: c.block_size, V: c.vocab_size, P: m.info.num_parameters.toLocaleString(),
-        // the settings' own words in the learner's language (the knob labels of settings-form.js)
-        pos: knob('positional', c.positional), norm: knob('norm', c.norm), act: c.activation, tok: knob('tokenizer', m.info.tokenizer),
-      }))];
+    const parts = [
+      el('p', 'message tr-loaded', t('train.file.loaded', { name: l.name })),
+      el(
+        'p',
+        'tr-config',
+        t('train.file.config', {
+          L: c.n_layer,
+          H: c.n_head,
+          C: c.n_embd,
+          T: c.block_size,
+          V: c.vocab_size,
+          P: m.info.num_parameters.toLocaleString(),
+          // the settings' own words in the learner's language (the knob labels of settings-form.js)
+          pos: knob('positional', c.positional),
+          norm: knob('norm', c.norm),
+          act: c.activation,
+          tok: knob('tokenizer', m.info.tokenizer),
+        }),
+      ),
+    ];
     try {
       const vocab = m.tokenizer.vocab;
       const prompt = this.prompt || (vocab.find((v) => v.trim()) ?? vocab[0]);
@@ -186,7 +218,9 @@ export class TfModelFile extends HTMLElement {
       const p = el('p', 'tr-sample-text');
       p.append(el('b', 'tr-sample-prompt', prompt), document.createTextNode(out.text));
       parts.push(el('p', 'hint', t('train.file.sample', { prompt })), p);
-    } catch { /* a model that cannot generate still shows its config */ }
+    } catch {
+      /* a model that cannot generate still shows its config */
+    }
     box.replaceChildren(...parts);
   }
 }

@@ -30,7 +30,8 @@ const BINS_PER_DECADE = 2;
  * [{k, lo, hi, label}], bin k holding values whose log10 × 2 rounds to k.
  */
 function makeBins(arrays) {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const a of arrays) {
     for (const v of a) {
       if (!(v > 0) || !Number.isFinite(v)) continue;
@@ -44,7 +45,9 @@ function makeBins(arrays) {
   const bins = [];
   for (let k = from; k <= to; k++) {
     bins.push({
-      k, lo: 10 ** ((k - 0.5) / BINS_PER_DECADE), hi: 10 ** ((k + 0.5) / BINS_PER_DECADE),
+      k,
+      lo: 10 ** ((k - 0.5) / BINS_PER_DECADE),
+      hi: 10 ** ((k + 0.5) / BINS_PER_DECADE),
       label: `≈ ${formatLr(Number((10 ** (k / BINS_PER_DECADE)).toPrecision(2)))}`,
     });
   }
@@ -56,7 +59,10 @@ function histogram(values, bins) {
   const counts = new Array(bins.length + 1).fill(0);
   const from = bins[0]?.k ?? 0;
   for (const v of values) {
-    if (!(v > 0) || !Number.isFinite(v)) { counts[bins.length]++; continue; }
+    if (!(v > 0) || !Number.isFinite(v)) {
+      counts[bins.length]++;
+      continue;
+    }
     const i = Math.round(Math.log10(v) * BINS_PER_DECADE) - from;
     counts[Math.min(bins.length - 1, Math.max(0, i))]++;
   }
@@ -72,8 +78,12 @@ export class TfOptimizerLens extends LivePanel {
     this._busy = false;
   }
 
-  onPeriodic() { this.refresh(); }
-  onState(e) { if (['paused', 'finished', 'diverged'].includes(e.detail.state)) this.refresh(); }
+  onPeriodic() {
+    this.refresh();
+  }
+  onState(e) {
+    if (['paused', 'finished', 'diverged'].includes(e.detail.state)) this.refresh();
+  }
 
   set session(s) {
     this.follow(s);
@@ -94,7 +104,9 @@ export class TfOptimizerLens extends LivePanel {
       const model = this._tf.loadModel(await s.run.save(0));
       this._params = model.info.params;
       model.dispose();
-    } catch { this._params = []; }
+    } catch {
+      this._params = [];
+    }
     if (s !== this._session) return;
     if (!this._params.some((p) => p.name === this._param)) this._param = this._params[0]?.name ?? DEFAULT_PARAM;
     this._build();
@@ -114,7 +126,12 @@ export class TfOptimizerLens extends LivePanel {
         const read = (which) => s.run.optimizerState(r.index, param, which);
         const entry = { racer: r, lr: r.lr, effective: await read('effective_lr'), update: await read('update') };
         if (r.kind === 'adam' || r.kind === 'adamw') {
-          Object.assign(entry, { m: await read('m'), v: await read('v'), mHat: await read('m_hat'), vHat: await read('v_hat') });
+          Object.assign(entry, {
+            m: await read('m'),
+            v: await read('v'),
+            mHat: await read('m_hat'),
+            vHat: await read('v_hat'),
+          });
         }
         if (r.kind === 'momentum') entry.momentum = await read('momentum');
         racers.push(entry);
@@ -162,7 +179,9 @@ export class TfOptimizerLens extends LivePanel {
     const box = document.createElement('input');
     box.type = 'checkbox';
     box.checked = this._auto;
-    box.addEventListener('change', () => { this._auto = box.checked; });
+    box.addEventListener('change', () => {
+      this._auto = box.checked;
+    });
     auto.append(box, document.createTextNode(t('train.lens.auto')));
     controls.append(label, refresh, auto);
     this._caption = el('p', 'hint tr-lens-caption');
@@ -195,8 +214,15 @@ export class TfOptimizerLens extends LivePanel {
     fig.append(h);
     const wte = this._param === 'transformer.wte.weight';
     h.matrix = {
-      values, rows, cols,
-      rowLabels: cellHeight < 11 ? undefined : Array.from({ length: rows }, (_, i) => (wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i))),
+      values,
+      rows,
+      cols,
+      rowLabels:
+        cellHeight < 11
+          ? undefined
+          : Array.from({ length: rows }, (_, i) =>
+              wte && this._vocab[i] !== undefined ? visibleToken(this._vocab[i]) : String(i),
+            ),
       colLabels: Array.from({ length: cols }, (_, i) => String(i)),
     };
     return fig;
@@ -227,7 +253,10 @@ export class TfOptimizerLens extends LivePanel {
       const title = el('h4', '');
       const sw = el('span', 'tr-swatch');
       sw.style.background = racerColor(i);
-      title.append(sw, document.createTextNode(`${racerName(entry.racer)} · ${t('train.lens.lr', { lr: formatLr(entry.lr) })}`));
+      title.append(
+        sw,
+        document.createTextNode(`${racerName(entry.racer)} · ${t('train.lens.lr', { lr: formatLr(entry.lr) })}`),
+      );
       col.append(title);
       col.append(el('h5', '', t('train.lens.step.title')));
       col.append(this._histogram(entry, moved[i], stepBins, 'step'));
@@ -235,13 +264,20 @@ export class TfOptimizerLens extends LivePanel {
       col.append(this._histogram(entry, entry.effective, effBins, 'effective-lr'));
       const top = this._topBin(entry, effBins);
       if (top) {
-        const note = el('p', 'hint tr-lens-top', t(entry.racer.kind === 'momentum' ? 'train.lens.eff.topMomentum' : 'train.lens.eff.top', top));
+        const note = el(
+          'p',
+          'hint tr-lens-top',
+          t(entry.racer.kind === 'momentum' ? 'train.lens.eff.topMomentum' : 'train.lens.eff.top', top),
+        );
         note.dataset.bin = top.bin;
         col.append(note);
       }
       const figs = el('div', 'tr-lens-figs');
       if (entry.m) {
-        figs.append(this._heatmap(t('train.lens.m'), entry.m, 'diverging'), this._heatmap(t('train.lens.v'), entry.v, 'sequential'));
+        figs.append(
+          this._heatmap(t('train.lens.m'), entry.m, 'diverging'),
+          this._heatmap(t('train.lens.v'), entry.v, 'sequential'),
+        );
         col.append(figs);
         if (this._param === 'transformer.wte.weight') col.append(el('p', 'hint', t('train.lens.wteHint')));
         col.append(this._adamFormula(entry, d.step), this._biasTable(entry, d.step));
@@ -256,7 +292,11 @@ export class TfOptimizerLens extends LivePanel {
     });
     const grid = el('div', 'tr-lens-grid');
     grid.append(...cols);
-    this._body.replaceChildren(el('p', 'hint', t('train.lens.step.explain')), el('p', 'hint', t('train.lens.eff.explain')), grid);
+    this._body.replaceChildren(
+      el('p', 'hint', t('train.lens.step.explain')),
+      el('p', 'hint', t('train.lens.eff.explain')),
+      grid,
+    );
     if (s) this.dataset.step = String(d.step);
   }
 
@@ -265,7 +305,10 @@ export class TfOptimizerLens extends LivePanel {
     const counts = histogram(values, bins);
     const chart = document.createElement('tf-bar-chart');
     chart.setAttribute('compact', '');
-    chart.setAttribute('label', `${racerName(entry.racer)}: ${t(kind === 'step' ? 'train.lens.step.title' : 'train.lens.eff.title')}`);
+    chart.setAttribute(
+      'label',
+      `${racerName(entry.racer)}: ${t(kind === 'step' ? 'train.lens.step.title' : 'train.lens.eff.title')}`,
+    );
     const lrBin = bins.findIndex((b) => b.k === Math.round(Math.log10(entry.lr) * BINS_PER_DECADE));
     const total = values.length || 1;
     chart.data = {
@@ -273,7 +316,8 @@ export class TfOptimizerLens extends LivePanel {
       values: Float32Array.from(counts),
       highlight: lrBin,
       muted: [bins.length],
-      format: (v) => t('train.lens.eff.count', { n: v, pct: ((100 * v) / total).toFixed(v / total < 0.01 && v > 0 ? 1 : 0) }),
+      format: (v) =>
+        t('train.lens.eff.count', { n: v, pct: ((100 * v) / total).toFixed(v / total < 0.01 && v > 0 ? 1 : 0) }),
       details: counts.map((_, k) => (k === lrBin ? t('train.lens.lr', { lr: formatLr(entry.lr) }) : '')),
     };
     chart.dataset.kind = kind;
@@ -300,28 +344,71 @@ export class TfOptimizerLens extends LivePanel {
    * weight decay λθ is written too (θ itself is not read, so it stays a symbol).
    */
   _adamFormula(entry, step) {
-    const order = Array.from(entry.vHat.keys()).filter((i) => entry.vHat[i] > 0).sort((a, b) => entry.vHat[b] - entry.vHat[a]);
+    const order = Array.from(entry.vHat.keys())
+      .filter((i) => entry.vHat[i] > 0)
+      .sort((a, b) => entry.vHat[b] - entry.vHat[a]);
     const i = order[0];
     const adamw = entry.racer.kind === 'adamw';
     const f = (v) => formatValue(v);
-    const eta = mi('η'), eps = mi('ε');
+    const eta = mi('η'),
+      eps = mi('ε');
     const ratio = (m, v) => frac(m, row(sqrt(v), mo('+'), eps.cloneNode(true)));
     const decay = (lambda) => (adamw ? [mo('+'), lambda, mi('θ')] : []);
-    const step1 = (m, v, lambda) => (adamw ? [eta.cloneNode(true), paren(ratio(m, v), ...decay(lambda))] : [eta.cloneNode(true), mo('·'), ratio(m, v)]);
-    const corr = (x, beta) => [hat(x), mo('='), frac(mi(x), row(mn('1'), mo('−'), sup(sub(mi('β'), mn(beta)), mi('t'))))];
-    const lines = [math(mi('Δ'), mi('θ'), mo('='), mo('−'), ...step1(hat('m'), hat('v'), mi('λ'))),
-      math(...corr('m', '1')), math(...corr('v', '2'))];
+    const step1 = (m, v, lambda) =>
+      adamw ? [eta.cloneNode(true), paren(ratio(m, v), ...decay(lambda))] : [eta.cloneNode(true), mo('·'), ratio(m, v)];
+    const corr = (x, beta) => [
+      hat(x),
+      mo('='),
+      frac(mi(x), row(mn('1'), mo('−'), sup(sub(mi('β'), mn(beta)), mi('t')))),
+    ];
+    const lines = [
+      math(mi('Δ'), mi('θ'), mo('='), mo('−'), ...step1(hat('m'), hat('v'), mi('λ'))),
+      math(...corr('m', '1')),
+      math(...corr('v', '2')),
+    ];
     const box = formulaBox('tr-adam-formula', ...lines);
     if (i === undefined || step === 0) return box;
     const lr = num(entry.lr, formatLr);
-    const corrNum = (x, raw, fixed, beta) => [hat(x), mo('='), frac(num(raw, f), row(mn('1'), mo('−'), sup(mn(beta), mn(String(step))))), mo('='), num(fixed, f)];
-    box.append(math(mi('Δ'), mi('θ'), mo('='), mo('−'),
-      ...(adamw ? [lr, paren(ratio(num(entry.mHat[i], f), num(entry.vHat[i], f)), ...decay(num(ADAMW_WEIGHT_DECAY, f)))] : [lr, mo('·'), ratio(num(entry.mHat[i], f), num(entry.vHat[i], f))]),
-      mo('='), num(entry.update[i], f)));
-    box.append(math(...corrNum('m', entry.m[i], entry.mHat[i], '0.9')), math(...corrNum('v', entry.v[i], entry.vHat[i], '0.999')));
-    box.append(el('p', 'math-where', t(adamw ? 'train.lens.formula.whereW' : 'train.lens.formula.where', { i, step, lr: formatLr(entry.lr) })));
-    Object.assign(box.dataset, { weight: String(i), m: String(entry.m[i]), mHat: String(entry.mHat[i]), v: String(entry.v[i]),
-      vHat: String(entry.vHat[i]), update: String(entry.update[i]), step: String(step) });
+    const corrNum = (x, raw, fixed, beta) => [
+      hat(x),
+      mo('='),
+      frac(num(raw, f), row(mn('1'), mo('−'), sup(mn(beta), mn(String(step))))),
+      mo('='),
+      num(fixed, f),
+    ];
+    box.append(
+      math(
+        mi('Δ'),
+        mi('θ'),
+        mo('='),
+        mo('−'),
+        ...(adamw
+          ? [lr, paren(ratio(num(entry.mHat[i], f), num(entry.vHat[i], f)), ...decay(num(ADAMW_WEIGHT_DECAY, f)))]
+          : [lr, mo('·'), ratio(num(entry.mHat[i], f), num(entry.vHat[i], f))]),
+        mo('='),
+        num(entry.update[i], f),
+      ),
+    );
+    box.append(
+      math(...corrNum('m', entry.m[i], entry.mHat[i], '0.9')),
+      math(...corrNum('v', entry.v[i], entry.vHat[i], '0.999')),
+    );
+    box.append(
+      el(
+        'p',
+        'math-where',
+        t(adamw ? 'train.lens.formula.whereW' : 'train.lens.formula.where', { i, step, lr: formatLr(entry.lr) }),
+      ),
+    );
+    Object.assign(box.dataset, {
+      weight: String(i),
+      m: String(entry.m[i]),
+      mHat: String(entry.mHat[i]),
+      v: String(entry.v[i]),
+      vHat: String(entry.vHat[i]),
+      update: String(entry.update[i]),
+      step: String(step),
+    });
     return box;
   }
 
@@ -331,13 +418,29 @@ export class TfOptimizerLens extends LivePanel {
     box.append(el('summary', '', t('train.lens.bias.title')));
     box.append(el('p', 'hint', t('train.lens.bias.explain')));
     if (step === 0) return box;
-    const order = Array.from(entry.vHat.keys()).filter((i) => entry.vHat[i] > 0).sort((a, b) => entry.vHat[b] - entry.vHat[a]);
+    const order = Array.from(entry.vHat.keys())
+      .filter((i) => entry.vHat[i] > 0)
+      .sort((a, b) => entry.vHat[b] - entry.vHat[a]);
     if (!order.length) return box;
-    const picks = [['big', order[0]], ['mid', order[Math.floor(order.length / 2)]], ['small', order[order.length - 1]]];
+    const picks = [
+      ['big', order[0]],
+      ['mid', order[Math.floor(order.length / 2)]],
+      ['small', order[order.length - 1]],
+    ];
     const table = el('table', 'tr-bias-table');
     const head = el('tr');
     for (const key of ['which']) head.append(el('th', '', t(`train.lens.bias.${key}`)));
-    for (const text of ['m', 'm̂', t('train.lens.bias.ratio'), 'v', 'v̂', t('train.lens.bias.vratio'), t('train.lens.bias.step'), t('train.lens.bias.eff')]) head.append(el('th', '', text));
+    for (const text of [
+      'm',
+      'm̂',
+      t('train.lens.bias.ratio'),
+      'v',
+      'v̂',
+      t('train.lens.bias.vratio'),
+      t('train.lens.bias.step'),
+      t('train.lens.bias.eff'),
+    ])
+      head.append(el('th', '', text));
     const thead = el('thead');
     thead.append(head);
     const tbody = el('tbody');
@@ -345,9 +448,17 @@ export class TfOptimizerLens extends LivePanel {
       const tr = el('tr');
       tr.append(el('td', '', t(`train.lens.bias.${kind}`, { i })));
       const ratio = (a, b) => (b !== 0 ? `×${formatValue(a / b)}` : '—');
-      for (const text of [formatValue(entry.m[i]), formatValue(entry.mHat[i]), ratio(entry.mHat[i], entry.m[i]),
-        formatValue(entry.v[i]), formatValue(entry.vHat[i]), ratio(entry.vHat[i], entry.v[i]),
-        formatValue(Math.abs(entry.update[i])), formatValue(entry.effective[i])]) tr.append(el('td', '', text));
+      for (const text of [
+        formatValue(entry.m[i]),
+        formatValue(entry.mHat[i]),
+        ratio(entry.mHat[i], entry.m[i]),
+        formatValue(entry.v[i]),
+        formatValue(entry.vHat[i]),
+        ratio(entry.vHat[i], entry.v[i]),
+        formatValue(Math.abs(entry.update[i])),
+        formatValue(entry.effective[i]),
+      ])
+        tr.append(el('td', '', text));
       tbody.append(tr);
     }
     table.append(thead, tbody);
@@ -359,7 +470,9 @@ export class TfOptimizerLens extends LivePanel {
 
   /** What is on screen (for tests): the step and, per racer, the histogram counts. */
   get shown() {
-    return this._data ? { step: this._data.step, param: this._data.param, racers: this._data.racers.map((r) => r.racer.kind) } : null;
+    return this._data
+      ? { step: this._data.step, param: this._data.param, racers: this._data.racers.map((r) => r.racer.kind) }
+      : null;
   }
 }
 

@@ -24,7 +24,7 @@ export class TfTrainSamples extends HTMLElement {
     super();
     this._session = null;
     this._prompt = '';
-    this._follow = true;   // the timeline follows the newest snapshot until the learner moves it
+    this._follow = true; // the timeline follows the newest snapshot until the learner moves it
     this._at = 0;
     this._onSample = () => this._renderList();
   }
@@ -66,7 +66,9 @@ export class TfTrainSamples extends HTMLElement {
     this._off = onLocaleChange(() => this._build());
     this._build();
   }
-  disconnectedCallback() { this._off?.(); }
+  disconnectedCallback() {
+    this._off?.();
+  }
 
   _build() {
     const head = el('h3', '', t('train.samples.title'));
@@ -120,38 +122,45 @@ export class TfTrainSamples extends HTMLElement {
     this._slider.disabled = steps.length < 2;
     const at = this._follow || !steps.length ? steps.at(-1) : this._at;
     this._slider.value = String(this._follow ? steps.length - 1 : Math.max(0, steps.indexOf(at)));
-    this._timelineOut.textContent = this._follow ? t('train.samples.timelineLive') : t('train.samples.timelineAt', { step: at });
+    this._timelineOut.textContent = this._follow
+      ? t('train.samples.timelineLive')
+      : t('train.samples.timelineAt', { step: at });
     this.dataset.at = this._follow ? 'live' : String(at);
     if (!s || s.samples.every((list) => !list.length)) {
       this._list.replaceChildren(el('p', 'hint', t('train.samples.none')));
       return;
     }
-    this._list.replaceChildren(...s.racers.map((r, i) => {
-      const box = el('div', 'tr-sample-racer');
-      box.dataset.racer = String(i);
-      box.style.borderLeftColor = racerColor(i);
-      if (s.racers.length > 1) box.append(el('h4', '', racerName(r)));
-      const ol = el('ol', s.racers.length > 1 ? 'tr-samples race' : 'tr-samples');
-      // the newest snapshots up to the timeline's step (three, or two per racer in a race), newest first
-      for (const sample of s.samples[i].filter((x) => x.step <= at).reverse().slice(0, s.racers.length > 1 ? 2 : 3)) {
-        const li = el('li');
-        li.dataset.step = String(sample.step);
-        const lossAt = s.lossAt(i, sample.step);
-        const meta = el('span', 'tr-sample-step', t('train.samples.step', { step: sample.step }));
-        if (lossAt && lossAt.step === sample.step && Number.isFinite(lossAt.loss)) {
-          const loss = el('span', 'tr-sample-loss', t('train.samples.loss', { loss: lossAt.loss.toFixed(3) }));
-          loss.dataset.loss = String(lossAt.loss);
-          meta.append(loss);
+    this._list.replaceChildren(
+      ...s.racers.map((r, i) => {
+        const box = el('div', 'tr-sample-racer');
+        box.dataset.racer = String(i);
+        box.style.borderLeftColor = racerColor(i);
+        if (s.racers.length > 1) box.append(el('h4', '', racerName(r)));
+        const ol = el('ol', s.racers.length > 1 ? 'tr-samples race' : 'tr-samples');
+        // the newest snapshots up to the timeline's step (three, or two per racer in a race), newest first
+        for (const sample of s.samples[i]
+          .filter((x) => x.step <= at)
+          .reverse()
+          .slice(0, s.racers.length > 1 ? 2 : 3)) {
+          const li = el('li');
+          li.dataset.step = String(sample.step);
+          const lossAt = s.lossAt(i, sample.step);
+          const meta = el('span', 'tr-sample-step', t('train.samples.step', { step: sample.step }));
+          if (lossAt && lossAt.step === sample.step && Number.isFinite(lossAt.loss)) {
+            const loss = el('span', 'tr-sample-loss', t('train.samples.loss', { loss: lossAt.loss.toFixed(3) }));
+            loss.dataset.loss = String(lossAt.loss);
+            meta.append(loss);
+          }
+          li.append(meta);
+          const text = el('span', 'tr-sample-text');
+          text.append(el('b', 'tr-sample-prompt', sample.prompt), document.createTextNode(compactLines(sample.text)));
+          li.append(text);
+          ol.append(li);
         }
-        li.append(meta);
-        const text = el('span', 'tr-sample-text');
-        text.append(el('b', 'tr-sample-prompt', sample.prompt), document.createTextNode(compactLines(sample.text)));
-        li.append(text);
-        ol.append(li);
-      }
-      box.append(ol);
-      return box;
-    }));
+        box.append(ol);
+        return box;
+      }),
+    );
   }
 }
 

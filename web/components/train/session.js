@@ -21,8 +21,8 @@ import { racerList, trainerSpec } from './settings.js';
 // (optimizer state, look inside) every third round, every 3 s, as before the period was cut from 1.5 s.
 const PERIOD_MS = 1000;
 const FULL_EVERY = 3;
-const MAX_SNAPSHOTS = 400;  // samples kept per racer for the timeline
-const EVAL_WINDOWS = 64;    // held-out windows (of the model's context) per held-out loss: 4 batches of 16
+const MAX_SNAPSHOTS = 400; // samples kept per racer for the timeline
+const EVAL_WINDOWS = 64; // held-out windows (of the model's context) per held-out loss: 4 batches of 16
 
 export class TrainSession extends EventTarget {
   /**
@@ -57,7 +57,7 @@ export class TrainSession extends EventTarget {
   constructor(run, settings, periodMs) {
     super();
     this.run = run;
-    this.settings = JSON.parse(JSON.stringify(settings));   // as created (the worker stops at settings.steps)
+    this.settings = JSON.parse(JSON.stringify(settings)); // as created (the worker stops at settings.steps)
     this.info = run.info;
     this.racers = racerList(settings).map((r, i) => ({ ...r, index: i, lr: r.lr }));
     this.history = this.racers.map(() => ({ steps: [], loss: [], evalSteps: [], evalLoss: [], diverged: null }));
@@ -66,10 +66,10 @@ export class TrainSession extends EventTarget {
     this.target = settings.steps;
     this.tokensPerSecond = 0;
     this.elapsedMs = 0;
-    this.pace = 0;              // steps per second (0 = full speed)
-    this._rate = [];            // [{ms, tokens}] of the last progress events: tokens/s over ~2 s of training
+    this.pace = 0; // steps per second (0 = full speed)
+    this._rate = []; // [{ms, tokens}] of the last progress events: tokens/s over ~2 s of training
     this._sampling = false;
-    this._sampledLoss = null;   // the loss when the last sample was written
+    this._sampledLoss = null; // the loss when the last sample was written
     this.state = 'ready';
     this.samplePrompt = '';
     this.savedAtStep = 0;
@@ -85,7 +85,9 @@ export class TrainSession extends EventTarget {
     run.addEventListener('progress', (e) => this._progress(e.detail));
     run.addEventListener('diverged', (e) => this._diverged(e.detail));
     run.addEventListener('stopped', (e) => this._stopped(e.detail));
-    run.addEventListener('paused', () => { if (!this._pumping && this.state === 'running') this._setState('paused'); });
+    run.addEventListener('paused', () => {
+      if (!this._pumping && this.state === 'running') this._setState('paused');
+    });
     run.addEventListener('error', (e) => {
       if (this._disposed) return;
       this._stopTimer();
@@ -96,7 +98,9 @@ export class TrainSession extends EventTarget {
   }
 
   /** Has this session trained steps that were not saved to a file since? */
-  get unsaved() { return this.steps > this.savedAtStep; }
+  get unsaved() {
+    return this.steps > this.savedAtStep;
+  }
 
   _setState(state) {
     if (this.state === state) return;
@@ -108,13 +112,15 @@ export class TrainSession extends EventTarget {
     const r = d.results;
     for (let i = 0; i < r.racer.length; i++) {
       const h = this.history[r.racer[i]];
-      h.steps.push(r.step[i]);           // the engine's 1-based step number (StepResult.step)
+      h.steps.push(r.step[i]); // the engine's 1-based step number (StepResult.step)
       h.loss.push(r.loss[i]);
     }
     this.steps = d.steps;
     this.elapsedMs = d.elapsedMs;
     this._smoothRate(r);
-    d.lr.forEach((lr, i) => { this.racers[i].lr = lr; });
+    d.lr.forEach((lr, i) => {
+      this.racers[i].lr = lr;
+    });
     this.dispatchEvent(new CustomEvent('update'));
     this._maybeSample();
     if (this.state === 'running' && !this._pumping && this.steps >= this.target) {
@@ -181,11 +187,12 @@ export class TrainSession extends EventTarget {
         const at = out.steps ?? this.steps;
         if (list.at(-1)?.step === at) list.pop();
         list.push({ step: at, prompt, text: out.text });
-        if (list.length > MAX_SNAPSHOTS) list.splice(1, 1);   // keep the first (untrained) one
+        if (list.length > MAX_SNAPSHOTS) list.splice(1, 1); // keep the first (untrained) one
         this.dispatchEvent(new CustomEvent('sampled', { detail: { racer: r.index, step: at, text: out.text } }));
       }
     } catch (err) {
-      if (!this._disposed && err?.code !== 'terminated') this.dispatchEvent(new CustomEvent('error', { detail: { error: err } }));
+      if (!this._disposed && err?.code !== 'terminated')
+        this.dispatchEvent(new CustomEvent('error', { detail: { error: err } }));
     } finally {
       this._sampling = false;
     }
@@ -194,10 +201,15 @@ export class TrainSession extends EventTarget {
   /** The engine's training loss of `racer` at `step` (the nearest recorded step at or before it). */
   lossAt(racer, step) {
     const h = this.history[racer];
-    let lo = 0, hi = h.steps.length - 1, found = -1;
+    let lo = 0,
+      hi = h.steps.length - 1,
+      found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (h.steps[mid] <= step) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (h.steps[mid] <= step) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found >= 0 ? { step: h.steps[found], loss: h.loss[found] } : null;
   }
@@ -222,12 +234,17 @@ export class TrainSession extends EventTarget {
     // the loss the engine reported at that step, and the engine's reason with its numbers
     // (divergence: {reason, start_loss, loss, best_loss, grad_norm, start_grad_norm}, null from an older worker)
     const at = h.steps.lastIndexOf(step);
-    h.diverged = { step, value: at >= 0 ? h.loss[at] : NaN, reason: divergence?.reason ?? 'not_finite', numbers: divergence ?? {} };
+    h.diverged = {
+      step,
+      value: at >= 0 ? h.loss[at] : NaN,
+      reason: divergence?.reason ?? 'not_finite',
+      numbers: divergence ?? {},
+    };
     this.dispatchEvent(new CustomEvent('diverged', { detail: { racer, ...h.diverged } }));
   }
 
   _stopped({ reason }) {
-    if (this._pumping) return;   // extend() drives chunks of steps; each one reports "stopped"
+    if (this._pumping) return; // extend() drives chunks of steps; each one reports "stopped"
     if (reason === 'max_steps' && this.state === 'running' && this.steps < this.target && !this.allDiverged) {
       this._pumping = true;
       this._pump();
@@ -267,7 +284,7 @@ export class TrainSession extends EventTarget {
     this.run.step(n);
     this.target = Math.max(this.target, this.steps + n);
     this._setState('paused');
-    this.periodic();   // its requests queue behind the step in the worker
+    this.periodic(); // its requests queue behind the step in the worker
   }
 
   /** Raises the target by `n` steps and trains on. */
@@ -292,7 +309,10 @@ export class TrainSession extends EventTarget {
       return;
     }
     const tokensPerStep = this.info.batch_size * this.info.seq_len * this.racers.length;
-    const chunk = this.pace > 0 ? 1 : Math.max(1, Math.min(left, Math.round(((this.tokensPerSecond || 5000) * 0.05) / tokensPerStep)));
+    const chunk =
+      this.pace > 0
+        ? 1
+        : Math.max(1, Math.min(left, Math.round(((this.tokensPerSecond || 5000) * 0.05) / tokensPerStep)));
     const wait = this.pace > 0 ? 1000 / this.pace : 0;
     const before = this.steps;
     const gen = ++this._pumpGen;
@@ -305,7 +325,9 @@ export class TrainSession extends EventTarget {
     this.run.step(chunk);
   }
 
-  get allDiverged() { return this.history.every((h) => h.diverged); }
+  get allDiverged() {
+    return this.history.every((h) => h.diverged);
+  }
 
   setLearningRate(racer, lr) {
     this.run.setLearningRate(racer, lr);
@@ -319,7 +341,10 @@ export class TrainSession extends EventTarget {
 
   _startTimer() {
     if (this._timer) return;
-    this._timer = setInterval(() => this.periodic({ light: (this._round = (this._round ?? 0) + 1) % FULL_EVERY !== 0 }), this.periodMs);
+    this._timer = setInterval(
+      () => this.periodic({ light: (this._round = (this._round ?? 0) + 1) % FULL_EVERY !== 0 }),
+      this.periodMs,
+    );
   }
 
   _stopTimer() {
@@ -342,7 +367,10 @@ export class TrainSession extends EventTarget {
         const h = this.history[r.index];
         const at = Math.max(step, this.steps);
         if (h.evalSteps.at(-1) === at) h.evalLoss[h.evalLoss.length - 1] = loss;
-        else { h.evalSteps.push(at); h.evalLoss.push(loss); }
+        else {
+          h.evalSteps.push(at);
+          h.evalLoss.push(loss);
+        }
       }
       this.dispatchEvent(new CustomEvent('evaluated'));
       if (light) return;

@@ -9,14 +9,14 @@ import { el } from '../labels.js';
 import { SERIES_COLORS } from '../tf-line-chart.js';
 import ko from '../../i18n/train/settings-form.ko.js';
 import en from '../../i18n/train/settings-form.en.js';
-import {
-  CHOICES, DEFAULT_LR, MODEL_PRESETS, RACE_PRESETS, defaultsFor, formatLr, presetOf,
-} from './settings.js';
+import { CHOICES, DEFAULT_LR, MODEL_PRESETS, RACE_PRESETS, defaultsFor, formatLr, presetOf } from './settings.js';
 
 registerStrings({ ko, en });
 
 /** The colour of racer i everywhere on the page (chart lines, swatches): Okabe–Ito, colour-blind safe. */
-export function racerColor(i) { return SERIES_COLORS[i % SERIES_COLORS.length]; }
+export function racerColor(i) {
+  return SERIES_COLORS[i % SERIES_COLORS.length];
+}
 
 /** A racer's display name: "SGD + 모멘텀", or in teacher-forcing mode its role. */
 export function racerName(racer) {
@@ -41,7 +41,16 @@ function swatch(i) {
 const clone = (s) => JSON.parse(JSON.stringify(s));
 
 function focusKey(node) {
-  return [node.localName, node.id, node.name, node.type, node.dataset.mode, node.dataset.size, node.dataset.preset, node.getAttribute('aria-label')].join('|');
+  return [
+    node.localName,
+    node.id,
+    node.name,
+    node.type,
+    node.dataset.mode,
+    node.dataset.size,
+    node.dataset.preset,
+    node.getAttribute('aria-label'),
+  ].join('|');
 }
 
 class SettingsElement extends HTMLElement {
@@ -53,12 +62,16 @@ class SettingsElement extends HTMLElement {
     this._settings = clone(s);
     if (this.isConnected) this._rerender();
   }
-  get settings() { return clone(this._settings); }
+  get settings() {
+    return clone(this._settings);
+  }
   connectedCallback() {
     this._off = onLocaleChange(() => this._settings && this.render());
     if (this._settings) this.render();
   }
-  disconnectedCallback() { this._off?.(); }
+  disconnectedCallback() {
+    this._off?.();
+  }
   /** Re-renders, keeping keyboard focus on the same control (selects and buttons are rebuilt). */
   _rerender() {
     const a = document.activeElement;
@@ -69,7 +82,9 @@ class SettingsElement extends HTMLElement {
     again?.focus();
   }
   _emit(extra = {}) {
-    this.dispatchEvent(new CustomEvent('settings-change', { detail: { settings: this.settings, live: false, ...extra }, bubbles: true }));
+    this.dispatchEvent(
+      new CustomEvent('settings-change', { detail: { settings: this.settings, live: false, ...extra }, bubbles: true }),
+    );
   }
 }
 
@@ -88,7 +103,15 @@ export class TfModePicker extends SettingsElement {
         if (this._settings.mode === mode) return;
         const next = defaultsFor(mode);
         // keep what is not about the optimizers
-        Object.assign(next, { corpus: s.corpus, text: s.text, tokenizer: s.tokenizer, model: s.model, batch: s.batch, seed: s.seed, steps: s.steps });
+        Object.assign(next, {
+          corpus: s.corpus,
+          text: s.text,
+          tokenizer: s.tokenizer,
+          model: s.model,
+          batch: s.batch,
+          seed: s.seed,
+          steps: s.steps,
+        });
         this._settings = next;
         this._rerender();
         this._emit();
@@ -104,8 +127,10 @@ export class TfModePicker extends SettingsElement {
         if (preset.corpus && this.corpora && !this.corpora.includes(preset.corpus)) continue;
         const b = button(t(`train.preset.${name}`), 'chip tr-preset');
         b.dataset.preset = name;
-        const active = JSON.stringify(preset.racers) === JSON.stringify(s.racers.map(({ kind, lr }) => ({ kind, lr })))
-          && (!preset.model || presetOf(s.model) === presetOf(preset.model)) && (!preset.corpus || preset.corpus === s.corpus);
+        const active =
+          JSON.stringify(preset.racers) === JSON.stringify(s.racers.map(({ kind, lr }) => ({ kind, lr }))) &&
+          (!preset.model || presetOf(s.model) === presetOf(preset.model)) &&
+          (!preset.corpus || preset.corpus === s.corpus);
         b.setAttribute('aria-pressed', String(active));
         if (active) note.textContent = t(`train.preset.${name}.note`);
         b.addEventListener('click', () => {
@@ -170,7 +195,9 @@ export class TfTrainSettings extends SettingsElement {
     }
     box.append(seg);
     const m = s.model;
-    box.append(el('p', 'hint tr-summary', t('train.size.summary', { L: m.n_layer, H: m.n_head, C: m.n_embd, T: m.block_size })));
+    box.append(
+      el('p', 'hint tr-summary', t('train.size.summary', { L: m.n_layer, H: m.n_head, C: m.n_embd, T: m.block_size })),
+    );
     const details = el('details', 'tr-knobs');
     details.open = open;
     details.append(el('summary', '', t('train.size.more')));
@@ -183,13 +210,45 @@ export class TfTrainSettings extends SettingsElement {
     };
     for (const key of ['n_layer', 'n_head', 'n_embd', 'block_size']) {
       const values = [...new Set([...CHOICES[key], m[key]])].sort((a, b) => a - b);
-      grid.append(this._select(key, values.map((v) => [v, String(v)]), m[key], t(`train.knob.${key}`), set(key, true)));
+      grid.append(
+        this._select(
+          key,
+          values.map((v) => [v, String(v)]),
+          m[key],
+          t(`train.knob.${key}`),
+          set(key, true),
+        ),
+      );
     }
     for (const key of ['positional', 'norm']) {
-      grid.append(this._select(key, CHOICES[key].map((v) => [v, t(`train.knob.${key}.${v}`)]), m[key], t(`train.knob.${key}`), set(key)));
+      grid.append(
+        this._select(
+          key,
+          CHOICES[key].map((v) => [v, t(`train.knob.${key}.${v}`)]),
+          m[key],
+          t(`train.knob.${key}`),
+          set(key),
+        ),
+      );
     }
-    grid.append(this._select('activation', CHOICES.activation.map((v) => [v, v]), m.activation, t('train.knob.activation'), set('activation')));
-    grid.append(this._select('tokenizer', CHOICES.tokenizer.map((v) => [v, t(`train.knob.tokenizer.${v}`)]), s.tokenizer, t('train.knob.tokenizer'), set('tokenizer')));
+    grid.append(
+      this._select(
+        'activation',
+        CHOICES.activation.map((v) => [v, v]),
+        m.activation,
+        t('train.knob.activation'),
+        set('activation'),
+      ),
+    );
+    grid.append(
+      this._select(
+        'tokenizer',
+        CHOICES.tokenizer.map((v) => [v, t(`train.knob.tokenizer.${v}`)]),
+        s.tokenizer,
+        t('train.knob.tokenizer'),
+        set('tokenizer'),
+      ),
+    );
     details.append(grid);
     if (m.n_embd % m.n_head !== 0) details.append(el('p', 'hint tr-warn', t('train.knob.headsHint')));
     box.append(details);
@@ -220,7 +279,10 @@ export class TfTrainSettings extends SettingsElement {
     });
     input.addEventListener('change', () => {
       const lr = Number(input.value);
-      if (!(lr > 0 && Number.isFinite(lr))) { input.value = formatLr(value); return; }
+      if (!(lr > 0 && Number.isFinite(lr))) {
+        input.value = formatLr(value);
+        return;
+      }
       range.value = String(Math.log10(lr));
       onChange(lr);
     });
@@ -233,7 +295,12 @@ export class TfTrainSettings extends SettingsElement {
     const box = el('div', 'tr-block');
     box.append(el('h3', '', t('train.opt.title')));
     const live = (racer, lr) => {
-      this.dispatchEvent(new CustomEvent('settings-change', { detail: { settings: this.settings, live: true, racer, lr }, bubbles: true }));
+      this.dispatchEvent(
+        new CustomEvent('settings-change', {
+          detail: { settings: this.settings, live: true, racer, lr },
+          bubbles: true,
+        }),
+      );
     };
     if (s.mode === 'race') {
       box.append(el('p', 'hint', t('train.opt.raceHint')));
@@ -248,11 +315,15 @@ export class TfTrainSettings extends SettingsElement {
         check.checked = Boolean(chosen);
         check.id = `tr-race-${kind}`;
         const enough = s.racers.length > 2;
-        if (chosen && !enough) check.disabled = true;   // at least two racers
+        if (chosen && !enough) check.disabled = true; // at least two racers
         check.addEventListener('change', () => {
           const racers = this._settings.racers;
           if (check.checked) racers.push({ kind, lr: DEFAULT_LR[kind] });
-          else racers.splice(racers.findIndex((r) => r.kind === kind), 1);
+          else
+            racers.splice(
+              racers.findIndex((r) => r.kind === kind),
+              1,
+            );
           racers.sort((a, b) => CHOICES.kind.indexOf(a.kind) - CHOICES.kind.indexOf(b.kind));
           this._rerender();
           this._emit();
@@ -264,10 +335,12 @@ export class TfTrainSettings extends SettingsElement {
         li.append(check, label);
         if (chosen) {
           const racerIndex = index;
-          li.append(this._lrControl(chosen.lr, t('train.opt.lrOf', { name: t(`train.opt.${kind}`) }), (lr) => {
-            chosen.lr = lr;
-            live(racerIndex, lr);
-          }));
+          li.append(
+            this._lrControl(chosen.lr, t('train.opt.lrOf', { name: t(`train.opt.${kind}`) }), (lr) => {
+              chosen.lr = lr;
+              live(racerIndex, lr);
+            }),
+          );
           index++;
         }
         list.append(li);
@@ -276,17 +349,30 @@ export class TfTrainSettings extends SettingsElement {
     } else {
       const r = s.racers[0];
       const row = el('div', 'tr-row');
-      row.append(this._select('kind', CHOICES.kind.map((k) => [k, t(`train.opt.${k}`)]), r.kind, t('train.opt.kind'), (kind) => {
-        this._settings.racers[0] = { kind, lr: DEFAULT_LR[kind] };
-        this._rerender();
-        this._emit();
-      }));
+      row.append(
+        this._select(
+          'kind',
+          CHOICES.kind.map((k) => [k, t(`train.opt.${k}`)]),
+          r.kind,
+          t('train.opt.kind'),
+          (kind) => {
+            this._settings.racers[0] = { kind, lr: DEFAULT_LR[kind] };
+            this._rerender();
+            this._emit();
+          },
+        ),
+      );
       const lrLabel = el('label', 'tr-field');
       lrLabel.append(el('span', '', t('train.opt.lr')));
-      lrLabel.append(this._lrControl(r.lr, t('train.opt.lr'), (lr) => {
-        r.lr = lr;
-        if (s.mode === 'tf') { live(0, lr); live(1, lr); } else live(0, lr);
-      }));
+      lrLabel.append(
+        this._lrControl(r.lr, t('train.opt.lr'), (lr) => {
+          r.lr = lr;
+          if (s.mode === 'tf') {
+            live(0, lr);
+            live(1, lr);
+          } else live(0, lr);
+        }),
+      );
       row.append(lrLabel);
       box.append(row);
       if (s.mode === 'tf') {
@@ -304,7 +390,12 @@ export class TfTrainSettings extends SettingsElement {
         range.addEventListener('input', () => {
           this._settings.samplingProb = Number(range.value);
           out.textContent = Number(range.value).toFixed(2);
-          this.dispatchEvent(new CustomEvent('settings-change', { detail: { settings: this.settings, live: true, racer: 1, p: Number(range.value) }, bubbles: true }));
+          this.dispatchEvent(
+            new CustomEvent('settings-change', {
+              detail: { settings: this.settings, live: true, racer: 1, p: Number(range.value) },
+              bubbles: true,
+            }),
+          );
         });
         wrap.append(range, out);
         p.append(wrap);
@@ -320,11 +411,22 @@ export class TfTrainSettings extends SettingsElement {
     const box = el('div', 'tr-block');
     box.append(el('h3', '', t('train.run.title')));
     const grid = el('div', 'tr-grid');
-    grid.append(this._select('batch', [1, 2, 4, 8, 16, 32, 64].map((v) => [v, String(v)]), s.batch, t('train.run.batch'), (v) => {
-      this._settings.batch = Number(v);
-      this._emit();
-    }));
-    for (const [key, min, max] of [['seed', 0, 2 ** 31], ['steps', 1, 1000000]]) {
+    grid.append(
+      this._select(
+        'batch',
+        [1, 2, 4, 8, 16, 32, 64].map((v) => [v, String(v)]),
+        s.batch,
+        t('train.run.batch'),
+        (v) => {
+          this._settings.batch = Number(v);
+          this._emit();
+        },
+      ),
+    );
+    for (const [key, min, max] of [
+      ['seed', 0, 2 ** 31],
+      ['steps', 1, 1000000],
+    ]) {
       const label = el('label', 'tr-field');
       label.append(el('span', '', t(`train.run.${key}`)));
       const input = document.createElement('input');
@@ -336,7 +438,10 @@ export class TfTrainSettings extends SettingsElement {
       input.value = String(s[key]);
       input.addEventListener('change', () => {
         const v = Number(input.value);
-        if (!Number.isInteger(v) || v < min || v > max) { input.value = String(this._settings[key]); return; }
+        if (!Number.isInteger(v) || v < min || v > max) {
+          input.value = String(this._settings[key]);
+          return;
+        }
         this._settings[key] = v;
         this._emit(key === 'steps' ? { live: true, steps: v } : {});
       });

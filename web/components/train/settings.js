@@ -42,32 +42,72 @@ export const ADAMW_WEIGHT_DECAY = 0.1;
  */
 export const RACE_PRESETS = {
   typical: {
-    racers: [{ kind: 'sgd', lr: 0.1 }, { kind: 'adam', lr: 0.003 }],
+    racers: [
+      { kind: 'sgd', lr: 0.1 },
+      { kind: 'adam', lr: 0.003 },
+    ],
   },
   keepsUp: {
-    racers: [{ kind: 'momentum', lr: 0.15 }, { kind: 'adam', lr: 0.003 }],
-    model: { ...MODEL_PRESETS.small }, corpus: 'ko-small', batch: 16, seed: 1, steps: 300,
+    racers: [
+      { kind: 'momentum', lr: 0.15 },
+      { kind: 'adam', lr: 0.003 },
+    ],
+    model: { ...MODEL_PRESETS.small },
+    corpus: 'ko-small',
+    batch: 16,
+    seed: 1,
+    steps: 300,
     // Measured with the engine (Node, build/wasm/site/lib/tinyformer.js, createTrainer with these two
     // racers, batch 16, ko-small, small model). The corpus is too short to hold text out, so "eval"
     // is trainer.evaluate(racer, 4) on the training text. Adam is ahead early (step 100: 0.39 vs 0.62) and level from about step 225 on; at step 300 they trade places across seeds.
     measured: {
-      evalAt300: { seed1: { momentum: 0.114, adam: 0.133 }, seed2: { momentum: 0.071, adam: 0.078 }, seed3: { momentum: 0.089, adam: 0.068 } },
-      evalAt100: { seed1: { momentum: 0.622, adam: 0.392 }, seed2: { momentum: 0.512, adam: 0.408 }, seed3: { momentum: 0.573, adam: 0.409 } },
-      trainMeanSteps225to235: { seed1: { momentum: 0.10, adam: 0.09 }, seed2: { momentum: 0.10, adam: 0.10 }, seed3: { momentum: 0.11, adam: 0.10 } },
+      evalAt300: {
+        seed1: { momentum: 0.114, adam: 0.133 },
+        seed2: { momentum: 0.071, adam: 0.078 },
+        seed3: { momentum: 0.089, adam: 0.068 },
+      },
+      evalAt100: {
+        seed1: { momentum: 0.622, adam: 0.392 },
+        seed2: { momentum: 0.512, adam: 0.408 },
+        seed3: { momentum: 0.573, adam: 0.409 },
+      },
+      trainMeanSteps225to235: {
+        seed1: { momentum: 0.1, adam: 0.09 },
+        seed2: { momentum: 0.1, adam: 0.1 },
+        seed3: { momentum: 0.11, adam: 0.1 },
+      },
       // for contrast, the "typical" preset at step 300 (seed 1): SGD 0.1 → 0.753, Adam 0.003 → 0.133
     },
   },
   adamAhead: {
-    racers: [{ kind: 'momentum', lr: 0.3 }, { kind: 'adam', lr: 0.003 }],
-    model: { ...MODEL_PRESETS.small }, corpus: 'ko', batch: 16, seed: 1, steps: 600,
+    racers: [
+      { kind: 'momentum', lr: 0.3 },
+      { kind: 'adam', lr: 0.003 },
+    ],
+    model: { ...MODEL_PRESETS.small },
+    corpus: 'ko',
+    batch: 16,
+    seed: 1,
+    steps: 600,
     // Same engine measurement on data/ko.txt (330 characters, many rare; 1794 held-out tokens): held-out
     // loss at steps 300 / 600 / 1000 — momentum 0.3: 1.860 / 1.635 / 1.333, Adam 0.003: 1.673 / 1.334 /
     // 1.203 (momentum 0.15: 1.906 at 300; 0.5 diverges). Adam's per-weight step sizes help the rare
     // characters' embeddings, whose gradients are small: the case Adam is good at.
-    measured: { heldOut: { 300: { momentum: 1.860, adam: 1.673 }, 600: { momentum: 1.635, adam: 1.334 }, 1000: { momentum: 1.333, adam: 1.203 } } },
+    measured: {
+      heldOut: {
+        300: { momentum: 1.86, adam: 1.673 },
+        600: { momentum: 1.635, adam: 1.334 },
+        1000: { momentum: 1.333, adam: 1.203 },
+      },
+    },
   },
   all: {
-    racers: [{ kind: 'sgd', lr: 0.1 }, { kind: 'momentum', lr: 0.1 }, { kind: 'adam', lr: 0.003 }, { kind: 'adamw', lr: 0.003 }],
+    racers: [
+      { kind: 'sgd', lr: 0.1 },
+      { kind: 'momentum', lr: 0.1 },
+      { kind: 'adam', lr: 0.003 },
+      { kind: 'adamw', lr: 0.003 },
+    ],
   },
 };
 
@@ -81,19 +121,21 @@ export const RACE_PRESETS = {
 export const DEFAULTS = {
   mode: 'train',
   corpus: 'ko-small',
-  text: '',            // the learner's own text when corpus === 'own' (only short texts travel in the URL)
+  text: '', // the learner's own text when corpus === 'own' (only short texts travel in the URL)
   tokenizer: 'char',
   model: { ...MODEL_DEFAULTS },
   batch: 8,
   seed: 1,
   steps: 1500,
   racers: [{ kind: 'adam', lr: 0.003 }],
-  samplingProb: 1,     // teacher-forcing mode: the free-running racer's probability of feeding its own guess
+  samplingProb: 1, // teacher-forcing mode: the free-running racer's probability of feeding its own guess
 };
 
 export const MAX_URL_TEXT_BYTES = 1500;
 
-function clone(s) { return JSON.parse(JSON.stringify(s)); }
+function clone(s) {
+  return JSON.parse(JSON.stringify(s));
+}
 
 /** Default settings for `mode` (the racers each mode starts with). */
 export function defaultsFor(mode) {
@@ -116,7 +158,10 @@ export function presetOf(model) {
 export function racerList(s) {
   if (s.mode === 'tf') {
     const r = s.racers[0] ?? { kind: 'adam', lr: 0.003 };
-    return [{ ...r, samplingProb: 0, role: 'teacher' }, { ...r, samplingProb: s.samplingProb, role: 'free' }];
+    return [
+      { ...r, samplingProb: 0, role: 'teacher' },
+      { ...r, samplingProb: s.samplingProb, role: 'free' },
+    ];
   }
   if (s.mode === 'train') return [{ ...s.racers[0], samplingProb: 0 }];
   return s.racers.map((r) => ({ ...r, samplingProb: 0 }));
@@ -161,9 +206,19 @@ export function textFitsUrl(text) {
 export function encodeHash(s) {
   const m = s.model;
   const p = new URLSearchParams({
-    mode: s.mode, corpus: s.corpus, tok: s.tokenizer,
-    L: m.n_layer, H: m.n_head, C: m.n_embd, T: m.block_size, pos: m.positional, norm: m.norm, act: m.activation,
-    B: s.batch, seed: s.seed, steps: s.steps,
+    mode: s.mode,
+    corpus: s.corpus,
+    tok: s.tokenizer,
+    L: m.n_layer,
+    H: m.n_head,
+    C: m.n_embd,
+    T: m.block_size,
+    pos: m.positional,
+    norm: m.norm,
+    act: m.activation,
+    B: s.batch,
+    seed: s.seed,
+    steps: s.steps,
     r: s.racers.map((r) => `${r.kind}:${r.lr}`).join(','),
   });
   if (s.mode === 'tf') p.set('p', String(s.samplingProb));
@@ -202,10 +257,14 @@ export function decodeHash(hash) {
   s.seed = int(p.get('seed'), 0, 2 ** 31, s.seed);
   s.steps = int(p.get('steps'), 1, 1000000, s.steps);
   s.samplingProb = p.has('p') ? Math.min(1, Math.max(0, num(p.get('p'), -1, 1, s.samplingProb))) : s.samplingProb;
-  const racers = (p.get('r') ?? '').split(',').filter(Boolean).map((part) => {
-    const [kind, lr] = part.split(':');
-    return CHOICES.kind.includes(kind) ? { kind, lr: num(lr, 0, 1e9, DEFAULT_LR[kind]) } : null;
-  }).filter(Boolean);
+  const racers = (p.get('r') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((part) => {
+      const [kind, lr] = part.split(':');
+      return CHOICES.kind.includes(kind) ? { kind, lr: num(lr, 0, 1e9, DEFAULT_LR[kind]) } : null;
+    })
+    .filter(Boolean);
   if (racers.length) {
     if (mode === 'race') {
       const seen = new Set();
@@ -219,7 +278,9 @@ export function decodeHash(hash) {
     try {
       const bytes = encoded.length <= Math.ceil(MAX_URL_TEXT_BYTES / 3) * 4 ? unbase64url(encoded) : null;
       s.text = bytes && bytes.length <= MAX_URL_TEXT_BYTES ? new TextDecoder().decode(bytes) : '';
-    } catch { s.text = ''; }
+    } catch {
+      s.text = '';
+    }
   }
   return s;
 }
@@ -232,7 +293,10 @@ export function formatLr(lr) {
 
 /** A sentence from the corpus that fits the model's context (for samples and snapshots). */
 export function firstSentence(text, maxChars) {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = lines.find((l) => [...l].length < maxChars) ?? [...(lines[0] ?? '')].slice(0, maxChars - 1).join('');
   return line;
 }

@@ -33,16 +33,22 @@ export function pickers(host, choice) {
   const box = el('div', 'pickers');
   const layer = document.createElement('select');
   layer.dataset.pick = 'layer';
-  for (let l = 0; l < choice.layers; l++) layer.append(new Option(t('translate.pick.layerOption', { n: l + 1 }), String(l)));
+  for (let l = 0; l < choice.layers; l++)
+    layer.append(new Option(t('translate.pick.layerOption', { n: l + 1 }), String(l)));
   layer.value = String(choice.layer);
   const head = document.createElement('select');
   head.dataset.pick = 'head';
   if (choice.allowMean !== false) head.append(new Option(t('translate.head.mean'), 'mean'));
   for (let h = 0; h < choice.heads; h++) head.append(new Option(t('translate.head.one', { n: h + 1 }), String(h)));
   head.value = String(choice.head);
-  const emit = () => host.dispatchEvent(new CustomEvent('pick', {
-    detail: { layer: Number(layer.value), head: head.value === 'mean' ? 'mean' : Number(head.value) }, bubbles: true, composed: true,
-  }));
+  const emit = () =>
+    host.dispatchEvent(
+      new CustomEvent('pick', {
+        detail: { layer: Number(layer.value), head: head.value === 'mean' ? 'mean' : Number(head.value) },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   layer.addEventListener('change', emit);
   head.addEventListener('change', emit);
   const l1 = el('label', '', t('translate.pick.layer'));

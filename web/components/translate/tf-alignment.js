@@ -12,7 +12,7 @@ import { el } from '../labels.js';
 import { BASE_STYLE, pct, pickers } from './common.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const MAX_WORDS = 40;   // per side: beyond this the lines would be unreadable (and the view bounded)
+const MAX_WORDS = 40; // per side: beyond this the lines would be unreadable (and the view bounded)
 const STYLE = `${BASE_STYLE}
   .wrap { overflow-x: auto; }
   svg { display: block; font: 15px system-ui, "Noto Sans CJK KR", sans-serif; }
@@ -36,12 +36,23 @@ export class TfAlignment extends HTMLElement {
     this.attachShadow({ mode: 'open' }).innerHTML = `<style>${STYLE}</style><div class="root"></div>`;
     this._data = null;
     this._choice = null;
-    this._focus = null;   // {side: 'ko'|'en', index}
+    this._focus = null; // {side: 'ko'|'en', index}
   }
-  connectedCallback() { this._off = onLocaleChange(() => this._render()); }
-  disconnectedCallback() { this._off?.(); }
-  set data(d) { this._data = d; this._focus = null; this._render(); }
-  set choice(c) { this._choice = c; this._render(); }
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._render());
+  }
+  disconnectedCallback() {
+    this._off?.();
+  }
+  set data(d) {
+    this._data = d;
+    this._focus = null;
+    this._render();
+  }
+  set choice(c) {
+    this._choice = c;
+    this._render();
+  }
 
   _render() {
     const root = this.shadowRoot.querySelector('.root');
@@ -53,17 +64,29 @@ export class TfAlignment extends HTMLElement {
       root.replaceChildren(...parts);
       return;
     }
-    const ko = d.koWords.slice(0, MAX_WORDS), en = d.enWords.slice(0, MAX_WORDS);
+    const ko = d.koWords.slice(0, MAX_WORDS),
+      en = d.enWords.slice(0, MAX_WORDS);
     const K = d.koWords.length;
-    const gap = 14, pad = 8, charW = 15;
+    const gap = 14,
+      pad = 8,
+      charW = 15;
     const widthOf = (w) => Math.max(40, [...w].length * charW * (/[가-힣]/.test(w) ? 1 : 0.62) + 2 * pad);
     const place = (words) => {
       let x = 70;
-      return words.map((w) => { const width = widthOf(w); const box = { x, width }; x += width + gap; return box; });
+      return words.map((w) => {
+        const width = widthOf(w);
+        const box = { x, width };
+        x += width + gap;
+        return box;
+      });
     };
-    const kb = place(ko), eb = place(en);
+    const kb = place(ko),
+      eb = place(en);
     const W = Math.max(kb.at(-1).x + kb.at(-1).width, eb.at(-1).x + eb.at(-1).width) + 10;
-    const H = 190, topY = 14, botY = H - 44, boxH = 30;
+    const H = 190,
+      topY = 14,
+      botY = H - 44,
+      boxH = 30;
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('width', String(W));
     svg.setAttribute('height', String(H));
@@ -77,7 +100,10 @@ export class TfAlignment extends HTMLElement {
       e.textContent = s;
       return e;
     };
-    svg.append(text(4, topY + 20, t('translate.align.ko'), 'side'), text(4, botY + 20, t('translate.align.en'), 'side'));
+    svg.append(
+      text(4, topY + 20, t('translate.align.ko'), 'side'),
+      text(4, botY + 20, t('translate.align.en'), 'side'),
+    );
     const lines = [];
     for (let i = 0; i < en.length; i++) {
       for (let j = 0; j < ko.length; j++) {
@@ -125,7 +151,11 @@ export class TfAlignment extends HTMLElement {
     for (let i = 0; i < en.length; i++) {
       let best = 0;
       for (let j = 1; j < K; j++) if (d.weights[i * K + j] > d.weights[i * K + best]) best = j;
-      const li = el('li', '', t('translate.align.top', { en: en[i], ko: d.koWords[best], p: pct(d.weights[i * K + best]) }));
+      const li = el(
+        'li',
+        '',
+        t('translate.align.top', { en: en[i], ko: d.koWords[best], p: pct(d.weights[i * K + best]) }),
+      );
       li.dataset.en = String(i);
       li.dataset.ko = String(best);
       summary.append(li);
@@ -135,7 +165,9 @@ export class TfAlignment extends HTMLElement {
   }
 
   _highlight(side, index, lines, svg) {
-    svg.querySelectorAll('.word').forEach((g) => g.classList.toggle('on', g.dataset.side === side && Number(g.dataset.index) === index));
+    svg
+      .querySelectorAll('.word')
+      .forEach((g) => g.classList.toggle('on', g.dataset.side === side && Number(g.dataset.index) === index));
     for (const line of lines) {
       const mine = side === null || Number(line.dataset[side]) === index;
       line.classList.toggle('dim', !mine);

@@ -25,9 +25,29 @@ const STYLE = `${BASE_STYLE}
 `;
 
 const KINDS = [
-  { id: 'encoder', title: 'translate.three.encoder', qkv: 'translate.three.encoderQkv', row: 'translate.three.rowKo', col: 'translate.three.colKo' },
-  { id: 'decoder', title: 'translate.three.decoder', qkv: 'translate.three.decoderQkv', row: 'translate.three.rowWriting', col: 'translate.three.colEn', mask: 'translate.three.masked' },
-  { id: 'cross', title: 'translate.three.cross', qkv: 'translate.three.crossQkv', row: 'translate.three.rowWriting', col: 'translate.three.colKo', mask: 'translate.cross.mask.note' },
+  {
+    id: 'encoder',
+    title: 'translate.three.encoder',
+    qkv: 'translate.three.encoderQkv',
+    row: 'translate.three.rowKo',
+    col: 'translate.three.colKo',
+  },
+  {
+    id: 'decoder',
+    title: 'translate.three.decoder',
+    qkv: 'translate.three.decoderQkv',
+    row: 'translate.three.rowWriting',
+    col: 'translate.three.colEn',
+    mask: 'translate.three.masked',
+  },
+  {
+    id: 'cross',
+    title: 'translate.three.cross',
+    qkv: 'translate.three.crossQkv',
+    row: 'translate.three.rowWriting',
+    col: 'translate.three.colKo',
+    mask: 'translate.cross.mask.note',
+  },
 ];
 
 export class TfThreeAttentions extends HTMLElement {
@@ -37,15 +57,29 @@ export class TfThreeAttentions extends HTMLElement {
     this._data = null;
     this._choice = null;
   }
-  connectedCallback() { this._off = onLocaleChange(() => this._render()); }
-  disconnectedCallback() { this._off?.(); }
-  set choice(c) { this._choice = c; this._render(); }
-  set data(d) { this._data = d; this._render(); }
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._render());
+  }
+  disconnectedCallback() {
+    this._off?.();
+  }
+  set choice(c) {
+    this._choice = c;
+    this._render();
+  }
+  set data(d) {
+    this._data = d;
+    this._render();
+  }
 
   _render() {
     const root = this.shadowRoot.querySelector('.root');
-    const d = this._data, c = this._choice;
-    if (!d || !c) { root.replaceChildren(); return; }
+    const d = this._data,
+      c = this._choice;
+    if (!d || !c) {
+      root.replaceChildren();
+      return;
+    }
     const grid = el('div', 'grid');
     for (const kind of KINDS) {
       const m = d[kind.id];
@@ -62,7 +96,14 @@ export class TfThreeAttentions extends HTMLElement {
       if (kind.mask) h.setAttribute('mask-note', t(kind.mask));
       h.dataset.kind = kind.id;
       fig.append(h);
-      h.matrix = { values: m.values, rows: m.rows, cols: m.cols, rowLabels: m.rowLabels, colLabels: m.colLabels, mask: m.mask };
+      h.matrix = {
+        values: m.values,
+        rows: m.rows,
+        cols: m.cols,
+        rowLabels: m.rowLabels,
+        colLabels: m.colLabels,
+        mask: m.mask,
+      };
       grid.append(fig);
     }
     const layers = Math.max(c.encoderLayers, c.decoderLayers);

@@ -36,8 +36,10 @@ export function forcingData(cmp, label) {
   const positions = Array.from({ length: n }, (_, k) => ({
     should: k < cmp.reference.length ? label(cmp.reference[k]) : '—',
     forced: k < cmp.reference.length ? label(cmp.forcedTop[k]) : '—',
-    forcedProb: cmp.forcedTopProb[k], refProb: cmp.forcedRefProb[k] ?? 0,
-    free: k < cmp.freeIds.length ? label(cmp.freeIds[k]) : undefined, freeProb: cmp.freeProbs[k],
+    forcedProb: cmp.forcedTopProb[k],
+    refProb: cmp.forcedRefProb[k] ?? 0,
+    free: k < cmp.freeIds.length ? label(cmp.freeIds[k]) : undefined,
+    freeProb: cmp.freeProbs[k],
   }));
   return { positions, firstMistake: cmp.firstMistake, forcedMistakes: cmp.forcedMistakes, forcedLoss: cmp.forcedLoss };
 }
@@ -49,29 +51,60 @@ export class TfTranslateForcing extends HTMLElement {
       <label for="ref"></label><input id="ref" type="text" autocomplete="off" spellcheck="false">
       <p class="hint ref-hint"></p><div class="result" aria-live="polite"></div>`;
     this._input = this.shadowRoot.getElementById('ref');
-    this._input.addEventListener('input', () => this.dispatchEvent(new CustomEvent('reference-change', {
-      detail: { text: this._input.value }, bubbles: true, composed: true,
-    })));
+    this._input.addEventListener('input', () =>
+      this.dispatchEvent(
+        new CustomEvent('reference-change', {
+          detail: { text: this._input.value },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+    );
     this._data = null;
-    this._t = viewTranslator(this);   // the lang attribute (a widget's language), else the page's
+    this._t = viewTranslator(this); // the lang attribute (a widget's language), else the page's
   }
-  static get observedAttributes() { return ['lang']; }
-  attributeChangedCallback() { if (this.isConnected) this._render(); }
-  connectedCallback() { this._off = onLocaleChange(() => this._render()); this._render(); }
-  disconnectedCallback() { this._off?.(); }
-  set reference(text) { if (this._input.value !== text) this._input.value = text; }
-  get reference() { return this._input.value; }
-  set data(d) { this._data = d; this._render(); }
+  static get observedAttributes() {
+    return ['lang'];
+  }
+  attributeChangedCallback() {
+    if (this.isConnected) this._render();
+  }
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._render());
+    this._render();
+  }
+  disconnectedCallback() {
+    this._off?.();
+  }
+  set reference(text) {
+    if (this._input.value !== text) this._input.value = text;
+  }
+  get reference() {
+    return this._input.value;
+  }
+  set data(d) {
+    this._data = d;
+    this._render();
+  }
   /** A message instead of the table (e.g. an engine error for the typed reference). */
-  set message(text) { this._message = text; this._render(); }
+  set message(text) {
+    this._message = text;
+    this._render();
+  }
 
   _render() {
     this.shadowRoot.querySelector('label').textContent = this._t('translate.forcing.reference');
     this.shadowRoot.querySelector('.ref-hint').textContent = this._t('translate.forcing.refHint');
     const box = this.shadowRoot.querySelector('.result');
     const d = this._data;
-    if (this._message) { box.replaceChildren(el('p', 'hint', this._message)); return; }
-    if (!d) { box.replaceChildren(); return; }
+    if (this._message) {
+      box.replaceChildren(el('p', 'hint', this._message));
+      return;
+    }
+    if (!d) {
+      box.replaceChildren();
+      return;
+    }
     const table = el('table');
     const head = el('tr');
     head.append(el('th', '', this._t('translate.forcing.position')));
@@ -89,23 +122,36 @@ export class TfTranslateForcing extends HTMLElement {
       if (p !== undefined) td.append(el('span', 'p', pct(p)));
       return td;
     };
-    table.append(head,
+    table.append(
+      head,
       line('translate.forcing.should', (p) => el('td', '', p.should)),
       line('translate.forcing.forced', (p) => withP(p.forced, p.forcedProb, p.forced === p.should ? 'ok' : 'bad')),
       line('translate.forcing.refProb', (p) => el('td', '', pct(p.refProb))),
       line('translate.forcing.free', (p, k) => {
         if (p.free === undefined) return el('td', 'after', '—');
-        const cls = k === d.firstMistake ? 'bad first' : (d.firstMistake >= 0 && k > d.firstMistake ? 'after' : 'ok');
+        const cls = k === d.firstMistake ? 'bad first' : d.firstMistake >= 0 && k > d.firstMistake ? 'after' : 'ok';
         return withP(p.free, p.freeProb, cls);
-      }));
-    table.querySelectorAll('tr').forEach((tr, i) => { tr.dataset.row = ['pos', 'should', 'forced', 'ref', 'free'][i]; });
+      }),
+    );
+    table.querySelectorAll('tr').forEach((tr, i) => {
+      tr.dataset.row = ['pos', 'should', 'forced', 'ref', 'free'][i];
+    });
     const wrap = el('div', 'wrap');
     wrap.append(table);
     const p = d.positions[d.firstMistake];
-    const verdict = d.firstMistake < 0 ? this._t('translate.forcing.same')
-      : this._t('translate.forcing.first', { k: d.firstMistake + 1, want: p?.should ?? '—', got: p?.free ?? '—' });
-    box.replaceChildren(wrap, el('p', 'verdict', verdict),
-      el('p', 'hint', this._t('translate.forcing.forcedMistakes', { n: d.forcedMistakes, loss: d.forcedLoss.toFixed(3) })));
+    const verdict =
+      d.firstMistake < 0
+        ? this._t('translate.forcing.same')
+        : this._t('translate.forcing.first', { k: d.firstMistake + 1, want: p?.should ?? '—', got: p?.free ?? '—' });
+    box.replaceChildren(
+      wrap,
+      el('p', 'verdict', verdict),
+      el(
+        'p',
+        'hint',
+        this._t('translate.forcing.forcedMistakes', { n: d.forcedMistakes, loss: d.forcedLoss.toFixed(3) }),
+      ),
+    );
   }
 }
 

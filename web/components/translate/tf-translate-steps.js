@@ -17,8 +17,12 @@ import { BASE_STYLE, headName, pct } from './common.js';
 
 // Control icons as SVG paths (a font may lack ⏮ ⏸ ⏭), drawn in a 12×12 box.
 const ICONS = {
-  first: 'M2 1h2v10H2zM11 1v10L5 6z', prev: 'M10 1v10L3 6z', play: 'M3 1v10l8-5z', pause: 'M2 1h3v10H2zM7 1h3v10H7z',
-  next: 'M2 1v10l7-5z', all: 'M1 1v10l6-5zM8 1h2v10H8z',
+  first: 'M2 1h2v10H2zM11 1v10L5 6z',
+  prev: 'M10 1v10L3 6z',
+  play: 'M3 1v10l8-5z',
+  pause: 'M2 1h3v10H2zM7 1h3v10H7z',
+  next: 'M2 1v10l7-5z',
+  all: 'M1 1v10l6-5zM8 1h2v10H8z',
 };
 function icon(name) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -61,8 +65,13 @@ export class TfTranslateSteps extends HTMLElement {
     this._step = 0;
     this._timer = null;
   }
-  connectedCallback() { this._off = onLocaleChange(() => this._render()); }
-  disconnectedCallback() { this._off?.(); this._stop(); }
+  connectedCallback() {
+    this._off = onLocaleChange(() => this._render());
+  }
+  disconnectedCallback() {
+    this._off?.();
+    this._stop();
+  }
 
   set data(d) {
     this._data = d;
@@ -70,7 +79,9 @@ export class TfTranslateSteps extends HTMLElement {
     if (this._step >= n) this._step = Math.max(0, n - 1);
     this._render();
   }
-  get step() { return this._step; }
+  get step() {
+    return this._step;
+  }
   set step(k) {
     const n = this._data?.written.length ?? 0;
     this._step = Math.max(0, Math.min(n - 1, k));
@@ -81,7 +92,9 @@ export class TfTranslateSteps extends HTMLElement {
     const before = this._step;
     this.step = k;
     if (fromUser && this._step !== before) {
-      this.dispatchEvent(new CustomEvent('step-change', { detail: { step: this._step }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('step-change', { detail: { step: this._step }, bubbles: true, composed: true }),
+      );
     }
   }
   _stop() {
@@ -89,11 +102,15 @@ export class TfTranslateSteps extends HTMLElement {
     this._timer = null;
   }
   _play() {
-    if (this._timer) return this._stop(), this._render();
+    if (this._timer) return (this._stop(), this._render());
     const n = this._data?.written.length ?? 0;
     if (this._step >= n - 1) this._go(0);
     this._timer = setInterval(() => {
-      if (this._step >= (this._data?.written.length ?? 0) - 1) { this._stop(); this._render(); return; }
+      if (this._step >= (this._data?.written.length ?? 0) - 1) {
+        this._stop();
+        this._render();
+        return;
+      }
       this._go(this._step + 1);
     }, 900);
     this._render();
@@ -106,7 +123,9 @@ export class TfTranslateSteps extends HTMLElement {
       root.replaceChildren(el('p', 'note', t('translate.input.noSource')));
       return;
     }
-    const n = d.written.length, k = this._step, S = d.source.length;
+    const n = d.written.length,
+      k = this._step,
+      S = d.source.length;
     const button = (key, fn, disabled, pressed) => {
       const action = key.split('.').pop();
       const b = el('button', '');
@@ -122,7 +141,12 @@ export class TfTranslateSteps extends HTMLElement {
     controls.append(
       button('translate.steps.first', () => this._go(0), k === 0),
       button('translate.steps.prev', () => this._go(k - 1), k === 0),
-      button(this._timer ? 'translate.steps.pause' : 'translate.steps.play', () => this._play(), n < 2, Boolean(this._timer)),
+      button(
+        this._timer ? 'translate.steps.pause' : 'translate.steps.play',
+        () => this._play(),
+        n < 2,
+        Boolean(this._timer),
+      ),
       button('translate.steps.next', () => this._go(k + 1), k >= n - 1),
       button('translate.steps.all', () => this._go(n - 1), k >= n - 1),
       el('span', 'counter', t('translate.steps.counter', { k: k + 1, n })),
@@ -130,7 +154,11 @@ export class TfTranslateSteps extends HTMLElement {
     const out = el('div', 'out');
     out.setAttribute('aria-label', t('translate.steps.result'));
     d.written.forEach((w, i) => {
-      const chip = el('span', `tok${i === k ? ' now' : ''}${i > k ? ' future' : ''}${w.special ? ' special' : ''}`, w.label);
+      const chip = el(
+        'span',
+        `tok${i === k ? ' now' : ''}${i > k ? ' future' : ''}${w.special ? ' special' : ''}`,
+        w.label,
+      );
       chip.dataset.step = String(i);
       out.append(chip);
     });
@@ -148,7 +176,11 @@ export class TfTranslateSteps extends HTMLElement {
       const fill = el('div', 'fill');
       fill.style.height = `${Math.round(60 * w)}px`;
       bar.append(fill);
-      col.append(el('span', 'pct', pct(w)), bar, el('span', `label${d.sourceSpecial?.[s] ? ' special' : ''}`, d.source[s]));
+      col.append(
+        el('span', 'pct', pct(w)),
+        bar,
+        el('span', `label${d.sourceSpecial?.[s] ? ' special' : ''}`, d.source[s]),
+      );
       col.title = `${d.source[s]}: ${w.toFixed(4)}`;
       src.append(col);
     }

@@ -28,20 +28,34 @@ registerStrings({ ko, en });
  * minute (README, "Train the translator in the tab"); word tokens on both sides keep the map readable.
  */
 export const DEFAULT_SPEC = Object.freeze({
-  arch: 'seq2seq', seed: 1, srcTokenizer: 'word', tgtTokenizer: 'word',
+  arch: 'seq2seq',
+  seed: 1,
+  srcTokenizer: 'word',
+  tgtTokenizer: 'word',
   model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 32, mlpHidden: 64 },
   train: { batchSize: 64 },
   // a short warm-up, then cosine down to 10% by step 600: held-out exact match crosses 90% near step 400 and
   // stays above it (a constant 5e-3 crosses near 500 and wobbles around 90% for a while)
-  racers: [{ name: 'Adam', optimizer: { kind: 'adam', lr: 0.008, schedule: 'warmup_cosine', warmupSteps: 20, totalSteps: 600,
-    minLrRatio: 0.1 } }],
+  racers: [
+    {
+      name: 'Adam',
+      optimizer: {
+        kind: 'adam',
+        lr: 0.008,
+        schedule: 'warmup_cosine',
+        warmupSteps: 20,
+        totalSteps: 600,
+        minLrRatio: 0.1,
+      },
+    },
+  ],
 });
 export const MAX_STEPS = 5000;
-const SCORE_PAIRS = 400;     // at most this many held-out pairs (the first ones) are scored at each snapshot
-const EVAL_BATCHES = 4;      // held-out loss over this many batches
-const SAMPLE_COUNT = 4;      // fixed held-out sentences shown translated
+const SCORE_PAIRS = 400; // at most this many held-out pairs (the first ones) are scored at each snapshot
+const EVAL_BATCHES = 4; // held-out loss over this many batches
+const SAMPLE_COUNT = 4; // fixed held-out sentences shown translated
 const MAX_SNAPSHOTS = 200;
-const MAX_TOKENS = 20;       // a sample translation stops here if the model has not written <eos>
+const MAX_TOKENS = 20; // a sample translation stops here if the model has not written <eos>
 
 /** The step of the snapshot after one taken at `step`: every 10 steps at first, then 20% further on. */
 export function nextSnapshotStep(step) {
@@ -78,7 +92,10 @@ export class TranslationTraining {
    * @param {HTMLElement} panelElement a <tf-translate-train> element (this module defines it)
    * @param {{corpusUrl?: string, spec?: object, maxSteps?: number, scorePairs?: number}} [options]
    */
-  constructor(panelElement, { corpusUrl = 'data/ko-en.tsv', spec = DEFAULT_SPEC, maxSteps = MAX_STEPS, scorePairs = SCORE_PAIRS } = {}) {
+  constructor(
+    panelElement,
+    { corpusUrl = 'data/ko-en.tsv', spec = DEFAULT_SPEC, maxSteps = MAX_STEPS, scorePairs = SCORE_PAIRS } = {},
+  ) {
     this.panel = panelElement;
     this.corpusUrl = corpusUrl;
     this.spec = spec;
@@ -90,7 +107,7 @@ export class TranslationTraining {
     this._disposed = false;
     this._onAction = (e) => this._act(e.detail?.action);
     panelElement.addEventListener('train-action', this._onAction);
-    panelElement.refresh?.();   // it may have drawn itself before this module registered its strings
+    panelElement.refresh?.(); // it may have drawn itself before this module registered its strings
     /** Resolves once the panel is ready to train (or has shown why it cannot). */
     this.ready = this._prepare();
   }
@@ -101,10 +118,17 @@ export class TranslationTraining {
     this._act('start');
   }
 
-  pause() { this._act('pause'); }
-  step() { this._act('step'); }
+  pause() {
+    this._act('pause');
+  }
+  step() {
+    this._act('step');
+  }
   /** A fresh run from the same seed and settings (same weights, same batches). */
-  reset() { this._act('reset'); return this.ready; }
+  reset() {
+    this._act('reset');
+    return this.ready;
+  }
 
   /** Stops the Worker for good and leaves the panel empty. */
   dispose() {
@@ -120,8 +144,16 @@ export class TranslationTraining {
   _clear() {
     this.state = 'loading';
     this.steps = 0;
-    this.history = { steps: [], loss: [], evalSteps: [], evalLoss: [], scoreSteps: [], exactMatch: [], tokenAccuracy: [],
-      scorePairs: 0 };
+    this.history = {
+      steps: [],
+      loss: [],
+      evalSteps: [],
+      evalLoss: [],
+      scoreSteps: [],
+      exactMatch: [],
+      tokenAccuracy: [],
+      scorePairs: 0,
+    };
     this.snapshots = [];
     this.samples = null;
     this.reached = null;
@@ -150,7 +182,8 @@ export class TranslationTraining {
         this._corpus = await res.text();
       }
     } catch (err) {
-      if (gen === this._gen) this._fail({ key: 'translate.train.error.fetch', params: { message: err?.message ?? String(err) } });
+      if (gen === this._gen)
+        this._fail({ key: 'translate.train.error.fetch', params: { message: err?.message ?? String(err) } });
       return;
     }
     let run;
@@ -160,29 +193,50 @@ export class TranslationTraining {
       if (gen === this._gen) this._fail({ key: 'translate.train.error.setup', params: { message: problem(err) } });
       return;
     }
-    if (gen !== this._gen) { run.terminate(); return; }
+    if (gen !== this._gen) {
+      run.terminate();
+      return;
+    }
     this.run = run;
     const info = run.info;
     const c = info.config;
     this.panel.decoder = { layers: c.n_decoder_layer, heads: c.n_head };
     this.setup = {
-      enc: c.n_encoder_layer, dec: c.n_decoder_layer, heads: c.n_head, width: c.n_embd, params: info.num_parameters.toLocaleString(),
-      srcVocab: info.src_vocab.length, tgtVocab: info.vocab.length, train: info.train_pairs, held: info.val_pairs,
-      batch: info.batch_size, optimizer: info.racers[0].name, lr: Number(info.racers[0].optimizer.lr.toPrecision(3)),
+      enc: c.n_encoder_layer,
+      dec: c.n_decoder_layer,
+      heads: c.n_head,
+      width: c.n_embd,
+      params: info.num_parameters.toLocaleString(),
+      srcVocab: info.src_vocab.length,
+      tgtVocab: info.vocab.length,
+      train: info.train_pairs,
+      held: info.val_pairs,
+      batch: info.batch_size,
+      optimizer: info.racers[0].name,
+      lr: Number(info.racers[0].optimizer.lr.toPrecision(3)),
     };
     const o = info.racers[0].optimizer;
     if (o.schedule === 'warmup_cosine') {
       this.setup.schedule = { warmup: o.warmup_steps, total: o.total_steps, ratio: Math.round(100 * o.min_lr_ratio) };
     }
-    run.addEventListener('progress', (e) => { if (gen === this._gen) this._progress(e.detail); });
-    run.addEventListener('diverged', (e) => { if (gen === this._gen) this._diverged(e.detail); });
-    run.addEventListener('stopped', (e) => { if (gen === this._gen) this._stopped(e.detail); });
-    run.addEventListener('error', (e) => { if (gen === this._gen) this._error(e.detail); });
+    run.addEventListener('progress', (e) => {
+      if (gen === this._gen) this._progress(e.detail);
+    });
+    run.addEventListener('diverged', (e) => {
+      if (gen === this._gen) this._diverged(e.detail);
+    });
+    run.addEventListener('stopped', (e) => {
+      if (gen === this._gen) this._stopped(e.detail);
+    });
+    run.addEventListener('error', (e) => {
+      if (gen === this._gen) this._error(e.detail);
+    });
     try {
       this.fixed = pickSentences(await run.heldOutPairs(), SAMPLE_COUNT);
       await this._snapshot(true);
     } catch (err) {
-      if (gen === this._gen) this._fail({ key: 'translate.train.error.engine', params: { message: errorMessage(err) } });
+      if (gen === this._gen)
+        this._fail({ key: 'translate.train.error.engine', params: { message: errorMessage(err) } });
       return;
     }
     if (gen !== this._gen || this.state === 'error') return;
@@ -202,7 +256,7 @@ export class TranslationTraining {
   _progress(d) {
     const r = d.results;
     for (let i = 0; i < r.racer.length; i++) {
-      this.history.steps.push(r.step[i]);   // the engine's 1-based step number (StepResult.step)
+      this.history.steps.push(r.step[i]); // the engine's 1-based step number (StepResult.step)
       this.history.loss.push(r.loss[i]);
     }
     this.steps = d.steps;
@@ -240,9 +294,14 @@ export class TranslationTraining {
    */
   async _snapshot(full = false) {
     if (!this.run || this.state === 'diverged' || this.state === 'error') return;
-    if (this._busy) { this._again = true; this._againFull ||= full; return; }
+    if (this._busy) {
+      this._again = true;
+      this._againFull ||= full;
+      return;
+    }
     this._busy = true;
-    const gen = this._gen, run = this.run;
+    const gen = this._gen,
+      run = this.run;
     try {
       const sentences = this.fixed.map(({ source, reference }) => ({ source, reference }));
       const scoring = full || this.steps >= this._nextScore;
@@ -271,15 +330,26 @@ export class TranslationTraining {
       this.samples = {
         step: tr.steps,
         items: tr.sentences.map((s, i) => ({
-          source: s.source, reference: this.fixed[i].reference, text: s.text, finished: s.finished,
-          exact: s.forced?.exact ?? false, error: s.error ? errorMessage(s.error) : null,
+          source: s.source,
+          reference: this.fixed[i].reference,
+          text: s.text,
+          finished: s.finished,
+          exact: s.forced?.exact ?? false,
+          error: s.error ? errorMessage(s.error) : null,
         })),
       };
       const first = tr.sentences[0];
       if (first && !first.error && this.snapshots.at(-1)?.step !== tr.steps) {
         this.snapshots.push({
-          step: tr.steps, seconds, source: first.source, reference: first.forced.reference, text: first.text,
-          finished: first.finished, rowLabels: first.forced.targetLabels, colLabels: first.sourceLabels, cross: first.forced.cross,
+          step: tr.steps,
+          seconds,
+          source: first.source,
+          reference: first.forced.reference,
+          text: first.text,
+          finished: first.finished,
+          rowLabels: first.forced.targetLabels,
+          colLabels: first.sourceLabels,
+          cross: first.forced.cross,
         });
         // a long run keeps the first snapshots (the alignment forming) and thins the rest
         if (this.snapshots.length > MAX_SNAPSHOTS) this.snapshots.splice(MAX_SNAPSHOTS / 2, 1);
@@ -323,7 +393,10 @@ export class TranslationTraining {
       this.ready = this._prepare();
       return;
     }
-    if (action === 'publish') { this._publish(); return; }
+    if (action === 'publish') {
+      this._publish();
+      return;
+    }
     const run = this.run;
     if (!run || !['ready', 'paused', 'running'].includes(this.state)) return;
     if (action === 'start' && this.state !== 'running') {
@@ -339,7 +412,7 @@ export class TranslationTraining {
       if (this.state === 'running') this._pauseClock();
       run.step(1);
       this.state = 'paused';
-      this._snapshot(true);   // its requests queue behind the step in the worker
+      this._snapshot(true); // its requests queue behind the step in the worker
     }
     this._status();
   }
@@ -359,8 +432,13 @@ export class TranslationTraining {
   _status() {
     if (this._disposed) return;
     this.panel.status = {
-      state: this.state, steps: this.steps, seconds: this._seconds(), reached: this.reached, setup: this.setup,
-      message: this.message, canPublish: Boolean(this.run) && this.steps > 0 && !['error', 'diverged', 'loading'].includes(this.state),
+      state: this.state,
+      steps: this.steps,
+      seconds: this._seconds(),
+      reached: this.reached,
+      setup: this.setup,
+      message: this.message,
+      canPublish: Boolean(this.run) && this.steps > 0 && !['error', 'diverged', 'loading'].includes(this.state),
     };
   }
 }

@@ -51,28 +51,44 @@ export class TfTranslateTrainMap extends HTMLElement {
     this._head = Math.min(this._head, this._decoder.heads - 1);
     this._build();
   }
-  get decoder() { return this._decoder; }
+  get decoder() {
+    return this._decoder;
+  }
 
   set snapshots(list) {
     this._snapshots = list ?? [];
     if (this._follow || this._index >= this._snapshots.length) this._index = this._snapshots.length - 1;
     this._render();
   }
-  get snapshots() { return this._snapshots; }
+  get snapshots() {
+    return this._snapshots;
+  }
 
   /** The snapshot on show (index into snapshots), and the layer / head picked. */
-  get index() { return this._index; }
-  set index(i) { this._select(i); }
-  get layer() { return this._layer; }
-  get head() { return this._head; }
+  get index() {
+    return this._index;
+  }
+  set index(i) {
+    this._select(i);
+  }
+  get layer() {
+    return this._layer;
+  }
+  get head() {
+    return this._head;
+  }
 
   connectedCallback() {
     this._off = onLocaleChange(() => this._build());
     this._build();
   }
-  disconnectedCallback() { this._off?.(); }
+  disconnectedCallback() {
+    this._off?.();
+  }
   /** Draws everything again (e.g. once the strings are registered). */
-  refresh() { this._build(); }
+  refresh() {
+    this._build();
+  }
 
   _build() {
     if (!this.isConnected) return;
@@ -89,12 +105,19 @@ export class TfTranslateTrainMap extends HTMLElement {
         select.append(o);
       }
       select.value = String(value);
-      select.addEventListener('change', () => { set(Number(select.value)); this._render(); });
+      select.addEventListener('change', () => {
+        set(Number(select.value));
+        this._render();
+      });
       label.append(el('span', '', t(key === 'layer' ? 'translate.train.layer' : 'translate.train.head')), select);
       pickers.append(label);
     };
-    picker('layer', this._decoder.layers, 'translate.train.layerOption', this._layer, (v) => { this._layer = v; });
-    picker('head', this._decoder.heads, 'translate.train.headOption', this._head, (v) => { this._head = v; });
+    picker('layer', this._decoder.layers, 'translate.train.layerOption', this._layer, (v) => {
+      this._layer = v;
+    });
+    picker('head', this._decoder.heads, 'translate.train.headOption', this._head, (v) => {
+      this._head = v;
+    });
     this._sentence = el('p', 'sentence');
     const slider = el('div', 'slider');
     const label = el('label');
@@ -110,13 +133,21 @@ export class TfTranslateTrainMap extends HTMLElement {
     this._axes = el('p', 'axes', `↓ ${t('translate.train.mapRows')} · → ${t('translate.train.mapCols')}`);
     this._heatmap = document.createElement('tf-heatmap');
     this._heatmap.setAttribute('scale', 'sequential');
-    this._heatmap.setAttribute('scale-max', '1');   // probabilities: an even spread looks even
+    this._heatmap.setAttribute('scale-max', '1'); // probabilities: an even spread looks even
     this._heatmap.setAttribute('cell', '34');
     this._heatmap.setAttribute('show-values', '');
     this._heatmap.setAttribute('label', t('translate.train.mapTitle'));
     this._own = el('p', 'own');
-    this.shadowRoot.replaceChildren(style, this._sentence, pickers, slider,
-      el('p', 'hint', t('translate.train.sliderHint')), this._axes, this._heatmap, this._own);
+    this.shadowRoot.replaceChildren(
+      style,
+      this._sentence,
+      pickers,
+      slider,
+      el('p', 'hint', t('translate.train.sliderHint')),
+      this._axes,
+      this._heatmap,
+      this._own,
+    );
     this._render();
   }
 
@@ -127,12 +158,16 @@ export class TfTranslateTrainMap extends HTMLElement {
     this._follow = this._index === n - 1;
     this._render();
     if (byLearner) {
-      this.dispatchEvent(new CustomEvent('snapshot-change', { detail: { index: this._index, step: this._snapshots[this._index].step } }));
+      this.dispatchEvent(
+        new CustomEvent('snapshot-change', { detail: { index: this._index, step: this._snapshots[this._index].step } }),
+      );
     }
   }
 
   /** The matrix on show (for tests): { values, rows, cols, rowLabels, colLabels } or null. */
-  get matrix() { return this._heatmap?.matrix ?? null; }
+  get matrix() {
+    return this._heatmap?.matrix ?? null;
+  }
 
   _render() {
     if (!this._heatmap) return;
@@ -149,19 +184,32 @@ export class TfTranslateTrainMap extends HTMLElement {
       return;
     }
     this._heatmap.hidden = false;
-    this._out.textContent = t('translate.train.sliderValue', { step: snap.step, s: snap.seconds.toFixed(1), i: this._index + 1, n });
-    this._sentence.replaceChildren(el('b', '', `${t('translate.train.mapSentence')}:`),
-      document.createTextNode(`${snap.source} → ${snap.reference}`));
+    this._out.textContent = t('translate.train.sliderValue', {
+      step: snap.step,
+      s: snap.seconds.toFixed(1),
+      i: this._index + 1,
+      n,
+    });
+    this._sentence.replaceChildren(
+      el('b', '', `${t('translate.train.mapSentence')}:`),
+      document.createTextNode(`${snap.source} → ${snap.reference}`),
+    );
     const layer = snap.cross[Math.min(this._layer, snap.cross.length - 1)];
     const [H, T, S] = layer.shape;
     const h = Math.min(this._head, H - 1);
     this._heatmap.matrix = {
-      values: layer.data.subarray(h * T * S, (h + 1) * T * S), rows: T, cols: S,
-      rowLabels: snap.rowLabels.map(shown), colLabels: snap.colLabels.map(shown),
+      values: layer.data.subarray(h * T * S, (h + 1) * T * S),
+      rows: T,
+      cols: S,
+      rowLabels: snap.rowLabels.map(shown),
+      colLabels: snap.colLabels.map(shown),
     };
     const text = snap.text === '' ? t('translate.train.empty') : snap.text;
-    this._own.replaceChildren(el('span', '', `${t('translate.train.mapOwn')}: `), el('span', 'text', text),
-      document.createTextNode(snap.finished ? '' : ` ${t('translate.train.unfinished')}`));
+    this._own.replaceChildren(
+      el('span', '', `${t('translate.train.mapOwn')}: `),
+      el('span', 'text', text),
+      document.createTextNode(snap.finished ? '' : ` ${t('translate.train.unfinished')}`),
+    );
   }
 }
 

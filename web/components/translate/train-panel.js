@@ -57,7 +57,15 @@ export class TfTranslateTrain extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this._status = { state: 'loading', steps: 0, seconds: 0, reached: null, setup: null, canPublish: false, message: null };
+    this._status = {
+      state: 'loading',
+      steps: 0,
+      seconds: 0,
+      reached: null,
+      setup: null,
+      canPublish: false,
+      message: null,
+    };
     this._curves = null;
     this._samples = null;
     this._decoder = { layers: 1, heads: 1 };
@@ -65,18 +73,45 @@ export class TfTranslateTrain extends HTMLElement {
     this._frame = 0;
   }
 
-  set status(s) { this._status = { ...this._status, ...s }; this._renderStatus(); }
-  get status() { return this._status; }
-  set curves(c) { this._curves = c; this._schedule(); }
-  get curves() { return this._curves; }
-  set samples(s) { this._samples = s; this._renderSamples(); }
-  get samples() { return this._samples; }
-  set decoder(d) { this._decoder = d; if (this._map) this._map.decoder = d; }
-  get decoder() { return this._decoder; }
-  set snapshots(list) { this._snapshots = list ?? []; if (this._map) this._map.snapshots = this._snapshots; }
-  get snapshots() { return this._snapshots; }
+  set status(s) {
+    this._status = { ...this._status, ...s };
+    this._renderStatus();
+  }
+  get status() {
+    return this._status;
+  }
+  set curves(c) {
+    this._curves = c;
+    this._schedule();
+  }
+  get curves() {
+    return this._curves;
+  }
+  set samples(s) {
+    this._samples = s;
+    this._renderSamples();
+  }
+  get samples() {
+    return this._samples;
+  }
+  set decoder(d) {
+    this._decoder = d;
+    if (this._map) this._map.decoder = d;
+  }
+  get decoder() {
+    return this._decoder;
+  }
+  set snapshots(list) {
+    this._snapshots = list ?? [];
+    if (this._map) this._map.snapshots = this._snapshots;
+  }
+  get snapshots() {
+    return this._snapshots;
+  }
   /** The attention map element (slider, layer / head, matrix on show). */
-  get map() { return this._map; }
+  get map() {
+    return this._map;
+  }
 
   connectedCallback() {
     this._off = onLocaleChange(() => this._build());
@@ -86,7 +121,11 @@ export class TfTranslateTrain extends HTMLElement {
   refresh() {
     if (this.isConnected) this._build();
   }
-  disconnectedCallback() { this._off?.(); cancelAnimationFrame(this._frame); this._frame = 0; }
+  disconnectedCallback() {
+    this._off?.();
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+  }
 
   _build() {
     const style = el('style');
@@ -144,7 +183,11 @@ export class TfTranslateTrain extends HTMLElement {
     this._scoreChart = chart('translate.train.scoreLabel', 'translate.train.scoreY', { 'y-min': '0', 'y-max': '100' });
     this._scoreHint = el('p', 'hint');
     const lossBox = el('div');
-    lossBox.append(el('h3', '', t('translate.train.lossTitle')), this._lossChart, el('p', 'hint', t('translate.train.lossHint')));
+    lossBox.append(
+      el('h3', '', t('translate.train.lossTitle')),
+      this._lossChart,
+      el('p', 'hint', t('translate.train.lossHint')),
+    );
     const scoreBox = el('div');
     scoreBox.append(el('h3', '', t('translate.train.scoreTitle')), this._scoreChart, this._scoreHint);
     const charts = el('div', 'charts');
@@ -155,9 +198,22 @@ export class TfTranslateTrain extends HTMLElement {
     this._map = this._map ?? document.createElement('tf-translate-train-map');
     this._map.decoder = this._decoder;
     this._map.snapshots = this._snapshots;
-    this.shadowRoot.replaceChildren(style, el('p', 'explain', t('translate.train.explain')), controls, this._stateLine,
-      this._setup, this._messages, stats, this._reached, charts, this._samplesTitle, this._samplesList,
-      el('h3', '', t('translate.train.mapTitle')), el('p', 'explain', t('translate.train.mapExplain')), this._map);
+    this.shadowRoot.replaceChildren(
+      style,
+      el('p', 'explain', t('translate.train.explain')),
+      controls,
+      this._stateLine,
+      this._setup,
+      this._messages,
+      stats,
+      this._reached,
+      charts,
+      this._samplesTitle,
+      this._samplesList,
+      el('h3', '', t('translate.train.mapTitle')),
+      el('p', 'explain', t('translate.train.mapExplain')),
+      this._map,
+    );
     this._map.refresh();
     this._renderStatus();
     this._renderCurves();
@@ -170,7 +226,11 @@ export class TfTranslateTrain extends HTMLElement {
     const running = s.state === 'running';
     const usable = !['loading', 'error', 'diverged'].includes(s.state);
     // the icons are SVG, never a font glyph (⏸ shows as an empty box without an emoji font)
-    iconLabel(this._run, running ? 'pause' : 'play', t(running ? 'translate.train.pause' : s.steps > 0 ? 'translate.train.resume' : 'translate.train.start'));
+    iconLabel(
+      this._run,
+      running ? 'pause' : 'play',
+      t(running ? 'translate.train.pause' : s.steps > 0 ? 'translate.train.resume' : 'translate.train.start'),
+    );
     this._run.disabled = !usable || s.state === 'stopped';
     this._stepBtn.textContent = t('translate.train.step');
     this._stepBtn.disabled = !usable || s.state === 'stopped';
@@ -180,12 +240,18 @@ export class TfTranslateTrain extends HTMLElement {
     this._publish.disabled = !s.canPublish;
     this._stateLine.textContent = t(`translate.train.state.${s.state}`);
     this.dataset.state = s.state;
-    this._setup.textContent = !s.setup ? ''
-      : t('translate.train.setup', s.setup) + (s.setup.schedule ? ` ${t('translate.train.schedule', s.setup.schedule)}` : '');
+    this._setup.textContent = !s.setup
+      ? ''
+      : t('translate.train.setup', s.setup) +
+        (s.setup.schedule ? ` ${t('translate.train.schedule', s.setup.schedule)}` : '');
     this._statStep.textContent = String(s.steps);
     this._statTime.textContent = t('translate.train.seconds', { s: s.seconds.toFixed(1) });
     this._reached.hidden = !s.reached;
-    if (s.reached) this._reached.textContent = t('translate.train.reached', { step: s.reached.step, s: s.reached.seconds.toFixed(1) });
+    if (s.reached)
+      this._reached.textContent = t('translate.train.reached', {
+        step: s.reached.step,
+        s: s.reached.seconds.toFixed(1),
+      });
     // the alert is replaced only when it changes, so a screen reader announces it once
     const said = JSON.stringify(s.message ?? null) + this._stateLine.textContent;
     if (said === this._said) return;
@@ -237,7 +303,8 @@ export class TfTranslateTrain extends HTMLElement {
   _renderSamples() {
     if (!this._samplesList) return;
     const s = this._samples;
-    this._samplesTitle.textContent = s ? `${t('translate.train.samplesTitle')} (${t('translate.train.samplesAt', { step: s.step })})`
+    this._samplesTitle.textContent = s
+      ? `${t('translate.train.samplesTitle')} (${t('translate.train.samplesAt', { step: s.step })})`
       : t('translate.train.samplesTitle');
     const items = (s?.items ?? []).map((item) => {
       const li = el('li');
@@ -251,9 +318,14 @@ export class TfTranslateTrain extends HTMLElement {
       if (item.error) {
         li.append(el('div', 'row error', t('translate.train.sentenceError', { message: item.error })));
       } else {
-        const text = item.text === '' ? t('translate.train.empty') : item.text + (item.finished ? '' : ` ${t('translate.train.unfinished')}`);
+        const text =
+          item.text === ''
+            ? t('translate.train.empty')
+            : item.text + (item.finished ? '' : ` ${t('translate.train.unfinished')}`);
         const r = row(t('translate.train.model'), text, 'out');
-        r.append(el('span', 'mark', item.exact ? `✓ ${t('translate.train.right')}` : `✗ ${t('translate.train.wrong')}`));
+        r.append(
+          el('span', 'mark', item.exact ? `✓ ${t('translate.train.right')}` : `✗ ${t('translate.train.wrong')}`),
+        );
         li.append(r);
         li.dataset.exact = String(Boolean(item.exact));
       }

@@ -15,10 +15,30 @@ export const BASE_STYLE = `
 
 /** The lexicon's categories in a fixed order, each with a colour (Okabe–Ito first, then two more); words of no
  *  known category are grey. */
-export const CATEGORIES = ['people', 'animals', 'foods', 'places', 'times', 'verbs', 'adjectives', 'things',
-  'feelings', 'numbers'];
-const COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D00', '#000000',
-  '#B2182B', '#6A3D9A'];
+export const CATEGORIES = [
+  'people',
+  'animals',
+  'foods',
+  'places',
+  'times',
+  'verbs',
+  'adjectives',
+  'things',
+  'feelings',
+  'numbers',
+];
+const COLORS = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#8C6D00',
+  '#000000',
+  '#B2182B',
+  '#6A3D9A',
+];
 export const OTHER_COLOR = '#9a9aa6';
 
 export function categoryColor(category) {
@@ -55,9 +75,16 @@ export class DataView extends HTMLElement {
     this._data = null;
   }
 
-  set data(d) { this._data = d; this.render(); }
-  get data() { return this._data; }
-  connectedCallback() { this.render(); }
+  set data(d) {
+    this._data = d;
+    this.render();
+  }
+  get data() {
+    return this._data;
+  }
+  connectedCallback() {
+    this.render();
+  }
 
   render() {
     const root = this.shadowRoot;

@@ -17,7 +17,9 @@ const STYLE = `${BASE_STYLE}
 `;
 
 class TfWordsGuesses extends DataView {
-  constructor() { super(STYLE); }
+  constructor() {
+    super(STYLE);
+  }
 
   draw(root, d) {
     const read = el('p', 'hint read');

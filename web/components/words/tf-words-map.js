@@ -26,28 +26,45 @@ class TfWordsMap extends HTMLElement {
     this._canvas.addEventListener('click', (e) => this._click(e));
   }
 
-  set data(d) { this._data = d; this._draw(); this._legend(); }
-  get data() { return this._data; }
+  set data(d) {
+    this._data = d;
+    this._draw();
+    this._legend();
+  }
+  get data() {
+    return this._data;
+  }
 
-  connectedCallback() { this._resize.observe(this); this._legend(); }
-  disconnectedCallback() { this._resize.disconnect(); }
+  connectedCallback() {
+    this._resize.observe(this);
+    this._legend();
+  }
+  disconnectedCallback() {
+    this._resize.disconnect();
+  }
 
   _legend() {
     const d = this._data;
     const ul = this.shadowRoot.querySelector('ul');
     const axes = this.shadowRoot.querySelector('.axes');
     this._canvas.setAttribute('aria-label', t('words.map.label'));
-    if (!d) { ul.replaceChildren(); axes.textContent = ''; return; }
+    if (!d) {
+      ul.replaceChildren();
+      axes.textContent = '';
+      return;
+    }
     axes.textContent = t('words.map.axes', { x: pct(d.explained[0]), y: pct(d.explained[1]) });
     const present = new Set(d.categories.map((c) => (CATEGORIES.includes(c) ? c : null)));
     const keys = [...CATEGORIES.filter((c) => present.has(c)), ...(present.has(null) ? [null] : [])];
-    ul.replaceChildren(...keys.map((c) => {
-      const li = el('li');
-      const sw = el('span', 'swatch');
-      sw.style.background = categoryColor(c);
-      li.append(sw, el('span', '', categoryName(c)));
-      return li;
-    }));
+    ul.replaceChildren(
+      ...keys.map((c) => {
+        const li = el('li');
+        const sw = el('span', 'swatch');
+        sw.style.background = categoryColor(c);
+        li.append(sw, el('span', '', categoryName(c)));
+        return li;
+      }),
+    );
   }
 
   _draw() {
@@ -65,19 +82,26 @@ class TfWordsMap extends HTMLElement {
     this._layout = [];
     if (!d) return;
     const n = d.words.length;
-    let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
+    let xmin = Infinity,
+      xmax = -Infinity,
+      ymin = Infinity,
+      ymax = -Infinity;
     for (let i = 0; i < n; i++) {
-      const x = d.points[2 * i], y = d.points[2 * i + 1];
-      xmin = Math.min(xmin, x); xmax = Math.max(xmax, x); ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
+      const x = d.points[2 * i],
+        y = d.points[2 * i + 1];
+      xmin = Math.min(xmin, x);
+      xmax = Math.max(xmax, x);
+      ymin = Math.min(ymin, y);
+      ymax = Math.max(ymax, y);
     }
     const pad = 24;
-    const sx = (width - 2 * pad) / ((xmax - xmin) || 1);
-    const sy = (height - 2 * pad) / ((ymax - ymin) || 1);
+    const sx = (width - 2 * pad) / (xmax - xmin || 1);
+    const sy = (height - 2 * pad) / (ymax - ymin || 1);
     g.font = FONT;
     g.textBaseline = 'middle';
     for (let i = 0; i < n; i++) {
       const px = pad + (d.points[2 * i] - xmin) * sx;
-      const py = height - pad - (d.points[2 * i + 1] - ymin) * sy;   // y grows upwards on the map
+      const py = height - pad - (d.points[2 * i + 1] - ymin) * sy; // y grows upwards on the map
       this._layout.push({ x: px, y: py, word: d.words[i], category: d.categories[i] });
     }
     for (const p of this._layout) {
@@ -95,7 +119,9 @@ class TfWordsMap extends HTMLElement {
       g.font = selected ? `bold ${FONT}` : FONT;
       const w = g.measureText(p.word).width;
       const box = { x: p.x + 5, y: p.y - 7, w, h: 14 };
-      const clash = taken.some((b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h);
+      const clash = taken.some(
+        (b) => box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h,
+      );
       if (clash && !selected) continue;
       taken.push(box);
       if (selected) {
@@ -114,13 +140,19 @@ class TfWordsMap extends HTMLElement {
 
   _click(e) {
     const r = this._canvas.getBoundingClientRect();
-    const x = e.clientX - r.left, y = e.clientY - r.top;
-    let best = null, bestD = 14 * 14;
+    const x = e.clientX - r.left,
+      y = e.clientY - r.top;
+    let best = null,
+      bestD = 14 * 14;
     for (const p of this._layout) {
       const dd = (p.x - x) ** 2 + (p.y - y) ** 2;
-      if (dd < bestD) { bestD = dd; best = p; }
+      if (dd < bestD) {
+        bestD = dd;
+        best = p;
+      }
     }
-    if (best) this.dispatchEvent(new CustomEvent('pick-word', { detail: { word: best.word }, bubbles: true, composed: true }));
+    if (best)
+      this.dispatchEvent(new CustomEvent('pick-word', { detail: { word: best.word }, bubbles: true, composed: true }));
   }
 }
 

@@ -18,15 +18,20 @@ const STYLE = `${BASE_STYLE}
 `;
 
 class TfWordsNeighbours extends DataView {
-  constructor() { super(STYLE); }
+  constructor() {
+    super(STYLE);
+  }
 
   draw(root, d) {
     const label = el('label', '', t('words.near.pick'));
     const select = document.createElement('select');
     for (const w of d.choices) select.append(new Option(w, w));
     select.value = d.word;
-    select.addEventListener('change', () => this.dispatchEvent(new CustomEvent('pick-word',
-      { detail: { word: select.value }, bubbles: true, composed: true })));
+    select.addEventListener('change', () =>
+      this.dispatchEvent(
+        new CustomEvent('pick-word', { detail: { word: select.value }, bubbles: true, composed: true }),
+      ),
+    );
     label.append(select);
     const sw = el('span', 'swatch');
     sw.style.background = categoryColor(d.category);

@@ -24,7 +24,9 @@ const STYLE = `${BASE_STYLE}
 `;
 
 class TfWordsWindow extends DataView {
-  constructor() { super(STYLE); }
+  constructor() {
+    super(STYLE);
+  }
 
   _pick(centre) {
     this.dispatchEvent(new CustomEvent('pick-centre', { detail: { centre }, bubbles: true, composed: true }));
@@ -52,13 +54,24 @@ class TfWordsWindow extends DataView {
     next.disabled = d.centre >= d.words.length - 1;
     next.addEventListener('click', () => this._pick(d.centre + 1));
     nav.append(prev, next, el('span', 'hint', t('words.window.position', { n: d.centre + 1, total: d.words.length })));
-    const loss = el('p', 'hint loss', d.prob === null ? t('words.window.unknown')
-      : t('words.window.pairLoss', { prob: pct(d.prob), loss: fixed(d.loss) }));
+    const loss = el(
+      'p',
+      'hint loss',
+      d.prob === null
+        ? t('words.window.unknown')
+        : t('words.window.pairLoss', { prob: pct(d.prob), loss: fixed(d.loss) }),
+    );
     const list = el('ol', 'pairs');
     d.pairs.forEach((p) => {
       const li = el('li', p.targetPosition === d.centre ? 'current' : '');
-      const ctx = Array.from(p.inputPositions).filter((i) => i >= 0).map((i) => d.words[i]);
-      li.append(el('span', 'ctx', `[${ctx.join(', ')}]`), el('span', 'arrow', '→'), el('span', 'target', d.words[p.targetPosition]));
+      const ctx = Array.from(p.inputPositions)
+        .filter((i) => i >= 0)
+        .map((i) => d.words[i]);
+      li.append(
+        el('span', 'ctx', `[${ctx.join(', ')}]`),
+        el('span', 'arrow', '→'),
+        el('span', 'target', d.words[p.targetPosition]),
+      );
       li.addEventListener('click', () => this._pick(p.targetPosition));
       list.append(li);
     });

@@ -2,32 +2,40 @@
 export default {
   'attention.step.qkv.short': 'Make Q·K·V',
   'attention.step.qkv.title': 'Multiply the input X by weights to get Q, K, V',
-  'attention.step.qkv.explain': 'Every token is one row of numbers (a vector): that is X. Multiplying X by three weight matrices that training sets (W_Q, W_K, W_V) gives three vectors with different jobs. Q (query): “what am I looking for?” K (key): “this is what I contain.” V (value): “this is what I hand over.” Head {h} makes only its own {D} of the {C} columns.',
+  'attention.step.qkv.explain':
+    'Every token is one row of numbers (a vector): that is X. Multiplying X by three weight matrices that training sets (W_Q, W_K, W_V) gives three vectors with different jobs. Q (query): “what am I looking for?” K (key): “this is what I contain.” V (value): “this is what I hand over.” Head {h} makes only its own {D} of the {C} columns.',
   'attention.step.scores.short': 'Scores QKᵀ',
   'attention.step.scores.title': 'Multiply Q by K to get scores (Q·Kᵀ)',
-  'attention.step.scores.explain': 'Multiply the looking token’s Q and the looked-at token’s K column by column and add it all up (a dot product): one score. The bigger the score, the better the two tokens “match”. In “고양이는 귀엽다” (the cat is cute), if the Q of ‘귀엽다’ (cute) matches the K of ‘고양이’ (cat), that cell’s score is big. Hover over a cell to see the two vectors.',
+  'attention.step.scores.explain':
+    'Multiply the looking token’s Q and the looked-at token’s K column by column and add it all up (a dot product): one score. The bigger the score, the better the two tokens “match”. In “고양이는 귀엽다” (the cat is cute), if the Q of ‘귀엽다’ (cute) matches the K of ‘고양이’ (cat), that cell’s score is big. Hover over a cell to see the two vectors.',
   'attention.step.scale.short': '÷√D',
   'attention.step.scale.title': 'Divide the scores by √D',
-  'attention.step.scale.explain': 'D is the width of one head. Longer vectors tend to give bigger dot products, and scores that are too big make the next step (softmax) pile everything onto one token, which makes learning hard. So every score is divided by √D to keep it in range.',
+  'attention.step.scale.explain':
+    'D is the width of one head. Longer vectors tend to give bigger dot products, and scores that are too big make the next step (softmax) pile everything onto one token, which makes learning hard. So every score is divided by √D to keep it in range.',
   'attention.step.mask.short': 'Mask',
   'attention.step.mask.title': 'Hide the later (future) tokens — the mask',
-  'attention.step.mask.explain': 'This model writes a sentence one token at a time, from the front. So no token may peek at tokens that come after it. The cells above the diagonal (the future) become −∞ (minus infinity), meaning “cannot look”. In the next step −∞ becomes exactly 0.',
+  'attention.step.mask.explain':
+    'This model writes a sentence one token at a time, from the front. So no token may peek at tokens that come after it. The cells above the diagonal (the future) become −∞ (minus infinity), meaning “cannot look”. In the next step −∞ becomes exactly 0.',
   'attention.step.mask.note': '−∞ = cannot look ahead',
   'attention.step.softmax.short': 'Softmax',
   'attention.step.softmax.title': 'Softmax turns scores into shares (probabilities)',
-  'attention.step.softmax.explain': 'In each row, take exp of every value and divide by the row’s total. Every value lands between 0 and 1 and each row adds up to 1. These numbers are the shares of “how much to look at this token”: the attention weights. The last column adds up the engine’s numbers as a check.',
+  'attention.step.softmax.explain':
+    'In each row, take exp of every value and divide by the row’s total. Every value lands between 0 and 1 and each row adds up to 1. These numbers are the shares of “how much to look at this token”: the attention weights. The last column adds up the engine’s numbers as a check.',
   'attention.step.softmax.sum': 'sum (check)',
   'attention.step.softmax.note': 'hidden cell = 0',
   'attention.step.weighted.short': 'Weights × V',
   'attention.step.weighted.title': 'Mix the V vectors by those shares (weights × V)',
-  'attention.step.weighted.explain': 'Each token makes a new vector by mixing the V vectors in the shares it just got. The more it looks at a token, the more of that token’s V goes in. The numbers in the line below are the chosen token’s real weights — hover over a row of a table to pick another token.',
+  'attention.step.weighted.explain':
+    'Each token makes a new vector by mixing the V vectors in the shares it just got. The more it looks at a token, the more of that token’s V goes in. The numbers in the line below are the chosen token’s real weights — hover over a row of a table to pick another token.',
   'attention.step.weighted.more': '({n} smaller ones left out)',
   'attention.step.concat.short': 'Join heads',
   'attention.step.concat.title': 'Put the results of all heads side by side',
-  'attention.step.concat.explain': 'The {H} heads each made a result {D} columns wide. Placed side by side they are {C} columns again. Heads look in different ways: one may look mostly at the token just before, another at the start of the sentence. The orange frame is the share of the head you picked, head {h}.',
+  'attention.step.concat.explain':
+    'The {H} heads each made a result {D} columns wide. Placed side by side they are {C} columns again. Heads look in different ways: one may look mostly at the token just before, another at the start of the sentence. The orange frame is the share of the head you picked, head {h}.',
   'attention.step.proj.short': '× W_O',
   'attention.step.proj.title': 'Multiply by W_O: the attention output',
-  'attention.step.proj.explain': 'The joined result is multiplied by the weight matrix W_O, which blends what the heads found. This is the final output of the attention layer. In the next stage, “Add & Norm”, it is added to the original input.',
+  'attention.step.proj.explain':
+    'The joined result is multiplied by the weight matrix W_O, which blends what the heads found. This is the final output of the attention layer. In the next stage, “Add & Norm”, it is added to the original input.',
   'attention.fig.xPre': 'X: what goes into attention (after LayerNorm)',
   'attention.fig.xPost': 'X: what goes into attention (this layer’s input)',
   'attention.fig.q': 'Q (query) — head {h}',
@@ -37,7 +45,8 @@ export default {
   'attention.fig.wk': 'W_K — head {h}’s share',
   'attention.fig.wv': 'W_V — head {h}’s share',
   'attention.fig.weights': 'Show the weight matrices W_Q, W_K, W_V (head {h}’s share)',
-  'attention.fig.weightsHint': 'The three weights are stacked in one matrix, c_attn.weight. Head {h}’s share is cut out and stood up in the shape that X·W multiplies (C×D). Training changes these numbers.',
+  'attention.fig.weightsHint':
+    'The three weights are stacked in one matrix, c_attn.weight. Head {h}’s share is cut out and stood up in the shape that X·W multiplies (C×D). Training changes these numbers.',
   'attention.fig.scores': 'Scores Q·Kᵀ — head {h}',
   'attention.fig.scaled': 'Scaled scores Q·Kᵀ ÷ √D — head {h}',
   'attention.fig.masked': 'Masked scores — head {h}',

@@ -1,20 +1,23 @@
 // English: the feed-forward stage (tf-stage-ffn). Keys start with ffn.
 export default {
   'ffn.shape.title': 'Widen, then fold back',
-  'ffn.shape': 'For each token on its own: {C} numbers → widened to {F} (c_fc) → activation function → folded back to {C} (c_proj)',
+  'ffn.shape':
+    'For each token on its own: {C} numbers → widened to {F} (c_fc) → activation function → folded back to {C} (c_proj)',
   'ffn.widen': 'widen',
   'ffn.fold': 'fold',
   'ffn.act.title': 'Pick an activation function',
   'ffn.trainedWith': 'used in training',
   'ffn.desc.relu': 'Negatives become 0, positives pass unchanged — the simplest on/off switch.',
-  'ffn.desc.gelu': 'A smooth ReLU that switches on gradually around 0. GPT-2 uses it; slightly negative inputs stay slightly negative.',
+  'ffn.desc.gelu':
+    'A smooth ReLU that switches on gradually around 0. GPT-2 uses it; slightly negative inputs stay slightly negative.',
   'ffn.desc.gelu_tanh': 'A fast tanh approximation of GELU (as in the original GPT-2 code).',
   'ffn.desc.sigmoid': 'Squashes everything into 0…1. Even 0 gives 0.5, so it is almost always on.',
   'ffn.desc.tanh': 'Squashes everything into −1…1; negatives stay negative.',
   'ffn.desc.silu': 'x × sigmoid(x): smooth like GELU (used by LLaMA-style models).',
   'ffn.same': 'This model was trained with {act}. The values below equal {name}, what the engine actually computed.',
   'ffn.same.check': '✓ identical',
-  'ffn.other': 'This model was trained with {trained}. You are seeing what {act} would do to the same inputs (mlp.pre); the model’s real output is still computed with {trained}.',
+  'ffn.other':
+    'This model was trained with {trained}. You are seeing what {act} would do to the same inputs (mlp.pre); the model’s real output is still computed with {trained}.',
   'ffn.curve.title': 'The shape of {act} and this sentence’s real inputs',
   'ffn.curve.legend.curve': '{act} curve',
   'ffn.curve.legend.trained': '{act}, used in training',
@@ -30,7 +33,8 @@ export default {
   'ffn.range.data': 'fit this sentence (±{r})',
   'ffn.thr': 'threshold θ',
   'ffn.fire.title': 'How many units fire?',
-  'ffn.fire.explain': 'A unit "fires" when its output f(x) is above the threshold θ. With θ = 0 and ReLU that is simply "the input is positive". Functions that give a positive output even at 0 (like sigmoid) need a higher θ to show a difference.',
+  'ffn.fire.explain':
+    'A unit "fires" when its output f(x) is above the threshold θ. With θ = 0 and ReLU that is simply "the input is positive". Functions that give a positive output even at 0 (like sigmoid) need a higher θ to show a difference.',
   'ffn.fire.overall': '{n} of {total} units fire',
   'ffn.fire.perToken': 'Share firing per token (out of {F} units)',
   'ffn.fire.compare': 'Same inputs, same θ = {thr}: share firing per function',

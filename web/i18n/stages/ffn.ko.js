@@ -14,7 +14,8 @@ export default {
   'ffn.desc.silu': 'x × sigmoid(x). GELU처럼 부드러워요 (LLaMA 같은 모델이 써요).',
   'ffn.same': '이 모델이 학습한 활성화 함수: {act}. 아래 값은 엔진이 실제로 계산한 {name} 값과 같아요.',
   'ffn.same.check': '✓ 일치',
-  'ffn.other': '이 모델이 학습한 활성화 함수: {trained}. 아래는 같은 입력(mlp.pre)에 함수 {act} 하나만 바꿔 씌웠다면 어떻게 될지예요. 모델의 실제 출력은 그대로 함수 {trained}의 값이에요.',
+  'ffn.other':
+    '이 모델이 학습한 활성화 함수: {trained}. 아래는 같은 입력(mlp.pre)에 함수 {act} 하나만 바꿔 씌웠다면 어떻게 될지예요. 모델의 실제 출력은 그대로 함수 {trained}의 값이에요.',
   'ffn.curve.title': '{act}의 모양과 이 문장의 실제 입력',
   'ffn.curve.legend.curve': '{act} 곡선',
   'ffn.curve.legend.trained': '학습에 쓴 {act}',
@@ -22,7 +23,8 @@ export default {
   'ffn.curve.legend.thr': '기준값 θ',
   'ffn.curve.dots': '점 하나 = 유닛 하나: 주황 = 켜짐, 파랑 = 꺼짐',
   'ffn.curve.outside': '범위 밖 값 {n}개는 양 끝 칸에 모아 그렸어요.',
-  'ffn.curve.squeezed': '이 문장의 입력은 모두 ±{r} 안에 모여 있어요. "이 문장 값에 맞추기"를 누르면 크게 볼 수 있어요.',
+  'ffn.curve.squeezed':
+    '이 문장의 입력은 모두 ±{r} 안에 모여 있어요. "이 문장 값에 맞추기"를 누르면 크게 볼 수 있어요.',
   'ffn.curve.hint': '그래프 위에 마우스를 올리거나, 그래프를 누른 뒤 ←/→ 키로 곡선을 따라가 보세요.',
   'ffn.curve.readout': 'x = {x} → {act}(x) = {y}',
   'ffn.range': 'x 범위',
@@ -30,7 +32,8 @@ export default {
   'ffn.range.data': '이 문장 값에 맞추기 (±{r})',
   'ffn.thr': '기준값 θ',
   'ffn.fire.title': '몇 개의 유닛이 켜질까?',
-  'ffn.fire.explain': '유닛 하나의 출력 f(x)가 기준값 θ보다 크면 "켜졌다(발화)"고 세요. θ = 0이면 ReLU에서는 "입력이 양수면 켜짐"과 같아요. 시그모이드처럼 0을 넣어도 양수가 나오는 함수는 θ를 올려야 차이가 보여요.',
+  'ffn.fire.explain':
+    '유닛 하나의 출력 f(x)가 기준값 θ보다 크면 "켜졌다(발화)"고 세요. θ = 0이면 ReLU에서는 "입력이 양수면 켜짐"과 같아요. 시그모이드처럼 0을 넣어도 양수가 나오는 함수는 θ를 올려야 차이가 보여요.',
   'ffn.fire.overall': '전체 {total}개 중 {n}개가 켜짐',
   'ffn.fire.perToken': '토큰별 켜진 비율 ({F}개 유닛 중)',
   'ffn.fire.compare': '같은 입력, 같은 θ = {thr}에서 함수별 켜진 비율',

@@ -1,8 +1,10 @@
 // English: the softmax and decoding stage (tf-stage-softmax.js).
 export default {
   'softmax.exp.title': 'Scores to probabilities: exp ÷ sum',
-  'softmax.exp.explain': 'Take exp of every score (logit) so all are positive, then divide by their total. Every value lands between 0 and 1 and together they add up to 1. A score higher by 1 means a probability about 2.7 (e) times larger.',
-  'softmax.formula.where': 'i = the picked token “{tok}”, z = its logit (score), V = the vocabulary size, {V}. The engine computed e^z and the sum. Click another token in the table below to see its numbers.',
+  'softmax.exp.explain':
+    'Take exp of every score (logit) so all are positive, then divide by their total. Every value lands between 0 and 1 and together they add up to 1. A score higher by 1 means a probability about 2.7 (e) times larger.',
+  'softmax.formula.where':
+    'i = the picked token “{tok}”, z = its logit (score), V = the vocabulary size, {V}. The engine computed e^z and the sum. Click another token in the table below to see its numbers.',
   'softmax.exp.caption': 'Token after "{tok}": the {n} highest scores',
   'softmax.col.token': 'token',
   'softmax.col.logit': 'logit',
@@ -18,7 +20,8 @@ export default {
   'softmax.temp.one': 'Temperature 1: the model’s own probabilities.',
   'softmax.temp.high': 'High temperature: the distribution flattens; more varied, more surprising tokens get picked.',
   'softmax.topk.none': 'top-k off: all {V} vocabulary tokens are candidates.',
-  'softmax.topk.some': 'top-k = {k}: keep only the {k} most likely tokens, set the rest to 0 and rescale so they sum to 1 again.',
+  'softmax.topk.some':
+    'top-k = {k}: keep only the {k} most likely tokens, set the rest to 0 and rescale so they sum to 1 again.',
   'softmax.chart.next': 'Probability of the token after "{tok}" (top {n})',
   'softmax.chart.step': 'The distribution used at step {step}: "{tok}" was picked here (probability {p})',
   'softmax.chart.back': 'Back to the next-token distribution',
@@ -27,7 +30,8 @@ export default {
   'softmax.showAll': 'Show every token ({V})',
   'softmax.showTop': 'Show only the top {n}',
   'softmax.gen.title': 'One token at a time (autoregressive decoding)',
-  'softmax.gen.explain': 'Draw one token according to the probabilities above, append it to the sentence and run the model again on the longer sentence. Repeating this is autoregressive generation. New tokens are orange. The sentence box above is not changed.',
+  'softmax.gen.explain':
+    'Draw one token according to the probabilities above, append it to the sentence and run the model again on the longer sentence. Repeating this is autoregressive generation. New tokens are orange. The sentence box above is not changed.',
   'softmax.gen.one': 'Pick the next token (one step)',
   'softmax.gen.five': 'Five more',
   'softmax.gen.reset': 'Start over',

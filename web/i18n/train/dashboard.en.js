@@ -12,7 +12,8 @@ export default {
   'train.dash.pace.10': 'Medium (10 steps a second)',
   'train.dash.pace.3': 'Slow (3 steps a second)',
   'train.dash.pace.1': 'Slow motion (1 step a second)',
-  'train.dash.paceHint': 'At full speed a run is over in seconds. Pick a slower pace to watch the loss and the model’s writing change step by step. It can be changed while training.',
+  'train.dash.paceHint':
+    'At full speed a run is over in seconds. Pick a slower pace to watch the loss and the model’s writing change step by step. It can be changed while training.',
   'train.dash.share': 'Copy a link to this experiment',
   'train.dash.shared': 'Link copied. Opening it gives the same seed and settings, so the same first losses.',
   'train.dash.sharedManual': 'Copy the link from the address bar. Opening it repeats the same experiment.',
@@ -37,16 +38,22 @@ export default {
   'train.dash.seriesTrain': '{name} · train',
   'train.dash.seriesEval': '{name} · eval',
   'train.dash.seriesEvalTrain': '{name} · eval (training text)',
-  'train.dash.chartHint': 'Solid lines: the loss of each step’s batch (jumpy). Dashed lines with dots: the evaluation loss measured every few seconds. The loss is the average −log of the probability given to the true next token, so it nears 0 as that probability nears 1.',
-  'train.dash.diverged.not_finite': '{name}: at step {step} the loss stopped being a number ({value}). The learning rate is too large, so the numbers exploded. Lower the learning rate and start over.',
-  'train.dash.diverged.loss_above_start': '{name}: by step {step} the loss climbed from {start} at the start to {loss}. A model that knows nothing (the same probability for every token) scores about {start}, so this model got far worse than knowing nothing. The learning rate is too large (now {lr}): every update jumps past the good weights. Lower it 3 to 10 times and start over.',
-  'train.dash.diverged.loss_rising': '{name}: the loss came down to {best}, then climbed back to {loss} by step {step}. The learning rate is too large (now {lr}): the weights bounce out of the valley. Lower it about 3 times and start over.',
-  'train.dash.diverged.grad_exploded': '{name}: at step {step} the size of the gradient grew from {startGrad} at the start to {grad} (it exploded): the weights change far too much at each update. Lower the learning rate and start over.',
+  'train.dash.chartHint':
+    'Solid lines: the loss of each step’s batch (jumpy). Dashed lines with dots: the evaluation loss measured every few seconds. The loss is the average −log of the probability given to the true next token, so it nears 0 as that probability nears 1.',
+  'train.dash.diverged.not_finite':
+    '{name}: at step {step} the loss stopped being a number ({value}). The learning rate is too large, so the numbers exploded. Lower the learning rate and start over.',
+  'train.dash.diverged.loss_above_start':
+    '{name}: by step {step} the loss climbed from {start} at the start to {loss}. A model that knows nothing (the same probability for every token) scores about {start}, so this model got far worse than knowing nothing. The learning rate is too large (now {lr}): every update jumps past the good weights. Lower it 3 to 10 times and start over.',
+  'train.dash.diverged.loss_rising':
+    '{name}: the loss came down to {best}, then climbed back to {loss} by step {step}. The learning rate is too large (now {lr}): the weights bounce out of the valley. Lower it about 3 times and start over.',
+  'train.dash.diverged.grad_exploded':
+    '{name}: at step {step} the size of the gradient grew from {startGrad} at the start to {grad} (it exploded): the weights change far too much at each update. Lower the learning rate and start over.',
   'train.dash.divergedStop': 'This model stopped here. The others go on training.',
   'train.dash.nan': 'NaN (not a number)',
   'train.dash.inf': 'infinite',
   'train.dash.resetHere': 'Start over',
-  'train.dash.pending': 'The settings changed. The current model still trains with the old ones. Press “Start over” to begin again with the new settings.',
+  'train.dash.pending':
+    'The settings changed. The current model still trains with the old ones. Press “Start over” to begin again with the new settings.',
   'train.dash.workerDied': 'The training worker stopped: {message}. “Start over” begins again.',
   'train.dash.noRun': 'Training could not be set up because of the text or the settings. See the message above.',
 };

@@ -13,7 +13,8 @@ export default {
   'train.dash.pace.10': '보통 (초당 10단계)',
   'train.dash.pace.3': '천천히 (초당 3단계)',
   'train.dash.pace.1': '슬로 모션 (초당 1단계)',
-  'train.dash.paceHint': '최고 속도로는 몇 초 만에 끝나요. 천천히 고르면 단계마다 손실과 모델이 쓴 글이 바뀌는 모습을 볼 수 있어요. 학습 중에도 바꿀 수 있어요.',
+  'train.dash.paceHint':
+    '최고 속도로는 몇 초 만에 끝나요. 천천히 고르면 단계마다 손실과 모델이 쓴 글이 바뀌는 모습을 볼 수 있어요. 학습 중에도 바꿀 수 있어요.',
   'train.dash.share': '이 실험 링크 복사',
   'train.dash.shared': '링크를 복사했어요. 같은 링크를 열면 같은 시드·설정으로 똑같은 첫 손실이 나와요.',
   'train.dash.sharedManual': '주소창의 링크를 복사해 주세요. 같은 링크를 열면 똑같은 실험이 돼요.',
@@ -38,16 +39,22 @@ export default {
   'train.dash.seriesTrain': '{name} · 학습',
   'train.dash.seriesEval': '{name} · 평가',
   'train.dash.seriesEvalTrain': '{name} · 평가(학습 글)',
-  'train.dash.chartHint': '실선은 매 단계 배치의 손실(들쭉날쭉해요), 점선과 점은 몇 초마다 잰 평가 손실이에요. 손실은 “정답 다음 글자에 준 확률”의 −log 평균이라, 확률이 1에 가까울수록 0에 가까워져요.',
-  'train.dash.diverged.not_finite': '{name}: {step}번째 단계에서 손실이 더 이상 숫자가 아니게 되었어요({value}). 학습률이 너무 커서 값이 폭발한 거예요. 학습률을 낮추고 처음부터 다시 해 보세요.',
-  'train.dash.diverged.loss_above_start': '{name}: {step}번째 단계까지 손실이 처음 {start}에서 {loss}까지 올라갔어요. 아무것도 모르는 모델(모든 토큰에 같은 확률)도 손실이 약 {start}인데, 그보다 훨씬 나빠졌다는 뜻이에요. 학습률이 너무 커서(지금 {lr}) 한 번 고칠 때마다 가중치가 좋은 곳을 지나쳐 버린 거예요. 학습률을 3~10배 낮추고 처음부터 다시 해 보세요.',
-  'train.dash.diverged.loss_rising': '{name}: 손실이 {best}까지 내려갔다가 {step}번째 단계에서 {loss}까지 다시 올라갔어요. 학습률이 너무 커서(지금 {lr}) 바닥 근처에서 튕겨 나가고 있어요. 학습률을 3배쯤 낮추고 처음부터 다시 해 보세요.',
-  'train.dash.diverged.grad_exploded': '{name}: {step}번째 단계에서 기울기의 크기가 처음 {startGrad}에서 {grad}까지 커졌어요(폭발). 가중치가 한 번에 너무 크게 바뀌고 있다는 뜻이에요. 학습률을 낮추고 처음부터 다시 해 보세요.',
+  'train.dash.chartHint':
+    '실선은 매 단계 배치의 손실(들쭉날쭉해요), 점선과 점은 몇 초마다 잰 평가 손실이에요. 손실은 “정답 다음 글자에 준 확률”의 −log 평균이라, 확률이 1에 가까울수록 0에 가까워져요.',
+  'train.dash.diverged.not_finite':
+    '{name}: {step}번째 단계에서 손실이 더 이상 숫자가 아니게 되었어요({value}). 학습률이 너무 커서 값이 폭발한 거예요. 학습률을 낮추고 처음부터 다시 해 보세요.',
+  'train.dash.diverged.loss_above_start':
+    '{name}: {step}번째 단계까지 손실이 처음 {start}에서 {loss}까지 올라갔어요. 아무것도 모르는 모델(모든 토큰에 같은 확률)도 손실이 약 {start}인데, 그보다 훨씬 나빠졌다는 뜻이에요. 학습률이 너무 커서(지금 {lr}) 한 번 고칠 때마다 가중치가 좋은 곳을 지나쳐 버린 거예요. 학습률을 3~10배 낮추고 처음부터 다시 해 보세요.',
+  'train.dash.diverged.loss_rising':
+    '{name}: 손실이 {best}까지 내려갔다가 {step}번째 단계에서 {loss}까지 다시 올라갔어요. 학습률이 너무 커서(지금 {lr}) 바닥 근처에서 튕겨 나가고 있어요. 학습률을 3배쯤 낮추고 처음부터 다시 해 보세요.',
+  'train.dash.diverged.grad_exploded':
+    '{name}: {step}번째 단계에서 기울기의 크기가 처음 {startGrad}에서 {grad}까지 커졌어요(폭발). 가중치가 한 번에 너무 크게 바뀌고 있다는 뜻이에요. 학습률을 낮추고 처음부터 다시 해 보세요.',
   'train.dash.divergedStop': '이 모델은 여기서 멈췄어요. 다른 모델은 계속 학습해요.',
   'train.dash.nan': 'NaN(숫자가 아님)',
   'train.dash.inf': '무한대',
   'train.dash.resetHere': '처음부터 다시',
-  'train.dash.pending': '설정이 바뀌었어요. 지금 모델은 예전 설정으로 학습 중이에요. “처음부터”를 누르면 새 설정으로 다시 시작해요.',
+  'train.dash.pending':
+    '설정이 바뀌었어요. 지금 모델은 예전 설정으로 학습 중이에요. “처음부터”를 누르면 새 설정으로 다시 시작해요.',
   'train.dash.workerDied': '학습 워커가 멈췄어요: {message}. “처음부터”로 다시 시작할 수 있어요.',
   'train.dash.noRun': '글이나 설정에 문제가 있어 학습을 준비하지 못했어요. 위의 메시지를 확인해 주세요.',
 };

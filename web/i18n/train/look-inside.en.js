@@ -1,6 +1,7 @@
 // English: the look-inside panel on the training page (look-inside.js).
 export default {
-  'train.inside.explain': 'Look at the training model through the first page’s stage views. Every few seconds a copy (snapshot) of the model is taken and shown; training does not stop. On the attention stage, watch attention that starts spread evenly gather on particular tokens as the model learns.',
+  'train.inside.explain':
+    'Look at the training model through the first page’s stage views. Every few seconds a copy (snapshot) of the model is taken and shown; training does not stop. On the attention stage, watch attention that starts spread evenly gather on particular tokens as the model learns.',
   'train.inside.model': 'Model',
   'train.inside.loaded': 'Loaded model: {name}',
   'train.inside.sentence': 'Sentence to try',

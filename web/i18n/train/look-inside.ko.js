@@ -1,7 +1,8 @@
 // 한국어: the look-inside panel on the training page (look-inside.js).
 // 바뀌는 값 바로 뒤에는 조사를 붙이지 않는다(받침에 따라 달라지므로): 문장을 값 둘레로 짠다.
 export default {
-  'train.inside.explain': '학습 중인 모델을 첫 페이지의 단계별 화면으로 들여다봐요. 몇 초마다 모델의 복사본(스냅샷)을 찍어서 보여 주고, 학습은 멈추지 않아요. 어텐션 단계에서 학습이 진행될수록 고르게 퍼져 있던 어텐션이 특정 토큰으로 모이는 걸 보세요.',
+  'train.inside.explain':
+    '학습 중인 모델을 첫 페이지의 단계별 화면으로 들여다봐요. 몇 초마다 모델의 복사본(스냅샷)을 찍어서 보여 주고, 학습은 멈추지 않아요. 어텐션 단계에서 학습이 진행될수록 고르게 퍼져 있던 어텐션이 특정 토큰으로 모이는 걸 보세요.',
   'train.inside.model': '모델',
   'train.inside.loaded': '불러온 모델: {name}',
   'train.inside.sentence': '넣어 볼 문장',

@@ -3,17 +3,22 @@ export default {
   'train.mode.train': 'Watch it learn',
   'train.mode.train.explain': 'Train one model and watch the loss fall and sentences appear.',
   'train.mode.race': 'Optimizer race',
-  'train.mode.race.explain': 'SGD, momentum, Adam and AdamW train side by side from the same initial weights on the same batches. Check “Adam is always better” yourself.',
+  'train.mode.race.explain':
+    'SGD, momentum, Adam and AdamW train side by side from the same initial weights on the same batches. Check “Adam is always better” yourself.',
   'train.mode.tf': 'Teacher forcing vs free-running',
-  'train.mode.tf.explain': 'Two copies of one model: one always sees the true previous token (teacher forcing), the other learns from its own guesses (free-running).',
+  'train.mode.tf.explain':
+    'Two copies of one model: one always sees the true previous token (teacher forcing), the other learns from its own guesses (free-running).',
   'train.preset.title': 'Race set-ups',
   'train.preset.typical': 'The usual comparison: SGD vs Adam',
   'train.preset.keepsUp': 'A fair comparison: SGD + momentum keeps up',
   'train.preset.adamAhead': 'Where Adam shines: many rare characters',
-  'train.preset.adamAhead.note': 'On the bigger Korean corpus (330 different characters, many of them rare), SGD with momentum (0.3) had not caught up with Adam (0.003) after 600 steps (held-out loss 1.64 vs 1.33; after 1000 steps 1.33 vs 1.20). The embeddings of rare characters get small gradients, which SGD follows only a little, while Adam scales every weight’s step. That is what Adam is actually good at — not “remembering wrong answers”.',
+  'train.preset.adamAhead.note':
+    'On the bigger Korean corpus (330 different characters, many of them rare), SGD with momentum (0.3) had not caught up with Adam (0.003) after 600 steps (held-out loss 1.64 vs 1.33; after 1000 steps 1.33 vs 1.20). The embeddings of rare characters get small gradients, which SGD follows only a little, while Adam scales every weight’s step. That is what Adam is actually good at — not “remembering wrong answers”.',
   'train.preset.all': 'All four',
-  'train.preset.typical.note': 'SGD (0.1) and Adam (0.003) with learning rates nobody tuned. Here Adam looks much faster.',
-  'train.preset.keepsUp.note': 'On the notes’ short sentences, give SGD with momentum a well-chosen learning rate (0.15): Adam (0.003) leads for the first 150 steps or so, from about step 225 they run level, and at step 300 which one is ahead depends on the seed. Choosing the learning rate often matters more than choosing the optimizer.',
+  'train.preset.typical.note':
+    'SGD (0.1) and Adam (0.003) with learning rates nobody tuned. Here Adam looks much faster.',
+  'train.preset.keepsUp.note':
+    'On the notes’ short sentences, give SGD with momentum a well-chosen learning rate (0.15): Adam (0.003) leads for the first 150 steps or so, from about step 225 they run level, and at step 300 which one is ahead depends on the seed. Choosing the learning rate often matters more than choosing the optimizer.',
   'train.preset.all.note': 'All four at once. AdamW is Adam plus weight decay (0.1).',
   'train.size.title': 'Model size',
   'train.size.tiny': 'Tiny',
@@ -52,7 +57,8 @@ export default {
   'train.opt.teacher': 'Teacher forcing (p = 0)',
   'train.opt.free': 'Free-running (p = {p})',
   'train.tf.p': 'Probability p that the free-running copy feeds its own guess instead of the true token',
-  'train.tf.pHint': 'With p = 1 it learns from its own (at first nonsensical) guesses everywhere after the first token and hardly learns at all — which is why training uses teacher forcing. Mixing in a little (p = 0.1–0.3, scheduled sampling) is another option. You can change p while it trains.',
+  'train.tf.pHint':
+    'With p = 1 it learns from its own (at first nonsensical) guesses everywhere after the first token and hardly learns at all — which is why training uses teacher forcing. Mixing in a little (p = 0.1–0.3, scheduled sampling) is another option. You can change p while it trains.',
   'train.run.title': 'Training',
   'train.run.batch': 'Batch size',
   'train.run.seed': 'Seed (same seed = same experiment)',

@@ -4,17 +4,22 @@ export default {
   'train.mode.train': '학습 지켜보기',
   'train.mode.train.explain': '모델 하나를 학습시키며 손실이 줄고 문장이 생겨나는 것을 봐요.',
   'train.mode.race': '옵티마이저 경주',
-  'train.mode.race.explain': 'SGD · 모멘텀 · Adam · AdamW가 같은 처음 가중치, 같은 배치로 나란히 학습해요. “Adam이 항상 더 좋다”가 맞는지 직접 확인해요.',
+  'train.mode.race.explain':
+    'SGD · 모멘텀 · Adam · AdamW가 같은 처음 가중치, 같은 배치로 나란히 학습해요. “Adam이 항상 더 좋다”가 맞는지 직접 확인해요.',
   'train.mode.tf': '교사 강요 vs 자유 생성',
-  'train.mode.tf.explain': '같은 모델 둘: 하나는 늘 정답 앞글자를 보고(교사 강요), 하나는 자기가 예측한 글자를 보고 배워요(자유 생성).',
+  'train.mode.tf.explain':
+    '같은 모델 둘: 하나는 늘 정답 앞글자를 보고(교사 강요), 하나는 자기가 예측한 글자를 보고 배워요(자유 생성).',
   'train.preset.title': '경주 준비물',
   'train.preset.typical': '흔한 비교: SGD vs Adam',
   'train.preset.keepsUp': '공정한 비교: 모멘텀 SGD가 따라잡는 설정',
   'train.preset.adamAhead': 'Adam이 잘하는 경우: 드문 글자가 많은 글',
-  'train.preset.adamAhead.note': '더 큰 한국어 문장 모음(글자 330종, 드문 글자가 많아요)에서는 모멘텀 SGD(0.3)가 600단계에서도 Adam(0.003)을 따라잡지 못했어요(평가 손실 1.64 vs 1.33, 1000단계에서도 1.33 vs 1.20). 드문 글자의 임베딩은 기울기가 작아서 SGD로는 조금밖에 안 움직이는데, Adam은 가중치마다 걸음 크기를 맞춰 주기 때문이에요. 이것이 Adam이 실제로 잘하는 일이에요 — “틀린 문제를 기억”해서가 아니라요.',
+  'train.preset.adamAhead.note':
+    '더 큰 한국어 문장 모음(글자 330종, 드문 글자가 많아요)에서는 모멘텀 SGD(0.3)가 600단계에서도 Adam(0.003)을 따라잡지 못했어요(평가 손실 1.64 vs 1.33, 1000단계에서도 1.33 vs 1.20). 드문 글자의 임베딩은 기울기가 작아서 SGD로는 조금밖에 안 움직이는데, Adam은 가중치마다 걸음 크기를 맞춰 주기 때문이에요. 이것이 Adam이 실제로 잘하는 일이에요 — “틀린 문제를 기억”해서가 아니라요.',
   'train.preset.all': '넷 다 함께',
-  'train.preset.typical.note': '학습률을 따로 맞추지 않은 SGD(0.1)와 Adam(0.003)이에요. 여기서는 Adam이 훨씬 빨라 보여요.',
-  'train.preset.keepsUp.note': '학습 노트의 짧은 문장들에서, 모멘텀 SGD에 잘 고른 학습률(0.15)을 주면: 처음 150단계쯤은 Adam(0.003)이 앞서지만 225단계쯤부터 나란히 가고, 300단계에서는 시드에 따라 누가 앞설지 바뀌어요. 옵티마이저 종류보다 학습률을 잘 고르는 게 더 큰 차이를 만들 때가 많아요.',
+  'train.preset.typical.note':
+    '학습률을 따로 맞추지 않은 SGD(0.1)와 Adam(0.003)이에요. 여기서는 Adam이 훨씬 빨라 보여요.',
+  'train.preset.keepsUp.note':
+    '학습 노트의 짧은 문장들에서, 모멘텀 SGD에 잘 고른 학습률(0.15)을 주면: 처음 150단계쯤은 Adam(0.003)이 앞서지만 225단계쯤부터 나란히 가고, 300단계에서는 시드에 따라 누가 앞설지 바뀌어요. 옵티마이저 종류보다 학습률을 잘 고르는 게 더 큰 차이를 만들 때가 많아요.',
   'train.preset.all.note': '네 가지를 한 번에. AdamW는 Adam에 가중치 감쇠(0.1)를 더한 것이에요.',
   'train.size.title': '모델 크기',
   'train.size.tiny': '아주 작게',
@@ -53,7 +58,8 @@ export default {
   'train.opt.teacher': '교사 강요 (p = 0)',
   'train.opt.free': '자유 생성 (p = {p})',
   'train.tf.p': '자유 생성 쪽이 정답 대신 자기 예측을 넣을 확률 p',
-  'train.tf.pHint': 'p = 1이면 첫 글자 말고는 전부 자기 예측(처음엔 엉터리)을 보고 배워서 거의 배우지 못해요 — 그래서 학습할 때는 교사 강요를 써요. 조금만 섞는 방법(p = 0.1~0.3, scheduled sampling)도 있어요. 학습 중에도 바꿀 수 있어요.',
+  'train.tf.pHint':
+    'p = 1이면 첫 글자 말고는 전부 자기 예측(처음엔 엉터리)을 보고 배워서 거의 배우지 못해요 — 그래서 학습할 때는 교사 강요를 써요. 조금만 섞는 방법(p = 0.1~0.3, scheduled sampling)도 있어요. 학습 중에도 바꿀 수 있어요.',
   'train.run.title': '학습 설정',
   'train.run.batch': '배치 크기',
   'train.run.seed': '시드 (같으면 같은 실험)',
