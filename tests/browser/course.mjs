@@ -28,6 +28,11 @@ export async function startCourse(env) {
       });
       page.on('pageerror', (err) => errors.push(String(err)));
       await page.goto(`http://localhost:${server.address().port}/${name}`);
+      // embed.js loads each widget's code when its element appears: wait until the page's widgets are defined
+      await page.evaluate(async () => {
+        const { TAGS } = await import(document.querySelector('script[type=module][src$="embed.js"]').src);
+        await Promise.all(TAGS.filter((t) => document.querySelector(t)).map((t) => customElements.whenDefined(t)));
+      });
       return { page, errors, context };
     },
     async close() {
