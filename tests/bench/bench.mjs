@@ -18,24 +18,13 @@ import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SEQ2SEQ, seq2seqBatches, seq2seqHash, summarize } from './workload.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/browser.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const NATIVE_BENCH = process.env.TINYFORMER_BENCH_NATIVE ?? join(ROOT, 'build', 'native', 'tinyformer_bench');
 const WASM_DIR = join(ROOT, 'build', 'wasm', 'bench');
 const SITE_LIB = join(ROOT, 'build', 'wasm', 'site', 'lib');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const PLACES = ['native', 'node', 'chromium', 'tfjs', 'pytorch', 'learner'];
 const PYTHON = process.env.TINYFORMER_BENCH_PYTHON ?? '/usr/bin/python3'; // Debian's, with python3-torch
 

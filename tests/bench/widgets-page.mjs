@@ -10,21 +10,11 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { SITE } from '../node/helpers.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser/browser.mjs';
 
 //   node tests/bench/widgets-page.mjs --files   also lists every file the page loaded with its gzipped size
 const reps = Number(process.argv[process.argv.indexOf('--reps') + 1]) || 3;
 const showFiles = process.argv.includes('--files');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const WIDGETS = [
   '<tinyformer-tokens sentence="고양이는 귀엽다"></tinyformer-tokens>',
@@ -52,7 +42,7 @@ writeFileSync(
 <body>${WIDGETS.join('\n')}</body></html>`,
 );
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   args: CHROMIUM_ARGS,
 });
 

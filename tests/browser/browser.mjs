@@ -7,8 +7,9 @@ import { serve } from '../../scripts/serve.mjs';
 import { ROOT, SITE } from '../node/helpers.mjs';
 
 export const SCREENSHOTS = join(ROOT, 'build', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
+/** Debian's Chromium (never a downloaded browser) and the flags every test and benchmark starts it with. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -24,7 +25,7 @@ const ARGS = [
 export async function startBrowser() {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await serve(SITE, 0);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
     baseUrl: `http://127.0.0.1:${server.address().port}/`,
     browser,
