@@ -74,6 +74,21 @@ export async function runApi(lib, { steps = 20, reps = 3 } = {}) {
     unit: 'ms',
     samples: ms,
   });
+  // what the watch page copies now: only the records of the stage on screen (the attention stage, one layer)
+  const layer = model.inspect(ids).names.filter((n) => n.startsWith('h0.attn.'));
+  for (let i = 0; i < 30; i++) model.inspect(ids, { tensors: layer });
+  const msLayer = [];
+  for (let r = 0; r < 4 * reps; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perSample; i++) model.inspect(ids, { tensors: layer });
+    msLayer.push((performance.now() - t0) / perSample);
+  }
+  metrics.push({
+    id: 'api_inspect_layer_ms',
+    what: `inspection latency via JS API Model.inspect (32 tokens, the ${layer.length} records of one layer's attention)`,
+    unit: 'ms',
+    samples: msLayer,
+  });
   metrics.push({
     id: 'api_memory_mb',
     what: 'wasm memory after training + inspection (memoryBytes)',
