@@ -1,6 +1,6 @@
 // @ts-check
-// The positional stage's controller (see web/stages.js). Under the mode the learner picked (memory.mode:
-// 'sinusoidal' | 'learned' | 'none'; absent = the model's own): the position table (the engine's sinusoids or the
+// The positional stage's controller (see web/stages.js). Under the mode the learner picked (the page's "what if"
+// choice, ctx.whatif.value: 'sinusoidal' | 'learned' | 'none'; absent = the model's own): the position table (the engine's sinusoids or the
 // model's wpe), this sentence's token + position = input and its position similarities (model.embed,
 // model.positionSimilarity), and the word-order demo's two sentences (memory.orderA / orderB) through model.embed.
 // Each part is the same object while what it depends on stays, so the view redraws only what changed.
@@ -19,10 +19,10 @@ export function tensors() {
  * The view's data: plain values computed by the engine.
  * @param {import('./stage-state.js').StageContext} ctx
  */
-export function data({ tinyformer, model, inspection, memory }) {
+export function data({ tinyformer, model, inspection, memory, whatif }) {
   const own = model.config.positional;
   const hasLearned = model.info.params.some((p) => p.name === 'transformer.wpe.weight');
-  const wanted = memory.mode ?? own;
+  const wanted = whatif?.value ?? own; // the page's "what if" flip, else the model's own
   const mode = wanted === 'learned' && !hasLearned ? own : wanted;
   const C = model.config.n_embd;
   const P = Math.min(model.config.block_size, MAX_POSITIONS);

@@ -5,8 +5,8 @@
 // model's own setting; flipping it emits 'whatif' and the page shows a model trained that way beside this one.
 // Data (web/controllers/stage-positional.js): { mode, own, hasLearned, C, P, table (P, C) | null,
 // sentence: { token, position, sum (T, C), similarity (T, T) | null }, order: [A, B] }, each part the same object
-// while what it depends on stays. The chosen mode and the demo's two sentences live in memory (mode, orderA, orderB);
-// changing them asks the page for new data.
+// while what it depends on stays. The mode is the page's "what if" choice (a flip emits 'whatif'); the demo's two
+// sentences live in memory (orderA, orderB) and changing them asks the page for new data.
 import { errorMessage, locale, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/stages/positional.ko.js';
 import en from '../../i18n/stages/positional.en.js';
@@ -34,15 +34,8 @@ class TfStagePositional extends StageView {
       return;
     }
     const { hasLearned, own } = data;
-    // the switch opens on the model's own setting; the page's "what if" controller remembers a flip
-    const chosen = this.state.whatif?.value ?? own;
-    this._mode = chosen === 'learned' && !hasLearned ? own : chosen;
-    if (this._mode !== data.mode && this.memory.mode !== this._mode) {
-      // the numbers are for another mode: ask again
-      this.memory.mode = this._mode;
-      this.requestData();
-      return;
-    }
+    // the switch shows the mode the numbers are for: the model's own, or the page's "what if" flip
+    this._mode = data.mode;
 
     const modeBox = el('section', 'tfi-section');
     modeBox.dataset.role = 'mode';
@@ -62,7 +55,6 @@ class TfStagePositional extends StageView {
               : undefined,
         })),
         onChange: (value) => {
-          this.memory.mode = value; // the numbers the page computes next are for this mode
           this.dispatchEvent(new CustomEvent('whatif', { bubbles: true, detail: { setting: 'positional', value } }));
           this.querySelector(`input[value="${value}"]`)?.focus();
         },
