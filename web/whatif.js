@@ -7,7 +7,7 @@
 // and the greedy continuation, side by side. This module owns the variants and asks the engine; the stage
 // views only show what it returns and emit 'whatif' events ({setting, value}).
 import { errorMessage } from './i18n/index.js';
-import { rankIds } from './components/stages/stage-kit.js';
+import { rankIds } from './components/rank.js';
 
 /** The model the variants were trained beside (MODELS key in app.js) and its settings. */
 const BASE = 'ko';

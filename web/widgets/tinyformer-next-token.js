@@ -1,7 +1,7 @@
 // <tinyformer-next-token sentence="고양이는 귀엽" top="8" temperature="1">: what the model expects next, as
 // the engine's next-token probabilities after temperature; the view lists the most likely ones.
 import '../components/tf-bar-chart.js';
-import { rankIds } from '../components/stages/stage-kit.js';
+import { rankIds } from '../components/rank.js';
 import { visibleToken } from '../components/labels.js';
 import { model } from './store.js';
 import { MODEL, SENTENCE } from './common.js';

@@ -151,17 +151,10 @@ export function button(text, onClick, className = 'tfo-btn') {
   return b;
 }
 
-/** Vocabulary ids sorted by `values` (high first; ties by id). Sorting engine numbers, not computing. */
-export function rankIds(values) {
-  return Array.from(values.keys()).sort((a, b) => values[b] - values[a] || a - b);
-}
-
-/** The vocabulary as on-screen labels (special tokens kept as written, spaces as ␣). */
-export function vocabLabels(model) {
-  return vocabLabelsOf(model.tokenizer.vocab, model.config.vocab_size);
-}
-
-/** The same from plain data: the tokenizer's `vocab` (strings), padded with '·' to `size` labels. */
+/**
+ * The vocabulary as on-screen labels (special tokens kept as written, spaces as ␣): the tokenizer's `vocab`
+ * (strings), padded with '·' to `size` labels.
+ */
 export function vocabLabelsOf(vocab, size) {
   const labels = vocab.map(visibleToken);
   while (labels.length < size) labels.push('·');

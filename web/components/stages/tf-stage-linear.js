@@ -5,7 +5,8 @@
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
-import { button, ensureStyle, formatValue, heatmapFigure, rankIds, tokenPicker, vocabLabelsOf } from './stage-kit.js';
+import { button, ensureStyle, formatValue, heatmapFigure, tokenPicker, vocabLabelsOf } from './stage-kit.js';
+import { rankIds } from '../rank.js';
 import { formulaBox, math, mi, mn, mo, mtext, row, sup } from '../mathml.js';
 
 /** (r × c) as MathML. */

@@ -8,7 +8,8 @@
 import { registerStrings, t } from '../../i18n/index.js';
 import { el, visibleToken } from '../labels.js';
 import { StageView } from './base.js';
-import { button, ensureStyle, formatValue, rankIds, vocabLabelsOf } from './stage-kit.js';
+import { button, ensureStyle, formatValue, vocabLabelsOf } from './stage-kit.js';
+import { rankIds } from '../rank.js';
 import { formulaBox, frac, math, mi, mn, mo, mtext, num, row, sub, sum, sup } from '../mathml.js';
 import ko from '../../i18n/stages/softmax.ko.js';
 import en from '../../i18n/stages/softmax.en.js';
