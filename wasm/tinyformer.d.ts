@@ -169,7 +169,7 @@ export class Model implements Disposable {
     num_parameters: number;
     params: { name: string; shape: number[] }[];
   };
-  readonly tokenizer: { type: 'char' | 'word' | 'jamo'; vocab: string[] };
+  readonly tokenizer: Readonly<{ type: 'char' | 'word' | 'jamo'; vocab: readonly string[] }>;
   tokenize(text: string | Uint8Array): Token[];
   encode(text: string | Uint8Array): Int32Array;
   decode(ids: ArrayLike<number>): string;
@@ -301,7 +301,10 @@ export interface WordAttention {
 export class Translator implements Disposable {
   readonly config: any;
   readonly info: any;
-  readonly tokenizers: { source: { type: string; vocab: string[] }; target: { type: string; vocab: string[] } };
+  readonly tokenizers: Readonly<{
+    source: Readonly<{ type: string; vocab: readonly string[] }>;
+    target: Readonly<{ type: string; vocab: readonly string[] }>;
+  }>;
   translate(
     text: string | Uint8Array,
     options?: SamplingOptions & { maxTokens?: number; seed?: number },

@@ -173,6 +173,12 @@ class Owned {
   }
 }
 
+/** A tokenizer description ({type, vocab}) that callers share: frozen, vocabulary included. */
+function frozenTokenizer(tok) {
+  Object.freeze(tok.vocab);
+  return Object.freeze(tok);
+}
+
 /** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
 /** A recorded tensor by name (both inspections). */
 function recordedTensor(tensors, name, names) {
@@ -245,9 +251,10 @@ export class Model extends Owned {
   get info() {
     return this._h && this._info;
   }
-  /** The tokenizer as JSON: { type: 'char'|'word'|'jamo', vocab: string[] } */
+  /** The tokenizer: { type: 'char'|'word'|'jamo', vocab: string[] }, read once (it never changes) and frozen. */
   get tokenizer() {
-    return JSON.parse(call(() => this._h.tokenizerJson()));
+    const h = this._h; // throws once disposed
+    return (this._tokenizer ??= frozenTokenizer(JSON.parse(call(() => h.tokenizerJson()))));
   }
   /** @returns {{id: number, text: string, unknown: boolean}[]} */
   tokenize(text) {
@@ -613,9 +620,14 @@ export class Translator extends Owned {
   get info() {
     return this._h && this._info;
   }
-  /** { source: {type, vocab}, target: {type, vocab} } */
+  /** { source: {type, vocab}, target: {type, vocab} }, read once (they never change) and frozen. */
   get tokenizers() {
-    return JSON.parse(call(() => this._h.tokenizersJson()));
+    const h = this._h; // throws once disposed
+    if (!this._tokenizers) {
+      const { source, target } = JSON.parse(call(() => h.tokenizersJson()));
+      this._tokenizers = Object.freeze({ source: frozenTokenizer(source), target: frozenTokenizer(target) });
+    }
+    return this._tokenizers;
   }
   /**
    * Translates `text`, one token at a time until <eos> (greedy unless temperature > 0).

@@ -57,9 +57,11 @@ function loadUsed(root) {
 
 if (typeof document !== 'undefined') {
   loadUsed(document);
-  new MutationObserver((changes) => {
+  const watcher = new MutationObserver((changes) => {
     for (const change of changes) for (const node of change.addedNodes) if (node.nodeType === 1) loadUsed(node);
-  }).observe(document, { childList: true, subtree: true });
+    if (loading.size === TAGS.length) watcher.disconnect(); // every widget is defined: nothing left to look for
+  });
+  watcher.observe(document, { childList: true, subtree: true });
 }
 
 export { engineInstances, MODELS } from './widgets/store.js';

@@ -20,6 +20,9 @@ test('createModel builds the tokenizer from a corpus; info, tokenize, encode, de
   assert.equal(model.config.n_layer, 2);
   assert.equal(model.config.vocab_size, model.info.vocab_size);
   assert.equal(model.tokenizer.type, 'char');
+  // read once and shared: the same frozen object every time (callers cannot change each other's vocabulary)
+  assert.equal(model.tokenizer, model.tokenizer);
+  assert.ok(Object.isFrozen(model.tokenizer) && Object.isFrozen(model.tokenizer.vocab));
   assert.equal(model.info.params[0].name, 'transformer.wte.weight');
   const tokens = model.tokenize('고양이는 귀엽다');
   assert.deepEqual(

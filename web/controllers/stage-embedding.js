@@ -1,7 +1,6 @@
 // @ts-check
 // The embedding stage's controller (see web/stages.js): the sentence's rows of the embedding table (embed.token),
 // the whole table wte, and the rows nearest the picked token's row (cosine, ranked by the engine).
-import { tokenizerOf } from './stage-inputs.js';
 
 const NEAREST = 5; // how many nearest rows to list
 const tables = new WeakMap(); // model -> its wte parameter, copied once per model (the view paints it once)
@@ -22,7 +21,7 @@ export function data({ model, inspection, memory }) {
   return {
     C: model.config.n_embd,
     tied: Boolean(model.config.tied),
-    vocab: tokenizerOf(model).vocab, // (V) token texts, by id
+    vocab: model.tokenizer.vocab, // (V) token texts, by id
     ids,
     rows: inspection.tensor('embed.token'), // (T, C): row i = table row ids[i]
     table: tables.get(model), // (V, C), the same object while the model stays

@@ -2,14 +2,6 @@
 // The inputs stage's controller (see web/stages.js): the engine's count of the sentence's characters, the ids its
 // tokenizer gave the sentence (the tokens come with the view's state) and the vocabulary those ids point into.
 
-const tokenizers = new WeakMap(); // model -> its tokenizer ({ type, vocab }), read once per model
-
-/** The model's tokenizer as the engine describes it: { type: 'char'|'word'|'jamo', vocab: string[] } (V). */
-export function tokenizerOf(model) {
-  if (!tokenizers.has(model)) tokenizers.set(model, model.tokenizer);
-  return tokenizers.get(model);
-}
-
 /** No recorded tensor: the tokens and ids come with every inspection. */
 export function tensors() {
   return [];
@@ -20,7 +12,7 @@ export function tensors() {
  * @param {import('./stage-state.js').StageContext} ctx
  */
 export function data({ tinyformer, model, inspection, text }) {
-  const { type, vocab } = tokenizerOf(model);
+  const { type, vocab } = model.tokenizer; // vocab: (V) token texts, by id
   return {
     chars: tinyformer.splitChars(text).length, // code points of the sentence (a Hangul syllable is one)
     ids: Int32Array.from(inspection.ids), // (T)

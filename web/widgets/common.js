@@ -11,6 +11,16 @@ export const MODEL = Object.freeze({
   describe: 'a shipped model: ko-char (Korean) or en-char (English); default: the one of lang',
 });
 
+/** layer: a block of the model, from 1 (its range is the loaded model's). */
+export const LAYER = Object.freeze({
+  name: 'layer',
+  type: 'int',
+  min: 1,
+  max: (w) => w.config?.n_layer ?? 1,
+  default: 1,
+  describe: 'the layer, from 1',
+});
+
 /** sentence: the text the model reads; by default the model's own example. */
 export const SENTENCE = Object.freeze({
   name: 'sentence',

@@ -23,7 +23,7 @@ import {
 } from '../components/mathml.js';
 import { addNormTensors, lnParameter } from '../components/stages/addnorm-tensors.js';
 import { engine, model } from './store.js';
-import { MODEL, SENTENCE } from './common.js';
+import { LAYER, MODEL, SENTENCE } from './common.js';
 import { TinyformerWidget } from './widget.js';
 
 const STYLE = `${MATH_CSS}
@@ -43,14 +43,7 @@ export class TinyformerAddNorm extends TinyformerWidget {
     attributes: [
       MODEL,
       SENTENCE,
-      {
-        name: 'layer',
-        type: 'int',
-        min: 1,
-        max: (w) => w.config?.n_layer ?? 1,
-        default: 1,
-        describe: 'the block, from 1',
-      },
+      { ...LAYER, describe: 'the block, from 1' },
       {
         name: 'after',
         type: 'enum',

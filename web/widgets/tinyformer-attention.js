@@ -5,17 +5,9 @@
 import '../components/tf-heatmap.js';
 import { tokenLabels } from '../components/labels.js';
 import { engine, model } from './store.js';
-import { MODEL, SENTENCE } from './common.js';
+import { LAYER, MODEL, SENTENCE } from './common.js';
 import { TinyformerWidget } from './widget.js';
 
-const LAYER = {
-  name: 'layer',
-  type: 'int',
-  min: 1,
-  max: (w) => w.config?.n_layer ?? 1,
-  default: 1,
-  describe: 'the layer, from 1',
-};
 const HEAD = {
   name: 'head',
   type: 'string',

@@ -12,7 +12,7 @@ import { MATH_CSS } from '../components/mathml.js';
 import { STEPS, STEPS_CSS, stepContext } from '../components/stages/attention-steps.js';
 import { headData, stepsData, tensors } from '../controllers/stage-attention.js';
 import { model } from './store.js';
-import { MODEL, SENTENCE } from './common.js';
+import { LAYER, MODEL, SENTENCE } from './common.js';
 import { TinyformerWidget } from './widget.js';
 
 const CIRCLED = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧'];
@@ -35,14 +35,7 @@ export class TinyformerQkv extends TinyformerWidget {
     attributes: [
       MODEL,
       SENTENCE,
-      {
-        name: 'layer',
-        type: 'int',
-        min: 1,
-        max: (w) => w.config?.n_layer ?? 1,
-        default: 1,
-        describe: 'the layer, from 1',
-      },
+      LAYER,
       {
         name: 'head',
         type: 'int',
