@@ -91,7 +91,10 @@ TEST_CASE("SIMD matmul agrees with the scalar reference on odd sizes", "[matmul]
                           {3, 0, 5},
                           // enough rows for the dot-product path of A·B in wasm, K a multiple of 4
                           {70, 64, 37},
-                          {65, 12, 4}};
+                          {65, 12, 4},
+                          // and of Aᵀ·B (M and K at least 64)
+                          {64, 68, 9},
+                          {97, 520, 20}};
   for (const auto& s : sizes) {
     check_against_ref(tf::matmul_nn, tf::matmul_nn_ref, s[0], s[1], s[2]);
     check_against_ref(tf::matmul_nt, tf::matmul_nt_ref, s[0], s[1], s[2]);
@@ -102,8 +105,8 @@ TEST_CASE("SIMD matmul agrees with the scalar reference on odd sizes", "[matmul]
 TEST_CASE("strided SIMD matmul (blocks of larger matrices) agrees with its scalar reference", "[matmul]") {
   INFO("SIMD arch: " << tf::simd::arch_name() << ", width " << tf::simd::kWidth);
   // attention's causal blocks (8 query rows against 8..32 keys, D 8 or 16) and odd sizes
-  const int sizes[][3] = {{8, 16, 8}, {8, 16, 32}, {8, 32, 16}, {4, 8, 24},  {1, 1, 1},
-                          {3, 5, 7},  {5, 3, 17},  {9, 33, 13}, {7, 64, 70}, {2, 600, 9}};
+  const int sizes[][3] = {{8, 16, 8}, {8, 16, 32}, {8, 32, 16}, {4, 8, 24},  {1, 1, 1},   {3, 5, 7},
+                          {5, 3, 17}, {9, 33, 13}, {7, 64, 70}, {2, 600, 9}, {66, 64, 24}};
   for (const auto& s : sizes) {
     check_ld_against_ref(tf::matmul_nn_ld, tf::matmul_nn_ld_ref, 'x', s[0], s[1], s[2]);
     check_ld_against_ref(tf::matmul_nt_ld, tf::matmul_nt_ld_ref, 'n', s[0], s[1], s[2]);
