@@ -1,6 +1,7 @@
 #include "simd/matmul.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "simd/arch.hpp"
@@ -67,32 +68,71 @@ void strip(float* C, int ldc, const float* A, int sai, int sak, const float* B, 
   for (; i < M; ++i) tile<1, NV>(C + i * ldc, ldc, A + i * sai, sai, sak, B, ldb, kc, load_c);
 }
 
-// C[M,N] (+)= A·B[K,N] with A[i,k] at A[i·sai + k·sak], B and C row-major with leading dims ldb, ldc:
-// k blocks outside, column strips, then row tiles.
-void gemm_strided(float* C, int ldc, const float* A, int sai, int sak, const float* B, int ldb, int M, int K, int N,
-                  bool accumulate) {
+// The B panel of one column strip, copied into a contiguous [kc, width] block: the strip's rows of B
+// are ldb floats apart in the matrix, and with ldb a multiple of 256 floats (1 KiB) they fall on a few L1
+// sets and evict each other while every row tile of C sweeps over them. Packing also transposes: B[k, n]
+// is read at B[k·sbk + n·sbn], a row-major B (sbk = ldb, sbn = 1) or the Bᵀ of a row-major [N, K]
+// (sbk = 1, sbn = ldb), so A·Bᵀ needs no transposed copy of B.
+constexpr int kPanelFloats = kKC * kNV * W;
+void pack_panel(float* P, const float* B, int sbk, int sbn, int kc, int width) {
+  if (sbn == 1) {
+    for (int k = 0; k < kc; ++k) std::copy(B + k * sbk, B + k * sbk + width, P + k * width);
+  } else {
+    for (int c = 0; c < width; ++c)
+      for (int k = 0; k < kc; ++k) P[k * width + c] = B[k * sbk + c * sbn];
+  }
+}
+
+// Products with fewer rows of C than this (attention's per-head ones) read a row-major B in place: the
+// panel would be reused only M / kMR times, and measured slower at M = 32.
+constexpr int kPackRows = 64;
+
+// C[M,N] (+)= A·B[K,N] with A[i,k] at A[i·sai + k·sak], B[k,n] at B[k·sbk + n·sbn], C row-major with
+// leading dim ldc: k blocks outside, column strips (each B panel packed), then row tiles.
+void gemm_strided(float* C, int ldc, const float* A, int sai, int sak, const float* B, int sbk, int sbn, int M, int K,
+                  int N, bool accumulate) {
   if (K == 0) {
     if (!accumulate)
       for (int i = 0; i < M; ++i)
         std::fill(C + static_cast<std::size_t>(i) * ldc, C + static_cast<std::size_t>(i) * ldc + N, 0.0f);
     return;
   }
+  alignas(64) static float panel[kPanelFloats];
+  const bool pack = sbn != 1 || M >= kPackRows;
   for (int k0 = 0; k0 < K; k0 += kKC) {
     const int kc = std::min(kKC, K - k0);
     const bool load_c = accumulate || k0 > 0;
     const float* Ak = A + k0 * sak;
-    const float* Bk = B + k0 * ldb;
+    const float* Bk = B + k0 * sbk;
+    // the strip's B panel and its leading dim: packed, or B itself
+    auto panel_of = [&](int j, int width) -> std::pair<const float*, int> {
+      if (!pack) return {Bk + j, sbk};
+      pack_panel(panel, Bk + j * sbn, sbk, sbn, kc, width);
+      return {panel, width};
+    };
     int j = 0;
-    for (; j + kNV * W <= N; j += kNV * W) strip<kNV>(C + j, ldc, Ak, sai, sak, Bk + j, ldb, M, kc, load_c);
+    for (; j + kNV * W <= N; j += kNV * W) {
+      const auto [Bp, ldb] = panel_of(j, kNV * W);
+      strip<kNV>(C + j, ldc, Ak, sai, sak, Bp, ldb, M, kc, load_c);
+    }
     if constexpr (kNV > 2)
-      for (; j + 2 * W <= N; j += 2 * W) strip<2>(C + j, ldc, Ak, sai, sak, Bk + j, ldb, M, kc, load_c);
-    for (; j + W <= N; j += W) strip<1>(C + j, ldc, Ak, sai, sak, Bk + j, ldb, M, kc, load_c);
-    for (; j < N; ++j)  // scalar tail columns
-      for (int i = 0; i < M; ++i) {
-        float acc = load_c ? C[i * ldc + j] : 0.0f;
-        for (int k = 0; k < kc; ++k) acc += Ak[i * sai + k * sak] * Bk[k * ldb + j];
-        C[i * ldc + j] = acc;
+      for (; j + 2 * W <= N; j += 2 * W) {
+        const auto [Bp, ldb] = panel_of(j, 2 * W);
+        strip<2>(C + j, ldc, Ak, sai, sak, Bp, ldb, M, kc, load_c);
       }
+    for (; j + W <= N; j += W) {
+      const auto [Bp, ldb] = panel_of(j, W);
+      strip<1>(C + j, ldc, Ak, sai, sak, Bp, ldb, M, kc, load_c);
+    }
+    if (j < N) {  // scalar tail columns
+      const auto [Bp, ldb] = panel_of(j, N - j);
+      for (int c = 0; j + c < N; ++c)
+        for (int i = 0; i < M; ++i) {
+          float acc = load_c ? C[i * ldc + j + c] : 0.0f;
+          for (int k = 0; k < kc; ++k) acc += Ak[i * sai + k * sak] * Bp[k * ldb + c];
+          C[i * ldc + j + c] = acc;
+        }
+    }
   }
 }
 
@@ -165,8 +205,8 @@ void gemm_nt(float* C, int ldc, const float* A, int lda, const float* B, int ldb
   if constexpr (ByDot) {
     if (K % W == 0 && K > 0) return gemm_nt_dot(C, ldc, A, lda, B, ldb, M, K, N, accumulate);
   }
-  // Bᵀ costs N·K moves against M·N·K multiply-adds, and turns the product into the nn layout.
-  gemm_strided(C, ldc, A, lda, 1, transposed(B, N, K, ldb), N, M, K, N, accumulate);
+  // B is read transposed while its panels are packed
+  gemm_strided(C, ldc, A, lda, 1, B, 1, ldb, M, K, N, accumulate);
 }
 
 // In wasm, A·B with many rows of A (a Linear layer's input gradient) pays for transposing B and runs
@@ -176,7 +216,7 @@ void gemm_nn(float* C, const float* A, const float* B, int M, int K, int N, bool
   if constexpr (ByDot) {
     if (M >= 64 && K % W == 0 && K > 0) return gemm_nt_dot(C, N, A, K, transposed(B, K, N, N), K, M, K, N, accumulate);
   }
-  gemm_strided(C, N, A, K, 1, B, N, M, K, N, accumulate);
+  gemm_strided(C, N, A, K, 1, B, N, 1, M, K, N, accumulate);
 }
 
 }  // namespace
@@ -186,7 +226,7 @@ void matmul_nn(float* C, const float* A, const float* B, int M, int K, int N, bo
 }
 
 void matmul_tn(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  gemm_strided(C, N, A, 1, M, B, N, M, K, N, accumulate);
+  gemm_strided(C, N, A, 1, M, B, N, 1, M, K, N, accumulate);
 }
 
 void matmul_nt(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
@@ -195,7 +235,7 @@ void matmul_nt(float* C, const float* A, const float* B, int M, int K, int N, bo
 
 void matmul_nn_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
                   bool accumulate) {
-  gemm_strided(C, ldc, A, lda, 1, B, ldb, M, K, N, accumulate);
+  gemm_strided(C, ldc, A, lda, 1, B, ldb, 1, M, K, N, accumulate);
 }
 
 void matmul_nt_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
@@ -205,7 +245,7 @@ void matmul_nt_ld(float* C, int ldc, const float* A, int lda, const float* B, in
 
 void matmul_tn_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
                   bool accumulate) {
-  gemm_strided(C, ldc, A, 1, lda, B, ldb, M, K, N, accumulate);
+  gemm_strided(C, ldc, A, 1, lda, B, ldb, 1, M, K, N, accumulate);
 }
 
 void matmul_nn_ref(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
