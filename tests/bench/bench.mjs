@@ -346,6 +346,7 @@ for (let i = 0; i < maxRuns; i++) {
         rows.set(key, { where: job.where, id: m.id, what: m.what, unit: m.unit, samples: [], extra: {} });
       const row = rows.get(key);
       row.samples.push(...m.samples);
+      (row.byRound ??= [])[i] = [...(row.byRound[i] ?? []), ...m.samples]; // for ratios paired by round
       if (m.us_per_call !== undefined) (row.extra.us_per_call ??= []).push(m.us_per_call);
       if (m.calls_per_step !== undefined) row.extra.calls_per_step = m.calls_per_step;
       if (m.variant !== undefined) (row.extra.variant ??= []).push(m.variant);
@@ -389,22 +390,33 @@ const table = [];
 for (const row of rows.values()) table.push({ ...row, ...summarize(row.samples) });
 const find = (where, id) => table.find((r) => r.where === where && r.id === id);
 
-/** A row `id` of place `where` holding row a ÷ row b (each {where, id}), with the range min(a)/max(b) … max(a)/min(b). */
+/**
+ * A row `id` of place `where` holding row a ÷ row b (each {where, id}), paired by round: the jobs run round-robin,
+ * so each round's median of a is divided by the same round's median of b, and the row gives the median, min and
+ * max of those ratios. A machine that slows down for a while slows both sides of a pair, where dividing the
+ * medians of all samples would set a slow round of one side against a fast round of the other. Rows without
+ * common rounds fall back to median ÷ median, with the range min(a)/max(b) … max(a)/min(b).
+ */
 function addRatioRow(where, id, what, a, b) {
   const x = find(a.where, a.id);
   const y = find(b.where, b.id);
   if (!x || !y) return;
+  const paired = [];
+  (x.byRound ?? []).forEach((xs, i) => {
+    const ys = y.byRound?.[i];
+    if (xs?.length && ys?.length) paired.push(summarize(xs).median / summarize(ys).median);
+  });
+  const r = paired.length
+    ? { ...summarize(paired), paired: paired.length }
+    : { median: x.median / y.median, min: x.min / y.max, max: x.max / y.min, n: x.n };
   table.push({
     where,
     id,
-    what,
+    what: paired.length ? `${what} (${paired.length} rounds, paired)` : what,
     unit: '×',
-    samples: [],
+    samples: paired,
     extra: {},
-    median: x.median / y.median,
-    min: x.min / y.max,
-    max: x.max / y.min,
-    n: x.n,
+    ...r,
   });
 }
 /** tinyformer in `where` against a peer place on the same metric. */
