@@ -7,7 +7,7 @@
 # several processes each, and prints one table (median / min / max, with the targets, the CPU family and its
 # measured peaks), the encoder-decoder in a section of its own. Results also go to
 # build/bench/results-<date>.json. Speed never fails the run; a correctness check does (exit 1).
-#   scripts/bench.sh                 everything (about 3 to 5 minutes after the first build)
+#   scripts/bench.sh                 everything (about 6 to 8 minutes after the first build)
 #   scripts/bench.sh --quick         fewer, shorter runs (about a minute): for trying changes
 #   scripts/bench.sh --only native,node,chromium,tfjs,pytorch,learner     a subset of the places
 #   (learner: seconds of in-tab training on the training page, its defaults, until samples read as sentences;
