@@ -179,7 +179,6 @@ function frozenTokenizer(tok) {
   return Object.freeze(tok);
 }
 
-/** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
 /** A recorded tensor by name (both inspections). */
 function recordedTensor(tensors, name, names) {
   const t = tensors[name];
@@ -202,6 +201,7 @@ function headOf(t, head) {
   return { data: t.data.slice(head * n, (head + 1) * n), shape: rest };
 }
 
+/** The named intermediates of one forward pass (plain copied data; nothing to dispose). */
 export class Inspection {
   constructor(raw, config) {
     /** @type {{id: number, text: string, unknown: boolean}[]} */

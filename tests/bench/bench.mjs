@@ -346,9 +346,10 @@ for (let i = 0; i < maxRuns; i++) {
         rows.set(key, { where: job.where, id: m.id, what: m.what, unit: m.unit, samples: [], extra: {} });
       const row = rows.get(key);
       row.samples.push(...m.samples);
-      (row.byRound ??= [])[i] = [...(row.byRound[i] ?? []), ...m.samples]; // for ratios paired by round
+      ((row.byRound ??= [])[i] ??= []).push(...m.samples); // for ratios paired by round
       if (m.us_per_call !== undefined) (row.extra.us_per_call ??= []).push(m.us_per_call);
       if (m.calls_per_step !== undefined) row.extra.calls_per_step = m.calls_per_step;
+      if (m.flops !== undefined) row.extra.flops = m.flops;
       if (m.variant !== undefined) (row.extra.variant ??= []).push(m.variant);
     }
   }
@@ -455,13 +456,9 @@ addRatio('native', 'forward_tokens_per_s', 'tinyformer native / PyTorch CPU: for
 for (const where of ['native', 'node', 'chromium']) {
   const train = find(where, 'train_tokens_per_s');
   const peak = find(where, where === 'native' ? 'peak_fma' : 'peak_mul_add');
-  const kernels = table.filter((r) => r.where === where && r.id.startsWith('kernel:') && r.extra.calls_per_step);
+  const kernels = table.filter((r) => r.where === where && r.extra.flops && r.extra.calls_per_step);
   if (!train || !peak || kernels.length === 0) continue;
-  let flops = 0;
-  for (const k of kernels) {
-    const [M, K, N] = k.id.split(' ')[1].split('x').map(Number);
-    flops += 2 * M * K * N * k.extra.calls_per_step;
-  }
+  const flops = kernels.reduce((sum, k) => sum + k.extra.flops * k.extra.calls_per_step, 0); // one step's
   const ceiling = (REFERENCE.B * REFERENCE.T * peak.max * 1e9) / flops;
   table.push({
     where,
