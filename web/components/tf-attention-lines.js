@@ -11,36 +11,10 @@
 // Attribute `top`: how many tokens the sentence under the view lists (default 3). A pure view: the
 // weights are the engine's; it only sorts them to name the largest.
 import { onLocaleChange, registerStrings, t } from '../i18n/index.js';
+import ko from '../i18n/attention-lines.ko.js';
+import en from '../i18n/attention-lines.en.js';
 
-registerStrings({
-  ko: {
-    'attention.lines.queries': '보는 토큰 (Q)',
-    'attention.lines.keys': '보이는 토큰 (K)',
-    'attention.lines.hint': '토큰에 마우스를 올리거나 눌러 보세요. 선이 굵고 진할수록 많이 봐요.',
-    'attention.lines.looksAt': '‘{token}’ → 주로 보는 토큰: {list}',
-    'attention.lines.lookedBy': '‘{token}’ ← 이 토큰을 많이 보는 토큰: {list}',
-    'attention.lines.onlyItself': '맨 앞 토큰 ‘{token}’ → 앞에 아무것도 없어서 자기 자신만 봐요 ({w}).',
-    'attention.lines.nobody': '‘{token}’ ← 이 토큰을 보는 토큰이 없어요.',
-    'attention.lines.label': '토큰 사이 어텐션 선 그림',
-    'attention.lines.tokenQuery': '{pos}번 토큰 ‘{token}’: 어디를 보나요?',
-    'attention.lines.tokenKey': '{pos}번 토큰 ‘{token}’: 누가 보나요?',
-    'attention.lines.pruned': '토큰이 {T}개라 선이 너무 많아요. 토큰마다 가장 굵은 선 {k}개만 그렸어요.',
-  },
-  en: {
-    'attention.lines.queries': 'looking token (Q)',
-    'attention.lines.keys': 'looked-at token (K)',
-    'attention.lines.hint': 'Hover over or tap a token. The thicker and darker a line, the more it looks.',
-    'attention.lines.looksAt': '‘{token}’ looks mostly at {list}',
-    'attention.lines.lookedBy': '‘{token}’ is looked at most by {list}',
-    'attention.lines.onlyItself': '‘{token}’ is the first token, so it can only look at itself ({w}).',
-    'attention.lines.nobody': 'No token looks at ‘{token}’.',
-    'attention.lines.label': 'Attention lines between tokens',
-    'attention.lines.tokenQuery': 'Where token {pos} ‘{token}’ looks',
-    'attention.lines.tokenKey': 'What looks at token {pos} ‘{token}’',
-    'attention.lines.pruned':
-      'With {T} tokens there are too many lines: only the {k} strongest of each token are drawn.',
-  },
-});
+registerStrings({ ko, en });
 
 /** Row height in px: roomy for short sentences, tighter for long ones. */
 const rowHeight = (T) => (T <= 16 ? 30 : T <= 32 ? 24 : 20);
