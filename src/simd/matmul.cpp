@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <utility>
-#include <vector>
 
 #include "simd/arch.hpp"
 
@@ -28,7 +27,9 @@ inline void keep_in_register([[maybe_unused]] FloatBatch& x) {
 //   the two FMA pipes, not the load ports, set the pace. On Zen 4 it took a training step's matmul time
 //   from 9.3–9.9 ms to 6.9–7.2 ms against the 2×4 tile (3 interleaved runs of `tinyformer_bench kernels`).
 // - SIMD128 (16 registers as V8 maps it to x86): 2×4, 8 accumulators and 4 B vectors; in wasm it measured
-//   3–14% faster than 4×2, and 3×4 spills.
+//   3–14% faster than 4×2 (again 10–17% on the weight gradients, Intel family 6), and 3×4 spills.
+// Every layout, in every build, goes through this one tile: wasm's A·Bᵀ by dot products (no broadcasts)
+// used to win, until the tile's addressing stopped costing a multiply per load (see `tile`).
 constexpr int kMR = W >= 16 ? 4 : W == 8 ? 6 : 2;
 constexpr int kNV = W == 8 ? 2 : 4;
 // k is cut into blocks so the B panel one column strip needs (KC rows × kNV·W columns) stays in a
@@ -43,14 +44,18 @@ void tile(float* C, int ldc, const float* A, int sai, int sak, const float* B, i
   for (int r = 0; r < MR; ++r)
     for (int v = 0; v < NV; ++v)
       acc[r][v] = load_c ? FloatBatch::load_unaligned(C + r * ldc + v * W) : FloatBatch(0.0f);
-  for (int k = 0; k < kc; ++k) {
+  // The pointers step along k: indexed by k, the wasm build kept a multiply per address per step, and
+  // its Aᵀ·B products ran at 65% of the SIMD128 peak instead of 90%.
+  const float* Ak = A;
+  const float* Bk = B;
+  for (int k = 0; k < kc; ++k, Ak += sak, Bk += ldb) {
     FloatBatch b[NV];
     for (int v = 0; v < NV; ++v) {
-      b[v] = FloatBatch::load_unaligned(B + k * ldb + v * W);
+      b[v] = FloatBatch::load_unaligned(Bk + v * W);
       keep_in_register(b[v]);
     }
     for (int r = 0; r < MR; ++r) {
-      const FloatBatch a(A[r * sai + k * sak]);
+      const FloatBatch a(Ak[r * sai]);
       for (int v = 0; v < NV; ++v) acc[r][v] = xsimd::fma(a, b[v], acc[r][v]);
     }
   }
@@ -137,93 +142,10 @@ void gemm_strided(float* C, int ldc, const float* A, int sai, int sak, const flo
   }
 }
 
-// ---- A·Bᵀ by dot products along k, no transpose -----------------------------------------------
-// Row i of C over columns j..j+W is W dot products A[i,:]·B[j+c,:], each accumulated as a vector along k
-// and reduced together by one haddp (lane c of the result = sum of lanes of accumulator c). Needs K to be
-// a multiple of W. Each k-step loads MR A vectors and W B vectors for MR·W multiply-adds, and no
-// broadcasts, which SIMD128 has to emulate with a load and a shuffle: in wasm this runs at 45–51 GFLOP/s
-// on the Linear shapes against 38–42 for the broadcast kernel above plus the transpose. With 16 lanes
-// (AVX-512) the 16-way haddp costs more than the transpose saves, so natively nt stays transpose + nn.
-constexpr bool kByDot = W == 4;
-constexpr int kDotMR = 2;
-
-template <int MR>
-void dot_tile(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int K, bool accumulate) {
-  FloatBatch acc[MR][W];
-  for (int r = 0; r < MR; ++r)
-    for (int c = 0; c < W; ++c) acc[r][c] = FloatBatch(0.0f);
-  for (int k = 0; k < K; k += W) {
-    FloatBatch a[MR];
-    for (int r = 0; r < MR; ++r) a[r] = FloatBatch::load_unaligned(A + r * lda + k);
-    for (int c = 0; c < W; ++c) {
-      const FloatBatch b = FloatBatch::load_unaligned(B + c * ldb + k);
-      for (int r = 0; r < MR; ++r) acc[r][c] = xsimd::fma(a[r], b, acc[r][c]);
-    }
-  }
-  for (int r = 0; r < MR; ++r) {
-    FloatBatch sum = xsimd::haddp(acc[r]);
-    if (accumulate) sum += FloatBatch::load_unaligned(C + r * ldc);
-    sum.store_unaligned(C + r * ldc);
-  }
-}
-
-void gemm_nt_dot(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
-                 bool accumulate) {
-  int j = 0;
-  for (; j + W <= N; j += W) {
-    int i = 0;
-    for (; i + kDotMR <= M; i += kDotMR)
-      dot_tile<kDotMR>(C + i * ldc + j, ldc, A + i * lda, lda, B + j * ldb, ldb, K, accumulate);
-    for (; i < M; ++i) dot_tile<1>(C + i * ldc + j, ldc, A + i * lda, lda, B + j * ldb, ldb, K, accumulate);
-  }
-  for (; j < N; ++j)  // scalar tail columns
-    for (int i = 0; i < M; ++i) {
-      float acc = accumulate ? C[i * ldc + j] : 0.0f;
-      for (int k = 0; k < K; ++k) acc += A[i * lda + k] * B[j * ldb + k];
-      C[i * ldc + j] = acc;
-    }
-}
-
-// Bᵀ of B[N,K] (rows ldb apart) into scratch that grows once and is then reused. 16×16 blocks, so neither
-// the reads nor the writes (a stride of N floats) walk through more than 16 cache lines at a time.
-const float* transposed(const float* B, int N, int K, int ldb) {
-  static std::vector<float> scratch;
-  if (scratch.size() < static_cast<std::size_t>(K) * N) scratch.resize(static_cast<std::size_t>(K) * N);
-  float* t = scratch.data();
-  constexpr int kBlock = 16;
-  for (int n0 = 0; n0 < N; n0 += kBlock)
-    for (int k0 = 0; k0 < K; k0 += kBlock) {
-      const int n1 = std::min(N, n0 + kBlock), k1 = std::min(K, k0 + kBlock);
-      for (int k = k0; k < k1; ++k)
-        for (int n = n0; n < n1; ++n) t[k * N + n] = B[n * ldb + k];
-    }
-  return t;
-}
-
-template <bool ByDot>
-void gemm_nt(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
-             bool accumulate) {
-  if constexpr (ByDot) {
-    if (K % W == 0 && K > 0) return gemm_nt_dot(C, ldc, A, lda, B, ldb, M, K, N, accumulate);
-  }
-  // B is read transposed while its panels are packed
-  gemm_strided(C, ldc, A, lda, 1, B, 1, ldb, M, K, N, accumulate);
-}
-
-// In wasm, A·B with many rows of A (a Linear layer's input gradient) pays for transposing B and runs
-// 20% faster through the dot kernel; short products (attention's per-head ones) do not repay it.
-template <bool ByDot>
-void gemm_nn(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  if constexpr (ByDot) {
-    if (M >= 64 && K % W == 0 && K > 0) return gemm_nt_dot(C, N, A, K, transposed(B, K, N, N), K, M, K, N, accumulate);
-  }
-  gemm_strided(C, N, A, K, 1, B, N, 1, M, K, N, accumulate);
-}
-
 }  // namespace
 
 void matmul_nn(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  gemm_nn<kByDot>(C, A, B, M, K, N, accumulate);
+  gemm_strided(C, N, A, K, 1, B, N, 1, M, K, N, accumulate);
 }
 
 void matmul_tn(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
@@ -231,7 +153,7 @@ void matmul_tn(float* C, const float* A, const float* B, int M, int K, int N, bo
 }
 
 void matmul_nt(float* C, const float* A, const float* B, int M, int K, int N, bool accumulate) {
-  gemm_nt<kByDot>(C, N, A, K, B, K, M, K, N, accumulate);
+  gemm_strided(C, N, A, K, 1, B, 1, K, M, K, N, accumulate);  // B read transposed while its panels are packed
 }
 
 void matmul_nn_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
@@ -241,7 +163,7 @@ void matmul_nn_ld(float* C, int ldc, const float* A, int lda, const float* B, in
 
 void matmul_nt_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
                   bool accumulate) {
-  gemm_nt<kByDot>(C, ldc, A, lda, B, ldb, M, K, N, accumulate);
+  gemm_strided(C, ldc, A, lda, 1, B, 1, ldb, M, K, N, accumulate);
 }
 
 void matmul_tn_ld(float* C, int ldc, const float* A, int lda, const float* B, int ldb, int M, int K, int N,
