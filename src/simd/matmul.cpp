@@ -81,8 +81,12 @@ void strip(float* C, int ldc, const float* A, int sai, int sak, const float* B, 
 constexpr int kPanelFloats = kKC * kNV * W;
 // (one out-of-line copy: inlined at each strip width it made the wasm module 14 KB larger, no faster)
 [[gnu::noinline]] void pack_panel(float* P, const float* B, int sbk, int sbn, int kc, int width) {
-  if (sbn == 1) {
-    for (int k = 0; k < kc; ++k) std::copy(B + k * sbk, B + k * sbk + width, P + k * width);
+  if (sbn == 1) {  // rows of `width` floats: vector copies (std::copy became a memmove call per row in wasm)
+    for (int k = 0; k < kc; ++k, B += sbk, P += width) {
+      int c = 0;
+      for (; c + W <= width; c += W) FloatBatch::load_unaligned(B + c).store_unaligned(P + c);
+      for (; c < width; ++c) P[c] = B[c];
+    }
   } else {
     for (int c = 0; c < width; ++c)
       for (int k = 0; k < kc; ++k) P[k * width + c] = B[k * sbk + c * sbn];
