@@ -158,20 +158,50 @@ TEST_CASE("activations: values, SIMD equals scalar, derivatives by finite differ
     tf::activation_forward(a, fast.data(), x.data(), n);
     tf::activation_forward_ref(a, ref.data(), x.data(), n);
     for (int i = 0; i < n; ++i) CHECK(fast[i] == Approx(ref[i]).margin(2e-6));
+    // the slope the forward keeps: f'(x), the same as the scalar reference's
+    std::vector<float> again(n), slope(n), ones(n, 1.0f), want(n, 0.0f);
+    tf::activation_forward(a, again.data(), x.data(), n, slope.data());
+    CHECK(again == fast);  // keeping the slope does not change the values
+    tf::activation_backward_ref(a, want.data(), x.data(), ones.data(), n);
+    for (int i = 0; i < n; ++i) CHECK(slope[i] == Approx(want[i]).margin(2e-6));
+    // the backward from it: accumulates, or overwrites
     std::vector<float> dfast(n, 0.5f), dref(n, 0.5f);
-    tf::activation_backward(a, dfast.data(), x.data(), r.data(), n);
+    tf::activation_backward(dfast.data(), slope.data(), r.data(), n);
     tf::activation_backward_ref(a, dref.data(), x.data(), r.data(), n);
     for (int i = 0; i < n; ++i) CHECK(dfast[i] == Approx(dref[i]).margin(2e-5));
     std::vector<float> out(n), dx(n, 0.0f);
-    tf::activation_backward(a, dx.data(), x.data(), r.data(), n);
+    tf::activation_backward(dx.data(), slope.data(), r.data(), n);
     std::vector<float> dover(n, 7.0f);  // overwrite: the 7s are not added
-    tf::activation_backward(a, dover.data(), x.data(), r.data(), n, /*overwrite=*/true);
+    tf::activation_backward(dover.data(), slope.data(), r.data(), n, /*overwrite=*/true);
     CHECK(dover == dx);
     auto loss = [&] {
       tf::activation_forward(a, out.data(), x.data(), n);
       return weighted_sum(out.data(), r);
     };
     CHECK(central_difference_error(x, dx, loss, n, 12, 1e-3f) < 3e-3);
+  }
+}
+
+// The SIMD slope is read partly from y = f(x) (σ = y/x for SiLU, 1 + tanh = 2y/x for gelu_tanh): at x = 0 that
+// quotient is 0/0, at tiny |x| it is rounding, and far out y underflows. Every lane here runs the SIMD path.
+TEST_CASE("activations: the slope holds at 0, tiny, huge and far-negative inputs", "[layers]") {
+  using tf::Activation;
+  std::vector<float> x = {0.0f,  -0.0f,  1e-30f, -1e-30f, 1e-38f, -3e-39f, 1e-7f, -1e-7f,
+                          20.0f, -20.0f, 90.0f,  -90.0f,  -6.0f,  6.0f,    0.3f,  -0.3f};
+  while (x.size() % 16 != 0) x.push_back(0.5f);  // a whole number of vectors for every width
+  const int n = static_cast<int>(x.size());
+  const std::vector<float> ones(n, 1.0f);
+  for (Activation a : {Activation::Gelu, Activation::GeluTanh, Activation::Relu, Activation::Sigmoid, Activation::Tanh,
+                       Activation::Silu}) {
+    INFO(tf::to_string(a));
+    std::vector<float> y(n), got(n), want(n, 0.0f);
+    tf::activation_forward(a, y.data(), x.data(), n, got.data());
+    tf::activation_backward_ref(a, want.data(), x.data(), ones.data(), n);
+    for (int i = 0; i < n; ++i) {
+      INFO("x = " << x[i]);
+      REQUIRE(std::isfinite(got[i]));
+      CHECK(got[i] == Approx(want[i]).margin(2e-6));
+    }
   }
 }
 

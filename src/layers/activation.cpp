@@ -83,32 +83,47 @@ B f_simd(Activation a, B x) {
   return x;
 }
 
-B df_simd(Activation a, B x) {
+// f'(x) from x and y = f(x), which the forward pass has in hand: y carries what the derivative would otherwise
+// recompute (tanh's and sigmoid's value is theirs; σ = y/x for SiLU, 1 + tanh = 2y/x for gelu_tanh). Near x = 0
+// the quotient y/x is 0/0 and its limit is used (σ = 0.5, 1 + tanh = 1); below 1e-20 it is also the float value.
+B df_simd(Activation a, B x, B y) {
   const B one(1.0f), half(0.5f);
+  const auto near0 = xsimd::abs(x) < B(1e-20f);
   switch (a) {
-    case Activation::Gelu:
-      return half * (one + xsimd::erf(x * B(kInvSqrt2))) + x * B(kInvSqrt2Pi) * xsimd::exp(B(-0.5f) * x * x);
-    case Activation::GeluTanh: {
-      const B t = xsimd::tanh(B(kSqrt2OverPi) * (x + B(kGeluCoeff) * x * x * x));
+    case Activation::Gelu: {  // Φ(x) + x·φ(x), Φ = y/x (f_and_slope has Φ itself and does not come here)
+      const B cdf = xsimd::select(near0, half, y / x);
+      return cdf + x * B(kInvSqrt2Pi) * xsimd::exp(B(-0.5f) * x * x);
+    }
+    case Activation::GeluTanh: {  // p = 1 + t = 2y/x;  1 − t² = p·(2 − p)
+      const B p = xsimd::select(near0, one, B(2.0f) * y / x);
       const B du = B(kSqrt2OverPi) * (one + B(3.0f * kGeluCoeff) * x * x);
-      return half * (one + t) + half * x * (one - t * t) * du;
+      return half * p + half * x * p * (B(2.0f) - p) * du;
     }
     case Activation::Relu:
       return xsimd::select(x > B(0.0f), one, B(0.0f));
-    case Activation::Sigmoid: {
-      const B s = one / (one + xsimd::exp(-x));
-      return s * (one - s);
-    }
-    case Activation::Tanh: {
-      const B t = xsimd::tanh(x);
-      return one - t * t;
-    }
+    case Activation::Sigmoid:
+      return y * (one - y);
+    case Activation::Tanh:
+      return one - y * y;
     case Activation::Silu: {
-      const B s = one / (one + xsimd::exp(-x));
-      return s * (one + x * (one - s));
+      const B sig = xsimd::select(near0, half, y / x);
+      return sig * (one + x * (one - sig));
     }
   }
   return one;
+}
+
+// y = f(x) and slope = f'(x) together. GELU's Φ is computed once for both (y = x·Φ is the same float as f_simd's
+// 0.5·x·(1 + erf), since halving is exact), so its slope costs one exp on top of the value.
+B f_and_slope(Activation a, B x, B& slope) {
+  if (a == Activation::Gelu) {
+    const B cdf = B(0.5f) * (B(1.0f) + xsimd::erf(x * B(kInvSqrt2)));
+    slope = cdf + x * B(kInvSqrt2Pi) * xsimd::exp(B(-0.5f) * x * x);
+    return x * cdf;
+  }
+  const B y = f_simd(a, x);
+  slope = df_simd(a, x, y);
+  return y;
 }
 
 }  // namespace
@@ -138,19 +153,32 @@ Activation activation_from_string(const std::string& name) {
   throw Error("bad_config", "unknown activation '" + name + "' (gelu, gelu_tanh, relu, sigmoid, tanh, silu)");
 }
 
-void activation_forward(Activation a, float* out, const float* in, int n) {
+void activation_forward(Activation a, float* out, const float* in, int n, float* slope) {
   int i = 0;
-  for (; i + W <= n; i += W) f_simd(a, B::load_unaligned(in + i)).store_unaligned(out + i);
-  for (; i < n; ++i) out[i] = f_ref(a, in[i]);
+  if (slope == nullptr) {
+    for (; i + W <= n; i += W) f_simd(a, B::load_unaligned(in + i)).store_unaligned(out + i);
+    for (; i < n; ++i) out[i] = f_ref(a, in[i]);
+    return;
+  }
+  for (; i + W <= n; i += W) {
+    B d;
+    f_and_slope(a, B::load_unaligned(in + i), d).store_unaligned(out + i);
+    d.store_unaligned(slope + i);
+  }
+  for (; i < n; ++i) {
+    const float x = in[i];  // read before out[i] is written: out may alias in
+    out[i] = f_ref(a, x);
+    slope[i] = df_ref(a, x);
+  }
 }
 
-void activation_backward(Activation a, float* dinp, const float* inp, const float* dout, int n, bool overwrite) {
+void activation_backward(float* dinp, const float* slope, const float* dout, int n, bool overwrite) {
   int i = 0;
   for (; i + W <= n; i += W) {
-    const B d = df_simd(a, B::load_unaligned(inp + i)) * B::load_unaligned(dout + i);
+    const B d = B::load_unaligned(slope + i) * B::load_unaligned(dout + i);
     (overwrite ? d : B::load_unaligned(dinp + i) + d).store_unaligned(dinp + i);
   }
-  for (; i < n; ++i) dinp[i] = (overwrite ? 0.0f : dinp[i]) + df_ref(a, inp[i]) * dout[i];
+  for (; i < n; ++i) dinp[i] = (overwrite ? 0.0f : dinp[i]) + slope[i] * dout[i];
 }
 
 void activation_forward_ref(Activation a, float* out, const float* in, int n) {

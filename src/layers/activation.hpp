@@ -18,10 +18,12 @@ enum class Activation { Gelu, GeluTanh, Relu, Sigmoid, Tanh, Silu };
 std::string to_string(Activation a);
 Activation activation_from_string(const std::string& name);  // tf::Error("bad_config") if unknown
 
-// out[i] = f(in[i]) for n elements (out may alias in).
-void activation_forward(Activation a, float* out, const float* in, int n);
-// dinp[i] += f'(inp[i]) · dout[i]    (= with overwrite: the caller need not zero dinp first)
-void activation_backward(Activation a, float* dinp, const float* inp, const float* dout, int n, bool overwrite = false);
+// out[i] = f(in[i]) for n elements (out may alias in). With slope, also slope[i] = f'(in[i]): the forward pass
+// has what the derivative needs in hand (GELU's Φ, tanh's and sigmoid's value), so keeping the slope for the
+// backward pass costs at most one exp, where recomputing it there would cost GELU's erf again.
+void activation_forward(Activation a, float* out, const float* in, int n, float* slope = nullptr);
+// dinp[i] += slope[i] · dout[i]   (= with overwrite: the caller need not zero dinp first; dinp may alias dout)
+void activation_backward(float* dinp, const float* slope, const float* dout, int n, bool overwrite = false);
 
 void activation_forward_ref(Activation a, float* out, const float* in, int n);
 void activation_backward_ref(Activation a, float* dinp, const float* inp, const float* dout, int n);

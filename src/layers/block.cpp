@@ -57,7 +57,7 @@ void attention_sublayer(AttentionActs& a, const AttentionWeights& w, const Block
 
 void ffn_sublayer(FfnActs& a, const FfnWeights& w, const BlockSpec& s, int N, const float* inp) {
   linear_forward(a.pre.data(), inp, w.fc_w, w.fc_b, N, s.C, s.F);
-  activation_forward(s.activation, a.act.data(), a.pre.data(), N * s.F);
+  activation_forward(s.activation, a.act.data(), a.pre.data(), N * s.F, a.slope.data());
   linear_forward(a.out.data(), a.act.data(), w.proj_w, w.proj_b, N, s.F, s.C);
 }
 
@@ -88,14 +88,14 @@ void block_reserve(BlockActs& a, const BlockSpec& s, int B, int T, int S) {
   reserve_attention(a.self, s, Bz, Tz, Tz, false);
   if (s.cross) reserve_attention(a.cross, s, Bz, Tz, Sz, true);
   reserve_sublayer(a.ffn, N, s.C);
-  grow(a.ffn.pre, N * s.F), grow(a.ffn.act, N * s.F), grow(a.ffn.out, N * s.C);
+  grow(a.ffn.pre, N * s.F), grow(a.ffn.act, N * s.F), grow(a.ffn.slope, N * s.F), grow(a.ffn.out, N * s.C);
 }
 
 void block_scratch_reserve(BlockScratch& d, const BlockSpec& s, int B, int T, int S) {
   const std::size_t C = s.C, N = static_cast<std::size_t>(B) * T, M = static_cast<std::size_t>(B) * (s.cross ? S : 0);
   grow(d.d_ln, N * C), grow(d.d_res, N * C), grow(d.d_ping, N * C), grow(d.d_pong, N * C);
   grow(d.d_qkv, N * 3 * C), grow(d.d_kv, M * 2 * C), grow(d.d_concat, N * C);
-  grow(d.d_pre, N * s.F), grow(d.d_act, N * s.F);
+  grow(d.d_hidden, N * s.F);
   std::size_t scratch = attention_scratch_size({B, T, T, s.C, s.H});
   if (s.cross) scratch = std::max<std::size_t>(scratch, attention_scratch_size({B, T, S, s.C, s.H}));
   grow(d.attention, scratch);
@@ -125,14 +125,14 @@ double block_floats(const BlockSpec& s, double B, double T, double S) {
   const double N = B * T, Sz = s.cross ? S : T;
   double n = attention_floats(s, B, T, T, false);
   if (s.cross) n += attention_floats(s, B, T, Sz, true);
-  return n + sublayer_floats(N, s.C) + 2 * N * s.F + N * s.C;
+  return n + sublayer_floats(N, s.C) + 3 * N * s.F + N * s.C;
 }
 
 double block_scratch_floats(const BlockSpec& s, double B, double T, double S) {
   const double C = s.C, N = B * T, M = B * (s.cross ? S : 0);
   double scratch = attention_scratch_floats(s, B, T, T);
   if (s.cross) scratch = std::max(scratch, attention_scratch_floats(s, B, T, S));
-  return 4 * N * C + 3 * N * C + 2 * M * C + N * C + 2 * N * s.F + scratch;
+  return 4 * N * C + 3 * N * C + 2 * M * C + N * C + N * s.F + scratch;
 }
 
 const float* sublayer_output(const BlockActs& a, const BlockSpec& s, int i) {
@@ -196,15 +196,16 @@ void block_backward(float* dx, BlockWeights& g, BlockScratch& d, const float* do
   const float* x_ffn = sublayer_output(a, s, last - 1);
   float* d_into_ffn = d.d_ping.data();
 
-  sublayer_backward(d_into_ffn, dout, a.ffn, w.norm[last], g.norm[last], s, N, x_ffn, d,
-                    [&](const float* dres, float* dinp, bool overwrite) {
-                      const FfnActs& f = a.ffn;
-                      linear_backward(d.d_act.data(), g.ffn.proj_w, g.ffn.proj_b, dres, f.act.data(), w.ffn.proj_w, N,
-                                      F, C, true);
-                      activation_backward(s.activation, d.d_pre.data(), f.pre.data(), d.d_act.data(), N * F, true);
-                      linear_backward(dinp, g.ffn.fc_w, g.ffn.fc_b, d.d_pre.data(), f_input(f, s, x_ffn), w.ffn.fc_w, N,
-                                      C, F, overwrite);
-                    });
+  sublayer_backward(
+      d_into_ffn, dout, a.ffn, w.norm[last], g.norm[last], s, N, x_ffn, d,
+      [&](const float* dres, float* dinp, bool overwrite) {
+        const FfnActs& f = a.ffn;
+        // d_hidden is ∂/∂act, then (in place, times the slope the forward kept) ∂/∂pre
+        float* d_hidden = d.d_hidden.data();
+        linear_backward(d_hidden, g.ffn.proj_w, g.ffn.proj_b, dres, f.act.data(), w.ffn.proj_w, N, F, C, true);
+        activation_backward(d_hidden, f.slope.data(), d_hidden, N * F, true);
+        linear_backward(dinp, g.ffn.fc_w, g.ffn.fc_b, d_hidden, f_input(f, s, x_ffn), w.ffn.fc_w, N, C, F, overwrite);
+      });
   const float* dnext = d_into_ffn;
   if (s.cross) {
     const float* x_cross = output_of(a.self, s);

@@ -72,9 +72,10 @@ struct AttentionActs : SublayerActs {
   std::vector<float> proj;      // (N, C) concat · W_Oᵀ + b
 };
 struct FfnActs : SublayerActs {
-  std::vector<float> pre;  // (N, F) fc1 output
-  std::vector<float> act;  // (N, F) after the activation
-  std::vector<float> out;  // (N, C) fc2 output
+  std::vector<float> pre;    // (N, F) fc1 output
+  std::vector<float> act;    // (N, F) after the activation
+  std::vector<float> slope;  // (N, F) the activation's derivative at pre, for the backward pass
+  std::vector<float> out;    // (N, C) fc2 output
 };
 struct BlockActs {
   AttentionActs self, cross;
@@ -85,7 +86,7 @@ struct BlockActs {
 struct BlockScratch {
   std::vector<float> d_ln, d_res, d_ping, d_pong;  // (N, C)
   std::vector<float> d_qkv, d_kv, d_concat;        // (N, 3C), (M, 2C), (N, C)
-  std::vector<float> d_pre, d_act;                 // (N, F)
+  std::vector<float> d_hidden;                     // (N, F) ∂/∂act, then ∂/∂pre
   std::vector<float> attention;                    // attention_scratch_size
 };
 
