@@ -1,6 +1,7 @@
 #include "layers/activation.hpp"
 
 #include <cmath>
+#include <cstddef>
 
 #include "core/error.hpp"
 #include "simd/arch.hpp"
@@ -64,11 +65,41 @@ float df_ref(Activation a, float x) {
 using B = simd::FloatBatch;
 constexpr int W = simd::kWidth;
 
+// Horner's rule: c[0] + x·(c[1] + x·(c[2] + …)).
+template <std::size_t K>
+B horner(const float (&c)[K], B x) {
+  B acc(c[K - 1]);
+  for (std::size_t k = K - 1; k-- > 0;) acc = xsimd::fma(acc, x, B(c[k]));
+  return acc;
+}
+
+// Φ(x), the standard normal CDF, for GELU, and e = exp(−x²/2) beside it (scripts/fit-normal-cdf.py fits P, R):
+//   |x| <= 1.5:  Φ = 1/2 + x·P(x²)                                             P: relative error 8e-8
+//   |x| >  1.5:  Q = 1 − Φ(|x|) = e·R(1/(1 + |x|)),  Φ = Q (x < 0) or 1 − Q     R: relative error 6.5e-7
+// Every lane computes both (no branch on the data). The slope reuses e for φ(x) = e/√(2π), so GELU's value and
+// slope cost one exp. The tail is a product, not 1 + erf(x/√2), which cancels to 0 in float below x ≈ −5.4:
+// here Φ keeps its relative accuracy until e underflows (x ≈ −13).
+B normal_cdf(B x, B& e) {
+  static constexpr float kP[] = {3.989422496e-01f,  -6.648942173e-02f, 9.968641805e-03f,
+                                 -1.177950966e-03f, 1.071574099e-04f,  -5.910903194e-06f};
+  static constexpr float kR[] = {-1.771481067e-05f, 3.998048915e-01f, 3.818578563e-01f, 1.779513628e-01f,
+                                 -1.839236441e+00f, 2.451858115e+00f, -1.130898407e+00f};
+  const B s = x * x, a = xsimd::abs(x), one(1.0f);
+  e = xsimd::exp(B(-0.5f) * s);
+  const B inner = B(0.5f) + x * horner(kP, s);
+  const auto in_inner = a <= B(1.5f);
+  if (xsimd::all(in_inner)) return inner;  // most vectors of a young model's hidden layer
+  const B q = e * horner(kR, one / (one + a));
+  return xsimd::select(in_inner, inner, xsimd::select(x < B(0.0f), q, one - q));
+}
+
 B f_simd(Activation a, B x) {
   const B one(1.0f), half(0.5f);
   switch (a) {
-    case Activation::Gelu:
-      return half * x * (one + xsimd::erf(x * B(kInvSqrt2)));
+    case Activation::Gelu: {
+      B e;
+      return x * normal_cdf(x, e);
+    }
     case Activation::GeluTanh:
       return half * x * (one + xsimd::tanh(B(kSqrt2OverPi) * (x + B(kGeluCoeff) * x * x * x)));
     case Activation::Relu:
@@ -90,10 +121,8 @@ B df_simd(Activation a, B x, B y) {
   const B one(1.0f), half(0.5f);
   const auto near0 = xsimd::abs(x) < B(1e-20f);
   switch (a) {
-    case Activation::Gelu: {  // Φ(x) + x·φ(x), Φ = y/x (f_and_slope has Φ itself and does not come here)
-      const B cdf = xsimd::select(near0, half, y / x);
-      return cdf + x * B(kInvSqrt2Pi) * xsimd::exp(B(-0.5f) * x * x);
-    }
+    case Activation::Gelu:  // f_and_slope computes GELU's slope with its value, from Φ and exp(−x²/2)
+      break;
     case Activation::GeluTanh: {  // p = 1 + t = 2y/x;  1 − t² = p·(2 − p)
       const B p = xsimd::select(near0, one, B(2.0f) * y / x);
       const B du = B(kSqrt2OverPi) * (one + B(3.0f * kGeluCoeff) * x * x);
@@ -113,12 +142,12 @@ B df_simd(Activation a, B x, B y) {
   return one;
 }
 
-// y = f(x) and slope = f'(x) together. GELU's Φ is computed once for both (y = x·Φ is the same float as f_simd's
-// 0.5·x·(1 + erf), since halving is exact), so its slope costs one exp on top of the value.
+// y = f(x) and slope = f'(x) together. GELU's Φ and exp(−x²/2) serve both: slope = Φ + x·φ, y = x·Φ.
 B f_and_slope(Activation a, B x, B& slope) {
   if (a == Activation::Gelu) {
-    const B cdf = B(0.5f) * (B(1.0f) + xsimd::erf(x * B(kInvSqrt2)));
-    slope = cdf + x * B(kInvSqrt2Pi) * xsimd::exp(B(-0.5f) * x * x);
+    B e;
+    const B cdf = normal_cdf(x, e);
+    slope = cdf + x * B(kInvSqrt2Pi) * e;
     return x * cdf;
   }
   const B y = f_simd(a, x);
