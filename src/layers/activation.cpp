@@ -73,33 +73,39 @@ B horner(const float (&c)[K], B x) {
   return acc;
 }
 
-// Φ(x), the standard normal CDF, for GELU, and e = exp(−x²/2) beside it (scripts/fit-normal-cdf.py fits P, R):
-//   |x| <= 1.5:  Φ = 1/2 + x·P(x²)                                             P: relative error 8e-8
-//   |x| >  1.5:  Q = 1 − Φ(|x|) = e·R(1/(1 + |x|)),  Φ = Q (x < 0) or 1 − Q     R: relative error 6.5e-7
-// Every lane computes both (no branch on the data). The slope reuses e for φ(x) = e/√(2π), so GELU's value and
-// slope cost one exp. The tail is a product, not 1 + erf(x/√2), which cancels to 0 in float below x ≈ −5.4:
-// here Φ keeps its relative accuracy until e underflows (x ≈ −13).
-B normal_cdf(B x, B& e) {
+// GELU's value x·Φ(x) and, with slope, its derivative Φ + x·φ (scripts/fit-normal-cdf.py fits P, D and R):
+//   |x| <= 1.5:  Φ = 1/2 + x·P(x²),  Φ + x·φ = 1/2 + x·D(x²)                       no exp; P, D: rel. error 8e-8, 2e-8
+//   |x| >  1.5:  Q = 1 − Φ(|x|) = e·R(1/(1 + |x|)), e = exp(−x²/2);  Φ = Q (x < 0) or 1 − Q;  slope Φ + x·e/√(2π)
+// Vectors with every lane inside 1.5 (most, in a young model's hidden layer) skip the rest; otherwise each lane
+// takes its own region's formula, so no lane's result depends on its neighbours. The tail is a product, not
+// 1 + erf(x/√2), which cancels to 0 in float below x ≈ −5.4: Φ keeps its relative accuracy until e underflows.
+B gelu_simd(B x, B* slope) {
   static constexpr float kP[] = {3.989422496e-01f,  -6.648942173e-02f, 9.968641805e-03f,
                                  -1.177950966e-03f, 1.071574099e-04f,  -5.910903194e-06f};
+  static constexpr float kD[] = {7.978845420e-01f, -2.659607579e-01f, 5.983616178e-02f, -9.485150651e-03f,
+                                 1.137311047e-03f, -1.019646646e-04f, 5.340815611e-06f};
   static constexpr float kR[] = {-1.771481067e-05f, 3.998048915e-01f, 3.818578563e-01f, 1.779513628e-01f,
                                  -1.839236441e+00f, 2.451858115e+00f, -1.130898407e+00f};
-  const B s = x * x, a = xsimd::abs(x), one(1.0f);
-  e = xsimd::exp(B(-0.5f) * s);
-  const B inner = B(0.5f) + x * horner(kP, s);
+  const B s = x * x, a = xsimd::abs(x), one(1.0f), half(0.5f);
+  const B inner = half + x * horner(kP, s);
+  const B inner_slope = slope ? half + x * horner(kD, s) : B(0.0f);
   const auto in_inner = a <= B(1.5f);
-  if (xsimd::all(in_inner)) return inner;  // most vectors of a young model's hidden layer
+  if (xsimd::all(in_inner)) {
+    if (slope) *slope = inner_slope;
+    return x * inner;
+  }
+  const B e = xsimd::exp(B(-0.5f) * s);
   const B q = e * horner(kR, one / (one + a));
-  return xsimd::select(in_inner, inner, xsimd::select(x < B(0.0f), q, one - q));
+  const B outer = xsimd::select(x < B(0.0f), q, one - q);
+  if (slope) *slope = xsimd::select(in_inner, inner_slope, outer + x * B(kInvSqrt2Pi) * e);
+  return x * xsimd::select(in_inner, inner, outer);
 }
 
 B f_simd(Activation a, B x) {
   const B one(1.0f), half(0.5f);
   switch (a) {
-    case Activation::Gelu: {
-      B e;
-      return x * normal_cdf(x, e);
-    }
+    case Activation::Gelu:
+      return gelu_simd(x, nullptr);
     case Activation::GeluTanh:
       return half * x * (one + xsimd::tanh(B(kSqrt2OverPi) * (x + B(kGeluCoeff) * x * x * x)));
     case Activation::Relu:
@@ -121,7 +127,7 @@ B df_simd(Activation a, B x, B y) {
   const B one(1.0f), half(0.5f);
   const auto near0 = xsimd::abs(x) < B(1e-20f);
   switch (a) {
-    case Activation::Gelu:  // f_and_slope computes GELU's slope with its value, from Φ and exp(−x²/2)
+    case Activation::Gelu:  // gelu_simd computes GELU's slope with its value
       break;
     case Activation::GeluTanh: {  // p = 1 + t = 2y/x;  1 − t² = p·(2 − p)
       const B p = xsimd::select(near0, one, B(2.0f) * y / x);
@@ -142,14 +148,9 @@ B df_simd(Activation a, B x, B y) {
   return one;
 }
 
-// y = f(x) and slope = f'(x) together. GELU's Φ and exp(−x²/2) serve both: slope = Φ + x·φ, y = x·Φ.
+// y = f(x) and slope = f'(x) together.
 B f_and_slope(Activation a, B x, B& slope) {
-  if (a == Activation::Gelu) {
-    B e;
-    const B cdf = normal_cdf(x, e);
-    slope = cdf + x * B(kInvSqrt2Pi) * e;
-    return x * cdf;
-  }
+  if (a == Activation::Gelu) return gelu_simd(x, &slope);
   const B y = f_simd(a, x);
   slope = df_simd(a, x, y);
   return y;
