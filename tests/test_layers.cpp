@@ -10,6 +10,7 @@
 #include "layers/layer_norm.hpp"
 #include "layers/linear.hpp"
 #include "layers/softmax.hpp"
+#include "simd/arch.hpp"
 
 using tf::test::central_difference_error;
 using tf::test::normal_vector;
@@ -196,6 +197,23 @@ TEST_CASE("activations: GELU's value keeps its relative accuracy far into the ne
     INFO("x = " << x[i]);
     CHECK(y[i] == Approx(xd * cdf).epsilon(1e-5).margin(1e-37));
     CHECK(slope[i] == Approx(cdf + xd * pdf).margin(1e-6));
+  }
+}
+
+// A lane's GELU value and slope depend on its own input only, not on whether a neighbour in the same vector is
+// beyond |x| = 1.5 (which sends the whole vector through the tail's formulas).
+TEST_CASE("activations: GELU's lanes do not depend on their neighbours", "[layers]") {
+  constexpr int W = tf::simd::kWidth;
+  std::vector<float> inside(W), mixed(W);
+  for (int i = 0; i < W; ++i) inside[i] = mixed[i] = -1.4f + 2.8f * static_cast<float>(i) / W;
+  mixed[W - 1] = 3.0f;
+  std::vector<float> y1(W), s1(W), y2(W), s2(W);
+  tf::activation_forward(tf::Activation::Gelu, y1.data(), inside.data(), W, s1.data());
+  tf::activation_forward(tf::Activation::Gelu, y2.data(), mixed.data(), W, s2.data());
+  for (int i = 0; i + 1 < W; ++i) {
+    INFO("x = " << inside[i]);
+    CHECK(y1[i] == y2[i]);
+    CHECK(s1[i] == s2[i]);
   }
 }
 
