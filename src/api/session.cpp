@@ -275,6 +275,20 @@ void make_racers(const nlohmann::json& spec, const TrainConfig& tc, MakeModel&& 
   }
 }
 
+// The spec's "train" settings every kind of model shares (batch_size, shards) and its seed.
+TrainConfig train_settings(const nlohmann::json& spec, int default_batch_size) {
+  const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
+  settings_object(tj, "train", "bad_train_config");
+  TrainConfig tc;
+  tc.batch_size = json_int(tj, "batch_size", default_batch_size, "bad_train_config");
+  tc.shards = json_int(tj, "shards", 1, "bad_train_config");
+  const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
+  if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
+    throw Error("bad_train_config", "seed must be a whole number >= 0");
+  tc.seed = static_cast<std::uint64_t>(seed);
+  return tc;
+}
+
 }  // namespace
 
 void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view corpus, TrainConfig tc) {
@@ -365,27 +379,11 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   if (!spec.is_object()) throw Error("bad_train_config", "training settings must be a JSON object");
   const std::string arch = json_string(spec, "arch", "gpt", "bad_train_config");
   if (arch == "seq2seq") {
-    const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
-    settings_object(tj, "train", "bad_train_config");
-    TrainConfig tc;
-    tc.batch_size = json_int(tj, "batch_size", tc.batch_size, "bad_train_config");
-    const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
-    if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
-      throw Error("bad_train_config", "seed must be a whole number >= 0");
-    tc.seed = static_cast<std::uint64_t>(seed);
-    create_pairs(spec, corpus, tc);
+    create_pairs(spec, corpus, train_settings(spec, TrainConfig{}.batch_size));
     return;
   }
   if (arch == "cbow") {
-    const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
-    settings_object(tj, "train", "bad_train_config");
-    TrainConfig tc;
-    tc.batch_size = json_int(tj, "batch_size", 64, "bad_train_config");
-    const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
-    if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
-      throw Error("bad_train_config", "seed must be a whole number >= 0");
-    tc.seed = static_cast<std::uint64_t>(seed);
-    create_cbow(spec, corpus, tc);
+    create_cbow(spec, corpus, train_settings(spec, 64));
     return;
   }
   if (arch != "gpt") throw Error("bad_train_config", "arch must be gpt, seq2seq or cbow");
@@ -400,15 +398,8 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   mj["vocab_size"] = tok.vocab_size();
   const ModelConfig model_config = ModelConfig::from_json(mj);
 
-  const nlohmann::json tj = spec.contains("train") ? spec["train"] : nlohmann::json::object();
-  settings_object(tj, "train", "bad_train_config");
-  TrainConfig tc;
-  tc.batch_size = json_int(tj, "batch_size", tc.batch_size, "bad_train_config");
-  tc.seq_len = json_int(tj, "seq_len", tc.seq_len, "bad_train_config");
-  const double seed = json_double(spec, "seed", 1337.0, "bad_train_config");
-  if (!(seed >= 0 && seed < 9007199254740992.0 && std::floor(seed) == seed))
-    throw Error("bad_train_config", "seed must be a whole number >= 0");
-  tc.seed = static_cast<std::uint64_t>(seed);
+  TrainConfig tc = train_settings(spec, TrainConfig{}.batch_size);
+  tc.seq_len = json_int(spec.value("train", nlohmann::json::object()), "seq_len", tc.seq_len, "bad_train_config");
   tc.validate(model_config);
   const int T = tc.seq_len > 0 ? tc.seq_len : model_config.block_size;
 
@@ -500,6 +491,53 @@ std::vector<TrainingSession::RacerStep> TrainingSession::step(int n) {
     ++steps_;
   }
   return out;
+}
+
+void TrainingSession::step_part(int first, int count) {
+  if (trainers_.empty()) throw Error("no_model", "training has not been set up");
+  if (racers() != 1) throw Error("bad_train_config", "a split step trains one racer", racers());
+  split_parts_ = 0;
+  if (diverged_[0]) return;
+  Trainer& t = *trainers_[0];
+  const int S = t.config().shards;
+  if (S < 2 || count < 1 || (count & (count - 1)) != 0 || count > S || first < 0 || first % count != 0 ||
+      first + count > S)  // checked before the batch is drawn, so a bad call leaves the stream where it was
+    throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first, count);
+  const int W = S / count;
+  const std::size_t P = t.network().num_parameters();
+  if (parts_.size() < W * P) parts_.resize(W * P);
+  shard_losses_.resize(S);
+  batches_->next(split_batch_);
+  t.step_part(split_batch_, first, count, parts_.data() + static_cast<std::size_t>(first / count) * P,
+              shard_losses_.data() + first);
+  split_parts_ = W;
+}
+
+float* TrainingSession::part(int k) {
+  if (k < 0 || k >= split_parts_)
+    throw Error("bad_train_config", "no such part of a split step", k);
+  return parts_.data() + static_cast<std::size_t>(k) * trainers_[0]->network().num_parameters();
+}
+
+std::vector<TrainingSession::RacerStep> TrainingSession::finish_step() {
+  if (trainers_.empty()) throw Error("no_model", "training has not been set up");
+  if (split_parts_ == 0) return {};  // diverged before this step: nothing was split
+  std::vector<const float*> parts;
+  for (int k = 0; k < split_parts_; ++k) parts.push_back(part(k));
+  split_parts_ = 0;
+  StepResult r;
+  try {
+    r = trainers_[0]->finish_step(parts, shard_losses_);
+  } catch (const Error& e) {
+    if (e.code() != "loss_not_finite") throw;
+    r.step = trainers_[0]->steps() + 1;  // as lockstep(): the step that failed, not taken
+    r.loss = std::numeric_limits<float>::quiet_NaN();
+  }
+  const Divergence reason = watches_[0].observe(r);
+  const bool blew_up = reason != Divergence::none;
+  if (blew_up) diverged_[0] = true;
+  ++steps_;
+  return {{0, r, blew_up, reason}};
 }
 
 float TrainingSession::evaluate(int racer, int max_batches) {

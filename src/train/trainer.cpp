@@ -16,6 +16,10 @@ void TrainConfig::validate(int max_positions) const {
   if (!(sampling_prob >= 0.0f && sampling_prob <= 1.0f)) {
     throw Error("bad_train_config", "sampling_prob must be in [0, 1]");
   }
+  if (shards != 1 && shards != 2 && shards != 4 && shards != 8)
+    throw Error("bad_train_config", "shards must be 1, 2, 4 or 8", shards);
+  if (batch_size % shards != 0)
+    throw Error("bad_train_config", "batch_size must be a multiple of shards", batch_size, shards);
 }
 
 Trainer::Trainer(const ModelConfig& model_config, const OptimizerConfig& optimizer_config,
@@ -50,20 +54,27 @@ void Trainer::set_sampling_prob(float p) {
 // Replaces input t (t >= 1, target counted) with the argmax of the teacher-forced prediction at t − 1. One coin
 // per position, drawn for every position, so the stream does not depend on the padding.
 int Trainer::apply_scheduled_sampling(const Batch& batch) {
-  const int B = batch.B, T = batch.T, V = model_->vocab_size();
   mixed_ = batch;
-  probe_.B = batch.B, probe_.T = batch.T, probe_.S = batch.S;
-  probe_.inputs = batch.inputs, probe_.source = batch.source;
-  probe_.targets.clear();  // logits only: the teacher-forced pass's guess for every next token
-  model_->forward(probe_);
-  const float* logits = model_->logits();
+  return flip_coins(batch, 0, batch.B, &mixed_);
+}
+
+int Trainer::flip_coins(const Batch& batch, int b0, int b1, Batch* rows) {
+  const int T = batch.T, V = model_->vocab_size();
+  const float* logits = nullptr;
+  if (rows) {
+    probe_.B = rows->B, probe_.T = rows->T, probe_.S = rows->S;
+    probe_.inputs = rows->inputs, probe_.source = rows->source;
+    probe_.targets.clear();  // logits only: the teacher-forced pass's guess for every next token
+    model_->forward(probe_);
+    logits = model_->logits();
+  }
   int replaced = 0;
-  for (int b = 0; b < B; ++b) {
+  for (int b = b0; b < b1; ++b) {
     for (int t = 1; t < T; ++t) {
       if (coin_.uniform() >= train_config_.sampling_prob) continue;
-      if (batch.targets[b * T + t] == Network::kIgnore) continue;
-      const float* z = logits + (static_cast<std::size_t>(b) * T + t - 1) * V;
-      mixed_.inputs[b * T + t] = static_cast<int>(std::max_element(z, z + V) - z);
+      if (!rows || batch.targets[b * T + t] == Network::kIgnore) continue;
+      const float* z = logits + (static_cast<std::size_t>(b - b0) * T + t - 1) * V;
+      rows->inputs[(b - b0) * T + t] = static_cast<int>(std::max_element(z, z + V) - z);
       ++replaced;
     }
   }
@@ -71,22 +82,36 @@ int Trainer::apply_scheduled_sampling(const Batch& batch) {
 }
 
 StepResult Trainer::step(const Batch& batch) {
-  StepResult r;
+  if (train_config_.shards > 1) {
+    const int S = train_config_.shards;
+    shard_losses_.resize(S);
+    step_part(batch, 0, S, model_->grads().data(), shard_losses_.data());
+    return finish_step({model_->grads().data()}, shard_losses_);
+  }
+  int replaced = 0;
   const Batch* x = &batch;
   if (train_config_.sampling_prob > 0.0f) {
-    r.replaced = apply_scheduled_sampling(batch);
+    replaced = apply_scheduled_sampling(batch);
     x = &mixed_;
   }
-  r.loss = model_->forward(*x);
+  const float loss = model_->forward(*x);
+  if (std::isfinite(loss)) {
+    model_->zero_grad();
+    model_->backward();
+  }
+  int tokens = 0;
+  for (int t : batch.targets) tokens += t != Network::kIgnore;
+  return update(loss, tokens, replaced);
+}
+
+StepResult Trainer::update(float loss, int tokens, int replaced) {
   const int step_index = optimizer_->steps_taken();
-  if (!std::isfinite(r.loss)) {
+  if (!std::isfinite(loss)) {
     throw Error("loss_not_finite",
-                "the loss became " + std::string(std::isnan(r.loss) ? "NaN" : "infinite") + " at step " +
+                "the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " at step " +
                     std::to_string(step_index + 1) + "; lower the learning rate",
                 step_index + 1);
   }
-  model_->zero_grad();
-  model_->backward();
   StepStats stats;
   try {
     stats = optimizer_->step();
@@ -97,11 +122,104 @@ StepResult Trainer::step(const Batch& batch) {
         "a gradient became NaN or infinite at step " + std::to_string(step_index + 1) + "; lower the learning rate",
         step_index + 1);
   }
+  StepResult r;
   r.step = optimizer_->steps_taken();
+  r.loss = loss;
   r.grad_norm = stats.grad_norm;
   r.lr = stats.lr;
-  for (int t : batch.targets) r.tokens += t != Network::kIgnore;
+  r.tokens = tokens;
+  r.replaced = replaced;
   return r;
+}
+
+namespace {
+
+bool power_of_two(int n) { return n > 0 && (n & (n - 1)) == 0; }
+
+// out[i] = the pairwise tree sum of parts[0][i] .. parts[k-1][i] (k a power of two, at most 8):
+// k = 4: (p0 + p1) + (p2 + p3). out may be one of the parts.
+void tree_sum(const std::vector<const float*>& parts, float* out, std::size_t n) {
+  const int k = static_cast<int>(parts.size());
+  float v[8];
+  for (std::size_t i = 0; i < n; ++i) {
+    for (int j = 0; j < k; ++j) v[j] = parts[j][i];
+    for (int width = k; width > 1; width /= 2)
+      for (int j = 0; j < width / 2; ++j) v[j] = v[2 * j] + v[2 * j + 1];
+    out[i] = v[0];
+  }
+}
+
+// Rows [b0, b0 + rows) of `batch` as a batch of their own.
+void copy_rows(const Batch& batch, int b0, int rows, Batch& out) {
+  out.resize(rows, batch.T, batch.S);
+  const auto T = static_cast<std::ptrdiff_t>(batch.T), S = static_cast<std::ptrdiff_t>(batch.S);
+  std::copy_n(batch.inputs.begin() + b0 * T, rows * T, out.inputs.begin());
+  std::copy_n(batch.targets.begin() + b0 * T, rows * T, out.targets.begin());
+  std::copy_n(batch.source.begin() + b0 * S, rows * S, out.source.begin());
+}
+
+int counted(const std::vector<int>& targets, std::size_t from, std::size_t n) {
+  int c = 0;
+  for (std::size_t i = from; i < from + n; ++i) c += targets[i] != Network::kIgnore;
+  return c;
+}
+
+}  // namespace
+
+void Trainer::step_part(const Batch& batch, int first, int count, float* part, ShardLoss* losses) {
+  const int S = train_config_.shards;
+  if (S < 2 || batch.B % S != 0 || !power_of_two(count) || count > S || first < 0 || first % count != 0 ||
+      first + count > S) {
+    throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first,
+                count);
+  }
+  const int rows = batch.B / S;
+  const std::size_t P = model_->num_parameters(), per_shard = static_cast<std::size_t>(rows) * batch.T;
+  const int N = counted(batch.targets, 0, batch.targets.size());
+  if (shard_grads_.size() < count * P) shard_grads_.resize(count * P);
+  std::vector<const float*> blocks(static_cast<std::size_t>(count));
+  for (int s = 0; s < S; ++s) {
+    const bool mine = s >= first && s < first + count;
+    if (!mine) {  // the coins of the other workers' shards: drawn, not used
+      if (train_config_.sampling_prob > 0.0f) flip_coins(batch, s * rows, (s + 1) * rows, nullptr);
+      continue;
+    }
+    ShardLoss& out = losses[s - first];
+    copy_rows(batch, s * rows, rows, shard_);
+    out.replaced = train_config_.sampling_prob > 0.0f ? flip_coins(batch, s * rows, (s + 1) * rows, &shard_) : 0;
+    out.counted = counted(batch.targets, s * per_shard, per_shard);
+    float* g = shard_grads_.data() + (s - first) * P;
+    blocks[s - first] = g;
+    if (out.counted == 0) {  // nothing to learn from: weight 0 (its mean loss is NaN)
+      out.loss = std::numeric_limits<float>::quiet_NaN();
+      std::fill_n(g, P, 0.0f);
+      continue;
+    }
+    out.loss = model_->forward(shard_);
+    model_->zero_grad();
+    if (std::isfinite(out.loss)) model_->backward();  // else finish_step refuses the step
+    const float w = static_cast<float>(out.counted) / static_cast<float>(N);
+    const float* grad = model_->grads().data();
+    for (std::size_t i = 0; i < P; ++i) g[i] = w * grad[i];
+  }
+  tree_sum(blocks, part, P);
+}
+
+StepResult Trainer::finish_step(const std::vector<const float*>& parts, const std::vector<ShardLoss>& losses) {
+  const int S = train_config_.shards;
+  const int W = static_cast<int>(parts.size());
+  if (S < 2 || static_cast<int>(losses.size()) != S || !power_of_two(W) || W > S) {
+    throw Error("bad_train_config", "a split step needs one part per worker and one loss per shard", W,
+                static_cast<int>(losses.size()));
+  }
+  // The loss of the whole batch: the shards' means weighted by their counted targets, in shard order.
+  int tokens = 0, replaced = 0;
+  for (const ShardLoss& l : losses) tokens += l.counted, replaced += l.replaced;
+  double loss = tokens > 0 ? 0.0 : std::numeric_limits<double>::quiet_NaN();
+  for (const ShardLoss& l : losses)
+    if (l.counted > 0) loss += static_cast<double>(l.loss) * l.counted / tokens;
+  if (std::isfinite(loss)) tree_sum(parts, model_->grads().data(), model_->num_parameters());
+  return update(static_cast<float>(loss), tokens, replaced);
 }
 
 StepResult Trainer::step(const int* inputs, const int* targets) {
