@@ -43,6 +43,7 @@ using tf::wasm::guarded;
 using tf::wasm::ids_from;
 using tf::wasm::int32;
 using tf::wasm::split_lines;
+using tf::wasm::typed_array;
 using tf::wasm::strings;
 using tf::wasm::tensor_object;
 using tf::wasm::typed_array;
@@ -304,30 +305,78 @@ void ts_create(TrainingSession& t, const std::string& spec, const std::string& c
   guarded([&] { t.create(spec, corpus); });
 }
 // Columnar results (typed arrays), ready to transfer from a Worker: one entry per racer per step.
+val step_results(const std::vector<TrainingSession::RacerStep>& steps) {
+  std::vector<int> racer, step, tokens, diverged;
+  std::vector<float> loss, grad_norm, lr;
+  for (const auto& s : steps) {
+    racer.push_back(s.racer);
+    step.push_back(s.result.step);
+    tokens.push_back(s.result.tokens);
+    diverged.push_back(s.diverged ? 1 : 0);
+    loss.push_back(s.result.loss);
+    grad_norm.push_back(s.result.grad_norm);
+    lr.push_back(s.result.lr);
+  }
+  val out = val::object();
+  out.set("racer", int32(racer));
+  out.set("step", int32(step));
+  out.set("tokens", int32(tokens));
+  out.set("diverged", int32(diverged));
+  out.set("loss", float32(loss));
+  out.set("gradNorm", float32(grad_norm));
+  out.set("lr", float32(lr));
+  return out;
+}
 val ts_step(TrainingSession& t, int n) {
+  return guarded([&] { return step_results(t.step(n)); });
+}
+// Split steps (session.hpp): this Worker's block of shards [first, first + count) of the next batch.
+// {part: Float32Array (num_parameters), loss: Float32Array, counted, replaced: Int32Array (count each)},
+// copies the Worker posts to the others; null once the racer diverged (no batch was drawn).
+val ts_step_part(TrainingSession& t, int first, int count) {
   return guarded([&] {
-    const auto steps = t.step(n);
-    std::vector<int> racer, step, tokens, diverged;
-    std::vector<float> loss, grad_norm, lr;
-    for (const auto& s : steps) {
-      racer.push_back(s.racer);
-      step.push_back(s.result.step);
-      tokens.push_back(s.result.tokens);
-      diverged.push_back(s.diverged ? 1 : 0);
-      loss.push_back(s.result.loss);
-      grad_norm.push_back(s.result.grad_norm);
-      lr.push_back(s.result.lr);
+    t.step_part(first, count);
+    if (t.split_parts() == 0) return val::null();
+    std::vector<float> loss;
+    std::vector<int> counted, replaced;
+    for (int s = first; s < first + count; ++s) {
+      const tf::ShardLoss& l = t.shard_losses()[s];
+      loss.push_back(l.loss), counted.push_back(l.counted), replaced.push_back(l.replaced);
     }
     val out = val::object();
-    out.set("racer", int32(racer));
-    out.set("step", int32(step));
-    out.set("tokens", int32(tokens));
-    out.set("diverged", int32(diverged));
+    out.set("part", typed_array("Float32Array", t.part(first / count), t.split_part_size()));
     out.set("loss", float32(loss));
-    out.set("gradNorm", float32(grad_norm));
-    out.set("lr", float32(lr));
+    out.set("counted", int32(counted));
+    out.set("replaced", int32(replaced));
     return out;
   });
+}
+// Another Worker's block k, as its stepPart returned it.
+void ts_set_part(TrainingSession& t, int k, const val& block) {
+  guarded([&] {
+    const std::size_t P = t.split_part_size();
+    const int W = t.split_parts(), S = static_cast<int>(t.shard_losses().size());
+    if (W == 0) throw tf::Error("bad_train_config", "no split step is in flight");
+    const int count = S / W;
+    if (block.isNull() || block.typeOf().as<std::string>() != "object")
+      throw tf::Error("bad_train_config", "a split step's part must be an object", k);
+    const val part = block["part"], loss = block["loss"], counted = block["counted"], replaced = block["replaced"];
+    const auto length = [](const val& a) { return a.isUndefined() || a.isNull() ? -1.0 : a["length"].as<double>(); };
+    if (length(part) != static_cast<double>(P) || length(loss) != count || length(counted) != count ||
+        length(replaced) != count)
+      throw tf::Error("bad_train_config", "a split step's part does not fit this model", k);
+    float* dest = t.part(k);  // checks k
+    val(emscripten::typed_memory_view(P, dest)).call<void>("set", part);
+    for (int i = 0; i < count; ++i) {
+      tf::ShardLoss& l = t.shard_losses()[k * count + i];
+      l.loss = loss[i].as<float>();
+      l.counted = counted[i].as<int>();
+      l.replaced = replaced[i].as<int>();
+    }
+  });
+}
+val ts_finish_step(TrainingSession& t) {
+  return guarded([&] { return step_results(t.finish_step()); });
 }
 float ts_evaluate(TrainingSession& t, int racer, int max_batches) {
   return guarded([&] { return t.evaluate(racer, max_batches); });
@@ -550,6 +599,9 @@ EMSCRIPTEN_BINDINGS(tinyformer) {
       .constructor<>()
       .function("create", &ts_create)
       .function("step", &ts_step)
+      .function("stepPart", &ts_step_part)
+      .function("setPart", &ts_set_part)
+      .function("finishStep", &ts_finish_step)
       .function("evaluate", &ts_evaluate)
       .function("setLearningRate", &ts_set_lr)
       .function("setSamplingProb", &ts_set_sampling_prob)

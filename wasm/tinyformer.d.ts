@@ -120,6 +120,14 @@ export interface TextPair {
 }
 
 /** Columnar: one entry per racer per step. */
+/** One Worker's block of a split step: its gradient sum and its shards' losses. */
+export interface SplitPart {
+  part: Float32Array;
+  loss: Float32Array;
+  counted: Int32Array;
+  replaced: Int32Array;
+}
+
 export interface StepResults {
   racer: Int32Array;
   step: Int32Array;
@@ -226,6 +234,12 @@ export class Trainer implements Disposable {
   readonly racers: number;
   readonly steps: number;
   step(n?: number): StepResults;
+  /** Split steps (train.shards > 1, one racer): this Worker's block of the next batch; null once diverged. */
+  stepPart(first: number, count: number): SplitPart | null;
+  /** Another Worker's block k of the split step in flight. */
+  setPart(k: number, block: SplitPart): void;
+  /** Adds every block and takes the step. */
+  finishStep(): StepResults;
   evaluate(racer?: number, maxBatches?: number): number;
   setLearningRate(racer: number, lr: number): void;
   setSamplingProb(racer: number, p: number): void;

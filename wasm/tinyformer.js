@@ -404,6 +404,24 @@ export class Trainer extends Owned {
   step(n = 1) {
     return call(() => this._h.step(intArg(n, 'n', 'bad_train_config')));
   }
+  /**
+   * Split steps (train.shards S > 1, one racer): this Worker's block of shards [first, first + count) of the
+   * next batch, to post to the other Workers; null once the racer diverged. See wasm/training-pool.js.
+   * @returns {{part: Float32Array, loss: Float32Array, counted: Int32Array, replaced: Int32Array} | null}
+   */
+  stepPart(first, count) {
+    return call(() =>
+      this._h.stepPart(intArg(first, 'first', 'bad_train_config'), intArg(count, 'count', 'bad_train_config')),
+    );
+  }
+  /** Another Worker's block k of the split step in flight, as its stepPart returned it. */
+  setPart(k, block) {
+    call(() => this._h.setPart(intArg(k, 'k', 'bad_train_config'), block));
+  }
+  /** Adds every block and takes the step: the columnar results of step(1). */
+  finishStep() {
+    return call(() => this._h.finishStep());
+  }
   /** Held-out loss of one racer (train loss when the corpus is too small to hold some out). */
   evaluate(racer = 0, maxBatches = 4) {
     return call(() =>

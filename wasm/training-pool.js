@@ -4,7 +4,12 @@
 //   const run = await TrainingPool.create(spec, corpus, { maxSteps: 300 });   // spec.racers: several
 //   run.addEventListener('progress', ...); run.start(); run.pause(); run.step(5); run.inspect(2, text); ...
 //
-// Why it gives the same numbers as one Worker: a trainer's initial weights and batches depend on the seed alone,
+// One model can be split too (spec.train.shards > 1 and one racer): every Worker holds the same model, takes
+// its block of each batch's shards (wasm/training-worker.js), and the Workers exchange their blocks every step
+// over MessagePorts of their own. The engine adds the blocks in one fixed order, so the weights are bit for bit
+// those of one Worker running every shard (src/train/trainer.hpp, "Split steps"); Worker 0 answers requests.
+//
+// Why a race gives the same numbers as one Worker: a trainer's initial weights and batches depend on the seed alone,
 // not on how many racers it holds, so racer i trained alone is bit for bit racer i of the whole race. Each Worker
 // here holds every W-th racer (racer i lives in Worker i mod W, as its local racer ⌊i / W⌋).
 //
@@ -19,10 +24,19 @@ import { TinyformerError } from './tinyformer.js';
 const ROUND_MS = 100; // target wall time of one lockstep round at full speed
 const MAX_WORKERS = 4;
 
+const cores = () => Number(globalThis.navigator?.hardwareConcurrency) || 1;
+
 /** How many Workers a race of `racers` gets by default: one per core, at most one per racer and MAX_WORKERS. */
 export function defaultWorkers(racers) {
-  const cores = Number(globalThis.navigator?.hardwareConcurrency) || 1;
-  return Math.max(1, Math.min(racers, cores, MAX_WORKERS));
+  return Math.max(1, Math.min(racers, cores(), MAX_WORKERS));
+}
+
+/** Workers for one model cut into `shards`: a power of two, at most the cores (or `asked`), shards and MAX_WORKERS. */
+export function splitWorkers(shards, asked) {
+  const limit = Math.min(Math.floor(asked ?? cores()), Math.floor(shards) || 1, MAX_WORKERS);
+  let w = 1;
+  while (w * 2 <= limit) w *= 2;
+  return w;
 }
 
 export class TrainingPool extends EventTarget {
@@ -33,6 +47,10 @@ export class TrainingPool extends EventTarget {
    */
   static async create(spec, corpus, { maxSteps = Infinity, workers } = {}) {
     const racers = spec?.racers?.length ?? 1;
+    if (racers === 1 && Number(spec?.train?.shards) > 1) {
+      const count = splitWorkers(spec.train.shards, workers);
+      if (count > 1) return TrainingPool._split(spec, corpus, maxSteps, count);
+    }
     const count = Math.max(1, Math.min(racers, Math.floor(workers ?? defaultWorkers(racers))));
     if (count === 1) return TrainingRun.create(spec, corpus, { maxSteps });
     const parts = Array.from({ length: count }, (_, w) => ({
@@ -50,8 +68,29 @@ export class TrainingPool extends EventTarget {
     return new TrainingPool(runs, racers, maxSteps);
   }
 
-  constructor(runs, racers, maxSteps) {
+  /** One model on `count` Workers, each joined to every other by a MessageChannel of their own. */
+  static async _split(spec, corpus, maxSteps, count) {
+    const runs = [];
+    try {
+      for (let w = 0; w < count; w++) runs.push(await TrainingRun.create(spec, corpus, { maxSteps: Infinity }));
+    } catch (err) {
+      runs.forEach((r) => r.terminate());
+      throw err;
+    }
+    const ports = runs.map(() => []);
+    for (let a = 0; a < count; a++)
+      for (let b = a + 1; b < count; b++) {
+        const channel = new MessageChannel();
+        ports[a].push(channel.port1);
+        ports[b].push(channel.port2);
+      }
+    runs.forEach((run, w) => run._joinSplit(w, count, ports[w]));
+    return new TrainingPool(runs, 1, maxSteps, true);
+  }
+
+  constructor(runs, racers, maxSteps, split = false) {
     super();
+    this._split = split; // one model over every Worker: Worker 0 speaks for all
     this._runs = runs;
     this._racers = racers;
     this._maxSteps = maxSteps;
@@ -66,13 +105,14 @@ export class TrainingPool extends EventTarget {
     this._rate = runs.map(() => 0);
     this._done = runs.map(() => false); // every racer of this Worker diverged
     this._dead = null;
+    this._settings = []; // split: settings waiting for the round in flight to end
     this.lr = new Array(racers).fill(0);
     this.info = this._mergeInfo(runs.map((r) => r.info));
     runs.forEach((run, w) => {
       run.addEventListener('progress', (e) => this._progress(w, e.detail));
-      run.addEventListener('diverged', (e) =>
-        this._emit('diverged', { ...e.detail, racer: this._global(w, e.detail.racer) }),
-      );
+      run.addEventListener('diverged', (e) => {
+        if (!this._split || w === 0) this._emit('diverged', { ...e.detail, racer: this._global(w, e.detail.racer) });
+      });
       run.addEventListener('stopped', (e) => {
         if (e.detail.reason === 'all_diverged') this._workerDone(w);
       });
@@ -92,13 +132,14 @@ export class TrainingPool extends EventTarget {
   }
 
   _global(w, local) {
-    return local * this._runs.length + w;
+    return this._split ? local : local * this._runs.length + w;
   }
 
   _owner(racer) {
     const r = Math.floor(Number(racer));
     if (!(r >= 0 && r < this._racers))
       throw new TinyformerError(`racer ${racer} is out of range`, 'bad_racer', r, this._racers);
+    if (this._split) return { run: this._runs[0], local: r };
     return { run: this._runs[r % this._runs.length], local: Math.floor(r / this._runs.length) };
   }
 
@@ -107,6 +148,7 @@ export class TrainingPool extends EventTarget {
   }
 
   _mergeInfo(infos) {
+    if (this._split) return { ...infos[0], workers: infos.length, split: true };
     const racers = new Array(this._racers);
     infos.forEach((info, w) =>
       (info?.racers ?? []).forEach((r, local) => {
@@ -122,6 +164,7 @@ export class TrainingPool extends EventTarget {
     this._steps[w] = d.steps;
     this._elapsed[w] = d.elapsedMs;
     this._rate[w] = d.tokensPerSecond;
+    if (this._split && w > 0) return this._check(w); // the same steps as Worker 0's
     d.lr.forEach((lr, local) => {
       this.lr[this._global(w, local)] = lr;
     });
@@ -154,7 +197,7 @@ export class TrainingPool extends EventTarget {
       results,
       steps: this.steps,
       running: this._running,
-      tokensPerSecond: this._rate.reduce((a, b) => a + b, 0),
+      tokensPerSecond: this._split ? this._rate[0] : this._rate.reduce((a, b) => a + b, 0),
       elapsedMs: Math.max(...this._elapsed),
       lr: [...this.lr],
     });
@@ -185,6 +228,7 @@ export class TrainingPool extends EventTarget {
 
   _roundDone(round) {
     this._round = null;
+    this._settings.splice(0).forEach((apply) => apply());
     this._flush();
     if (this._pace === 0 && round.n === this._roundSize) {
       // the next round takes about ROUND_MS of wall time
@@ -283,14 +327,26 @@ export class TrainingPool extends EventTarget {
     this._next();
   }
 
+  /** A split model's copies must all change together; a racer lives in one Worker. */
+  _owners(racer) {
+    const owner = this._owner(racer);
+    return this._split ? this._runs.map((run) => ({ run, local: owner.local })) : [owner];
+  }
+
+  /** A setting of a split model lands between rounds, so every copy takes it before the same step. */
+  _between(fn) {
+    if (this._split && this._round) this._settings.push(fn);
+    else fn();
+  }
+
   setLearningRate(racer, lr) {
-    const { run, local } = this._owner(racer);
-    run.setLearningRate(local, lr);
+    const owners = this._owners(racer);
+    this._between(() => owners.forEach(({ run, local }) => run.setLearningRate(local, lr)));
   }
 
   setSamplingProb(racer, p) {
-    const { run, local } = this._owner(racer);
-    run.setSamplingProb(local, p);
+    const owners = this._owners(racer);
+    this._between(() => owners.forEach(({ run, local }) => run.setSamplingProb(local, p)));
   }
 
   /** Continuous training at most this many steps per second, each step posted (0 = full speed). */

@@ -75,7 +75,12 @@ function flush(force = false) {
 function runSteps(n) {
   const t0 = performance.now();
   const results = trainer.step(n);
-  activeMs += performance.now() - t0;
+  return record(results, performance.now() - t0);
+}
+
+/** Books a chunk of steps' results: timing, tokens, the progress to post, divergence. Why training stops, or null. */
+function record(results, ms) {
+  activeMs += ms;
   for (let i = 0; i < results.tokens.length; i++) tokensSincePost += results.tokens[i];
   append(results);
   for (let i = 0; i < results.diverged.length; i++) {
@@ -88,6 +93,66 @@ function runSteps(n) {
   if (diverged.every(Boolean)) return 'all_diverged';
   if (trainer.steps >= maxSteps) return 'max_steps';
   return null;
+}
+
+// Split steps (wasm/training-pool.js): this Worker is worker `index` of `workers` that train one model together.
+// Each step it computes its block of the batch's shards, posts the block to every peer over their own
+// MessagePort, waits for theirs, and finishes the step, so all hold the same weights after every step.
+let split = null; // { first, count, index, peers: [{ port, inbox: [], waiting: null }], chain: Promise }
+
+function joinSplit({ index, workers, ports }) {
+  const shards = trainer.info.shards ?? 1;
+  if (trainer.racers !== 1 || shards % workers !== 0)
+    throw new TinyformerError('a split run trains one model whose shards divide among its Workers', 'bad_train_config');
+  const count = shards / workers;
+  const peers = ports.map((port) => {
+    const peer = { port, inbox: [], waiting: null };
+    port.onmessage = (e) => {
+      if (peer.waiting) {
+        const resolve = peer.waiting;
+        peer.waiting = null;
+        resolve(e.data);
+      } else peer.inbox.push(e.data);
+    };
+    return peer;
+  });
+  split = { first: index * count, count, index, peers, chain: Promise.resolve() };
+}
+
+const receive = (peer) =>
+  peer.inbox.length ? Promise.resolve(peer.inbox.shift()) : new Promise((resolve) => (peer.waiting = resolve));
+
+async function runSplitSteps(n) {
+  for (let i = 0; i < n; i++) {
+    if (diverged.every(Boolean)) return 'all_diverged';
+    const t0 = performance.now();
+    const mine = trainer.stepPart(split.first, split.count);
+    if (!mine) return 'all_diverged';
+    const block = { k: split.index, ...mine };
+    split.peers.forEach(({ port }, j) => {
+      // the last peer takes the arrays themselves; the others get copies
+      if (j === split.peers.length - 1) port.postMessage(block, [mine.part.buffer]);
+      else port.postMessage(block);
+    });
+    const blocks = await Promise.all(split.peers.map(receive));
+    blocks.forEach((b) => trainer.setPart(b.k, b));
+    const reason = record(trainer.finishStep(), performance.now() - t0);
+    if (reason) return reason;
+  }
+  return null;
+}
+
+/** n split steps after those already asked for; progress and the stop, if any, are posted when they are done. */
+function splitSteps(n) {
+  split.chain = split.chain.then(async () => {
+    try {
+      const reason = await runSplitSteps(n);
+      flush(true);
+      if (reason) stopWith(reason);
+    } catch (err) {
+      self.postMessage({ type: 'error', ...errorFields(err) });
+    }
+  });
 }
 
 function stopWith(reason) {
@@ -259,6 +324,8 @@ self.onmessage = async (event) => {
     switch (msg.type) {
       case 'start':
       case 'resume':
+        // a split run moves in rounds of steps set by its pool (every Worker must take the same steps)
+        if (split) throw new TinyformerError('a split run takes steps in rounds, not on its own', 'internal');
         if (!running) {
           running = true;
           lastPost = performance.now();
@@ -271,8 +338,15 @@ self.onmessage = async (event) => {
         flush(true);
         self.postMessage({ type: 'paused', steps: trainer.steps });
         break;
+      case 'split':
+        joinSplit(msg);
+        break;
       case 'step': {
         running = false;
+        if (split) {
+          splitSteps(msg.n ?? 1);
+          break;
+        }
         const reason = runSteps(msg.n ?? 1);
         flush(true);
         if (reason) stopWith(reason);

@@ -114,6 +114,12 @@ export class TrainingRun extends EventTarget {
     });
   }
 
+  /** Joins a split run (wasm/training-pool.js) as Worker `index` of `workers`, with a MessagePort to each other. */
+  _joinSplit(index, workers, ports) {
+    if (this._dead) throw new TinyformerError(this._dead.message, this._dead.code);
+    this._worker.postMessage({ type: 'split', index, workers, ports }, ports);
+  }
+
   start() {
     this._send({ type: 'start' });
   }

@@ -496,13 +496,13 @@ std::vector<TrainingSession::RacerStep> TrainingSession::step(int n) {
 void TrainingSession::step_part(int first, int count) {
   if (trainers_.empty()) throw Error("no_model", "training has not been set up");
   if (racers() != 1) throw Error("bad_train_config", "a split step trains one racer", racers());
-  split_parts_ = 0;
-  if (diverged_[0]) return;
   Trainer& t = *trainers_[0];
   const int S = t.config().shards;
   if (S < 2 || count < 1 || (count & (count - 1)) != 0 || count > S || first < 0 || first % count != 0 ||
-      first + count > S)  // checked before the batch is drawn, so a bad call leaves the stream where it was
+      first + count > S)  // checked first: a bad call leaves the stream, and a step in flight, as they were
     throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first, count);
+  split_parts_ = 0;
+  if (diverged_[0]) return;
   const int W = S / count;
   const std::size_t P = t.network().num_parameters();
   if (parts_.size() < W * P) parts_.resize(W * P);
@@ -517,6 +517,10 @@ float* TrainingSession::part(int k) {
   if (k < 0 || k >= split_parts_)
     throw Error("bad_train_config", "no such part of a split step", k);
   return parts_.data() + static_cast<std::size_t>(k) * trainers_[0]->network().num_parameters();
+}
+
+std::size_t TrainingSession::split_part_size() const {
+  return trainers_.empty() ? 0 : trainers_[0]->network().num_parameters();
 }
 
 std::vector<TrainingSession::RacerStep> TrainingSession::finish_step() {
@@ -636,6 +640,7 @@ nlohmann::json TrainingSession::info() const {
                         {"train_tokens", train_ids_.size()},
                         {"val_tokens", val_ids_.size()},
                         {"batch_size", t0.config().batch_size},
+                        {"shards", t0.config().shards},
                         {"seq_len", seq_len_},
                         {"steps", steps_},
                         {"racers", racers}};

@@ -131,6 +131,8 @@ class TrainingSession {
   float* part(int k);                                    // (num_parameters) floats; k < W
   std::vector<ShardLoss>& shard_losses() { return shard_losses_; }  // (S)
   std::vector<RacerStep> finish_step();
+  int split_parts() const { return split_parts_; }  // W of the split step in flight, 0 when none is
+  std::size_t split_part_size() const;              // floats in one part: num_parameters
   float evaluate(int racer, int max_batches = 4);       // held-out loss (or train loss when there is no held-out part)
   bool has_validation() const { return !val_ids_.empty() || !val_batches_.empty(); }
   void set_lr(int racer, float lr);
