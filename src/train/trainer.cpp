@@ -136,16 +136,26 @@ namespace {
 
 bool power_of_two(int n) { return n > 0 && (n & (n - 1)) == 0; }
 
-// out[i] = the pairwise tree sum of parts[0][i] .. parts[k-1][i] (k a power of two, at most 8):
-// k = 4: (p0 + p1) + (p2 + p3). out may be one of the parts.
+// out[i] = the pairwise tree sum of parts[0][i] .. parts[k-1][i] (k = 1, 2, 4 or 8), e.g. for k = 4
+// (p0 + p1) + (p2 + p3). out may be one of the parts. One loop per k, written out, so it vectorizes.
 void tree_sum(const std::vector<const float*>& parts, float* out, std::size_t n) {
-  const int k = static_cast<int>(parts.size());
-  float v[8];
-  for (std::size_t i = 0; i < n; ++i) {
-    for (int j = 0; j < k; ++j) v[j] = parts[j][i];
-    for (int width = k; width > 1; width /= 2)
-      for (int j = 0; j < width / 2; ++j) v[j] = v[2 * j] + v[2 * j + 1];
-    out[i] = v[0];
+  const float* const* p = parts.data();
+  switch (parts.size()) {
+    case 1:
+      if (out != p[0]) std::copy_n(p[0], n, out);
+      return;
+    case 2:
+      for (std::size_t i = 0; i < n; ++i) out[i] = p[0][i] + p[1][i];
+      return;
+    case 4:
+      for (std::size_t i = 0; i < n; ++i) out[i] = (p[0][i] + p[1][i]) + (p[2][i] + p[3][i]);
+      return;
+    case 8:
+      for (std::size_t i = 0; i < n; ++i)
+        out[i] = ((p[0][i] + p[1][i]) + (p[2][i] + p[3][i])) + ((p[4][i] + p[5][i]) + (p[6][i] + p[7][i]));
+      return;
+    default:
+      throw Error("bad_train_config", "a tree sum adds 1, 2, 4 or 8 parts", static_cast<int>(parts.size()));
   }
 }
 
@@ -176,7 +186,7 @@ void Trainer::step_part(const Batch& batch, int first, int count, float* part, S
   const int rows = batch.B / S;
   const std::size_t P = model_->num_parameters(), per_shard = static_cast<std::size_t>(rows) * batch.T;
   const int N = counted(batch.targets, 0, batch.targets.size());
-  if (shard_grads_.size() < count * P) shard_grads_.resize(count * P);
+  if (count > 1 && shard_grads_.size() < count * P) shard_grads_.resize(count * P);
   std::vector<const float*> blocks(static_cast<std::size_t>(count));
   for (int s = 0; s < S; ++s) {
     const bool mine = s >= first && s < first + count;
@@ -188,7 +198,7 @@ void Trainer::step_part(const Batch& batch, int first, int count, float* part, S
     copy_rows(batch, s * rows, rows, shard_);
     out.replaced = train_config_.sampling_prob > 0.0f ? flip_coins(batch, s * rows, (s + 1) * rows, &shard_) : 0;
     out.counted = counted(batch.targets, s * per_shard, per_shard);
-    float* g = shard_grads_.data() + (s - first) * P;
+    float* g = count == 1 ? part : shard_grads_.data() + (s - first) * P;  // one shard: its sum is itself
     blocks[s - first] = g;
     if (out.counted == 0) {  // nothing to learn from: weight 0 (its mean loss is NaN)
       out.loss = std::numeric_limits<float>::quiet_NaN();

@@ -232,3 +232,51 @@ export async function runRace(pool, { workers = 1, steps = 20, reps = 3 } = {}) 
     ],
   };
 }
+
+/**
+ * One model (Adam, the reference workload) with its batch cut into `shards` and split over `workers` Workers
+ * (TrainingPool's split run; one Worker runs every shard itself), seen from the page: the wall time of `steps`
+ * steps after a warm-up. Browser only.
+ * @param {{TrainingPool: Function}} pool  the module wasm/training-pool.js
+ */
+export async function runSplit(pool, { shards = 2, workers = 1, steps = 40, reps = 3 } = {}) {
+  const { B, T } = REFERENCE;
+  const spec = {
+    model: MODEL_SETTINGS,
+    seed: 1337,
+    valFraction: 0,
+    train: { batchSize: B, seqLen: T, shards },
+    racers: [{ name: 'adam', optimizer: { kind: 'adam', lr: REFERENCE.lr } }],
+  };
+  const run = await pool.TrainingPool.create(spec, syntheticCorpus(1 << 17), { maxSteps: 10, workers });
+  const losses = [];
+  run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
+  const until = (maxSteps) => trainUntil(run, maxSteps);
+  let done = (await until(10)).steps;
+  const tps = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const stopped = await until(done + steps);
+    tps.push(((stopped.steps - done) * B * T) / ((performance.now() - t0) / 1000));
+    done = stopped.steps;
+  }
+  const used = run.workers ?? 1;
+  run.terminate();
+  const first = losses[0];
+  const last = losses[losses.length - 1];
+  const ok = used === workers && Math.abs(first - Math.log(96)) < 0.3 && last < first;
+  return {
+    target: 'wasm',
+    mode: 'split',
+    ok,
+    metrics: [
+      {
+        id: `split_s${shards}_w${workers}_tokens_per_s`,
+        what: `one model, batch in ${shards} shards on ${workers} Worker${workers > 1 ? 's' : ''} (split run), tokens/s`,
+        unit: 'tokens/s',
+        samples: tps,
+      },
+    ],
+    checks: [{ check: `split run asked for ${workers} Workers got them; loss falls`, workers: used, first, last, ok }],
+  };
+}

@@ -55,6 +55,7 @@ const PLAN = quick
       modelArgs: ['--reps', '2', '--steps', '10'],
       apiArgs: [10, 2],
       raceArgs: [20, 2],
+      splitArgs: [40, 2],
       tfjsArgs: ['--reps', '2', '--steps', '5'],
       learnerArgs: ['--runs', '3'],
     }
@@ -70,6 +71,7 @@ const PLAN = quick
       // a race step is four models' steps: 40 of them are 2–5 s, some 20 lockstep rounds of ~100 ms, as a race
       // on the page runs; with 10 (5 rounds) each round's start and end weighed more than a page ever sees
       raceArgs: [40, 3],
+      splitArgs: [100, 3], // about 2-3 s of one model's steps per sample
       tfjsArgs: ['--reps', '3', '--steps', '10'],
       learnerArgs: ['--runs', '3'],
     };
@@ -143,6 +145,13 @@ async function runChromium(kind, args) {
         const pool = await import('/lib/training-pool.js');
         const { runRace } = await import('/api-core.mjs');
         return runRace(pool, { workers, steps, reps });
+      }, args);
+    }
+    if (kind === 'split') {
+      return await page.evaluate(async ([shards, workers, steps, reps]) => {
+        const pool = await import('/lib/training-pool.js');
+        const { runSplit } = await import('/api-core.mjs');
+        return runSplit(pool, { shards, workers, steps, reps });
       }, args);
     }
     if (kind === 'worker') {
@@ -259,6 +268,21 @@ if (only.has('chromium')) {
       name: `race ${workers} Worker${workers > 1 ? 's' : ''}`,
       runs: PLAN.apiRuns,
       fn: () => runChromium('race', [workers, ...PLAN.raceArgs]),
+    });
+  }
+  // one model over every core: its batch in shards, on 1 Worker (the same numbers) and split over 2 and 4
+  for (const [shards, workers] of [
+    [2, 1],
+    [2, 2],
+    [4, 1],
+    [4, 2],
+    [4, 4],
+  ]) {
+    jobs.push({
+      where: 'chromium',
+      name: `split ${shards} shards, ${workers} Worker${workers > 1 ? 's' : ''}`,
+      runs: PLAN.apiRuns,
+      fn: () => runChromium('split', [shards, workers, ...PLAN.splitArgs]),
     });
   }
 }
@@ -447,6 +471,28 @@ for (const workers of [2, 4]) {
     { where: 'chromium', id: 'race_w1_tokens_per_s' },
   );
 }
+// one model over every core: a split run against the same shards on one Worker, and against the plain Worker
+// (no shards) that the page used before; the second is what a learner gains
+for (const [shards, workers] of [
+  [2, 2],
+  [4, 2],
+  [4, 4],
+]) {
+  addRatioRow(
+    'chromium',
+    `ratio:split_s${shards}_w${workers}`,
+    `one model, ${shards} shards: ${workers} Workers / 1 Worker`,
+    { where: 'chromium', id: `split_s${shards}_w${workers}_tokens_per_s` },
+    { where: 'chromium', id: `split_s${shards}_w1_tokens_per_s` },
+  );
+  addRatioRow(
+    'chromium',
+    `ratio-worker:split_s${shards}_w${workers}`,
+    `one model, ${shards} shards on ${workers} Workers / the page's Worker without shards`,
+    { where: 'chromium', id: `split_s${shards}_w${workers}_tokens_per_s` },
+    { where: 'chromium', id: 'worker_train_tokens_per_s' },
+  );
+}
 // the native engine against PyTorch on the same CPU (the issue's target: at least 2×)
 addRatio('native', 'train_tokens_per_s', 'tinyformer native / PyTorch CPU: training tokens/s', 'pytorch');
 addRatio('native', 'forward_tokens_per_s', 'tinyformer native / PyTorch CPU: forward tokens/s', 'pytorch');
@@ -552,6 +598,17 @@ const ORDER = [
   'race_w4_tokens_per_s',
   'ratio:race_w2',
   'ratio:race_w4',
+  'split_s2_w1_tokens_per_s',
+  'split_s2_w2_tokens_per_s',
+  'split_s4_w1_tokens_per_s',
+  'split_s4_w2_tokens_per_s',
+  'split_s4_w4_tokens_per_s',
+  'ratio:split_s2_w2',
+  'ratio:split_s4_w2',
+  'ratio:split_s4_w4',
+  'ratio-worker:split_s2_w2',
+  'ratio-worker:split_s4_w2',
+  'ratio-worker:split_s4_w4',
   'widgets_first_ms',
   'widgets_all_ms',
   'widgets_transfer_mb',

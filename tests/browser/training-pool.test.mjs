@@ -106,6 +106,90 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
   await context.close();
 });
 
+test('one model split over 2 and 4 Workers gives every loss and the checkpoint of one Worker, bit for bit', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  const out = await page.evaluate(
+    async ([spec, text]) => {
+      const { TrainingPool } = await import('./lib/training-pool.js');
+      const train = async (workers) => {
+        const run = await TrainingPool.create(spec, text, { maxSteps: 40, workers });
+        const losses = [];
+        run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
+        const event = (type) =>
+          new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
+        const reached = (n) =>
+          new Promise((resolve) => {
+            run.addEventListener('progress', function onProgress(e) {
+              if (e.detail.steps >= n) {
+                run.removeEventListener('progress', onProgress);
+                resolve();
+              }
+            });
+          });
+        const five = reached(5);
+        run.step(3);
+        run.step(2);
+        await five;
+        run.setLearningRate(0, 0.004); // while paused: at step 5 whatever the Workers
+        run.start();
+        await new Promise((r) => setTimeout(r, 20));
+        const paused = event('paused');
+        run.pause();
+        await paused;
+        let stopped = event('stopped');
+        run.start();
+        const end = await stopped;
+        const bytes = await run.save(0);
+        const info = run.info;
+        const bits = Array.from(new Uint32Array(Float32Array.from(losses).buffer));
+        // a new learning rate while a split run trains lands between rounds: every copy takes it before the
+        // same step, so the copies stay equal (checked on each Worker's own checkpoint)
+        let copiesEqual = null;
+        if (run._runs) {
+          run.setMaxSteps(80);
+          stopped = event('stopped');
+          run.start();
+          await new Promise((r) => setTimeout(r, 15));
+          run.setLearningRate(0, 0.002);
+          await stopped;
+          const saved = await Promise.all(run._runs.map((r) => r.save(0)));
+          copiesEqual = saved.every((c) => c.length === saved[0].length && c.every((x, i) => x === saved[0][i]));
+        }
+        run.terminate();
+        return {
+          copiesEqual,
+          bits,
+          end,
+          workers: run.workers ?? 1,
+          split: info.split ?? false,
+          lr: run.lr?.[0],
+          bytes: Array.from(bytes),
+        };
+      };
+      return { one: await train(1), two: await train(2), four: await train(4) };
+    },
+    [{ ...SPEC, racers: [{ optimizer: { kind: 'adam', lr: 0.003 }, samplingProb: 0.1 }], train: { batchSize: 8, shards: 4 } }, corpus],
+  );
+  assert.equal(out.one.workers, 1);
+  assert.equal(out.two.workers, 2);
+  assert.equal(out.four.workers, 4);
+  assert.equal(out.two.split, true);
+  for (const r of [out.one, out.two, out.four]) {
+    assert.equal(r.end.reason, 'max_steps');
+    assert.equal(r.end.steps, 40);
+    assert.equal(r.bits.length, 40, 'one loss per step: a split run reports each step once');
+  }
+  assert.deepEqual(out.two.bits, out.one.bits, '2 Workers: the losses differ from one Worker');
+  assert.deepEqual(out.four.bits, out.one.bits, '4 Workers: the losses differ from one Worker');
+  assert.ok(out.two.bytes.length > 1000);
+  assert.deepEqual(out.two.bytes, out.one.bytes, '2 Workers: the checkpoint differs');
+  assert.deepEqual(out.four.bytes, out.one.bytes, '4 Workers: the checkpoint differs');
+  assert.equal(out.two.copiesEqual, true, '2 Workers: the copies of the model drifted apart');
+  assert.equal(out.four.copiesEqual, true, '4 Workers: the copies of the model drifted apart');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('requests reach the racer asked for, wherever it lives, and bad racer numbers are refused', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
   const out = await page.evaluate(
@@ -176,4 +260,42 @@ test('the training page races on one Worker per core, and ?workers=1 gives the s
     await context.close();
   }
   assert.deepEqual(losses.default, losses['?workers=1']);
+});
+
+test('the training page splits one model over 2 Workers on 2 cores, and ?workers=1 gives the same losses', async () => {
+  const hash = '#steps=40&seed=3';
+  const runs = {};
+  for (const query of ['', '?workers=1']) {
+    const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html${query}${hash}`);
+    await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await page.evaluate(() => globalThis.tinyformerTrain.session.start());
+    await page.waitForFunction(
+      () => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state),
+      null,
+      { timeout: 60000 },
+    );
+    const out = await page.evaluate(async () => {
+      const s = globalThis.tinyformerTrain.session;
+      const bytes = await s.run.save(0);
+      return {
+        workers: s.run.workers ?? 1,
+        split: s.run.info.split ?? false,
+        racers: s.racers.length,
+        steps: s.history[0].steps.length,
+        loss: s.history.map((h) => h.loss),
+        // the whole checkpoint (weights, optimizer state) as its length and a checksum of every byte
+        save: [bytes.length, bytes.reduce((h, b) => (Math.imul(h, 31) + b) | 0, 7)],
+      };
+    });
+    assert.equal(out.racers, 1, 'train mode has one model');
+    assert.equal(out.steps, 40);
+    assert.equal(out.workers, query ? 1 : Math.min(2, cores));
+    assert.equal(out.split, !query && cores >= 2);
+    runs[query || 'default'] = out;
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.deepEqual(runs.default.loss, runs['?workers=1'].loss);
+  assert.deepEqual(runs.default.save, runs['?workers=1'].save);
 });

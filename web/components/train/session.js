@@ -1,5 +1,6 @@
-// TrainSession: one training run of the page (one racer, or several racing in lockstep) on top of
-// the engine's TrainingRun (a Worker), or for a race a TrainingPool (one Worker per core, the same numbers).
+// TrainSession: one training run of the page (one racer, or several racing in lockstep) on a TrainingPool: a
+// race spreads its racers over one Worker per core, one model splits each batch over up to 2 (the same numbers
+// as one Worker either way), and on one core it is a plain TrainingRun.
 // It records what the engine reports — every step's loss per
 // racer, the held-out losses it is asked for every few seconds, tokens/s, elapsed time — and
 // tells the views through events. It computes no model numbers itself.
@@ -34,7 +35,7 @@ export class TrainSession extends EventTarget {
   static async create(settings, corpus, { tinyformer = null, periodMs = PERIOD_MS, workers } = {}) {
     let run;
     try {
-      // a race spreads over one Worker per core (TrainingPool), in lockstep, with the numbers of one Worker
+      // a race spreads over one Worker per core, one model over its shards' Workers, with one Worker's numbers
       run = await TrainingPool.create(trainerSpec(settings), corpus, { maxSteps: settings.steps, workers });
     } catch (err) {
       throw TrainSession._complete(err, settings, corpus, tinyformer);
