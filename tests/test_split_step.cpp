@@ -136,7 +136,8 @@ TEST_CASE("one worker, two or four: a GPT trained in split steps ends bit for bi
   CHECK(four[3].evaluate(0) == alone.evaluate(0));
 }
 
-TEST_CASE("encoder-decoder pairs with padding: split steps end bit for bit as one worker's", "[session][split][seq2seq]") {
+TEST_CASE("encoder-decoder pairs with padding: split steps end bit for bit as one worker's",
+          "[session][split][seq2seq]") {
   const std::string pairs = read_file(std::string(TF_WEB_DIR) + "/data/ko-en.tsv");
   TrainingSession alone, two[2];
   alone.create(kPairSpec, pairs);
@@ -180,8 +181,8 @@ TEST_CASE("bad shard settings and parts are tf::Errors that leave the stream whe
   const std::string corpus = read_file(std::string(TF_TEST_DATA_DIR) + "/korean_small.txt");
   TrainingSession t;
   auto spec = [](const char* train) {
-    return std::string(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16}, "train": )") +
-           train + "}";
+    return std::string(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16}, "train": )") + train +
+           "}";
   };
   CHECK(code_of([&] { t.create(spec(R"({"batch_size": 8, "shards": 3})"), corpus); }) == "bad_train_config");
   CHECK(code_of([&] { t.create(spec(R"({"batch_size": 6, "shards": 4})"), corpus); }) == "bad_train_config");

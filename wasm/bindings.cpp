@@ -43,7 +43,6 @@ using tf::wasm::guarded;
 using tf::wasm::ids_from;
 using tf::wasm::int32;
 using tf::wasm::split_lines;
-using tf::wasm::typed_array;
 using tf::wasm::strings;
 using tf::wasm::tensor_object;
 using tf::wasm::typed_array;

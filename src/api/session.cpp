@@ -514,8 +514,7 @@ void TrainingSession::step_part(int first, int count) {
 }
 
 float* TrainingSession::part(int k) {
-  if (k < 0 || k >= split_parts_)
-    throw Error("bad_train_config", "no such part of a split step", k);
+  if (k < 0 || k >= split_parts_) throw Error("bad_train_config", "no such part of a split step", k);
   return parts_.data() + static_cast<std::size_t>(k) * trainers_[0]->network().num_parameters();
 }
 

@@ -121,18 +121,6 @@ class TrainingSession {
   // so a learning rate that blows up is caught even when the loss stays finite.
   std::vector<RacerStep> step(int n);
   const DivergenceReport& divergence(int racer) const;  // reason none while the racer is healthy
-  // Split steps: one racer's batch over W workers (train.shards S > 1; train/trainer.hpp, "Split steps"). Each
-  // worker holds a session made from the same settings. step_part draws the next batch, as step(1) would, and
-  // computes shards [first, first + count) (count = S / W, first = w · count): their gradient sum goes to
-  // part(first / count) and their losses to shard_losses()[first ..]. The worker then copies the other
-  // workers' parts and losses in, and finish_step() adds all W parts and updates: the same result as step(1)
-  // in every worker, bit for bit, and as step(1) of a session run alone. Both do nothing once the racer diverged.
-  void step_part(int first, int count);
-  float* part(int k);                                    // (num_parameters) floats; k < W
-  std::vector<ShardLoss>& shard_losses() { return shard_losses_; }  // (S)
-  std::vector<RacerStep> finish_step();
-  int split_parts() const { return split_parts_; }  // W of the split step in flight, 0 when none is
-  std::size_t split_part_size() const;              // floats in one part: num_parameters
   float evaluate(int racer, int max_batches = 4);       // held-out loss (or train loss when there is no held-out part)
   bool has_validation() const { return !val_ids_.empty() || !val_batches_.empty(); }
   void set_lr(int racer, float lr);
@@ -158,6 +146,19 @@ class TrainingSession {
   const Tokenizer& tokenizer() const { return tokenizer_; }  // the GPT's, or the target side's
   nlohmann::json info() const;
   int steps() const { return steps_; }
+
+  // Split steps: one racer's batch over W workers (train.shards S > 1; train/trainer.hpp, "Split steps"). Each
+  // worker holds a session made from the same settings. step_part draws the next batch, as step(1) would, and
+  // computes shards [first, first + count) (count = S / W, first = w · count): their gradient sum goes to
+  // part(first / count) and their losses to shard_losses()[first ..]. The worker then copies the other
+  // workers' parts and losses in, and finish_step() adds all W parts and updates: the same result as step(1)
+  // in every worker, bit for bit, and as step(1) of a session run alone. Both do nothing once the racer diverged.
+  void step_part(int first, int count);
+  float* part(int k);                                               // (num_parameters) floats; k < W
+  std::vector<ShardLoss>& shard_losses() { return shard_losses_; }  // (S)
+  std::vector<RacerStep> finish_step();
+  int split_parts() const { return split_parts_; }  // W of the split step in flight, 0 when none is
+  std::size_t split_part_size() const;              // floats in one part: num_parameters
 
  private:
   Trainer& trainer(int racer) const;

@@ -180,8 +180,7 @@ void Trainer::step_part(const Batch& batch, int first, int count, float* part, S
   const int S = train_config_.shards;
   if (S < 2 || batch.B % S != 0 || !power_of_two(count) || count > S || first < 0 || first % count != 0 ||
       first + count > S) {
-    throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first,
-                count);
+    throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first, count);
   }
   const int rows = batch.B / S;
   const std::size_t P = model_->num_parameters(), per_shard = static_cast<std::size_t>(rows) * batch.T;

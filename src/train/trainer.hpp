@@ -117,8 +117,8 @@ class Trainer {
   std::unique_ptr<Optimizer> optimizer_;
   TrainConfig train_config_;
   Rng coin_;
-  Batch mixed_, probe_, window_;  // reused: a step allocates nothing after the first
-  Batch shard_;                    // split steps: one shard's rows
+  Batch mixed_, probe_, window_;    // reused: a step allocates nothing after the first
+  Batch shard_;                     // split steps: one shard's rows
   std::vector<float> shard_grads_;  // split steps: (S, num_parameters) weighted shard gradients
   std::vector<ShardLoss> shard_losses_;
 };

@@ -168,7 +168,14 @@ test('one model split over 2 and 4 Workers gives every loss and the checkpoint o
       };
       return { one: await train(1), two: await train(2), four: await train(4) };
     },
-    [{ ...SPEC, racers: [{ optimizer: { kind: 'adam', lr: 0.003 }, samplingProb: 0.1 }], train: { batchSize: 8, shards: 4 } }, corpus],
+    [
+      {
+        ...SPEC,
+        racers: [{ optimizer: { kind: 'adam', lr: 0.003 }, samplingProb: 0.1 }],
+        train: { batchSize: 8, shards: 4 },
+      },
+      corpus,
+    ],
   );
   assert.equal(out.one.workers, 1);
   assert.equal(out.two.workers, 2);
