@@ -106,6 +106,7 @@ export class TrainingPool extends EventTarget {
     this._done = runs.map(() => false); // every racer of this Worker diverged
     this._dead = null;
     this._settings = []; // split: settings waiting for the round in flight to end
+    this._requests = []; // split: requests waiting for the rounds asked for before them
     this.lr = new Array(racers).fill(0);
     this.info = this._mergeInfo(runs.map((r) => r.info));
     runs.forEach((run, w) => {
@@ -236,6 +237,8 @@ export class TrainingPool extends EventTarget {
       this._roundSize = Math.max(1, Math.min(1000, Math.round(this._roundSize * Math.min(4, ROUND_MS / ms))));
     }
     round.after();
+    // the next round, if any, is on its way: a request sent now is answered after it, in the Worker
+    if (this._queue.length === 0) this._requests.splice(0).forEach((r) => r.send());
   }
 
   _allDiverged() {
@@ -281,6 +284,7 @@ export class TrainingPool extends EventTarget {
     this._dead = detail;
     this._running = false;
     this._round = null;
+    this._requests.splice(0).forEach((r) => r.reject(new TinyformerError(detail.message, detail.code)));
     this._runs.forEach((r) => {
       try {
         r.terminate();
@@ -362,6 +366,12 @@ export class TrainingPool extends EventTarget {
   _ask(racer, fn) {
     try {
       const { run, local } = this._owner(racer);
+      // A split model's Workers step asynchronously, so Worker 0 could answer between two steps of a round: a
+      // request waits for the rounds asked for before it, as a TrainingRun's request waits behind its steps.
+      if (this._split && (this._round || this._queue.length))
+        return new Promise((resolve, reject) =>
+          this._requests.push({ send: () => fn(run, local).then(resolve, reject), reject }),
+        );
       return fn(run, local);
     } catch (err) {
       return Promise.reject(err);

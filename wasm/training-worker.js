@@ -303,6 +303,16 @@ const requests = {
   heldOutPairs: () => ({ result: trainer.heldOutPairs() }),
 };
 
+function answer(msg) {
+  if (pending) flush(true); // the steps a reply speaks of arrive before it
+  try {
+    const { result, transfer = [] } = requests[msg.what](msg);
+    self.postMessage({ type: 'reply', id: msg.id, result }, transfer);
+  } catch (err) {
+    self.postMessage({ type: 'reply', id: msg.id, error: errorFields(err) });
+  }
+}
+
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
@@ -364,16 +374,11 @@ self.onmessage = async (event) => {
       case 'setPace':
         pace = Math.max(0, Math.min(1000, Number(msg.stepsPerSecond) || 0));
         break;
-      case 'request': {
-        if (pending) flush(true); // the steps a reply speaks of arrive before it
-        try {
-          const { result, transfer = [] } = requests[msg.what](msg);
-          self.postMessage({ type: 'reply', id: msg.id, result }, transfer);
-        } catch (err) {
-          self.postMessage({ type: 'reply', id: msg.id, error: errorFields(err) });
-        }
+      case 'request':
+        // a split run's steps are asynchronous: the request waits behind those asked for before it
+        if (split) split.chain = split.chain.then(() => answer(msg));
+        else answer(msg);
         break;
-      }
       default:
         throw new TinyformerError(`unknown message ${msg.type}`, 'internal');
     }

@@ -1,7 +1,7 @@
 // TranslationTraining: the controller of the translation lesson's "train it in the tab" panel. It owns the
-// training Worker (TrainingRun from lib/training.js), asks the engine for every number the panel shows (losses,
-// held-out exact match and token accuracy, translations of fixed held-out sentences, their cross-attention),
-// and hands them to the view <tf-translate-train> (train-panel.js), which only draws them.
+// training Workers (TrainingPool from lib/training-pool.js: one, or two that split each batch), asks the engine
+// for every number the panel shows (losses, held-out exact match and token accuracy, translations of fixed
+// held-out sentences, their cross-attention), and hands them to the view <tf-translate-train> (train-panel.js), which only draws them.
 //
 //   const training = new TranslationTraining(document.querySelector('tf-translate-train'), { corpusUrl: 'data/ko-en.tsv' });
 //   await training.ready;      // pairs fetched, the Worker set up, the untrained model's first snapshot taken
@@ -15,7 +15,7 @@
 // and then 20% further apart (nextSnapshotStep), so early changes are seen closely and the slider over
 // training time stays short; the held-out score (every held-out pair translated) every 50 steps at first, then
 // 20% further apart (nextScoreStep); both also after pausing, after one step and when training stops.
-import { TrainingRun } from '../../lib/training.js';
+import { TrainingPool } from '../../lib/training-pool.js';
 import { errorMessage, registerStrings, t } from '../../i18n/index.js';
 import ko from '../../i18n/translate-train.ko.js';
 import en from '../../i18n/translate-train.en.js';
@@ -33,7 +33,8 @@ export const DEFAULT_SPEC = Object.freeze({
   srcTokenizer: 'word',
   tgtTokenizer: 'word',
   model: { nEncoderLayer: 1, nDecoderLayer: 1, nHead: 2, nEmbd: 32, mlpHidden: 64 },
-  train: { batchSize: 64 },
+  // 2 shards: on 2 cores the model trains on 2 Workers (TrainingPool's split run), with one Worker's numbers
+  train: { batchSize: 64, shards: 2 },
   // a short warm-up, then cosine down to 10% by step 600: held-out exact match crosses 90% near step 400 and
   // stays above it (a constant 5e-3 crosses near 500 and wobbles around 90% for a while)
   racers: [
@@ -188,7 +189,7 @@ export class TranslationTraining {
     }
     let run;
     try {
-      run = await TrainingRun.create(this.spec, this._corpus, { maxSteps: this.maxSteps });
+      run = await TrainingPool.create(this.spec, this._corpus, { maxSteps: this.maxSteps });
     } catch (err) {
       if (gen === this._gen) this._fail({ key: 'translate.train.error.setup', params: { message: problem(err) } });
       return;
