@@ -96,7 +96,11 @@ export interface TrainerSpec {
   seed?: number;
   /** Share of the corpus (its end) held out for evaluation, default 0.1. */
   valFraction?: number;
-  train?: { batchSize?: number; seqLen?: number };
+  /**
+   * shards: cut each batch into 1, 2, 4 or 8 equal blocks of rows (default 1; batchSize must be a multiple).
+   * A model with shards can be split over up to that many Workers (TrainingPool), with one Worker's numbers.
+   */
+  train?: { batchSize?: number; seqLen?: number; shards?: number };
   racers?: { name?: string; optimizer?: OptimizerSettings; samplingProb?: number }[];
   /** seq2seq: how each side is cut into tokens (default 'word'). */
   srcTokenizer?: 'char' | 'word' | 'jamo';

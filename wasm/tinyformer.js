@@ -909,7 +909,7 @@ export class Tinyformer {
    * sentence pairs ('source\ttarget' lines) and `model` holds encoder–decoder settings. With `arch: 'cbow'`
    * the corpus is text and `model` holds word-vector settings ({dim, window, mode, loss, negatives, minCount});
    * `splitParticles: true` splits Korean particles off first; snapshotWordVectors() gives a WordVectors.
-   * @param {{model?: object, tokenizer?: string, seed?: number, valFraction?: number, train?: {batchSize?: number, seqLen?: number},
+   * @param {{model?: object, tokenizer?: string, seed?: number, valFraction?: number, train?: {batchSize?: number, seqLen?: number, shards?: number},
    *          racers?: {name?: string, optimizer?: object, samplingProb?: number}[]}} spec
    * @returns {Trainer}
    */
