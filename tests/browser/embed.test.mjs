@@ -235,6 +235,45 @@ test('every widget of widgets.json renders alone from its example, in Korean and
   }
 });
 
+test('a race widget without autoplay loads no training code until played, then trains the same race', async () => {
+  const { page, errors, context } = await openCourse(
+    'race-later.html',
+    `<tinyformer-race id="race" optimizers="sgd:0.1,adam:0.003" corpus="ko-small" steps="20" seed="3"></tinyformer-race>`,
+  );
+  const requested = [];
+  page.on('request', (req) => requested.push(req.url()));
+  await page.waitForSelector('#race[data-state="ready"]', { timeout: 30000 });
+  await page.waitForTimeout(300);
+  const training = () => requested.filter((u) => /training(-pool|-worker)?\.js$/.test(u));
+  assert.deepEqual(training(), [], 'training code loaded before the race was played');
+  await page.locator('#race').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('#race').shadowRoot.querySelector('.training-bar button').click());
+  await page.waitForFunction(
+    () => /20 \/ 20/.test(document.querySelector('#race').shadowRoot.querySelector('[role=status]').textContent),
+    null,
+    { timeout: 60000 },
+  );
+  assert.ok(training().length >= 2, 'the race trained without its Workers');
+  const ys = await page.evaluate(() =>
+    Array.from(document.querySelector('#race').shadowRoot.querySelector('tf-line-chart').series[1].ys),
+  );
+  const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
+  const settings = decodeHash('#mode=race&corpus=ko-small&steps=20&seed=3&r=sgd:0.1,adam:0.003');
+  const trainer = tinyformer.createTrainer(
+    trainerSpec(settings),
+    readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'),
+  );
+  const r = trainer.step(20);
+  trainer.dispose();
+  assert.deepEqual(
+    ys,
+    Array.from(r.loss).filter((_, i) => r.racer[i] === 1),
+    "the widget's Adam losses are not the engine's",
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the race widget trains in Workers from another origin, gives the engine's losses and rests out of view", async () => {
   const { page, errors, context } = await openCourse(
     'race.html',

@@ -1,9 +1,9 @@
 // <tinyformer-race optimizers="sgd:0.1,adam:0.003" corpus="ko-small" steps="200" autoplay>: an optimizer race
 // trained in the tab: the same small model from the same seed on the same batches, one racer per optimizer, the
-// engine's loss of every step drawn as it comes. Trains in Workers (one per core, in lockstep); pauses while the
-// widget is out of view. The settings are the training page's: "open in tinyformer" continues there.
+// engine's loss of every step drawn as it comes. Trains in Workers (one per core, in lockstep), started when the
+// race is first asked to run (play, or autoplay), so a course page loads no training code for a race nobody runs;
+// pauses while the widget is out of view. The settings are the training page's: "open in tinyformer" continues there.
 import '../components/tf-line-chart.js';
-import { TrainingPool } from '../lib/training-pool.js';
 import { CHOICES, decodeHash, encodeHash, trainerSpec } from '../components/train/settings.js';
 import { corpusText, siteUrl } from './store.js';
 import { badAttribute } from './widget.js';
@@ -76,24 +76,9 @@ export class TinyformerRace extends TrainingWidget {
       this._settingsNow = settings;
       this._history = settings.racers.map(() => ({ xs: [], ys: [] }));
       this._steps = 0;
-      const text = await corpusText(settings.corpus);
-      const run = await TrainingPool.create(trainerSpec(settings), text, { maxSteps: settings.steps });
-      if (this._key !== key) {
-        run.terminate();
-        return;
-      }
-      this._run = run;
-      run.addEventListener('progress', (e) => this._progress(e.detail));
-      run.addEventListener('stopped', () => {
-        this._want = false;
-        this._isRunning = false;
-        this._draw();
-      });
-      run.addEventListener('error', (e) => {
-        if (e.detail.code !== 'terminated') this._showError(e.detail);
-      });
       this._isRunning = false;
       this._want = this.option('autoplay');
+      if (this._want) await this._openRun();
     }
     this.link.href = siteUrl(`train.html#${key}`);
     this._draw();
@@ -107,6 +92,35 @@ export class TinyformerRace extends TrainingWidget {
     chart.setAttribute('y-zero', '');
     this.parts.body.append(bar, chart, this._sourceLink());
     return chart;
+  }
+
+  /** Starts the Workers for the settings in force (once per settings); resolves when they are ready. */
+  _openRun() {
+    const key = this._key;
+    if (this._opening?.key === key) return this._opening.ready;
+    const settings = this._settingsNow;
+    const ready = (async () => {
+      const [{ TrainingPool }, text] = await Promise.all([
+        import('../lib/training-pool.js'),
+        corpusText(settings.corpus),
+      ]);
+      const run = await TrainingPool.create(trainerSpec(settings), text, { maxSteps: settings.steps });
+      if (this._key !== key) return run.terminate();
+      this._run = run;
+      run.addEventListener('progress', (e) => this._progress(e.detail));
+      run.addEventListener('stopped', () => {
+        this._want = false;
+        this._isRunning = false;
+        this._draw();
+      });
+      run.addEventListener('error', (e) => {
+        if (e.detail.code !== 'terminated') this._showError(e.detail);
+      });
+      this._apply();
+      this._draw();
+    })();
+    this._opening = { key, ready };
+    return ready;
   }
 
   _closeRun(run) {

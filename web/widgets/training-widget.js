@@ -1,7 +1,7 @@
 // The base of the widgets that train in the tab (tinyformer-race, tinyformer-train): one run at a time, kept while
 // the attributes name the same settings (its key); it trains only while the learner (or autoplay) asks for it and
 // the widget is on screen, and rests otherwise. Subclasses hold the run in this._run and say how to start, pause
-// and close it and whether it is done.
+// and close it and whether it is done; one that makes its run only when first played defines _openRun().
 import { TinyformerWidget } from './widget.js';
 
 const BAR_STYLE = `
@@ -40,6 +40,7 @@ export class TrainingWidget extends TinyformerWidget {
   _discard() {
     if (this._run) this._closeRun(this._run);
     this._run = null;
+    this._opening = null; // a run still starting sees the new key and stops itself
     this._key = '';
   }
 
@@ -53,7 +54,14 @@ export class TrainingWidget extends TinyformerWidget {
     this.play = document.createElement('button');
     this.play.type = 'button';
     this.play.addEventListener('click', () => {
-      if (!this._run) return;
+      if (!this._run) {
+        // a run made on first play (_openRun): it trains as soon as its Workers are ready
+        if (!this._openRun || this._want) return;
+        this._want = true;
+        this._draw();
+        this._openRun().catch((err) => this._showError(err));
+        return;
+      }
       if (this._finished()) return this._restart();
       this._want = !this._want;
       this._apply();
