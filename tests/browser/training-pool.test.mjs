@@ -306,3 +306,35 @@ test('the training page splits one model over 2 Workers on 2 cores, and ?workers
   assert.deepEqual(runs.default.loss, runs['?workers=1'].loss);
   assert.deepEqual(runs.default.save, runs['?workers=1'].save);
 });
+
+test('a split model whose learning rate blows up reports one divergence and stops, as one Worker does', async () => {
+  const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  const out = await page.evaluate(
+    async ([spec, text]) => {
+      const { TrainingPool } = await import('./lib/training-pool.js');
+      const blowUp = async (workers) => {
+        const run = await TrainingPool.create(spec, text, { maxSteps: 50, workers });
+        const diverged = [];
+        run.addEventListener('diverged', (e) => diverged.push(e.detail.step));
+        const stopped = await new Promise((resolve) => {
+          run.addEventListener('stopped', (e) => resolve(e.detail), { once: true });
+          run.start();
+        });
+        const info = await run.refreshInfo();
+        run.terminate();
+        return { diverged, reason: stopped.reason, flagged: info.racers[0].diverged, workers: run.workers ?? 1 };
+      };
+      return { one: await blowUp(1), two: await blowUp(2) };
+    },
+    [{ ...SPEC, racers: [{ optimizer: { kind: 'sgd', lr: 1e6 } }], train: { batchSize: 8, shards: 2 } }, corpus],
+  );
+  assert.equal(out.two.workers, 2);
+  for (const r of [out.one, out.two]) {
+    assert.equal(r.reason, 'all_diverged');
+    assert.equal(r.diverged.length, 1, `divergence reported ${r.diverged.length} times`);
+    assert.equal(r.flagged, true);
+  }
+  assert.deepEqual(out.two.diverged, out.one.diverged);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
