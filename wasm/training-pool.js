@@ -23,6 +23,12 @@ import { TinyformerError } from './tinyformer.js';
 
 const ROUND_MS = 100; // target wall time of one lockstep round at full speed
 const MAX_WORKERS = 4;
+// A split step costs each Worker about a millisecond more than half a step (posting, receiving and adding the
+// blocks, and every Worker's own optimizer update), so by default one model is split only when a step's work,
+// parameters × batch positions, is at least this. Measured in Chromium on 2 cores (Intel family 6, 2 shards on
+// 2 Workers against 1): 1.1 M (the tiny preset, batch 8) 0.6×, slower; 9.5 M (the page's small model, batch 8)
+// 1.1–1.3×; 63 M (the bench's reference workload) 1.5–1.7×. Asking for Workers (`workers`) splits any model.
+const SPLIT_MIN_WORK = 16e6;
 
 const cores = () => Number(globalThis.navigator?.hardwareConcurrency) || 1;
 
@@ -30,6 +36,9 @@ const cores = () => Number(globalThis.navigator?.hardwareConcurrency) || 1;
 export function defaultWorkers(racers) {
   return Math.max(1, Math.min(racers, cores(), MAX_WORKERS));
 }
+
+/** A step's work as SPLIT_MIN_WORK counts it, from a trainer's info. */
+const stepWork = (info) => (info?.num_parameters ?? 0) * (info?.batch_size ?? 0) * (info?.seq_len ?? 0);
 
 /** Workers for one model cut into `shards`: a power of two, at most the cores (or `asked`), shards and MAX_WORKERS. */
 export function splitWorkers(shards, asked) {
@@ -49,7 +58,7 @@ export class TrainingPool extends EventTarget {
     const racers = spec?.racers?.length ?? 1;
     if (racers === 1 && Number(spec?.train?.shards) > 1) {
       const count = splitWorkers(spec.train.shards, workers);
-      if (count > 1) return TrainingPool._split(spec, corpus, maxSteps, count);
+      if (count > 1) return TrainingPool._split(spec, corpus, maxSteps, count, workers === undefined);
     }
     const count = Math.max(1, Math.min(racers, Math.floor(workers ?? defaultWorkers(racers))));
     if (count === 1) return TrainingRun.create(spec, corpus, { maxSteps });
@@ -68,11 +77,19 @@ export class TrainingPool extends EventTarget {
     return new TrainingPool(runs, racers, maxSteps);
   }
 
-  /** One model on `count` Workers, each joined to every other by a MessageChannel of their own. */
-  static async _split(spec, corpus, maxSteps, count) {
+  /**
+   * One model on `count` Workers, each joined to every other by a MessageChannel of their own; when `ifItPays`,
+   * a model whose steps are too small to gain stays on its first Worker, a plain TrainingRun.
+   */
+  static async _split(spec, corpus, maxSteps, count, ifItPays) {
     const runs = [];
     try {
-      for (let w = 0; w < count; w++) runs.push(await TrainingRun.create(spec, corpus, { maxSteps: Infinity }));
+      runs.push(await TrainingRun.create(spec, corpus, { maxSteps: Infinity }));
+      if (ifItPays && stepWork(runs[0].info) < SPLIT_MIN_WORK) {
+        runs[0].setMaxSteps(maxSteps);
+        return runs[0];
+      }
+      for (let w = 1; w < count; w++) runs.push(await TrainingRun.create(spec, corpus, { maxSteps: Infinity }));
     } catch (err) {
       runs.forEach((r) => r.terminate());
       throw err;

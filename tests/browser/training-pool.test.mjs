@@ -269,8 +269,9 @@ test('the training page races on one Worker per core, and ?workers=1 gives the s
   assert.deepEqual(losses.default, losses['?workers=1']);
 });
 
-test('the training page splits one model over 2 Workers on 2 cores, and ?workers=1 gives the same losses', async () => {
-  const hash = '#steps=40&seed=3';
+test('the training page splits a model big enough to gain over 2 Workers on 2 cores; ?workers=1 gives the same losses', async () => {
+  // the small model at batch 32: 38 M parameter-positions a step, over the pool's 16 M (batch 8 stays on one Worker)
+  const hash = '#steps=40&seed=3&B=32';
   const runs = {};
   for (const query of ['', '?workers=1']) {
     const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html${query}${hash}`);
@@ -305,6 +306,12 @@ test('the training page splits one model over 2 Workers on 2 cores, and ?workers
   }
   assert.deepEqual(runs.default.loss, runs['?workers=1'].loss);
   assert.deepEqual(runs.default.save, runs['?workers=1'].save);
+  // the page's defaults (batch 8): too small a step to gain, one Worker
+  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html#steps=40&seed=3`);
+  await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
+  assert.equal(await page.evaluate(() => globalThis.tinyformerTrain.session.run.workers ?? 1), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a split model whose learning rate blows up reports one divergence and stops, as one Worker does', async () => {

@@ -1,6 +1,6 @@
 // TrainSession: one training run of the page (one racer, or several racing in lockstep) on a TrainingPool: a
-// race spreads its racers over one Worker per core, one model splits each batch over up to 2 (the same numbers
-// as one Worker either way), and on one core it is a plain TrainingRun.
+// race spreads its racers over one Worker per core, one big enough model splits each batch over 2 (the same
+// numbers as one Worker either way), and otherwise it is a plain TrainingRun.
 // It records what the engine reports — every step's loss per
 // racer, the held-out losses it is asked for every few seconds, tokens/s, elapsed time — and
 // tells the views through events. It computes no model numbers itself.

@@ -174,9 +174,9 @@ function optimizerSpec(r) {
 }
 
 // Every batch of an even size is cut into 2 shards (src/train/trainer.hpp, "Split steps"), whatever the machine: a
-// single model then trains on 2 Workers where there are 2 cores (TrainingPool's split run) with the numbers of one
-// Worker, so a shared link gives the same losses on every machine. On one Worker 2 shards cost nothing measurable;
-// 4 shards were no faster on 2 cores and give a batch of 8 shards of 2 rows (tests/bench: split_s*_w*).
+// single model whose steps are big enough then trains on 2 Workers where there are 2 cores (TrainingPool's split
+// run, SPLIT_MIN_WORK) with the numbers of one Worker, so a shared link gives the same losses on every machine. On
+// one Worker 2 shards cost nothing measurable; 4 were no faster on 2 cores (tests/bench: split_s*_w*).
 const SHARDS = 2;
 
 /** The engine's TrainerSpec (see tinyformer.d.ts) for these settings. */
