@@ -1,5 +1,6 @@
 #pragma once
-// Helpers for the Catch2 tests: finite-difference gradient checking, and the error code of a call.
+// Helpers for the Catch2 tests: finite-difference gradient checking, the error code of a call, and a fixture
+// file's bytes.
 //
 // central_difference_error samples `count` coordinates of `x`, nudges each by ±eps, and compares
 // (loss(x+eps) − loss(x−eps)) / 2eps with the analytic gradient. It returns
@@ -9,7 +10,10 @@
 #include <cstdint>
 #include <vector>
 
+#include <fstream>
 #include <functional>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "core/error.hpp"
@@ -60,6 +64,15 @@ inline std::string code_of(const std::function<void()>& fn) {
     return e.code();
   }
   return "none";
+}
+
+// The bytes of the file at `path`; std::runtime_error naming it when it cannot be read.
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in.good()) throw std::runtime_error("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace tf::test

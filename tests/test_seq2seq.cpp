@@ -4,8 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,16 +21,9 @@ using tf::Batch;
 using tf::Seq2Seq;
 using tf::Seq2SeqConfig;
 using tf::Tokenizer;
+using tf::test::read_file;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 Seq2SeqConfig tiny() {
   Seq2SeqConfig c;

@@ -5,8 +5,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "api/session.hpp"
 #include "core/error.hpp"
@@ -15,16 +13,9 @@
 
 using namespace tf;
 using tf::test::code_of;
+using tf::test::read_file;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 ModelConfig small_gpt(int vocab) {
   ModelConfig c;

@@ -132,6 +132,22 @@ function trainUntil(run, maxSteps) {
 }
 
 /**
+ * Trains `run` to `warm` steps, then `reps` times `steps` more: tokens/s of each stretch, as the page sees it
+ * (`tokensPerStep` counts every racer's batch).
+ */
+async function timedStretches(run, { warm, steps, reps, tokensPerStep }) {
+  let done = (await trainUntil(run, warm)).steps;
+  const tps = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    const stopped = await trainUntil(run, done + steps);
+    tps.push(((stopped.steps - done) * tokensPerStep) / ((performance.now() - t0) / 1000));
+    done = stopped.steps;
+  }
+  return tps;
+}
+
+/**
  * The same workload through the training page's path: a TrainingRun (wasm/training.js) whose Worker trains in
  * chunks and posts progress. Browser only. Each sample is the wall time, seen from the page, of `steps` steps
  * after a warm-up, from start() to the 'stopped' event (messages and chunking included).
@@ -150,16 +166,7 @@ export async function runWorker(training, { steps = 20, reps = 3 } = {}) {
   const run = await training.TrainingRun.create(spec, syntheticCorpus(1 << 17), { maxSteps: warm });
   const losses = [];
   run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
-  const until = (maxSteps) => trainUntil(run, maxSteps);
-  await until(warm);
-  const tps = [];
-  let done = warm;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const stopped = await until(done + steps);
-    tps.push(((stopped.steps - done) * B * T) / ((performance.now() - t0) / 1000));
-    done = stopped.steps;
-  }
+  const tps = await timedStretches(run, { warm, steps, reps, tokensPerStep: B * T });
   run.terminate();
   const first = losses[0];
   const last = losses[losses.length - 1];
@@ -200,15 +207,7 @@ export async function runRace(pool, { workers = 1, steps = 20, reps = 3 } = {}) 
     })),
   };
   const run = await pool.TrainingPool.create(spec, syntheticCorpus(1 << 17), { maxSteps: 10, workers });
-  const until = (maxSteps) => trainUntil(run, maxSteps);
-  let done = (await until(10)).steps;
-  const tps = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const stopped = await until(done + steps);
-    tps.push(((stopped.steps - done) * kinds.length * B * T) / ((performance.now() - t0) / 1000));
-    done = stopped.steps;
-  }
+  const tps = await timedStretches(run, { warm: 10, steps, reps, tokensPerStep: kinds.length * B * T });
   const used = run.workers ?? 1;
   run.terminate();
   return {
@@ -251,15 +250,7 @@ export async function runSplit(pool, { shards = 2, workers = 1, steps = 40, reps
   const run = await pool.TrainingPool.create(spec, syntheticCorpus(1 << 17), { maxSteps: 10, workers });
   const losses = [];
   run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
-  const until = (maxSteps) => trainUntil(run, maxSteps);
-  let done = (await until(10)).steps;
-  const tps = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    const stopped = await until(done + steps);
-    tps.push(((stopped.steps - done) * B * T) / ((performance.now() - t0) / 1000));
-    done = stopped.steps;
-  }
+  const tps = await timedStretches(run, { warm: 10, steps, reps, tokensPerStep: B * T });
   const used = run.workers ?? 1;
   run.terminate();
   const first = losses[0];

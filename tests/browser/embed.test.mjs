@@ -235,6 +235,20 @@ test('every widget of widgets.json renders alone from its example, in Korean and
   }
 });
 
+/** The race of a training-page hash run by the engine under Node: each racer's losses over `steps` steps. */
+async function engineRace(hash, steps) {
+  const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
+  const trainer = tinyformer.createTrainer(
+    trainerSpec(decodeHash(hash)),
+    readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'),
+  );
+  const r = trainer.step(steps);
+  trainer.dispose();
+  const losses = [];
+  for (let i = 0; i < r.racer.length; i++) (losses[r.racer[i]] ??= []).push(r.loss[i]);
+  return losses;
+}
+
 test('a race widget without autoplay loads no training code until played, then trains the same race', async () => {
   const { page, errors, context } = await openCourse(
     'race-later.html',
@@ -257,19 +271,8 @@ test('a race widget without autoplay loads no training code until played, then t
   const ys = await page.evaluate(() =>
     Array.from(document.querySelector('#race').shadowRoot.querySelector('tf-line-chart').series[1].ys),
   );
-  const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
-  const settings = decodeHash('#mode=race&corpus=ko-small&steps=20&seed=3&r=sgd:0.1,adam:0.003');
-  const trainer = tinyformer.createTrainer(
-    trainerSpec(settings),
-    readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'),
-  );
-  const r = trainer.step(20);
-  trainer.dispose();
-  assert.deepEqual(
-    ys,
-    Array.from(r.loss).filter((_, i) => r.racer[i] === 1),
-    "the widget's Adam losses are not the engine's",
-  );
+  const engine = await engineRace('#mode=race&corpus=ko-small&steps=20&seed=3&r=sgd:0.1,adam:0.003', 20);
+  assert.deepEqual(ys, engine[1], "the widget's Adam losses are not the engine's");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -294,18 +297,9 @@ test("the race widget trains in Workers from another origin, gives the engine's 
       .series.map((s) => ({ label: s.label, xs: s.xs, ys: Array.from(s.ys) })),
   );
   // the same run through the engine under Node, from the training page's settings
-  const { decodeHash, trainerSpec } = await import('../../web/components/train/settings.js');
-  const settings = decodeHash('#mode=race&corpus=ko-small&steps=40&seed=3&r=sgd:0.1,adam:0.003');
-  const trainer = tinyformer.createTrainer(
-    trainerSpec(settings),
-    readFileSync(join(SITE, 'data', 'ko-small.txt'), 'utf8'),
-  );
-  const r = trainer.step(40);
-  trainer.dispose();
+  const engine = await engineRace('#mode=race&corpus=ko-small&steps=40&seed=3&r=sgd:0.1,adam:0.003', 40);
   for (let k = 0; k < 2; k++) {
-    const ys = [];
-    for (let i = 0; i < r.racer.length; i++) if (r.racer[i] === k) ys.push(r.loss[i]);
-    assert.deepEqual(shown[k].ys, ys, `racer ${k}: the widget's losses are not the engine's`);
+    assert.deepEqual(shown[k].ys, engine[k], `racer ${k}: the widget's losses are not the engine's`);
     assert.deepEqual(
       shown[k].xs,
       Array.from({ length: 40 }, (_, i) => i + 1),

@@ -16,6 +16,24 @@ after(async () => {
   await env?.close();
 });
 
+/** Browser-side helpers the pool tests share: poolTest.on(run) → { event(type), reached(steps) } as promises. */
+function installHelpers() {
+  globalThis.poolTest = {
+    on: (run) => ({
+      event: (type) => new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true })),
+      reached: (n) =>
+        new Promise((resolve) => {
+          run.addEventListener('progress', function onProgress(e) {
+            if (e.detail.steps >= n) {
+              run.removeEventListener('progress', onProgress);
+              resolve();
+            }
+          });
+        }),
+    }),
+  };
+}
+
 const SPEC = {
   model: { n_layer: 1, n_head: 2, n_embd: 32, block_size: 32 },
   seed: 5,
@@ -30,6 +48,7 @@ const SPEC = {
 
 test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bit for bit, in lockstep', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  await page.evaluate(installHelpers);
   const out = await page.evaluate(
     async ([spec, text]) => {
       const { TrainingPool } = await import('./lib/training-pool.js');
@@ -43,18 +62,8 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
           rowsPerEvent.push(r.racer.length);
           for (let i = 0; i < r.racer.length; i++) losses[r.racer[i]].push(r.loss[i]);
         });
-        const event = (type) =>
-          new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
+        const { event, reached } = globalThis.poolTest.on(run);
         // a paused race, a few single steps, then continuous training to the end
-        const reached = (n) =>
-          new Promise((resolve) => {
-            run.addEventListener('progress', function onProgress(e) {
-              if (e.detail.steps >= n) {
-                run.removeEventListener('progress', onProgress);
-                resolve();
-              }
-            });
-          });
         const five = reached(5);
         run.step(3);
         run.step(2);
@@ -108,6 +117,7 @@ test('a four-racer race on 2 and on 4 Workers gives every loss of one Worker, bi
 
 test('one model split over 2 and 4 Workers gives every loss and the checkpoint of one Worker, bit for bit', async () => {
   const { page, errors, context } = await openPage(env.browser, env.baseUrl);
+  await page.evaluate(installHelpers);
   const out = await page.evaluate(
     async ([spec, text]) => {
       const { TrainingPool } = await import('./lib/training-pool.js');
@@ -115,17 +125,7 @@ test('one model split over 2 and 4 Workers gives every loss and the checkpoint o
         const run = await TrainingPool.create(spec, text, { maxSteps: 40, workers });
         const losses = [];
         run.addEventListener('progress', (e) => losses.push(...e.detail.results.loss));
-        const event = (type) =>
-          new Promise((resolve) => run.addEventListener(type, (e) => resolve(e.detail), { once: true }));
-        const reached = (n) =>
-          new Promise((resolve) => {
-            run.addEventListener('progress', function onProgress(e) {
-              if (e.detail.steps >= n) {
-                run.removeEventListener('progress', onProgress);
-                resolve();
-              }
-            });
-          });
+        const { event, reached } = globalThis.poolTest.on(run);
         const five = reached(5);
         run.step(3);
         run.step(2);
@@ -243,69 +243,57 @@ test('requests reach the racer asked for, wherever it lives, and bad racer numbe
   await context.close();
 });
 
+/**
+ * Opens train.html with `query` and `hash`, trains to the end and reports what the session holds: Workers, whether
+ * split, racers, each racer's losses and racer 0's checkpoint (its length and a checksum of every byte).
+ */
+async function trainOnPage(query, hash) {
+  const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html${query}${hash}`);
+  await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
+  await page.evaluate(() => globalThis.tinyformerTrain.session.start());
+  await page.waitForFunction(() => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state), null, {
+    timeout: 60000,
+  });
+  const out = await page.evaluate(async () => {
+    const s = globalThis.tinyformerTrain.session;
+    const bytes = await s.run.save(0);
+    return {
+      cores: navigator.hardwareConcurrency,
+      workers: s.run.workers ?? 1,
+      split: s.run.info.split ?? false,
+      racers: s.racers.length,
+      steps: s.history[0].steps.length,
+      loss: s.history.map((h) => h.loss),
+      save: [bytes.length, bytes.reduce((h, b) => (Math.imul(h, 31) + b) | 0, 7)],
+    };
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+  return out;
+}
+
 test('the training page races on one Worker per core, and ?workers=1 gives the same losses', async () => {
   const hash = '#mode=race&steps=40&seed=3';
-  const losses = {};
-  for (const query of ['', '?workers=1']) {
-    const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html${query}${hash}`);
-    await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    await page.evaluate(() => globalThis.tinyformerTrain.session.start());
-    await page.waitForFunction(
-      () => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state),
-      null,
-      { timeout: 60000 },
-    );
-    const out = await page.evaluate(() => {
-      const s = globalThis.tinyformerTrain.session;
-      return { workers: s.run.workers ?? 1, racers: s.racers.length, loss: s.history.map((h) => h.loss) };
-    });
-    assert.ok(out.racers > 1, 'race mode has several racers');
-    assert.equal(out.workers, query ? 1 : Math.min(out.racers, cores, 4));
-    losses[query || 'default'] = out.loss;
-    assert.deepEqual(errors, []);
-    await context.close();
-  }
-  assert.deepEqual(losses.default, losses['?workers=1']);
+  const [spread, one] = [await trainOnPage('', hash), await trainOnPage('?workers=1', hash)];
+  assert.ok(spread.racers > 1, 'race mode has several racers');
+  assert.equal(spread.workers, Math.min(spread.racers, spread.cores, 4));
+  assert.equal(one.workers, 1);
+  assert.deepEqual(spread.loss, one.loss);
 });
 
 test('the training page splits a model big enough to gain over 2 Workers on 2 cores; ?workers=1 gives the same losses', async () => {
   // the small model at batch 32: 38 M parameter-positions a step, over the pool's 16 M (batch 8 stays on one Worker)
   const hash = '#steps=40&seed=3&B=32';
-  const runs = {};
-  for (const query of ['', '?workers=1']) {
-    const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html${query}${hash}`);
-    await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    await page.evaluate(() => globalThis.tinyformerTrain.session.start());
-    await page.waitForFunction(
-      () => ['finished', 'diverged'].includes(globalThis.tinyformerTrain.session.state),
-      null,
-      { timeout: 60000 },
-    );
-    const out = await page.evaluate(async () => {
-      const s = globalThis.tinyformerTrain.session;
-      const bytes = await s.run.save(0);
-      return {
-        workers: s.run.workers ?? 1,
-        split: s.run.info.split ?? false,
-        racers: s.racers.length,
-        steps: s.history[0].steps.length,
-        loss: s.history.map((h) => h.loss),
-        // the whole checkpoint (weights, optimizer state) as its length and a checksum of every byte
-        save: [bytes.length, bytes.reduce((h, b) => (Math.imul(h, 31) + b) | 0, 7)],
-      };
-    });
+  const [split, one] = [await trainOnPage('', hash), await trainOnPage('?workers=1', hash)];
+  for (const out of [split, one]) {
     assert.equal(out.racers, 1, 'train mode has one model');
     assert.equal(out.steps, 40);
-    assert.equal(out.workers, query ? 1 : Math.min(2, cores));
-    assert.equal(out.split, !query && cores >= 2);
-    runs[query || 'default'] = out;
-    assert.deepEqual(errors, []);
-    await context.close();
   }
-  assert.deepEqual(runs.default.loss, runs['?workers=1'].loss);
-  assert.deepEqual(runs.default.save, runs['?workers=1'].save);
+  assert.equal(split.workers, Math.min(2, split.cores));
+  assert.equal(split.split, split.cores >= 2);
+  assert.equal(one.workers, 1);
+  assert.deepEqual(split.loss, one.loss);
+  assert.deepEqual(split.save, one.save);
   // the page's defaults (batch 8): too small a step to gain, one Worker
   const { page, errors, context } = await openPage(env.browser, `${env.baseUrl}train.html#steps=40&seed=3`);
   await page.waitForFunction(() => globalThis.tinyformerTrain?.session);
