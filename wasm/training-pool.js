@@ -26,8 +26,9 @@ const MAX_WORKERS = 4;
 // A split step costs each Worker about a millisecond more than half a step (posting, receiving and adding the
 // blocks, and every Worker's own optimizer update), so by default one model is split only when a step's work,
 // parameters × batch positions, is at least this. Measured in Chromium on 2 cores (Intel family 6, 2 shards on
-// 2 Workers against 1): 1.1 M (the tiny preset, batch 8) 0.6×, slower; 9.5 M (the page's small model, batch 8)
-// 1.1–1.3×; 63 M (the bench's reference workload) 1.5–1.7×. Asking for Workers (`workers`) splits any model.
+// 2 Workers against 1): 1.1 M (the tiny preset, batch 8) 0.6–0.7×, slower; 9.5 M (the page's small model,
+// batch 8) 1.1–1.3×; 55 M (the bench's reference workload) 1.5–1.7×. Asking for Workers (`workers`) splits any
+// model.
 const SPLIT_MIN_WORK = 16e6;
 
 const cores = () => Number(globalThis.navigator?.hardwareConcurrency) || 1;
