@@ -63,6 +63,14 @@ for (const [locale, lang, width] of [
     else assert.match(text, /Script tag/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `sideways scroll of ${overflow} px`);
+    // nor anything wider than the page's column, which main would clip without a scroll bar
+    const clipped = await page.evaluate(() => {
+      const right = document.querySelector('main').getBoundingClientRect().right;
+      return [...document.querySelectorAll('main > *, main .card > *')]
+        .filter((e) => e.getBoundingClientRect().right > right + 1)
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}`);
+    });
+    assert.deepEqual(clipped, [], `wider than the page: ${clipped.slice(0, 5)}`);
     await page.screenshot({ path: join(SCREENSHOTS, `guide-${lang}-${width}.png`), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
