@@ -70,3 +70,24 @@ export async function openStage(page, stage) {
     stage,
   );
 }
+
+/**
+ * What sticks out of the page's column: elements in main whose right edge passes main's, outside any scroll
+ * container. The pages' main clips sideways overflow (overflow-x: clip), so scrollWidth never shows it; a phone
+ * reader just sees cut-off text. Returns "tag#id.class" of at most five.
+ */
+export function clippedInMain(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    const right = main.getBoundingClientRect().right;
+    const scrolls = (e) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX);
+    const inScroller = (e) => {
+      for (let p = e.parentElement; p && p !== main; p = p.parentElement) if (scrolls(p)) return true;
+      return false;
+    };
+    return [...main.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > right + 1 && !inScroller(e))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${e.className}` : ''}`);
+  });
+}

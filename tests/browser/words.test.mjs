@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { SCREENSHOTS, startBrowser } from './browser.mjs';
+import { SCREENSHOTS, clippedInMain, startBrowser } from './browser.mjs';
 import ko from '../../web/i18n/words.ko.js';
 import en from '../../web/i18n/words.en.js';
 
@@ -148,6 +148,7 @@ test('English at 390 px: the strings are English, it fits the phone; screenshot'
   assert.equal(await page.textContent('#train-status'), en['words.train.shown']);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `wider than the phone by ${overflow} px`);
+  assert.deepEqual(await clippedInMain(page), [], 'wider than the page, cut off');
   await page.screenshot({ path: join(SCREENSHOTS, 'words-en-390.png'), fullPage: true });
   // the language switch goes to Korean and back
   await page.click('#lang-toggle');
