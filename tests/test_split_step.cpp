@@ -194,6 +194,13 @@ TEST_CASE("bad shard settings and parts are tf::Errors that leave the stream whe
   CHECK(a[1].result.loss == b[1].result.loss);
   CHECK(t.save(0) == ref.save(0));
 
+  // a new model while a split step is in flight: the old step is dropped, never finished with the new weights
+  t.step_part(0, 2);
+  t.create(spec(R"({"batch_size": 4, "seq_len": 8, "shards": 2})"), corpus);
+  CHECK(code_of([&] { t.part(0); }) == "bad_train_config");
+  CHECK(t.finish_step().empty());
+  CHECK(t.steps() == 0);
+
   TrainingSession race;
   race.create(std::string(R"({"model": {"n_layer": 1, "n_head": 2, "n_embd": 16, "block_size": 16},
       "train": {"batch_size": 8, "shards": 2}, "racers": [{}, {}]})"),

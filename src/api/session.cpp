@@ -325,7 +325,7 @@ void TrainingSession::create_pairs(const nlohmann::json& spec, std::string_view 
   scored_text_ = held_out ? std::move(data.held_out_text) : std::move(data.train_text);
   trainers_ = std::move(trainers);
   names_ = std::move(names);
-  reset_divergence(std::log(static_cast<float>(tokenizer_.vocab_size())));
+  reset_racers(std::log(static_cast<float>(tokenizer_.vocab_size())));
   batches_ = std::move(batches);
   seq_len_ = data.shape.T;
   steps_ = 0;
@@ -368,7 +368,7 @@ void TrainingSession::create_cbow(const nlohmann::json& spec, std::string_view c
   val_batches_.clear();
   trainers_ = std::move(trainers);
   names_ = std::move(names);
-  reset_divergence(0.0f);  // negative sampling has no uniform-guess loss; the first loss is the reference
+  reset_racers(0.0f);  // negative sampling has no uniform-guess loss; the first loss is the reference
   batches_ = std::move(batches);
   seq_len_ = config.context_slots();
   steps_ = 0;
@@ -424,7 +424,7 @@ void TrainingSession::create(const std::string& spec_json, std::string_view corp
   val_ids_ = std::move(split.held_out);
   trainers_ = std::move(trainers);
   names_ = std::move(names);
-  reset_divergence(std::log(static_cast<float>(tokenizer_.vocab_size())));
+  reset_racers(std::log(static_cast<float>(tokenizer_.vocab_size())));
   batches_ = std::move(batches);
   steps_ = 0;
 }
@@ -451,9 +451,11 @@ Trainer& TrainingSession::trainer(int racer) const {
   return *trainers_[racer];
 }
 
-void TrainingSession::reset_divergence(float uniform_loss) {
+// New racers: healthy, watched from `uniform_loss`, and no split step of the old ones in flight.
+void TrainingSession::reset_racers(float uniform_loss) {
   diverged_.assign(trainers_.size(), false);
   watches_.assign(trainers_.size(), DivergenceWatch(uniform_loss));
+  split_parts_ = 0;
 }
 
 const DivergenceReport& TrainingSession::divergence(int racer) const {

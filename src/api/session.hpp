@@ -178,7 +178,7 @@ class TrainingSession {
   std::vector<std::string> names_;
   std::vector<bool> diverged_;
   std::vector<DivergenceWatch> watches_;
-  void reset_divergence(float uniform_loss);
+  void reset_racers(float uniform_loss);
   std::unique_ptr<Sampler> batches_;
   int seq_len_ = 0;
   std::vector<int> x_, y_;
