@@ -499,10 +499,8 @@ void TrainingSession::step_part(int first, int count) {
   if (trainers_.empty()) throw Error("no_model", "training has not been set up");
   if (racers() != 1) throw Error("bad_train_config", "a split step trains one racer", racers());
   Trainer& t = *trainers_[0];
+  t.check_part(first, count);  // first: a bad call leaves the stream, and a step in flight, as they were
   const int S = t.config().shards;
-  if (S < 2 || count < 1 || (count & (count - 1)) != 0 || count > S || first < 0 || first % count != 0 ||
-      first + count > S)  // checked first: a bad call leaves the stream, and a step in flight, as they were
-    throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first, count);
   split_parts_ = 0;
   if (diverged_[0]) return;
   const int W = S / count;
@@ -527,12 +525,12 @@ std::size_t TrainingSession::split_part_size() const {
 std::vector<TrainingSession::RacerStep> TrainingSession::finish_step() {
   if (trainers_.empty()) throw Error("no_model", "training has not been set up");
   if (split_parts_ == 0) return {};  // diverged before this step: nothing was split
-  std::vector<const float*> parts;
-  for (int k = 0; k < split_parts_; ++k) parts.push_back(part(k));
+  split_blocks_.clear();
+  for (int k = 0; k < split_parts_; ++k) split_blocks_.push_back(part(k));
   split_parts_ = 0;
   StepResult r;
   try {
-    r = trainers_[0]->finish_step(parts, shard_losses_);
+    r = trainers_[0]->finish_step(split_blocks_, shard_losses_);
   } catch (const Error& e) {
     if (e.code() != "loss_not_finite") throw;
     r.step = trainers_[0]->steps() + 1;  // as lockstep(): the step that failed, not taken

@@ -183,10 +183,11 @@ class TrainingSession {
   int seq_len_ = 0;
   std::vector<int> x_, y_;
   int steps_ = 0;
-  Batch split_batch_;                    // split steps: the batch of the step in flight
-  int split_parts_ = 0;                  // ... its W
-  std::vector<float> parts_;             // (W, num_parameters)
-  std::vector<ShardLoss> shard_losses_;  // (S)
+  Batch split_batch_;                       // split steps: the batch of the step in flight
+  int split_parts_ = 0;                     // ... its W
+  std::vector<float> parts_;                // (W, num_parameters)
+  std::vector<const float*> split_blocks_;  // the W parts as finish_step hands them to the trainer
+  std::vector<ShardLoss> shard_losses_;     // (S)
 };
 
 }  // namespace tf

@@ -86,7 +86,8 @@ StepResult Trainer::step(const Batch& batch) {
     const int S = train_config_.shards;
     shard_losses_.resize(S);
     step_part(batch, 0, S, model_->grads().data(), shard_losses_.data());
-    return finish_step({model_->grads().data()}, shard_losses_);
+    whole_.assign(1, model_->grads().data());
+    return finish_step(whole_, shard_losses_);
   }
   int replaced = 0;
   const Batch* x = &batch;
@@ -176,17 +177,21 @@ int counted(const std::vector<int>& targets, std::size_t from, std::size_t n) {
 
 }  // namespace
 
-void Trainer::step_part(const Batch& batch, int first, int count, float* part, ShardLoss* losses) {
+void Trainer::check_part(int first, int count) const {
   const int S = train_config_.shards;
-  if (S < 2 || batch.B % S != 0 || !power_of_two(count) || count > S || first < 0 || first % count != 0 ||
-      first + count > S) {
+  if (S < 2 || !power_of_two(count) || count > S || first < 0 || first % count != 0 || first + count > S)
     throw Error("bad_train_config", "a split step's part must be an aligned block of the batch's shards", first, count);
-  }
+}
+
+void Trainer::step_part(const Batch& batch, int first, int count, float* part, ShardLoss* losses) {
+  check_part(first, count);
+  const int S = train_config_.shards;
+  if (batch.B % S != 0) throw Error("bad_train_config", "batch_size must be a multiple of shards", batch.B, S);
   const int rows = batch.B / S;
   const std::size_t P = model_->num_parameters(), per_shard = static_cast<std::size_t>(rows) * batch.T;
   const int N = counted(batch.targets, 0, batch.targets.size());
   if (count > 1 && shard_grads_.size() < count * P) shard_grads_.resize(count * P);
-  std::vector<const float*> blocks(static_cast<std::size_t>(count));
+  blocks_.resize(static_cast<std::size_t>(count));
   for (int s = 0; s < S; ++s) {
     const bool mine = s >= first && s < first + count;
     if (!mine) {  // the coins of the other workers' shards: drawn, not used
@@ -198,7 +203,7 @@ void Trainer::step_part(const Batch& batch, int first, int count, float* part, S
     out.replaced = train_config_.sampling_prob > 0.0f ? flip_coins(batch, s * rows, (s + 1) * rows, &shard_) : 0;
     out.counted = counted(batch.targets, s * per_shard, per_shard);
     float* g = count == 1 ? part : shard_grads_.data() + (s - first) * P;  // one shard: its sum is itself
-    blocks[s - first] = g;
+    blocks_[s - first] = g;
     if (out.counted == 0) {  // nothing to learn from: weight 0 (its mean loss is NaN)
       out.loss = std::numeric_limits<float>::quiet_NaN();
       std::fill_n(g, P, 0.0f);
@@ -211,7 +216,7 @@ void Trainer::step_part(const Batch& batch, int first, int count, float* part, S
     const float* grad = model_->grads().data();
     for (std::size_t i = 0; i < P; ++i) g[i] = w * grad[i];
   }
-  tree_sum(blocks, part, P);
+  tree_sum(blocks_, part, P);
 }
 
 StepResult Trainer::finish_step(const std::vector<const float*>& parts, const std::vector<ShardLoss>& losses) {

@@ -85,6 +85,8 @@ class Trainer {
   // and one ShardLoss per shard to `losses`. Draws the scheduled-sampling coins of every shard of the batch, so
   // each worker's coin stream stays where a single trainer's would be.
   void step_part(const Batch& batch, int first, int count, float* part, ShardLoss* losses);
+  // tf::Error("bad_train_config") unless [first, first + count) is such a block of this trainer's shards.
+  void check_part(int first, int count) const;
   // Adds the W = parts.size() blocks (each S / W shards, in shard order) in the tree, checks the loss, and
   // updates as step() does. `losses`: all S shards' ShardLoss, in shard order. Every worker calls it with the
   // same parts and losses. A part may be grads() itself.
@@ -121,6 +123,7 @@ class Trainer {
   Batch shard_;                     // split steps: one shard's rows
   std::vector<float> shard_grads_;  // split steps: (S, num_parameters) weighted shard gradients
   std::vector<ShardLoss> shard_losses_;
+  std::vector<const float*> blocks_, whole_;  // split steps: the shard gradients to add; step()'s one part
 };
 
 // The optimizer race: every trainer takes one step on the same batch. Returns one result per trainer;

@@ -506,6 +506,23 @@ int run_model(const Options& opt, json& out) {
   metrics.push_back(metric("allocs_first_step", "allocations in the first training step", "calls", {first_allocs}));
   metrics.push_back(
       metric("alloc_bytes_first_step", "bytes allocated in the first training step", "bytes", {first_bytes}));
+  {
+    // the same with the batch in 2 shards, as the pages train (Trainer::step runs every shard itself)
+    tf::TrainConfig split = tc;
+    split.shards = 2;
+    tf::Trainer sharded(cfg, oc, split);
+    batches.next(x.data(), y.data());
+    sharded.step(x.data(), y.data());
+    a0 = g_allocs;
+    for (int i = 0; i < kCounted; ++i) {
+      batches.next(x.data(), y.data());
+      sharded.step(x.data(), y.data());
+    }
+    const double split_allocs = static_cast<double>(g_allocs - a0) / kCounted;
+    metrics.push_back(metric("split_allocs_per_step",
+                             "allocations per training step after the first, batch in 2 shards (operator new)", "calls",
+                             {split_allocs}));
+  }
   const bool loss_sane = std::isfinite(first_loss) && std::fabs(first_loss - std::log(96.0f)) < 0.3f;
   ok = ok && loss_sane;
   checks.push_back({{"check", "first training loss near ln 96 = 4.564"}, {"loss", first_loss}, {"ok", loss_sane}});
